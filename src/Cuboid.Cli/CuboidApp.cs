@@ -1,0 +1,82 @@
+using System.CommandLine;
+
+namespace Cuboid.Cli;
+
+/// <summary>Builds the command tree, runs it, and turns failures into one line on stderr and an exit code.</summary>
+public static class CuboidApp
+{
+    public static RootCommand CreateRootCommand(CliConsole console)
+    {
+        var root = new RootCommand("Cuboid: understand, generate and budget video AI.")
+        {
+            GlobalOptions.Verbose,
+        };
+        foreach (var command in Commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    // One factory per command, each in Commands/. Grouped by the library folder they front.
+    private static IEnumerable<Command> Commands(CliConsole console)
+    {
+        // Understanding
+
+        // Media
+
+        // Spacetime and Compute
+
+        // Portfolio
+
+        yield break;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = CreateRootCommand(console);
+        var parse = root.Parse(args);
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        if (parse.Errors.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"cuboid: {parse.Errors[0].Message} (see 'cuboid --help')");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var config = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            };
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (CuboidException ex)
+        {
+            await console.Error.WriteLineAsync($"cuboid: {OneLine(ex.Message)}");
+            if (verbose)
+            {
+                await console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return ExitCodes.For(ex.Kind);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cuboid: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            await console.Error.WriteLineAsync(
+                verbose ? $"cuboid: internal error: {ex}" : $"cuboid: internal error: {OneLine(ex.Message)} (run with --verbose for details)");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static string OneLine(string message) =>
+        message.ReplaceLineEndings(" ").Trim();
+}
