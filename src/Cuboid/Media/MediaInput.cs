@@ -47,12 +47,14 @@ public static class MediaInput
     {
         bool Says(string text) => stderr.Any(l => l.Contains(text, StringComparison.OrdinalIgnoreCase));
 
-        if (Says("moov atom not found"))
+        // ffmpeg picks the mp4 reader by extension, so a text file named .mp4 also lacks a moov atom:
+        // only a file that starts like an mp4 (an ftyp box) is a truncated one.
+        if (Says("moov atom not found") && StartsLikeMp4(path))
         {
             return CuboidException.Input($"{path} is truncated or unfinished: its index (moov atom) is missing");
         }
 
-        if (Says("Invalid data found") || Says("could not find codec parameters") || Says("Unknown format"))
+        if (Says("moov atom not found") || Says("Invalid data found") || Says("could not find codec parameters") || Says("Unknown format"))
         {
             return CuboidException.Input($"{path} is not a video file ffmpeg can read");
         }
@@ -64,5 +66,20 @@ public static class MediaInput
 
         var last = stderr.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim() ?? "no details";
         return CuboidException.Input($"{path} cannot be read by ffmpeg: {last}");
+    }
+
+    private static bool StartsLikeMp4(string path)
+    {
+        try
+        {
+            Span<byte> header = stackalloc byte[8];
+            using var stream = File.OpenRead(path);
+            return stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) == 8
+                && header[4..8].SequenceEqual("ftyp"u8);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

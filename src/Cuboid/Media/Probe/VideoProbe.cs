@@ -72,15 +72,15 @@ public static class VideoProbe
             }
         }
 
-        if (video is null && audio.Count == 0)
-        {
-            throw CuboidException.Input($"{displayPath} has no video or audio stream");
-        }
-
         var duration = Seconds(format, "duration") ?? longestStream;
         if (duration <= 0 || video?.FrameCount == 0)
         {
-            throw CuboidException.Input($"{displayPath} has zero duration (no frames to read)");
+            throw CuboidException.Input($"{displayPath} has zero duration (nothing to read)");
+        }
+
+        if (video is null && audio.Count == 0)
+        {
+            throw CuboidException.Input($"{displayPath} has no video or audio stream");
         }
 
         return new VideoInfo(
