@@ -13,11 +13,11 @@ public static class NativeVideoRates
 
     public static IReadOnlyList<NativeVideoRate> Default { get; } =
     [
-        new("google:gemini-2.5-flash", "default", 258, 32, 0.30m, 1.00m, 1_048_576, Published),
-        new("google:gemini-2.5-flash", "low", 66, 32, 0.30m, 1.00m, 1_048_576, Published),
-        new("google:gemini-2.5-pro", "default", 258, 32, 1.25m, 1.25m, 1_048_576, Published, LongPromptThreshold: 200_000, LongPromptInputPerMillion: 2.50m),
-        new("google:gemini-2.5-pro", "low", 66, 32, 1.25m, 1.25m, 1_048_576, Published, LongPromptThreshold: 200_000, LongPromptInputPerMillion: 2.50m),
-        new("google:gemini-3-flash", "default", 70, 32, 0.50m, 1.00m, 1_048_576, Published + " (audio price assumed)"),
+        new("gemini:gemini-2.5-flash", "default", 258, 32, 0.30m, 1.00m, 1_048_576, Published),
+        new("gemini:gemini-2.5-flash", "low", 66, 32, 0.30m, 1.00m, 1_048_576, Published),
+        new("gemini:gemini-2.5-pro", "default", 258, 32, 1.25m, 1.25m, 1_048_576, Published, LongPromptThreshold: 200_000, LongPromptInputPerMillion: 2.50m),
+        new("gemini:gemini-2.5-pro", "low", 66, 32, 1.25m, 1.25m, 1_048_576, Published, LongPromptThreshold: 200_000, LongPromptInputPerMillion: 2.50m),
+        new("gemini:gemini-3-flash", "default", 70, 32, 0.50m, 1.00m, 1_048_576, Published + " (audio price assumed)"),
     ];
 
     /// <summary>

@@ -5,11 +5,11 @@ namespace Cuboid.Tests.Understanding;
 public class NativeVideoRatesTests
 {
     [Theory]
-    [InlineData("google:gemini-2.5-flash", "default", 1_044_000, 1, 0.3938)]
-    [InlineData("google:gemini-2.5-flash", "low", 352_800, 1, 0.1865)]
-    [InlineData("google:gemini-3-flash", "default", 367_200, 1, 0.2412)]
-    [InlineData("google:gemini-2.5-pro", "low", 352_800, 1, 0.882)]
-    [InlineData("google:gemini-2.5-pro", "default", 1_044_000, 1, 2.61)]
+    [InlineData("gemini:gemini-2.5-flash", "default", 1_044_000, 1, 0.3938)]
+    [InlineData("gemini:gemini-2.5-flash", "low", 352_800, 1, 0.1865)]
+    [InlineData("gemini:gemini-3-flash", "default", 367_200, 1, 0.2412)]
+    [InlineData("gemini:gemini-2.5-pro", "low", 352_800, 1, 0.882)]
+    [InlineData("gemini:gemini-2.5-pro", "default", 1_044_000, 1, 2.61)]
     public void One_hour_with_audio_costs_what_the_published_rates_say(string model, string resolution, long tokens, int calls, double dollars)
     {
         var rate = NativeVideoRates.Default.Single(r => r.Model == model && r.Resolution == resolution);
