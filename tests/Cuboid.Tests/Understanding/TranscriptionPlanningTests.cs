@@ -47,7 +47,8 @@ public class TranscriptionPlanningTests
     [Fact]
     public void Segments_are_read_from_the_portfolio_property_or_fall_back_to_one_segment()
     {
-        var response = new SpeechToTextResponse("a b") { AdditionalProperties = new() { [SpeechSegmentReader.SegmentsKey] = new List<SpeechToTextResponseUpdate> { new("a") { StartTime = TimeSpan.FromSeconds(1), EndTime = TimeSpan.FromSeconds(2) }, new("b") { StartTime = TimeSpan.FromSeconds(2.5), EndTime = TimeSpan.FromSeconds(3) } } } };
+        IReadOnlyList<Cuboid.Portfolio.Providers.TranscriptSegment> segments = [new(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), "a"), new(1, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3), "b")];
+        var response = new SpeechToTextResponse("a b") { AdditionalProperties = new() { [Cuboid.Portfolio.Providers.TranscriptSegments.Key] = segments } };
 
         Assert.Equal([new TranscriptSegment(1, 2, "a"), new TranscriptSegment(2.5, 3, "b")], SpeechSegmentReader.Read(response, 10));
         Assert.Equal([new TranscriptSegment(0, 10, "plain")], SpeechSegmentReader.Read(new SpeechToTextResponse("plain"), 10));
