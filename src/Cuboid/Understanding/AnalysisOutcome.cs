@@ -7,4 +7,8 @@ namespace Cuboid.Understanding;
 /// (budget exhausted, providers failing), the failure. The report is complete in the first case and
 /// partial (<c>Mode = "partial"</c>) in the second; it is written either way.
 /// </summary>
-public sealed record AnalysisOutcome(AnalysisReport Report, string OutputDirectory, CuboidException? Failure);
+public sealed record AnalysisOutcome(AnalysisReport Report, string OutputDirectory, CuboidException? Failure)
+{
+    /// <summary>True when the run was meant to use models but no provider is configured (the report is structural only).</summary>
+    public bool NoProviderConfigured { get; init; }
+}
