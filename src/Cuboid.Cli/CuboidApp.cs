@@ -27,6 +27,7 @@ public static class CuboidApp
 
         // Media
         yield return ProbeCommand.Create(console);
+        yield return FramesCommand.Create(console);
 
         // Spacetime and Compute
 
