@@ -28,6 +28,7 @@ public static class CuboidApp
         // Media
         yield return ProbeCommand.Create(console);
         yield return FramesCommand.Create(console);
+        yield return KeyframesCommand.Create(console);
 
         // Spacetime and Compute
 

@@ -136,6 +136,34 @@ public class MediaCommandsTests
         Assert.StartsWith("cuboid: warning:", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Keyframes_writes_thumbnails_and_json()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Gop = 25 });
+        var output = Path.Combine(VideoBuilder.NewFolder(), "keys");
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["keyframes", path, "--out", output, "--json"], console);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var times = json.RootElement.GetProperty("frames").EnumerateArray().Select(f => f.GetProperty("timeSeconds").GetDouble());
+        Assert.Equal([0.0, 1.0, 2.0], times.Select(t => Math.Round(t, 3)));
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Keyframes_of_a_bad_input_exits_3_with_one_line(string name)
+    {
+        var path = BadInputs.Make(name);
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["keyframes", path, "--out", VideoBuilder.NewFolder()], console);
+
+        AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
+    }
+
     internal static void AssertOneLineInputError(int code, string error, string phrase)
     {
         Assert.Equal(ExitCodes.Input, code);
