@@ -29,6 +29,7 @@ public static class CuboidApp
         yield return ProbeCommand.Create(console);
         yield return FramesCommand.Create(console);
         yield return KeyframesCommand.Create(console);
+        yield return AudioCommand.Create(console);
 
         // Spacetime and Compute
 

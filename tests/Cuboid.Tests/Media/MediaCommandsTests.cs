@@ -164,6 +164,47 @@ public class MediaCommandsTests
         AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
     }
 
+    [Fact]
+    public async Task Audio_prints_sound_and_silence_and_writes_a_wav()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Tones = [ToneSegment.Silence(1), new(1), ToneSegment.Silence(1)] });
+        var wav = Path.Combine(VideoBuilder.NewFolder(), "a.wav");
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["audio", path, "--out", wav, "--from", "500ms", "--to", "2.5"], console);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("1 sound intervals", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("silence", stdout.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(wav));
+    }
+
+    [Fact]
+    public async Task Audio_of_a_silent_film_says_so_and_succeeds()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Audio = false });
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["audio", path, "--json"], console);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        Assert.False(json.RootElement.GetProperty("hasAudio").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Audio_of_a_bad_input_exits_3_with_one_line(string name)
+    {
+        var path = BadInputs.Make(name);
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["audio", path], console);
+
+        AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
+    }
+
     internal static void AssertOneLineInputError(int code, string error, string phrase)
     {
         Assert.Equal(ExitCodes.Input, code);
