@@ -125,11 +125,13 @@ drawtext() { # drawtext TEXT FONT SIZE COLOR X Y [extra]
     "$2" "$file" "$3" "$4" "$5" "$6" "${7:-}"
 }
 
+channel() { # channel FROM TO SHIFT: a geq expression blending one 8-bit channel along the diagonal
+  printf "%d+(%d-%d)*(X+Y)/(W+H)" $((($1 >> $3) & 255)) $((($2 >> $3) & 255)) $((($1 >> $3) & 255))
+}
 gradient() { # gradient FROM TO: a diagonal gradient background, top-left to bottom-right
-  local a=$(($1)) b=$(($2)) c
-  c() { printf "%d+(%d-%d)*(X+Y)/(W+H)" $((($1 >> $3) & 255)) $((($2 >> $3) & 255)) $((($1 >> $3) & 255)); }
+  local a=$(($1)) b=$(($2))
   printf "color=c=black:s=%dx%d:r=%d,format=rgb24,geq=r='%s':g='%s':b='%s'" \
-    "$width" "$height" "$fps" "$(c $a $b 16)" "$(c $a $b 8)" "$(c $a $b 0)"
+    "$width" "$height" "$fps" "$(channel $a $b 16)" "$(channel $a $b 8)" "$(channel $a $b 0)"
 }
 
 # --- narration: speak each segment and size it to fit ---------------------------------------
@@ -234,7 +236,7 @@ for ((i = 0; i < count; i++)); do
       inputs+=(-loop 1 -framerate "$fps" -i "$work/still$i.png")
       k=$((input_n++))
       graph+="testsrc2=s=320x180:r=$fps,scale=640:360:flags=neighbor[src$i];"
-      graph+="color=c=0xffffff:s=4x44:r=$fps[head$i];"
+      graph+="color=c=0xffffff:s=4x44:r=${fps}[head$i];"
       graph+="[$k:v][src$i]overlay=440:140[win$i];[win$i][head$i]overlay=x='438+640*t/$d':y=561,"
       ;;
     footage:life)
@@ -270,12 +272,12 @@ start_x=-0.743643887037151:start_y=0.131825904205330:start_scale=1.5:end_scale=0
   # narration: lead-in silence, the voice, then silence to the exact segment length
   samples=$((d * audio_rate))
   if [ -n "${says[$i]}" ]; then
-    graph+="amovie=$work/voice$i.wav,aresample=$audio_rate,aformat=channel_layouts=mono,"
+    graph+="amovie=$work/voice$i.wav,aresample=$audio_rate,aformat=channel_layouts=mono,volume=0.7,"
     graph+="adelay=delays=$(awk -v l="$lead" 'BEGIN { print l * 1000 }'):all=1,apad=whole_len=$samples,atrim=end_sample=$samples,asetpts=N/SR/TB[a$i];"
   else
     graph+="anullsrc=r=$audio_rate:cl=mono,atrim=end_sample=$samples,asetpts=N/SR/TB[a$i];"
   fi
-  concat_in+="$v[a$i]"
+  concat_in+="${v}[a$i]"
 done
 graph+="${concat_in}concat=n=$count:v=1:a=1[outv][outa]"
 
@@ -297,7 +299,7 @@ json_partial=$segments_json.partial
   for ((i = 0; i < count; i++)); do
     s=${starts[$i]} d=${durations[$i]}
     case ${kinds[$i]} in footage) kind=footage ;; *) kind=slide ;; esac
-    if [ "$i" -eq 0 ]; then transition=start; elif [ "$i" -eq "$fade_index" ]; then transition=fade; else transition=cut; fi
+    if [ "$i" -eq 0 ]; then transition="start"; elif [ "$i" -eq "$fade_index" ]; then transition="fade"; else transition="cut"; fi
     sep=","; [ $((i + 1)) -eq "$count" ] && sep=""
     # where the spoken clip sits (espeak-ng's own few ms of padding included); null when silent
     voice=$(awk -v s="$s" -v l="$lead" -v v="${speeches[$i]}" \
