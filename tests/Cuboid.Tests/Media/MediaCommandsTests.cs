@@ -205,6 +205,28 @@ public class MediaCommandsTests
         AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
     }
 
+    [Theory]
+    [InlineData("CUBOID_FFPROBE", "ffprobe", "probe")]
+    [InlineData("CUBOID_FFMPEG", "ffmpeg", "frames")]
+    public async Task A_missing_tool_is_one_line_naming_the_package(string variable, string tool, string command)
+    {
+        // MediaTools.Default reads the environment once per process, so run the real CLI as a child process.
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe());
+        var cli = Path.Combine(AppContext.BaseDirectory, "Cuboid.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { cli, command, video, "--every", "1s", "--out", VideoBuilder.NewFolder() }.Take(command == "probe" ? 3 : 7))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[variable] = "/nonexistent/cuboid/" + tool;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        AssertOneLineInputError(process.ExitCode, error, $"{tool} was not found; install it with: sudo apt-get install -y ffmpeg");
+    }
+
     internal static void AssertOneLineInputError(int code, string error, string phrase)
     {
         Assert.Equal(ExitCodes.Input, code);
