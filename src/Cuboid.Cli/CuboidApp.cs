@@ -27,6 +27,7 @@ public static class CuboidApp
 
         // Media
         yield return ProbeCommand.Create(console);
+        yield return ScenesCommand.Create(console);
 
         // Spacetime and Compute
 
