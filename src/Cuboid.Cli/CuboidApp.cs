@@ -31,6 +31,7 @@ public static class CuboidApp
         yield return FramesCommand.Create(console);
         yield return KeyframesCommand.Create(console);
         yield return AudioCommand.Create(console);
+        yield return ScenesCommand.Create(console);
 
         // Spacetime and Compute
 
