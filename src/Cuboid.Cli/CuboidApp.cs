@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cuboid.Cli.Commands;
 
 namespace Cuboid.Cli;
 
@@ -29,6 +30,8 @@ public static class CuboidApp
         // Spacetime and Compute
 
         // Portfolio
+        yield return ModelsCommand.Create(console);
+        yield return AskCommand.Create(console);
 
         yield break;
     }
