@@ -36,6 +36,8 @@ public static class CuboidApp
         // Spacetime and Compute
 
         // Portfolio
+        yield return ModelsCommand.Create(console);
+        yield return AskCommand.Create(console);
 
         yield break;
     }

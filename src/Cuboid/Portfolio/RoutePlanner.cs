@@ -173,5 +173,5 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
     }
 
     internal static string Dollars(decimal value) =>
-        value == 0 ? "$0" : value < 0.01m ? "$" + value.ToString("0.######", CultureInfo.InvariantCulture) : "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+        value == 0 ? "$0" : value < 0.01m ? "$" + value.ToString("0.##########", CultureInfo.InvariantCulture) : "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
 }

@@ -26,6 +26,9 @@ public sealed record Fault(FaultKind Kind, int StatusCode = 200, TimeSpan? Delay
     /// <summary>Send part of the answer, then end the body without the terminator.</summary>
     public static Fault StreamCut { get; } = new(FaultKind.StreamCut);
 
+    /// <summary>Start a stream, then send the protocol's error event (overloaded) instead of the rest.</summary>
+    public static Fault StreamError { get; } = new(FaultKind.StreamError);
+
     /// <summary>A 200 that is not valid JSON.</summary>
     public static Fault MalformedJson { get; } = new(FaultKind.MalformedJson);
 

@@ -247,6 +247,10 @@ public sealed class ProviderSimulator : IAsyncDisposable
                 Log(request, fault, null);
                 context.Abort();
                 return;
+            case FaultKind.StreamError when !request.Stream:
+                Log(request, fault, null);
+                await responder.WriteErrorAsync(context, 500, FaultKind.ServerError, responder.FaultMessage(FaultKind.ServerError, key, request.Model));
+                return;
             case FaultKind.RateLimited:
             case FaultKind.ServerError:
             case FaultKind.Unauthorized:

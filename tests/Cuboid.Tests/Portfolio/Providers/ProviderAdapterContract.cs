@@ -80,7 +80,7 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
     public static TheoryData<string, bool> Faults()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var name in (string[])["RateLimited", "ServerError500", "ServerError502", "ServerError503", "ConnectionReset", "StreamCut",
+        foreach (var name in (string[])["RateLimited", "ServerError500", "ServerError502", "ServerError503", "ConnectionReset", "StreamCut", "StreamError",
                      "MalformedJson", "EmptyChoices", "Unauthorized", "ContextLengthExceeded", "BadRequest"])
         {
             data.Add(name, false);
@@ -97,6 +97,7 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
         "ServerError503" => (Fault.ServerError(503), ProviderFailureKind.ServerError, 503),
         "ConnectionReset" => (Fault.ConnectionReset, ProviderFailureKind.ConnectionFailed, null),
         "StreamCut" => (Fault.StreamCut, ProviderFailureKind.BadResponse, null),
+        "StreamError" => (Fault.StreamError, ProviderFailureKind.ServerError, null),
         "MalformedJson" => (Fault.MalformedJson, ProviderFailureKind.BadResponse, null),
         "EmptyChoices" => (Fault.EmptyChoices, ProviderFailureKind.BadResponse, null),
         "Unauthorized" => (Fault.Unauthorized, ProviderFailureKind.Unauthorized, 401),
@@ -116,7 +117,7 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => AskAsync(Client(model), stream));
 
         Assert.Equal(kind, ex.Kind);
-        Assert.Equal(status, ex.StatusCode);
+        Assert.Equal(fault.Kind == FaultKind.StreamError && !stream ? 500 : status, ex.StatusCode);
         Assert.Equal("sim-" + ApiKind, ex.Provider);
         Assert.Equal(1, Sim.CallCount(model));
         if (fault.Kind == FaultKind.RateLimited)

@@ -1,0 +1,51 @@
+using Cuboid.Portfolio;
+using Cuboid.Portfolio.Providers;
+using Cuboid.Portfolio.Providers.Anthropic;
+using Cuboid.Portfolio.Providers.Ollama;
+using Cuboid.Portfolio.Providers.OpenAICompatible;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Tests.Portfolio.Providers;
+
+public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IClassFixture<ProviderSimulatorFixture>
+{
+    [Fact]
+    public void Default_knows_the_three_wire_protocols()
+    {
+        Assert.Equal(["anthropic", "ollama", "openai"], ProviderAdapters.Default.ApiKinds.Order());
+        Assert.IsType<OpenAICompatibleAdapter>(ProviderAdapters.Default.Get("openai"));
+        Assert.IsType<AnthropicAdapter>(ProviderAdapters.Default.Get("Anthropic"));
+        Assert.IsType<OllamaAdapter>(ProviderAdapters.Default.Get("ollama"));
+        Assert.Null(ProviderAdapters.Default.Get("anthropic").CreateSpeechToTextClient(fixture.Sim.Endpoint("a", "anthropic"), "m"));
+    }
+
+    [Fact]
+    public void An_unknown_api_kind_is_a_usage_error_naming_the_known_ones()
+    {
+        var ex = Assert.Throws<CuboidException>(() => ProviderAdapters.Default.Get("grpc"));
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains("anthropic, ollama, openai", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v1/")]
+    public async Task A_custom_openai_compatible_endpoint_is_just_a_base_url(string path)
+    {
+        // e.g. a vLLM or llama.cpp server declared in the config file, with or without a trailing slash.
+        var endpoint = new ProviderEndpoint("my-vllm", "openai", new Uri(fixture.Sim.BaseUri, path), fixture.Sim.ApiKey);
+        var client = ProviderAdapters.Default.CreateChatClient(endpoint, "qwen");
+        var response = await client.GetResponseAsync("Say hi.");
+        Assert.Equal("Simulated answer from qwen to: Say hi.", response.Text);
+        Assert.Same(endpoint, client.GetService<ProviderEndpoint>());
+        Assert.Equal("/v1/chat/completions", fixture.Sim.Requests[^1].Path);
+    }
+
+    [Fact]
+    public void Transient_kinds_are_the_retryable_ones()
+    {
+        var transient = Enum.GetValues<ProviderFailureKind>().Where(k => new ProviderCallException("p", k, "m").IsTransient);
+        Assert.Equal([ProviderFailureKind.RateLimited, ProviderFailureKind.ServerError, ProviderFailureKind.Timeout,
+            ProviderFailureKind.ConnectionFailed, ProviderFailureKind.BadResponse], transient);
+    }
+}
