@@ -3,6 +3,7 @@ using Cuboid.Portfolio.Providers;
 using Cuboid.Portfolio.Providers.Anthropic;
 using Cuboid.Portfolio.Providers.Ollama;
 using Cuboid.Portfolio.Providers.OpenAICompatible;
+using Cuboid.Testing.Simulators;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Tests.Portfolio.Providers;
@@ -47,5 +48,19 @@ public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IC
         var transient = Enum.GetValues<ProviderFailureKind>().Where(k => new ProviderCallException("p", k, "m").IsTransient);
         Assert.Equal([ProviderFailureKind.RateLimited, ProviderFailureKind.ServerError, ProviderFailureKind.Timeout,
             ProviderFailureKind.ConnectionFailed, ProviderFailureKind.BadResponse], transient);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Runs_over_an_in_process_handler(bool stream)
+    {
+        var handler = new CannedOpenAIChatHandler();
+        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = handler });
+        var client = adapters.CreateChatClient(new ProviderEndpoint("canned", "openai", new Uri("http://canned.invalid/v1"), "sk-x"), "canned");
+        var response = stream ? await client.GetStreamingResponseAsync("hi").ToChatResponseAsync() : await client.GetResponseAsync("hi");
+        Assert.Equal("A canned answer.", response.Text);
+        Assert.Equal(16, response.Usage?.TotalTokenCount);
+        Assert.Equal(1, handler.Requests);
     }
 }
