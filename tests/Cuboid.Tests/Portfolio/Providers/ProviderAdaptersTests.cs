@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using Cuboid.Portfolio;
 using Cuboid.Portfolio.Providers;
 using Cuboid.Portfolio.Providers.Anthropic;
@@ -62,5 +64,42 @@ public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IC
         Assert.Equal("A canned answer.", response.Text);
         Assert.Equal(16, response.Usage?.TotalTokenCount);
         Assert.Equal(1, handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Holds_an_sse_stream_labelled_json_to_its_terminator(bool complete)
+    {
+        var sse = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi.\"},\"finish_reason\":null}]}\n\n"
+            + (complete ? "data: [DONE]\n\n" : "");
+        var handler = new FixedResponseHandler(sse, "application/json");
+        var client = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = handler })
+            .CreateChatClient(new ProviderEndpoint("quirky", "openai", new Uri("http://quirky.invalid/v1"), null), "m");
+        if (complete)
+        {
+            Assert.Equal("Hi.", (await client.GetStreamingResponseAsync("hi").ToChatResponseAsync()).Text);
+            return;
+        }
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => client.GetStreamingResponseAsync("hi").ToChatResponseAsync());
+        Assert.Equal(ProviderFailureKind.BadResponse, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Reports_a_proxys_html_error_page_with_its_text()
+    {
+        var handler = new FixedResponseHandler("<html><body>502 Bad Gateway</body></html>", "text/html", HttpStatusCode.BadGateway);
+        var client = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = handler })
+            .CreateChatClient(new ProviderEndpoint("behind-proxy", "openai", new Uri("http://proxy.invalid/v1"), "sk-x"), "m");
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => client.GetResponseAsync("hi"));
+        Assert.Equal(ProviderFailureKind.ServerError, ex.Kind);
+        Assert.Equal(502, ex.StatusCode);
+        Assert.Contains("502 Bad Gateway", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedResponseHandler(string body, string mediaType, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType), RequestMessage = request });
     }
 }
