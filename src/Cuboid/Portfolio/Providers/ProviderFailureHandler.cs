@@ -70,6 +70,12 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         {
             using var doc = JsonDocument.Parse(bytes);
             problem = protocol.MissingAnswer(request.RequestUri?.AbsolutePath ?? "", doc.RootElement);
+            // OpenRouter and others answer 200 with {"error": {...}} when an upstream fails after routing.
+            if (problem is not null && protocol.EmbeddedErrorIn(doc.RootElement) is { } embedded)
+            {
+                response.Dispose();
+                throw ProviderFailures.FromEmbedded(endpoint, embedded, "in a 200 response");
+            }
         }
         catch (JsonException ex)
         {

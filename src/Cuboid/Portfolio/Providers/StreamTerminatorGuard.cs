@@ -3,8 +3,9 @@ namespace Cuboid.Portfolio.Providers;
 /// <summary>
 /// Wraps a streamed response body and watches its lines. A body that ends before the protocol's terminator
 /// (<c>data: [DONE]</c>, <c>message_stop</c>, <c>"done": true</c>) throws <see cref="ProviderFailureKind.BadResponse"/>,
-/// an error event inside the stream throws <see cref="ProviderFailureKind.ServerError"/>, and a dropped
-/// connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>, and a stream that goes silent for
+/// an error event inside the stream throws by the status it carries (<see cref="ProviderFailureKind.ServerError"/>
+/// when it carries none), a dropped connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>,
+/// and a stream that goes silent for
 /// longer than <paramref name="idleTimeout"/> throws <see cref="ProviderFailureKind.Timeout"/>. SDKs otherwise end
 /// such a stream quietly (or wait forever) and the caller takes half an answer for a whole one.
 /// </summary>
@@ -98,7 +99,7 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
         if (!_lineOverflow)
         {
             if (protocol.StreamError(line) is { } error)
-                throw ProviderFailures.Create(endpoint, ProviderFailureKind.ServerError, $"{endpoint.Id} reported an error mid-stream: {error}");
+                throw ProviderFailures.FromEmbedded(endpoint, error, "mid-stream");
             if (protocol.StreamLineProblem(line) is { } problem)
                 throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent an unusable stream: {problem}");
             if (protocol.IsTerminator(line))

@@ -44,6 +44,19 @@ public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IC
         Assert.Equal("/v1/chat/completions", fixture.Sim.Requests[^1].Path);
     }
 
+    [Theory]
+    [InlineData("anthropic", "")]
+    [InlineData("anthropic", "v1")]
+    [InlineData("anthropic", "v1/")]
+    [InlineData("ollama", "")]
+    [InlineData("ollama", "api")]
+    public async Task Accepts_a_base_url_with_or_without_the_path_the_sdk_adds(string apiKind, string path)
+    {
+        var endpoint = new ProviderEndpoint("p", apiKind, new Uri(fixture.Sim.BaseUri, path), fixture.Sim.ApiKey);
+        var response = await ProviderAdapters.Default.CreateChatClient(endpoint, "base-" + apiKind).GetResponseAsync("Hello?");
+        Assert.Equal($"Simulated answer from base-{apiKind} to: Hello?", response.Text);
+    }
+
     [Fact]
     public void Transient_kinds_are_the_retryable_ones()
     {
@@ -95,6 +108,22 @@ public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IC
         Assert.Equal(ProviderFailureKind.ServerError, ex.Kind);
         Assert.Equal(502, ex.StatusCode);
         Assert.Contains("502 Bad Gateway", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json", "{\"error\":{\"message\":\"Rate limit exceeded: free-models-per-day\",\"code\":429}}", ProviderFailureKind.RateLimited, 429)]
+    [InlineData("application/json", "{\"error\":{\"message\":\"Upstream failed\"}}", ProviderFailureKind.ServerError, null)]
+    [InlineData("text/event-stream", "data: {\"error\":{\"message\":\"Provider returned error\",\"code\":502}}\n\n", ProviderFailureKind.ServerError, 502)]
+    public async Task Classifies_an_error_inside_a_200_by_the_code_it_carries(string mediaType, string body, ProviderFailureKind kind, int? status)
+    {
+        var client = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = new FixedResponseHandler(body, mediaType) })
+            .CreateChatClient(new ProviderEndpoint("openrouter", "openai", new Uri("http://router.invalid/api/v1"), "sk-or-x"), "m");
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => mediaType == "text/event-stream"
+            ? client.GetStreamingResponseAsync("hi").ToChatResponseAsync()
+            : client.GetResponseAsync("hi"));
+        Assert.Equal(kind, ex.Kind);
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Contains(body.Contains("Rate", StringComparison.Ordinal) ? "free-models-per-day" : body.Contains("Upstream", StringComparison.Ordinal) ? "Upstream failed" : "Provider returned error", ex.Message, StringComparison.Ordinal);
     }
 
     private sealed class FixedResponseHandler(string body, string mediaType, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
