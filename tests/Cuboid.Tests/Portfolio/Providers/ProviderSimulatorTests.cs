@@ -144,4 +144,26 @@ public sealed class ProviderSimulatorTests
         Assert.Equal(call.Usage!.InputTokens, last.RootElement.GetProperty("prompt_eval_count").GetInt32());
         Assert.Equal(new byte[] { 1, 2, 3 }, Assert.Single(call.Request.Images).Data);
     }
+
+    [Fact]
+    public async Task Tracks_how_many_requests_it_handled_at_once()
+    {
+        await using var sim = await ProviderSimulator.StartAsync();
+        using var allArrived = new Barrier(4);
+        sim.Respond(r =>
+        {
+            allArrived.SignalAndWait(TimeSpan.FromSeconds(10));
+            return "ok";
+        });
+        using var http = new HttpClient();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await http.SendAsync(OpenAIChat(sim, "c"));
+            response.EnsureSuccessStatusCode();
+        }));
+        Assert.Equal(4, sim.MaxConcurrentRequests);
+        sim.ClearLog();
+        Assert.Equal(0, sim.MaxConcurrentRequests);
+        Assert.Empty(sim.Calls);
+    }
 }
