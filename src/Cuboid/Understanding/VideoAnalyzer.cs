@@ -41,7 +41,18 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var transcribeTask = Task.Run(() => transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken), cancellationToken);
 
         var pass = new PassOutcome();
-        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, s => Report("decode", Math.Min(s, video.DurationSeconds), video.DurationSeconds), cancellationToken);
+        // The pass reports about once per second of video; a bar needs no more than 200 steps.
+        var lastDecoded = double.NegativeInfinity;
+        void Decoded(double seconds)
+        {
+            if (seconds - lastDecoded >= video.DurationSeconds / 200)
+            {
+                lastDecoded = seconds;
+                Report("decode", Math.Min(seconds, video.DurationSeconds), video.DurationSeconds);
+            }
+        }
+
+        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken);
         if (request.MaxFrames is { } max)
         {
             frames = Capped(frames, max, cancellationToken);
