@@ -38,7 +38,7 @@ public static class AnalyzeProgressRenderer
         AnalysisOutcome? outcome = null;
         await console.Ansi.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var tasks = Stages.ToDictionary(s => s, s => context.AddTask(Pad(s), autoStart: false, maxValue: 1), StringComparer.Ordinal);

@@ -54,6 +54,11 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
         return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
     }
 
+    public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
+        [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price
+            ? rate with { InputPerMillion = price, Source = "catalog price, published token rate" }
+            : rate)];
+
     public IReadOnlyList<StageUsage> Usage()
     {
         var totals = _portfolio.Ledger.TotalsByTask();

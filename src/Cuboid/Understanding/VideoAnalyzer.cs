@@ -148,7 +148,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Topics = synthesis?.Topics ?? [],
             Duplicates = new DuplicateSavings(captioned.Skipped, Math.Round(perCaption * captioned.Skipped, 6)),
             Usage = usage,
-            NativeVideoComparison = NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+            NativeVideoComparison = NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
             Warnings = warnings,
         };
 
@@ -188,7 +188,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             ModelQuote? First(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
             var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus);
             return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-                NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
+                NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
         }
         finally
         {
