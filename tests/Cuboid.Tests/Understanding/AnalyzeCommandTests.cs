@@ -165,6 +165,7 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     [InlineData("--format", "pdf")]
     [InlineData("--policy", "fastest")]
     [InlineData("--budget", "-1")]
+    [InlineData("--transcriber", "anthropic:claude-haiku-4-5")]
     public async Task Bad_options_exit_2(string option, string value)
     {
         var (code, _, stderr) = await RunAsync(option, value);
