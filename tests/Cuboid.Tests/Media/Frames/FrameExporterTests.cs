@@ -65,6 +65,18 @@ public class FrameExporterTests
     }
 
     [Fact]
+    public async Task Hundreds_of_times_go_through_one_pass()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered);
+        var times = Enumerable.Range(0, 400).Select(i => TimeSpan.FromSeconds(i * 0.005));
+
+        var result = await FrameExporter.ExportAtAsync(video, times, VideoBuilder.NewFolder(), new FrameExportOptions { MaxSize = 32 });
+
+        Assert.Equal(FrameExportMethod.SinglePass, result.Method);
+        Assert.Equal(Enumerable.Range(0, 50).Select(n => n / 25.0), result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+    }
+
+    [Fact]
     public async Task Times_are_measured_from_the_start_of_a_video_whose_first_timestamp_is_not_zero()
     {
         var video = await VideoBuilder.BuildAsync(Numbered with { Container = "ts", StartOffsetSeconds = 5 });
