@@ -89,7 +89,7 @@ public static class FrameExporter
             throw CuboidException.Usage("the maximum image size must be at least 16 pixels");
         }
 
-        var job = new FrameJob(info, video, FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
+        var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
         var method = options.Method ?? ChooseMethod(targets.Count, info.Duration);
         using var folder = new OutputFolder(outputFolder);
 

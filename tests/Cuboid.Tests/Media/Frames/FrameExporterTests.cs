@@ -256,6 +256,6 @@ public class FrameExporterTests
     [InlineData(641, 359, 320, 320, 180)]
     public void Frame_size_fits_the_long_side_with_even_dimensions(int w, int h, int max, int ew, int eh)
     {
-        Assert.Equal(new FrameSize(ew, eh), FrameSize.Fit(w, h, max));
+        Assert.Equal(new ImageSize(ew, eh), ImageSize.Fit(w, h, max));
     }
 }
