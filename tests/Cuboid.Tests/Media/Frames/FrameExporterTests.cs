@@ -77,6 +77,19 @@ public class FrameExporterTests
     }
 
     [Fact]
+    public async Task Variable_frame_rate_times_come_from_presentation_timestamps()
+    {
+        // Frames 0-24 are 1/25 s apart, then frames 25-74 are 1/10 s apart (1.0 s to 5.9 s).
+        var video = await VideoBuilder.BuildAsync(Numbered with { Seconds = 3, VariableFrameRate = true });
+
+        var result = await FrameExporter.ExportEveryAsync(video, TimeSpan.FromSeconds(1), VideoBuilder.NewFolder(), new FrameExportOptions { Format = FrameImageFormat.Png, Method = FrameExportMethod.SinglePass });
+
+        Assert.Equal([0.0, 1.0, 2.0, 3.0, 4.0, 5.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        int[] expected = [0, 25, 35, 45, 55, 65];
+        Assert.Equal(expected, await Task.WhenAll(result.Frames.Select(f => FrameNumberAsync(f.Path))));
+    }
+
+    [Fact]
     public async Task Times_are_measured_from_the_start_of_a_video_whose_first_timestamp_is_not_zero()
     {
         var video = await VideoBuilder.BuildAsync(Numbered with { Container = "ts", StartOffsetSeconds = 5 });
