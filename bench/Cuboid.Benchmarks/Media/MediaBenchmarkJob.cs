@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
@@ -16,5 +17,22 @@ public sealed class MediaBenchmarkJob : ManualConfig
             .WithIterationCount(5)
             .WithInvocationCount(1)
             .WithUnrollFactor(1));
+        AddColumn(StatisticColumn.Median);
+    }
+
+    /// <summary>For baselines that take tens of seconds: no warm-up, three runs.</summary>
+    public sealed class Long : ManualConfig
+    {
+        public Long()
+        {
+            AddJob(Job.Dry
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(0)
+                .WithIterationCount(3)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+            AddColumn(StatisticColumn.Median);
+        }
     }
 }
