@@ -135,6 +135,43 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         Assert.All(result.Samples, s => Assert.Equal(0, s.MotionSincePrevious));
     }
 
+    [Theory]
+    [InlineData(90, null, 72, 128)]
+    [InlineData(0, "2:1", 128, 36)]
+    public async Task Analysis_frames_are_upright_and_in_display_aspect(int rotation, string? sampleAspect, int width, int height)
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Rotation = rotation, SampleAspect = sampleAspect, Seconds = 1, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(path);
+
+        Assert.Equal((width, height), (result.Width, result.Height));
+        Assert.Equal(25, result.FrameCount);
+    }
+
+    [Fact]
+    public async Task Corrupt_frames_in_the_middle_do_not_stop_the_pass()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Defect = VideoDefect.CorruptMiddle, Seconds = 4, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(path);
+
+        output.WriteLine($"{result.FrameCount} frames, last at {result.LastFrameTime}s");
+        Assert.True(result.LastFrameTime > 3, "decoding continued past the damage to the end");
+    }
+
+    [Fact]
+    public async Task A_path_with_spaces_and_non_ascii_characters_works()
+    {
+        var source = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 1, Audio = false });
+        var path = VideoBuilder.CopyAs(source, "my clips/été à Zürich.mp4");
+        var folder = Path.Combine(VideoBuilder.NewFolder(), "frames dir é");
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = folder });
+
+        Assert.Equal(25, result.FrameCount);
+        Assert.True(File.Exists(Assert.Single(result.Samples).ImagePath));
+    }
+
     [Fact]
     public async Task An_audio_only_file_is_an_input_error()
     {
