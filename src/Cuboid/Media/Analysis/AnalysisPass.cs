@@ -230,6 +230,7 @@ public static class AnalysisPass
             motionProfile,
             summary,
             collector.Fallbacks,
+            collector.Candidates,
             options.TimeProvider.GetElapsedTime(started));
     }
 

@@ -61,11 +61,12 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         var reel = reels.Reel720;
         var reasons = result.Samples.GroupBy(s => s.Reason).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine(string.Join(", ", result.Samples.Select(s => $"{s.Reason}@{s.FrameIndex}")) + $"; fallbacks {result.ExportFallbacks}");
+        output.WriteLine(string.Join(", ", result.Samples.Select(s => $"{s.Reason}@{s.FrameIndex}")) + $"; fallbacks {result.ExportFallbacks}, candidates {result.ExportCandidates}");
         Assert.Equal(1, reasons[SampleReason.FirstFrame]);
         Assert.Equal(2, reasons[SampleReason.Interval]); // 5 s and 10 s of a 12.2 s reel.
         Assert.Equal(reel.HardCutFrames.Count + reel.FadeBoundaryFrames.Count, reasons[SampleReason.AfterCut]);
         Assert.True(result.ExportFallbacks <= 1, $"{result.ExportFallbacks} frames needed a second seek");
+        Assert.InRange(result.ExportCandidates, result.Samples.Count, result.FrameCount / 3);
         Assert.Equal(result.Samples.Count, Directory.GetFiles(folder).Length);
         Assert.Empty(Directory.GetDirectories(folder));
 
