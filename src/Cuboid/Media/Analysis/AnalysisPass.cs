@@ -231,6 +231,8 @@ public static class AnalysisPass
             summary,
             collector.Fallbacks,
             collector.Candidates,
+            log.DecodeErrors,
+            log.FirstDecodeError,
             options.TimeProvider.GetElapsedTime(started));
     }
 

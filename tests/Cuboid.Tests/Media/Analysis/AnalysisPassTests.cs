@@ -158,6 +158,17 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         output.WriteLine($"{result.FrameCount} frames, last at {result.LastFrameTime}s");
         Assert.True(result.LastFrameTime > 3, "decoding continued past the damage to the end");
+        Assert.True(result.DecodeErrors > 0, "the damage is reported");
+        Assert.NotNull(result.FirstDecodeError);
+    }
+
+    [Fact]
+    public async Task A_clean_file_reports_no_decode_errors()
+    {
+        var result = await AnalysisPass.RunAsync(reels.Path720);
+
+        Assert.Equal(0, result.DecodeErrors);
+        Assert.Null(result.FirstDecodeError);
     }
 
     [Fact]
