@@ -94,6 +94,17 @@ public static class VideoBuilder
                 File.Move(rotated, scratch, overwrite: true);
             }
 
+            if (recipe.Repeat > 1)
+            {
+                var list = scratch + ".txt";
+                var escaped = scratch.Replace("'", @"'\''", StringComparison.Ordinal);
+                await File.WriteAllLinesAsync(list, Enumerable.Repeat($"file '{escaped}'", recipe.Repeat));
+                var repeated = scratch + ".repeated." + extension;
+                await RunAsync(["-y", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", repeated]);
+                File.Delete(list);
+                File.Move(repeated, scratch, overwrite: true);
+            }
+
             Damage(scratch, recipe.Defect);
             File.Move(scratch, path, overwrite: true);
             return path;
@@ -135,6 +146,11 @@ public static class VideoBuilder
             var odd = r.Width % 2 == 1 || r.Height % 2 == 1;
             var pixelFormat = odd && r.Codec is "libx264" or "libx265" ? "yuv444p" : "yuv420p";
             var filters = new List<string> { $"scale={r.Width}:{r.Height}" };
+            if (r.Filter is { } extra)
+            {
+                filters.Add(extra);
+            }
+
             if (r.SampleAspect is { } sar)
             {
                 filters.Add($"setsar={sar.Replace(':', '/')}");
