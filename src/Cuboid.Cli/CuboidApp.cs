@@ -28,10 +28,10 @@ public static class CuboidApp
 
         // Media
         yield return ProbeCommand.Create(console);
+        yield return ScenesCommand.Create(console);
         yield return FramesCommand.Create(console);
         yield return KeyframesCommand.Create(console);
         yield return AudioCommand.Create(console);
-        yield return ScenesCommand.Create(console);
 
         // Spacetime and Compute
 

@@ -230,6 +230,9 @@ public static class AnalysisPass
             motionProfile,
             summary,
             collector.Fallbacks,
+            collector.Candidates,
+            log.DecodeErrors,
+            log.FirstDecodeError,
             options.TimeProvider.GetElapsedTime(started));
     }
 
