@@ -143,7 +143,9 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             Error = Shorten(error),
             At = time.GetUtcNow(),
         });
-        return $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
+        return attempts == 0
+            ? $"{candidate.ModelId} not tried ({Shorten(error)})"
+            : $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
     }
 
     internal static string NoCandidateMessage(RoutePlan plan)
