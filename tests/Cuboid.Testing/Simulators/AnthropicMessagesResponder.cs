@@ -8,6 +8,7 @@ internal sealed class AnthropicMessagesResponder : ProtocolResponder
 {
     public override SimulatedProtocol Protocol => SimulatedProtocol.AnthropicMessages;
 
+    // The key travels as x-api-key, or (official SDK 13+) as a Bearer token.
     public override string? PresentedKey(HttpRequest request) =>
         request.Headers.TryGetValue("x-api-key", out var key) ? key.ToString() : base.PresentedKey(request);
 
@@ -131,6 +132,7 @@ internal sealed class AnthropicMessagesResponder : ProtocolResponder
                 await WriteSseAsync(context, "content_block_delta", Json(new { type = "content_block_delta", index = 0, delta = new { type = "text_delta", text = piece } }));
                 if (kind == FaultKind.StreamCut)
                     return;
+                await StallOnceAsync(context, kind);
                 if (kind == FaultKind.StreamError)
                 {
                     await WriteSseAsync(context, "error", Json(new { type = "error", error = new { type = "overloaded_error", message = "Overloaded" } }));

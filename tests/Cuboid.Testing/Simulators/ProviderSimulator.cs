@@ -40,6 +40,8 @@ public sealed class ProviderSimulator : IAsyncDisposable
     private WebApplication? _app;
     private Func<SimulatedRequest, SimulatedReply> _responder = DefaultReply;
     private int _sequence;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ProviderSimulator(ProviderSimulatorOptions options)
     {
@@ -142,10 +144,15 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return model is null ? _calls.Count : _calls.Count(c => c.Request.Model == model);
     }
 
+    /// <summary>The most requests it was handling at once since start or <see cref="ClearLog"/> (for bounded-concurrency tests).</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Forgets the logged calls and the concurrency high-water mark.</summary>
     public void ClearLog()
     {
         lock (_gate)
             _calls.Clear();
+        Volatile.Write(ref _maxInFlight, 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -201,6 +208,24 @@ public sealed class ProviderSimulator : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) == max)
+                break;
+        }
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
     {
         var responder = ResponderFor(context.Request);
         if (responder is null)
@@ -280,8 +305,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return;
         }
         var usage = SimulatedUsage.For(request, reply);
-        Log(request, fault, fault.Kind is FaultKind.None or FaultKind.FirstByteAfter ? usage : null);
-        var delay = Latency + reply.Delay + (fault.Kind == FaultKind.FirstByteAfter ? fault.Delay ?? TimeSpan.Zero : TimeSpan.Zero);
+        Log(request, fault, fault.Kind is FaultKind.None or FaultKind.FirstByteAfter or FaultKind.StreamStall ? usage : null);
+        var waitsFirst = fault.Kind == FaultKind.FirstByteAfter || (fault.Kind == FaultKind.StreamStall && !request.Stream);
+        var delay = Latency + reply.Delay + (waitsFirst ? fault.Delay ?? TimeSpan.Zero : TimeSpan.Zero);
+        if (fault.Kind == FaultKind.StreamStall && request.Stream)
+            context.Items["stall"] = fault.Delay ?? TimeSpan.Zero;
         if (delay > TimeSpan.Zero)
             await Task.Delay(delay, cancellationToken);
         var id = responder.Protocol switch
@@ -289,7 +317,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
             SimulatedProtocol.AnthropicMessages => "msg_sim_",
             _ => "chatcmpl-sim-",
         } + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-        var shape = fault.Kind == FaultKind.FirstByteAfter ? FaultKind.None : fault.Kind;
+        var shape = fault.Kind == FaultKind.FirstByteAfter || waitsFirst ? FaultKind.None : fault.Kind;
         await responder.WriteAnswerAsync(context, request, reply, usage, shape, id);
     }
 }
