@@ -11,6 +11,12 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed class Portfolio
 {
+    /// <summary>
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/> key for the audio's length in seconds; give it when the
+    /// audio is not a WAV, so the transcription is priced and budgeted from the real length.
+    /// </summary>
+    public const string AudioSecondsKey = PortfolioSpeechToTextClient.AudioSecondsKey;
+
     private readonly RoutePlanner _planner;
 
     public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)

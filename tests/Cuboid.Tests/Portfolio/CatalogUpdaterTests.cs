@@ -124,6 +124,36 @@ public sealed class CatalogUpdaterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_url_source_is_downloaded()
+    {
+        using var http = new HttpClient(new StubHandler(System.Net.HttpStatusCode.OK, OpenRouterList));
+
+        var result = await new CatalogUpdater(_time, http).UpdateAsync("https://openrouter.ai/api/v1/models", Overlay);
+
+        Assert.Equal(("openrouter", 1), (result.Format, result.ModelsAdded));
+        Assert.NotNull(ModelCatalog.Load(Overlay).FindModel("openrouter:acme/new-reasoner"));
+    }
+
+    [Fact]
+    public async Task A_failed_download_is_an_input_error()
+    {
+        using var http = new HttpClient(new StubHandler(System.Net.HttpStatusCode.NotFound, "{}"));
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => new CatalogUpdater(_time, http).UpdateAsync("https://example.invalid/models?token=abc", Overlay));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.Contains("HTTP 404", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=abc", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Overlay));
+    }
+
+    private sealed class StubHandler(System.Net.HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body) });
+    }
+
+    [Fact]
     public async Task A_missing_source_file_is_an_input_error()
     {
         var ex = await Assert.ThrowsAsync<CuboidException>(() => new CatalogUpdater(_time).UpdateAsync(Path.Combine(_dir, "none.json"), Overlay));
