@@ -112,6 +112,9 @@ public sealed class CatalogUpdaterTests : IDisposable
     [InlineData("bad2.csv", "model,task,rating,date\nopenai:gpt-4.1-mini,caption,high,2026-11-01\n", "row 1")]
     [InlineData("bad.json", "{ \"something\": 1 }", "expected OpenRouter")]
     [InlineData("bad2.json", "{ broken", "not valid JSON")]
+    [InlineData("empty.csv", "model,task,rating,date\n", "has no rating rows")]
+    [InlineData("rows.json", "[ 1, 2 ]", "must be an object")]
+    [InlineData("routers.json", "{ \"data\": [ { \"id\": \"openrouter/auto\", \"pricing\": { \"prompt\": \"-1\", \"completion\": \"-1\" } } ] }", "no usable model")]
     public async Task Bad_sources_are_input_errors_and_leave_the_overlay_alone(string name, string text, string expected)
     {
         var path = Write(name, text);

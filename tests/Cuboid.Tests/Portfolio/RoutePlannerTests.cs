@@ -150,6 +150,15 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public void Estimating_an_unknown_model_is_a_usage_error_and_a_known_one_is_priced()
+    {
+        var portfolio = new PortfolioHarness().Build();
+
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => portfolio.EstimateCost("alpha:nope", RequestEstimate.Nominal)).Kind);
+        Assert.Equal(0.0005m + 0.0004m, portfolio.EstimateCost("alpha:small", new RequestEstimate { TextTokens = 0, Images = 10, OutputTokens = 1000 }));
+    }
+
+    [Fact]
     public void Pinning_an_unknown_provider_is_a_usage_error()
     {
         var ex = Assert.Throws<CuboidException>(() => new PortfolioHarness().Build().Plan("chat", new RouteConstraints { PinnedModel = "nowhere:model" }));
