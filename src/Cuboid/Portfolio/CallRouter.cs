@@ -38,15 +38,10 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                 continue;
             }
 
-            BudgetReservation reservation;
-            try
-            {
-                reservation = budget.Reserve(candidate.EstimatedCost, id);
-            }
-            catch (CuboidException ex) when (ex.Kind == ErrorKind.Budget)
+            if (!budget.TryReserve(candidate.EstimatedCost, out var reservation))
             {
                 // A cheaper candidate further down may still fit what is left.
-                overBudget ??= ex;
+                overBudget ??= budget.Exceeded(candidate.EstimatedCost, id);
                 (failures ??= []).Add($"{id} skipped (~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget)");
                 continue;
             }
