@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Cuboid.Cli.Commands;
 
 namespace Cuboid.Cli;
 
@@ -36,8 +35,8 @@ public static class CuboidApp
         // Spacetime and Compute
 
         // Portfolio
-        yield return ModelsCommand.Create(console);
-        yield return AskCommand.Create(console);
+        yield return Cli.Commands.ModelsCommand.Create(console);
+        yield return Cli.Commands.AskCommand.Create(console);
 
         yield break;
     }

@@ -11,6 +11,18 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed class Portfolio
 {
+    /// <summary>
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/> key for the audio's length in seconds; give it when the
+    /// audio is not a WAV, so the transcription is priced and budgeted from the real length.
+    /// </summary>
+    public const string AudioSecondsKey = PortfolioSpeechToTextClient.AudioSecondsKey;
+
+    /// <summary>
+    /// <c>AdditionalProperties</c> key on every routed <see cref="ChatResponse"/> and <see cref="SpeechToTextResponse"/>
+    /// (and on the first update of a routed stream): the catalog id (<c>provider:model</c>) of the model that answered.
+    /// </summary>
+    public const string AnsweredByKey = "cuboid.modelId";
+
     private readonly RoutePlanner _planner;
 
     public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)
@@ -104,8 +116,12 @@ public sealed class Portfolio
     public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
         _planner.Plan(task, constraints ?? RouteConstraints.None, estimate ?? RequestEstimate.Nominal, Budget.Limit is not null, explain: true);
 
-    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate) =>
-        _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
+    /// <summary>The plan for a call: without explanations (the fast path), except when nothing is left and the error must say why.</summary>
+    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate)
+    {
+        var plan = _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
+        return plan.Candidates.Count > 0 ? plan : _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: true);
+    }
 
     /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
     public decimal EstimateCost(string modelId, RequestEstimate estimate)

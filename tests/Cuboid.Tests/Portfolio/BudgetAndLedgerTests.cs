@@ -22,6 +22,20 @@ public class BudgetAndLedgerTests
     }
 
     [Fact]
+    public async Task When_the_best_model_does_not_fit_the_budget_a_cheaper_one_answers()
+    {
+        var harness = new PortfolioHarness();
+        // Quality order: alpha:big (~$0.0041 reserved) then beta:mid (~$0.0012) then alpha:small (~$0.0004).
+        var portfolio = harness.Build(budget: 0.002m);
+
+        var response = await portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Quality }).GetResponseAsync("describe");
+
+        Assert.Equal("answer from beta:mid", response.Text);
+        Assert.Equal(0, harness.Chat("alpha:big").Calls);
+        Assert.True(portfolio.Budget.Spent <= 0.002m);
+    }
+
+    [Fact]
     public async Task Reservations_settle_to_the_actual_price_and_spending_matches_the_ledger()
     {
         var harness = new PortfolioHarness();
@@ -119,6 +133,27 @@ public class BudgetAndLedgerTests
         }
 
         Assert.Equal(portfolio.Budget.Spent, total.Dollars);
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_share_one_budget_and_one_ledger_exactly()
+    {
+        var harness = new PortfolioHarness();
+        harness.Chat("alpha:big").GetResponseAsyncCallback = async (_, _, _) =>
+        {
+            await Task.Yield();
+            return TestChatClient.Answer("ok", input: 1000, output: 100);
+        };
+        var portfolio = harness.Build(budget: 10m);
+        var client = portfolio.GetChatClient("caption", new RouteConstraints { PinnedModel = "alpha:big" });
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => client.GetResponseAsync($"frame {i}"))));
+
+        // Each call: 1,000 in at $1/1M + 100 out at $4/1M = $0.0014.
+        Assert.Equal(64, portfolio.Ledger.Records.Count);
+        Assert.Equal(64 * 0.0014m, portfolio.Budget.Spent);
+        Assert.Equal(portfolio.Budget.Spent, portfolio.Ledger.Total().Dollars);
+        Assert.Equal(0m, portfolio.Budget.Reserved);
     }
 
     [Fact]
