@@ -37,6 +37,16 @@ public static class TokenCounter
             video, family.TextTokens, sequence, fit);
     }
 
+    /// <summary>Counts the clip a request describes (the family's default clip for anything left out).</summary>
+    public static TokenReport Report(ModelFamily family, ClipRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(request);
+        var (size, frames, fps) = request.Resolve(family);
+        var count = Count(family, size.Width, size.Height, frames, request.Fit);
+        return new TokenReport(family, count, fps, family.Kind == FamilyKind.Image ? 0 : frames / fps);
+    }
+
     /// <summary>The frame count the family generates for <paramref name="seconds"/> of video at <paramref name="fps"/>
     /// (the family's own rate when null): about seconds·fps frames, snapped to what the VAE encodes whole.</summary>
     public static int FramesFor(ModelFamily family, double seconds, double? fps = null)
