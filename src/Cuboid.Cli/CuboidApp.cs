@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cuboid.Cli.Commands;
 
 namespace Cuboid.Cli;
 
@@ -25,6 +26,7 @@ public static class CuboidApp
         // Understanding
 
         // Media
+        yield return ProbeCommand.Create(console);
 
         // Spacetime and Compute
 

@@ -62,6 +62,26 @@ public sealed class MediaProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a tool to the end, collecting stdout as text (for small outputs such as ffprobe JSON).</summary>
+    public static async Task<MediaRun> RunAsync(string executable, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        await using var process = Start(executable, arguments);
+        using var reader = new StreamReader(process.StandardOutput, Encoding.UTF8);
+        string output;
+        try
+        {
+            output = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw;
+        }
+
+        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        return new MediaRun(exitCode, output, process.StderrTail);
+    }
+
     /// <summary>Waits for exit and returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
     {
