@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Cuboid.Compute;
+
+/// <summary>Human-readable FLOPs, bytes, durations and ratios for tables (invariant culture).</summary>
+public static class QuantityText
+{
+    public static string Flops(double flops) => Scaled(flops, "FLOP");
+
+    public static string Bytes(double bytes) => Scaled(bytes, "B");
+
+    public static string Seconds(double seconds) => seconds switch
+    {
+        < 1e-3 => Invariant($"{seconds * 1e6:0.#} µs"),
+        < 1 => Invariant($"{seconds * 1e3:0.##} ms"),
+        < 120 => Invariant($"{seconds:0.##} s"),
+        < 7200 => Invariant($"{seconds:N0} s ({seconds / 60:0.#} min)"),
+        _ => Invariant($"{seconds:N0} s ({seconds / 3600:0.#} h)"),
+    };
+
+    public static string Ratio(double ratio) => ratio switch
+    {
+        >= 100 => Invariant($"{ratio:N0}×"),
+        >= 10 => Invariant($"{ratio:0.#}×"),
+        _ => Invariant($"{ratio:0.##}×"),
+    };
+
+    public static string Number(double value) => value switch
+    {
+        >= 1e6 => Invariant($"{value:0.###e0}"),
+        >= 100 => Invariant($"{value:N0}"),
+        _ => Invariant($"{value:0.##}"),
+    };
+
+    private static string Scaled(double value, string unit)
+    {
+        string[] prefixes = ["", "k", "M", "G", "T", "P", "E", "Z", "Y"];
+        var index = 0;
+        while (Math.Abs(value) >= 1000 && index < prefixes.Length - 1)
+        {
+            value /= 1000;
+            index++;
+        }
+
+        return Invariant($"{value:0.###} {prefixes[index]}{unit}");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
