@@ -1,0 +1,35 @@
+using Anthropic;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio.Providers.Anthropic;
+
+/// <summary>
+/// The <c>anthropic</c> wire protocol through the official Anthropic SDK (<c>AsIChatClient</c>), retries off.
+/// The base URL is the host without the version, e.g. <c>https://api.anthropic.com</c>. Anthropic requires
+/// <c>max_tokens</c>; <see cref="DefaultMaxOutputTokens"/> is used when <see cref="ChatOptions.MaxOutputTokens"/> is unset.
+/// </summary>
+public sealed class AnthropicAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+{
+    public const int DefaultMaxOutputTokens = 4096;
+
+    private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
+
+    public string ApiKind => "anthropic";
+
+    public IChatClient CreateChatClient(ProviderEndpoint endpoint, string modelId)
+    {
+        var client = new AnthropicClient
+        {
+            ApiKey = endpoint.ApiKey,
+            BaseUrl = endpoint.BaseUri.AbsoluteUri.TrimEnd('/'),
+            // The router retries and falls over; the SDK must not retry behind its back.
+            MaxRetries = 0,
+            Timeout = _options.NetworkTimeout,
+            HttpClient = ProviderHttpClients.Create(endpoint, AnthropicWireProtocol.Instance, _options),
+        };
+        return new ProviderChatClient(client.AsIChatClient(modelId, DefaultMaxOutputTokens), endpoint);
+    }
+
+    /// <summary>Anthropic has no speech-to-text.</summary>
+    public ISpeechToTextClient? CreateSpeechToTextClient(ProviderEndpoint endpoint, string modelId) => null;
+}

@@ -1,0 +1,30 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
+
+namespace Cuboid.Portfolio.Providers.Ollama;
+
+/// <summary>
+/// The <c>ollama</c> wire protocol (native <c>/api/chat</c>) through OllamaSharp, whose client is an
+/// <see cref="IChatClient"/> and never retries. The base URL is the server root, e.g. <c>http://localhost:11434</c>;
+/// a key, when set (an Ollama behind an authenticating proxy), goes out as a Bearer token.
+/// Ollama's OpenAI-compatible <c>/v1</c> is served by the <c>openai</c> adapter instead.
+/// </summary>
+public sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+{
+    private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
+
+    public string ApiKind => "ollama";
+
+    public IChatClient CreateChatClient(ProviderEndpoint endpoint, string modelId)
+    {
+        var http = ProviderHttpClients.Create(endpoint, OllamaWireProtocol.Instance, _options);
+        http.BaseAddress = new Uri(endpoint.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
+        if (!string.IsNullOrEmpty(endpoint.ApiKey))
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.ApiKey);
+        return new ProviderChatClient(new OllamaApiClient(http, modelId), endpoint);
+    }
+
+    /// <summary>Ollama's native API has no speech-to-text.</summary>
+    public ISpeechToTextClient? CreateSpeechToTextClient(ProviderEndpoint endpoint, string modelId) => null;
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Cuboid.Portfolio.Providers;
+
+/// <summary>
+/// The HTTP layer under every adapter's SDK client. It turns what the provider sent into
+/// <see cref="ProviderCallException"/>s before the SDK sees it, the same way for every protocol:
+/// error statuses (with Retry-After and the provider's message), refused or reset connections, JSON bodies
+/// that do not parse or hold no answer, and streams that end without their terminator.
+/// </summary>
+internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProtocol protocol, TimeProvider time) : DelegatingHandler
+{
+    private const int ErrorBodyLimit = 64 * 1024;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ProviderFailures.Create(endpoint, ProviderFailureKind.ConnectionFailed,
+                $"could not reach {endpoint.Id} at {request.RequestUri?.Host}:{request.RequestUri?.Port}: {ex.Message}", inner: ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                var message = await ReadErrorMessageAsync(response, cancellationToken);
+                throw ProviderFailures.FromStatus(endpoint, (int)response.StatusCode, message, ProviderFailures.RetryAfter(response.Headers, time));
+            }
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is "text/event-stream" or "application/x-ndjson")
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            response.Content = Replace(response.Content, new StreamContent(new StreamTerminatorGuard(body, protocol, endpoint)));
+        }
+        else if (mediaType is "application/json")
+        {
+            response.Content = Replace(response.Content, await ValidateJsonAsync(request, response, cancellationToken));
+        }
+        return response;
+    }
+
+    private async Task<ByteArrayContent> ValidateJsonAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            response.Dispose();
+            throw ProviderFailures.Create(endpoint, ProviderFailureKind.ConnectionFailed, $"{endpoint.Id} dropped the connection mid-response: {ex.Message}", inner: ex);
+        }
+        string? problem;
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            problem = protocol.MissingAnswer(request.RequestUri?.AbsolutePath ?? "", doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            problem = $"the body is not valid JSON ({ex.Message})";
+        }
+        if (problem is not null)
+        {
+            response.Dispose();
+            throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent an unusable response: {problem}");
+        }
+        return new ByteArrayContent(bytes);
+    }
+
+    private async Task<string?> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[ErrorBodyLimit];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+                total += read;
+            text = Encoding.UTF8.GetString(buffer, 0, total);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return null;
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (protocol.ErrorMessage(doc.RootElement) is { } message)
+                return message;
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, say): fall back to the text itself.
+        }
+        text = text.Trim();
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    private static HttpContent Replace(HttpContent original, HttpContent replacement)
+    {
+        foreach (var header in original.Headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        return replacement;
+    }
+}

@@ -1,0 +1,121 @@
+namespace Cuboid.Portfolio.Providers;
+
+/// <summary>
+/// Wraps a streamed response body and watches its lines. A body that ends before the protocol's terminator
+/// (<c>data: [DONE]</c>, <c>message_stop</c>, <c>"done": true</c>) throws <see cref="ProviderFailureKind.BadResponse"/>,
+/// an error event inside the stream throws <see cref="ProviderFailureKind.ServerError"/>, and a dropped
+/// connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>. SDKs otherwise end such a stream
+/// quietly and the caller takes half an answer for a whole one.
+/// </summary>
+internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint) : Stream
+{
+    // Terminators and error events are short; longer lines are content and only need their start.
+    private const int LineLimit = 64 * 1024;
+    private readonly byte[] _line = new byte[LineLimit];
+    private int _lineLength;
+    private bool _lineOverflow;
+    private bool _terminated;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (IOException ex)
+        {
+            throw Dropped(ex);
+        }
+        return Observe(buffer[..read]);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw Dropped(ex);
+        }
+        return Observe(buffer.Span[..read]);
+    }
+
+    private int Observe(ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.IsEmpty)
+        {
+            if (_lineLength > 0)
+                EndLine();
+            if (!_terminated)
+            {
+                throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse,
+                    $"{endpoint.Id} ended the stream before its terminator ({protocol.Terminator}); the answer is incomplete");
+            }
+            return 0;
+        }
+        foreach (var b in chunk)
+        {
+            if (b == (byte)'\n')
+            {
+                EndLine();
+                continue;
+            }
+            if (_lineLength < LineLimit)
+                _line[_lineLength++] = b;
+            else
+                _lineOverflow = true;
+        }
+        return chunk.Length;
+    }
+
+    private void EndLine()
+    {
+        var line = _line.AsSpan(0, _lineLength);
+        if (!_lineOverflow)
+        {
+            if (protocol.StreamError(line) is { } error)
+                throw ProviderFailures.Create(endpoint, ProviderFailureKind.ServerError, $"{endpoint.Id} reported an error mid-stream: {error}");
+            if (protocol.StreamLineProblem(line) is { } problem)
+                throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent an unusable stream: {problem}");
+            if (protocol.IsTerminator(line))
+                _terminated = true;
+        }
+        _lineLength = 0;
+        _lineOverflow = false;
+    }
+
+    private ProviderCallException Dropped(IOException ex) =>
+        ProviderFailures.Create(endpoint, ProviderFailureKind.ConnectionFailed, $"{endpoint.Id} dropped the connection mid-stream: {ex.Message}", inner: ex);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            inner.Dispose();
+        base.Dispose(disposing);
+    }
+}

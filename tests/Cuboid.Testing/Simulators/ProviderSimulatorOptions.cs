@@ -1,0 +1,14 @@
+namespace Cuboid.Testing.Simulators;
+
+/// <summary>Settings for <see cref="ProviderSimulator.StartAsync"/>.</summary>
+public sealed record ProviderSimulatorOptions
+{
+    /// <summary>The key every request must present (Bearer or <c>x-api-key</c>); null accepts any or none.</summary>
+    public string? ApiKey { get; init; } = ProviderSimulator.DefaultApiKey;
+
+    /// <summary>Wait before each normal answer (e.g. 300 ms to model a real provider in benchmarks).</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Clock for <see cref="SimulatedCall.ReceivedAt"/> and HTTP-date Retry-After headers.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
