@@ -1,0 +1,172 @@
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// Walks a route plan: for each candidate, reserves budget, calls it through its provider's resilience
+/// pipeline, and on failure decides what next. Retryable failures are retried (by the pipeline) and then
+/// fall over; 401/403 retire the provider for the run; a context-length 400 skips to a larger window;
+/// any other 400 fails fast with the provider's message. Every model tried gets a ledger record.
+/// </summary>
+internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, RunBudget budget, UsageLedger ledger, LatencyTracker latency, TimeProvider time, ResilienceSettings settings)
+{
+    private const int MaxErrorLength = 300;
+
+    public async Task<RoutedCall<T>> RunAsync<T>(RoutePlan plan, Func<RouteCandidate, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        if (plan.Candidates.Count == 0)
+        {
+            throw CuboidException.Provider(NoCandidateMessage(plan));
+        }
+
+        var failures = new List<string>();
+        int? contextFloor = null;
+        foreach (var candidate in plan.Candidates)
+        {
+            var id = candidate.ModelId;
+            if (providers.WhyNotUsable(candidate.Provider) is { } why)
+            {
+                failures.Add($"{id} skipped ({why})");
+                continue;
+            }
+
+            if (contextFloor is { } floor && (candidate.ContextWindow ?? int.MaxValue) <= floor)
+            {
+                failures.Add($"{id} skipped (window not larger than {floor:N0})");
+                continue;
+            }
+
+            var reservation = budget.Reserve(candidate.EstimatedCost, id);
+            var state = new AttemptState<T>(candidate, attempt);
+            var start = time.GetTimestamp();
+            try
+            {
+                var value = await resilience.For(candidate.Provider).ExecuteAsync(
+                    static async (s, token) =>
+                    {
+                        s.Attempts++;
+                        return await s.Attempt(s.Candidate, token);
+                    },
+                    state,
+                    cancellationToken);
+                return new RoutedCall<T>(value, candidate, state.Attempts, reservation, start);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Fail(plan.Task, candidate, state.Attempts, reservation, start, "cancelled by the caller", CallOutcome.Abandoned);
+                throw;
+            }
+            catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.BadRequest)
+            {
+                Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message);
+                throw CuboidException.Provider($"{id} rejected the request: {Shorten(ex.Message)}", ex);
+            }
+            catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Unauthorized)
+            {
+                providers.MarkUnusable(candidate.Provider, $"it refused the key (HTTP {ex.StatusCode?.ToString() ?? "401/403"}) earlier in this run");
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"refused the key (HTTP {ex.StatusCode})"));
+            }
+            catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.ContextLengthExceeded)
+            {
+                contextFloor = Math.Max(contextFloor ?? 0, candidate.ContextWindow ?? int.MaxValue - 1);
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"input exceeds its context window: {ex.Message}"));
+            }
+            catch (ProviderCallException ex)
+            {
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+            }
+            catch (BrokenCircuitException)
+            {
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"circuit open: {candidate.Provider} kept failing"));
+            }
+            catch (TimeoutRejectedException)
+            {
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"no answer within {settings.CallTimeoutSeconds:0.###} s"));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or NotSupportedException)
+            {
+                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+            }
+        }
+
+        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {string.Join("; ", failures)}");
+    }
+
+    /// <summary>Books a placed call: settles its budget reservation with the actual price and writes its ledger record.</summary>
+    public UsageRecord Complete<T>(string task, RoutedCall<T> call, CallUsage usage, CallOutcome outcome, string? error = null)
+    {
+        var model = call.Candidate.Model;
+        var dollars = CallPricer.Price(model, usage.InputTokens, usage.OutputTokens, usage.Images, usage.AudioSeconds);
+        call.Reservation.Settle(dollars);
+        var elapsed = time.GetElapsedTime(call.StartTimestamp);
+        if (outcome == CallOutcome.Succeeded)
+        {
+            latency.Observe(model.Id, elapsed);
+        }
+
+        var record = new UsageRecord
+        {
+            Task = task,
+            Provider = model.Provider,
+            ModelId = model.Id,
+            InputTokens = usage.InputTokens,
+            OutputTokens = usage.OutputTokens,
+            TokensEstimated = usage.Estimated,
+            Images = usage.Images,
+            AudioSeconds = usage.AudioSeconds,
+            Latency = elapsed,
+            Attempts = call.Attempts,
+            Outcome = outcome,
+            Dollars = dollars,
+            Priced = call.Candidate.Priced,
+            Error = error is null ? null : Shorten(error),
+            At = time.GetUtcNow(),
+        };
+        ledger.Record(record);
+        return record;
+    }
+
+    private string Fail(string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error, CallOutcome outcome = CallOutcome.Failed)
+    {
+        reservation.Settle(0);
+        ledger.Record(new UsageRecord
+        {
+            Task = task,
+            Provider = candidate.Provider,
+            ModelId = candidate.ModelId,
+            Latency = time.GetElapsedTime(start),
+            Attempts = attempts,
+            Outcome = outcome,
+            Dollars = 0,
+            Priced = candidate.Priced,
+            Error = Shorten(error),
+            At = time.GetUtcNow(),
+        });
+        return $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
+    }
+
+    internal static string NoCandidateMessage(RoutePlan plan)
+    {
+        var reasons = plan.Excluded.Take(4).Select(e => $"{e.ModelId}: {e.Reason}");
+        var more = plan.Excluded.Count > 4 ? $"; and {plan.Excluded.Count - 4} more (see 'cuboid models route --task {plan.Task}')" : string.Empty;
+        return plan.Excluded.Count == 0
+            ? $"no model in the catalog serves task '{plan.Task}'"
+            : $"no usable model for task '{plan.Task}': {string.Join("; ", reasons)}{more}; set a provider key such as OPENAI_API_KEY or enable a local endpoint";
+    }
+
+    internal static string Shorten(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Length <= MaxErrorLength ? line : line[..MaxErrorLength] + "...";
+    }
+
+    private sealed class AttemptState<T>(RouteCandidate candidate, Func<RouteCandidate, CancellationToken, Task<T>> attempt)
+    {
+        public RouteCandidate Candidate { get; } = candidate;
+
+        public Func<RouteCandidate, CancellationToken, Task<T>> Attempt { get; } = attempt;
+
+        public int Attempts { get; set; }
+    }
+}

@@ -1,0 +1,79 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// One model in the catalog, referenced as <c>provider:model</c>. Every field but <see cref="Id"/> is optional
+/// so a user overlay can change just the fields it names (see <see cref="MergedWith"/>).
+/// </summary>
+public sealed record CatalogModel
+{
+    /// <summary><c>provider:model</c>, e.g. <c>openai:gpt-4.1-mini</c>.</summary>
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>Tasks it can serve (<see cref="ModelTasks"/>).</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
+
+    /// <summary>Input modalities: <c>text</c>, <c>image</c>, <c>audio</c>, <c>video</c>.</summary>
+    public IReadOnlyList<string>? Input { get; init; }
+
+    /// <summary>Context window in tokens (input plus output).</summary>
+    public int? ContextWindow { get; init; }
+
+    public ModelPrices? Prices { get; init; }
+
+    public IReadOnlyList<ModelRating>? Ratings { get; init; }
+
+    public DateOnly? Released { get; init; }
+
+    /// <summary>From this day the provider discourages new use: never routed.</summary>
+    public DateOnly? Deprecated { get; init; }
+
+    /// <summary>From this day the model no longer answers: never routed.</summary>
+    public DateOnly? ShutDown { get; init; }
+
+    public ModelId Ref => ModelId.Parse(Id);
+
+    public string Provider => Ref.Provider;
+
+    public string Model => Ref.Model;
+
+    public bool Serves(string task) => Tasks?.Contains(task, StringComparer.Ordinal) == true;
+
+    public bool Accepts(string modality) => Input?.Contains(modality, StringComparer.Ordinal) == true;
+
+    /// <summary>The day from which it is retired (deprecated or shut down, whichever comes first), if any.</summary>
+    public DateOnly? RetiredOn => (Deprecated, ShutDown) switch
+    {
+        ({ } d, { } s) => d < s ? d : s,
+        ({ } d, null) => d,
+        (null, { } s) => s,
+        _ => null,
+    };
+
+    public bool IsRetired(DateOnly today) => RetiredOn is { } day && day <= today;
+
+    /// <summary>
+    /// Overlay merge: fields the overlay sets win, prices merge field by field, and ratings are the union
+    /// (an overlay rating replaces a base rating with the same task, source and date).
+    /// </summary>
+    public CatalogModel MergedWith(CatalogModel overlay)
+    {
+        var ratings = (Ratings ?? [])
+            .Where(r => overlay.Ratings?.Any(o => o.Task == r.Task && o.Source == r.Source && o.Observed == r.Observed) != true)
+            .Concat(overlay.Ratings ?? [])
+            .ToList();
+        return this with
+        {
+            Name = overlay.Name ?? Name,
+            Tasks = overlay.Tasks ?? Tasks,
+            Input = overlay.Input ?? Input,
+            ContextWindow = overlay.ContextWindow ?? ContextWindow,
+            Prices = (Prices ?? new ModelPrices()).MergedWith(overlay.Prices),
+            Ratings = ratings,
+            Released = overlay.Released ?? Released,
+            Deprecated = overlay.Deprecated ?? Deprecated,
+            ShutDown = overlay.ShutDown ?? ShutDown,
+        };
+    }
+}

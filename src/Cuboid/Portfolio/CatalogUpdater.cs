@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// Ingests outside data into the user's catalog overlay: OpenRouter's public model list
+/// (<c>GET /api/v1/models</c>: ids, context lengths, modalities, per-token USD prices as strings, expiration
+/// dates) and rating snapshots (CSV or JSON rows of model, task, rating, date, optional source).
+/// The overlay is rewritten atomically; the shipped catalog is never touched.
+/// </summary>
+public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient? httpClient = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public async Task<CatalogUpdateResult> UpdateAsync(string from, string overlayPath, CancellationToken cancellationToken = default)
+    {
+        var (text, origin) = await ReadAsync(from, cancellationToken);
+        var (incoming, format, skipped, warnings) = Parse(text, origin);
+        var existing = File.Exists(overlayPath) ? ModelCatalog.Load(overlayPath) : new ModelCatalog();
+        var known = ModelCatalog.Shipped().MergedWith(existing);
+        var added = incoming.Models.Count(m => known.FindModel(m.Id) is null);
+        var updated = incoming.Models.Count - added;
+        var ratings = incoming.Models.Sum(m => m.Ratings?.Count ?? 0);
+        if (format == "ratings")
+        {
+            var unknown = incoming.Models.Where(m => known.FindModel(m.Id) is null).Select(m => m.Id).ToList();
+            if (unknown.Count > 0)
+            {
+                warnings.Add($"ratings for {unknown.Count} model(s) not in the catalog were kept but cannot be routed until they have tasks and prices: {string.Join(", ", unknown.Take(5))}");
+            }
+        }
+
+        var merged = existing.MergedWith(incoming) with { Updated = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) };
+        merged.Save(overlayPath);
+        return new CatalogUpdateResult(overlayPath, format, added, updated, ratings, skipped, warnings);
+    }
+
+    private async Task<(string Text, string Origin)> ReadAsync(string from, CancellationToken cancellationToken)
+    {
+        if (Uri.TryCreate(from, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            var http = httpClient ?? SharedHttp.Value;
+            try
+            {
+                using var response = await http.GetAsync(uri, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw CuboidException.Input($"could not download {uri.GetLeftPart(UriPartial.Path)}: HTTP {(int)response.StatusCode}");
+                }
+
+                return (await response.Content.ReadAsStringAsync(cancellationToken), uri.GetLeftPart(UriPartial.Path));
+            }
+            catch (HttpRequestException ex)
+            {
+                throw CuboidException.Input($"could not download {uri.GetLeftPart(UriPartial.Path)}: {ex.Message}", ex);
+            }
+        }
+
+        if (!File.Exists(from))
+        {
+            throw CuboidException.Input($"update source not found: {from} (give a file or an http(s) URL)");
+        }
+
+        return (await File.ReadAllTextAsync(from, cancellationToken), from);
+    }
+
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
+
+    internal static (ModelCatalog Catalog, string Format, int Skipped, List<string> Warnings) Parse(string text, string origin)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            JsonNode? root;
+            try
+            {
+                root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            }
+            catch (JsonException ex)
+            {
+                throw CuboidException.Input($"{origin} is not valid JSON: {ex.Message}", ex);
+            }
+
+            if (root is JsonObject obj && obj["data"] is JsonArray data)
+            {
+                return OpenRouter(data, origin);
+            }
+
+            var rows = root as JsonArray ?? (root as JsonObject)?["rows"] as JsonArray ?? (root as JsonObject)?["ratings"] as JsonArray;
+            if (rows is not null)
+            {
+                return Ratings(rows.Select(r => Row(r, origin)), origin);
+            }
+
+            throw CuboidException.Input($"{origin}: expected OpenRouter's model list ({{\"data\": [...]}}) or rating rows ([{{\"model\", \"task\", \"rating\", \"date\"}}])");
+        }
+
+        return Ratings(Csv(text, origin), origin);
+    }
+
+    private static (ModelCatalog, string, int, List<string>) OpenRouter(JsonArray data, string origin)
+    {
+        var models = new List<CatalogModel>();
+        var warnings = new List<string>();
+        var skipped = 0;
+        foreach (var node in data.OfType<JsonObject>())
+        {
+            var id = node["id"]?.GetValue<string>();
+            var pricing = node["pricing"] as JsonObject;
+            var input = PerMillion(pricing?["prompt"]);
+            var output = PerMillion(pricing?["completion"]);
+            if (string.IsNullOrWhiteSpace(id) || input is null || output is null || input < 0 || output < 0)
+            {
+                // Routers such as openrouter/auto price at -1 (variable): nothing we can budget.
+                skipped++;
+                continue;
+            }
+
+            var modalities = (node["architecture"]?["input_modalities"] as JsonArray)?.Select(m => m?.GetValue<string>()).OfType<string>().ToList() ?? ["text"];
+            var perImage = PerUnit(pricing?["image"]);
+            var created = node["created"]?.GetValue<long>() is { } unix && unix > 0
+                ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime)
+                : (DateOnly?)null;
+            DateOnly? expires = node["expiration_date"] is JsonValue exp && exp.TryGetValue<string>(out var e) && DateOnly.TryParse(e[..Math.Min(10, e.Length)], CultureInfo.InvariantCulture, out var d) ? d : null;
+            models.Add(new CatalogModel
+            {
+                Id = "openrouter:" + id,
+                Name = node["name"]?.GetValue<string>(),
+                Tasks = modalities.Contains("image") ? [ModelTasks.Caption, ModelTasks.Chat] : [ModelTasks.Chat, ModelTasks.Reason],
+                Input = modalities,
+                ContextWindow = node["context_length"]?.GetValue<long>() is { } ctx and > 0 ? (int)Math.Min(ctx, int.MaxValue) : null,
+                Prices = new ModelPrices { InputPerMTok = input, OutputPerMTok = output, PerImage = perImage is > 0 ? perImage : null },
+                Released = created,
+                ShutDown = expires,
+            });
+        }
+
+        if (models.Count == 0)
+        {
+            throw CuboidException.Input($"{origin}: no usable model in OpenRouter's list");
+        }
+
+        // Existing entries keep their tasks: only new models get tasks guessed from their modalities.
+        return (new ModelCatalog { Models = models }, "openrouter", skipped, warnings);
+    }
+
+    private static decimal? PerMillion(JsonNode? price) => PerUnit(price) is { } perToken ? perToken * 1_000_000m : null;
+
+    private static decimal? PerUnit(JsonNode? price) => price switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        JsonValue v when v.TryGetValue<decimal>(out var d) => d,
+        _ => null,
+    };
+
+    private static (string? Model, string? Task, string? Rating, string? Date, string? Source) Row(JsonNode? node, string origin) =>
+        node is JsonObject o
+            ? (Str(o["model"]), Str(o["task"]), Str(o["rating"]), Str(o["date"] ?? o["observed"]), Str(o["source"]))
+            : throw CuboidException.Input($"{origin}: every rating row must be an object with model, task, rating, date");
+
+    private static string? Str(JsonNode? node) => node is JsonValue v
+        ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString()
+        : null;
+
+    private static IEnumerable<(string?, string?, string?, string?, string?)> Csv(string text, string origin)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+        {
+            throw CuboidException.Input($"{origin} is empty");
+        }
+
+        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int Col(string name) => header.IndexOf(name);
+        var (m, t, r, d, s) = (Col("model"), Col("task"), Col("rating"), Math.Max(Col("date"), Col("observed")), Col("source"));
+        if (m < 0 || t < 0 || r < 0 || d < 0)
+        {
+            throw CuboidException.Input($"{origin}: a ratings CSV needs a header with model,task,rating,date (and optionally source)");
+        }
+
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+            string? At(int i) => i >= 0 && i < cells.Length ? cells[i] : null;
+            yield return (At(m), At(t), At(r), At(d), At(s));
+        }
+    }
+
+    private static (ModelCatalog, string, int, List<string>) Ratings(IEnumerable<(string? Model, string? Task, string? Rating, string? Date, string? Source)> rows, string origin)
+    {
+        var byModel = new Dictionary<string, List<ModelRating>>(StringComparer.Ordinal);
+        var line = 1;
+        foreach (var row in rows)
+        {
+            line++;
+            if (!ModelId.TryParse(row.Model, out var id) || string.IsNullOrWhiteSpace(row.Task)
+                || !double.TryParse(row.Rating, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating)
+                || !DateOnly.TryParse(row.Date, CultureInfo.InvariantCulture, out var date))
+            {
+                throw CuboidException.Input($"{origin}: rating row {line - 1} needs model (provider:model), task, a numeric rating and a date (yyyy-MM-dd)");
+            }
+
+            var source = string.IsNullOrWhiteSpace(row.Source) ? Path.GetFileNameWithoutExtension(origin) : row.Source;
+            if (!byModel.TryGetValue(id.ToString(), out var list))
+            {
+                byModel[id.ToString()] = list = [];
+            }
+
+            list.Add(new ModelRating(row.Task, rating, source, date));
+        }
+
+        if (byModel.Count == 0)
+        {
+            throw CuboidException.Input($"{origin} has no rating rows");
+        }
+
+        return (new ModelCatalog { Models = [.. byModel.Select(kv => new CatalogModel { Id = kv.Key, Ratings = kv.Value })] }, "ratings", 0, []);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// The catalog of providers and models, as data (<c>catalog/models.json</c>, schema in docs/CATALOG.md).
+/// The shipped copy is embedded in the library; a user overlay merges over it by id.
+/// </summary>
+public sealed record ModelCatalog
+{
+    internal const string EmbeddedName = "Cuboid.Portfolio.models.json";
+
+    /// <summary>Schema version of the file.</summary>
+    public int Schema { get; init; } = 1;
+
+    /// <summary>When the data was last reviewed.</summary>
+    public DateOnly? Updated { get; init; }
+
+    public IReadOnlyList<CatalogProvider> Providers { get; init; } = [];
+
+    public IReadOnlyList<CatalogModel> Models { get; init; } = [];
+
+    public CatalogModel? FindModel(string id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+
+    public CatalogProvider? FindProvider(string id) => Providers.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The catalog shipped inside the library.</summary>
+    public static ModelCatalog Shipped()
+    {
+        using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream(EmbeddedName)
+            ?? throw new InvalidOperationException($"the embedded catalog {EmbeddedName} is missing from the build");
+        return Parse(stream, "the shipped catalog");
+    }
+
+    public static ModelCatalog Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw CuboidException.Input($"catalog file not found: {path}");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Parse(stream, path);
+    }
+
+    public static ModelCatalog Parse(Stream json, string origin)
+    {
+        ModelCatalog? catalog;
+        try
+        {
+            catalog = JsonSerializer.Deserialize<ModelCatalog>(json, PortfolioJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw CuboidException.Input($"{origin} is not a valid catalog: {ex.Message}", ex);
+        }
+
+        if (catalog is null)
+        {
+            throw CuboidException.Input($"{origin} is empty; a catalog is an object with 'providers' and 'models'");
+        }
+
+        foreach (var model in catalog.Models)
+        {
+            if (!ModelId.TryParse(model.Id, out _))
+            {
+                throw CuboidException.Input($"{origin}: model id '{model.Id}' is not provider:model");
+            }
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Overlay merge by id: overlay providers replace providers with the same id; models merge field by field.</summary>
+    public ModelCatalog MergedWith(ModelCatalog overlay)
+    {
+        var providers = Providers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var provider in overlay.Providers)
+        {
+            providers[provider.Id] = provider;
+        }
+
+        var models = new List<CatalogModel>(Models);
+        foreach (var model in overlay.Models)
+        {
+            var index = models.FindIndex(m => m.Id == model.Id);
+            if (index >= 0)
+            {
+                models[index] = models[index].MergedWith(model);
+            }
+            else
+            {
+                models.Add(model);
+            }
+        }
+
+        return this with
+        {
+            Providers = [.. providers.Values],
+            Models = models,
+            Updated = Max(Updated, overlay.Updated),
+        };
+    }
+
+    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    public void Save(string path) => PortfolioJson.WriteAtomically(path, this);
+}

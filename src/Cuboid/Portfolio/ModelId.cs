@@ -1,0 +1,33 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// A model reference <c>provider:model</c>. The provider ends at the first colon, so
+/// <c>ollama:qwen2.5vl:7b</c> is provider <c>ollama</c>, model <c>qwen2.5vl:7b</c>.
+/// </summary>
+public readonly record struct ModelId(string Provider, string Model)
+{
+    public static ModelId Parse(string value)
+    {
+        if (!TryParse(value, out var id))
+        {
+            throw CuboidException.Usage($"'{value}' is not a model reference; write it as provider:model, e.g. openai:gpt-4.1-mini");
+        }
+
+        return id;
+    }
+
+    public static bool TryParse(string? value, out ModelId id)
+    {
+        var colon = value?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (value is null || colon <= 0 || colon == value.Length - 1)
+        {
+            id = default;
+            return false;
+        }
+
+        id = new ModelId(value[..colon], value[(colon + 1)..]);
+        return true;
+    }
+
+    public override string ToString() => $"{Provider}:{Model}";
+}

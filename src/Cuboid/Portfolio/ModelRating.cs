@@ -1,0 +1,7 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// One observation of how good a model is at a task: the number, where it came from and when it was seen.
+/// Ratings of one task share one scale (the shipped catalog uses 0-100).
+/// </summary>
+public sealed record ModelRating(string Task, double Rating, string Source, DateOnly Observed);

@@ -1,0 +1,167 @@
+using Cuboid.Portfolio.Providers;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// The model portfolio of one run: the catalog, decaying ratings, the providers usable here, the router,
+/// the budget and the usage ledger. Every model call in Cuboid goes through the clients it hands out
+/// (<see cref="GetChatClient"/>, <see cref="GetSpeechToTextClient"/>), which are ordinary
+/// Microsoft.Extensions.AI clients that pick, retry, fall over and keep the books.
+/// </summary>
+public sealed class Portfolio
+{
+    private readonly RoutePlanner _planner;
+
+    public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)
+    {
+        settings.Validate();
+        Catalog = catalog;
+        Settings = settings;
+        Time = timeProvider ?? TimeProvider.System;
+        Decay = new RatingDecay(settings.HalfLife, Time);
+        Budget = new RunBudget(budget ?? settings.Budget);
+        Ledger = new UsageLedger();
+        Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);
+        Latency = new LatencyTracker();
+        Resilience = new ProviderResilience(settings.Resilience, Time);
+        _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
+        Router = new CallRouter(Providers, Resilience, Budget, Ledger, Latency, Time, settings.Resilience);
+    }
+
+    public ModelCatalog Catalog { get; }
+
+    public PortfolioSettings Settings { get; }
+
+    public RatingDecay Decay { get; }
+
+    public RunBudget Budget { get; }
+
+    public UsageLedger Ledger { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
+    public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
+
+    internal ProviderDirectory Providers { get; }
+
+    internal LatencyTracker Latency { get; }
+
+    internal ProviderResilience Resilience { get; }
+
+    internal CallRouter Router { get; }
+
+    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the portfolio of a run.</summary>
+    public static Portfolio Load(PortfolioLoadOptions options, IEnumerable<IProviderAdapter> adapters)
+    {
+        var environment = options.Environment ?? ProcessEnvironment.Instance;
+        var settings = PortfolioSettings.Load(options.ConfigPath, options.WorkingDirectory ?? Directory.GetCurrentDirectory(), environment);
+        if (options.HalfLifeDays is { } days)
+        {
+            settings = settings with { HalfLifeDays = days };
+        }
+
+        var catalog = LoadCatalog(options.CatalogPath ?? settings.Catalog, environment);
+        return new Portfolio(catalog, settings, adapters, environment, options.TimeProvider, options.Budget);
+    }
+
+    /// <summary>The shipped catalog merged with an overlay: the named file (which must exist), else <c>~/.config/cuboid/catalog.json</c> if present.</summary>
+    public static ModelCatalog LoadCatalog(string? overlayPath, IEnvironmentVariables environment)
+    {
+        var catalog = ModelCatalog.Shipped();
+        var path = overlayPath ?? DefaultOverlayPath(environment);
+        if (overlayPath is not null || File.Exists(path))
+        {
+            catalog = catalog.MergedWith(ModelCatalog.Load(path));
+        }
+
+        return catalog;
+    }
+
+    public static string DefaultOverlayPath(IEnvironmentVariables environment) =>
+        Path.Combine(PortfolioSettings.UserConfigDirectory(environment), "catalog.json");
+
+    /// <summary>A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked.</summary>
+    public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
+        new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None);
+
+    /// <summary>A speech-to-text client for the <c>transcribe</c> task.</summary>
+    public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
+        new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None);
+
+    /// <summary>
+    /// The models the router would try for a task, in order, with context windows, prices and the estimated
+    /// cost of the described request, without calling any of them. Use it to plan map-reduce and to price dry runs.
+    /// </summary>
+    public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
+        _planner.Plan(task, constraints ?? RouteConstraints.None, estimate ?? RequestEstimate.Nominal, Budget.Limit is not null, explain: true);
+
+    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate) =>
+        _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
+
+    /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
+    public decimal EstimateCost(string modelId, RequestEstimate estimate)
+    {
+        var model = Catalog.FindModel(modelId) ?? throw CuboidException.Usage($"unknown model '{modelId}'; see 'cuboid models'");
+        return CallPricer.Estimate(model, estimate);
+    }
+
+    /// <summary>The leaderboard for one task, or every task: raw and decayed ratings, age, prices, and whether each is usable here.</summary>
+    public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task = null)
+    {
+        var today = Decay.Today;
+        var tasks = task is not null
+            ? [task]
+            : Catalog.Models.SelectMany(m => m.Tasks ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var entries = new List<LeaderboardEntry>();
+        foreach (var t in tasks)
+        {
+            foreach (var standing in Decay.StandAll(Catalog.Models, t).OrderByDescending(s => s.EffectiveRating))
+            {
+                var model = Catalog.FindModel(standing.ModelId)!;
+                var why = model.ShutDown is { } s && s <= today ? $"shut down on {s:yyyy-MM-dd}"
+                    : model.Deprecated is { } d && d <= today ? $"deprecated on {d:yyyy-MM-dd}"
+                    : Providers.WhyNotUsable(model.Provider);
+                entries.Add(new LeaderboardEntry(t, model.Id, standing.RawRating, standing.EffectiveRating, standing.AgeDays, standing.Source,
+                    model.Prices, model.ContextWindow, why is null, why ?? Providers.Status(model.Provider)?.Reason ?? string.Empty));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>One question (and optionally one image) through the router, for checking a configuration.</summary>
+    public async Task<AskAnswer> AskAsync(string question, string? imagePath = null, string? model = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw CuboidException.Usage("ask needs a question");
+        }
+
+        var message = new ChatMessage(ChatRole.User, question);
+        if (imagePath is not null)
+        {
+            if (!File.Exists(imagePath))
+            {
+                throw CuboidException.Input($"image not found: {imagePath}");
+            }
+
+            var mediaType = Path.GetExtension(imagePath).ToLowerInvariant() switch
+            {
+                ".png" => "image/png",
+                ".jpg" or ".jpeg" => "image/jpeg",
+                ".webp" => "image/webp",
+                ".gif" => "image/gif",
+                _ => throw CuboidException.Input($"{imagePath}: use a .png, .jpg, .webp or .gif image"),
+            };
+            message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken), mediaType));
+        }
+
+        var before = Ledger.Records.Count;
+        var client = GetChatClient(ModelTasks.Chat, new RouteConstraints { PinnedModel = model });
+        var response = await client.GetResponseAsync([message], cancellationToken: cancellationToken);
+        var records = Ledger.Records.Skip(before).ToList();
+        return new AskAnswer(response.Text, records[^1].ModelId, records);
+    }
+}

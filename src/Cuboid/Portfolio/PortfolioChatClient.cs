@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// The router as an <see cref="IChatClient"/> for one task. A <see cref="ChatOptions.ModelId"/> of the form
+/// <c>provider:model</c> pins that call to that model. Streams fall over only before their first update reaches
+/// the caller, unless <see cref="ResilienceSettings.BufferStreams"/> is set; a stream cut later ends in a
+/// <see cref="CuboidException"/>, never in a silently truncated answer.
+/// </summary>
+internal sealed class PortfolioChatClient(Portfolio portfolio, string task, RouteConstraints constraints) : IChatClient
+{
+    private readonly ChatClientMetadata _metadata = new("cuboid-portfolio", defaultModelId: task);
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (list, inner, estimate, plan) = Prepare(messages, options);
+        var call = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+        {
+            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(list, inner, token);
+            if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
+            {
+                throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
+            }
+
+            return response;
+        }, cancellationToken);
+        var text = call.Value.Text.Length;
+        portfolio.Router.Complete(task, call, UsageOf(call.Value.Usage, call.Candidate.Model, estimate, text), CallOutcome.Succeeded);
+        return call.Value;
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (list, inner, estimate, plan) = Prepare(messages, options);
+        if (portfolio.Settings.Resilience.BufferStreams)
+        {
+            var buffered = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+            {
+                var updates = new List<ChatResponseUpdate>();
+                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, inner, token))
+                {
+                    updates.Add(update);
+                }
+
+                return updates.Count > 0 ? updates : throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended without any update");
+            }, cancellationToken);
+            var tally = new StreamTally();
+            buffered.Value.ForEach(tally.Add);
+            portfolio.Router.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
+            foreach (var update in buffered.Value)
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        var call = await portfolio.Router.RunAsync(plan, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
+        var stream = call.Value;
+        var streamTally = new StreamTally();
+        var booked = false;
+        try
+        {
+            var update = stream.First;
+            while (update is not null)
+            {
+                streamTally.Add(update);
+                yield return update;
+                try
+                {
+                    update = await stream.NextAsync(TimeSpan.FromSeconds(portfolio.Settings.Resilience.CallTimeoutSeconds));
+                }
+                catch (Exception ex) when (ex is ProviderCallException or HttpRequestException or IOException
+                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    var why = ex is OperationCanceledException ? $"no update within {portfolio.Settings.Resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
+                    booked = true;
+                    portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Truncated, why);
+                    throw CuboidException.Provider(
+                        $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
+                        ex);
+                }
+            }
+
+            booked = true;
+            portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Succeeded);
+        }
+        finally
+        {
+            if (!booked)
+            {
+                portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Abandoned);
+            }
+
+            await stream.DisposeAsync();
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : serviceType.IsInstanceOfType(portfolio) ? portfolio
+        : null;
+
+    public void Dispose()
+    {
+        // The portfolio owns the provider clients; a routed client holds nothing of its own.
+    }
+
+    private (IList<ChatMessage> Messages, ChatOptions? Inner, RequestEstimate Estimate, RoutePlan Plan) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+        var estimate = RequestEstimate.ForChat(list, options, portfolio.Settings.Resilience.DefaultOutputTokens);
+        var routeConstraints = constraints;
+        var inner = options;
+        if (options?.ModelId is { } modelId)
+        {
+            // The adapter already knows its model; a provider:model here pins this call instead.
+            if (ModelId.TryParse(modelId, out var pinned))
+            {
+                routeConstraints = constraints with { PinnedModel = pinned.ToString() };
+            }
+
+            inner = options.Clone();
+            inner.ModelId = null;
+        }
+
+        return (list, inner, estimate, portfolio.PlanForCall(task, routeConstraints, estimate));
+    }
+
+    private async Task<OpenStream> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken)
+    {
+        // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first update.
+        var stream = new OpenStream(portfolio.Time, callerToken);
+        try
+        {
+            using (attemptToken.Register(static s => ((OpenStream)s!).Cancel(), stream))
+            {
+                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, options, stream.Token).GetAsyncEnumerator(stream.Token);
+                stream.Attach(enumerator);
+                if (!await enumerator.MoveNextAsync())
+                {
+                    throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before its first update");
+                }
+
+                stream.First = enumerator.Current;
+            }
+
+            return stream;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static CallUsage UsageOf(UsageDetails? usage, CatalogModel model, RequestEstimate estimate, int outputCharacters)
+    {
+        if (usage?.InputTokenCount is { } input && usage.OutputTokenCount is { } output)
+        {
+            return new CallUsage(input, output, Estimated: false, estimate.Images, 0);
+        }
+
+        return new CallUsage(
+            usage?.InputTokenCount ?? estimate.InputTokensOn(model),
+            usage?.OutputTokenCount ?? RequestEstimate.TokensForText(outputCharacters),
+            Estimated: true,
+            estimate.Images,
+            0);
+    }
+}

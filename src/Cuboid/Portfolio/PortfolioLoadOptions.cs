@@ -1,0 +1,22 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>Where <see cref="Portfolio.Load"/> finds its config and catalog overlay, and run-level overrides.</summary>
+public sealed record PortfolioLoadOptions
+{
+    /// <summary>An explicit config file; default <c>cuboid.json</c> here, else <c>~/.config/cuboid/config.json</c>.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>An explicit catalog overlay; default <c>~/.config/cuboid/catalog.json</c>.</summary>
+    public string? CatalogPath { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Overrides the config's budget for this run.</summary>
+    public decimal? Budget { get; init; }
+
+    public double? HalfLifeDays { get; init; }
+
+    public IEnvironmentVariables? Environment { get; init; }
+
+    public TimeProvider? TimeProvider { get; init; }
+}

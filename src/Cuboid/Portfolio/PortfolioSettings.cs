@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// The portfolio's configuration: <c>cuboid.json</c> in the working directory, else
+/// <c>~/.config/cuboid/config.json</c>, or a file named explicitly. It names providers, custom endpoints,
+/// per-task defaults, a budget and the rating half-life. It never holds keys: only the names of the
+/// environment variables that do (a property that looks like a key is rejected).
+/// </summary>
+public sealed record PortfolioSettings
+{
+    public const string WorkingDirectoryFileName = "cuboid.json";
+
+    public IReadOnlyDictionary<string, ProviderSettings> Providers { get; init; } = new Dictionary<string, ProviderSettings>();
+
+    public IReadOnlyList<CustomEndpointSettings> Endpoints { get; init; } = [];
+
+    public IReadOnlyDictionary<string, TaskSettings> Tasks { get; init; } = new Dictionary<string, TaskSettings>();
+
+    /// <summary>Dollars a run may spend on model calls; null for no limit.</summary>
+    public decimal? Budget { get; init; }
+
+    public double HalfLifeDays { get; init; } = 30;
+
+    /// <summary>A catalog overlay file; default <c>~/.config/cuboid/catalog.json</c>.</summary>
+    public string? Catalog { get; init; }
+
+    public ResilienceSettings Resilience { get; init; } = new();
+
+    /// <summary>Where these settings came from, or null for built-in defaults.</summary>
+    [JsonIgnore]
+    public string? Origin { get; init; }
+
+    public TimeSpan HalfLife => TimeSpan.FromDays(HalfLifeDays);
+
+    private static readonly JsonSerializerOptions StrictOptions = new(PortfolioJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The user's config directory: <c>$XDG_CONFIG_HOME/cuboid</c>, else <c>$HOME/.config/cuboid</c>.</summary>
+    public static string UserConfigDirectory(IEnvironmentVariables environment)
+    {
+        var xdg = environment.Get("XDG_CONFIG_HOME");
+        if (!string.IsNullOrWhiteSpace(xdg))
+        {
+            return Path.Combine(xdg, "cuboid");
+        }
+
+        var home = environment.Get("HOME");
+        if (string.IsNullOrWhiteSpace(home))
+        {
+            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        }
+
+        return Path.Combine(home, ".config", "cuboid");
+    }
+
+    /// <summary>Finds and reads the config: the explicit file, else cuboid.json here, else the user's config.json, else defaults.</summary>
+    public static PortfolioSettings Load(string? explicitPath, string workingDirectory, IEnvironmentVariables environment)
+    {
+        if (explicitPath is not null)
+        {
+            if (!File.Exists(explicitPath))
+            {
+                throw CuboidException.Input($"config file not found: {explicitPath}");
+            }
+
+            return Read(explicitPath);
+        }
+
+        var local = Path.Combine(workingDirectory, WorkingDirectoryFileName);
+        if (File.Exists(local))
+        {
+            return Read(local);
+        }
+
+        var user = Path.Combine(UserConfigDirectory(environment), "config.json");
+        return File.Exists(user) ? Read(user) : new PortfolioSettings();
+    }
+
+    public static PortfolioSettings Read(string path)
+    {
+        PortfolioSettings? settings;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            settings = JsonSerializer.Deserialize<PortfolioSettings>(stream, StrictOptions);
+        }
+        catch (JsonException ex)
+        {
+            // The serializer's message names the property and position, never the value, so it cannot leak a key.
+            var hint = ex.Message.Contains("key", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? " (keys are read only from environment variables; name the variable with 'keyEnv')"
+                : string.Empty;
+            throw CuboidException.Usage($"config {path} is not valid: {FirstSentence(ex.Message)}{hint}");
+        }
+
+        if (settings is null)
+        {
+            throw CuboidException.Usage($"config {path} is empty");
+        }
+
+        settings = settings with { Origin = path };
+        settings.Validate();
+        return settings;
+    }
+
+    public void Validate()
+    {
+        var where = Origin ?? "config";
+        if (Budget is < 0)
+        {
+            throw CuboidException.Usage($"{where}: budget must be zero or more dollars");
+        }
+
+        if (HalfLifeDays <= 0 || double.IsNaN(HalfLifeDays))
+        {
+            throw CuboidException.Usage($"{where}: halfLifeDays must be positive");
+        }
+
+        foreach (var endpoint in Endpoints)
+        {
+            if (string.IsNullOrWhiteSpace(endpoint.Name) || endpoint.Name.Contains(':', StringComparison.Ordinal))
+            {
+                throw CuboidException.Usage($"{where}: every endpoint needs a 'name' without a colon");
+            }
+
+            if (!Uri.TryCreate(endpoint.BaseUrl, UriKind.Absolute, out _))
+            {
+                throw CuboidException.Usage($"{where}: endpoint '{endpoint.Name}' has no valid absolute 'baseUrl'");
+            }
+        }
+
+        foreach (var (id, provider) in Providers)
+        {
+            if (provider.BaseUrl is not null && !Uri.TryCreate(provider.BaseUrl, UriKind.Absolute, out _))
+            {
+                throw CuboidException.Usage($"{where}: provider '{id}' has an invalid 'baseUrl'");
+            }
+        }
+
+        foreach (var (task, settings) in Tasks)
+        {
+            if (settings.Model is not null && !ModelId.TryParse(settings.Model, out _))
+            {
+                throw CuboidException.Usage($"{where}: tasks.{task}.model '{settings.Model}' is not provider:model");
+            }
+        }
+
+        Resilience.Validate();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        var path = line.IndexOf(" Path:", StringComparison.Ordinal);
+        return path > 0 ? line[..path].Trim() + " (at" + line[(path + 5)..].TrimEnd('.') + ")" : line;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// The router as an <see cref="ISpeechToTextClient"/> for the <c>transcribe</c> task. The audio is re-read
+/// from the start for every attempt (buffered in memory when the stream cannot seek). Its length, for
+/// budget and price, comes from <see cref="AudioSecondsKey"/> in the options, else the WAV header, else the
+/// byte count at a pessimistic 4 kB/s. Streaming transcription returns the finished transcript as updates.
+/// </summary>
+internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteConstraints constraints) : ISpeechToTextClient
+{
+    /// <summary>Options key for the audio's length in seconds, when the caller knows it.</summary>
+    public const string AudioSecondsKey = "cuboid.audioSeconds";
+
+    private readonly SpeechToTextClientMetadata _metadata = new("cuboid-portfolio", defaultModelId: ModelTasks.Transcribe);
+
+    public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var audio = audioSpeechStream;
+        MemoryStream? copy = null;
+        if (!audio.CanSeek)
+        {
+            copy = new MemoryStream();
+            await audio.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            audio = copy;
+        }
+
+        try
+        {
+            var origin = audio.Position;
+            var seconds = AudioSeconds(audio, options);
+            audio.Position = origin;
+            var estimate = new RequestEstimate { AudioSeconds = seconds };
+            var routeConstraints = constraints;
+            var inner = options;
+            if (options?.ModelId is { } modelId)
+            {
+                if (ModelId.TryParse(modelId, out var pinned))
+                {
+                    routeConstraints = constraints with { PinnedModel = pinned.ToString() };
+                }
+
+                inner = options.Clone();
+                inner.ModelId = null;
+            }
+
+            var plan = portfolio.PlanForCall(ModelTasks.Transcribe, routeConstraints, estimate);
+            var call = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+            {
+                var client = portfolio.Providers.SpeechToTextClient(candidate.Model.Ref)
+                    ?? throw new NotSupportedException($"{candidate.Provider} has no speech-to-text endpoint");
+                audio.Position = origin;
+                return await client.GetTextAsync(audio, inner, token);
+            }, cancellationToken);
+            var response = call.Value;
+            var heard = response.EndTime is { } end && end > TimeSpan.Zero ? end.TotalSeconds : seconds;
+            var usage = response.Usage;
+            portfolio.Router.Complete(ModelTasks.Transcribe, call,
+                new CallUsage(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? RequestEstimate.TokensForText(response.Text.Length), usage?.OutputTokenCount is null, 0, heard),
+                CallOutcome.Succeeded);
+            return response;
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
+        foreach (var update in response.ToSpeechToTextResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : serviceType.IsInstanceOfType(portfolio) ? portfolio
+        : null;
+
+    public void Dispose()
+    {
+        // The portfolio owns the provider clients.
+    }
+
+    private static double AudioSeconds(Stream audio, SpeechToTextOptions? options)
+    {
+        if (options?.AdditionalProperties?.TryGetValue(AudioSecondsKey, out var value) == true)
+        {
+            return Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return WavDuration.TryRead(audio) ?? (audio.Length - audio.Position) / 4000d;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Cuboid.Portfolio.Providers;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// Resolves which providers are usable here (key in the environment, or a local endpoint), builds their
+/// endpoints, caches one client per model, and remembers providers that refused our key for the rest of the run.
+/// </summary>
+internal sealed class ProviderDirectory
+{
+    private readonly Dictionary<string, ProviderStatus> _status = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProviderEndpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IProviderAdapter> _adapters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ISpeechToTextClient?> _speechClients = new(StringComparer.Ordinal);
+
+    public ProviderDirectory(ModelCatalog catalog, PortfolioSettings settings, IEnvironmentVariables environment, IEnumerable<IProviderAdapter> adapters)
+    {
+        foreach (var adapter in adapters)
+        {
+            _adapters[adapter.ApiKind] = adapter;
+        }
+
+        var providers = catalog.Providers.ToList();
+        providers.AddRange(settings.Endpoints.Select(e => new CatalogProvider
+        {
+            Id = e.Name,
+            ApiKind = e.ApiKind,
+            BaseUrl = e.BaseUrl,
+            KeyEnv = e.KeyEnv,
+            Name = e.Name,
+        }));
+        foreach (var provider in providers)
+        {
+            Resolve(provider, settings, environment);
+        }
+    }
+
+    public IReadOnlyList<ProviderStatus> All => [.. _status.Values];
+
+    public ProviderStatus? Status(string provider) => _status.GetValueOrDefault(provider);
+
+    /// <summary>Null when usable; otherwise why not (not configured, or refused our key earlier in this run).</summary>
+    public string? WhyNotUsable(string provider)
+    {
+        if (_unusable.TryGetValue(provider, out var reason))
+        {
+            return reason;
+        }
+
+        return _status.TryGetValue(provider, out var status)
+            ? status.Configured ? null : status.Reason
+            : $"provider '{provider}' is not in the catalog or the config";
+    }
+
+    public void MarkUnusable(string provider, string reason) => _unusable.TryAdd(provider, reason);
+
+    public IChatClient ChatClient(ModelId model) =>
+        _chatClients.GetOrAdd(model.ToString(), static (_, state) =>
+        {
+            var (self, id) = state;
+            return self._adapters[self._status[id.Provider].ApiKind].CreateChatClient(self._endpoints[id.Provider], id.Model);
+        }, (this, model));
+
+    public ISpeechToTextClient? SpeechToTextClient(ModelId model) =>
+        _speechClients.GetOrAdd(model.ToString(), static (_, state) =>
+        {
+            var (self, id) = state;
+            return self._adapters[self._status[id.Provider].ApiKind].CreateSpeechToTextClient(self._endpoints[id.Provider], id.Model);
+        }, (this, model));
+
+    private void Resolve(CatalogProvider provider, PortfolioSettings settings, IEnvironmentVariables environment)
+    {
+        var overrides = settings.Providers.GetValueOrDefault(provider.Id) ?? new ProviderSettings();
+        var baseUrl = overrides.BaseUrl ?? provider.BaseUrl;
+        var keyEnv = overrides.KeyEnv ?? provider.KeyEnv;
+        string? hostFromEnv = provider.HostEnv is null ? null : environment.Get(provider.HostEnv);
+        if (overrides.BaseUrl is null && !string.IsNullOrWhiteSpace(hostFromEnv))
+        {
+            baseUrl = hostFromEnv.Contains("://", StringComparison.Ordinal) ? hostFromEnv : "http://" + hostFromEnv;
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
+        {
+            throw CuboidException.Usage($"provider '{provider.Id}' has an invalid base URL; fix it in the catalog, the config or {provider.HostEnv ?? "its host variable"}");
+        }
+
+        string? key = null;
+        (bool configured, string reason) = (overrides.Enabled, keyEnv) switch
+        {
+            (false, _) => (false, "disabled in the config"),
+            (_, { } env) when string.IsNullOrEmpty(key = environment.Get(env)) => (false, $"{env} is not set"),
+            (_, { } env) => (true, $"key from {env}"),
+            (true, null) => (true, "local endpoint, enabled in the config"),
+            (_, null) when !string.IsNullOrWhiteSpace(hostFromEnv) => (true, $"local endpoint from {provider.HostEnv}"),
+            (_, null) when overrides.BaseUrl is not null => (true, "local endpoint from the config"),
+            _ => (false, provider.HostEnv is null ? "local endpoint not enabled in the config" : $"local endpoint: set {provider.HostEnv} or enable it in the config"),
+        };
+        if (configured && !_adapters.ContainsKey(provider.ApiKind))
+        {
+            (configured, reason) = (false, $"no adapter for API kind '{provider.ApiKind}'");
+        }
+
+        _status[provider.Id] = new ProviderStatus(provider.Id, provider.ApiKind, baseUri, keyEnv, configured, reason);
+        if (configured)
+        {
+            _endpoints[provider.Id] = new ProviderEndpoint(provider.Id, provider.ApiKind, baseUri, key);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// What a call will send and may receive, estimated before it is made: text tokens (characters / 4),
+/// images, audio and video seconds, and the output tokens to reserve. Used to filter by context window,
+/// to price candidates, and to reserve budget.
+/// </summary>
+public sealed record RequestEstimate
+{
+    /// <summary>Tokens one image costs on a model whose catalog entry does not say (between Gemini's 258 and GPT-4o-mini's 2,833).</summary>
+    public const int DefaultImageTokens = 1000;
+
+    /// <summary>A nominal request for planning without a concrete call: a 1,000-token prompt and 500 tokens out.</summary>
+    public static RequestEstimate Nominal { get; } = new() { TextTokens = 1000, OutputTokens = 500 };
+
+    public int TextTokens { get; init; }
+
+    public int Images { get; init; }
+
+    public double AudioSeconds { get; init; }
+
+    public double VideoSeconds { get; init; }
+
+    /// <summary>Output tokens reserved (the call's MaxOutputTokens, or the configured default).</summary>
+    public int OutputTokens { get; init; }
+
+    public bool NeedsImages => Images > 0;
+
+    public static int TokensForText(int characters) => (characters + 3) / 4;
+
+    /// <summary>Input tokens on a given model: text, plus images and video converted with the model's own rates.</summary>
+    public long InputTokensOn(CatalogModel model)
+    {
+        var prices = model.Prices;
+        long tokens = TextTokens;
+        if (prices?.PerImage is null)
+        {
+            tokens += (long)Images * (prices?.ImageInputTokens ?? DefaultImageTokens);
+        }
+
+        tokens += (long)Math.Ceiling(VideoSeconds * (prices?.VideoInputTokensPerSecond ?? 300));
+        return tokens;
+    }
+
+    public static RequestEstimate ForChat(IEnumerable<ChatMessage> messages, ChatOptions? options, int defaultOutputTokens)
+    {
+        var characters = 0;
+        var images = 0;
+        foreach (var message in messages)
+        {
+            foreach (var content in message.Contents)
+            {
+                switch (content)
+                {
+                    case TextContent text:
+                        characters += text.Text?.Length ?? 0;
+                        break;
+                    case DataContent data when data.HasTopLevelMediaType("image"):
+                        images++;
+                        break;
+                    case UriContent uri when uri.HasTopLevelMediaType("image"):
+                        images++;
+                        break;
+                }
+            }
+        }
+
+        characters += options?.Instructions?.Length ?? 0;
+        return new RequestEstimate
+        {
+            TextTokens = TokensForText(characters),
+            Images = images,
+            OutputTokens = options?.MaxOutputTokens ?? defaultOutputTokens,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>Retry, deadline, circuit-breaker and streaming settings of the router.</summary>
+public sealed record ResilienceSettings
+{
+    /// <summary>Attempts per candidate model (first try included) for retryable failures.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Deadline of one attempt; for a stream, for its first update and for each gap between updates.</summary>
+    public double CallTimeoutSeconds { get; init; } = 120;
+
+    /// <summary>First backoff delay; doubles each retry, with jitter.</summary>
+    public double BaseDelaySeconds { get; init; } = 0.5;
+
+    public double MaxDelaySeconds { get; init; } = 20;
+
+    /// <summary>A Retry-After longer than this is not waited for: the router moves to the next candidate.</summary>
+    public double MaxRetryAfterSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// False (default): a stream falls over only before its first update reaches the caller; a later cut ends
+    /// in an error, never in a silently truncated answer. True: the whole stream is read first, so any cut falls over.
+    /// </summary>
+    public bool BufferStreams { get; init; }
+
+    /// <summary>Circuit breaker per provider: failure ratio that opens it.</summary>
+    public double BreakerFailureRatio { get; init; } = 0.5;
+
+    /// <summary>Circuit breaker: failures needed within the sampling window before it may open.</summary>
+    public int BreakerMinimumThroughput { get; init; } = 4;
+
+    public double BreakerSamplingSeconds { get; init; } = 30;
+
+    /// <summary>How long an open circuit skips the provider.</summary>
+    public double BreakerBreakSeconds { get; init; } = 30;
+
+    /// <summary>Output tokens reserved for a call that does not set MaxOutputTokens.</summary>
+    public int DefaultOutputTokens { get; init; } = 1024;
+
+    internal void Validate()
+    {
+        if (MaxAttempts < 1 || CallTimeoutSeconds < 0.01 || BaseDelaySeconds < 0 || MaxDelaySeconds < 0
+            || MaxRetryAfterSeconds < 0 || BreakerFailureRatio is <= 0 or > 1 || BreakerMinimumThroughput < 2
+            || BreakerSamplingSeconds < 0.5 || BreakerBreakSeconds < 0.5 || DefaultOutputTokens < 1)
+        {
+            throw CuboidException.Usage("config 'resilience' has an out-of-range value; see docs/CLI.md#configuration for the allowed ranges");
+        }
+    }
+}

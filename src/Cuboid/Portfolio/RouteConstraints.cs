@@ -1,0 +1,33 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>What a caller requires of the models the router may use for one client or one plan.</summary>
+public sealed record RouteConstraints
+{
+    /// <summary>Use only this model (<c>provider:model</c>); no fallback to others.</summary>
+    public string? PinnedModel { get; init; }
+
+    /// <summary>When set, only these providers.</summary>
+    public IReadOnlyList<string>? AllowedProviders { get; init; }
+
+    public IReadOnlyList<string>? DeniedProviders { get; init; }
+
+    /// <summary>Skip models whose estimated cost for the call is above this many dollars.</summary>
+    public decimal? MaxCostPerCall { get; init; }
+
+    /// <summary>Skip models whose input price is above this many dollars per 1M tokens.</summary>
+    public decimal? MaxInputPricePerMTok { get; init; }
+
+    /// <summary>Skip models with a smaller context window (tokens), on top of what the request itself needs.</summary>
+    public int? MinContextWindow { get; init; }
+
+    /// <summary>Require image input even when the planned request has no image yet.</summary>
+    public bool NeedsImages { get; init; }
+
+    /// <summary>Overrides the config's policy for the task.</summary>
+    public RoutingPolicy? Policy { get; init; }
+
+    /// <summary>Balanced policy: the minimum effective rating that counts; default the field's median.</summary>
+    public double? QualityFloor { get; init; }
+
+    public static RouteConstraints None { get; } = new();
+}

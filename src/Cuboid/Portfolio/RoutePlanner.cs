@@ -1,0 +1,177 @@
+using System.Globalization;
+
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// Orders the catalog models for a task: keeps those whose provider is usable and which meet the
+/// constraints, then sorts them by the policy. Pure: it reads the catalog, ratings and observations, and calls nothing.
+/// </summary>
+internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, ProviderDirectory providers, PortfolioSettings settings, LatencyTracker latency)
+{
+    public RoutePlan Plan(string task, RouteConstraints constraints, RequestEstimate estimate, bool budgetActive, bool explain)
+    {
+        var taskSettings = settings.Tasks.GetValueOrDefault(task);
+        var policy = constraints.Policy ?? taskSettings?.Policy ?? RoutingPolicy.Balanced;
+        var today = decay.Today;
+        var prior = decay.Prior(catalog.Models, task);
+        var excluded = new List<RouteExclusion>();
+        var kept = new List<(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced)>();
+
+        foreach (var model in Field(task, constraints))
+        {
+            var standing = decay.Stand(model, task, prior);
+            var priced = CallPricer.IsPriced(model, estimate);
+            var cost = priced ? CallPricer.Estimate(model, estimate) : 0m;
+            var reason = WhyExcluded(model, constraints, estimate, today, budgetActive, priced, cost);
+            if (reason is null)
+            {
+                kept.Add((model, standing, cost, priced));
+            }
+            else
+            {
+                excluded.Add(new RouteExclusion(model.Id, reason));
+            }
+        }
+
+        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? prior;
+        IEnumerable<(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced)> ordered = policy switch
+        {
+            RoutingPolicy.Cost => kept.OrderBy(c => c.Cost).ThenByDescending(c => c.Standing.EffectiveRating),
+            RoutingPolicy.Latency => kept
+                .OrderBy(c => latency.Median(c.Model.Id) ?? TimeSpan.MaxValue)
+                .ThenByDescending(c => c.Standing.EffectiveRating),
+            RoutingPolicy.Balanced => kept
+                .OrderBy(c => c.Standing.EffectiveRating >= floor ? 0 : 1)
+                .ThenByDescending(c => c.Standing.EffectiveRating >= floor ? QualityPerDollar(c.Standing.EffectiveRating, c.Cost) : 0)
+                .ThenByDescending(c => c.Standing.EffectiveRating),
+            _ => kept.OrderByDescending(c => c.Standing.EffectiveRating).ThenBy(c => c.Cost),
+        };
+
+        // A model the config names for this task goes first; the policy orders the fallbacks.
+        var preferred = constraints.PinnedModel is null ? taskSettings?.Model : null;
+        if (preferred is not null)
+        {
+            ordered = ordered.OrderBy(c => c.Model.Id == preferred ? 0 : 1);
+        }
+
+        var candidates = ordered.Select((c, i) => new RouteCandidate
+        {
+            Rank = i + 1,
+            Model = c.Model,
+            EffectiveRating = c.Standing.EffectiveRating,
+            RawRating = c.Standing.RawRating,
+            RatingAgeDays = c.Standing.AgeDays,
+            EstimatedCost = c.Cost,
+            Priced = c.Priced,
+            ObservedLatency = latency.Median(c.Model.Id),
+            Why = explain ? Why(c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
+        }).ToList();
+        return new RoutePlan(task, policy, estimate, candidates, excluded);
+    }
+
+    private IEnumerable<CatalogModel> Field(string task, RouteConstraints constraints)
+    {
+        if (constraints.PinnedModel is not { } pinned)
+        {
+            return catalog.Models.Where(m => m.Serves(task));
+        }
+
+        var id = ModelId.Parse(pinned);
+        var model = catalog.FindModel(id.ToString());
+        if (model is not null)
+        {
+            return [model];
+        }
+
+        if (providers.Status(id.Provider) is null)
+        {
+            throw CuboidException.Usage($"unknown provider '{id.Provider}' in {pinned}; known providers are in 'cuboid models' and the config's endpoints");
+        }
+
+        // A model the catalog does not list (e.g. on a custom endpoint): usable, but unpriced and unrated.
+        return [new CatalogModel { Id = id.ToString(), Tasks = [task], Input = ["text", "image", "audio"] }];
+    }
+
+    private string? WhyExcluded(CatalogModel model, RouteConstraints constraints, RequestEstimate estimate, DateOnly today, bool budgetActive, bool priced, decimal cost)
+    {
+        if (model.ShutDown is { } shutDown && shutDown <= today)
+        {
+            return $"shut down on {shutDown:yyyy-MM-dd}";
+        }
+
+        if (model.Deprecated is { } deprecated && deprecated <= today)
+        {
+            return $"deprecated on {deprecated:yyyy-MM-dd}";
+        }
+
+        if (constraints.AllowedProviders is { } allowed && !allowed.Contains(model.Provider, StringComparer.Ordinal))
+        {
+            return "provider not in the allowed list";
+        }
+
+        if (constraints.DeniedProviders?.Contains(model.Provider, StringComparer.Ordinal) == true)
+        {
+            return "provider denied";
+        }
+
+        if (providers.WhyNotUsable(model.Provider) is { } unusable)
+        {
+            return $"not usable here: {unusable}";
+        }
+
+        if ((estimate.NeedsImages || constraints.NeedsImages) && !model.Accepts("image"))
+        {
+            return "takes no image input";
+        }
+
+        if (estimate.AudioSeconds > 0 && !model.Accepts("audio"))
+        {
+            return "takes no audio input";
+        }
+
+        var needed = estimate.InputTokensOn(model) + estimate.OutputTokens;
+        if (model.ContextWindow is { } window && (needed > window || constraints.MinContextWindow > window))
+        {
+            return $"context window {window:N0} tokens is below the ~{Math.Max(needed, constraints.MinContextWindow ?? 0):N0} needed";
+        }
+
+        if (!priced && budgetActive)
+        {
+            return "no catalog price for this call while a budget is set";
+        }
+
+        if (constraints.MaxCostPerCall is { } maxCost && cost > maxCost)
+        {
+            return $"estimated {Dollars(cost)} per call is above the {Dollars(maxCost)} limit";
+        }
+
+        if (constraints.MaxInputPricePerMTok is { } maxPrice && (model.Prices?.InputPerMTok ?? 0) > maxPrice)
+        {
+            return $"input price {Dollars(model.Prices!.InputPerMTok!.Value)}/1M tokens is above the {Dollars(maxPrice)} limit";
+        }
+
+        return null;
+    }
+
+    private static double QualityPerDollar(double rating, decimal cost) => cost <= 0 ? double.MaxValue : rating / (double)cost;
+
+    private string Why(CatalogModel model, RatingStanding standing, decimal cost, bool priced, RoutingPolicy policy, double floor, string? preferred)
+    {
+        var rating = standing.RawRating is { } raw
+            ? string.Create(CultureInfo.InvariantCulture, $"rating {standing.EffectiveRating:0.0} (raw {raw:0.#} from {standing.Source}, {standing.AgeDays:0} d old)")
+            : string.Create(CultureInfo.InvariantCulture, $"unrated, stands at the field median {standing.EffectiveRating:0.0}");
+        var price = priced ? $"~{Dollars(cost)} per call" : "unpriced";
+        var lead = model.Id == preferred ? "config default for the task; " : policy switch
+        {
+            RoutingPolicy.Balanced when standing.EffectiveRating < floor => string.Create(CultureInfo.InvariantCulture, $"below the quality floor {floor:0.0}; "),
+            RoutingPolicy.Latency when latency.Median(model.Id) is { } median => $"observed median {median.TotalMilliseconds:0} ms; ",
+            RoutingPolicy.Latency => "latency not observed yet; ",
+            _ => string.Empty,
+        };
+        var status = providers.Status(model.Provider)?.Reason ?? string.Empty;
+        return $"{lead}{rating}; {price}; {status}";
+    }
+
+    internal static string Dollars(decimal value) =>
+        value == 0 ? "$0" : value < 0.01m ? "$" + value.ToString("0.######", CultureInfo.InvariantCulture) : "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+}

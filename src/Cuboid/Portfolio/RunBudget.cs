@@ -1,0 +1,84 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// A run's dollar budget. Before a call the router reserves its estimated cost, refusing it when spent plus
+/// reserved plus the estimate would pass the limit; after the call it settles the actual cost. Thread-safe.
+/// </summary>
+public sealed class RunBudget
+{
+    private readonly Lock _gate = new();
+    private decimal _spent;
+    private decimal _reserved;
+
+    public RunBudget(decimal? limit = null)
+    {
+        if (limit is < 0)
+        {
+            throw CuboidException.Usage("the budget must be zero or more dollars");
+        }
+
+        Limit = limit;
+    }
+
+    /// <summary>Dollars the run may spend; null for no limit.</summary>
+    public decimal? Limit { get; }
+
+    public decimal Spent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _spent;
+            }
+        }
+    }
+
+    public decimal Reserved
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reserved;
+            }
+        }
+    }
+
+    /// <summary>What is left to reserve; null for no limit.</summary>
+    public decimal? Remaining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Limit - _spent - _reserved;
+            }
+        }
+    }
+
+    /// <summary>Holds back the estimated cost of a call, or throws a Budget <see cref="CuboidException"/> if it does not fit.</summary>
+    public BudgetReservation Reserve(decimal estimate, string what)
+    {
+        lock (_gate)
+        {
+            if (Limit is { } limit && _spent + _reserved + estimate > limit)
+            {
+                throw new CuboidException(ErrorKind.Budget,
+                    $"budget of {RoutePlanner.Dollars(limit)} would be exceeded: {RoutePlanner.Dollars(_spent)} spent, {RoutePlanner.Dollars(_reserved)} reserved, and {what} needs ~{RoutePlanner.Dollars(estimate)}; raise the budget or choose a cheaper policy");
+            }
+
+            _reserved += estimate;
+            return new BudgetReservation(this, estimate);
+        }
+    }
+
+    internal void Settle(BudgetReservation reservation, decimal actual)
+    {
+        lock (_gate)
+        {
+            _reserved -= reservation.Amount;
+            _spent += actual;
+        }
+    }
+}

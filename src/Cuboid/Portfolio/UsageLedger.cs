@@ -1,0 +1,42 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>
+/// Every model call of a run, in order. Totals per stage (task) and per model are computed from the
+/// records themselves, so they always equal the sum of the calls.
+/// </summary>
+public sealed class UsageLedger
+{
+    private readonly Lock _gate = new();
+    private readonly List<UsageRecord> _records = [];
+
+    public event Action<UsageRecord>? Recorded;
+
+    public void Record(UsageRecord record)
+    {
+        lock (_gate)
+        {
+            _records.Add(record);
+        }
+
+        Recorded?.Invoke(record);
+    }
+
+    public IReadOnlyList<UsageRecord> Records
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _records];
+            }
+        }
+    }
+
+    public UsageTotals Total() => UsageTotals.Of("total", Records);
+
+    public IReadOnlyList<UsageTotals> TotalsByTask() =>
+        [.. Records.GroupBy(r => r.Task, StringComparer.Ordinal).Select(g => UsageTotals.Of(g.Key, g)).OrderBy(t => t.Key, StringComparer.Ordinal)];
+
+    public IReadOnlyList<UsageTotals> TotalsByModel() =>
+        [.. Records.GroupBy(r => r.ModelId, StringComparer.Ordinal).Select(g => UsageTotals.Of(g.Key, g)).OrderBy(t => t.Key, StringComparer.Ordinal)];
+}

@@ -1,0 +1,22 @@
+namespace Cuboid.Portfolio;
+
+/// <summary>Sums over a group of ledger records (a stage, a model, or the whole run).</summary>
+public sealed record UsageTotals(string Key, int Calls, int Attempts, long InputTokens, long OutputTokens, double AudioSeconds, decimal Dollars, bool AnyEstimated)
+{
+    public static UsageTotals Of(string key, IEnumerable<UsageRecord> records)
+    {
+        var (calls, attempts, input, output, audio, dollars, estimated) = (0, 0, 0L, 0L, 0d, 0m, false);
+        foreach (var r in records)
+        {
+            calls++;
+            attempts += r.Attempts;
+            input += r.InputTokens;
+            output += r.OutputTokens;
+            audio += r.AudioSeconds;
+            dollars += r.Dollars;
+            estimated |= r.TokensEstimated;
+        }
+
+        return new UsageTotals(key, calls, attempts, input, output, audio, dollars, estimated);
+    }
+}
