@@ -1,0 +1,81 @@
+using System.Globalization;
+using Cuboid.Media.Sampling;
+
+namespace Cuboid.Media.Analysis;
+
+/// <summary>
+/// The ffmpeg command of the analysis pass: one decode, split into the small analysis stream (raw RGB24 on stdout,
+/// each frame's timestamp reported by <c>showinfo</c>) and, when exporting, a branch that JPEG-encodes at caption
+/// resolution only the frames that can become samples: the interval frames (the same rule as
+/// <see cref="IntervalSampler"/>) and frames whose cheap ffmpeg scene score suggests a possible cut.
+/// </summary>
+internal static class AnalysisCommandLine
+{
+    /// <summary>ffmpeg's scene score (0-1) above which a frame is kept as a possible first frame of a shot. Hard cuts
+    /// score 0.2-0.6; the few false candidates this lets through cost one small JPEG each.</summary>
+    public const double CutCandidateScene = 0.04;
+
+    public static List<string> Build(
+        string input,
+        FrameSize analysis,
+        int sourceLongSide,
+        AnalysisOptions options,
+        FrameSize? export,
+        string? candidatePattern)
+    {
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info" };
+        if (options.Threads is { } threads)
+        {
+            args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange(["-i", input]);
+
+        // A cheap point-sampling step first, then area averaging: near the quality of a full area downscale at a
+        // fraction of its cost, and without the aliasing of a single fast_bilinear step (noise stays noise-sized).
+        var pre = sourceLongSide > 4 * Math.Max(analysis.Width, analysis.Height)
+            ? $"scale={analysis.Width * 2}:{analysis.Height * 2}:flags=fast_bilinear,"
+            : string.Empty;
+        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=rgb24,{ShowinfoLog.AnalysisFilter}";
+
+        string graph;
+        if (export is { } size && candidatePattern is not null)
+        {
+            var select = new List<string>();
+            if (options.SampleInterval is { } interval)
+            {
+                select.Add(new IntervalSampler(interval).SelectExpression);
+            }
+            else
+            {
+                select.Add("isnan(prev_t)");
+            }
+
+            if (options.SampleAfterCuts)
+            {
+                select.Add($"gt(scene,{CutCandidateScene.ToString(CultureInfo.InvariantCulture)})");
+            }
+
+            var expression = string.Join('+', select).Replace(",", "\\,", StringComparison.Ordinal);
+            graph = $"[0:V:0]split=2[cuboid_a][cuboid_b];[cuboid_a]{analysisChain}[cuboid_analysis];"
+                + $"[cuboid_b]select={expression},{ShowinfoLog.ExportFilter},"
+                + $"scale={size.Width}:{size.Height}:flags=bicubic,setsar=1,format=yuvj420p[cuboid_export]";
+        }
+        else
+        {
+            graph = $"[0:V:0]{analysisChain}[cuboid_analysis]";
+        }
+
+        args.AddRange(["-filter_complex", graph, "-vsync", "passthrough"]);
+        args.AddRange(["-map", "[cuboid_analysis]", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+        if (export is not null && candidatePattern is not null)
+        {
+            args.AddRange([
+                "-map", "[cuboid_export]", "-c:v", "mjpeg", "-q:v", options.JpegQuality.ToString(CultureInfo.InvariantCulture),
+                "-f", "image2", "-start_number", "0", "-atomic_writing", "1", candidatePattern,
+            ]);
+        }
+
+        return args;
+    }
+}

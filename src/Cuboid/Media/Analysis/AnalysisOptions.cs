@@ -1,0 +1,78 @@
+using Cuboid.Media.Scenes;
+
+namespace Cuboid.Media.Analysis;
+
+/// <summary>Settings of one analysis pass. Defaults: a sample every 5 s plus one after every cut, content detector,
+/// 128 px analysis frames, no export.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Interval sampling period; null samples no intervals (only the first frame and cuts).</summary>
+    public TimeSpan? SampleInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Also sample the first frame of every new shot.</summary>
+    public bool SampleAfterCuts { get; init; } = true;
+
+    public SceneDetectionOptions Scenes { get; init; } = new();
+
+    /// <summary>Long side of the analysis frames in pixels (32-512). 128 keeps the managed work a small fraction of decoding.</summary>
+    public int AnalysisLongSide { get; init; } = 128;
+
+    /// <summary>Folder for the samples' caption-resolution JPEGs, written during the same decode; null exports nothing.</summary>
+    public string? ExportDirectory { get; init; }
+
+    /// <summary>Long side of exported frames (never upscaled), upright and in display aspect.</summary>
+    public int ExportLongSide { get; init; } = 768;
+
+    /// <summary>ffmpeg JPEG quality (<c>-q:v</c>, 2 best to 31 worst).</summary>
+    public int JpegQuality { get; init; } = 3;
+
+    /// <summary>Decoder threads (<c>-threads</c>); null lets ffmpeg choose.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Length of a motion profile bucket.</summary>
+    public TimeSpan ProfileBucket { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>More consumers fed from the same decode (e.g. a per-frame statistics writer).</summary>
+    public IReadOnlyList<IFrameConsumer> Consumers { get; init; } = [];
+
+    public IProgress<AnalysisProgress>? Progress { get; init; }
+
+    public MediaTools Tools { get; init; } = MediaTools.Default;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Throws a usage error naming the first bad value.</summary>
+    public void Validate()
+    {
+        Scenes.Validate();
+        if (SampleInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            throw CuboidException.Usage($"sampling interval must be positive, got {interval.TotalSeconds}s");
+        }
+
+        if (AnalysisLongSide is < 32 or > 512)
+        {
+            throw CuboidException.Usage($"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
+        }
+
+        if (ExportLongSide is < 16 or > 8192)
+        {
+            throw CuboidException.Usage($"export size {ExportLongSide} is out of range; use 16 to 8192 px");
+        }
+
+        if (JpegQuality is < 2 or > 31)
+        {
+            throw CuboidException.Usage($"JPEG quality {JpegQuality} is out of range; use 2 (best) to 31");
+        }
+
+        if (Threads is < 0 or > 64)
+        {
+            throw CuboidException.Usage($"threads {Threads} is out of range; use 0 to 64");
+        }
+
+        if (ProfileBucket <= TimeSpan.Zero)
+        {
+            throw CuboidException.Usage("motion profile bucket must be positive");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Buffers;
+using System.Threading.Channels;
+using Cuboid.Media.Probe;
+using Cuboid.Media.Sampling;
+using Cuboid.Media.Scenes;
+
+namespace Cuboid.Media.Analysis;
+
+/// <summary>
+/// The one analysis pass: a single ffmpeg decode at a small analysis resolution, streamed as raw RGB24 frames into
+/// pooled buffers, each frame stamped with its exact presentation time, and fed to the interval sampler, the scene
+/// detector, the cuboid motion meter, the per-frame statistics and any extra <see cref="IFrameConsumer"/>. With an
+/// export folder, the chosen frames are also written as caption-resolution JPEGs by the same decode. Memory is bounded:
+/// a fixed history of small frames plus one record per sample, cut and profile bucket.
+/// </summary>
+public static class AnalysisPass
+{
+    /// <summary>Starts the pass; read samples from the returned run while it works.</summary>
+    public static AnalysisRun Start(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AnalysisOptions();
+        options.Validate();
+        var channel = Channel.CreateUnbounded<AnalysisSample>(new UnboundedChannelOptions { SingleWriter = true });
+        var completion = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var result = await RunCoreAsync(path, options, channel.Writer, cancellationToken);
+                    channel.Writer.TryComplete();
+                    return result;
+                }
+                catch (Exception ex)
+                {
+                    channel.Writer.TryComplete(ex);
+                    throw;
+                }
+            },
+            CancellationToken.None);
+        return new AnalysisRun(channel.Reader, completion);
+    }
+
+    /// <summary>Runs the pass to the end and returns its result.</summary>
+    public static Task<AnalysisResult> RunAsync(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default) =>
+        Start(path, options, cancellationToken).Completion;
+
+    private static async Task<AnalysisResult> RunCoreAsync(string path, AnalysisOptions options, ChannelWriter<AnalysisSample> writer, CancellationToken cancellationToken)
+    {
+        var started = options.TimeProvider.GetTimestamp();
+        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken);
+        var video = info.RequireVideo();
+        var analysisSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
+        var exportSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.ExportLongSide);
+        var sourceLongSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
+
+        string? exportDirectory = null, candidateDirectory = null;
+        if (options.ExportDirectory is { } requested)
+        {
+            exportDirectory = Path.GetFullPath(requested);
+            Directory.CreateDirectory(exportDirectory);
+            candidateDirectory = Path.Combine(exportDirectory, ".cuboid-candidates-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(candidateDirectory);
+        }
+
+        try
+        {
+            return await DecodeAsync(info, options, writer, analysisSize, exportSize, sourceLongSide, exportDirectory, candidateDirectory, started, cancellationToken);
+        }
+        finally
+        {
+            if (candidateDirectory is not null)
+            {
+                try
+                {
+                    Directory.Delete(candidateDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Best effort: a leftover candidate folder is harmless.
+                }
+            }
+        }
+    }
+
+    private static async Task<AnalysisResult> DecodeAsync(
+        VideoInfo info,
+        AnalysisOptions options,
+        ChannelWriter<AnalysisSample> writer,
+        FrameSize analysisSize,
+        FrameSize exportSize,
+        int sourceLongSide,
+        string? exportDirectory,
+        string? candidateDirectory,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        var log = new ShowinfoLog();
+        var args = AnalysisCommandLine.Build(
+            info.Path,
+            analysisSize,
+            sourceLongSide,
+            options,
+            exportDirectory is null ? null : exportSize,
+            candidateDirectory is null ? null : Path.Combine(candidateDirectory, "c%08d.jpg"));
+
+        var frame = new AnalysisFrame(analysisSize.Width, analysisSize.Height);
+        var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
+        var profile = new MotionProfileBuilder(options.ProfileBucket.TotalSeconds, options.Scenes.FadeThreshold);
+        var sampler = options.SampleInterval is { } interval ? new IntervalSampler(interval) : null;
+        var afterCuts = new List<SceneBoundary>();
+        var scenes = new SceneDetector(options.Scenes, boundary =>
+        {
+            if (boundary.Kind == SceneBoundaryKind.Cut)
+            {
+                afterCuts.Add(boundary);
+            }
+        });
+        var energy = new MotionEnergyMeter(onSlab: slab =>
+        {
+            profile.OnSlab(slab);
+            collector.OnSlab(slab);
+        });
+
+        var frameBytes = frame.RgbByteCount;
+        var buffer = ArrayPool<byte>.Shared.Rent(frameBytes);
+        long index = 0;
+        var lastTime = double.NaN;
+        var frameStep = info.Video!.FramesPerSecond > 0 ? 1 / info.Video.FramesPerSecond : 0.04;
+        try
+        {
+            await using var process = MediaProcess.Start(options.Tools.FfmpegPath, args, onStderrLine: log.OnLine);
+            var exited = process.WaitForExitAsync(CancellationToken.None)
+                .ContinueWith(_ => log.AnalysisStamps.Writer.TryComplete(), TaskScheduler.Default);
+            var output = process.StandardOutput;
+            while (true)
+            {
+                var read = await output.ReadAtLeastAsync(buffer.AsMemory(0, frameBytes), frameBytes, throwOnEndOfStream: false, cancellationToken);
+                if (read < frameBytes)
+                {
+                    break;
+                }
+
+                FrameStamp stamp;
+                try
+                {
+                    stamp = await log.AnalysisStamps.Reader.ReadAsync(cancellationToken);
+                }
+                catch (ChannelClosedException)
+                {
+                    throw CuboidException.Input($"{info.Path}: ffmpeg stopped reporting frame times ({Last(log)})");
+                }
+
+                var time = stamp.Pts == long.MinValue || double.IsNaN(stamp.Time)
+                    ? (double.IsNaN(lastTime) ? 0 : lastTime + frameStep)
+                    : stamp.Time;
+                lastTime = time;
+
+                frame.Load(buffer, index, time);
+                profile.OnFrame(frame.Stats);
+                collector.OnFrame(index, stamp.Pts);
+                energy.OnFrame(frame);
+                scenes.OnFrame(frame);
+                if (sampler?.Take(time) is { } reason)
+                {
+                    collector.Choose(frame, index, reason);
+                }
+                else if (index == 0)
+                {
+                    collector.Choose(frame, index, SampleReason.FirstFrame);
+                }
+
+                ChooseAfterCuts(frame, collector, afterCuts, options);
+                foreach (var consumer in options.Consumers)
+                {
+                    consumer.OnFrame(frame);
+                }
+
+                if (options.Progress is { } progress && index % 25 == 0)
+                {
+                    progress.Report(new AnalysisProgress(index + 1, time, info.Duration.TotalSeconds));
+                }
+
+                index++;
+            }
+
+            var exitCode = await process.WaitForExitAsync(cancellationToken);
+            await exited;
+            if (exitCode != 0 && index == 0)
+            {
+                throw MediaInput.Unreadable(info.Path, log.Tail);
+            }
+
+            if (exitCode != 0)
+            {
+                throw CuboidException.Input($"{info.Path}: decoding failed after {index} frames: {Last(log)}");
+            }
+
+            if (index == 0)
+            {
+                throw CuboidException.Input($"{info.Path}: no video frames could be decoded ({Last(log)})");
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        energy.OnCompleted();
+        scenes.OnCompleted();
+        ChooseAfterCuts(frame, collector, afterCuts, options);
+        foreach (var consumer in options.Consumers)
+        {
+            consumer.OnCompleted();
+        }
+
+        await collector.CompleteAsync(cancellationToken);
+        options.Progress?.Report(new AnalysisProgress(index, lastTime, info.Duration.TotalSeconds));
+        var (motionProfile, summary) = profile.Build();
+        var firstTime = collector.Samples.Count > 0 ? collector.Samples.Min(s => s.Time) : 0;
+        return new AnalysisResult(
+            info.Path,
+            analysisSize.Width,
+            analysisSize.Height,
+            index,
+            firstTime,
+            lastTime,
+            info.Duration.TotalSeconds,
+            [.. collector.Samples.OrderBy(s => s.Time)],
+            [.. scenes.Boundaries.OrderBy(b => b.Time).ThenBy(b => b.Kind)],
+            motionProfile,
+            summary,
+            collector.Fallbacks,
+            options.TimeProvider.GetElapsedTime(started));
+    }
+
+    private static void ChooseAfterCuts(AnalysisFrame frame, SampleCollector collector, List<SceneBoundary> cuts, AnalysisOptions options)
+    {
+        if (cuts.Count == 0)
+        {
+            return;
+        }
+
+        if (options.SampleAfterCuts)
+        {
+            foreach (var cut in cuts)
+            {
+                collector.Choose(frame, cut.ShotStartFrame, SampleReason.AfterCut);
+            }
+        }
+
+        cuts.Clear();
+    }
+
+    private static string Last(ShowinfoLog log) =>
+        log.Tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim() ?? "no details";
+}

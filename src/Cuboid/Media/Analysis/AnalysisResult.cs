@@ -1,0 +1,38 @@
+using Cuboid.Media.Scenes;
+
+namespace Cuboid.Media.Analysis;
+
+/// <summary>Everything one analysis pass learned. Its size grows with the number of samples, cuts and profile
+/// buckets, never with the number of frames.</summary>
+/// <param name="Path">The analysed file.</param>
+/// <param name="Width">Analysis frame width.</param>
+/// <param name="Height">Analysis frame height.</param>
+/// <param name="FrameCount">Frames decoded.</param>
+/// <param name="FirstFrameTime">Time of the first frame in seconds (0 for most files).</param>
+/// <param name="LastFrameTime">Time of the last frame in seconds.</param>
+/// <param name="Duration">The container's duration in seconds (probe).</param>
+/// <param name="Samples">Chosen frames in time order.</param>
+/// <param name="Boundaries">Cuts, fade-outs and fade-ins in time order.</param>
+/// <param name="MotionProfile">Per-bucket luma, motion and cuboid activity.</param>
+/// <param name="Summary">Whole-video statistics.</param>
+/// <param name="ExportFallbacks">Samples whose JPEG had to be cut with a separate seek because the single pass did not
+/// keep that frame (rare: a cut the pass's cheap pre-filter did not flag).</param>
+/// <param name="Elapsed">Wall time of the pass.</param>
+public sealed record AnalysisResult(
+    string Path,
+    int Width,
+    int Height,
+    long FrameCount,
+    double FirstFrameTime,
+    double LastFrameTime,
+    double Duration,
+    IReadOnlyList<AnalysisSample> Samples,
+    IReadOnlyList<SceneBoundary> Boundaries,
+    IReadOnlyList<MotionProfilePoint> MotionProfile,
+    AnalysisSummary Summary,
+    int ExportFallbacks,
+    TimeSpan Elapsed)
+{
+    /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>
+    public IReadOnlyList<SceneBoundary> Cuts => [.. Boundaries.Where(b => b.Kind == SceneBoundaryKind.Cut)];
+}

@@ -1,0 +1,277 @@
+using Cuboid.Media.Analysis;
+
+namespace Cuboid.Media.Scenes;
+
+/// <summary>
+/// Finds hard cuts (content or adaptive score), fades through black and their midpoints in the analysis frame stream.
+/// Cuts are confirmed a few frames late: a jump that comes back to the previous picture within
+/// <see cref="SceneDetectionOptions.FlashWindow"/> is a flash (a camera flash, a glitch), not a cut; and the adaptive
+/// score needs <see cref="SceneDetectionOptions.AdaptiveWindow"/> frames after the cut. Boundaries are reported through
+/// the callback as soon as they are certain, so the shot's first frame is still in the pass's history.
+/// </summary>
+public sealed class SceneDetector : IFrameConsumer
+{
+    private readonly SceneDetectionOptions _options;
+    private readonly Action<SceneBoundary>? _onBoundary;
+    private readonly List<SceneBoundary> _boundaries = [];
+    private readonly double _threshold;
+    private readonly double _sameShotThreshold;
+    private readonly double _minScene;
+    private readonly double _flashWindow;
+    private readonly int _lag;
+
+    private AnalysisFrame? _frame;
+    private double _lastCutTime = double.NegativeInfinity;
+    private double _quietUntil = double.NegativeInfinity;
+    private long _suppressThrough = -1;
+    private Candidate? _pending;
+
+    private bool _inDark;
+    private FramePoint? _fadeOut;
+
+    public SceneDetector(SceneDetectionOptions? options = null, Action<SceneBoundary>? onBoundary = null)
+    {
+        _options = options ?? new SceneDetectionOptions();
+        _options.Validate();
+        _onBoundary = onBoundary;
+        _threshold = _options.EffectiveThreshold;
+        _sameShotThreshold = _options.Detector == SceneDetectorKind.Content ? _threshold : SceneDetectionOptions.DefaultContentThreshold;
+        _minScene = _options.MinSceneLength.TotalSeconds;
+        _flashWindow = _options.FlashWindow.TotalSeconds;
+        _lag = _options.Detector == SceneDetectorKind.Adaptive ? _options.AdaptiveWindow : 0;
+    }
+
+    /// <summary>Every boundary found so far, in the order confirmed.</summary>
+    public IReadOnlyList<SceneBoundary> Boundaries => _boundaries;
+
+    public void OnFrame(AnalysisFrame frame)
+    {
+        _frame = frame;
+        var stats = frame.Stats;
+        if (stats.Index == 0)
+        {
+            _lastCutTime = stats.Time;
+        }
+
+        TrackFades(stats);
+
+        // Candidates are scored _lag frames late (the adaptive ratio needs the frames after the cut).
+        var scored = stats.Index - _lag;
+        if (scored >= 1)
+        {
+            ConsiderCandidate(scored, frame.Index);
+        }
+
+        AdvancePending(frame.Index, final: false);
+    }
+
+    public void OnCompleted()
+    {
+        if (_frame is null)
+        {
+            return;
+        }
+
+        // Score the tail the adaptive window never reached, with the neighbours that exist.
+        for (var index = Math.Max(1, _frame.Index - _lag + 1); index <= _frame.Index && _lag > 0; index++)
+        {
+            ConsiderCandidate(index, _frame.Index);
+            AdvancePending(_frame.Index, final: false);
+        }
+
+        AdvancePending(_frame.Index, final: true);
+    }
+
+    private void ConsiderCandidate(long index, long newest)
+    {
+        if (_pending is not null || index <= _suppressThrough)
+        {
+            return;
+        }
+
+        var planes = _frame!.At(index);
+        var before = _frame.At(index - 1);
+        if (planes is null || before is null)
+        {
+            return;
+        }
+
+        var stats = planes.Stats;
+        var fadeOn = _options.FadeThreshold > 0;
+        if (fadeOn && (stats.MeanLuma < _options.FadeThreshold || before.Stats.MeanLuma < _options.FadeThreshold))
+        {
+            return; // Fades through black are the fade tracker's job.
+        }
+
+        if (stats.Time < _quietUntil)
+        {
+            return;
+        }
+
+        double score;
+        if (_options.Detector == SceneDetectorKind.Content)
+        {
+            score = stats.ContentScore;
+            if (score < _threshold)
+            {
+                return;
+            }
+        }
+        else
+        {
+            var content = stats.ContentScore;
+            if (content < _options.MinContentScore)
+            {
+                return;
+            }
+
+            double sum = 0;
+            var count = 0;
+            for (var k = index - _options.AdaptiveWindow; k <= Math.Min(newest, index + _options.AdaptiveWindow); k++)
+            {
+                if (k < 1 || k == index || _frame.At(k) is not { } neighbour)
+                {
+                    continue;
+                }
+
+                sum += neighbour.Stats.ContentScore;
+                count++;
+            }
+
+            var average = count > 0 ? sum / count : 0;
+            score = average > 1e-6 ? content / average : 255.0;
+            if (score < _threshold)
+            {
+                return;
+            }
+        }
+
+        if (ReturnsToEarlierPicture(index, planes))
+        {
+            return;
+        }
+
+        _pending = new Candidate(new FramePoint(index, stats.Time, score));
+    }
+
+    // The jump back at the end of a flash: the picture matches one from just before the flash started.
+    private bool ReturnsToEarlierPicture(long index, FramePlanes planes)
+    {
+        if (_flashWindow <= 0 || _frame!.At(index - 1) is not { } before)
+        {
+            return false;
+        }
+
+        for (var k = index - 2; _frame.At(k) is { } earlier && before.Stats.Time - earlier.Stats.Time <= _flashWindow; k--)
+        {
+            if (HsvDifference.Score(planes, earlier) < _sameShotThreshold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AdvancePending(long newest, bool final)
+    {
+        if (_pending is not { } pending)
+        {
+            return;
+        }
+
+        var before = _frame!.At(pending.Point.Index - 1);
+        for (var k = Math.Max(pending.CheckedThrough + 1, pending.Point.Index + 1); k <= newest; k++)
+        {
+            var planes = _frame.At(k);
+            if (planes is null || before is null || planes.Stats.Time - pending.Point.Time > _flashWindow)
+            {
+                Confirm(pending.Point);
+                return;
+            }
+
+            pending.CheckedThrough = k;
+            if (HsvDifference.Score(planes, before) < _sameShotThreshold)
+            {
+                // Back to the picture before the jump: a flash. The jump back is not a cut either.
+                _pending = null;
+                _suppressThrough = k;
+                return;
+            }
+        }
+
+        // The window is a time span, so a frame just past it (or the end of the video) settles the question.
+        if (final || _flashWindow <= 0)
+        {
+            Confirm(pending.Point);
+        }
+    }
+
+    private void Confirm(FramePoint point)
+    {
+        _pending = null;
+        if (Math.Abs(point.Time - _lastCutTime) < _minScene)
+        {
+            return;
+        }
+
+        _lastCutTime = point.Time;
+        Emit(new SceneBoundary(point.Time, point.Index, Math.Round(point.Score, 3), SceneBoundaryKind.Cut, false, point.Index, point.Time));
+    }
+
+    private void TrackFades(FrameStats stats)
+    {
+        if (_options.FadeThreshold <= 0)
+        {
+            return;
+        }
+
+        var dark = stats.MeanLuma < _options.FadeThreshold;
+        var point = new FramePoint(stats.Index, stats.Time, stats.MeanLuma);
+        if (stats.Index == 0)
+        {
+            _inDark = dark;
+            return;
+        }
+
+        if (!_inDark && dark)
+        {
+            _inDark = true;
+            _fadeOut = point;
+            Emit(new SceneBoundary(point.Time, point.Index, Math.Round(point.Score, 3), SceneBoundaryKind.FadeOut));
+        }
+        else if (_inDark && !dark)
+        {
+            _inDark = false;
+            Emit(new SceneBoundary(point.Time, point.Index, Math.Round(point.Score, 3), SceneBoundaryKind.FadeIn));
+            _quietUntil = point.Time + _minScene;
+            if (_fadeOut is { } fadeOut)
+            {
+                var middle = (fadeOut.Time + point.Time) / 2;
+                if (Math.Abs(middle - _lastCutTime) >= _minScene)
+                {
+                    _lastCutTime = middle;
+                    var middleFrame = (fadeOut.Index + point.Index) / 2;
+                    Emit(new SceneBoundary(middle, middleFrame, Math.Round(point.Score, 3), SceneBoundaryKind.Cut, true, point.Index, point.Time));
+                }
+            }
+
+            _fadeOut = null;
+        }
+    }
+
+    private void Emit(SceneBoundary boundary)
+    {
+        _boundaries.Add(boundary);
+        _onBoundary?.Invoke(boundary);
+    }
+
+    private readonly record struct FramePoint(long Index, double Time, double Score);
+
+    private sealed class Candidate(FramePoint point)
+    {
+        public FramePoint Point { get; } = point;
+
+        public long CheckedThrough { get; set; } = point.Index;
+    }
+}

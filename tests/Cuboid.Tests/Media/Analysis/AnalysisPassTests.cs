@@ -1,0 +1,214 @@
+using Cuboid.Media.Analysis;
+using Cuboid.Media.Probe;
+using Cuboid.Media.Sampling;
+using Cuboid.Media.Scenes;
+using Cuboid.Testing.Video;
+using Cuboid.Tests.Media.Scenes;
+using Xunit.Abstractions;
+
+namespace Cuboid.Tests.Media.Analysis;
+
+[Collection(ShotReelCollection.Name)]
+public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Variable_frame_rate_files_get_each_frames_exact_presentation_time()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { VariableFrameRate = true, Seconds = 3, Fps = 25, Audio = false });
+        var times = new TimeRecorder();
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { SampleInterval = TimeSpan.FromSeconds(1), Consumers = [times] });
+
+        // Ground truth: ffprobe's per-frame presentation times (the recipe's 1/10 s steps land on the file's 1/25 s grid).
+        var expected = await FrameTimesByProbeAsync(path);
+        Assert.Equal(75, expected.Count);
+        Assert.True(expected.Zip(expected.Skip(1), (a, b) => Math.Round(b - a, 6)).Distinct().Count() > 1, "the file should be VFR");
+        Assert.Equal(expected.Count, times.Times.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], times.Times[i], 6);
+        }
+
+        Assert.Equal([0.0, 1.0, 2.0, 3.0, 4.0, 5.0], result.Samples.Select(s => Math.Round(s.Time, 6)));
+        Assert.True(times.Completed);
+    }
+
+    [Fact]
+    public async Task Files_whose_first_timestamp_is_not_zero_are_timed_from_their_start()
+    {
+        var recipe = new VideoRecipe { StartOffsetSeconds = 10, Seconds = 3, Fps = 25, Audio = false };
+        var path = await VideoBuilder.BuildAsync(recipe);
+        var info = await VideoProbe.ProbeAsync(path);
+        var times = new TimeRecorder();
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { SampleInterval = TimeSpan.FromSeconds(1), Consumers = [times] });
+
+        output.WriteLine($"probe start {info.StartTime.TotalSeconds}s, first frame {times.Times[0]}s");
+        Assert.True(info.StartTime.TotalSeconds >= 9.9, $"the test file should start late, starts at {info.StartTime}");
+        Assert.Equal(0, times.Times[0], 6);
+        Assert.Equal(await FrameTimesByProbeAsync(path), times.Times.Select(t => Math.Round(t, 6)));
+        Assert.Equal(75, result.FrameCount);
+        Assert.Equal(74 / 25.0, result.LastFrameTime, 6);
+        Assert.Equal([0.0, 1.0, 2.0], result.Samples.Select(s => Math.Round(s.Time, 6)));
+    }
+
+    [Fact]
+    public async Task Exports_caption_frames_for_intervals_and_shot_starts_during_the_same_decode()
+    {
+        var folder = VideoBuilder.NewFolder();
+
+        var result = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { ExportDirectory = folder });
+
+        var reel = reels.Reel720;
+        var reasons = result.Samples.GroupBy(s => s.Reason).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine(string.Join(", ", result.Samples.Select(s => $"{s.Reason}@{s.FrameIndex}")) + $"; fallbacks {result.ExportFallbacks}");
+        Assert.Equal(1, reasons[SampleReason.FirstFrame]);
+        Assert.Equal(2, reasons[SampleReason.Interval]); // 5 s and 10 s of a 12.2 s reel.
+        Assert.Equal(reel.HardCutFrames.Count + reel.FadeBoundaryFrames.Count, reasons[SampleReason.AfterCut]);
+        Assert.True(result.ExportFallbacks <= 1, $"{result.ExportFallbacks} frames needed a second seek");
+        Assert.Equal(result.Samples.Count, Directory.GetFiles(folder).Length);
+        Assert.Empty(Directory.GetDirectories(folder));
+
+        foreach (var sample in result.Samples)
+        {
+            Assert.NotNull(sample.ImagePath);
+            var bytes = await File.ReadAllBytesAsync(sample.ImagePath);
+            Assert.Equal([0xFF, 0xD8], bytes[..2]);
+        }
+
+        var image = await VideoProbe.ProbeAsync(result.Samples[0].ImagePath!);
+        Assert.Equal((768, 432), (image.Video!.Width, image.Video.Height));
+
+        // The file shows the chosen frame, not a neighbour: every after-cut JPEG has its frame's brightness.
+        foreach (var sample in result.Samples.Where(s => s.Reason == SampleReason.AfterCut))
+        {
+            var luma = await MeanLumaAsync(sample.ImagePath!);
+            Assert.True(Math.Abs(luma - sample.Stats.MeanLuma) < 10, $"frame {sample.FrameIndex}: JPEG luma {luma:0.0}, analysed {sample.Stats.MeanLuma:0.0}");
+        }
+    }
+
+    [Fact]
+    public async Task Samples_arrive_while_the_pass_is_still_decoding()
+    {
+        var firstSample = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new GateConsumer(atFrame: 150, firstSample.Task);
+        var run = AnalysisPass.Start(reels.Path720, new AnalysisOptions { Consumers = [gate] });
+
+        var received = new List<AnalysisSample>();
+        await foreach (var sample in run.ReadSamplesAsync())
+        {
+            received.Add(sample);
+            firstSample.TrySetResult();
+        }
+
+        var result = await run.Completion;
+        Assert.True(gate.SawSampleBeforeTheEnd);
+        Assert.Equal(result.Samples.Select(s => s.FrameIndex).Order(), received.Select(s => s.FrameIndex).Order());
+    }
+
+    [Fact]
+    public async Task Statistics_profile_and_signatures_describe_the_video()
+    {
+        var result = await AnalysisPass.RunAsync(reels.Path720);
+
+        Assert.Equal((128, 72), (result.Width, result.Height));
+        Assert.Equal(13, result.MotionProfile.Count); // 12.2 s in 1 s buckets.
+        Assert.Equal(result.FrameCount, result.MotionProfile.Sum(p => p.Frames));
+        Assert.InRange(result.Summary.MeanLuma, 40, 200);
+        Assert.True(result.Summary.MaxMotion > 30, "cuts move most of the picture");
+        Assert.InRange(result.Summary.MeanActiveCuboids, 0.05, 1);
+        var first = result.Samples[0];
+        var sameShot = result.Samples.First(s => s.FrameIndex > 0);
+        Assert.Equal(0, first.Signature.DistanceTo(first.Signature));
+        Assert.True(first.Signature.DistanceTo(sameShot.Signature) > 0.1, "the second sample opens a different shot");
+    }
+
+    [Fact]
+    public async Task A_still_picture_has_no_moving_cuboids_and_no_cuts()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Source = "color=c=0x336699", Seconds = 2, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(path);
+
+        Assert.Empty(result.Boundaries);
+        Assert.Equal(0, result.Summary.MeanActiveCuboids);
+        Assert.All(result.Samples, s => Assert.Equal(0, s.MotionSincePrevious));
+    }
+
+    [Fact]
+    public async Task An_audio_only_file_is_an_input_error()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { AudioOnly = true, Container = "mkv" });
+
+        var error = await Assert.ThrowsAsync<CuboidException>(() => AnalysisPass.RunAsync(path));
+
+        Assert.Equal(ErrorKind.Input, error.Kind);
+        Assert.Contains("no video stream", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_or_a_text_file_is_an_input_error()
+    {
+        var missing = await Assert.ThrowsAsync<CuboidException>(() => AnalysisPass.RunAsync("/no/such/video.mp4"));
+        var text = await Assert.ThrowsAsync<CuboidException>(() => AnalysisPass.RunAsync(VideoBuilder.TextFile()));
+
+        Assert.Equal(ErrorKind.Input, missing.Kind);
+        Assert.Equal(ErrorKind.Input, text.Kind);
+    }
+
+    [Fact]
+    public void Bad_options_are_usage_errors_before_anything_runs()
+    {
+        var error = Assert.Throws<CuboidException>(() => AnalysisPass.Start("any.mp4", new AnalysisOptions { SampleInterval = TimeSpan.Zero }));
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+        error = Assert.Throws<CuboidException>(() => AnalysisPass.Start("any.mp4", new AnalysisOptions { Scenes = new SceneDetectionOptions { Threshold = -3 } }));
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+    }
+
+    /// <summary>Every video frame's presentation time from ffprobe, counted from the file's start time.</summary>
+    private static async Task<List<double>> FrameTimesByProbeAsync(string path)
+    {
+        var info = await VideoProbe.ProbeAsync(path);
+        var run = await Cuboid.Media.MediaProcess.RunAsync("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=pts_time", "-of", "csv=p=0", path]);
+        return [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => Math.Round(double.Parse(line.TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture) - info.StartTime.TotalSeconds, 6))];
+    }
+
+    private static async Task<double> MeanLumaAsync(string image)
+    {
+        await using var process = Cuboid.Media.MediaProcess.Start("ffmpeg", ["-v", "error", "-i", image, "-vf", "scale=64:36,format=gray", "-f", "rawvideo", "-"]);
+        using var memory = new MemoryStream();
+        await process.StandardOutput.CopyToAsync(memory);
+        await process.WaitForExitAsync();
+        return memory.ToArray().Average(b => (double)b);
+    }
+
+    private sealed class TimeRecorder : IFrameConsumer
+    {
+        public List<double> Times { get; } = [];
+
+        public bool Completed { get; private set; }
+
+        public void OnFrame(AnalysisFrame frame) => Times.Add(frame.Time);
+
+        public void OnCompleted() => Completed = true;
+    }
+
+    /// <summary>Holds the decode at one frame until a sample has reached the reader (or 30 s pass).</summary>
+    private sealed class GateConsumer(long atFrame, Task sampleSeen) : IFrameConsumer
+    {
+        public bool SawSampleBeforeTheEnd { get; private set; }
+
+        public void OnFrame(AnalysisFrame frame)
+        {
+            if (frame.Index == atFrame)
+            {
+                SawSampleBeforeTheEnd = sampleSeen.Wait(TimeSpan.FromSeconds(30));
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Cuboid.Media.Analysis;
+using Cuboid.Media.Scenes;
+using Xunit.Abstractions;
+
+namespace Cuboid.Tests.Media.Scenes;
+
+[Collection(ShotReelCollection.Name)]
+public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(720, SceneDetectorKind.Content)]
+    [InlineData(1080, SceneDetectorKind.Content)]
+    [InlineData(720, SceneDetectorKind.Adaptive)]
+    public async Task Hard_cuts_are_found_at_the_right_frame_with_F1_at_least_0_95(int height, SceneDetectorKind detector)
+    {
+        var (reel, path) = height == 720 ? (reels.Reel720, reels.Path720) : (reels.Reel1080, reels.Path1080);
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { Scenes = new SceneDetectionOptions { Detector = detector } });
+
+        var detected = result.Boundaries.Where(b => b.Kind == SceneBoundaryKind.Cut && !b.FromFade).Select(b => b.Frame).ToList();
+        var expected = reel.HardCutFrames;
+        var matched = 0;
+        var unmatched = detected.ToList();
+        foreach (var cut in expected)
+        {
+            var hit = unmatched.FindIndex(d => Math.Abs(d - cut) <= 1);
+            if (hit >= 0)
+            {
+                matched++;
+                unmatched.RemoveAt(hit);
+            }
+        }
+
+        var precision = detected.Count == 0 ? 0 : matched / (double)detected.Count;
+        var recall = matched / (double)expected.Count;
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        output.WriteLine($"{detector} {height}p: precision {precision:0.000}, recall {recall:0.000}, F1 {f1:0.000}");
+        output.WriteLine($"expected frames: {string.Join(", ", expected)}");
+        output.WriteLine($"detected: {string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}:{b.Score}"))}");
+        Assert.Equal(reel.TotalFrames, result.FrameCount);
+        Assert.True(f1 >= 0.95, $"F1 {f1:0.000} (precision {precision:0.000}, recall {recall:0.000}) is below 0.95");
+    }
+
+    [Fact]
+    public async Task A_fade_through_black_gives_a_fade_out_a_fade_in_and_one_cut_between_them()
+    {
+        var reel = reels.Reel720;
+
+        var result = await AnalysisPass.RunAsync(reels.Path720);
+
+        var boundary = Assert.Single(reel.FadeBoundaryFrames);
+        var fadeOut = Assert.Single(result.Boundaries, b => b.Kind == SceneBoundaryKind.FadeOut);
+        var fadeIn = Assert.Single(result.Boundaries, b => b.Kind == SceneBoundaryKind.FadeIn);
+        var cut = Assert.Single(result.Boundaries, b => b.FromFade);
+        output.WriteLine($"fade-out {fadeOut.Frame}, fade-in {fadeIn.Frame}, cut {cut.Frame} at {cut.Time:0.000}s; boundary {boundary}");
+        Assert.InRange(fadeOut.Frame, boundary - 10, boundary);
+        Assert.InRange(fadeIn.Frame, fadeOut.Frame + 1, boundary + 10);
+        Assert.InRange(cut.Frame, fadeOut.Frame, fadeIn.Frame);
+        Assert.Equal((fadeOut.Time + fadeIn.Time) / 2, cut.Time, 6);
+        Assert.Equal(fadeIn.Frame, cut.ShotStartFrame);
+        Assert.Equal(SceneBoundaryKind.Cut, cut.Kind);
+    }
+
+    [Fact]
+    public async Task Flashes_and_fast_motion_inside_a_shot_are_not_cuts()
+    {
+        var reel = reels.Reel720;
+        var result = await AnalysisPass.RunAsync(reels.Path720);
+
+        // Flash frames and the scrolling / rotating shots: no cut may fall strictly inside those shots.
+        var start = 0;
+        foreach (var shot in reel.Shots)
+        {
+            var inside = result.Cuts.Where(c => c.Frame > start + 1 && c.Frame < start + shot.Frames - 1).ToList();
+            Assert.True(inside.Count == 0, $"cut inside shot '{shot.Source}' (frames {start}-{start + shot.Frames - 1}): {string.Join(", ", inside.Select(c => c.Frame))}");
+            start += shot.Frames;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Cuboid.Media.Analysis;
+using Cuboid.Media.Scenes;
+
+namespace Cuboid.Tests.Media.Scenes;
+
+/// <summary>The detector on frames made in memory, where every pixel is known.</summary>
+public class SceneDetectorTests
+{
+    private const int Fps = 25;
+
+    [Fact]
+    public void A_hard_cut_is_reported_on_the_first_frame_of_the_new_shot()
+    {
+        var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.Orange, 30));
+
+        var cuts = Detect(frames, new SceneDetectionOptions());
+
+        var cut = Assert.Single(cuts);
+        Assert.Equal(30, cut.Frame);
+        Assert.Equal(30.0 / Fps, cut.Time, 9);
+        Assert.Equal(SceneBoundaryKind.Cut, cut.Kind);
+        Assert.True(cut.Score >= 27);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_flash_of_one_or_two_frames_is_not_a_cut(int flashFrames)
+    {
+        var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.White, flashFrames)).Concat(Repeat(Picture.Blue, 30));
+
+        Assert.Empty(Detect(frames, new SceneDetectionOptions()));
+        Assert.Empty(Detect(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive }));
+    }
+
+    [Fact]
+    public void Without_flash_suppression_the_same_flash_is_cut_twice()
+    {
+        var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.White, 1)).Concat(Repeat(Picture.Blue, 30));
+
+        var cuts = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero });
+
+        Assert.Equal([30, 31], cuts.Select(c => c.Frame));
+    }
+
+    [Fact]
+    public void Cuts_closer_than_the_minimum_scene_length_are_dropped()
+    {
+        // Shots of 10 frames (0.4 s) with a 0.6 s minimum: only every other cut survives.
+        var frames = Repeat(Picture.Blue, 20).Concat(Repeat(Picture.Orange, 10)).Concat(Repeat(Picture.Green, 10)).Concat(Repeat(Picture.Red, 30));
+
+        var cuts = Detect(frames, new SceneDetectionOptions());
+
+        Assert.Equal([20, 40], cuts.Select(c => c.Frame));
+    }
+
+    [Fact]
+    public void A_cut_below_the_threshold_is_not_reported_and_a_lower_threshold_finds_it()
+    {
+        var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.DarkerBlue, 30)).ToList();
+
+        Assert.Empty(Detect(frames, new SceneDetectionOptions()));
+        Assert.Single(Detect(frames, new SceneDetectionOptions { Threshold = 5 }));
+    }
+
+    [Fact]
+    public void A_fade_through_black_reports_fade_out_fade_in_and_a_cut_at_the_midpoint()
+    {
+        var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.Black, 10)).Concat(Repeat(Picture.Orange, 30));
+
+        var boundaries = Detect(frames, new SceneDetectionOptions(), cutsOnly: false);
+
+        Assert.Collection(
+            boundaries.OrderBy(b => b.Time).ThenBy(b => b.Kind),
+            fadeOut => Assert.Equal((SceneBoundaryKind.FadeOut, 30L), (fadeOut.Kind, fadeOut.Frame)),
+            cut =>
+            {
+                Assert.Equal((SceneBoundaryKind.Cut, true), (cut.Kind, cut.FromFade));
+                Assert.Equal(35.0 / Fps, cut.Time, 9);
+                Assert.Equal(40, cut.ShotStartFrame);
+            },
+            fadeIn => Assert.Equal((SceneBoundaryKind.FadeIn, 40L), (fadeIn.Kind, fadeIn.Frame)));
+    }
+
+    [Fact]
+    public void The_adaptive_detector_ignores_steady_fast_motion_that_the_content_detector_cuts()
+    {
+        // Every frame differs a lot from the last (alternating pictures), then a real cut to a still shot.
+        var busy = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Picture.Stripes : Picture.StripesShifted);
+        var frames = busy.Concat(Repeat(Picture.Orange, 30)).ToList();
+
+        var adaptive = Detect(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive, FlashWindow = TimeSpan.Zero });
+        var content = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero });
+
+        Assert.Equal([40], adaptive.Select(c => c.Frame));
+        Assert.True(content.Count > 1);
+    }
+
+    [Theory]
+    [InlineData(-1.0, SceneDetectorKind.Content)]
+    [InlineData(0.0, SceneDetectorKind.Adaptive)]
+    [InlineData(300.0, SceneDetectorKind.Content)]
+    [InlineData(double.NaN, SceneDetectorKind.Content)]
+    public void Bad_thresholds_are_usage_errors(double threshold, SceneDetectorKind detector)
+    {
+        var error = Assert.Throws<CuboidException>(() => new SceneDetector(new SceneDetectionOptions { Detector = detector, Threshold = threshold }));
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+        Assert.Contains("threshold", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_minimum_scene_length_is_a_usage_error()
+    {
+        var error = Assert.Throws<CuboidException>(() => new SceneDetector(new SceneDetectionOptions { MinSceneLength = TimeSpan.FromSeconds(-1) }));
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+    }
+
+    private static List<SceneBoundary> Detect(IEnumerable<Picture> pictures, SceneDetectionOptions options, bool cutsOnly = true)
+    {
+        var frame = new AnalysisFrame(Picture.Width, Picture.Height);
+        var detector = new SceneDetector(options);
+        long index = 0;
+        foreach (var picture in pictures)
+        {
+            frame.Load(picture.Rgb(index), index, index / (double)Fps);
+            detector.OnFrame(frame);
+            index++;
+        }
+
+        detector.OnCompleted();
+        return [.. detector.Boundaries.Where(b => !cutsOnly || b.Kind == SceneBoundaryKind.Cut)];
+    }
+
+    private static IEnumerable<Picture> Repeat(Picture picture, int count) => Enumerable.Repeat(picture, count);
+
+    /// <summary>A 32×18 test picture: a colour with a soft gradient and a little per-frame noise, like real footage.</summary>
+    private sealed record Picture(byte R, byte G, byte B, bool Striped = false, bool Shifted = false)
+    {
+        public const int Width = 32;
+        public const int Height = 18;
+
+        public static Picture Blue { get; } = new(30, 60, 200);
+        public static Picture DarkerBlue { get; } = new(25, 50, 180);
+        public static Picture Orange { get; } = new(230, 130, 30);
+        public static Picture Green { get; } = new(40, 190, 60);
+        public static Picture Red { get; } = new(200, 30, 40);
+        public static Picture White { get; } = new(255, 255, 255);
+        public static Picture Black { get; } = new(0, 0, 0);
+        public static Picture Stripes { get; } = new(200, 40, 160, Striped: true);
+        public static Picture StripesShifted { get; } = new(200, 40, 160, Striped: true, Shifted: true);
+
+        public byte[] Rgb(long seed)
+        {
+            var random = new Random((int)seed);
+            var rgb = new byte[Width * Height * 3];
+            for (var y = 0; y < Height; y++)
+            {
+                for (var x = 0; x < Width; x++)
+                {
+                    var i = ((y * Width) + x) * 3;
+                    var on = !Striped || ((x / 2) + (Shifted ? 1 : 0)) % 2 == 0;
+                    var shade = on ? 1.0 - (0.2 * x / Width) : 0.15;
+                    rgb[i] = Pixel(R * shade, random);
+                    rgb[i + 1] = Pixel(G * shade, random);
+                    rgb[i + 2] = Pixel(B * shade, random);
+                }
+            }
+
+            return rgb;
+        }
+
+        private static byte Pixel(double value, Random random) =>
+            (byte)Math.Clamp(value + random.Next(-2, 3), 0, 255);
+    }
+}
