@@ -29,6 +29,8 @@ public static class CuboidApp
         yield return ProbeCommand.Create(console);
 
         // Spacetime and Compute
+        yield return TokensCommand.Create(console);
+        yield return PlanCommand.Create(console);
 
         // Portfolio
 

@@ -20,6 +20,8 @@ public static class QuantityText
 
     public static string Ratio(double ratio) => ratio switch
     {
+        >= 1e6 => Invariant($"{ratio / 1e6:0.##}M×"),
+        >= 1e4 => Invariant($"{ratio / 1e3:0.#}k×"),
         >= 100 => Invariant($"{ratio:N0}×"),
         >= 10 => Invariant($"{ratio:0.#}×"),
         _ => Invariant($"{ratio:0.##}×"),
