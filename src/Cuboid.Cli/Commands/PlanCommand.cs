@@ -155,14 +155,17 @@ public static class PlanCommand
 
     private static void RenderLadder(CliConsole console, LadderReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Workload", "Tokens", "FLOPs", "× unit", "GPU time", "× unit", "Bound");
-        table.Columns[0].NoWrap();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Workload");
+        foreach (var heading in new[] { "Tokens", "FLOPs", "× unit", "GPU time", "× unit", "Bound" })
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        }
+
         foreach (var rung in report.Rungs)
         {
             var p = rung.Plan;
-            table.AddRow(Markup.Escape(rung.Label), Invariant($"{rung.Tokens:N0}"), QuantityText.Flops(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
-                Markup.Escape(QuantityText.Seconds(p.Seconds)), QuantityText.Ratio(rung.SecondsRatio), p.Bound == Boundedness.ComputeBound ? "compute" : "memory");
+            table.AddRow(Markup.Escape(rung.Label), Invariant($"{rung.Tokens:N0}"), QuantityText.FlopsShort(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
+                QuantityText.SecondsShort(p.Seconds), QuantityText.Ratio(rung.SecondsRatio), p.Bound == Boundedness.ComputeBound ? "compute" : "memory");
         }
 
         console.Ansi.Write(table);
