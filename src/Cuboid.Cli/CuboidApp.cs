@@ -32,6 +32,8 @@ public static class CuboidApp
         yield return AudioCommand.Create(console);
 
         // Spacetime and Compute
+        yield return TokensCommand.Create(console);
+        yield return PlanCommand.Create(console);
 
         // Portfolio
 

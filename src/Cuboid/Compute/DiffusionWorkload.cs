@@ -17,6 +17,15 @@ public sealed record DiffusionWorkload(ModelFamily Family, int Width, int Height
 
     public int EffectivePasses => PassesPerStep ?? Family.PassesPerStep;
 
+    /// <summary>The clip a request describes (the family's default clip for anything left out).</summary>
+    public static DiffusionWorkload From(ModelFamily family, ClipRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(request);
+        var (size, frames, _) = request.Resolve(family);
+        return new DiffusionWorkload(family, size.Width, size.Height, frames) { Fit = request.Fit };
+    }
+
     /// <summary>The family's default clip (size, frames, steps, passes).</summary>
     public static DiffusionWorkload Default(ModelFamily family)
     {

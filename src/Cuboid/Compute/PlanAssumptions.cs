@@ -13,6 +13,14 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
     /// <summary>0.8 of peak memory bandwidth: what well-tuned batch-1 decoding kernels typically reach.</summary>
     public const double DefaultMbu = 0.8;
 
+    /// <summary>Reads "bf16" or "fp8" (case-insensitive).</summary>
+    public static Precision ParsePrecision(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "bf16" => Precision.Bf16,
+        "fp8" => Precision.Fp8,
+        _ => throw CuboidException.Usage($"precision '{text}' is not one of: bf16, fp8"),
+    };
+
     public double BytesPerParameter => Precision == Precision.Fp8 ? 1 : 2;
 
     public double PeakFlops => Gpu.PeakFlops(Precision);

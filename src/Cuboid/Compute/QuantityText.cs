@@ -7,6 +7,9 @@ public static class QuantityText
 {
     public static string Flops(double flops) => Scaled(flops, "FLOP");
 
+    /// <summary>Three significant digits, for narrow columns: "652 PFLOP".</summary>
+    public static string FlopsShort(double flops) => Scaled(flops, "FLOP", "G3");
+
     public static string Bytes(double bytes) => Scaled(bytes, "B");
 
     public static string Seconds(double seconds) => seconds switch
@@ -18,8 +21,19 @@ public static class QuantityText
         _ => Invariant($"{seconds:N0} s ({seconds / 3600:0.#} h)"),
     };
 
+    /// <summary>One unit, for narrow columns: "7.21 ms", "4.68 s", "24.4 min", "24.7 h".</summary>
+    public static string SecondsShort(double seconds) => seconds switch
+    {
+        < 1 => Invariant($"{seconds * 1e3:0.##} ms"),
+        < 120 => Invariant($"{seconds:0.##} s"),
+        < 7200 => Invariant($"{seconds / 60:0.#} min"),
+        _ => Invariant($"{seconds / 3600:0.#} h"),
+    };
+
     public static string Ratio(double ratio) => ratio switch
     {
+        >= 1e6 => Invariant($"{ratio / 1e6:0.##}M×"),
+        >= 1e4 => Invariant($"{ratio / 1e3:0.#}k×"),
         >= 100 => Invariant($"{ratio:N0}×"),
         >= 10 => Invariant($"{ratio:0.#}×"),
         _ => Invariant($"{ratio:0.##}×"),
@@ -32,7 +46,7 @@ public static class QuantityText
         _ => Invariant($"{value:0.##}"),
     };
 
-    private static string Scaled(double value, string unit)
+    private static string Scaled(double value, string unit, string format = "0.###")
     {
         string[] prefixes = ["", "k", "M", "G", "T", "P", "E", "Z", "Y"];
         var index = 0;
@@ -42,7 +56,7 @@ public static class QuantityText
             index++;
         }
 
-        return Invariant($"{value:0.###} {prefixes[index]}{unit}");
+        return $"{value.ToString(format, CultureInfo.InvariantCulture)} {prefixes[index]}{unit}";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -14,6 +14,15 @@ public sealed record ClipRequest
 
     public UnevenShapePolicy Fit { get; init; } = UnevenShapePolicy.Reject;
 
+    /// <summary>Reads a fit option: null or empty refuses uneven sizes, "crop" crops, "pad" pads by replication.</summary>
+    public static UnevenShapePolicy ParseFit(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => UnevenShapePolicy.Reject,
+        "crop" => UnevenShapePolicy.Crop,
+        "pad" => UnevenShapePolicy.PadReplicate,
+        _ => throw CuboidException.Usage($"fit '{text}' is not one of: crop, pad"),
+    };
+
     /// <summary>The size, frame count and frame rate this request means for <paramref name="family"/>.</summary>
     public (FrameSize Size, int Frames, double Fps) Resolve(ModelFamily family)
     {

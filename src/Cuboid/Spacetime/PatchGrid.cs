@@ -53,9 +53,16 @@ public sealed record PatchGrid
         var gridH = Cells(input.Height, patch.H, "height", input, patch, policy);
         var gridW = Cells(input.Width, patch.W, "width", input, patch, policy);
         var tokens = (long)gridT * gridH * gridW;
-        var grid = new PatchGrid(input, patch, policy, gridT, gridH, gridW);
-        _ = TensorShape.SpanLength(checked(tokens * patch.T * patch.H * patch.W * input.Channels), $"of {tokens} tokens");
-        return grid;
+        try
+        {
+            _ = TensorShape.SpanLength(checked(tokens * patch.T * patch.H * patch.W * input.Channels), $"of {tokens} tokens");
+        }
+        catch (OverflowException)
+        {
+            throw CuboidException.Usage($"patching tensor {input} with patch {patch} would make more elements than can be counted; use a smaller patch");
+        }
+
+        return new PatchGrid(input, patch, policy, gridT, gridH, gridW);
     }
 
     /// <summary>The position of token <paramref name="index"/> (tokens run t-major, then h, then w).</summary>

@@ -138,6 +138,8 @@ public class PatchifierTests
         var error = Assert.Throws<CuboidException>(() => PatchGrid.Create(new TensorShape(100_000, 100_000, 100_000, 3), new PatchSize(1, 2, 2)));
         Assert.Equal(ErrorKind.Usage, error.Kind);
         Assert.Contains("more than one buffer", error.Message, StringComparison.Ordinal);
+        var huge = new PatchSize(1 << 30, 1 << 30, 1 << 30);
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => PatchGrid.Create(new TensorShape(2, 2, 2, 3), huge, UnevenShapePolicy.PadReplicate)).Kind);
     }
 
     [Fact]
