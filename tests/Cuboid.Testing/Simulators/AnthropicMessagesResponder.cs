@@ -131,6 +131,12 @@ internal sealed class AnthropicMessagesResponder : ProtocolResponder
                 await WriteSseAsync(context, "content_block_delta", Json(new { type = "content_block_delta", index = 0, delta = new { type = "text_delta", text = piece } }));
                 if (kind == FaultKind.StreamCut)
                     return;
+                await StallOnceAsync(context, kind);
+                if (kind == FaultKind.StreamError)
+                {
+                    await WriteSseAsync(context, "error", Json(new { type = "error", error = new { type = "overloaded_error", message = "Overloaded" } }));
+                    return;
+                }
             }
             await WriteSseAsync(context, "content_block_stop", Json(new { type = "content_block_stop", index = 0 }));
         }

@@ -26,6 +26,12 @@ public sealed record Fault(FaultKind Kind, int StatusCode = 200, TimeSpan? Delay
     /// <summary>Send part of the answer, then end the body without the terminator.</summary>
     public static Fault StreamCut { get; } = new(FaultKind.StreamCut);
 
+    /// <summary>Start a stream, then send the protocol's error event (overloaded) instead of the rest.</summary>
+    public static Fault StreamError { get; } = new(FaultKind.StreamError);
+
+    /// <summary>Send the first delta, then nothing for <paramref name="pause"/>, then the rest.</summary>
+    public static Fault StreamStall(TimeSpan pause) => new(FaultKind.StreamStall, 200, pause);
+
     /// <summary>A 200 that is not valid JSON.</summary>
     public static Fault MalformedJson { get; } = new(FaultKind.MalformedJson);
 
@@ -34,6 +40,9 @@ public sealed record Fault(FaultKind Kind, int StatusCode = 200, TimeSpan? Delay
 
     /// <summary>401, whatever key was sent.</summary>
     public static Fault Unauthorized { get; } = new(FaultKind.Unauthorized, 401);
+
+    /// <summary>403: the key is valid but may not use this model.</summary>
+    public static Fault Forbidden { get; } = new(FaultKind.Unauthorized, 403, Message: "You are not allowed to sample from this model");
 
     /// <summary>400: the prompt is longer than the model's context window.</summary>
     public static Fault ContextLengthExceeded { get; } = new(FaultKind.ContextLengthExceeded, 400);

@@ -21,6 +21,12 @@ public enum FaultKind
     /// <summary>Start the answer, then end it cleanly without the protocol's terminator.</summary>
     StreamCut,
 
+    /// <summary>A 200 stream that carries the provider's error event after the first delta (a non-streamed request gets a 500).</summary>
+    StreamError,
+
+    /// <summary>Send the first delta of a stream, then go silent for the delay before going on (a non-streamed request just waits first).</summary>
+    StreamStall,
+
     /// <summary>A 200 whose body (or one stream event) is not valid JSON.</summary>
     MalformedJson,
 

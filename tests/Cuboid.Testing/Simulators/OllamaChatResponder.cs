@@ -96,6 +96,12 @@ internal sealed class OllamaChatResponder : ProtocolResponder
             await WriteLineAsync(context, Json(new { model = request.Model, created_at = CreatedAt, message = new { role = "assistant", content = piece }, done = false }));
             if (kind == FaultKind.StreamCut)
                 return;
+            await StallOnceAsync(context, kind);
+            if (kind == FaultKind.StreamError)
+            {
+                await WriteLineAsync(context, Json(new { error = "an error was encountered while running the model: unexpected EOF" }));
+                return;
+            }
         }
         await WriteLineAsync(context, Final(""));
     }

@@ -111,6 +111,12 @@ internal sealed class OpenAIChatResponder : ProtocolResponder
                 await WriteSseAsync(context, null, Json(Chunk(new { content = piece }, null)));
                 if (kind == FaultKind.StreamCut)
                     return;
+                await StallOnceAsync(context, kind);
+                if (kind == FaultKind.StreamError)
+                {
+                    await WriteSseAsync(context, null, Json(new { error = new { message = "The server is overloaded.", type = "server_error", code = 502 } }));
+                    return;
+                }
             }
             await WriteSseAsync(context, null, Json(Chunk(new { }, "stop")));
         }

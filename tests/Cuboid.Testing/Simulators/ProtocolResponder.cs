@@ -65,6 +65,13 @@ internal abstract class ProtocolResponder
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
+    /// <summary>For <see cref="FaultKind.StreamStall"/>: goes silent once, after the first delta.</summary>
+    protected static async Task StallOnceAsync(HttpContext context, FaultKind kind)
+    {
+        if (kind == FaultKind.StreamStall && context.Items.Remove("stall", out var pause) && pause is TimeSpan delay)
+            await Task.Delay(delay, context.RequestAborted);
+    }
+
     protected static async Task WriteLineAsync(HttpContext context, string line)
     {
         await context.Response.WriteAsync(line + "\n", context.RequestAborted);

@@ -247,6 +247,10 @@ public sealed class ProviderSimulator : IAsyncDisposable
                 Log(request, fault, null);
                 context.Abort();
                 return;
+            case FaultKind.StreamError when !request.Stream:
+                Log(request, fault, null);
+                await responder.WriteErrorAsync(context, 500, FaultKind.ServerError, responder.FaultMessage(FaultKind.ServerError, key, request.Model));
+                return;
             case FaultKind.RateLimited:
             case FaultKind.ServerError:
             case FaultKind.Unauthorized:
@@ -276,8 +280,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return;
         }
         var usage = SimulatedUsage.For(request, reply);
-        Log(request, fault, fault.Kind is FaultKind.None or FaultKind.FirstByteAfter ? usage : null);
-        var delay = Latency + reply.Delay + (fault.Kind == FaultKind.FirstByteAfter ? fault.Delay ?? TimeSpan.Zero : TimeSpan.Zero);
+        Log(request, fault, fault.Kind is FaultKind.None or FaultKind.FirstByteAfter or FaultKind.StreamStall ? usage : null);
+        var waitsFirst = fault.Kind == FaultKind.FirstByteAfter || (fault.Kind == FaultKind.StreamStall && !request.Stream);
+        var delay = Latency + reply.Delay + (waitsFirst ? fault.Delay ?? TimeSpan.Zero : TimeSpan.Zero);
+        if (fault.Kind == FaultKind.StreamStall && request.Stream)
+            context.Items["stall"] = fault.Delay ?? TimeSpan.Zero;
         if (delay > TimeSpan.Zero)
             await Task.Delay(delay, cancellationToken);
         var id = responder.Protocol switch
@@ -285,7 +292,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
             SimulatedProtocol.AnthropicMessages => "msg_sim_",
             _ => "chatcmpl-sim-",
         } + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-        var shape = fault.Kind == FaultKind.FirstByteAfter ? FaultKind.None : fault.Kind;
+        var shape = fault.Kind == FaultKind.FirstByteAfter || waitsFirst ? FaultKind.None : fault.Kind;
         await responder.WriteAnswerAsync(context, request, reply, usage, shape, id);
     }
 }

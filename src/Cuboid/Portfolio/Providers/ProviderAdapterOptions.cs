@@ -17,4 +17,11 @@ public sealed record ProviderAdapterOptions
     /// The router's per-call deadline (the caller's cancellation token) is normally shorter.
     /// </summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a streamed answer may go silent before it counts as stalled (<see cref="ProviderFailureKind.Timeout"/>);
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns the check off. Generous by default because reasoning models
+    /// can think for minutes before their first token.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -9,7 +9,7 @@ namespace Cuboid.Portfolio.Providers;
 /// error statuses (with Retry-After and the provider's message), refused or reset connections, JSON bodies
 /// that do not parse or hold no answer, and streams that end without their terminator.
 /// </summary>
-internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProtocol protocol, TimeProvider time) : DelegatingHandler
+internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProtocol protocol, ProviderAdapterOptions options) : DelegatingHandler
 {
     private const int ErrorBodyLimit = 64 * 1024;
 
@@ -31,7 +31,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
             using (response)
             {
                 var message = await ReadErrorMessageAsync(response, cancellationToken);
-                throw ProviderFailures.FromStatus(endpoint, (int)response.StatusCode, message, ProviderFailures.RetryAfter(response.Headers, time));
+                throw ProviderFailures.FromStatus(endpoint, (int)response.StatusCode, message, ProviderFailures.RetryAfter(response.Headers, options.TimeProvider));
             }
         }
 
@@ -39,7 +39,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         if (mediaType is "text/event-stream" or "application/x-ndjson")
         {
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            response.Content = Replace(response.Content, new StreamContent(new StreamTerminatorGuard(body, protocol, endpoint)));
+            response.Content = Replace(response.Content, new StreamContent(Guard(body)));
         }
         else if (mediaType is "application/json")
         {
@@ -48,7 +48,9 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         return response;
     }
 
-    private async Task<ByteArrayContent> ValidateJsonAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    private StreamTerminatorGuard Guard(Stream body) => new(body, protocol, endpoint, options.StreamIdleTimeout);
+
+    private async Task<HttpContent> ValidateJsonAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -60,11 +62,20 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
             response.Dispose();
             throw ProviderFailures.Create(endpoint, ProviderFailureKind.ConnectionFailed, $"{endpoint.Id} dropped the connection mid-response: {ex.Message}", inner: ex);
         }
+        // Some servers label an SSE stream application/json; it must still end with its terminator.
+        if (bytes.AsSpan().TrimStart(" \r\n"u8).StartsWith("data:"u8) || bytes.AsSpan().TrimStart(" \r\n"u8).StartsWith("event:"u8))
+            return new StreamContent(Guard(new MemoryStream(bytes, writable: false)));
         string? problem;
         try
         {
             using var doc = JsonDocument.Parse(bytes);
             problem = protocol.MissingAnswer(request.RequestUri?.AbsolutePath ?? "", doc.RootElement);
+            // OpenRouter and others answer 200 with {"error": {...}} when an upstream fails after routing.
+            if (problem is not null && protocol.EmbeddedErrorIn(doc.RootElement) is { } embedded)
+            {
+                response.Dispose();
+                throw ProviderFailures.FromEmbedded(endpoint, embedded, "in a 200 response");
+            }
         }
         catch (JsonException ex)
         {

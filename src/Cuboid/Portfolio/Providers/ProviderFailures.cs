@@ -22,19 +22,26 @@ internal static class ProviderFailures
     /// <summary>The failure for an HTTP error status and the provider's explanation.</summary>
     public static ProviderCallException FromStatus(ProviderEndpoint endpoint, int status, string? providerMessage, TimeSpan? retryAfter)
     {
-        var kind = status switch
-        {
-            429 => ProviderFailureKind.RateLimited,
-            401 or 403 => ProviderFailureKind.Unauthorized,
-            408 => ProviderFailureKind.Timeout,
-            >= 500 => ProviderFailureKind.ServerError,
-            _ when SaysContextLengthExceeded(providerMessage) => ProviderFailureKind.ContextLengthExceeded,
-            _ => ProviderFailureKind.BadRequest,
-        };
+        var kind = KindFor(status, providerMessage);
         var reason = Enum.IsDefined((HttpStatusCode)status) ? $" {(HttpStatusCode)status}" : "";
         var detail = string.IsNullOrWhiteSpace(providerMessage) ? "" : $": {providerMessage.Trim()}";
         return Create(endpoint, kind, $"{endpoint.Id} answered HTTP {status}{reason}{detail}", status, retryAfter);
     }
+
+    /// <summary>The failure for an error the provider reported inside a 200 (a stream event or an error body).</summary>
+    public static ProviderCallException FromEmbedded(ProviderEndpoint endpoint, EmbeddedError error, string where) =>
+        Create(endpoint, error.Status is { } status ? KindFor(status, error.Message) : ProviderFailureKind.ServerError,
+            $"{endpoint.Id} reported an error {where}{(error.Status is { } code ? $" (code {code})" : "")}: {error.Message}", error.Status);
+
+    public static ProviderFailureKind KindFor(int status, string? providerMessage) => status switch
+    {
+        429 => ProviderFailureKind.RateLimited,
+        401 or 403 => ProviderFailureKind.Unauthorized,
+        408 => ProviderFailureKind.Timeout,
+        >= 500 => ProviderFailureKind.ServerError,
+        _ when SaysContextLengthExceeded(providerMessage) => ProviderFailureKind.ContextLengthExceeded,
+        _ => ProviderFailureKind.BadRequest,
+    };
 
     public static bool SaysContextLengthExceeded(string? message) =>
         message is not null && ContextLengthPhrases.Any(p => message.Contains(p, StringComparison.OrdinalIgnoreCase));

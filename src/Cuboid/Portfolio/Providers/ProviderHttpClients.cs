@@ -15,7 +15,7 @@ internal static class ProviderHttpClients
 
     public static HttpClient Create(ProviderEndpoint endpoint, WireProtocol protocol, ProviderAdapterOptions options)
     {
-        var handler = new ProviderFailureHandler(endpoint, protocol, options.TimeProvider)
+        var handler = new ProviderFailureHandler(endpoint, protocol, options)
         {
             InnerHandler = options.Handler ?? SharedTransport.Value,
         };

@@ -3,11 +3,13 @@ namespace Cuboid.Portfolio.Providers;
 /// <summary>
 /// Wraps a streamed response body and watches its lines. A body that ends before the protocol's terminator
 /// (<c>data: [DONE]</c>, <c>message_stop</c>, <c>"done": true</c>) throws <see cref="ProviderFailureKind.BadResponse"/>,
-/// an error event inside the stream throws <see cref="ProviderFailureKind.ServerError"/>, and a dropped
-/// connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>. SDKs otherwise end such a stream
-/// quietly and the caller takes half an answer for a whole one.
+/// an error event inside the stream throws by the status it carries (<see cref="ProviderFailureKind.ServerError"/>
+/// when it carries none), a dropped connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>,
+/// and a stream that goes silent for
+/// longer than <paramref name="idleTimeout"/> throws <see cref="ProviderFailureKind.Timeout"/>. SDKs otherwise end
+/// such a stream quietly (or wait forever) and the caller takes half an answer for a whole one.
 /// </summary>
-internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint) : Stream
+internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint, TimeSpan idleTimeout) : Stream
 {
     // Terminators and error events are short; longer lines are content and only need their start.
     private const int LineLimit = 64 * 1024;
@@ -44,13 +46,21 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (idleTimeout != Timeout.InfiniteTimeSpan)
+            idle.CancelAfter(idleTimeout);
         try
         {
-            read = await inner.ReadAsync(buffer, cancellationToken);
+            read = await inner.ReadAsync(buffer, idle.Token);
         }
         catch (IOException ex)
         {
             throw Dropped(ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ProviderFailures.Create(endpoint, ProviderFailureKind.Timeout,
+                $"{endpoint.Id} stalled: the stream sent nothing for {idleTimeout.TotalSeconds:0.###} s", inner: ex);
         }
         return Observe(buffer.Span[..read]);
     }
@@ -89,7 +99,7 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
         if (!_lineOverflow)
         {
             if (protocol.StreamError(line) is { } error)
-                throw ProviderFailures.Create(endpoint, ProviderFailureKind.ServerError, $"{endpoint.Id} reported an error mid-stream: {error}");
+                throw ProviderFailures.FromEmbedded(endpoint, error, "mid-stream");
             if (protocol.StreamLineProblem(line) is { } problem)
                 throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent an unusable stream: {problem}");
             if (protocol.IsTerminator(line))

@@ -15,7 +15,7 @@ internal abstract class WireProtocol
     public abstract bool IsTerminator(ReadOnlySpan<byte> line);
 
     /// <summary>An error the provider sent inside a 200 stream, or null when the line is not one.</summary>
-    public abstract string? StreamError(ReadOnlySpan<byte> line);
+    public abstract EmbeddedError? StreamError(ReadOnlySpan<byte> line);
 
     /// <summary>Why a streamed line that is neither terminator nor error cannot be used, or null when it is fine.</summary>
     public virtual string? StreamLineProblem(ReadOnlySpan<byte> line) => null;
@@ -46,18 +46,49 @@ internal abstract class WireProtocol
         return null;
     }
 
-    /// <summary>Parses a JSON payload (a stream line's data) and returns its error message, or null.</summary>
-    protected string? ErrorIn(ReadOnlySpan<byte> json)
+    /// <summary>The error in a 200 body that carries one instead of an answer, or null.</summary>
+    public EmbeddedError? EmbeddedErrorIn(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _) && ErrorMessage(root) is { } message
+            ? new EmbeddedError(message, EmbeddedStatus(root))
+            : null;
+
+    /// <summary>Parses a JSON payload (a stream line's data) into the error it reports.</summary>
+    protected EmbeddedError ErrorIn(ReadOnlySpan<byte> json)
     {
+        const string Unexplained = "the provider reported an error inside the stream";
         try
         {
             using var doc = JsonDocument.Parse(json.ToArray());
-            return ErrorMessage(doc.RootElement) ?? "the provider reported an error inside the stream";
+            return new EmbeddedError(ErrorMessage(doc.RootElement) ?? Unexplained, EmbeddedStatus(doc.RootElement));
         }
         catch (JsonException)
         {
-            return "the provider reported an error inside the stream";
+            return new EmbeddedError(Unexplained, null);
         }
+    }
+
+    /// <summary>
+    /// The status an embedded error stands for: a numeric <c>error.code</c> (OpenRouter), or the error type
+    /// (Anthropic's <c>overloaded_error</c>, OpenAI's <c>rate_limit_exceeded</c>...).
+    /// </summary>
+    private static int? EmbeddedStatus(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+            return null;
+        if (error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var status) && status is >= 400 and < 600)
+            return status;
+        var type = error.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
+            : code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        return type switch
+        {
+            "rate_limit_error" or "rate_limit_exceeded" => 429,
+            "overloaded_error" => 529,
+            "api_error" or "server_error" => 500,
+            "authentication_error" or "invalid_api_key" => 401,
+            "permission_error" => 403,
+            "invalid_request_error" => 400,
+            _ => null,
+        };
     }
 
     protected static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> line) => line.Trim((byte)' ').TrimEnd((byte)'\r');

@@ -80,8 +80,8 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
     public static TheoryData<string, bool> Faults()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var name in (string[])["RateLimited", "ServerError500", "ServerError502", "ServerError503", "ConnectionReset", "StreamCut",
-                     "MalformedJson", "EmptyChoices", "Unauthorized", "ContextLengthExceeded", "BadRequest"])
+        foreach (var name in (string[])["RateLimited", "ServerError500", "ServerError502", "ServerError503", "ConnectionReset", "StreamCut", "StreamError",
+                     "MalformedJson", "EmptyChoices", "Unauthorized", "Forbidden", "ContextLengthExceeded", "BadRequest"])
         {
             data.Add(name, false);
             data.Add(name, true);
@@ -97,9 +97,11 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
         "ServerError503" => (Fault.ServerError(503), ProviderFailureKind.ServerError, 503),
         "ConnectionReset" => (Fault.ConnectionReset, ProviderFailureKind.ConnectionFailed, null),
         "StreamCut" => (Fault.StreamCut, ProviderFailureKind.BadResponse, null),
+        "StreamError" => (Fault.StreamError, ProviderFailureKind.ServerError, null),
         "MalformedJson" => (Fault.MalformedJson, ProviderFailureKind.BadResponse, null),
         "EmptyChoices" => (Fault.EmptyChoices, ProviderFailureKind.BadResponse, null),
         "Unauthorized" => (Fault.Unauthorized, ProviderFailureKind.Unauthorized, 401),
+        "Forbidden" => (Fault.Forbidden, ProviderFailureKind.Unauthorized, 403),
         "ContextLengthExceeded" => (Fault.ContextLengthExceeded, ProviderFailureKind.ContextLengthExceeded, 400),
         "BadRequest" => (Fault.BadRequest("Invalid value for 'temperature'."), ProviderFailureKind.BadRequest, 400),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
@@ -116,7 +118,9 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => AskAsync(Client(model), stream));
 
         Assert.Equal(kind, ex.Kind);
-        Assert.Equal(status, ex.StatusCode);
+        // A mid-stream error event carries whatever code the protocol puts in it (502, 529, none).
+        if (fault.Kind != FaultKind.StreamError)
+            Assert.Equal(status, ex.StatusCode);
         Assert.Equal("sim-" + ApiKind, ex.Provider);
         Assert.Equal(1, Sim.CallCount(model));
         if (fault.Kind == FaultKind.RateLimited)
@@ -154,6 +158,27 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => AskAsync(Client(model, options), stream: false));
         Assert.Equal(ProviderFailureKind.Timeout, ex.Kind);
         Assert.Equal(1, Sim.CallCount(model));
+    }
+
+    [Fact]
+    public async Task Reports_a_stalled_stream_as_timeout()
+    {
+        var model = NewModel();
+        Sim.Script(model, Fault.StreamStall(TimeSpan.FromSeconds(5)));
+        var options = new ProviderAdapterOptions { TimeProvider = fixture.Time, StreamIdleTimeout = TimeSpan.FromMilliseconds(200) };
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => AskAsync(Client(model, options), stream: true));
+        Assert.Equal(ProviderFailureKind.Timeout, ex.Kind);
+        Assert.Contains("stalled", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Sim.CallCount(model));
+    }
+
+    [Fact]
+    public async Task Waits_through_a_pause_shorter_than_the_idle_timeout()
+    {
+        var model = NewModel();
+        Sim.Script(model, Fault.StreamStall(TimeSpan.FromMilliseconds(100)));
+        var response = await AskAsync(Client(model), stream: true, "Pause, then go on.");
+        Assert.Equal($"Simulated answer from {model} to: Pause, then go on.", response.Text);
     }
 
     [Fact]

@@ -105,4 +105,43 @@ public sealed class ProviderSimulatorTests
         Assert.Contains("anthropic-version", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(sim.Calls);
     }
+
+    [Fact]
+    public async Task Fails_only_after_the_scripted_number_of_good_calls_and_logs_concurrent_requests()
+    {
+        await using var sim = await ProviderSimulator.StartAsync();
+        sim.Script("a", [.. Fault.Times(5, Fault.Ok), Fault.ServerError(502)]);
+        using var http = new HttpClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var response = await http.SendAsync(OpenAIChat(sim, "a"));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.BadGateway, HttpStatusCode.OK], statuses);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            using var response = await http.SendAsync(OpenAIChat(sim, "b"));
+            response.EnsureSuccessStatusCode();
+        }));
+        Assert.Equal(16, sim.CallCount("b"));
+        Assert.All(sim.Calls.Where(c => c.Request.Model == "b"), c => Assert.Equal(FaultKind.None, c.Fault.Kind));
+    }
+
+    [Fact]
+    public async Task Ollama_streams_ndjson_ending_with_done_and_eval_counts()
+    {
+        await using var sim = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { ApiKey = null });
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(sim.BaseUri, "api/chat"),
+            new StringContent("""{"model":"llava","messages":[{"role":"user","content":"hi","images":["AQID"]}]}""", Encoding.UTF8, "application/json"));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        using var last = JsonDocument.Parse(lines[^1]);
+        Assert.True(last.RootElement.GetProperty("done").GetBoolean());
+        var call = Assert.Single(sim.Calls);
+        Assert.Equal(call.Usage!.InputTokens, last.RootElement.GetProperty("prompt_eval_count").GetInt32());
+        Assert.Equal(new byte[] { 1, 2, 3 }, Assert.Single(call.Request.Images).Data);
+    }
 }

@@ -21,13 +21,20 @@ public sealed class AnthropicAdapter(ProviderAdapterOptions? options = null) : I
         var client = new AnthropicClient
         {
             ApiKey = endpoint.ApiKey,
-            BaseUrl = endpoint.BaseUri.AbsoluteUri.TrimEnd('/'),
+            BaseUrl = HostOnly(endpoint.BaseUri),
             // The router retries and falls over; the SDK must not retry behind its back.
             MaxRetries = 0,
             Timeout = _options.NetworkTimeout,
             HttpClient = ProviderHttpClients.Create(endpoint, AnthropicWireProtocol.Instance, _options),
         };
         return new ProviderChatClient(client.AsIChatClient(modelId, DefaultMaxOutputTokens), endpoint);
+    }
+
+    // The SDK appends /v1/messages; a base URL copied with its /v1 would otherwise double it.
+    private static string HostOnly(Uri baseUri)
+    {
+        var url = baseUri.AbsoluteUri.TrimEnd('/');
+        return url.EndsWith("/v1", StringComparison.Ordinal) ? url[..^3] : url;
     }
 
     /// <summary>Anthropic has no speech-to-text.</summary>

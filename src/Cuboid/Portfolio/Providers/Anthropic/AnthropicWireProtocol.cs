@@ -16,7 +16,7 @@ internal sealed class AnthropicWireProtocol : WireProtocol
     }
 
     // Anthropic sends `event: error` with `data: {"type":"error",...}` when it is overloaded mid-stream.
-    public override string? StreamError(ReadOnlySpan<byte> line)
+    public override EmbeddedError? StreamError(ReadOnlySpan<byte> line)
     {
         var trimmed = Trim(line);
         if (!trimmed.StartsWith("data:"u8))

@@ -19,7 +19,9 @@ public sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IPro
     public IChatClient CreateChatClient(ProviderEndpoint endpoint, string modelId)
     {
         var http = ProviderHttpClients.Create(endpoint, OllamaWireProtocol.Instance, _options);
-        http.BaseAddress = new Uri(endpoint.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
+        // OllamaSharp appends api/chat; a base URL copied with its /api would otherwise double it.
+        var root = endpoint.BaseUri.AbsoluteUri.TrimEnd('/');
+        http.BaseAddress = new Uri((root.EndsWith("/api", StringComparison.Ordinal) ? root[..^4] : root) + "/");
         if (!string.IsNullOrEmpty(endpoint.ApiKey))
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.ApiKey);
         return new ProviderChatClient(new OllamaApiClient(http, modelId), endpoint);

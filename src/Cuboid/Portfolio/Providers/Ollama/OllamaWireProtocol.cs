@@ -12,7 +12,7 @@ internal sealed class OllamaWireProtocol : WireProtocol
     public override bool IsTerminator(ReadOnlySpan<byte> line) =>
         line.IndexOf("\"done\":true"u8) >= 0 || line.IndexOf("\"done\": true"u8) >= 0;
 
-    public override string? StreamError(ReadOnlySpan<byte> line)
+    public override EmbeddedError? StreamError(ReadOnlySpan<byte> line)
     {
         var trimmed = Trim(line);
         return trimmed.StartsWith("{\"error\""u8) ? ErrorIn(trimmed) : null;

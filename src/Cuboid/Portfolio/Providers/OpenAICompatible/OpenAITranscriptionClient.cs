@@ -9,7 +9,7 @@ namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 /// timestamps. Written here rather than taken from <c>AsISpeechToTextClient</c> so the segments always come back:
 /// the response's <see cref="SpeechToTextResponse.Text"/> is the whole transcript and
 /// <see cref="TranscriptSegments.GetSegments"/> returns the timestamped segments. Models that refuse
-/// <c>verbose_json</c> (<c>gpt-4o-transcribe</c>) are asked again for plain <c>json</c> when the audio stream can rewind.
+/// <c>verbose_json</c> (<c>gpt-4o-transcribe</c>) are asked again for plain <c>json</c> (one segment, no timestamps).
 /// Options: <see cref="SpeechToTextOptions.SpeechLanguage"/> is the spoken language (ISO-639-1), and
 /// <c>AdditionalProperties["filename"]</c> names the upload (default: the file stream's name, or <c>audio.wav</c>).
 /// </summary>
@@ -31,19 +31,23 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         var fileName = options?.AdditionalProperties?.TryGetValue("filename", out var name) == true && name is string given
             ? given
             : audioSpeechStream is FileStream file ? Path.GetFileName(file.Name) : "audio.wav";
-        var start = audioSpeechStream.CanSeek ? audioSpeechStream.Position : 0;
+        // Uploads are at most 25 MB; holding the bytes lets the json fallback send them again (the SDK disposes its stream).
+        byte[] audio;
+        using (var buffer = new MemoryStream())
+        {
+            await audioSpeechStream.CopyToAsync(buffer, cancellationToken);
+            audio = buffer.ToArray();
+        }
         try
         {
             try
             {
-                return ToResponse(await TranscribeAsync(audioSpeechStream, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken));
+                return ToResponse(await TranscribeAsync(audio, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken));
             }
-            catch (Exception ex) when (audioSpeechStream.CanSeek
-                && ProviderFailures.Map(ex, _endpoint, cancellationToken) is { Kind: ProviderFailureKind.BadRequest } failure
+            catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { Kind: ProviderFailureKind.BadRequest } failure
                 && failure.Message.Contains("response_format", StringComparison.OrdinalIgnoreCase))
             {
-                audioSpeechStream.Position = start;
-                return ToResponse(await TranscribeAsync(audioSpeechStream, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken));
+                return ToResponse(await TranscribeAsync(audio, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken));
             }
         }
         catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { } failure)
@@ -71,7 +75,7 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
     {
     }
 
-    private async Task<AudioTranscription> TranscribeAsync(Stream audio, string fileName, SpeechToTextOptions? options, AudioTranscriptionFormat format, CancellationToken cancellationToken)
+    private async Task<AudioTranscription> TranscribeAsync(byte[] audio, string fileName, SpeechToTextOptions? options, AudioTranscriptionFormat format, CancellationToken cancellationToken)
     {
         var request = new AudioTranscriptionOptions
         {
@@ -80,7 +84,8 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         };
         if (format == AudioTranscriptionFormat.Verbose)
             request.TimestampGranularities = AudioTimestampGranularities.Segment;
-        var result = await _audio.TranscribeAudioAsync(audio, fileName, request, cancellationToken);
+        using var upload = new MemoryStream(audio, writable: false);
+        var result = await _audio.TranscribeAudioAsync(upload, fileName, request, cancellationToken);
         return result.Value;
     }
 
@@ -90,7 +95,9 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
             .Select(s => new TranscriptSegment(s.Id, s.StartTime, s.EndTime, s.Text.Trim()))
             .ToArray();
         var end = transcription.Duration ?? (segments.Length > 0 ? segments[^1].End : null);
-        var properties = new AdditionalPropertiesDictionary { [TranscriptSegments.Key] = (IReadOnlyList<TranscriptSegment>)segments };
+        var properties = new AdditionalPropertiesDictionary();
+        if (segments.Length > 0)
+            properties[TranscriptSegments.Key] = (IReadOnlyList<TranscriptSegment>)segments;
         if (transcription.Duration is { } duration)
             properties[TranscriptSegments.DurationKey] = duration;
         if (!string.IsNullOrEmpty(transcription.Language))

@@ -16,7 +16,7 @@ internal sealed class OpenAIWireProtocol : WireProtocol
     }
 
     // OpenRouter and others report a failure after the 200 as `data: {"error": {...}}`.
-    public override string? StreamError(ReadOnlySpan<byte> line)
+    public override EmbeddedError? StreamError(ReadOnlySpan<byte> line)
     {
         var trimmed = Trim(line);
         if (!trimmed.StartsWith("data:"u8))
