@@ -20,6 +20,8 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
         var (incoming, format, skipped, warnings) = Parse(text, origin);
         var existing = File.Exists(overlayPath) ? ModelCatalog.Load(overlayPath) : new ModelCatalog();
         var known = ModelCatalog.Shipped().MergedWith(existing);
+        // Existing models keep their tasks: only new ones get tasks guessed from their modalities.
+        incoming = incoming with { Models = [.. incoming.Models.Select(m => known.FindModel(m.Id) is null ? m : m with { Tasks = null })] };
         var added = incoming.Models.Count(m => known.FindModel(m.Id) is null);
         var updated = incoming.Models.Count - added;
         var ratings = incoming.Models.Sum(m => m.Ratings?.Count ?? 0);
@@ -142,7 +144,6 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
             throw CuboidException.Input($"{origin}: no usable model in OpenRouter's list");
         }
 
-        // Existing entries keep their tasks: only new models get tasks guessed from their modalities.
         return (new ModelCatalog { Models = models }, "openrouter", skipped, warnings);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Portfolio;
 
 /// <summary>
-/// A provider stream that has delivered its first update. It owns its cancellation: the caller's token,
+/// A provider stream that has delivered its first answer content. It owns its cancellation: the caller's token,
 /// plus an idle deadline (on the portfolio's clock) re-armed before each read so a stalled stream ends.
 /// </summary>
 internal sealed class OpenStream : IAsyncDisposable
@@ -20,7 +20,8 @@ internal sealed class OpenStream : IAsyncDisposable
 
     public CancellationToken Token => _linked.Token;
 
-    public ChatResponseUpdate? First { get; set; }
+    /// <summary>The updates read up to and including the first one with answer content.</summary>
+    public List<ChatResponseUpdate> Prefix { get; } = [];
 
     public void Attach(IAsyncEnumerator<ChatResponseUpdate> enumerator) => _enumerator = enumerator;
 

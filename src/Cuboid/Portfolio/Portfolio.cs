@@ -52,6 +52,13 @@ public sealed class Portfolio
 
     internal CallRouter Router { get; }
 
+    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the portfolio of a run over the built-in adapters.</summary>
+    public static Portfolio Load(PortfolioLoadOptions options)
+    {
+        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { TimeProvider = options.TimeProvider ?? TimeProvider.System });
+        return Load(options, adapters.ApiKinds.Select(adapters.Get));
+    }
+
     /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the portfolio of a run.</summary>
     public static Portfolio Load(PortfolioLoadOptions options, IEnumerable<IProviderAdapter> adapters)
     {

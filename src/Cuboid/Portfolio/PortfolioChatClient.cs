@@ -63,11 +63,15 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         var booked = false;
         try
         {
-            var update = stream.First;
-            while (update is not null)
+            foreach (var update in stream.Prefix)
             {
                 streamTally.Add(update);
                 yield return update;
+            }
+
+            while (true)
+            {
+                ChatResponseUpdate? update;
                 try
                 {
                     update = await stream.NextAsync(TimeSpan.FromSeconds(portfolio.Settings.Resilience.CallTimeoutSeconds));
@@ -82,6 +86,14 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
                         $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
                         ex);
                 }
+
+                if (update is null)
+                {
+                    break;
+                }
+
+                streamTally.Add(update);
+                yield return update;
             }
 
             booked = true;
@@ -133,7 +145,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
 
     private async Task<OpenStream> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken)
     {
-        // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first update.
+        // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first answer.
         var stream = new OpenStream(portfolio.Time, callerToken);
         try
         {
@@ -141,12 +153,18 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             {
                 var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, options, stream.Token).GetAsyncEnumerator(stream.Token);
                 stream.Attach(enumerator);
-                if (!await enumerator.MoveNextAsync())
+                // Updates without answer content (a role header, usage) are held back, so a stream that breaks
+                // before saying anything still falls over.
+                do
                 {
-                    throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before its first update");
-                }
+                    if (!await enumerator.MoveNextAsync())
+                    {
+                        throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before any answer");
+                    }
 
-                stream.First = enumerator.Current;
+                    stream.Prefix.Add(enumerator.Current);
+                }
+                while (!StreamTally.HasAnswer(enumerator.Current));
             }
 
             return stream;

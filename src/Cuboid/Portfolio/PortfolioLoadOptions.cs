@@ -1,6 +1,6 @@
 namespace Cuboid.Portfolio;
 
-/// <summary>Where <see cref="Portfolio.Load"/> finds its config and catalog overlay, and run-level overrides.</summary>
+/// <summary>Where <see cref="Portfolio.Load(PortfolioLoadOptions)"/> finds its config and catalog overlay, and run-level overrides.</summary>
 public sealed record PortfolioLoadOptions
 {
     /// <summary>An explicit config file; default <c>cuboid.json</c> here, else <c>~/.config/cuboid/config.json</c>.</summary>

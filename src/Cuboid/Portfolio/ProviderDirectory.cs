@@ -33,9 +33,10 @@ internal sealed class ProviderDirectory
             KeyEnv = e.KeyEnv,
             Name = e.Name,
         }));
+        var custom = settings.Endpoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var provider in providers)
         {
-            Resolve(provider, settings, environment);
+            Resolve(provider, settings, environment, custom.Contains(provider.Id));
         }
     }
 
@@ -72,7 +73,7 @@ internal sealed class ProviderDirectory
             return self._adapters[self._status[id.Provider].ApiKind].CreateSpeechToTextClient(self._endpoints[id.Provider], id.Model);
         }, (this, model));
 
-    private void Resolve(CatalogProvider provider, PortfolioSettings settings, IEnvironmentVariables environment)
+    private void Resolve(CatalogProvider provider, PortfolioSettings settings, IEnvironmentVariables environment, bool declaredInConfig)
     {
         var overrides = settings.Providers.GetValueOrDefault(provider.Id) ?? new ProviderSettings();
         var baseUrl = overrides.BaseUrl ?? provider.BaseUrl;
@@ -95,6 +96,7 @@ internal sealed class ProviderDirectory
             (_, { } env) when string.IsNullOrEmpty(key = environment.Get(env)) => (false, $"{env} is not set"),
             (_, { } env) => (true, $"key from {env}"),
             (true, null) => (true, "local endpoint, enabled in the config"),
+            (_, null) when declaredInConfig => (true, "endpoint declared in the config, no key"),
             (_, null) when !string.IsNullOrWhiteSpace(hostFromEnv) => (true, $"local endpoint from {provider.HostEnv}"),
             (_, null) when overrides.BaseUrl is not null => (true, "local endpoint from the config"),
             _ => (false, provider.HostEnv is null ? "local endpoint not enabled in the config" : $"local endpoint: set {provider.HostEnv} or enable it in the config"),

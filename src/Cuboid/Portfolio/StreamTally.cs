@@ -11,6 +11,14 @@ internal sealed class StreamTally
 
     public UsageDetails? Usage { get; private set; }
 
+    /// <summary>Whether an update carries part of the answer (anything but usage or empty text).</summary>
+    public static bool HasAnswer(ChatResponseUpdate update) => update.Contents.Any(c => c switch
+    {
+        UsageContent => false,
+        TextContent text => !string.IsNullOrEmpty(text.Text),
+        _ => true,
+    });
+
     public void Add(ChatResponseUpdate update)
     {
         Updates++;

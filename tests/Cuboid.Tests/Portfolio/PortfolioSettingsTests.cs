@@ -1,0 +1,126 @@
+using Cuboid.Portfolio;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Tests.Portfolio;
+
+public sealed class PortfolioSettingsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cuboid-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void Working_directory_config_wins_over_the_user_config()
+    {
+        var env = new MapEnvironment(new Dictionary<string, string> { ["HOME"] = Path.Combine(_dir, "home") });
+        Write("home/.config/cuboid/config.json", """{ "budget": 9 }""");
+        Directory.CreateDirectory(Path.Combine(_dir, "work"));
+
+        Assert.Equal(9m, PortfolioSettings.Load(null, Path.Combine(_dir, "work"), env).Budget);
+
+        Write("work/cuboid.json", """{ "budget": 2.5, "halfLifeDays": 14 }""");
+        var settings = PortfolioSettings.Load(null, Path.Combine(_dir, "work"), env);
+        Assert.Equal((2.5m, 14d), (settings.Budget, settings.HalfLifeDays));
+        Assert.EndsWith("cuboid.json", settings.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_any_file_the_defaults_apply()
+    {
+        var env = new MapEnvironment(new Dictionary<string, string> { ["HOME"] = Path.Combine(_dir, "nohome") });
+
+        var settings = PortfolioSettings.Load(null, _dir, env);
+
+        Assert.Null(settings.Budget);
+        Assert.Equal(30, settings.HalfLifeDays);
+        Assert.Equal(3, settings.Resilience.MaxAttempts);
+    }
+
+    [Fact]
+    public void A_key_in_the_config_is_rejected_without_echoing_it()
+    {
+        var path = Write("keyed.json", """{ "providers": { "openai": { "apiKey": "sk-live-do-not-print" } } }""");
+
+        var ex = Assert.Throws<CuboidException>(() => PortfolioSettings.Read(path));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains("apiKey", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("keyEnv", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live-do-not-print", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "budget": -1 }""", "budget")]
+    [InlineData("""{ "halfLifeDays": 0 }""", "halfLifeDays")]
+    [InlineData("""{ "endpoints": [ { "name": "vllm", "baseUrl": "not a url" } ] }""", "baseUrl")]
+    [InlineData("""{ "tasks": { "caption": { "model": "gpt-4o" } } }""", "provider:model")]
+    [InlineData("""{ "tasks": { "caption": { "policy": "fastest" } } }""", "not valid")]
+    [InlineData("""{ "resilience": { "maxAttempts": 0 } }""", "resilience")]
+    [InlineData("""{ "budget": "sk-secret-value" }""", "budget")]
+    public void Bad_config_values_are_usage_errors_naming_the_field(string json, string expected)
+    {
+        var path = Write($"bad-{Guid.NewGuid():N}.json", json);
+
+        var ex = Assert.Throws<CuboidException>(() => PortfolioSettings.Read(path));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-secret-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_explicit_config_is_an_input_error()
+    {
+        var ex = Assert.Throws<CuboidException>(() => PortfolioSettings.Load(Path.Combine(_dir, "nope.json"), _dir, new MapEnvironment(new Dictionary<string, string>())));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+    }
+
+    [Fact]
+    public void Config_overrides_provider_urls_and_key_variables_and_adds_custom_endpoints()
+    {
+        var path = Write("full.json", """
+            {
+              // comments are allowed
+              "providers": { "alpha": { "baseUrl": "http://127.0.0.1:9/v1", "keyEnv": "MY_ALPHA" }, "beta": { "enabled": false } },
+              "endpoints": [ { "name": "vllm", "baseUrl": "http://127.0.0.1:8000/v1" } ],
+              "tasks": { "caption": { "policy": "cost" } }
+            }
+            """);
+        var harness = new PortfolioHarness();
+        harness.Env["MY_ALPHA"] = "alpha-custom-secret";
+
+        var portfolio = harness.Build(settings: PortfolioSettings.Read(path));
+        var statuses = portfolio.ProviderStatuses.ToDictionary(p => p.Id);
+
+        Assert.Equal(new Uri("http://127.0.0.1:9/v1"), statuses["alpha"].BaseUri);
+        Assert.Equal(("MY_ALPHA", true), (statuses["alpha"].KeyEnv, statuses["alpha"].Configured));
+        Assert.Equal((false, "disabled in the config"), (statuses["beta"].Configured, statuses["beta"].Reason));
+        Assert.True(statuses["vllm"].Configured);
+        Assert.Equal(RoutingPolicy.Cost, portfolio.Plan("caption").Policy);
+        Assert.DoesNotContain(statuses.Values, s => s.ToString().Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_custom_endpoint_model_can_be_pinned_without_a_catalog_entry()
+    {
+        var harness = new PortfolioHarness();
+        var settings = PortfolioHarness.FastSettings with { Endpoints = [new CustomEndpointSettings { Name = "vllm", BaseUrl = "http://127.0.0.1:8000/v1" }] };
+        var portfolio = harness.Build(settings: settings);
+
+        var response = await portfolio.GetChatClient("chat", new RouteConstraints { PinnedModel = "vllm:my-model" }).GetResponseAsync("hi");
+
+        Assert.Equal("answer from vllm:my-model", response.Text);
+        var record = Assert.Single(portfolio.Ledger.Records);
+        Assert.False(record.Priced);
+        Assert.Null(harness.Endpoints["vllm"].ApiKey);
+    }
+}
