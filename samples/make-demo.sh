@@ -6,8 +6,9 @@
 # segments except ONE fade (to black and back in, before the closing slide), one slide held >= 10 s
 # (near-duplicate frames), and a silent footage segment. Also writes samples/demo.segments.json.
 #
-# Deterministic: the same ffmpeg/x264/espeak-ng versions give the same bytes (fixed seeds, fixed
-# thread count, bitexact muxing). Usage: samples/make-demo.sh [output.mp4]
+# Deterministic: the same ffmpeg/x264/espeak-ng versions give the same bytes (fixed seeds,
+# single-threaded x264 because its rate control with frame threads is not reproducible, bitexact
+# muxing). Usage: samples/make-demo.sh [output.mp4]
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -65,7 +66,7 @@ add() { kinds+=("$1"); themes+=("$2"); mins+=("$3"); titles+=("$4"); bullets+=("
 add title   night 6 "How video models see" \
   "Space-time cuboids|A one-minute talk from the Cuboid project" \
   "How video models see: space-time cuboids. A one minute talk."
-add slide   navy 6 "A video is a stack of frames" \
+add slide   sand 6 "A video is a stack of frames" \
   "25 or more frames every second|Neighbouring frames are nearly identical|Models should not pay for every pixel" \
   "A video is a stack of frames, twenty five or more every second. Neighbouring frames are nearly identical, so models should not pay for every pixel."
 add footage screen 6 "Demo: a screen recording" \
@@ -103,7 +104,7 @@ for kind in "${kinds[@]}"; do [ "$kind" = slide ] && content_total=$((content_to
 theme() {
   case $1 in
     night)  echo "0x0f2027 0x2c5364 0xffffff 0xffd166 0xb8c7d1" ;;
-    navy)   echo "0x141e46 0x35508f 0xffffff 0x7fd1ff 0xb9c4e0" ;;
+    sand)   echo "0xfdf6e3 0xe9dcc0 0x3b3024 0x2a7fb8 0x6b5d4b" ;;
     violet) echo "0x2b1055 0x6a5fc1 0xffffff 0xffcf70 0xcfc6ee" ;;
     teal)   echo "0x08332f 0x1d7466 0xffffff 0xffd166 0xbfe0da" ;;
     paper)  echo "0xf5f7fa 0xc3cfe2 0x1b2a41 0xc0392b 0x4a5a70" ;;
@@ -124,17 +125,19 @@ drawtext() { # drawtext TEXT FONT SIZE COLOR X Y [extra]
     "$2" "$file" "$3" "$4" "$5" "$6" "${7:-}"
 }
 
+channel() { # channel FROM TO SHIFT: a geq expression blending one 8-bit channel along the diagonal
+  printf "%d+(%d-%d)*(X+Y)/(W+H)" $((($1 >> $3) & 255)) $((($2 >> $3) & 255)) $((($1 >> $3) & 255))
+}
 gradient() { # gradient FROM TO: a diagonal gradient background, top-left to bottom-right
-  local a=$(($1)) b=$(($2)) c
-  c() { printf "%d+(%d-%d)*(X+Y)/(W+H)" $((($1 >> $3) & 255)) $((($2 >> $3) & 255)) $((($1 >> $3) & 255)); }
+  local a=$(($1)) b=$(($2))
   printf "color=c=black:s=%dx%d:r=%d,format=rgb24,geq=r='%s':g='%s':b='%s'" \
-    "$width" "$height" "$fps" "$(c $a $b 16)" "$(c $a $b 8)" "$(c $a $b 0)"
+    "$width" "$height" "$fps" "$(channel $a $b 16)" "$(channel $a $b 8)" "$(channel $a $b 0)"
 }
 
 # --- narration: speak each segment and size it to fit ---------------------------------------
-lead=0.5  # silence before the voice starts
-tail=1.0  # silence after it ends, so sections are separated by quiet
-durations=() starts=()
+lead=0.4  # silence before the voice starts
+tail=0.8  # silence after it ends, so sections are separated by quiet
+durations=() starts=() speeches=()
 t=0
 for ((i = 0; i < count; i++)); do
   speech=0
@@ -148,6 +151,7 @@ for ((i = 0; i < count; i++)); do
     'BEGIN { x = s > 0 ? s + l + t + e : 0; c = int(x); if (c < x) c++; if (c < m) c = m; print c }')
   durations+=("$d")
   starts+=("$t")
+  speeches+=("$speech")
   t=$((t + d))
 done
 total=$t
@@ -192,7 +196,26 @@ for ((i = 0; i < count; i++)); do
       f+="drawbox=x=198:y=93:w=14:h=14:color=0xfebc2e:t=fill,"
       f+="drawbox=x=220:y=93:w=14:h=14:color=0x28c840:t=fill,"
       f+="$(drawtext "${lines[0]}" "$font" 20 "$muted" "(w-text_w)/2" 90),"
-      f+="$(drawtext "${titles[$i]}" "$font_bold" 26 "$fg" 160 28)"
+      f+="$(drawtext "${titles[$i]}" "$font_bold" 26 "$fg" 160 28),"
+      # inside it: a list of samples on the left, a player on the right, a timeline below
+      f+="drawbox=x=160:y=120:w=960:h=540:color=0x181a1f:t=fill,"
+      f+="drawbox=x=160:y=120:w=250:h=540:color=0x23262d:t=fill,"
+      f+="$(drawtext "SAMPLES" "$font_bold" 18 0x8a93a3 180 140),"
+      y=180
+      for row in "00:00  first frame" "00:05  interval" "00:10  interval" "00:12  after cut" \
+        "00:15  interval" "00:20  interval"; do
+        f+="$(drawtext "$row" "$font_mono" 18 0xd0d3d8 180 "$y"),"
+        y=$((y + 38))
+      done
+      f+="drawbox=x=170:y=$((180 + 3 * 38 - 8)):w=230:h=34:color=0x4a90e2@0.35:t=fill,"
+      f+="drawbox=x=440:y=140:w=640:h=360:color=0x000000:t=fill,"
+      f+="$(drawtext "timeline" "$font" 16 0x8a93a3 440 530),"
+      f+="drawbox=x=440:y=580:w=640:h=6:color=0x3a3d44:t=fill,"
+      for tick in 0 160 320 384 480 640; do # the samples, at 640 px per 20 s
+        f+="drawbox=x=$((440 + tick - 2)):y=566:w=4:h=34:color=0x4a90e2:t=fill,"
+      done
+      f+="$(drawtext "00:00" "$font_mono" 14 0x8a93a3 440 612),"
+      f+="$(drawtext "00:20" "$font_mono" 14 0x8a93a3 "1080-text_w" 612)"
       ;;
   esac
   ffmpeg -nostdin -hide_banner -loglevel error -f lavfi -i "$(gradient "$bg0" "$bg1"),$f" \
@@ -212,7 +235,9 @@ for ((i = 0; i < count; i++)); do
     footage:screen)
       inputs+=(-loop 1 -framerate "$fps" -i "$work/still$i.png")
       k=$((input_n++))
-      graph+="testsrc2=s=480x270:r=$fps,scale=960:540:flags=neighbor[src$i];[$k:v][src$i]overlay=160:120:shortest=0,"
+      graph+="testsrc2=s=320x180:r=$fps,scale=640:360:flags=neighbor[src$i];"
+      graph+="color=c=0xffffff:s=4x44:r=${fps}[head$i];"
+      graph+="[$k:v][src$i]overlay=440:140[win$i];[win$i][head$i]overlay=x='438+640*t/$d':y=561,"
       ;;
     footage:life)
       IFS='|' read -r -a lines <<<"${bullets[$i]}"
@@ -223,8 +248,14 @@ for ((i = 0; i < count; i++)); do
       ;;
     footage:fractal)
       IFS='|' read -r -a lines <<<"${bullets[$i]}"
-      graph+="mandelbrot=s=640x360:r=$fps:maxiter=300:start_x=-0.743643887037151:start_y=0.131825904205330:"
-      graph+="start_scale=1.5:end_scale=0.15:end_pts=$frames,scale=${width}:${height}:flags=bicubic,"
+      # Rendered in a process of its own: inside a larger graph the mandelbrot source reads
+      # recycled frame buffers and is not reproducible from run to run.
+      ffmpeg -nostdin -hide_banner -loglevel error -f lavfi -i "mandelbrot=s=640x360:r=$fps:maxiter=300:\
+start_x=-0.743643887037151:start_y=0.131825904205330:start_scale=1.5:end_scale=0.15:end_pts=$frames" \
+        -frames:v "$frames" -c:v ffv1 -y "$work/fractal$i.mkv"
+      inputs+=(-i "$work/fractal$i.mkv")
+      k=$((input_n++))
+      graph+="[$k:v]scale=${width}:${height}:flags=bicubic,"
       graph+="$(drawtext "${titles[$i]}" "$font_bold" 30 white 40 30 ":box=1:boxcolor=black@0.6:boxborderw=12"),"
       graph+="$(drawtext "${lines[0]}" "$font" 26 white 40 "h-70" ":box=1:boxcolor=black@0.6:boxborderw=10"),"
       ;;
@@ -241,12 +272,12 @@ for ((i = 0; i < count; i++)); do
   # narration: lead-in silence, the voice, then silence to the exact segment length
   samples=$((d * audio_rate))
   if [ -n "${says[$i]}" ]; then
-    graph+="amovie=$work/voice$i.wav,aresample=$audio_rate,aformat=channel_layouts=mono,"
+    graph+="amovie=$work/voice$i.wav,aresample=$audio_rate,aformat=channel_layouts=mono,volume=0.7,"
     graph+="adelay=delays=$(awk -v l="$lead" 'BEGIN { print l * 1000 }'):all=1,apad=whole_len=$samples,atrim=end_sample=$samples,asetpts=N/SR/TB[a$i];"
   else
     graph+="anullsrc=r=$audio_rate:cl=mono,atrim=end_sample=$samples,asetpts=N/SR/TB[a$i];"
   fi
-  concat_in+="$v[a$i]"
+  concat_in+="${v}[a$i]"
 done
 graph+="${concat_in}concat=n=$count:v=1:a=1[outv][outa]"
 
@@ -254,9 +285,9 @@ mkdir -p "$out_dir"
 partial=$out_dir/.$(basename "$out").partial
 ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" \
   -map '[outv]' -map '[outa]' \
-  -c:v libx264 -preset slow -crf 26 -maxrate 1000k -bufsize 2000k -g 250 -threads 2 \
+  -c:v libx264 -preset slow -crf 26 -maxrate 900k -bufsize 1800k -g 250 -threads 1 \
   -pix_fmt yuv420p -profile:v high -r "$fps" \
-  -c:a aac -b:a 48k -ac 1 -ar "$audio_rate" \
+  -c:a aac -b:a 40k -ac 1 -ar "$audio_rate" \
   -map_metadata -1 -fflags +bitexact -flags:v +bitexact -flags:a +bitexact \
   -movflags +faststart -f mp4 "$partial"
 
@@ -268,11 +299,14 @@ json_partial=$segments_json.partial
   for ((i = 0; i < count; i++)); do
     s=${starts[$i]} d=${durations[$i]}
     case ${kinds[$i]} in footage) kind=footage ;; *) kind=slide ;; esac
-    if [ "$i" -eq 0 ]; then transition=start; elif [ "$i" -eq "$fade_index" ]; then transition=fade; else transition=cut; fi
+    if [ "$i" -eq 0 ]; then transition="start"; elif [ "$i" -eq "$fade_index" ]; then transition="fade"; else transition="cut"; fi
     sep=","; [ $((i + 1)) -eq "$count" ] && sep=""
-    printf '  {"start": %d, "end": %d, "startFrame": %d, "endFrame": %d, "kind": "%s", "title": "%s", "transitionIn": "%s", "narration": "%s"}%s\n' \
+    # where the spoken clip sits (espeak-ng's own few ms of padding included); null when silent
+    voice=$(awk -v s="$s" -v l="$lead" -v v="${speeches[$i]}" \
+      'BEGIN { if (v > 0) printf "%.3f, \"voiceEnd\": %.3f", s + l, s + l + v; else printf "null, \"voiceEnd\": null" }')
+    printf '  {"start": %d, "end": %d, "startFrame": %d, "endFrame": %d, "kind": "%s", "title": "%s", "transitionIn": "%s", "narration": "%s", "voiceStart": %s}%s\n' \
       "$s" "$((s + d))" "$((s * fps))" "$((s * fps + d * fps))" "$kind" "$(json_escape "${titles[$i]}")" \
-      "$transition" "$(json_escape "${says[$i]}")" "$sep"
+      "$transition" "$(json_escape "${says[$i]}")" "$voice" "$sep"
   done
   echo "]"
 } >"$json_partial"
