@@ -24,6 +24,7 @@ public static class CuboidApp
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         // Understanding
+        yield return AnalyzeCommand.Create(console);
 
         // Media
         yield return ProbeCommand.Create(console);

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Cuboid.Cli.Rendering;
+using Cuboid.Media;
+using Cuboid.Portfolio;
+using Cuboid.Understanding;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary>
+/// <c>cuboid analyze &lt;video&gt;</c>: samples, captions, transcribes and summarises a video into a report
+/// folder (json, md, vtt, html, frames), or prices the plan with <c>--dry-run</c>.
+/// </summary>
+public static class AnalyzeCommand
+{
+    public const string ConfigureHint = "no model provider is configured, so this is the structural report only (scenes, samples, motion, audio); set OPENAI_API_KEY, GEMINI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY, GROQ_API_KEY or OLLAMA_HOST, or add providers to cuboid.json (see README)";
+
+    public static Command Create(CliConsole console)
+    {
+        var video = new Argument<FileInfo>("video") { Description = "The video to analyze" };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Report folder (default: <video>.cuboid/ beside the video)" };
+        var every = new Option<string>("--every") { Description = "Sample a frame this often", DefaultValueFactory = _ => "5s" };
+        var noScenes = new Option<bool>("--no-scenes") { Description = "Do not sample after scene cuts" };
+        var maxFrames = new Option<int?>("--max-frames") { Description = "Caption at most N frames (cuts first, the rest spread evenly)" };
+        var captioner = new Option<string?>("--captioner") { Description = "Pin the caption model (provider:model)" };
+        var transcriber = new Option<string?>("--transcriber") { Description = "Pin the transcription model (provider:model)" };
+        var reasoner = new Option<string?>("--reasoner") { Description = "Pin the reasoning model (provider:model)" };
+        var policy = new Option<string?>("--policy") { Description = "Routing policy: quality, cost, balanced or latency" };
+        var budget = new Option<decimal?>("--budget") { Description = "Stop before spending more than this many dollars (partial report, exit code 5)" };
+        var language = new Option<string?>("--language") { Description = "Spoken language (ISO 639-1, e.g. en) for transcription" };
+        var prompt = new Option<string?>("--prompt") { Description = "What you especially want to know; focuses captions and summary" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Caption calls in flight at once", DefaultValueFactory = _ => 4 };
+        var format = new Option<string>("--format") { Description = "Report files to write: any of json,md,vtt,html", DefaultValueFactory = _ => "json,md,vtt,html" };
+        var json = new Option<bool>("--json") { Description = "Print the report (or the dry-run plan) as JSON on stdout" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan and its price; call no model, write nothing" };
+        var offline = new Option<bool>("--offline") { Description = "Call no model: the structural report only" };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "Cache folder (default ~/.cache/cuboid)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
+        var config = new Option<FileInfo?>("--config") { Description = "Config file (default ./cuboid.json, else ~/.config/cuboid/config.json)" };
+        var command = new Command("analyze", "Understand a video: captions, transcript, summary, chapters; report.json/md/html and chapters.vtt")
+        {
+            video, output, every, noScenes, maxFrames, captioner, transcriber, reasoner, policy, budget, language, prompt,
+            concurrency, format, json, dryRun, offline, cache, noCache, config,
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var options = new AnalyzeOptions
+            {
+                Request = new AnalyzeRequest
+                {
+                    VideoPath = parse.GetValue(video)!.ToString(),
+                    OutputDirectory = parse.GetValue(output)?.ToString(),
+                    Sampling = new SamplingSettings(DurationParser.Parse(parse.GetValue(every)!).TotalSeconds, !parse.GetValue(noScenes)),
+                    MaxFrames = parse.GetValue(maxFrames),
+                    Focus = parse.GetValue(prompt),
+                    Language = parse.GetValue(language),
+                    Concurrency = parse.GetValue(concurrency),
+                    Formats = ReportFormatList.Parse(parse.GetValue(format)),
+                    Offline = parse.GetValue(offline),
+                },
+                Models = new AnalysisModelChoices(parse.GetValue(captioner), parse.GetValue(transcriber), parse.GetValue(reasoner), Policy(parse.GetValue(policy))),
+                Budget = parse.GetValue(budget),
+                CacheDirectory = parse.GetValue(cache)?.ToString(),
+                NoCache = parse.GetValue(noCache),
+                ConfigPath = parse.GetValue(config)?.ToString(),
+            };
+
+            if (parse.GetValue(dryRun))
+            {
+                var plan = await AnalysisSession.PlanAsync(options, cancellationToken);
+                AnalyzePlanRenderer.Render(console, plan, parse.GetValue(json));
+                return 0;
+            }
+
+            var asJson = parse.GetValue(json);
+            var outcome = await AnalyzeProgressRenderer.RunAsync(console, quiet: asJson, progress => AnalysisSession.RunAsync(options, progress, cancellationToken));
+            if (asJson)
+            {
+                await console.Out.WriteLineAsync(ReportJson.Serialize(outcome.Report));
+            }
+            else
+            {
+                AnalyzeReportRenderer.Render(console, outcome);
+            }
+
+            if (outcome.NoProviderConfigured)
+            {
+                await console.Error.WriteLineAsync("cuboid: " + ConfigureHint);
+            }
+
+            if (outcome.Failure is { } failure)
+            {
+                throw new CuboidException(failure.Kind, $"{failure.Message} (partial report written to {outcome.OutputDirectory})", failure);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static RoutingPolicy? Policy(string? text) => text is null ? null
+        : Enum.TryParse<RoutingPolicy>(text, ignoreCase: true, out var policy) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? policy
+        : throw CuboidException.Usage($"unknown policy '{text}'; use quality, cost, balanced or latency");
+}

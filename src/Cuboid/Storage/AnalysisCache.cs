@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Cuboid.Understanding.Reports;
+using Microsoft.Data.Sqlite;
+
+namespace Cuboid.Storage;
+
+/// <summary>
+/// The SQLite cache behind resumable analysis (<c>~/.cache/cuboid/cache.db</c> by default): captions keyed
+/// by the frame's content hash, the model and the prompt key; transcripts keyed by the audio's content
+/// hash, the model and the language; and one record per run. WAL mode lets several runs read and write
+/// at once; every operation opens its own pooled connection, so one instance is safe across threads.
+/// </summary>
+public sealed class AnalysisCache
+{
+    public const string FileName = "cache.db";
+
+    private readonly string _connectionString;
+
+    private AnalysisCache(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary><c>$XDG_CACHE_HOME/cuboid</c>, else <c>~/.cache/cuboid</c>.</summary>
+    public static string DefaultDirectory =>
+        System.IO.Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "cuboid");
+
+    /// <summary>Opens (creating when needed) the cache in <paramref name="directory"/>.</summary>
+    public static AnalysisCache Open(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var cache = new AnalysisCache(System.IO.Path.Combine(directory, FileName));
+            using var connection = cache.Connect();
+            Execute(connection, """
+                PRAGMA journal_mode=WAL;
+                PRAGMA synchronous=NORMAL;
+                CREATE TABLE IF NOT EXISTS captions (
+                    frame_hash TEXT NOT NULL, model TEXT NOT NULL, prompt_key TEXT NOT NULL,
+                    caption TEXT NOT NULL, created_at TEXT NOT NULL,
+                    PRIMARY KEY (frame_hash, model, prompt_key));
+                CREATE TABLE IF NOT EXISTS transcripts (
+                    audio_hash TEXT NOT NULL, model TEXT NOT NULL, language TEXT NOT NULL,
+                    segments TEXT NOT NULL, created_at TEXT NOT NULL,
+                    PRIMARY KEY (audio_hash, model, language));
+                CREATE TABLE IF NOT EXISTS runs (
+                    id TEXT PRIMARY KEY, source TEXT NOT NULL, output TEXT NOT NULL, mode TEXT NOT NULL,
+                    samples INTEGER NOT NULL, dollars TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL);
+                """);
+            return cache;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw CuboidException.Usage($"the cache at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --cache");
+        }
+    }
+
+    /// <summary>The first cached caption for this frame and prompt among <paramref name="models"/>, in their order.</summary>
+    public CachedCaption? FindCaption(string frameHash, string promptKey, IEnumerable<string> models)
+    {
+        using var connection = Connect();
+        foreach (var model in models)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT caption FROM captions WHERE frame_hash = $h AND model = $m AND prompt_key = $p";
+            command.Parameters.AddWithValue("$h", frameHash);
+            command.Parameters.AddWithValue("$m", model);
+            command.Parameters.AddWithValue("$p", promptKey);
+            if (command.ExecuteScalar() is string caption)
+            {
+                return new CachedCaption(model, caption);
+            }
+        }
+
+        return null;
+    }
+
+    public void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO captions VALUES ($h, $m, $p, $c, $t)";
+        command.Parameters.AddWithValue("$h", frameHash);
+        command.Parameters.AddWithValue("$m", model);
+        command.Parameters.AddWithValue("$p", promptKey);
+        command.Parameters.AddWithValue("$c", caption);
+        command.Parameters.AddWithValue("$t", at.ToString("O"));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Cached segments (times relative to the audio piece) for this audio among <paramref name="models"/>.</summary>
+    public CachedTranscript? FindTranscript(string audioHash, string language, IEnumerable<string> models)
+    {
+        using var connection = Connect();
+        foreach (var model in models)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT segments FROM transcripts WHERE audio_hash = $h AND model = $m AND language = $l";
+            command.Parameters.AddWithValue("$h", audioHash);
+            command.Parameters.AddWithValue("$m", model);
+            command.Parameters.AddWithValue("$l", language);
+            if (command.ExecuteScalar() is string json)
+            {
+                return new CachedTranscript(model, JsonSerializer.Deserialize<List<TranscriptSegment>>(json, ReportJson.Options) ?? []);
+            }
+        }
+
+        return null;
+    }
+
+    public void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO transcripts VALUES ($h, $m, $l, $s, $t)";
+        command.Parameters.AddWithValue("$h", audioHash);
+        command.Parameters.AddWithValue("$m", model);
+        command.Parameters.AddWithValue("$l", language);
+        command.Parameters.AddWithValue("$s", JsonSerializer.Serialize(segments, ReportJson.Options));
+        command.Parameters.AddWithValue("$t", at.ToString("O"));
+        command.ExecuteNonQuery();
+    }
+
+    public void RecordRun(RunRecord run)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO runs VALUES ($id, $s, $o, $m, $n, $d, $a, $b)";
+        command.Parameters.AddWithValue("$id", run.Id);
+        command.Parameters.AddWithValue("$s", run.Source);
+        command.Parameters.AddWithValue("$o", run.Output);
+        command.Parameters.AddWithValue("$m", run.Mode);
+        command.Parameters.AddWithValue("$n", run.Samples);
+        command.Parameters.AddWithValue("$d", run.Dollars.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$a", run.StartedAt.ToString("O"));
+        command.Parameters.AddWithValue("$b", run.FinishedAt.ToString("O"));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<RunRecord> Runs()
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, source, output, mode, samples, dollars, started_at, finished_at FROM runs ORDER BY started_at";
+        using var reader = command.ExecuteReader();
+        var runs = new List<RunRecord>();
+        while (reader.Read())
+        {
+            runs.Add(new RunRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                decimal.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return runs;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+
+namespace Cuboid.Storage;
+
+/// <summary>SHA-256 of a file's bytes, as lowercase hex: the identity of a frame or an audio piece in the cache.</summary>
+public static class ContentHash
+{
+    public static async Task<string> OfFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

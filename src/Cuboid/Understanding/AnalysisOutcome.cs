@@ -1,0 +1,14 @@
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// A finished run: the report as written to <see cref="OutputDirectory"/>, and, when a stage stopped early
+/// (budget exhausted, providers failing), the failure. The report is complete in the first case and
+/// partial (<c>Mode = "partial"</c>) in the second; it is written either way.
+/// </summary>
+public sealed record AnalysisOutcome(AnalysisReport Report, string OutputDirectory, CuboidException? Failure)
+{
+    /// <summary>True when the run was meant to use models but no provider is configured (the report is structural only).</summary>
+    public bool NoProviderConfigured { get; init; }
+}

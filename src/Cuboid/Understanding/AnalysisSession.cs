@@ -1,0 +1,61 @@
+using Cuboid.Portfolio;
+using Cuboid.Portfolio.Providers.Anthropic;
+using Cuboid.Portfolio.Providers.Ollama;
+using Cuboid.Portfolio.Providers.OpenAICompatible;
+using Cuboid.Storage;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// The one entry point behind <c>cuboid analyze</c>: loads the portfolio (config, catalog, keys, budget),
+/// opens the cache, and runs (<see cref="RunAsync"/>) or prices (<see cref="PlanAsync"/>) the analysis.
+/// With no usable provider, or offline, it runs without models and says so in <see cref="AnalysisOutcome.NoProviderConfigured"/>.
+/// </summary>
+public static class AnalysisSession
+{
+    public static async Task<AnalysisOutcome> RunAsync(AnalyzeOptions options, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Request.Validate();
+        var models = LoadModels(options);
+        var cache = options.NoCache ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
+        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        var outcome = await analyzer.AnalyzeAsync(options.Request, models, cache, progress, cancellationToken);
+        return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
+    }
+
+    public static Task<DryRunPlan> PlanAsync(AnalyzeOptions options, CancellationToken cancellationToken = default)
+    {
+        options.Request.Validate();
+        var models = LoadModels(options);
+        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        return analyzer.PlanAsync(options.Request, HasAnyModel(models) ? models : null, cancellationToken);
+    }
+
+    private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)
+    {
+        if (options.Request.Offline)
+        {
+            return null;
+        }
+
+        if (options.Budget is <= 0)
+        {
+            throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
+        }
+
+        var portfolio = Portfolio.Portfolio.Load(
+            new PortfolioLoadOptions
+            {
+                ConfigPath = options.ConfigPath,
+                WorkingDirectory = options.WorkingDirectory,
+                Budget = options.Budget,
+                Environment = options.Environment,
+                TimeProvider = options.Time,
+            },
+            options.Adapters ?? [new OpenAICompatibleAdapter(), new AnthropicAdapter(), new OllamaAdapter()]);
+        return new PortfolioAnalysisModels(portfolio, options.Models);
+    }
+
+    private static bool HasAnyModel(IAnalysisModels? models) =>
+        models is not null && (models.Captioner is not null || models.Transcriber is not null || models.Reasoner is not null);
+}

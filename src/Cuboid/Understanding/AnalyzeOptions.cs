@@ -1,0 +1,38 @@
+using Cuboid.Portfolio;
+using Cuboid.Portfolio.Providers;
+
+namespace Cuboid.Understanding;
+
+/// <summary>Everything a host (the CLI, a server, a test) says about one analysis, beyond the request itself.</summary>
+public sealed record AnalyzeOptions
+{
+    public required AnalyzeRequest Request { get; init; }
+
+    public AnalysisModelChoices Models { get; init; } = new();
+
+    /// <summary>Dollars the run may spend; calls that would exceed it are refused and the report is partial.</summary>
+    public decimal? Budget { get; init; }
+
+    /// <summary>Folder of the SQLite cache; default <see cref="Storage.AnalysisCache.DefaultDirectory"/>.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Run without the cache (nothing read or written).</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>An explicit config file (default: <c>cuboid.json</c> here, else the user's config).</summary>
+    public string? ConfigPath { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    public IEnvironmentVariables? Environment { get; init; }
+
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>Provider adapters; default the built-in OpenAI-compatible, Anthropic and Ollama ones.</summary>
+    public IReadOnlyList<IProviderAdapter>? Adapters { get; init; }
+
+    /// <summary>The media engine; default ffmpeg through <c>Cuboid.Media</c>.</summary>
+    public IVideoAnalysisSource? Media { get; init; }
+
+    public IAudioSource? Audio { get; init; }
+}

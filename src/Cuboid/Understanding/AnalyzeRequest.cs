@@ -1,0 +1,55 @@
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Understanding;
+
+/// <summary>One <c>cuboid analyze</c> run, as the CLI (or any host) describes it.</summary>
+public sealed record AnalyzeRequest
+{
+    public required string VideoPath { get; init; }
+
+    /// <summary>Where the report goes; default <c>&lt;video&gt;.cuboid/</c> beside the video.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public SamplingSettings Sampling { get; init; } = new();
+
+    /// <summary>Cap on captioned frames (cuts first, the rest spread evenly); null for no cap.</summary>
+    public int? MaxFrames { get; init; }
+
+    /// <summary>What the user especially wants to know (<c>--prompt</c>), given to captioner and reasoner.</summary>
+    public string? Focus { get; init; }
+
+    /// <summary>Spoken language (ISO 639-1) for transcription; null to let the model detect it.</summary>
+    public string? Language { get; init; }
+
+    public int Concurrency { get; init; } = 4;
+
+    public ReportFormats Formats { get; init; } = ReportFormats.All;
+
+    /// <summary>Call no model: the structural report only.</summary>
+    public bool Offline { get; init; }
+
+    public string OutputPath => OutputDirectory ?? VideoPath.TrimEnd('/', '\\') + ".cuboid";
+
+    public void Validate()
+    {
+        if (Sampling.EverySeconds <= 0 || !double.IsFinite(Sampling.EverySeconds))
+        {
+            throw CuboidException.Usage("--every must be a positive duration, e.g. 5s");
+        }
+
+        if (MaxFrames is < 1)
+        {
+            throw CuboidException.Usage("--max-frames must be at least 1");
+        }
+
+        if (Concurrency is < 1 or > 64)
+        {
+            throw CuboidException.Usage("--concurrency must be between 1 and 64");
+        }
+
+        if (Formats == ReportFormats.None)
+        {
+            throw CuboidException.Usage("--format needs at least one of json, md, vtt, html");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// The models an analysis uses, as the portfolio provides them: one client per task (the router, which
+/// picks, retries, falls over and enforces the budget), the candidates in the order the router would try
+/// them, and the usage ledger totalled per task. A client is null when no model is configured for it.
+/// </summary>
+public interface IAnalysisModels
+{
+    IChatClient? Captioner { get; }
+
+    ISpeechToTextClient? Transcriber { get; }
+
+    IChatClient? Reasoner { get; }
+
+    /// <summary>The models the router would try for <paramref name="task"/>, best first (no call made).</summary>
+    IReadOnlyList<ModelQuote> Candidates(string task);
+
+    /// <summary>What the calls made so far cost, per task (<see cref="AnalysisTasks"/>), from the usage ledger.</summary>
+    IReadOnlyList<StageUsage> Usage();
+}

@@ -1,0 +1,65 @@
+using Cuboid.Portfolio;
+using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// The analysis's models from a <see cref="Portfolio.Portfolio"/>: the router's clients per task (with
+/// the user's pins and policy), the router's candidate order for planning and cache lookups, and the
+/// usage ledger per task. A task with no usable candidate gets no client.
+/// </summary>
+public sealed class PortfolioAnalysisModels : IAnalysisModels
+{
+    private static readonly RequestEstimate CaptionEstimate = new() { TextTokens = 120, Images = 1, OutputTokens = 300 };
+    private static readonly RequestEstimate TranscribeEstimate = new() { AudioSeconds = 60 };
+    private static readonly RequestEstimate ReasonEstimate = new() { TextTokens = 4000, OutputTokens = 2000 };
+
+    private readonly Portfolio.Portfolio _portfolio;
+    private readonly Dictionary<string, RouteConstraints> _constraints;
+
+    public PortfolioAnalysisModels(Portfolio.Portfolio portfolio, AnalysisModelChoices? choices = null)
+    {
+        _portfolio = portfolio;
+        choices ??= new AnalysisModelChoices();
+        _constraints = new(StringComparer.Ordinal)
+        {
+            [AnalysisTasks.Caption] = new RouteConstraints { PinnedModel = choices.Captioner, Policy = choices.Policy, NeedsImages = true },
+            [AnalysisTasks.Transcribe] = new RouteConstraints { PinnedModel = choices.Transcriber, Policy = choices.Policy },
+            [AnalysisTasks.Reason] = new RouteConstraints { PinnedModel = choices.Reasoner, Policy = choices.Policy },
+        };
+        AnsweredByScope.Attach(portfolio.Ledger);
+        Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption])) : null;
+        Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? new AnsweredBySpeechToTextClient(portfolio.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe])) : null;
+        Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason])) : null;
+    }
+
+    public IChatClient? Captioner { get; }
+
+    public ISpeechToTextClient? Transcriber { get; }
+
+    public IChatClient? Reasoner { get; }
+
+    public UsageLedger Ledger => _portfolio.Ledger;
+
+    public IReadOnlyList<ModelQuote> Candidates(string task)
+    {
+        var estimate = task switch
+        {
+            AnalysisTasks.Caption => CaptionEstimate,
+            AnalysisTasks.Transcribe => TranscribeEstimate,
+            _ => ReasonEstimate,
+        };
+        var plan = _portfolio.Plan(task, _constraints.GetValueOrDefault(task), estimate);
+        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
+    }
+
+    public IReadOnlyList<StageUsage> Usage()
+    {
+        var totals = _portfolio.Ledger.TotalsByTask();
+        return [.. new[] { AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason }.Select(task =>
+            totals.FirstOrDefault(t => t.Key == task) is { } t
+                ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars)
+                : StageUsage.None(task))];
+    }
+}

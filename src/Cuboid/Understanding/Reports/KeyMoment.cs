@@ -1,0 +1,3 @@
+namespace Cuboid.Understanding.Reports;
+
+public sealed record KeyMoment(double Time, string Description);

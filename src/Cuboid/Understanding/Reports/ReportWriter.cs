@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace Cuboid.Understanding.Reports;
+
+/// <summary>Writes the chosen report files into a (staged) directory.</summary>
+public static class ReportWriter
+{
+    public const string JsonFile = "report.json";
+    public const string MarkdownFile = "report.md";
+    public const string VttFile = "chapters.vtt";
+    public const string HtmlFile = "report.html";
+    public const string FramesFolder = "frames";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <param name="videoPath">The source video, linked from report.html relative to the final directory; null for none.</param>
+    public static async Task WriteAsync(AnalysisReport report, ReportFormats formats, string directory, string finalDirectory, string? videoPath, CancellationToken cancellationToken = default)
+    {
+        if (formats.HasFlag(ReportFormats.Json))
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, JsonFile), ReportJson.Serialize(report), Utf8, cancellationToken);
+        }
+
+        if (formats.HasFlag(ReportFormats.Markdown))
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, MarkdownFile), ReportMarkdownWriter.Write(report), Utf8, cancellationToken);
+        }
+
+        if (formats.HasFlag(ReportFormats.Vtt))
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), ChapterVttWriter.Write(report.Chapters), Utf8, cancellationToken);
+        }
+
+        if (formats.HasFlag(ReportFormats.Html))
+        {
+            var href = videoPath is null ? null : Path.GetRelativePath(finalDirectory, Path.GetFullPath(videoPath)).Replace('\\', '/');
+            var encoded = href is null ? null : string.Join('/', href.Split('/').Select(Uri.EscapeDataString));
+            await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), ReportHtmlWriter.Write(report, encoded), Utf8, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Cuboid.Storage;
+using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// Extracts the audio once, finds the speech, splits long audio on silences into pieces the provider
+/// accepts, transcribes each piece (cached by the piece's content hash, model and language) and stitches
+/// the segments back onto the video's clock. A file without audio is a fact: the stage returns nothing.
+/// </summary>
+public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? transcriber, AnalysisCache? cache, IReadOnlyList<string> cacheModels, string? language, TimeProvider time)
+{
+    public double MaxPieceSeconds { get; init; } = AudioSplitPlanner.DefaultMaxPieceSeconds;
+
+    /// <summary>Called after each piece: (pieces done, pieces).</summary>
+    public Action<int, int>? Progress { get; init; }
+
+    public async Task<TranscribeStageResult> RunAsync(string videoPath, double duration, string workDirectory, CancellationToken cancellationToken)
+    {
+        var whole = Path.Combine(workDirectory, "audio.wav");
+        if (!await audio.ExtractAsync(videoPath, null, whole, cancellationToken))
+        {
+            return TranscribeStageResult.None;
+        }
+
+        var speech = await audio.SpeechAsync(whole, cancellationToken);
+        if (transcriber is null || speech.Count == 0)
+        {
+            File.Delete(whole);
+            return new TranscribeStageResult([], speech, 0, 0, 0, null);
+        }
+
+        var pieces = AudioSplitPlanner.Plan(duration, speech, MaxPieceSeconds);
+        var results = new List<(TimeRange, IReadOnlyList<TranscriptSegment>)>();
+        var (calls, hits) = (0, 0);
+        CuboidException? stop = null;
+        var languageKey = language ?? "auto";
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            var wav = whole;
+            if (pieces.Count > 1)
+            {
+                wav = Path.Combine(workDirectory, $"audio-{i:000}.wav");
+                await audio.ExtractAsync(videoPath, piece, wav, cancellationToken);
+            }
+
+            var hash = await ContentHash.OfFileAsync(wav, cancellationToken);
+            if (cache?.FindTranscript(hash, languageKey, cacheModels) is { } cached)
+            {
+                hits++;
+                results.Add((piece, cached.Segments));
+            }
+            else
+            {
+                try
+                {
+                    SpeechToTextResponse response;
+                    await using (var stream = File.OpenRead(wav))
+                    {
+                        response = await transcriber.GetTextAsync(stream, new SpeechToTextOptions { SpeechLanguage = language, SpeechSampleRate = 16_000 }, cancellationToken);
+                    }
+
+                    calls++;
+                    var segments = SpeechSegmentReader.Read(response, piece.Duration);
+                    cache?.PutTranscript(hash, languageKey, AnsweringModel.Of(response, cacheModels.FirstOrDefault() ?? "unknown"), segments, time.GetUtcNow());
+                    results.Add((piece, segments));
+                }
+                catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
+                {
+                    stop = ex;
+                    break;
+                }
+            }
+
+            if (wav != whole)
+            {
+                File.Delete(wav);
+            }
+
+            Progress?.Invoke(i + 1, pieces.Count);
+        }
+
+        File.Delete(whole);
+        return new TranscribeStageResult(TranscriptStitcher.Stitch(results), speech, pieces.Count, calls, hits, stop);
+    }
+}

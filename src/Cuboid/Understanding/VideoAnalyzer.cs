@@ -1,0 +1,210 @@
+using System.Runtime.CompilerServices;
+using Cuboid.Storage;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Understanding;
+
+/// <summary>
+/// <c>cuboid analyze</c>: one decode pass streams samples to the captioner while the audio is transcribed
+/// alongside; the reasoner then writes summary and chapters from the timestamped timeline; the report is
+/// written atomically. Without models (offline) the same run writes the structural report only. A stage
+/// stopped by the budget or by failing providers still yields a written, partial report.
+/// </summary>
+public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Near-duplicate thresholds (defaults suit slides and screen recordings).</summary>
+    public NearDuplicateFilter NewFilter() => new();
+
+    public async Task<AnalysisOutcome> AnalyzeAsync(AnalyzeRequest request, IAnalysisModels? models, AnalysisCache? cache, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        request.Validate();
+        var started = _time.GetUtcNow();
+        var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+        var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
+        decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
+        void Report(string stage, double done, double? total, bool finished = false) => progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+
+        using var staged = StagedDirectory.Create(request.OutputPath);
+        var framesDirectory = Path.Combine(staged.Path, ReportWriter.FramesFolder);
+        var work = Path.Combine(staged.Path, ".work");
+        Directory.CreateDirectory(framesDirectory);
+        Directory.CreateDirectory(work);
+
+        // Transcription runs alongside the decode pass and the captions.
+        var transcribe = new TranscribeStage(audio, offline ? null : models!.Transcriber, cache, offline ? [] : Ids(models!, AnalysisTasks.Transcribe), request.Language, _time)
+        {
+            Progress = (done, total) => Report("transcribe", done, total, done == total),
+        };
+        var transcribeTask = Task.Run(() => transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken), cancellationToken);
+
+        var pass = new PassOutcome();
+        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, s => Report("decode", Math.Min(s, video.DurationSeconds), video.DurationSeconds), cancellationToken);
+        if (request.MaxFrames is { } max)
+        {
+            frames = Capped(frames, max, cancellationToken);
+        }
+
+        var expected = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
+        var captions = new CaptionStage(offline ? null : models!.Captioner, cache, offline ? [] : Ids(models!, AnalysisTasks.Caption), request.Focus, request.Concurrency, _time)
+        {
+            Progress = (done, kept) => Report("caption", done, Math.Max(kept, request.MaxFrames is { } m ? Math.Min(m, expected) : expected)),
+        };
+        CaptionStageResult captioned;
+        try
+        {
+            captioned = await captions.RunAsync(frames, NewFilter(), staged.Path, cancellationToken);
+        }
+        catch
+        {
+            await Observe(transcribeTask);
+            throw;
+        }
+
+        Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
+        Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
+        var heard = await transcribeTask;
+        var stop = captioned.Stop ?? heard.Stop;
+
+        SynthesisResult? synthesis = null;
+        var warnings = new List<string>();
+        if (!offline && stop is null && models!.Reasoner is { } reasoner)
+        {
+            var timeline = Timeline.Build(captioned.Samples, heard.Segments);
+            if (timeline.Count > 0)
+            {
+                Report("synthesize", 0, 1);
+                var context = models.Candidates(AnalysisTasks.Reason).FirstOrDefault()?.ContextWindow ?? CostEstimator.DefaultContextWindow;
+                try
+                {
+                    synthesis = await new Synthesizer(reasoner, context).SynthesizeAsync(timeline, video.DurationSeconds, request.Focus, cancellationToken);
+                }
+                catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
+                {
+                    stop = ex;
+                }
+
+                Report("synthesize", 1, 1, finished: true);
+            }
+        }
+
+        if (!offline && models!.Captioner is null)
+        {
+            warnings.Add("No caption model is configured: frames were not captioned.");
+        }
+
+        if (!offline && models!.Reasoner is null)
+        {
+            warnings.Add("No reasoning model is configured: no summary or chapters.");
+        }
+
+        if (stop is not null)
+        {
+            warnings.Add($"Stopped early: {stop.Message}");
+        }
+
+        var usage = offline ? UsageReport.Empty : new UsageReport(models!.Usage());
+        var captionUsage = usage.Stages.FirstOrDefault(s => s.Stage == AnalysisTasks.Caption);
+        var perCaption = captionUsage is { Calls: > 0 } ? captionUsage.Dollars / captionUsage.Calls
+            : offline ? 0m : CostEstimator.PerCaption(models!.Candidates(AnalysisTasks.Caption).FirstOrDefault(), request.Focus);
+        var report = new AnalysisReport
+        {
+            Source = Path.GetFileName(request.VideoPath),
+            Mode = offline ? "offline" : stop is not null ? "partial" : "full",
+            CreatedAt = _time.GetUtcNow(),
+            Video = video,
+            Samples = captioned.Samples,
+            Transcript = heard.Segments,
+            Scenes = pass.Scenes,
+            MotionProfile = pass.MotionProfile,
+            SpeechActivity = heard.Speech,
+            Summary = synthesis?.Summary,
+            Chapters = synthesis?.Chapters ?? [],
+            KeyMoments = synthesis?.KeyMoments ?? [],
+            Topics = synthesis?.Topics ?? [],
+            Duplicates = new DuplicateSavings(captioned.Skipped, Math.Round(perCaption * captioned.Skipped, 6)),
+            Usage = usage,
+            NativeVideoComparison = NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+            Warnings = warnings,
+        };
+
+        Directory.Delete(work, recursive: true);
+        await ReportWriter.WriteAsync(report, request.Formats, staged.Path, staged.Target, request.VideoPath, cancellationToken);
+        staged.Commit();
+        cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
+        return new AnalysisOutcome(report, staged.Target, stop);
+    }
+
+    /// <summary>The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written.</summary>
+    public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, CancellationToken cancellationToken = default)
+    {
+        request.Validate();
+        var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+        var scratch = Directory.CreateTempSubdirectory("cuboid-plan-").FullName;
+        try
+        {
+            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, new PassOutcome(), null, cancellationToken);
+            if (request.MaxFrames is { } max)
+            {
+                frames = Capped(frames, max, cancellationToken);
+            }
+
+            var filter = NewFilter();
+            var kept = new List<PlannedFrame>();
+            await foreach (var frame in frames.WithCancellation(cancellationToken))
+            {
+                if (filter.Keep(frame))
+                {
+                    kept.Add(frame);
+                }
+            }
+
+            var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var offline = request.Offline || models is null;
+            ModelQuote? First(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
+            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus);
+            return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
+                NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
+
+    // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var all = new List<PlannedFrame>();
+        await foreach (var frame in frames.WithCancellation(cancellationToken))
+        {
+            all.Add(frame);
+        }
+
+        var chosen = MaxFramesSelector.Select(all, max);
+        foreach (var dropped in all.Except(chosen))
+        {
+            File.Delete(dropped.FramePath);
+        }
+
+        foreach (var frame in chosen)
+        {
+            yield return frame;
+        }
+    }
+
+    private static async Task Observe(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // The first failure is the one reported.
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Cuboid.Understanding;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Tests.Understanding;
+
+/// <summary>
+/// A media engine double for pipeline tests that need no decoding: samples at fixed times with unique
+/// "JPEG" bytes, one cut, and a silent 16 kHz WAV with scripted speech intervals.
+/// </summary>
+internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IVideoAnalysisSource, IAudioSource
+{
+    public IReadOnlyList<(double Time, string Reason)> Plan { get; init; } =
+        [.. Enumerable.Range(0, 8).Select(i => (i * 5.0, i == 0 ? SampleReasons.First : SampleReasons.Interval)).Append((12.4, SampleReasons.Cut)).OrderBy(p => p.Item1)];
+
+    public IReadOnlyList<TimeRange> Speech { get; init; } = [new(0.5, 9), new(12, 30)];
+
+    /// <summary>The bytes written for the frame at each time.</summary>
+    public static byte[] FrameBytes(double time) => Encoding.ASCII.GetBytes($"\xFF\xD8 fake frame at {time:0.000} " + new string('x', 200));
+
+    public Task<VideoFacts> ProbeAsync(string videoPath, CancellationToken cancellationToken) =>
+        File.Exists(videoPath)
+            ? Task.FromResult(new VideoFacts(duration, 320, 180, 25, "h264", hasAudio, hasAudio ? "aac" : null, "mp4"))
+            : throw CuboidException.Input($"{videoPath}: no such file");
+
+    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (time, reason) in Plan.Where(p => settings.DetectScenes || p.Reason != SampleReasons.Cut))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Combine(framesDirectory, $"{time:000000.000}.jpg");
+            await File.WriteAllBytesAsync(path, FrameBytes(time), cancellationToken);
+            decoded?.Invoke(time);
+            yield return new PlannedFrame(time, reason, path, 0.5, null);
+        }
+
+        outcome.Scenes = [new ReportScene(0, 0, 12.4, "start"), new ReportScene(1, 12.4, duration, "cut")];
+        outcome.MotionProfile = [.. Enumerable.Range(0, (int)duration).Select(s => new MotionPoint(s, s % 7 / 7.0))];
+    }
+
+    public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)
+    {
+        if (!hasAudio)
+        {
+            return false;
+        }
+
+        var seconds = range?.Duration ?? duration;
+        var samples = (int)(seconds * 16000);
+        using var stream = File.Create(wavPath);
+        using var writer = new BinaryWriter(stream);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + samples * 2);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(16000);
+        writer.Write(32000);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(samples * 2);
+        writer.Write(new byte[samples * 2]);
+        await stream.FlushAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) => Task.FromResult(Speech);
+}

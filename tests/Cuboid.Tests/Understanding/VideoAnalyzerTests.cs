@@ -1,0 +1,212 @@
+using Cuboid.Testing.Simulators;
+using Cuboid.Understanding;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Tests.Understanding;
+
+/// <summary>The whole pipeline against the provider simulator as every model, with a media double (no decoding).</summary>
+public sealed class VideoAnalyzerTests : IAsyncLifetime
+{
+    private SimulatedProviders _world = null!;
+    private string _video = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await SimulatedProviders.StartAsync();
+        _video = Path.Combine(_world.Folder, "talk.mp4");
+        await File.WriteAllTextAsync(_video, "not decoded by the double");
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private string Out => Path.Combine(_world.Folder, "out");
+
+    [Fact]
+    public async Task The_captioner_gets_exactly_the_planned_frames_and_the_reasoner_a_time_ordered_timeline()
+    {
+        var media = new FakeMedia();
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Null(outcome.Failure);
+        var planned = media.Plan.Select(p => SimulatedProviders.Hash(FakeMedia.FrameBytes(p.Time))).Order().ToList();
+        Assert.Equal(planned, _world.Captions.Select(c => SimulatedProviders.Hash(c.Images[0].Data!)).Order().ToList());
+        Assert.Equal(media.Plan.Select(p => p.Time), outcome.Report.Samples.Select(s => s.Time));
+        Assert.All(outcome.Report.Samples, s => Assert.Equal($"Frame {Timecode.Clock(s.Time)}: a slide with the text \"{SimulatedProviders.Hash(FakeMedia.FrameBytes(s.Time))}\".", s.Caption));
+        Assert.All(outcome.Report.Samples, s => Assert.Equal("openai:gpt-4.1-mini", s.Model));
+
+        var timeline = Assert.Single(_world.Reasoning).LastUserText;
+        var lines = timeline.Split('\n').Where(l => l.StartsWith('[')).ToList();
+        Assert.Equal(media.Plan.Count + 2, lines.Count);
+        Assert.Contains("[00:00] speech: Hello and welcome.", lines);
+        Assert.Contains("[00:12] speech: Now the second part.", lines);
+        Assert.Contains("[00:12] frame: Frame 00:12:", timeline, StringComparison.Ordinal);
+        var times = lines.Select(l => Timecode.TryParse(l[1..l.IndexOf(']', StringComparison.Ordinal)])!.Value).ToList();
+        Assert.Equal(times.Order(), times);
+
+        Assert.Equal([new TranscriptSegment(0.5, 3.25, "Hello and welcome."), new TranscriptSegment(12.5, 15, "Now the second part.")], outcome.Report.Transcript);
+        Assert.Equal("full", outcome.Report.Mode);
+        Assert.Equal(["Welcome", "Second part"], outcome.Report.Chapters.Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task Outputs_parse_validate_and_usage_equals_the_ledger()
+    {
+        var media = new FakeMedia();
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Equal(Path.GetFullPath(Out), outcome.OutputDirectory);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal(AnalysisReport.CurrentSchemaVersion, report.SchemaVersion);
+        Assert.Equal(outcome.Report.Samples, report.Samples);
+        Assert.All(report.Samples, s => Assert.True(File.Exists(Path.Combine(Out, s.Frame))));
+        var cues = WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt")));
+        Assert.Equal(report.Chapters.Select(c => c.Title), cues.Select(c => c.Text));
+        Assert.Equal(40, cues[^1].End, 3);
+        Assert.Contains("## Summary", await File.ReadAllTextAsync(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("<video", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(_world.Folder, ".out.partial-*"));
+
+        // Report totals are the ledger's, and the ledger's are the simulator's own counts.
+        var calls = _world.Simulator.Calls;
+        var caption = report.Usage.Stages.Single(s => s.Stage == "caption");
+        Assert.Equal(media.Plan.Count, caption.Calls);
+        Assert.Equal(calls.Where(c => c.Request.Images.Count > 0).Sum(c => c.Usage!.InputTokens), caption.InputTokens);
+        Assert.Equal(calls.Where(c => c.Request.Images.Count > 0).Sum(c => c.Usage!.OutputTokens), caption.OutputTokens);
+        Assert.Equal(1, report.Usage.Stages.Single(s => s.Stage == "transcribe").Calls);
+        Assert.Equal(40, report.Usage.Stages.Single(s => s.Stage == "transcribe").AudioSeconds, 1);
+        Assert.Equal(report.Usage.Stages.Sum(s => s.Dollars), report.Usage.Total.Dollars);
+        Assert.True(report.Usage.Total.Dollars > 0);
+        Assert.Equal(5, report.NativeVideoComparison.Count);
+    }
+
+    [Fact]
+    public async Task A_captioner_that_starts_failing_falls_over_without_losing_finished_captions()
+    {
+        var media = new FakeMedia();
+        _world.Simulator.Script("gpt-4.1-mini", Fault.Ok, Fault.Ok, Fault.Ok).ScriptAlways("gpt-4.1-mini", Fault.ServerError(503));
+        var options = _world.Options(_video, media, media, Out);
+
+        var outcome = await AnalysisSession.RunAsync(options with { Request = options.Request with { Concurrency = 1 } });
+
+        Assert.Null(outcome.Failure);
+        Assert.All(outcome.Report.Samples, s => Assert.NotNull(s.Caption));
+        var models = outcome.Report.Samples.Select(s => s.Model).ToList();
+        Assert.Equal(["openai:gpt-4.1-mini", "openai:gpt-4.1-mini", "openai:gpt-4.1-mini"], models.Take(3));
+        Assert.All(models.Skip(3), m => Assert.NotEqual("openai:gpt-4.1-mini", m));
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_resumes_from_the_cache_without_repeating_a_paid_call()
+    {
+        var media = new FakeMedia();
+        using var cancel = new CancellationTokenSource();
+        var options = _world.Options(_video, media, media, Out);
+        options = options with { Request = options.Request with { Concurrency = 1 } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AnalysisSession.RunAsync(
+            options,
+            p =>
+            {
+                if (p.Stage == "caption" && p.Done >= 3)
+                {
+                    cancel.Cancel();
+                }
+            },
+            cancel.Token));
+        Assert.False(Directory.Exists(Out));
+        var firstRun = _world.Captions.Select(c => SimulatedProviders.Hash(c.Images[0].Data!)).ToList();
+        Assert.InRange(firstRun.Count, 3, 4);
+        _world.Simulator.ClearLog();
+
+        var resumed = await AnalysisSession.RunAsync(options);
+
+        // The three captions finished before the interruption are not paid for again; every frame ends up captioned once.
+        var secondRun = _world.Captions.Select(c => SimulatedProviders.Hash(c.Images[0].Data!)).ToList();
+        Assert.Empty(firstRun.Take(3).Intersect(secondRun));
+        Assert.Equal(media.Plan.Count - 3, secondRun.Count);
+        Assert.Equal(3, resumed.Report.Samples.Count(s => s.FromCache));
+        Assert.All(resumed.Report.Samples, s => Assert.NotNull(s.Caption));
+        Assert.Equal(media.Plan.Count - 3, resumed.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls);
+
+        // A third run pays for nothing but the reasoning.
+        _world.Simulator.ClearLog();
+        var third = await AnalysisSession.RunAsync(options);
+        Assert.Empty(_world.Captions);
+        Assert.Empty(_world.Transcriptions);
+        Assert.Single(_world.Reasoning);
+        Assert.Equal(0, third.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls);
+        Assert.Equal(resumed.Report.Samples.Select(s => s.Caption), third.Report.Samples.Select(s => s.Caption));
+    }
+
+    [Fact]
+    public async Task A_budget_stop_leaves_a_valid_partial_report_and_a_budget_failure()
+    {
+        var media = new FakeMedia(hasAudio: false);
+        var options = _world.Options(_video, media, media, Out, budget: 0.0012m);
+
+        var outcome = await AnalysisSession.RunAsync(options with { Request = options.Request with { Concurrency = 1 } });
+
+        Assert.Equal(ErrorKind.Budget, outcome.Failure?.Kind);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal("partial", report.Mode);
+        Assert.Equal(media.Plan.Count, report.Samples.Count);
+        Assert.Contains(report.Samples, s => s.Caption is null);
+        Assert.True(report.Usage.Total.Dollars <= 0.0012m);
+        Assert.Empty(WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))));
+        Assert.NotEmpty(report.Warnings);
+    }
+
+    [Fact]
+    public async Task Without_a_provider_the_structural_report_is_written_and_no_call_is_made()
+    {
+        var media = new FakeMedia();
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = null, Environment = new EmptyEnvironment(_world.Folder) };
+
+        var outcome = await AnalysisSession.RunAsync(options);
+
+        Assert.True(outcome.NoProviderConfigured);
+        Assert.Null(outcome.Failure);
+        Assert.Equal("offline", outcome.Report.Mode);
+        Assert.Equal(media.Plan.Count, outcome.Report.Samples.Count);
+        Assert.Equal(2, outcome.Report.Scenes.Count);
+        Assert.NotEmpty(outcome.Report.MotionProfile);
+        Assert.Equal(media.Speech, outcome.Report.SpeechActivity);
+        Assert.Empty(_world.Simulator.Calls);
+        Assert.True(File.Exists(Path.Combine(Out, "report.html")));
+    }
+
+    [Fact]
+    public async Task A_dry_run_prices_every_stage_and_calls_no_model()
+    {
+        var media = new FakeMedia();
+
+        var plan = await AnalysisSession.PlanAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Equal(media.Plan.Count, plan.Kept);
+        Assert.Equal(1, plan.SamplesByReason[SampleReasons.Cut]);
+        Assert.Equal(["openai:gpt-4.1-mini", "openai:whisper-1", "openai:gpt-4.1-mini"], plan.Stages.Select(s => s.Model));
+        Assert.All(plan.Stages, s => Assert.True(s.Dollars > 0));
+        Assert.Equal(40 / 60.0, plan.AudioMinutes, 6);
+        Assert.Empty(_world.Simulator.Calls);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task A_missing_video_is_an_input_error_and_leaves_no_output()
+    {
+        var media = new FakeMedia();
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => AnalysisSession.RunAsync(_world.Options(Path.Combine(_world.Folder, "nope.mp4"), media, media, Out)));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.False(Directory.Exists(Out));
+        Assert.Empty(Directory.GetDirectories(_world.Folder, ".out*"));
+    }
+
+    private sealed class EmptyEnvironment(string home) : Cuboid.Portfolio.IEnvironmentVariables
+    {
+        public string? Get(string name) => name == "HOME" ? home : null;
+    }
+}
