@@ -285,7 +285,7 @@ mkdir -p "$out_dir"
 partial=$out_dir/.$(basename "$out").partial
 ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" \
   -map '[outv]' -map '[outa]' \
-  -c:v libx264 -preset slow -crf 26 -maxrate 900k -bufsize 1800k -g 250 -threads 1 \
+  -c:v libx264 -preset slow -crf 24 -maxrate 900k -bufsize 1800k -g 250 -threads 1 \
   -pix_fmt yuv420p -profile:v high -r "$fps" \
   -c:a aac -b:a 40k -ac 1 -ar "$audio_rate" \
   -map_metadata -1 -fflags +bitexact -flags:v +bitexact -flags:a +bitexact \
