@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Cuboid.Cli.Commands;
 
 namespace Cuboid.Cli;
@@ -6,10 +7,14 @@ namespace Cuboid.Cli;
 /// <summary>Builds the command tree, runs it, and turns failures into one line on stderr and an exit code.</summary>
 public static class CuboidApp
 {
-    public static RootCommand CreateRootCommand(CliConsole console)
+    public static Command CreateRootCommand(CliConsole console)
     {
-        var root = new RootCommand("Cuboid: understand, generate and budget video AI.")
+        // A plain Command rather than RootCommand: RootCommand names itself after the executable
+        // (Cuboid.Cli), but users type `cuboid`, and help and errors should say so.
+        var root = new Command("cuboid", "Cuboid: understand, generate and budget video AI.")
         {
+            new HelpOption(),
+            new VersionOption(),
             GlobalOptions.Verbose,
         };
         foreach (var command in Commands(console))
@@ -48,7 +53,9 @@ public static class CuboidApp
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         if (parse.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"cuboid: {parse.Errors[0].Message} (see 'cuboid --help')");
+            // "Unrecognized command 'x'" says more than the "Required command was not provided" that comes with it.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            await console.Error.WriteLineAsync($"cuboid: {error.Message} (see 'cuboid --help')");
             return ExitCodes.Usage;
         }
 
