@@ -94,6 +94,17 @@ public static class VideoBuilder
                 File.Move(rotated, scratch, overwrite: true);
             }
 
+            if (recipe.Repeat > 1)
+            {
+                var list = scratch + ".txt";
+                var escaped = scratch.Replace("'", @"'\''", StringComparison.Ordinal);
+                await File.WriteAllLinesAsync(list, Enumerable.Repeat($"file '{escaped}'", recipe.Repeat));
+                var repeated = scratch + ".repeated." + extension;
+                await RunAsync(["-y", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", repeated]);
+                File.Delete(list);
+                File.Move(repeated, scratch, overwrite: true);
+            }
+
             Damage(scratch, recipe.Defect);
             File.Move(scratch, path, overwrite: true);
             return path;

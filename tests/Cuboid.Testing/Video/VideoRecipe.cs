@@ -53,6 +53,9 @@ public sealed record VideoRecipe
 
     public VideoDefect Defect { get; init; }
 
+    /// <summary>Plays the encoded clip this many times in a row (stream copy, so long benchmark files are cheap to make).</summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>Extra video filters after scaling, e.g. <c>geq=lum='16+N*3':cb=128:cr=128</c> to stamp the frame number into the brightness.</summary>
     public string? Filter { get; init; }
 
@@ -76,7 +79,8 @@ public sealed record VideoRecipe
         StartOffsetSeconds.ToString("R", CultureInfo.InvariantCulture),
         Crf?.ToString(CultureInfo.InvariantCulture) ?? "-",
         Defect,
-        Filter ?? "-");
+        Filter ?? "-",
+        Repeat.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Total soundtrack length: the tone segments' sum, else <see cref="Seconds"/>.</summary>
     public double AudioSeconds => Tones?.Sum(t => t.Seconds) ?? Seconds;
