@@ -33,6 +33,7 @@ public static class CuboidApp
 
         // Media
         yield return ProbeCommand.Create(console);
+        yield return ScenesCommand.Create(console);
         yield return FramesCommand.Create(console);
         yield return KeyframesCommand.Create(console);
         yield return AudioCommand.Create(console);

@@ -4,7 +4,7 @@ using Cuboid.Media.Sampling;
 namespace Cuboid.Media.Analysis;
 
 /// <summary>
-/// The ffmpeg command of the analysis pass: one decode, split into the small analysis stream (raw RGB24 on stdout,
+/// The ffmpeg command of the analysis pass: one decode, split into the small analysis stream (raw planar RGB on stdout,
 /// each frame's timestamp reported by <c>showinfo</c>) and, when exporting, a branch that JPEG-encodes at caption
 /// resolution only the frames that can become samples: the interval frames (the same rule as
 /// <see cref="IntervalSampler"/>) and frames whose cheap ffmpeg scene score suggests a possible cut.
@@ -36,7 +36,7 @@ internal static class AnalysisCommandLine
         var pre = sourceLongSide > 4 * Math.Max(analysis.Width, analysis.Height)
             ? $"scale={analysis.Width * 2}:{analysis.Height * 2}:flags=fast_bilinear,"
             : string.Empty;
-        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=rgb24,{ShowinfoLog.AnalysisFilter}";
+        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}";
 
         string graph;
         if (export is { } size && candidatePattern is not null)
@@ -67,7 +67,7 @@ internal static class AnalysisCommandLine
         }
 
         args.AddRange(["-filter_complex", graph, "-vsync", "passthrough"]);
-        args.AddRange(["-map", "[cuboid_analysis]", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+        args.AddRange(["-map", "[cuboid_analysis]", "-f", "rawvideo", "-pix_fmt", "gbrp", "pipe:1"]);
         if (export is not null && candidatePattern is not null)
         {
             args.AddRange([

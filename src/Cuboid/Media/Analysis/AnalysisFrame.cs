@@ -34,15 +34,21 @@ public sealed class AnalysisFrame
 
     public int PixelCount => Width * Height;
 
-    /// <summary>Bytes of one packed RGB24 frame at this size.</summary>
+    /// <summary>Bytes of one planar RGB frame at this size (ffmpeg's <c>gbrp</c>: green, blue and red planes).</summary>
     public int RgbByteCount => Width * Height * 3;
 
     public long Index { get; private set; }
 
     public double Time { get; private set; }
 
-    /// <summary>The frame's packed RGB24 pixels.</summary>
-    public ReadOnlySpan<byte> Rgb => _rgb.AsSpan(0, RgbByteCount);
+    /// <summary>The frame's red plane.</summary>
+    public ReadOnlySpan<byte> Red => _rgb.AsSpan(2 * PixelCount, PixelCount);
+
+    /// <summary>The frame's green plane.</summary>
+    public ReadOnlySpan<byte> Green => _rgb.AsSpan(0, PixelCount);
+
+    /// <summary>The frame's blue plane.</summary>
+    public ReadOnlySpan<byte> Blue => _rgb.AsSpan(PixelCount, PixelCount);
 
     public FramePlanes Planes => _history[Index % HistoryLength];
 
@@ -52,21 +58,22 @@ public sealed class AnalysisFrame
     public FramePlanes? At(long index) =>
         index >= 0 && index <= Index && Index - index < HistoryLength ? _history[index % HistoryLength] : null;
 
-    /// <summary>Loads the next frame and measures it: planes, mean luma, motion and content score against the previous frame.</summary>
-    public void Load(byte[] rgb, long index, double time)
+    /// <summary>Loads the next frame, planar RGB in ffmpeg's <c>gbrp</c> order (green, blue, red), and measures it:
+    /// planes, mean luma, motion and content score against the previous frame.</summary>
+    public void Load(byte[] gbrp, long index, double time)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rgb.Length, RgbByteCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(gbrp.Length, RgbByteCount);
         if (index != Index + 1)
         {
             throw new ArgumentOutOfRangeException(nameof(index), "frames must be loaded in order");
         }
 
-        _rgb = rgb;
+        _rgb = gbrp;
         var previous = index > 0 ? _history[(index - 1) % HistoryLength] : null;
         Index = index;
         Time = time;
         var planes = _history[index % HistoryLength];
-        PlaneMath.RgbToPlanes(Rgb, planes.Luma, planes.Hue, planes.Saturation, planes.Value);
+        PlaneMath.RgbToPlanes(Red, Green, Blue, planes.Luma, planes.Hue, planes.Saturation, planes.Value);
 
         var pixels = (double)PixelCount;
         var meanLuma = PlaneMath.Sum(planes.Luma) / pixels;

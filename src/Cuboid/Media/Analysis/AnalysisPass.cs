@@ -7,7 +7,7 @@ using Cuboid.Media.Scenes;
 namespace Cuboid.Media.Analysis;
 
 /// <summary>
-/// The one analysis pass: a single ffmpeg decode at a small analysis resolution, streamed as raw RGB24 frames into
+/// The one analysis pass: a single ffmpeg decode at a small analysis resolution, streamed as raw planar RGB frames into
 /// pooled buffers, each frame stamped with its exact presentation time, and fed to the interval sampler, the scene
 /// detector, the cuboid motion meter, the per-frame statistics and any extra <see cref="IFrameConsumer"/>. With an
 /// export folder, the chosen frames are also written as caption-resolution JPEGs by the same decode. Memory is bounded:
@@ -230,6 +230,7 @@ public static class AnalysisPass
             motionProfile,
             summary,
             collector.Fallbacks,
+            collector.Candidates,
             options.TimeProvider.GetElapsedTime(started));
     }
 

@@ -17,6 +17,7 @@ namespace Cuboid.Media.Analysis;
 /// <param name="Summary">Whole-video statistics.</param>
 /// <param name="ExportFallbacks">Samples whose JPEG had to be cut with a separate seek because the single pass did not
 /// keep that frame (rare: a cut the pass's cheap pre-filter did not flag).</param>
+/// <param name="ExportCandidates">Frames ffmpeg JPEG-encoded as possible samples during the pass (chosen or not).</param>
 /// <param name="Elapsed">Wall time of the pass.</param>
 public sealed record AnalysisResult(
     string Path,
@@ -31,6 +32,7 @@ public sealed record AnalysisResult(
     IReadOnlyList<MotionProfilePoint> MotionProfile,
     AnalysisSummary Summary,
     int ExportFallbacks,
+    int ExportCandidates,
     TimeSpan Elapsed)
 {
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Cuboid.Media.Analysis;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class MotionEnergyMeter : IFrameConsumer
     private readonly Action<CuboidEnergy>? _onSlab;
     private long[] _sums = [];
     private int[] _pixelsPerBlock = [];
+    private byte[] _difference = [];
     private int _blocksAcross;
     private int _framesInSlab;
     private double _slabStart;
@@ -87,6 +90,13 @@ public sealed class MotionEnergyMeter : IFrameConsumer
 
     private void Accumulate(byte[] current, byte[] previous, int width, int height)
     {
+        if (_difference.Length != current.Length)
+        {
+            _difference = new byte[current.Length];
+        }
+
+        PlaneMath.AbsDiff(current, previous, _difference);
+        var difference = _difference;
         for (var y = 0; y < height; y++)
         {
             var row = y * width;
@@ -95,10 +105,16 @@ public sealed class MotionEnergyMeter : IFrameConsumer
             {
                 var start = row + (bx * BlockSize);
                 var end = Math.Min(start + BlockSize, row + width);
-                var sum = 0;
-                for (var i = start; i < end; i++)
+                long sum = 0;
+                var i = start;
+                for (; i + 8 <= end; i += 8)
                 {
-                    sum += Math.Abs(current[i] - previous[i]);
+                    sum += PlaneMath.SumOfBytes(BinaryPrimitives.ReadUInt64LittleEndian(difference.AsSpan(i, 8)));
+                }
+
+                for (; i < end; i++)
+                {
+                    sum += difference[i];
                 }
 
                 _sums[blockRow + bx] += sum;

@@ -51,6 +51,8 @@ internal sealed class SampleCollector
 
     public int Fallbacks { get; private set; }
 
+    public int Candidates { get; private set; }
+
     public void OnFrame(long index, long pts)
     {
         _ptsHistory[index % _ptsHistory.Length] = pts;
@@ -107,6 +109,7 @@ internal sealed class SampleCollector
     {
         while (_log.ExportStamps.TryDequeue(out var stamp))
         {
+            Candidates++;
             _candidateByPts[stamp.Pts] = stamp.Number;
             _candidateOrder.Enqueue(stamp.Pts);
             if (_candidateOrder.Count > CandidatesKept)

@@ -61,11 +61,12 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         var reel = reels.Reel720;
         var reasons = result.Samples.GroupBy(s => s.Reason).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine(string.Join(", ", result.Samples.Select(s => $"{s.Reason}@{s.FrameIndex}")) + $"; fallbacks {result.ExportFallbacks}");
+        output.WriteLine(string.Join(", ", result.Samples.Select(s => $"{s.Reason}@{s.FrameIndex}")) + $"; fallbacks {result.ExportFallbacks}, candidates {result.ExportCandidates}");
         Assert.Equal(1, reasons[SampleReason.FirstFrame]);
         Assert.Equal(2, reasons[SampleReason.Interval]); // 5 s and 10 s of a 12.2 s reel.
         Assert.Equal(reel.HardCutFrames.Count + reel.FadeBoundaryFrames.Count, reasons[SampleReason.AfterCut]);
         Assert.True(result.ExportFallbacks <= 1, $"{result.ExportFallbacks} frames needed a second seek");
+        Assert.InRange(result.ExportCandidates, result.Samples.Count, result.FrameCount / 3);
         Assert.Equal(result.Samples.Count, Directory.GetFiles(folder).Length);
         Assert.Empty(Directory.GetDirectories(folder));
 
@@ -133,6 +134,43 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         Assert.Empty(result.Boundaries);
         Assert.Equal(0, result.Summary.MeanActiveCuboids);
         Assert.All(result.Samples, s => Assert.Equal(0, s.MotionSincePrevious));
+    }
+
+    [Theory]
+    [InlineData(90, null, 72, 128)]
+    [InlineData(0, "2:1", 128, 36)]
+    public async Task Analysis_frames_are_upright_and_in_display_aspect(int rotation, string? sampleAspect, int width, int height)
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Rotation = rotation, SampleAspect = sampleAspect, Seconds = 1, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(path);
+
+        Assert.Equal((width, height), (result.Width, result.Height));
+        Assert.Equal(25, result.FrameCount);
+    }
+
+    [Fact]
+    public async Task Corrupt_frames_in_the_middle_do_not_stop_the_pass()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Defect = VideoDefect.CorruptMiddle, Seconds = 4, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(path);
+
+        output.WriteLine($"{result.FrameCount} frames, last at {result.LastFrameTime}s");
+        Assert.True(result.LastFrameTime > 3, "decoding continued past the damage to the end");
+    }
+
+    [Fact]
+    public async Task A_path_with_spaces_and_non_ascii_characters_works()
+    {
+        var source = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 1, Audio = false });
+        var path = VideoBuilder.CopyAs(source, "my clips/été à Zürich.mp4");
+        var folder = Path.Combine(VideoBuilder.NewFolder(), "frames dir é");
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = folder });
+
+        Assert.Equal(25, result.FrameCount);
+        Assert.True(File.Exists(Assert.Single(result.Samples).ImagePath));
     }
 
     [Fact]

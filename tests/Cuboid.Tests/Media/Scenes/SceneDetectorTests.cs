@@ -149,24 +149,26 @@ public class SceneDetectorTests
         public static Picture Stripes { get; } = new(200, 40, 160, Striped: true);
         public static Picture StripesShifted { get; } = new(200, 40, 160, Striped: true, Shifted: true);
 
+        /// <summary>The picture as the pass receives it: planar green, blue, red (ffmpeg gbrp).</summary>
         public byte[] Rgb(long seed)
         {
             var random = new Random((int)seed);
-            var rgb = new byte[Width * Height * 3];
+            var pixels = Width * Height;
+            var gbrp = new byte[pixels * 3];
             for (var y = 0; y < Height; y++)
             {
                 for (var x = 0; x < Width; x++)
                 {
-                    var i = ((y * Width) + x) * 3;
+                    var i = (y * Width) + x;
                     var on = !Striped || ((x / 2) + (Shifted ? 1 : 0)) % 2 == 0;
                     var shade = on ? 1.0 - (0.2 * x / Width) : 0.15;
-                    rgb[i] = Pixel(R * shade, random);
-                    rgb[i + 1] = Pixel(G * shade, random);
-                    rgb[i + 2] = Pixel(B * shade, random);
+                    gbrp[(2 * pixels) + i] = Pixel(R * shade, random);
+                    gbrp[i] = Pixel(G * shade, random);
+                    gbrp[pixels + i] = Pixel(B * shade, random);
                 }
             }
 
-            return rgb;
+            return gbrp;
         }
 
         private static byte Pixel(double value, Random random) =>

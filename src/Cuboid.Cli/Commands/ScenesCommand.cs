@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Media;
+using Cuboid.Media.Analysis;
+using Cuboid.Media.Scenes;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary><c>cuboid scenes &lt;video&gt; [--detector content|adaptive] [--threshold X] [--min-scene 0.6s] [--json]</c>.</summary>
+public static class ScenesCommand
+{
+    /// <summary>Files shorter than this finish before a progress bar would help.</summary>
+    private const double ProgressAfterSeconds = 60;
+
+    public static Command Create(CliConsole console)
+    {
+        var video = new Argument<FileInfo>("video") { Description = "The video to scan for shot boundaries" };
+        var detector = new Option<string>("--detector", "-d")
+        {
+            Description = "content (HSV difference, threshold 27) or adaptive (score against its neighbours, threshold 3.0)",
+            DefaultValueFactory = _ => "content",
+        };
+        var threshold = new Option<double?>("--threshold", "-t") { Description = "Cut threshold (default: 27 for content, 3.0 for adaptive)" };
+        var minScene = new Option<string>("--min-scene")
+        {
+            Description = "Shortest scene; closer cuts are dropped (e.g. 0.6s, 500ms, 1s)",
+            DefaultValueFactory = _ => "0.6s",
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var command = new Command("scenes", "Find hard cuts and fades in a video (one decode, PySceneDetect-compatible scores)")
+        {
+            video,
+            detector,
+            threshold,
+            minScene,
+            json,
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var scenes = new SceneDetectionOptions
+            {
+                Detector = ParseDetector(parse.GetValue(detector)),
+                Threshold = parse.GetValue(threshold),
+                MinSceneLength = DurationParser.Parse(parse.GetValue(minScene) ?? "0.6s"),
+            };
+            var options = new AnalysisOptions { SampleInterval = null, SampleAfterCuts = false, Scenes = scenes };
+            options.Validate();
+            var path = parse.GetValue(video)!.ToString();
+            var result = await RunAsync(console, path, options, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, scenes), MediaJson.Options));
+            }
+            else
+            {
+                Render(console, result, scenes);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static SceneDetectorKind ParseDetector(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "content" => SceneDetectorKind.Content,
+        "adaptive" => SceneDetectorKind.Adaptive,
+        _ => throw CuboidException.Usage($"unknown detector '{name}'; use content or adaptive"),
+    };
+
+    private static async Task<AnalysisResult> RunAsync(CliConsole console, string path, AnalysisOptions options, CancellationToken cancellationToken)
+    {
+        if (!console.Interactive)
+        {
+            return await AnalysisPass.RunAsync(path, options, cancellationToken);
+        }
+
+        AnalysisResult? result = null;
+        await console.Ansi.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            ProgressTask? bar = null;
+            var progress = new Progress<AnalysisProgress>(p =>
+            {
+                if (bar is null && p.Duration >= ProgressAfterSeconds)
+                {
+                    bar = context.AddTask("Scanning for scenes", maxValue: 1);
+                }
+
+                bar?.Value = p.Fraction;
+            });
+            result = await AnalysisPass.RunAsync(path, options with { Progress = progress }, cancellationToken);
+        });
+        return result!;
+    }
+
+    private static void Render(CliConsole console, AnalysisResult result, SceneDetectionOptions scenes)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("#")
+            .AddColumn(new TableColumn("Time (s)").RightAligned())
+            .AddColumn("Timecode")
+            .AddColumn(new TableColumn("Frame").RightAligned())
+            .AddColumn("Kind")
+            .AddColumn(new TableColumn("Score").RightAligned());
+        var number = 0;
+        foreach (var boundary in result.Boundaries)
+        {
+            table.AddRow(
+                boundary.Kind == SceneBoundaryKind.Cut ? (++number).ToString(CultureInfo.InvariantCulture) : string.Empty,
+                boundary.Time.ToString("0.000", CultureInfo.InvariantCulture),
+                Timecode(boundary.Time),
+                boundary.Frame.ToString(CultureInfo.InvariantCulture),
+                KindName(boundary),
+                boundary.Score.ToString("0.###", CultureInfo.InvariantCulture));
+        }
+
+        if (result.Boundaries.Count > 0)
+        {
+            console.Ansi.Write(table);
+        }
+
+        // Plain text: a summary line must not be wrapped at the 80 columns Spectre assumes for redirected output.
+        var cuts = result.Cuts.Count;
+        console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {result.LastFrameTime:0.###} s ({result.FrameCount} frames); "
+            + $"{DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));
+    }
+
+    internal static object ToJson(AnalysisResult result, SceneDetectionOptions scenes)
+    {
+        var cuts = result.Cuts;
+        var starts = new List<(double Time, long Frame)> { (result.FirstFrameTime, 0) };
+        starts.AddRange(cuts.Select(c => (c.Time, c.Frame)));
+        return new
+        {
+            path = result.Path,
+            detector = DetectorName(scenes.Detector),
+            threshold = scenes.EffectiveThreshold,
+            minSceneSeconds = scenes.MinSceneLength.TotalSeconds,
+            frameCount = result.FrameCount,
+            durationSeconds = result.Duration,
+            cutCount = cuts.Count,
+            boundaries = result.Boundaries.Select(b => new
+            {
+                time = Math.Round(b.Time, 6),
+                timecode = Timecode(b.Time),
+                frame = b.Frame,
+                kind = KindName(b),
+                score = b.Score,
+            }),
+            scenes = starts.Select((start, i) => new
+            {
+                start = Math.Round(start.Time, 6),
+                end = Math.Round(i + 1 < starts.Count ? starts[i + 1].Time : result.Duration, 6),
+                startFrame = start.Frame,
+                endFrame = i + 1 < starts.Count ? starts[i + 1].Frame - 1 : result.FrameCount - 1,
+            }),
+        };
+    }
+
+    private static string KindName(SceneBoundary boundary) => boundary.Kind switch
+    {
+        SceneBoundaryKind.FadeOut => "fade-out",
+        SceneBoundaryKind.FadeIn => "fade-in",
+        _ => boundary.FromFade ? "cut (fade)" : "cut",
+    };
+
+    private static string DetectorName(SceneDetectorKind kind) => kind == SceneDetectorKind.Adaptive ? "adaptive" : "content";
+
+    private static string Timecode(double seconds) =>
+        TimeSpan.FromMilliseconds(Math.Round(Math.Max(0, seconds) * 1000)).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+}
