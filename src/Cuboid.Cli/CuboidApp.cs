@@ -27,6 +27,9 @@ public static class CuboidApp
 
         // Media
         yield return ProbeCommand.Create(console);
+        yield return FramesCommand.Create(console);
+        yield return KeyframesCommand.Create(console);
+        yield return AudioCommand.Create(console);
 
         // Spacetime and Compute
         yield return TokensCommand.Create(console);

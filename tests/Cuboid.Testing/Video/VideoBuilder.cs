@@ -135,6 +135,11 @@ public static class VideoBuilder
             var odd = r.Width % 2 == 1 || r.Height % 2 == 1;
             var pixelFormat = odd && r.Codec is "libx264" or "libx265" ? "yuv444p" : "yuv420p";
             var filters = new List<string> { $"scale={r.Width}:{r.Height}" };
+            if (r.Filter is { } extra)
+            {
+                filters.Add(extra);
+            }
+
             if (r.SampleAspect is { } sar)
             {
                 filters.Add($"setsar={sar.Replace(':', '/')}");

@@ -53,6 +53,9 @@ public sealed record VideoRecipe
 
     public VideoDefect Defect { get; init; }
 
+    /// <summary>Extra video filters after scaling, e.g. <c>geq=lum='16+N*3':cb=128:cr=128</c> to stamp the frame number into the brightness.</summary>
+    public string? Filter { get; init; }
+
     /// <summary>A stable text form of every field, used as the cache key.</summary>
     public string Key => string.Join(
         '|',
@@ -72,7 +75,8 @@ public sealed record VideoRecipe
         VariableFrameRate,
         StartOffsetSeconds.ToString("R", CultureInfo.InvariantCulture),
         Crf?.ToString(CultureInfo.InvariantCulture) ?? "-",
-        Defect);
+        Defect,
+        Filter ?? "-");
 
     /// <summary>Total soundtrack length: the tone segments' sum, else <see cref="Seconds"/>.</summary>
     public double AudioSeconds => Tones?.Sum(t => t.Seconds) ?? Seconds;

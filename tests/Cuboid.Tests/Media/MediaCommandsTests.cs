@@ -51,6 +51,182 @@ public class MediaCommandsTests
         Assert.Equal(string.Empty, output.ToString());
     }
 
+    [Fact]
+    public async Task Frames_every_writes_images_and_json()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3 });
+        var output = Path.Combine(VideoBuilder.NewFolder(), "out");
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--every", "500ms", "--max-size", "160", "--out", output, "--json"], console);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var frames = json.RootElement.GetProperty("frames").EnumerateArray().ToList();
+        Assert.Equal(6, frames.Count);
+        Assert.Equal("single-pass", json.RootElement.GetProperty("method").GetString());
+        Assert.All(frames, f => Assert.True(File.Exists(f.GetProperty("path").GetString())));
+        Assert.Equal(160, frames[0].GetProperty("width").GetInt32());
+        Assert.Equal(6, Directory.GetFiles(output, "*.jpg").Length);
+    }
+
+    [Fact]
+    public async Task Frames_at_prints_a_table()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3 });
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--at", "1,0.4s", "--format", "png", "--out", VideoBuilder.NewFolder()], console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("frame_00000.400.png", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("frame_00001.000.png", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(one seek per frame)", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--every", "1s", "--at", "1")]
+    [InlineData("--max-size", "320")]
+    [InlineData("--every", "soon")]
+    [InlineData("--every", "1s", "--format", "gif")]
+    public async Task Frames_with_bad_options_is_a_usage_error(params string[] options)
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe());
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--out", VideoBuilder.NewFolder(), .. options], console);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Frames_of_a_bad_input_exits_3_with_one_line(string name)
+    {
+        var path = BadInputs.Make(name);
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--every", "1s", "--out", VideoBuilder.NewFolder()], console);
+
+        AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
+    }
+
+    [Fact]
+    public async Task Frames_of_an_audio_only_file_exits_3_with_one_line()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { AudioOnly = true });
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--every", "1s", "--out", VideoBuilder.NewFolder()], console);
+
+        AssertOneLineInputError(code, error.ToString(), "no video stream");
+    }
+
+    [Fact]
+    public async Task Frames_of_a_file_with_corrupt_frames_succeeds_with_warnings()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Container = "ts", Seconds = 3, Audio = false, Defect = VideoDefect.CorruptMiddle });
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--every", "0.5s", "--out", VideoBuilder.NewFolder()], console);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("cuboid: warning:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keyframes_writes_thumbnails_and_json()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Gop = 25 });
+        var output = Path.Combine(VideoBuilder.NewFolder(), "keys");
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["keyframes", path, "--out", output, "--json"], console);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var times = json.RootElement.GetProperty("frames").EnumerateArray().Select(f => f.GetProperty("timeSeconds").GetDouble());
+        Assert.Equal([0.0, 1.0, 2.0], times.Select(t => Math.Round(t, 3)));
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Keyframes_of_a_bad_input_exits_3_with_one_line(string name)
+    {
+        var path = BadInputs.Make(name);
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["keyframes", path, "--out", VideoBuilder.NewFolder()], console);
+
+        AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
+    }
+
+    [Fact]
+    public async Task Audio_prints_sound_and_silence_and_writes_a_wav()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Tones = [ToneSegment.Silence(1), new(1), ToneSegment.Silence(1)] });
+        var wav = Path.Combine(VideoBuilder.NewFolder(), "a.wav");
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["audio", path, "--out", wav, "--from", "500ms", "--to", "2.5"], console);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("1 sound intervals", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("silence", stdout.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(wav));
+    }
+
+    [Fact]
+    public async Task Audio_of_a_silent_film_says_so_and_succeeds()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Audio = false });
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["audio", path, "--json"], console);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        Assert.False(json.RootElement.GetProperty("hasAudio").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Audio_of_a_bad_input_exits_3_with_one_line(string name)
+    {
+        var path = BadInputs.Make(name);
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["audio", path], console);
+
+        AssertOneLineInputError(code, error.ToString(), BadInputs.Phrase(name));
+    }
+
+    [Theory]
+    [InlineData("CUBOID_FFPROBE", "ffprobe", "probe")]
+    [InlineData("CUBOID_FFMPEG", "ffmpeg", "frames")]
+    public async Task A_missing_tool_is_one_line_naming_the_package(string variable, string tool, string command)
+    {
+        // MediaTools.Default reads the environment once per process, so run the real CLI as a child process.
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe());
+        var cli = Path.Combine(AppContext.BaseDirectory, "Cuboid.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { cli, command, video, "--every", "1s", "--out", VideoBuilder.NewFolder() }.Take(command == "probe" ? 3 : 7))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[variable] = "/nonexistent/cuboid/" + tool;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        AssertOneLineInputError(process.ExitCode, error, $"{tool} was not found; install it with: sudo apt-get install -y ffmpeg");
+    }
+
     internal static void AssertOneLineInputError(int code, string error, string phrase)
     {
         Assert.Equal(ExitCodes.Input, code);

@@ -60,7 +60,7 @@ public static class VideoProbe
             foreach (var stream in streams.EnumerateArray())
             {
                 longestStream = Math.Max(longestStream, Seconds(stream, "duration") ?? 0);
-                switch (String(stream, "codec_type"))
+                switch (Text(stream, "codec_type"))
                 {
                     case "video" when video is null && !IsAttachedPicture(stream):
                         video = ParseVideo(stream);
@@ -85,7 +85,7 @@ public static class VideoProbe
 
         return new VideoInfo(
             fullPath,
-            String(format, "format_name") ?? "unknown",
+            Text(format, "format_name") ?? "unknown",
             TimeSpan.FromSeconds(duration),
             TimeSpan.FromSeconds(Seconds(format, "start_time") ?? 0),
             sizeBytes,
@@ -98,20 +98,20 @@ public static class VideoProbe
     {
         var width = Int(stream, "width") ?? 0;
         var height = Int(stream, "height") ?? 0;
-        var sar = Rational.Parse(String(stream, "sample_aspect_ratio")) ?? new Rational(1, 1);
+        var sar = Rational.Parse(Text(stream, "sample_aspect_ratio")) ?? new Rational(1, 1);
         var rotation = Rotation(stream);
 
         var shownWidth = (int)Math.Round(width * sar.Value);
-        var dar = Rational.Parse(String(stream, "display_aspect_ratio")) ?? Reduce(shownWidth, height);
+        var dar = Rational.Parse(Text(stream, "display_aspect_ratio")) ?? Reduce(shownWidth, height);
         var quarterTurn = rotation is 90 or 270;
 
-        var average = Rational.Parse(String(stream, "avg_frame_rate"));
-        var real = Rational.Parse(String(stream, "r_frame_rate"));
+        var average = Rational.Parse(Text(stream, "avg_frame_rate"));
+        var real = Rational.Parse(Text(stream, "r_frame_rate"));
         var variable = average is { } a && real is { } r && Math.Abs(a.Value - r.Value) > 0.01 * r.Value;
 
         return new VideoStreamInfo(
             Int(stream, "index") ?? 0,
-            String(stream, "codec_name") ?? "unknown",
+            Text(stream, "codec_name") ?? "unknown",
             width,
             height,
             quarterTurn ? height : shownWidth,
@@ -124,16 +124,16 @@ public static class VideoProbe
             variable,
             Long(stream, "nb_frames"),
             Long(stream, "bit_rate"),
-            String(stream, "pix_fmt"),
+            Text(stream, "pix_fmt"),
             TimeSpan.FromSeconds(Math.Max(0, Seconds(stream, "start_time") ?? 0)));
     }
 
     private static AudioStreamInfo ParseAudio(JsonElement stream) => new(
         Int(stream, "index") ?? 0,
-        String(stream, "codec_name") ?? "unknown",
+        Text(stream, "codec_name") ?? "unknown",
         Int(stream, "sample_rate") ?? 0,
         Int(stream, "channels") ?? 0,
-        String(stream, "channel_layout"),
+        Text(stream, "channel_layout"),
         Long(stream, "bit_rate"));
 
     // The display matrix is what players obey; its angle is counterclockwise. The legacy "rotate" tag
@@ -144,7 +144,7 @@ public static class VideoProbe
         {
             foreach (var entry in sideData.EnumerateArray())
             {
-                if (String(entry, "side_data_type") == "Display Matrix" && Seconds(entry, "rotation") is { } degrees)
+                if (Text(entry, "side_data_type") == "Display Matrix" && Seconds(entry, "rotation") is { } degrees)
                 {
                     return Normalise(degrees);
                 }
@@ -180,7 +180,7 @@ public static class VideoProbe
         stream.TryGetProperty("disposition", out var disposition)
         && Int(disposition, "attached_pic") == 1;
 
-    private static string? String(JsonElement element, string name) =>
+    private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // ffprobe prints most numbers as strings ("25.000000", "N/A"), some as numbers.

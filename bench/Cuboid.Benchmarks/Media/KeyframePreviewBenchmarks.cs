@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Cuboid.Media;
+using Cuboid.Media.Frames;
+using Cuboid.Testing.Video;
+
+namespace Cuboid.Benchmarks.Media;
+
+/// <summary>
+/// Keyframe preview against a plain full decode (<c>ffmpeg -i FILE -f null -</c>) of a 60 s 1080p H.264
+/// file with a keyframe every 2 s and every 10 s. Goal: preview at least 100× real time.
+/// </summary>
+[Config(typeof(MediaBenchmarkJob))]
+public class KeyframePreviewBenchmarks
+{
+    private string _video = string.Empty;
+
+    [Params(2, 10)]
+    public int KeyframeSeconds { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _video = VideoBuilder.Build(new VideoRecipe
+    {
+        Width = 1920,
+        Height = 1080,
+        Seconds = 60,
+        Fps = 25,
+        Gop = 25 * KeyframeSeconds,
+        Source = "testsrc2",
+        Audio = false,
+    });
+
+    [Benchmark(Baseline = true, Description = "plain decode (ffmpeg -f null)")]
+    public Task<MediaRun> PlainDecode() =>
+        MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, ["-v", "error", "-nostdin", "-i", _video, "-f", "null", "-"]);
+
+    [Benchmark(Description = "keyframe preview, 320 px")]
+    public async Task<int> Preview()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "cuboid-bench-keys-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            return (await KeyframePreview.CreateAsync(_video, output)).Frames.Count;
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cuboid.Media;
+using Cuboid.Media.Frames;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary><c>cuboid keyframes &lt;video&gt; --out DIR [--max-size 320]</c>: thumbnails of the keyframes only, fast.</summary>
+public static class KeyframesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var video = new Argument<FileInfo>("video") { Description = "The video to preview" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder to write the thumbnails into", Required = true };
+        var maxSize = new Option<int>("--max-size") { Description = "Longest side of each thumbnail in pixels", DefaultValueFactory = _ => 320 };
+        var minGap = new Option<string?>("--min-gap") { Description = "Keep at most one keyframe per interval (e.g. 10s)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var command = new Command("keyframes", "Quick preview: decode only the keyframes and write them as thumbnails")
+        {
+            video, output, maxSize, minGap, json,
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var options = new KeyframePreviewOptions
+            {
+                MaxSize = parse.GetValue(maxSize),
+                MinGap = parse.GetValue(minGap) is { } gap ? DurationParser.Parse(gap) : null,
+            };
+            var result = await KeyframePreview.CreateAsync(
+                parse.GetValue(video)!.ToString(), parse.GetValue(output)!.ToString(), options, cancellationToken: cancellationToken);
+
+            if (parse.GetValue(json))
+            {
+                var shape = new
+                {
+                    frames = result.Frames.Select(f => new { timeSeconds = f.Timestamp.TotalSeconds, path = f.Path, width = f.Width, height = f.Height }),
+                    warnings = result.Warnings,
+                };
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(shape, MediaJson.Options));
+                return 0;
+            }
+
+            var table = new Table().AddColumn("Time (s)").AddColumn("Size").AddColumn("File");
+            foreach (var frame in result.Frames)
+            {
+                table.AddRow(FramesCommand.Seconds(frame.Timestamp), $"{frame.Width}x{frame.Height}", Markup.Escape(Path.GetFileName(frame.Path)));
+            }
+
+            console.Ansi.Write(table);
+            await console.Out.WriteLineAsync($"{result.Frames.Count} keyframes in {Path.GetDirectoryName(result.Frames[0].Path)}");
+            await MediaWarnings.WriteAsync(console, result.Warnings);
+            return 0;
+        });
+        return command;
+    }
+}

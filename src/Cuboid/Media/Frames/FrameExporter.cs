@@ -1,0 +1,211 @@
+using System.Globalization;
+using Cuboid.Media.Probe;
+
+namespace Cuboid.Media.Frames;
+
+/// <summary>
+/// Exports frame-accurate, upright, display-aspect images at chosen times. Sparse requests seek per frame
+/// (ffmpeg input seeking decodes only from the keyframe before each target); dense requests decode the
+/// file once with a <c>select</c> filter. Never decodes from the start once per frame.
+/// </summary>
+public static class FrameExporter
+{
+    /// <summary>Up to this many frames are always fetched by seeking.</summary>
+    public const int SeekAlwaysUpTo = 4;
+
+    /// <summary>Seeking also wins when frames are on average this far apart: one seek decodes at most a GOP
+    /// (typically 2-10 s), while a single pass decodes the whole gap.</summary>
+    public static readonly TimeSpan SeekWhenGapsAtLeast = TimeSpan.FromSeconds(20);
+
+    /// <summary>Exports one frame every <paramref name="interval"/>, the first frame included, in one decode when dense.</summary>
+    public static async Task<FrameExportResult> ExportEveryAsync(
+        string path,
+        TimeSpan interval,
+        string outputFolder,
+        FrameExportOptions? options = null,
+        MediaTools? tools = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (interval <= TimeSpan.Zero)
+        {
+            throw CuboidException.Usage("the interval between frames must be positive, e.g. 5s");
+        }
+
+        tools ??= MediaTools.Default;
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        var targets = new List<TimeSpan>();
+        for (var k = 0L; k * interval.Ticks < info.Duration.Ticks; k++)
+        {
+            targets.Add(TimeSpan.FromTicks(k * interval.Ticks));
+        }
+
+        return await ExportAsync(info, targets, interval, outputFolder, options ?? new(), tools, cancellationToken);
+    }
+
+    /// <summary>Exports the first frame at or after each of <paramref name="times"/> (seconds from the start of the video).</summary>
+    public static async Task<FrameExportResult> ExportAtAsync(
+        string path,
+        IEnumerable<TimeSpan> times,
+        string outputFolder,
+        FrameExportOptions? options = null,
+        MediaTools? tools = null,
+        CancellationToken cancellationToken = default)
+    {
+        var targets = times.Distinct().Order().ToList();
+        if (targets.Count == 0)
+        {
+            throw CuboidException.Usage("give at least one time to export, e.g. --at 12.5,40");
+        }
+
+        tools ??= MediaTools.Default;
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        if (targets[^1] > info.Duration)
+        {
+            throw CuboidException.Usage(
+                $"{Seconds(targets[^1])} s is past the end of {Path.GetFileName(path)} ({Seconds(info.Duration)} s long)");
+        }
+
+        return await ExportAsync(info, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
+    }
+
+    /// <summary>The documented rule: seek per frame for a few or sparse frames, otherwise one pass.</summary>
+    public static FrameExportMethod ChooseMethod(int count, TimeSpan duration) =>
+        count <= SeekAlwaysUpTo || duration / Math.Max(1, count) >= SeekWhenGapsAtLeast
+            ? FrameExportMethod.SeekPerFrame
+            : FrameExportMethod.SinglePass;
+
+    private static async Task<FrameExportResult> ExportAsync(
+        VideoInfo info,
+        List<TimeSpan> targets,
+        TimeSpan? interval,
+        string outputFolder,
+        FrameExportOptions options,
+        MediaTools tools,
+        CancellationToken cancellationToken)
+    {
+        var video = info.RequireVideo();
+        if (options.MaxSize < 16)
+        {
+            throw CuboidException.Usage("the maximum image size must be at least 16 pixels");
+        }
+
+        var job = new FrameJob(info, video, FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
+        var method = options.Method ?? ChooseMethod(targets.Count, info.Duration);
+        using var folder = new OutputFolder(outputFolder);
+
+        var staged = new List<ExportedFrame>();
+        var warnings = new List<string>();
+        if (method == FrameExportMethod.SinglePass)
+        {
+            staged.AddRange(await SinglePassAsync(job, targets, interval, folder.Staging, warnings, cancellationToken));
+        }
+
+        // Seek for every target the single pass did not reach (a time after the last frame) or all of them.
+        var covered = staged.Count == 0 ? TimeSpan.MinValue : staged[^1].Timestamp;
+        foreach (var target in targets.Where(t => method == FrameExportMethod.SeekPerFrame || t > covered + Tolerance))
+        {
+            // An interval sampler simply ends with the last frame; an explicit time after it gets the last frame.
+            var frame = await SeekOneAsync(job, target, folder.Staging, warnings, lastFrameFallback: interval is null, cancellationToken);
+            if (frame is not null && staged.All(f => f.Path != frame.Path))
+            {
+                staged.Add(frame);
+            }
+        }
+
+        var moved = folder.Commit();
+        var frames = staged
+            .OrderBy(f => f.Timestamp)
+            .Select(f => f with { Path = moved[f.Path] })
+            .ToList();
+        return new FrameExportResult(frames, method, [.. warnings.Distinct()]);
+    }
+
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
+
+    private static async Task<List<ExportedFrame>> SinglePassAsync(
+        FrameJob job,
+        List<TimeSpan> targets,
+        TimeSpan? interval,
+        string staging,
+        List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        // A microsecond of slack: a frame at exactly 1.2 s must count as "at or after 1.2 s" although 1.2/0.4 is 2.9999... in floating point.
+        var start = Num(job.Info.StartTime.TotalSeconds - 0.000001);
+
+        // t is the absolute presentation time (-copyts); a frame is kept when it is the first at or after a target.
+        var selection = interval is { } every
+            ? $"isnan(prev_t)+gt(floor((t-{start})/{Num(every.TotalSeconds)}),floor((prev_t-{start})/{Num(every.TotalSeconds)}))"
+            : string.Join('+', targets.Select(t =>
+            {
+                var absolute = Num((job.Info.StartTime + t).TotalSeconds - 0.000001);
+                return $"gte(t,{absolute})*(isnan(prev_t)+lt(prev_t,{absolute}))";
+            }));
+
+        var pattern = Path.Combine(staging, $"pass_%06d.{job.Options.Extension}");
+        var log = new FfmpegLog();
+        await job.RunAsync(["-copyts", "-i", job.Info.Path], $"select='{selection}',", pattern, log, cancellationToken);
+        warnings.AddRange(log.Warnings);
+
+        var files = Directory.EnumerateFiles(staging, $"pass_*.{job.Options.Extension}").Order(StringComparer.Ordinal).ToList();
+        var times = log.FrameTimes;
+        if (times.Count < files.Count)
+        {
+            throw new InvalidOperationException($"ffmpeg wrote {files.Count} frames but reported {times.Count} timestamps");
+        }
+
+        var frames = new List<ExportedFrame>();
+        var previous = TimeSpan.MinValue;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var timestamp = TimeSpan.FromSeconds(times[i]) - job.Info.StartTime;
+            var requested = targets.FirstOrDefault(t => t > previous + Tolerance && t <= timestamp + Tolerance, timestamp);
+            frames.Add(job.Rename(files[i], requested, timestamp, staging));
+            previous = timestamp;
+        }
+
+        return frames;
+    }
+
+    private static async Task<ExportedFrame?> SeekOneAsync(
+        FrameJob job,
+        TimeSpan target,
+        string staging,
+        List<string> warnings,
+        bool lastFrameFallback,
+        CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(staging, $"seek_{target.Ticks}.{job.Options.Extension}");
+        var log = new FfmpegLog();
+        await job.RunAsync(["-ss", Num(target.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-frames:v", "1", "-update", "1"]);
+
+        // With -frames:v 1 the filter may see one frame more than is written: the first one is the image.
+        var written = File.Exists(file) && log.FrameTimes.Count > 0 ? log.FrameTimes[0] : (double?)null;
+        warnings.AddRange(log.Warnings);
+        if (written is null && !lastFrameFallback)
+        {
+            return null;
+        }
+
+        if (written is null)
+        {
+            // The target is after the last frame: decode the final stretch and keep the last image.
+            log = new FfmpegLog();
+            var from = TimeSpan.FromTicks(Math.Max(0, (target - TimeSpan.FromSeconds(3)).Ticks));
+            await job.RunAsync(["-ss", Num(from.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-update", "1"]);
+            written = File.Exists(file) && log.FrameTimes.Count > 0 ? log.FrameTimes[^1] : null;
+            warnings.AddRange(log.Warnings);
+        }
+
+        if (written is not { } seconds)
+        {
+            throw CuboidException.Input($"{Path.GetFileName(job.Info.Path)}: no frame could be decoded near {Seconds(target)} s");
+        }
+
+        return job.Rename(file, target, TimeSpan.FromSeconds(seconds) - job.Info.StartTime, staging);
+    }
+
+    internal static string Num(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Cuboid.Media.Probe;
+
+namespace Cuboid.Media.Frames;
+
+/// <summary>What every ffmpeg run of one export shares: the input, the output size and format, the tools.</summary>
+internal sealed record FrameJob(VideoInfo Info, VideoStreamInfo Video, FrameSize Size, FrameExportOptions Options, MediaTools Tools)
+{
+    /// <summary>Runs ffmpeg from <paramref name="input"/> through <c>[selection]showinfo,scale</c> into <paramref name="output"/>.
+    /// ffmpeg rotates frames upright before the filters (autorotate is on by default); the scale to the
+    /// display-aspect size applies non-square pixels.</summary>
+    public async Task RunAsync(
+        IReadOnlyList<string> input,
+        string selection,
+        string output,
+        FfmpegLog log,
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? outputOptions = null)
+    {
+        var arguments = new List<string>(FfmpegLog.Arguments) { "-y" };
+        arguments.AddRange(input);
+        arguments.AddRange(["-map", $"0:{Video.Index.ToString(CultureInfo.InvariantCulture)}", "-an", "-sn", "-dn"]);
+        arguments.AddRange(["-vf", $"{selection}showinfo,scale={Size.Width}:{Size.Height}:flags=bicubic,setsar=1"]);
+        arguments.AddRange(["-fps_mode", "passthrough"]);
+        if (Options.Format == FrameImageFormat.Jpeg)
+        {
+            arguments.AddRange(["-q:v", "2"]);
+        }
+
+        arguments.AddRange(outputOptions ?? []);
+        arguments.AddRange(["-f", "image2", output]);
+
+        await using var process = MediaProcess.Start(Tools.FfmpegPath, arguments, onStderrLine: log.Add);
+        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        if (exitCode != 0)
+        {
+            throw MediaInput.Unreadable(Info.Path, log.Warnings.Count > 0 ? log.Warnings : process.StderrTail);
+        }
+    }
+
+    /// <summary>Gives a staged image its final name (prefix and timestamp) and describes it.</summary>
+    public ExportedFrame Rename(string file, TimeSpan requested, TimeSpan timestamp, string staging)
+    {
+        var seconds = Math.Max(0, timestamp.TotalSeconds).ToString("00000.000", CultureInfo.InvariantCulture);
+        var named = Path.Combine(staging, $"{Options.FilePrefix}_{seconds}.{Options.Extension}");
+        if (File.Exists(named))
+        {
+            // Two requested times landed on the same frame: keep one image.
+            File.Delete(file);
+        }
+        else
+        {
+            File.Move(file, named);
+        }
+
+        return new ExportedFrame(requested, timestamp, named, Size.Width, Size.Height);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Cuboid.Media.Frames;
+
+/// <summary>How a keyframe preview looks.</summary>
+public sealed record KeyframePreviewOptions
+{
+    /// <summary>Longest side of each thumbnail in pixels.</summary>
+    public int MaxSize { get; init; } = 320;
+
+    public FrameImageFormat Format { get; init; } = FrameImageFormat.Jpeg;
+
+    /// <summary>Keep at most one keyframe per this interval (for files with very frequent keyframes); null keeps all.</summary>
+    public TimeSpan? MinGap { get; init; }
+}

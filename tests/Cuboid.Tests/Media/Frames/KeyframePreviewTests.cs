@@ -1,0 +1,69 @@
+using Cuboid.Media.Frames;
+using Cuboid.Testing.Video;
+
+namespace Cuboid.Tests.Media.Frames;
+
+public class KeyframePreviewTests
+{
+    // Brightness 16 + 3 × frame number; a keyframe every 25 frames (1 s).
+    private static readonly VideoRecipe Numbered = new()
+    {
+        Source = "color=c=black",
+        Filter = "geq=lum='16+N*3':cb=128:cr=128",
+        Gop = 25,
+        Seconds = 3,
+        Audio = false,
+    };
+
+    [Fact]
+    public async Task Writes_exactly_the_keyframes_with_their_times()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered);
+        var output = Path.Combine(VideoBuilder.NewFolder(), "keys");
+
+        var result = await KeyframePreview.CreateAsync(video, output, new KeyframePreviewOptions { Format = FrameImageFormat.Png });
+
+        Assert.Equal([0.0, 1.0, 2.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        var numbers = new List<int>();
+        foreach (var frame in result.Frames)
+        {
+            numbers.Add((int)Math.Round((await ImageMeasure.MeanLumaAsync(frame.Path) - 16) / 3));
+        }
+
+        Assert.Equal([0, 25, 50], numbers);
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+        Assert.Contains("key_00001.000.png", result.Frames.Select(f => Path.GetFileName(f.Path)));
+    }
+
+    [Fact]
+    public async Task A_minimum_gap_thins_out_frequent_keyframes()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered);
+
+        var result = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { MinGap = TimeSpan.FromSeconds(1.5) });
+
+        Assert.Equal([0.0, 2.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+    }
+
+    [Fact]
+    public async Task Thumbnails_are_small_and_upright()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Rotation = 90, Seconds = 1, Audio = false });
+
+        var result = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { MaxSize = 160 });
+
+        var frame = Assert.Single(result.Frames);
+        Assert.Equal((90, 160), await ImageMeasure.SizeAsync(frame.Path));
+    }
+
+    [Fact]
+    public async Task An_audio_only_file_is_an_input_error()
+    {
+        var audio = await VideoBuilder.BuildAsync(new VideoRecipe { AudioOnly = true });
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => KeyframePreview.CreateAsync(audio, VideoBuilder.NewFolder()));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.Contains("no video stream", ex.Message, StringComparison.Ordinal);
+    }
+}
