@@ -72,7 +72,7 @@ public static class PlanCommand
             var family = shared.FamilyCatalog(parse).Find(parse.GetValue(model)!);
             var request = new ClipRequest
             {
-                Size = parse.GetValue(size) is { } s ? FrameSize.Parse(s) : null,
+                Size = parse.GetValue(size) is { } s ? PixelSize.Parse(s) : null,
                 Frames = video ? parse.GetValue(frames) : 1,
                 Seconds = video ? parse.GetValue(seconds) : null,
                 Fps = video ? parse.GetValue(fps) : null,

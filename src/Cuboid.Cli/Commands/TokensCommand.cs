@@ -56,7 +56,7 @@ public static class TokensCommand
             {
                 var request = new ClipRequest
                 {
-                    Size = parse.GetValue(size) is { } s ? FrameSize.Parse(s) : null,
+                    Size = parse.GetValue(size) is { } s ? PixelSize.Parse(s) : null,
                     Frames = parse.GetValue(frames),
                     Seconds = parse.GetValue(seconds),
                     Fps = parse.GetValue(fps),

@@ -4,7 +4,7 @@ namespace Cuboid.Spacetime;
 /// Anything left out takes the family's default clip.</summary>
 public sealed record ClipRequest
 {
-    public FrameSize? Size { get; init; }
+    public PixelSize? Size { get; init; }
 
     public int? Frames { get; init; }
 
@@ -24,7 +24,7 @@ public sealed record ClipRequest
     };
 
     /// <summary>The size, frame count and frame rate this request means for <paramref name="family"/>.</summary>
-    public (FrameSize Size, int Frames, double Fps) Resolve(ModelFamily family)
+    public (PixelSize Size, int Frames, double Fps) Resolve(ModelFamily family)
     {
         ArgumentNullException.ThrowIfNull(family);
         if (Frames is not null && Seconds is not null)
@@ -37,7 +37,7 @@ public sealed record ClipRequest
             throw CuboidException.Usage($"frame rate {rate} must be above 0 and at most 1000 fps");
         }
 
-        var size = Size ?? new FrameSize(family.DefaultWidth, family.DefaultHeight);
+        var size = Size ?? new PixelSize(family.DefaultWidth, family.DefaultHeight);
         var fps = Fps ?? family.Fps;
         var frames = Frames ?? (Seconds is { } seconds ? TokenCounter.FramesFor(family, seconds, fps) : family.DefaultFrames);
         return (size, frames, fps);

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Cuboid.Spacetime;
 
-/// <summary>A picture size in pixels, written width × height ("1280x720").</summary>
-public readonly record struct FrameSize(int Width, int Height)
+/// <summary>A picture size in pixels, written width × height ("1280x720"), as token-count and plan options take it.</summary>
+public readonly record struct PixelSize(int Width, int Height)
 {
     /// <summary>Parses "1280x720" (also "1280×720" or "1280X720"); anything else is a usage error.</summary>
-    public static FrameSize Parse(string text)
+    public static PixelSize Parse(string text)
     {
         var parts = (text ?? "").Trim().Split(['x', 'X', '×'], 2);
         if (parts.Length == 2
@@ -18,7 +18,7 @@ public readonly record struct FrameSize(int Width, int Height)
                 throw CuboidException.Usage($"size '{text}' must have a positive width and height");
             }
 
-            return new FrameSize(width, height);
+            return new PixelSize(width, height);
         }
 
         throw CuboidException.Usage($"size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 1280x720");
