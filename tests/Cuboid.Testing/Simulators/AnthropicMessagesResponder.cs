@@ -8,6 +8,7 @@ internal sealed class AnthropicMessagesResponder : ProtocolResponder
 {
     public override SimulatedProtocol Protocol => SimulatedProtocol.AnthropicMessages;
 
+    // The key travels as x-api-key, or (official SDK 13+) as a Bearer token.
     public override string? PresentedKey(HttpRequest request) =>
         request.Headers.TryGetValue("x-api-key", out var key) ? key.ToString() : base.PresentedKey(request);
 

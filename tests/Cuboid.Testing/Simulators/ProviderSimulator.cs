@@ -23,6 +23,9 @@ namespace Cuboid.Testing.Simulators;
 /// </summary>
 public sealed class ProviderSimulator : IAsyncDisposable
 {
+    /// <summary>A model name for <see cref="Script"/> and <see cref="ScriptAlways"/> that matches every model (after its own script).</summary>
+    public const string AnyModel = "*";
+
     /// <summary>The key the simulator expects unless told otherwise.</summary>
     public const string DefaultApiKey = "sk-sim-0123456789abcdef";
 
@@ -38,8 +41,10 @@ public sealed class ProviderSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ProviderSimulatorOptions _options;
     private WebApplication? _app;
-    private Func<SimulatedRequest, SimulatedReply> _responder = DefaultReply;
+    private Func<SimulatedRequest, CancellationToken, Task<SimulatedReply>> _responder = (request, _) => Task.FromResult(DefaultReply(request));
     private int _sequence;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ProviderSimulator(ProviderSimulatorOptions options)
     {
@@ -83,7 +88,10 @@ public sealed class ProviderSimulator : IAsyncDisposable
     public ProviderEndpoint Endpoint(string id, string apiKind = "openai", string? apiKey = null) =>
         new(id, apiKind, apiKind == "openai" ? new Uri(BaseUri, "v1") : BaseUri, apiKey ?? ApiKey);
 
-    /// <summary>Queues faults for <paramref name="model"/>: each request takes the next; an empty queue answers normally.</summary>
+    /// <summary>
+    /// Queues faults for <paramref name="model"/> (or <see cref="AnyModel"/>): each request takes the next; an empty
+    /// queue answers normally. A model's own queue and standing fault come before those for any model.
+    /// </summary>
     public ProviderSimulator Script(string model, params Fault[] faults)
     {
         lock (_gate)
@@ -118,6 +126,13 @@ public sealed class ProviderSimulator : IAsyncDisposable
     /// <summary>Answers from the request's content (a string converts to a reply). Runs concurrently; keep it thread-safe.</summary>
     public ProviderSimulator Respond(Func<SimulatedRequest, SimulatedReply> responder)
     {
+        _responder = (request, _) => Task.FromResult(responder(request));
+        return this;
+    }
+
+    /// <summary>Answers asynchronously (e.g. holding requests until a test releases them); the token fires when the client goes away.</summary>
+    public ProviderSimulator Respond(Func<SimulatedRequest, CancellationToken, Task<SimulatedReply>> responder)
+    {
         _responder = responder;
         return this;
     }
@@ -142,10 +157,15 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return model is null ? _calls.Count : _calls.Count(c => c.Request.Model == model);
     }
 
+    /// <summary>The most requests it was handling at once since start or <see cref="ClearLog"/> (for bounded-concurrency tests).</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Forgets the logged calls and the concurrency high-water mark.</summary>
     public void ClearLog()
     {
         lock (_gate)
             _calls.Clear();
+        Volatile.Write(ref _maxInFlight, 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -176,7 +196,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
         {
             if (_scripts.TryGetValue(model, out var queue) && queue.TryDequeue(out var fault))
                 return fault;
-            return _always.TryGetValue(model, out var always) ? always : Fault.Ok;
+            if (_always.TryGetValue(model, out var always))
+                return always;
+            if (_scripts.TryGetValue(AnyModel, out var anyQueue) && anyQueue.TryDequeue(out var anyFault))
+                return anyFault;
+            return _always.TryGetValue(AnyModel, out var anyAlways) ? anyAlways : Fault.Ok;
         }
     }
 
@@ -201,6 +225,24 @@ public sealed class ProviderSimulator : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) == max)
+                break;
+        }
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
     {
         var responder = ResponderFor(context.Request);
         if (responder is null)
@@ -271,9 +313,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
         SimulatedReply reply;
         try
         {
-            reply = _responder(request);
+            reply = await _responder(request, cancellationToken);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log(request, fault, null);
             await responder.WriteErrorAsync(context, 500, FaultKind.ServerError, $"The simulator's responder threw: {ex.Message}");

@@ -10,8 +10,6 @@ namespace Cuboid.Portfolio.Providers;
 /// </summary>
 internal sealed class ProviderChatClient(IChatClient inner, ProviderEndpoint endpoint) : DelegatingChatClient(inner)
 {
-    public ProviderEndpoint Endpoint => endpoint;
-
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatResponse response;

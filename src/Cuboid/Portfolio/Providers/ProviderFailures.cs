@@ -16,7 +16,7 @@ internal static class ProviderFailures
     private static readonly string[] ContextLengthPhrases =
     [
         "context length", "context_length", "context window", "maximum context", "prompt is too long",
-        "too many tokens", "exceeds the context", "maximum number of tokens", "reduce the length",
+        "too many tokens", "exceeds the context", "maximum number of tokens", "reduce the length", "context size",
     ];
 
     /// <summary>The failure for an HTTP error status and the provider's explanation.</summary>

@@ -11,9 +11,10 @@ namespace Cuboid.Portfolio.Providers;
 /// </summary>
 internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint, TimeSpan idleTimeout) : Stream
 {
-    // Terminators and error events are short; longer lines are content and only need their start.
+    // Terminators and error events are short; a longer line is content and is not inspected. The buffer
+    // starts small and grows, so a stream of short events costs a few hundred bytes.
     private const int LineLimit = 64 * 1024;
-    private readonly byte[] _line = new byte[LineLimit];
+    private byte[] _line = new byte[512];
     private int _lineLength;
     private bool _lineOverflow;
     private bool _terminated;
@@ -78,19 +79,33 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
             }
             return 0;
         }
-        foreach (var b in chunk)
+        var length = chunk.Length;
+        while (!chunk.IsEmpty)
         {
-            if (b == (byte)'\n')
-            {
-                EndLine();
-                continue;
-            }
-            if (_lineLength < LineLimit)
-                _line[_lineLength++] = b;
-            else
-                _lineOverflow = true;
+            var newline = chunk.IndexOf((byte)'\n');
+            Append(newline < 0 ? chunk : chunk[..newline]);
+            if (newline < 0)
+                break;
+            EndLine();
+            chunk = chunk[(newline + 1)..];
         }
-        return chunk.Length;
+        return length;
+    }
+
+    private void Append(ReadOnlySpan<byte> part)
+    {
+        if (_lineOverflow || part.IsEmpty)
+            return;
+        var needed = _lineLength + part.Length;
+        if (needed > LineLimit)
+        {
+            _lineOverflow = true;
+            return;
+        }
+        if (needed > _line.Length)
+            Array.Resize(ref _line, Math.Min(LineLimit, Math.Max(needed, _line.Length * 2)));
+        part.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength = needed;
     }
 
     private void EndLine()

@@ -144,4 +144,46 @@ public sealed class ProviderSimulatorTests
         Assert.Equal(call.Usage!.InputTokens, last.RootElement.GetProperty("prompt_eval_count").GetInt32());
         Assert.Equal(new byte[] { 1, 2, 3 }, Assert.Single(call.Request.Images).Data);
     }
+
+    [Fact]
+    public async Task Tracks_how_many_requests_it_handled_at_once()
+    {
+        await using var sim = await ProviderSimulator.StartAsync();
+        var arrived = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sim.Respond(async (r, ct) =>
+        {
+            if (Interlocked.Increment(ref arrived) == 4)
+                release.SetResult();
+            await release.Task.WaitAsync(ct);
+            return "ok";
+        });
+        using var http = new HttpClient();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await http.SendAsync(OpenAIChat(sim, "c"));
+            response.EnsureSuccessStatusCode();
+        }));
+        Assert.Equal(4, sim.MaxConcurrentRequests);
+        sim.ClearLog();
+        Assert.Equal(0, sim.MaxConcurrentRequests);
+        Assert.Empty(sim.Calls);
+    }
+
+    [Fact]
+    public async Task Faults_for_any_model_apply_after_a_models_own_script()
+    {
+        await using var sim = await ProviderSimulator.StartAsync();
+        sim.ScriptAlways(ProviderSimulator.AnyModel, Fault.ServerError(503)).Script("healthy", Fault.Ok);
+        using var http = new HttpClient();
+        using (var own = await http.SendAsync(OpenAIChat(sim, "healthy")))
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        using (var then = await http.SendAsync(OpenAIChat(sim, "healthy")))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, then.StatusCode);
+        using (var other = await http.SendAsync(OpenAIChat(sim, "other")))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, other.StatusCode);
+        sim.ClearScripts();
+        using (var cleared = await http.SendAsync(OpenAIChat(sim, "other")))
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+    }
 }

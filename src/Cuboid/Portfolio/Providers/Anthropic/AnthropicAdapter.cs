@@ -20,6 +20,7 @@ public sealed class AnthropicAdapter(ProviderAdapterOptions? options = null) : I
     {
         var client = new AnthropicClient
         {
+            // Set even when null: left alone, the SDK takes ANTHROPIC_API_KEY and would send it to whatever host this endpoint names.
             ApiKey = endpoint.ApiKey,
             BaseUrl = HostOnly(endpoint.BaseUri),
             // The router retries and falls over; the SDK must not retry behind its back.

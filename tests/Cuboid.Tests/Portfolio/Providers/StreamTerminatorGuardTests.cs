@@ -1,0 +1,64 @@
+using System.Text;
+using Cuboid.Portfolio;
+using Cuboid.Portfolio.Providers;
+using Cuboid.Portfolio.Providers.Anthropic;
+using Cuboid.Portfolio.Providers.Ollama;
+using Cuboid.Portfolio.Providers.OpenAICompatible;
+
+namespace Cuboid.Tests.Portfolio.Providers;
+
+public sealed class StreamTerminatorGuardTests
+{
+    private static readonly ProviderEndpoint Endpoint = new("p", "openai", new Uri("http://p.invalid/v1"), "sk-secret");
+
+    /// <summary>Hands out at most <paramref name="chunk"/> bytes per read, to split lines across reads.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], cancellationToken);
+    }
+
+    private static async Task<string> ReadAllAsync(WireProtocol protocol, string body, int chunk)
+    {
+        await using var guard = new StreamTerminatorGuard(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), protocol, Endpoint, Timeout.InfiniteTimeSpan);
+        using var reader = new StreamReader(guard);
+        return await reader.ReadToEndAsync();
+    }
+
+    public static TheoryData<string, string> Complete() => new()
+    {
+        { "openai", "data: {\"a\":1}\n\ndata: [DONE]\n\n" },
+        { "openai", "data: {\"a\":1}\r\n\r\ndata: [DONE]" },
+        { "openai", "data: {\"a\":\"" + new string('x', 100_000) + "\"}\n\ndata: [DONE]\n\n" },
+        { "anthropic", "event: message_start\ndata: {}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n" },
+        { "ollama", "{\"message\":{\"content\":\"a\"},\"done\":false}\n{\"message\":{\"content\":\"\"},\"done\":true,\"eval_count\":3}\n" },
+    };
+
+    private static WireProtocol Protocol(string name) => name switch
+    {
+        "openai" => OpenAIWireProtocol.Instance,
+        "anthropic" => AnthropicWireProtocol.Instance,
+        _ => OllamaWireProtocol.Instance,
+    };
+
+    [Theory]
+    [MemberData(nameof(Complete))]
+    public async Task Passes_a_complete_stream_through_unchanged_whatever_the_read_sizes(string protocol, string body)
+    {
+        foreach (var chunk in (int[])[1, 7, 4096])
+            Assert.Equal(body, await ReadAllAsync(Protocol(protocol), body, chunk));
+    }
+
+    [Theory]
+    [InlineData("openai", "data: {\"a\":1}\n\n")]
+    [InlineData("openai", "data: {\"a\":1}\n\ndata: [DON")]
+    [InlineData("anthropic", "event: message_start\ndata: {}\n\nevent: content_block_delta\ndata: {}\n\n")]
+    [InlineData("ollama", "{\"message\":{\"content\":\"a\"},\"done\":false}\n")]
+    [InlineData("openai", "")]
+    public async Task Throws_bad_response_when_the_terminator_never_comes(string protocol, string body)
+    {
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => ReadAllAsync(Protocol(protocol), body, 5));
+        Assert.Equal(ProviderFailureKind.BadResponse, ex.Kind);
+        Assert.Contains(Protocol(protocol).Terminator, ex.Message, StringComparison.Ordinal);
+    }
+}
