@@ -43,6 +43,8 @@ public static class CuboidApp
         yield return PlanCommand.Create(console);
 
         // Portfolio
+        yield return Cli.Commands.ModelsCommand.Create(console);
+        yield return Cli.Commands.AskCommand.Create(console);
 
         yield break;
     }

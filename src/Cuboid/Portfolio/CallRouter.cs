@@ -20,20 +20,20 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             throw CuboidException.Provider(NoCandidateMessage(plan));
         }
 
-        var failures = new List<string>();
+        List<string>? failures = null;
         int? contextFloor = null;
         foreach (var candidate in plan.Candidates)
         {
             var id = candidate.ModelId;
             if (providers.WhyNotUsable(candidate.Provider) is { } why)
             {
-                failures.Add($"{id} skipped ({why})");
+                (failures ??= []).Add($"{id} skipped ({why})");
                 continue;
             }
 
             if (contextFloor is { } floor && (candidate.ContextWindow ?? int.MaxValue) <= floor)
             {
-                failures.Add($"{id} skipped (window not larger than {floor:N0})");
+                (failures ??= []).Add($"{id} skipped (window not larger than {floor:N0})");
                 continue;
             }
 
@@ -65,32 +65,32 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Unauthorized)
             {
                 providers.MarkUnusable(candidate.Provider, $"it refused the key (HTTP {ex.StatusCode?.ToString() ?? "401/403"}) earlier in this run");
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"refused the key (HTTP {ex.StatusCode})"));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"refused the key (HTTP {ex.StatusCode})"));
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.ContextLengthExceeded)
             {
                 contextFloor = Math.Max(contextFloor ?? 0, candidate.ContextWindow ?? int.MaxValue - 1);
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"input exceeds its context window: {ex.Message}"));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"input exceeds its context window: {ex.Message}"));
             }
             catch (ProviderCallException ex)
             {
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
             catch (BrokenCircuitException)
             {
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"circuit open: {candidate.Provider} kept failing"));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"circuit open: {candidate.Provider} kept failing"));
             }
             catch (TimeoutRejectedException)
             {
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"no answer within {settings.CallTimeoutSeconds:0.###} s"));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"no answer within {settings.CallTimeoutSeconds:0.###} s"));
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or NotSupportedException)
             {
-                failures.Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
         }
 
-        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {string.Join("; ", failures)}");
+        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {string.Join("; ", failures ?? [])}");
     }
 
     /// <summary>Books a placed call: settles its budget reservation with the actual price and writes its ledger record.</summary>
@@ -143,7 +143,9 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             Error = Shorten(error),
             At = time.GetUtcNow(),
         });
-        return $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
+        return attempts == 0
+            ? $"{candidate.ModelId} not tried ({Shorten(error)})"
+            : $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
     }
 
     internal static string NoCandidateMessage(RoutePlan plan)

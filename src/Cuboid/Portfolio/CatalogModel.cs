@@ -32,7 +32,7 @@ public sealed record CatalogModel
     /// <summary>From this day the model no longer answers: never routed.</summary>
     public DateOnly? ShutDown { get; init; }
 
-    public ModelId Ref => ModelId.Parse(Id);
+    public ModelId Ref => ModelId.ParseCached(Id);
 
     public string Provider => Ref.Provider;
 

@@ -16,6 +16,12 @@ public readonly record struct ModelId(string Provider, string Model)
         return id;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ModelId> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Parse for catalog ids, which are few and parsed on every route: remembered after the first time.</summary>
+    internal static ModelId ParseCached(string value) =>
+        Parsed.TryGetValue(value, out var id) ? id : Parsed.GetOrAdd(value, Parse(value));
+
     public static bool TryParse(string? value, out ModelId id)
     {
         var colon = value?.IndexOf(':', StringComparison.Ordinal) ?? -1;

@@ -104,8 +104,12 @@ public sealed class Portfolio
     public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
         _planner.Plan(task, constraints ?? RouteConstraints.None, estimate ?? RequestEstimate.Nominal, Budget.Limit is not null, explain: true);
 
-    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate) =>
-        _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
+    /// <summary>The plan for a call: without explanations (the fast path), except when nothing is left and the error must say why.</summary>
+    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate)
+    {
+        var plan = _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
+        return plan.Candidates.Count > 0 ? plan : _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: true);
+    }
 
     /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
     public decimal EstimateCost(string modelId, RequestEstimate estimate)

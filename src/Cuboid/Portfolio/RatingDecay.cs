@@ -24,6 +24,8 @@ public sealed class RatingDecay
 
     public TimeSpan HalfLife { get; }
 
+    public DateTimeOffset Now => _time.GetUtcNow();
+
     public DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>The newest rating of a model for a task, if it has one.</summary>

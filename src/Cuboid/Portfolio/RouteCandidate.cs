@@ -10,8 +10,9 @@ public sealed record RouteCandidate
 {
     public required int Rank { get; init; }
 
+    /// <summary>The catalog entry (not serialized: its id, window and prices are).</summary>
     [JsonIgnore]
-    public required CatalogModel Model { get; init; }
+    public CatalogModel Model { get; init; } = null!;
 
     public string ModelId => Model.Id;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Cuboid.Portfolio;
@@ -8,24 +9,29 @@ namespace Cuboid.Portfolio;
 /// </summary>
 internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, ProviderDirectory providers, PortfolioSettings settings, LatencyTracker latency)
 {
+    /// <summary>How long a task's field (its models, prior and decayed ratings) is reused: a minute moves a 30-day decay by 0.002 %.</summary>
+    private static readonly TimeSpan FieldLifetime = TimeSpan.FromMinutes(1);
+
+    private const string Excluded = "excluded";
+
+    private readonly ConcurrentDictionary<string, TaskField> _fields = new(StringComparer.Ordinal);
+
     public RoutePlan Plan(string task, RouteConstraints constraints, RequestEstimate estimate, bool budgetActive, bool explain)
     {
         var taskSettings = settings.Tasks.GetValueOrDefault(task);
         var policy = constraints.Policy ?? taskSettings?.Policy ?? RoutingPolicy.Balanced;
-        var today = decay.Today;
-        var prior = decay.Prior(catalog.Models, task);
+        var field = FieldOf(task);
         var excluded = new List<RouteExclusion>();
-        var kept = new List<(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced)>();
+        var kept = new List<Entry>(field.Models.Length);
 
-        foreach (var model in Field(task, constraints))
+        foreach (var (model, standing) in Pool(task, constraints, field))
         {
-            var standing = decay.Stand(model, task, prior);
             var priced = CallPricer.IsPriced(model, estimate);
             var cost = priced ? CallPricer.Estimate(model, estimate) : 0m;
-            var reason = WhyExcluded(model, constraints, estimate, today, budgetActive, priced, cost);
+            var reason = WhyExcluded(model, constraints, estimate, field.Today, budgetActive, priced, cost, explain);
             if (reason is null)
             {
-                kept.Add((model, standing, cost, priced));
+                kept.Add(new Entry(model, standing, cost, priced, policy == RoutingPolicy.Latency ? latency.Median(model.Id) : null));
             }
             else
             {
@@ -33,12 +39,12 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             }
         }
 
-        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? prior;
-        IEnumerable<(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced)> ordered = policy switch
+        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? field.Prior;
+        IEnumerable<Entry> ordered = policy switch
         {
             RoutingPolicy.Cost => kept.OrderBy(c => c.Cost).ThenByDescending(c => c.Standing.EffectiveRating),
             RoutingPolicy.Latency => kept
-                .OrderBy(c => latency.Median(c.Model.Id) ?? TimeSpan.MaxValue)
+                .OrderBy(c => c.Latency ?? TimeSpan.MaxValue)
                 .ThenByDescending(c => c.Standing.EffectiveRating),
             RoutingPolicy.Balanced => kept
                 .OrderBy(c => c.Standing.EffectiveRating >= floor ? 0 : 1)
@@ -63,11 +69,43 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             RatingAgeDays = c.Standing.AgeDays,
             EstimatedCost = c.Cost,
             Priced = c.Priced,
-            ObservedLatency = latency.Median(c.Model.Id),
+            ObservedLatency = explain ? latency.Median(c.Model.Id) : c.Latency,
             Why = explain ? Why(c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
         }).ToList();
         return new RoutePlan(task, policy, estimate, candidates, excluded);
     }
+
+    /// <summary>The models serving a task, the field's prior and their decayed ratings, reused for <see cref="FieldLifetime"/>.</summary>
+    private TaskField FieldOf(string task)
+    {
+        var now = decay.Now;
+        if (_fields.TryGetValue(task, out var field) && now >= field.At && now - field.At < FieldLifetime)
+        {
+            return field;
+        }
+
+        var models = catalog.Models.Where(m => m.Serves(task)).ToArray();
+        var prior = decay.Prior(catalog.Models, task);
+        field = new TaskField(now, decay.Today, prior, models, [.. models.Select(m => decay.Stand(m, task, prior))]);
+        _fields[task] = field;
+        return field;
+    }
+
+    private IEnumerable<(CatalogModel Model, RatingStanding Standing)> Pool(string task, RouteConstraints constraints, TaskField field)
+    {
+        if (constraints.PinnedModel is null)
+        {
+            return field.Models.Zip(field.Standings);
+        }
+
+        var model = Field(task, constraints).Single();
+        var index = Array.IndexOf(field.Models, model);
+        return [(model, index >= 0 ? field.Standings[index] : decay.Stand(model, task, field.Prior))];
+    }
+
+    private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, CatalogModel[] Models, RatingStanding[] Standings);
+
+    private readonly record struct Entry(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced, TimeSpan? Latency);
 
     private IEnumerable<CatalogModel> Field(string task, RouteConstraints constraints)
     {
@@ -92,21 +130,21 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         return [new CatalogModel { Id = id.ToString(), Tasks = [task], Input = ["text", "image", "audio"] }];
     }
 
-    private string? WhyExcluded(CatalogModel model, RouteConstraints constraints, RequestEstimate estimate, DateOnly today, bool budgetActive, bool priced, decimal cost)
+    private string? WhyExcluded(CatalogModel model, RouteConstraints constraints, RequestEstimate estimate, DateOnly today, bool budgetActive, bool priced, decimal cost, bool explain)
     {
         if (model.ShutDown is { } shutDown && shutDown <= today)
         {
-            return $"shut down on {shutDown:yyyy-MM-dd}";
+            return explain ? $"shut down on {shutDown:yyyy-MM-dd}" : Excluded;
         }
 
         if (model.Deprecated is { } deprecated && deprecated <= today)
         {
-            return $"deprecated on {deprecated:yyyy-MM-dd}";
+            return explain ? $"deprecated on {deprecated:yyyy-MM-dd}" : Excluded;
         }
 
         if (constraints.AllowedProviders is { } allowed && !allowed.Contains(model.Provider, StringComparer.Ordinal))
         {
-            return "provider not in the allowed list";
+            return explain ? "provider not in the allowed list" : Excluded;
         }
 
         if (constraints.DeniedProviders?.Contains(model.Provider, StringComparer.Ordinal) == true)
@@ -116,7 +154,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         if (providers.WhyNotUsable(model.Provider) is { } unusable)
         {
-            return $"not usable here: {unusable}";
+            return explain ? $"not usable here: {unusable}" : Excluded;
         }
 
         if ((estimate.NeedsImages || constraints.NeedsImages) && !model.Accepts("image"))
@@ -132,7 +170,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         var needed = estimate.InputTokensOn(model) + estimate.OutputTokens;
         if (model.ContextWindow is { } window && (needed > window || constraints.MinContextWindow > window))
         {
-            return $"context window {window:N0} tokens is below the ~{Math.Max(needed, constraints.MinContextWindow ?? 0):N0} needed";
+            return explain ? $"context window {window:N0} tokens is below the ~{Math.Max(needed, constraints.MinContextWindow ?? 0):N0} needed" : Excluded;
         }
 
         if (!priced && budgetActive)
@@ -142,12 +180,12 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         if (constraints.MaxCostPerCall is { } maxCost && cost > maxCost)
         {
-            return $"estimated {Dollars(cost)} per call is above the {Dollars(maxCost)} limit";
+            return explain ? $"estimated {Dollars(cost)} per call is above the {Dollars(maxCost)} limit" : Excluded;
         }
 
         if (constraints.MaxInputPricePerMTok is { } maxPrice && (model.Prices?.InputPerMTok ?? 0) > maxPrice)
         {
-            return $"input price {Dollars(model.Prices!.InputPerMTok!.Value)}/1M tokens is above the {Dollars(maxPrice)} limit";
+            return explain ? $"input price {Dollars(model.Prices!.InputPerMTok!.Value)}/1M tokens is above the {Dollars(maxPrice)} limit" : Excluded;
         }
 
         return null;
@@ -173,5 +211,5 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
     }
 
     internal static string Dollars(decimal value) =>
-        value == 0 ? "$0" : value < 0.01m ? "$" + value.ToString("0.######", CultureInfo.InvariantCulture) : "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+        value == 0 ? "$0" : value < 0.01m ? "$" + value.ToString("0.##########", CultureInfo.InvariantCulture) : "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
 }

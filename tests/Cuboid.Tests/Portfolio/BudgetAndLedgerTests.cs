@@ -122,6 +122,27 @@ public class BudgetAndLedgerTests
     }
 
     [Fact]
+    public async Task Concurrent_calls_share_one_budget_and_one_ledger_exactly()
+    {
+        var harness = new PortfolioHarness();
+        harness.Chat("alpha:big").GetResponseAsyncCallback = async (_, _, _) =>
+        {
+            await Task.Yield();
+            return TestChatClient.Answer("ok", input: 1000, output: 100);
+        };
+        var portfolio = harness.Build(budget: 10m);
+        var client = portfolio.GetChatClient("caption", new RouteConstraints { PinnedModel = "alpha:big" });
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => client.GetResponseAsync($"frame {i}"))));
+
+        // Each call: 1,000 in at $1/1M + 100 out at $4/1M = $0.0014.
+        Assert.Equal(64, portfolio.Ledger.Records.Count);
+        Assert.Equal(64 * 0.0014m, portfolio.Budget.Spent);
+        Assert.Equal(portfolio.Budget.Spent, portfolio.Ledger.Total().Dollars);
+        Assert.Equal(0m, portfolio.Budget.Reserved);
+    }
+
+    [Fact]
     public void Negative_budgets_are_usage_errors()
     {
         Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => new RunBudget(-1m)).Kind);

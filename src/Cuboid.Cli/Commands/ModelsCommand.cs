@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Portfolio;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary><c>cuboid models</c>: the leaderboard (raw and decayed ratings, prices, usable here or not), plus <c>route</c> and <c>update</c>.</summary>
+public static class ModelsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var task = new Option<string?>("--task", "-t") { Description = "Only this task (caption, reason, transcribe, chat, video-understanding)" };
+        var json = PortfolioCliOptions.Json();
+        var config = PortfolioCliOptions.Config();
+        var catalog = PortfolioCliOptions.Catalog();
+        var command = new Command("models", "The model leaderboard: ratings decayed by age, prices, and whether each model is usable here")
+        {
+            task, json, config, catalog,
+            ModelsRouteCommand.Create(console),
+            ModelsUpdateCommand.Create(console),
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var portfolio = PortfolioCliOptions.Load(parse, config, catalog);
+            var entries = portfolio.Leaderboard(parse.GetValue(task));
+            if (entries.Count == 0)
+            {
+                throw CuboidException.Usage($"no model in the catalog serves task '{parse.GetValue(task)}'");
+            }
+
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(entries, PortfolioJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            Widen(console);
+            foreach (var group in entries.GroupBy(e => e.Task))
+            {
+                await console.Out.WriteLineAsync($"{group.Key}:");
+                var table = new Table { Border = TableBorder.Simple }
+                    .AddColumns("Model", "Rating", "Decayed", "Age (d)", "In $/1M", "Out $/1M", "Other", "Context", "Usable here");
+                foreach (var e in group)
+                {
+                    table.AddRow(
+                        Markup.Escape(e.ModelId), Number(e.RawRating, "0.#"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+                        Number(e.AgeDays, "0"), Price(e.Prices?.InputPerMTok), Price(e.Prices?.OutputPerMTok), Other(e.Prices),
+                        e.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(e.Usable ? "yes" : "no: " + e.Status));
+                }
+
+                console.Ansi.Write(table);
+            }
+            await console.Out.WriteLineAsync($"Ratings decay toward the field median with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Tables of models are wide; when piped, do not squeeze them into 80 columns.</summary>
+    internal static void Widen(CliConsole console)
+    {
+        if (!console.Interactive)
+        {
+            console.Ansi.Profile.Width = Math.Max(console.Ansi.Profile.Width, 200);
+        }
+    }
+
+    internal static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    internal static string Price(decimal? value) => value is null ? "-" : value.Value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Other(ModelPrices? prices)
+    {
+        var parts = new List<string>();
+        if (prices?.PerAudioMinute is { } minute)
+        {
+            parts.Add($"${Price(minute)}/audio min");
+        }
+
+        if (prices?.PerImage is { } image)
+        {
+            parts.Add($"${Price(image)}/image");
+        }
+
+        if (prices?.PerOutputVideoSecond is { } video)
+        {
+            parts.Add($"${Price(video)}/video s");
+        }
+
+        if (prices?.VideoInputTokensPerSecond is { } rate)
+        {
+            parts.Add($"{rate} tok/video s");
+        }
+
+        return parts.Count == 0 ? "-" : string.Join(", ", parts);
+    }
+}

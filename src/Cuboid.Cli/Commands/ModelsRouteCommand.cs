@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Portfolio;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary><c>cuboid models route</c>: the order the router would try for a task, and why; calls no model.</summary>
+public static class ModelsRouteCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var task = new Option<string>("--task", "-t") { Description = "The task to route", Required = true };
+        var policy = PortfolioCliOptions.Policy();
+        var model = new Option<string?>("--model", "-m") { Description = "Pin one model (provider:model)" };
+        var images = new Option<bool>("--images") { Description = "The request carries an image" };
+        var budget = new Option<decimal?>("--budget") { Description = "Route as if the run had this dollar budget (unpriced models are then skipped)" };
+        var json = PortfolioCliOptions.Json();
+        var config = PortfolioCliOptions.Config();
+        var catalog = PortfolioCliOptions.Catalog();
+        var command = new Command("route", "The models the router would try for a task, in order, with estimated prices and the reasons")
+        {
+            task, policy, model, images, budget, json, config, catalog,
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            var taskName = parse.GetValue(task)!;
+            var estimate = taskName == ModelTasks.Transcribe
+                ? new RequestEstimate { AudioSeconds = 60 }
+                : RequestEstimate.Nominal with { Images = parse.GetValue(images) ? 1 : 0 };
+            var plan = portfolio.Plan(taskName, new RouteConstraints
+            {
+                Policy = PortfolioCliOptions.ParsePolicy(parse.GetValue(policy)),
+                PinnedModel = parse.GetValue(model),
+            }, estimate);
+            if (plan.Candidates.Count == 0 && plan.Excluded.Count == 0)
+            {
+                throw CuboidException.Usage($"no model in the catalog serves task '{taskName}'");
+            }
+
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(plan, PortfolioJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            var request = taskName == ModelTasks.Transcribe ? "1 minute of audio" : $"{estimate.TextTokens:N0} tokens in, {estimate.OutputTokens:N0} out{(estimate.Images > 0 ? ", 1 image" : "")}";
+            await console.Out.WriteLineAsync($"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()} (priced for {request}):");
+            ModelsCommand.Widen(console);
+            var table = new Table { Border = TableBorder.Simple }.AddColumns("#", "Model", "Decayed", "Est. $/call", "Context", "Why");
+            foreach (var c in plan.Candidates)
+            {
+                table.AddRow(c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.ModelId), c.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+                    c.Priced ? ModelsCommand.Price(c.EstimatedCost) : "unpriced", c.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(c.Why));
+            }
+
+            if (plan.Candidates.Count > 0)
+            {
+                console.Ansi.Write(table);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync("  (no usable model: a call would fail; see below)");
+            }
+
+            if (plan.Excluded.Count > 0)
+            {
+                await console.Out.WriteLineAsync("Not tried:");
+                foreach (var e in plan.Excluded)
+                {
+                    await console.Out.WriteLineAsync($"  {e.ModelId}: {e.Reason}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
