@@ -7,7 +7,7 @@ namespace Cuboid.Cli.Rendering;
 
 /// <summary>
 /// Shows an analysis's progress: one Spectre bar per stage (decode, caption n/N, transcribe, synthesize)
-/// with the dollars spent so far on a terminal; one plain line per finished stage otherwise.
+/// with the dollars spent so far on a terminal; one plain line per finished stage on stdout otherwise (stderr stays for the one error line).
 /// </summary>
 public static class AnalyzeProgressRenderer
 {
@@ -27,9 +27,9 @@ public static class AnalyzeProgressRenderer
             {
                 if (p.Finished && printed.TryAdd(p.Stage, true))
                 {
-                    lock (console.Error)
+                    lock (console.Out)
                     {
-                        console.Error.WriteLine(Line(p));
+                        console.Out.WriteLine(Line(p));
                     }
                 }
             });

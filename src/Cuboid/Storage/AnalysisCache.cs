@@ -7,7 +7,8 @@ namespace Cuboid.Storage;
 /// <summary>
 /// The SQLite cache behind resumable analysis (<c>~/.cache/cuboid/cache.db</c> by default): captions keyed
 /// by the frame's content hash, the model and the prompt key; transcripts keyed by the audio's content
-/// hash, the model and the language; and one record per run. WAL mode lets several runs read and write
+/// hash, the model and the language; syntheses keyed by the hash of the exact timeline and prompt; and
+/// one record per run. WAL mode lets several runs read and write
 /// at once; every operation opens its own pooled connection, so one instance is safe across threads.
 /// </summary>
 public sealed class AnalysisCache
@@ -50,6 +51,10 @@ public sealed class AnalysisCache
                     audio_hash TEXT NOT NULL, model TEXT NOT NULL, language TEXT NOT NULL,
                     segments TEXT NOT NULL, created_at TEXT NOT NULL,
                     PRIMARY KEY (audio_hash, model, language));
+                CREATE TABLE IF NOT EXISTS syntheses (
+                    timeline_hash TEXT NOT NULL, model TEXT NOT NULL,
+                    result TEXT NOT NULL, created_at TEXT NOT NULL,
+                    PRIMARY KEY (timeline_hash, model));
                 CREATE TABLE IF NOT EXISTS runs (
                     id TEXT PRIMARY KEY, source TEXT NOT NULL, output TEXT NOT NULL, mode TEXT NOT NULL,
                     samples INTEGER NOT NULL, dollars TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL);
@@ -124,6 +129,37 @@ public sealed class AnalysisCache
         command.Parameters.AddWithValue("$m", model);
         command.Parameters.AddWithValue("$l", language);
         command.Parameters.AddWithValue("$s", JsonSerializer.Serialize(segments, ReportJson.Options));
+        command.Parameters.AddWithValue("$t", at.ToString("O"));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A cached synthesis (JSON of the result) of this exact timeline and prompt among <paramref name="models"/>.</summary>
+    public string? FindSynthesis(string timelineHash, IEnumerable<string> models)
+    {
+        using var connection = Connect();
+        foreach (var model in models)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT result FROM syntheses WHERE timeline_hash = $h AND model = $m";
+            command.Parameters.AddWithValue("$h", timelineHash);
+            command.Parameters.AddWithValue("$m", model);
+            if (command.ExecuteScalar() is string json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    public void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO syntheses VALUES ($h, $m, $r, $t)";
+        command.Parameters.AddWithValue("$h", timelineHash);
+        command.Parameters.AddWithValue("$m", model);
+        command.Parameters.AddWithValue("$r", resultJson);
         command.Parameters.AddWithValue("$t", at.ToString("O"));
         command.ExecuteNonQuery();
     }

@@ -1,7 +1,4 @@
 using Cuboid.Portfolio;
-using Cuboid.Portfolio.Providers.Anthropic;
-using Cuboid.Portfolio.Providers.Ollama;
-using Cuboid.Portfolio.Providers.OpenAICompatible;
 using Cuboid.Storage;
 
 namespace Cuboid.Understanding;
@@ -43,16 +40,15 @@ public static class AnalysisSession
             throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
         }
 
-        var portfolio = Portfolio.Portfolio.Load(
-            new PortfolioLoadOptions
-            {
-                ConfigPath = options.ConfigPath,
-                WorkingDirectory = options.WorkingDirectory,
-                Budget = options.Budget,
-                Environment = options.Environment,
-                TimeProvider = options.Time,
-            },
-            options.Adapters ?? [new OpenAICompatibleAdapter(), new AnthropicAdapter(), new OllamaAdapter()]);
+        var load = new PortfolioLoadOptions
+        {
+            ConfigPath = options.ConfigPath,
+            WorkingDirectory = options.WorkingDirectory,
+            Budget = options.Budget,
+            Environment = options.Environment,
+            TimeProvider = options.Time,
+        };
+        var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
         return new PortfolioAnalysisModels(portfolio, options.Models);
     }
 

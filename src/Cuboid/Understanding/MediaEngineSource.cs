@@ -1,12 +1,24 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Cuboid.Media;
+using Cuboid.Media.Analysis;
+using Cuboid.Media.Audio;
 using Cuboid.Media.Probe;
+using Cuboid.Media.Sampling;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
 
-/// <summary>The media engine (<c>Cuboid.Media</c>: probe, analysis pass, audio) behind the analysis's seams.</summary>
+/// <summary>
+/// The media engine (<c>Cuboid.Media</c>) behind the analysis's seams: <see cref="VideoProbe"/> for the
+/// facts, one <see cref="AnalysisPass"/> for samples (streamed, JPEGs exported by the same decode), scenes
+/// and motion, and <see cref="AudioExtractor"/> for 16 kHz mono WAV and speech activity.
+/// </summary>
 public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
 {
+    // Activity found while extracting a WAV, handed out by SpeechAsync for that file.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<TimeRange>> _activity = new(StringComparer.Ordinal);
+
     public static MediaEngineSource Instance { get; } = new();
 
     public MediaTools Tools { get; init; } = MediaTools.Default;
@@ -21,12 +33,73 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         return new VideoFacts(info.Duration.TotalSeconds, video.DisplayWidth, video.DisplayHeight, Math.Round(video.FramesPerSecond, 3), video.Codec, info.HasAudio, audio?.Codec, info.Container);
     }
 
-    public IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the media engine's analysis pass is not wired in yet");
+    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new AnalysisOptions
+        {
+            SampleInterval = TimeSpan.FromSeconds(settings.EverySeconds),
+            SampleAfterCuts = settings.DetectScenes,
+            ExportDirectory = framesDirectory,
+            ExportLongSide = settings.CaptionLongSide,
+            Tools = Tools,
+            Progress = decoded is null ? null : new InlineProgress(p => decoded(p.Seconds)),
+        };
+        var run = AnalysisPass.Start(videoPath, options, cancellationToken);
+        await foreach (var sample in run.ReadSamplesAsync(cancellationToken))
+        {
+            var reason = sample.Reason switch
+            {
+                SampleReason.FirstFrame => SampleReasons.First,
+                SampleReason.AfterCut => SampleReasons.Cut,
+                _ => SampleReasons.Interval,
+            };
+            yield return new PlannedFrame(sample.Time, reason, sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), sample.MotionSincePrevious, sample.Signature.DifferenceHash);
+        }
 
-    public Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the media engine's audio extraction is not wired in yet");
+        var result = await run.Completion;
+        outcome.Scenes = Scenes(result);
+        outcome.MotionProfile = [.. result.MotionProfile.Select(p => new MotionPoint(p.Start, Math.Round(p.ActiveCuboids, 4)))];
+    }
+
+    public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)
+    {
+        var audioRange = range is null ? AudioRange.Whole : new AudioRange(TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End));
+        var extraction = await AudioExtractor.ExtractAsync(videoPath, wavPath, audioRange, tools: Tools, cancellationToken: cancellationToken);
+        if (extraction.HasAudio)
+        {
+            _activity[Path.GetFullPath(wavPath)] = [.. extraction.Activity.Select(a => new TimeRange(a.Start.TotalSeconds, a.End.TotalSeconds))];
+        }
+
+        return extraction.HasAudio;
+    }
 
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the media engine's audio activity detector is not wired in yet");
+        Task.FromResult(_activity.TryRemove(Path.GetFullPath(wavPath), out var activity) ? activity : (IReadOnlyList<TimeRange>)[]);
+
+    private static IReadOnlyList<ReportScene> Scenes(AnalysisResult result)
+    {
+        var end = Math.Max(result.Duration, result.LastFrameTime);
+        var start = result.FirstFrameTime;
+        var scenes = new List<ReportScene>();
+        var kind = "start";
+        foreach (var cut in result.Cuts)
+        {
+            if (cut.Time > start)
+            {
+                scenes.Add(new ReportScene(scenes.Count, start, cut.Time, kind));
+                start = cut.Time;
+            }
+
+            kind = cut.FromFade ? "fade" : "cut";
+        }
+
+        scenes.Add(new ReportScene(scenes.Count, start, end, kind));
+        return scenes;
+    }
+
+    // Progress<T> would post to a synchronization context; the analysis wants the report where it happens.
+    private sealed class InlineProgress(Action<Media.Analysis.AnalysisProgress> report) : IProgress<Media.Analysis.AnalysisProgress>
+    {
+        public void Report(Media.Analysis.AnalysisProgress value) => report(value);
+    }
 }

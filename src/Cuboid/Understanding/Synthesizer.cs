@@ -29,6 +29,14 @@ public sealed class Synthesizer
     /// <summary>Calls made to the reasoner so far (windows, reduce steps and repairs).</summary>
     public int Calls { get; private set; }
 
+    /// <summary>The model that wrote the last answer, as the portfolio reports it.</summary>
+    public string? Model { get; private set; }
+
+    /// <summary>The cache key of a synthesis: the prompt version, the focus, the duration and the exact timeline.</summary>
+    public static string CacheKey(IReadOnlyList<TimelineEntry> timeline, double duration, string? focus) =>
+        Storage.ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(
+            $"{SynthesisPrompts.Version}\n{focus?.Trim()}\n{duration.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\n{Timeline.Render(timeline)}"));
+
     public async Task<SynthesisResult> SynthesizeAsync(IReadOnlyList<TimelineEntry> timeline, double duration, string? focus, CancellationToken cancellationToken = default)
     {
         var entries = timeline;
@@ -112,6 +120,7 @@ public sealed class Synthesizer
         var (from, to) = window ?? (0, duration);
         var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
         Calls++;
+        Model = AnsweringModel.Of(answer, "unknown");
         if (SynthesisParser.TryParse(answer.Text, to, out var result, out var error, from))
         {
             return result;
@@ -121,6 +130,7 @@ public sealed class Synthesizer
         messages.Add(new ChatMessage(ChatRole.User, SynthesisPrompts.Repair(error)));
         var repaired = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
         Calls++;
+        Model = AnsweringModel.Of(repaired, "unknown");
         return SynthesisParser.TryParse(repaired.Text, to, out result, out var secondError, from)
             ? result
             : throw CuboidException.Provider($"the reasoning model returned an unusable answer twice ({secondError}); try another model with --reasoner");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
 
@@ -76,9 +77,20 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             {
                 Report("synthesize", 0, 1);
                 var context = models.Candidates(AnalysisTasks.Reason).FirstOrDefault()?.ContextWindow ?? CostEstimator.DefaultContextWindow;
+                var key = Synthesizer.CacheKey(timeline, video.DurationSeconds, request.Focus);
+                var reasonModels = Ids(models, AnalysisTasks.Reason);
                 try
                 {
-                    synthesis = await new Synthesizer(reasoner, context).SynthesizeAsync(timeline, video.DurationSeconds, request.Focus, cancellationToken);
+                    if (cache?.FindSynthesis(key, reasonModels) is { } cached)
+                    {
+                        synthesis = JsonSerializer.Deserialize<SynthesisResult>(cached, ReportJson.Options);
+                    }
+                    else
+                    {
+                        var synthesizer = new Synthesizer(reasoner, context);
+                        synthesis = await synthesizer.SynthesizeAsync(timeline, video.DurationSeconds, request.Focus, cancellationToken);
+                        cache?.PutSynthesis(key, synthesizer.Model ?? reasonModels.FirstOrDefault() ?? "unknown", JsonSerializer.Serialize(synthesis, ReportJson.Options), _time.GetUtcNow());
+                    }
                 }
                 catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
                 {

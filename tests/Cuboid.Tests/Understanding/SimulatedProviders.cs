@@ -13,7 +13,7 @@ namespace Cuboid.Tests.Understanding;
 /// </summary>
 internal sealed partial class SimulatedProviders : IAsyncDisposable, IEnvironmentVariables
 {
-    private const string KeyVariable = "CUBOID_TEST_SIM_KEY";
+    public const string KeyVariable = "CUBOID_TEST_SIM_KEY";
 
     private SimulatedProviders(ProviderSimulator simulator, string folder)
     {

@@ -29,7 +29,13 @@ public static class ReportHtmlWriter
         h.Append("<div class=\"top\"><section class=\"player\">");
         if (videoHref is not null)
         {
-            h.Append("<video id=\"video\" controls preload=\"metadata\" src=\"").Append(E(videoHref)).Append("\"></video>");
+            h.Append("<video id=\"video\" controls preload=\"metadata\" src=\"").Append(E(videoHref)).Append('"');
+            if (report.Samples.Count > 0)
+            {
+                h.Append(" poster=\"").Append(E(report.Samples[0].Frame)).Append('"');
+            }
+
+            h.Append("></video>");
         }
 
         h.Append(MotionSvg(report));
@@ -166,7 +172,7 @@ public static class ReportHtmlWriter
         figcaption{padding:8px 10px;font-size:13px}figcaption i{font-style:normal;font-size:11px;padding:1px 6px;border-radius:8px;background:#eef0f4;color:var(--muted)}
         figcaption i.r-cut{background:#fde8e4;color:#b8321c}
         .transcript p{margin:4px 0}.transcript a{font-variant-numeric:tabular-nums;margin-right:6px}
-        table{border-collapse:collapse;background:var(--card);margin:8px 0}td,th{border:1px solid var(--line);padding:4px 10px;text-align:right}td:first-child,th:first-child{text-align:left}
+        table{border-collapse:collapse;background:var(--card);margin:8px 0}td,th{border:1px solid var(--line);padding:4px 10px;text-align:right}td:first-child,th:first-child,td.t,th.t{text-align:left}
         """;
 
     private const string Script = """

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Cuboid.Benchmarks.Media;
+using Cuboid.Media;
+using Cuboid.Portfolio;
+using Cuboid.Testing.Simulators;
+using Cuboid.Understanding;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Benchmarks.Understanding;
+
+/// <summary>
+/// <c>cuboid analyze</c> on a long 720p file with a simulated captioner answering in 300 ms (concurrency 4), against a
+/// plain <c>ffmpeg -threads 2 -f null</c> decode of the same file (the baseline). Decoding, captioning and transcription
+/// overlap, so the bar is: wall time up to the synthesis ≤ 1.25 × max(decode time, caption calls × 300 ms / 4), and
+/// peak resident memory (process plus ffmpeg) ≤ 500 MB. Each run prints an <c>ANALYZE-OVERLAP</c> line with the
+/// numbers. The reasoner answers at once, so synthesis adds only its own bookkeeping.
+/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*AnalyzeOverlap*'</c>.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+public class AnalyzeOverlapBenchmarks : IEnvironmentVariables
+{
+    private const double CaptionSeconds = 0.3;
+    private const int Concurrency = 4;
+    private string _video = string.Empty;
+    private string _folder = string.Empty;
+    private ProviderSimulator _simulator = null!;
+
+    /// <summary>Length of the benchmark file in minutes (a one-minute shot reel repeated by stream copy).</summary>
+    [Params(10)]
+    public int Minutes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _video = AnalysisBenchVideos.BuildAsync(720, Minutes).GetAwaiter().GetResult();
+        _simulator = ProviderSimulator.StartAsync().GetAwaiter().GetResult();
+        _simulator.Respond(request => request.Images.Count > 0
+            ? new SimulatedReply("A test pattern with coloured bars and a moving gradient.") { Delay = TimeSpan.FromSeconds(CaptionSeconds) }
+            : """{"summary":"Shots of test patterns.","chapters":[{"start":"00:00","title":"Test patterns","summary":"All of it."}],"key_moments":[],"topics":["test"]}""");
+        _folder = Directory.CreateTempSubdirectory("cuboid-bench-analyze-").FullName;
+        File.WriteAllText(Path.Combine(_folder, "cuboid.json"), $$$"""
+            {
+              "providers": { "openai": { "baseUrl": "{{{_simulator.Endpoint("openai").BaseUri}}}", "keyEnv": "BENCH_SIM_KEY" } },
+              "tasks": { "caption": { "model": "openai:gpt-4.1-mini" }, "reason": { "model": "openai:gpt-4.1-mini" }, "transcribe": { "model": "openai:whisper-1" } }
+            }
+            """);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    public string? Get(string name) => name switch
+    {
+        "BENCH_SIM_KEY" => ProviderSimulator.DefaultApiKey,
+        "HOME" => _folder,
+        _ => null,
+    };
+
+    [Benchmark(Baseline = true, Description = "ffmpeg -f null decode")]
+    public async Task<int> PlainDecode()
+    {
+        var run = await MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, ["-hide_banner", "-nostdin", "-loglevel", "error", "-threads", "2", "-i", _video, "-f", "null", "-"]);
+        return run.ExitCode;
+    }
+
+    [Benchmark(Description = "analyze, captioner 300 ms, concurrency 4")]
+    public async Task<int> Analyze()
+    {
+        var output = Path.Combine(_folder, "report");
+        using var sampling = new CancellationTokenSource();
+        long peak = 0;
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, ResidentMemory.OfProcessTree(Environment.ProcessId));
+                await Task.Delay(20);
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var untilSynthesis = TimeSpan.Zero;
+        var outcome = await AnalysisSession.RunAsync(
+            new AnalyzeOptions
+            {
+                Request = new AnalyzeRequest { VideoPath = _video, OutputDirectory = output, Concurrency = Concurrency, Formats = ReportFormats.Json },
+                NoCache = true,
+                ConfigPath = Path.Combine(_folder, "cuboid.json"),
+                WorkingDirectory = _folder,
+                Environment = this,
+            },
+            p =>
+            {
+                if (p.Stage == "synthesize" && untilSynthesis == TimeSpan.Zero)
+                {
+                    untilSynthesis = clock.Elapsed;
+                }
+            });
+        var total = clock.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+
+        var calls = outcome.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls;
+        var captionBound = calls * CaptionSeconds / Concurrency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ANALYZE-OVERLAP minutes={Minutes} samples={outcome.Report.Samples.Count} caption-calls={calls} skipped={outcome.Report.Duplicates.Skipped} until-synthesis={untilSynthesis.TotalSeconds:0.00}s total={total.TotalSeconds:0.00}s caption-bound={captionBound:0.00}s peak-memory={peak / 1048576.0:0}MB"));
+        Directory.Delete(output, recursive: true);
+        return calls;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Cuboid.Cli;
+using Cuboid.Testing.Simulators;
+using Cuboid.Testing.Video;
+using Cuboid.Understanding.Reports;
+
+namespace Cuboid.Tests.Understanding;
+
+/// <summary><c>cuboid analyze</c> end to end: real ffmpeg on a real encoded video, the simulator as every provider.</summary>
+public sealed class AnalyzeCommandTests : IAsyncLifetime
+{
+    private static readonly VideoRecipe Talk = new()
+    {
+        Seconds = 22,
+        Width = 320,
+        Height = 180,
+        Tones = [new ToneSegment(8, 440), ToneSegment.Silence(4), new ToneSegment(10, 660)],
+    };
+
+    private SimulatedProviders _world = null!;
+    private string _video = null!;
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable(SimulatedProviders.KeyVariable, ProviderSimulator.DefaultApiKey);
+        _world = await SimulatedProviders.StartAsync();
+        _video = Path.Combine(_world.Folder, "talk video.mp4");
+        File.Copy(await VideoBuilder.BuildAsync(Talk), _video);
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private string Out => Path.Combine(_world.Folder, "report");
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] extra)
+    {
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+        var code = await CuboidApp.RunAsync(["analyze", _video, "--config", _world.ConfigPath, "--cache", _world.CacheDirectory, "--out", Out, .. extra], console);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Analyze_writes_a_full_report_from_exactly_the_planned_frames()
+    {
+        var (code, stdout, stderr) = await RunAsync();
+
+        Assert.True(code == 0, stderr);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal("full", report.Mode);
+        Assert.Equal([0d, 5, 10, 15, 20], report.Samples.Select(s => Math.Round(s.Time, 1)));
+
+        // The captioner received exactly the frames of the plan: the JPEGs in frames/, one request each.
+        var planned = report.Samples.Select(s => Hash(File.ReadAllBytes(Path.Combine(Out, s.Frame)))).Order();
+        var sent = _world.Captions.Select(c => Hash(c.Images[0].Data!)).Order();
+        Assert.Equal(planned, sent);
+        Assert.Equal(report.Samples.Count, Directory.GetFiles(Path.Combine(Out, "frames")).Length);
+        Assert.All(_world.Captions, c => Assert.Equal("image/jpeg", c.Images[0].MediaType));
+        Assert.All(report.Samples, s => Assert.StartsWith($"Frame {Cuboid.Understanding.Timecode.Clock(s.Time)}", s.Caption, StringComparison.Ordinal));
+
+        // One transcription of 16 kHz mono WAV; the reasoner got captions and speech in time order.
+        var upload = Assert.Single(_world.Transcriptions).Audio!;
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(upload, 0, 4));
+        Assert.Equal(16000, BitConverter.ToInt32(upload, 24));
+        Assert.Equal(2, report.Transcript.Count);
+        var timeline = Assert.Single(_world.Reasoning).LastUserText;
+        Assert.True(timeline.IndexOf("[00:00] frame:", StringComparison.Ordinal) < timeline.IndexOf("[00:00] speech:", StringComparison.Ordinal));
+        Assert.True(timeline.IndexOf("[00:10] frame:", StringComparison.Ordinal) < timeline.IndexOf("[00:12] speech:", StringComparison.Ordinal));
+        Assert.True(timeline.IndexOf("[00:12] speech:", StringComparison.Ordinal) < timeline.IndexOf("[00:15] frame:", StringComparison.Ordinal));
+
+        Assert.NotEmpty(WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))));
+        Assert.Contains("talk%20video.mp4", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("Report:", stdout, StringComparison.Ordinal);
+        Assert.Equal(report.Usage.Stages.Sum(s => s.Calls), _world.Simulator.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Budget_stop_exits_5_with_a_partial_report()
+    {
+        var (code, _, stderr) = await RunAsync("--budget", "0.0005", "--concurrency", "1");
+
+        Assert.Equal(ExitCodes.Budget, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("partial report written", stderr, StringComparison.Ordinal);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal("partial", report.Mode);
+        Assert.NotEmpty(report.Samples);
+        Assert.True(report.Usage.Total.Dollars <= 0.0005m);
+    }
+
+    [Fact]
+    public async Task Dry_run_prices_the_plan_as_json_and_calls_nothing()
+    {
+        var (code, stdout, _) = await RunAsync("--dry-run", "--json");
+
+        Assert.Equal(0, code);
+        using var plan = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(5, plan.RootElement.GetProperty("kept").GetInt32());
+        Assert.Equal(3, plan.RootElement.GetProperty("stages").GetArrayLength());
+        Assert.Equal(5, plan.RootElement.GetProperty("nativeVideoComparison").GetArrayLength());
+        Assert.Empty(_world.Simulator.Calls);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task Json_prints_the_report_on_stdout()
+    {
+        var (code, stdout, _) = await RunAsync("--json", "--format", "json", "--max-frames", "2");
+
+        Assert.Equal(0, code);
+        var report = ReportJson.Deserialize(stdout);
+        Assert.Equal(2, report.Samples.Count);
+        Assert.Equal(2, _world.Captions.Count);
+        Assert.Equal(["report.json"], Directory.GetFiles(Out).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Without_any_provider_the_structural_report_is_written_with_one_hint()
+    {
+        var config = Path.Combine(_world.Folder, "none.json");
+        await File.WriteAllTextAsync(config, """{"providers":{"openai":{"enabled":false},"anthropic":{"enabled":false},"gemini":{"enabled":false},"openrouter":{"enabled":false},"groq":{"enabled":false},"ollama":{"enabled":false}}}""");
+        var console = CliConsole.Capture(out _, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", _video, "--config", config, "--no-cache", "--out", Out], console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("no model provider is configured", Assert.Single(stderr.ToString().Trim().Split('\n'), l => l.StartsWith("cuboid:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal("offline", report.Mode);
+        Assert.Equal(5, report.Samples.Count);
+        Assert.NotEmpty(report.SpeechActivity);
+        Assert.NotEmpty(report.MotionProfile);
+        Assert.Empty(_world.Simulator.Calls);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("text")]
+    [InlineData("directory")]
+    public async Task Bad_inputs_exit_3_with_one_line_and_leave_no_output(string kind)
+    {
+        var input = kind switch
+        {
+            "missing" => Path.Combine(_world.Folder, "nope.mp4"),
+            "text" => Path.Combine(_world.Folder, "notes.mp4"),
+            _ => Directory.CreateDirectory(Path.Combine(_world.Folder, "folder.mp4")).FullName,
+        };
+        if (kind == "text")
+        {
+            await File.WriteAllTextAsync(input, "this is not a video");
+        }
+
+        var console = CliConsole.Capture(out _, out var stderr);
+        var code = await CuboidApp.RunAsync(["analyze", input, "--config", _world.ConfigPath, "--cache", _world.CacheDirectory], console);
+
+        Assert.Equal(ExitCodes.Input, code);
+        Assert.Single(stderr.ToString().Trim().Split('\n'));
+        Assert.False(Directory.Exists(input.TrimEnd('/') + ".cuboid"));
+        Assert.Empty(Directory.GetDirectories(_world.Folder, "*.partial-*", SearchOption.AllDirectories));
+        Assert.Empty(_world.Simulator.Calls);
+    }
+
+    [Theory]
+    [InlineData("--every", "0s")]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--policy", "fastest")]
+    [InlineData("--budget", "-1")]
+    public async Task Bad_options_exit_2(string option, string value)
+    {
+        var (code, _, stderr) = await RunAsync(option, value);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
