@@ -89,22 +89,27 @@ public static class FrameExporter
             throw CuboidException.Usage("the maximum image size must be at least 16 pixels");
         }
 
-        var job = new FrameJob(info, video, FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
+        var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
         var method = options.Method ?? ChooseMethod(targets.Count, info.Duration);
         using var folder = new OutputFolder(outputFolder);
 
         var staged = new List<ExportedFrame>();
         var warnings = new List<string>();
+        var covered = new HashSet<TimeSpan>();
         if (method == FrameExportMethod.SinglePass)
         {
-            staged.AddRange(await SinglePassAsync(job, targets, interval, folder.Staging, warnings, cancellationToken));
+            staged.AddRange(await SinglePassAsync(job, targets, interval, folder.Staging, covered, warnings, cancellationToken));
         }
 
-        // Seek for every target the single pass did not reach (a time after the last frame) or all of them.
-        var covered = staged.Count == 0 ? TimeSpan.MinValue : staged[^1].Timestamp;
-        foreach (var target in targets.Where(t => method == FrameExportMethod.SeekPerFrame || t > covered + Tolerance))
+        // Seek for every target the single pass did not reach (e.g. a time after the last frame), or for all of them.
+        foreach (var target in targets.Where(t => !covered.Contains(t)))
         {
-            // An interval sampler simply ends with the last frame; an explicit time after it gets the last frame.
+            if (interval is not null && method == FrameExportMethod.SinglePass)
+            {
+                break; // an interval sampler simply ends with the last frame
+            }
+
+            // An explicit time after the last frame gets the last frame.
             var frame = await SeekOneAsync(job, target, folder.Staging, warnings, lastFrameFallback: interval is null, cancellationToken);
             if (frame is not null && staged.All(f => f.Path != frame.Path))
             {
@@ -122,46 +127,76 @@ public static class FrameExporter
 
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
 
+    // ffmpeg's expression parser gives up somewhere between 60 and 100 terms, so long lists are done in
+    // time-ordered chunks, each reading only its own stretch of the file (-ss/-t on the input).
+    private const int TimesPerPass = 32;
+
     private static async Task<List<ExportedFrame>> SinglePassAsync(
         FrameJob job,
         List<TimeSpan> targets,
         TimeSpan? interval,
         string staging,
+        HashSet<TimeSpan> covered,
         List<string> warnings,
         CancellationToken cancellationToken)
     {
-        // A microsecond of slack: a frame at exactly 1.2 s must count as "at or after 1.2 s" although 1.2/0.4 is 2.9999... in floating point.
-        var start = Num(job.Info.StartTime.TotalSeconds - 0.000001);
-
-        // t is the absolute presentation time (-copyts); a frame is kept when it is the first at or after a target.
-        var selection = interval is { } every
-            ? $"isnan(prev_t)+gt(floor((t-{start})/{Num(every.TotalSeconds)}),floor((prev_t-{start})/{Num(every.TotalSeconds)}))"
-            : string.Join('+', targets.Select(t =>
-            {
-                var absolute = Num((job.Info.StartTime + t).TotalSeconds - 0.000001);
-                return $"gte(t,{absolute})*(isnan(prev_t)+lt(prev_t,{absolute}))";
-            }));
-
-        var pattern = Path.Combine(staging, $"pass_%06d.{job.Options.Extension}");
-        var log = new FfmpegLog();
-        await job.RunAsync(["-copyts", "-i", job.Info.Path], $"select='{selection}',", pattern, log, cancellationToken);
-        warnings.AddRange(log.Warnings);
-
-        var files = Directory.EnumerateFiles(staging, $"pass_*.{job.Options.Extension}").Order(StringComparer.Ordinal).ToList();
-        var times = log.FrameTimes;
-        if (times.Count < files.Count)
-        {
-            throw new InvalidOperationException($"ffmpeg wrote {files.Count} frames but reported {times.Count} timestamps");
-        }
-
         var frames = new List<ExportedFrame>();
         var previous = TimeSpan.MinValue;
-        for (var i = 0; i < files.Count; i++)
+        var chunks = interval is null ? targets.Chunk(TimesPerPass).ToList() : [[.. targets]];
+        for (var c = 0; c < chunks.Count; c++)
         {
-            var timestamp = TimeSpan.FromSeconds(times[i]) - job.Info.StartTime;
-            var requested = targets.FirstOrDefault(t => t > previous + Tolerance && t <= timestamp + Tolerance, timestamp);
-            frames.Add(job.Rename(files[i], requested, timestamp, staging));
-            previous = timestamp;
+            var chunk = chunks[c];
+            var input = new List<string>();
+            string selection;
+            if (interval is { } every)
+            {
+                // A microsecond of slack: a frame at exactly 1.2 s must count as "at or after 1.2 s" although 1.2/0.4 is 2.9999... in floating point.
+                var start = Num(job.Info.StartTime.TotalSeconds - 0.000001);
+                var step = Num(every.TotalSeconds);
+                selection = $"isnan(prev_t)+gt(floor((t-{start})/{step}),floor((prev_t-{start})/{step}))";
+            }
+            else
+            {
+                // t is the absolute presentation time (-copyts); a frame is kept when it is the first at or after a target.
+                selection = string.Join('+', chunk.Select(t =>
+                {
+                    var absolute = Num((job.Info.StartTime + t).TotalSeconds - 0.000001);
+                    return $"gte(t,{absolute})*(isnan(prev_t)+lt(prev_t,{absolute}))";
+                }));
+                if (chunks.Count > 1)
+                {
+                    var margin = TimeSpan.FromSeconds(Math.Max(1, 2 / Math.Max(1, job.Video.FramesPerSecond)));
+                    input.AddRange(["-ss", Num(chunk[0].TotalSeconds), "-t", Num((chunk[^1] - chunk[0] + margin).TotalSeconds)]);
+                }
+            }
+
+            input.AddRange(["-copyts", "-i", job.Info.Path]);
+            var prefix = $"pass{c:D4}_";
+            var pattern = Path.Combine(staging, $"{prefix}%06d.{job.Options.Extension}");
+            var log = new FfmpegLog();
+            await job.RunAsync(input, $"select='{selection}',", pattern, log, cancellationToken);
+            warnings.AddRange(log.Warnings);
+
+            var files = Directory.EnumerateFiles(staging, $"{prefix}*.{job.Options.Extension}").Order(StringComparer.Ordinal).ToList();
+            var times = log.FrameTimes;
+            if (times.Count < files.Count)
+            {
+                throw new InvalidOperationException($"ffmpeg wrote {files.Count} frames but reported {times.Count} timestamps");
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                var timestamp = TimeSpan.FromSeconds(times[i]) - job.Info.StartTime;
+                var reached = targets.Where(t => t > previous + Tolerance && t <= timestamp + Tolerance).ToList();
+                covered.UnionWith(reached);
+                var frame = job.Rename(files[i], reached.Count > 0 ? reached[0] : timestamp, timestamp, staging);
+                if (frames.All(f => f.Path != frame.Path))
+                {
+                    frames.Add(frame);
+                }
+
+                previous = timestamp;
+            }
         }
 
         return frames;

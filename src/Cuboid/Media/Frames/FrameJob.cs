@@ -4,7 +4,7 @@ using Cuboid.Media.Probe;
 namespace Cuboid.Media.Frames;
 
 /// <summary>What every ffmpeg run of one export shares: the input, the output size and format, the tools.</summary>
-internal sealed record FrameJob(VideoInfo Info, VideoStreamInfo Video, FrameSize Size, FrameExportOptions Options, MediaTools Tools)
+internal sealed record FrameJob(VideoInfo Info, VideoStreamInfo Video, ImageSize Size, FrameExportOptions Options, MediaTools Tools)
 {
     /// <summary>Runs ffmpeg from <paramref name="input"/> through <c>[selection]showinfo,scale</c> into <paramref name="output"/>.
     /// ffmpeg rotates frames upright before the filters (autorotate is on by default); the scale to the

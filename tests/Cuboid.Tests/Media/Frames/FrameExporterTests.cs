@@ -65,6 +65,31 @@ public class FrameExporterTests
     }
 
     [Fact]
+    public async Task Hundreds_of_times_go_through_one_pass()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered);
+        var times = Enumerable.Range(0, 400).Select(i => TimeSpan.FromSeconds(i * 0.005));
+
+        var result = await FrameExporter.ExportAtAsync(video, times, VideoBuilder.NewFolder(), new FrameExportOptions { MaxSize = 32 });
+
+        Assert.Equal(FrameExportMethod.SinglePass, result.Method);
+        Assert.Equal(Enumerable.Range(0, 50).Select(n => n / 25.0), result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+    }
+
+    [Fact]
+    public async Task Variable_frame_rate_times_come_from_presentation_timestamps()
+    {
+        // Frames 0-24 are 1/25 s apart, then frames 25-74 are 1/10 s apart (1.0 s to 5.9 s).
+        var video = await VideoBuilder.BuildAsync(Numbered with { Seconds = 3, VariableFrameRate = true });
+
+        var result = await FrameExporter.ExportEveryAsync(video, TimeSpan.FromSeconds(1), VideoBuilder.NewFolder(), new FrameExportOptions { Format = FrameImageFormat.Png, Method = FrameExportMethod.SinglePass });
+
+        Assert.Equal([0.0, 1.0, 2.0, 3.0, 4.0, 5.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        int[] expected = [0, 25, 35, 45, 55, 65];
+        Assert.Equal(expected, await Task.WhenAll(result.Frames.Select(f => FrameNumberAsync(f.Path))));
+    }
+
+    [Fact]
     public async Task Times_are_measured_from_the_start_of_a_video_whose_first_timestamp_is_not_zero()
     {
         var video = await VideoBuilder.BuildAsync(Numbered with { Container = "ts", StartOffsetSeconds = 5 });
@@ -244,6 +269,6 @@ public class FrameExporterTests
     [InlineData(641, 359, 320, 320, 180)]
     public void Frame_size_fits_the_long_side_with_even_dimensions(int w, int h, int max, int ew, int eh)
     {
-        Assert.Equal(new FrameSize(ew, eh), FrameSize.Fit(w, h, max));
+        Assert.Equal(new ImageSize(ew, eh), ImageSize.Fit(w, h, max));
     }
 }

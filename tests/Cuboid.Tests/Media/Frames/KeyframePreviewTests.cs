@@ -66,4 +66,18 @@ public class KeyframePreviewTests
         Assert.Equal(ErrorKind.Input, ex.Kind);
         Assert.Contains("no video stream", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(BadInputs.Names), MemberType = typeof(BadInputs))]
+    public async Task Each_bad_input_is_one_clear_input_error(string name)
+    {
+        var path = BadInputs.Make(name);
+        var output = Path.Combine(VideoBuilder.NewFolder(), "keys");
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => KeyframePreview.CreateAsync(path, output));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.Contains(BadInputs.Phrase(name), ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
 }
