@@ -56,9 +56,7 @@ public static class CuboidApp
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         if (parse.Errors.Count > 0)
         {
-            // "Unrecognized command 'x'" says more than the "Required command was not provided" that comes with it.
-            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            await console.Error.WriteLineAsync($"cuboid: {error.Message} (see 'cuboid --help')");
+            await console.Error.WriteLineAsync($"cuboid: {ParseErrorMessage.From(parse)}");
             return ExitCodes.Usage;
         }
 
@@ -86,6 +84,17 @@ public static class CuboidApp
         {
             await console.Error.WriteLineAsync("cuboid: cancelled");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file system said no (permissions, a full disk, a read-only mount): the user's to fix, not a bug.
+            await console.Error.WriteLineAsync($"cuboid: cannot read or write a file: {OneLine(ex.Message)}");
+            if (verbose)
+            {
+                await console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return ExitCodes.Input;
         }
         catch (Exception ex)
         {
