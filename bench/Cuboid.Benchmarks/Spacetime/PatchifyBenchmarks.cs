@@ -8,6 +8,7 @@ namespace Cuboid.Benchmarks.Spacetime;
 /// bandwidth on this machine, measured in the same run). Goal: both at least half the copy's speed, no allocation.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PatchifyBenchmarks
 {
     private byte[] _input = [];

@@ -14,6 +14,11 @@ public sealed record PatchGrid
         GridT = gridT;
         GridH = gridH;
         GridW = gridW;
+        TokenCount = gridT * gridH * gridW;
+        TokenLength = patch.Volume * input.Channels;
+        TokenElementCount = TokenCount * TokenLength;
+        InputElementCount = input.ElementCount;
+        RestoredElementCount = Restored.ElementCount;
     }
 
     public TensorShape Input { get; }
@@ -29,13 +34,19 @@ public sealed record PatchGrid
     public int GridW { get; }
 
     /// <summary>Tokens produced: GridT · GridH · GridW.</summary>
-    public int TokenCount => GridT * GridH * GridW;
+    public int TokenCount { get; }
 
     /// <summary>Elements per token: pt · ph · pw · C.</summary>
-    public int TokenLength => Patch.Volume * Input.Channels;
+    public int TokenLength { get; }
 
     /// <summary>Elements of the token buffer: TokenCount · TokenLength.</summary>
-    public int TokenElementCount => TensorShape.SpanLength((long)TokenCount * TokenLength, $"of {TokenCount} tokens");
+    public int TokenElementCount { get; }
+
+    /// <summary>Elements of the input tensor.</summary>
+    public int InputElementCount { get; }
+
+    /// <summary>Elements of the tensor unpatchify writes (<see cref="Restored"/>).</summary>
+    public int RestoredElementCount { get; }
 
     /// <summary>The region the tokens cover: padded beyond the input, or cropped inside it.</summary>
     public TensorShape Covered => new(GridT * Patch.T, GridH * Patch.H, GridW * Patch.W, Input.Channels);
@@ -55,7 +66,11 @@ public sealed record PatchGrid
         var tokens = (long)gridT * gridH * gridW;
         try
         {
-            _ = TensorShape.SpanLength(checked(tokens * patch.T * patch.H * patch.W * input.Channels), $"of {tokens} tokens");
+            var elements = checked(tokens * patch.T * patch.H * patch.W * input.Channels);
+            if (elements > Array.MaxLength)
+            {
+                throw TensorShape.TooLarge(elements, $"of {tokens:N0} tokens");
+            }
         }
         catch (OverflowException)
         {

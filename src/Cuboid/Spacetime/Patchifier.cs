@@ -17,7 +17,7 @@ public static class Patchifier
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(grid);
-        RequireLength(input.Length, grid.Input.ElementCount, "input", exact: true);
+        RequireLength(input.Length, grid.InputElementCount, "input", exact: true);
         RequireLength(tokens.Length, grid.TokenElementCount, "token", exact: false);
         if (!positions.IsEmpty)
         {
@@ -35,7 +35,7 @@ public static class Patchifier
         where T : unmanaged
     {
         var grid = PatchGrid.Create(shape, patch, policy);
-        RequireLength(input.Length, grid.Input.ElementCount, "input", exact: true);
+        RequireLength(input.Length, grid.InputElementCount, "input", exact: true);
         var tokens = new T[grid.TokenElementCount];
         var positions = new TokenPosition[grid.TokenCount];
         Patchify(input, grid, tokens, positions);
@@ -49,7 +49,7 @@ public static class Patchifier
     {
         ArgumentNullException.ThrowIfNull(grid);
         RequireLength(tokens.Length, grid.TokenElementCount, "token", exact: true);
-        RequireLength(output.Length, grid.Restored.ElementCount, "output", exact: false);
+        RequireLength(output.Length, grid.RestoredElementCount, "output", exact: false);
         var size = Unsafe.SizeOf<T>();
         ref var src = ref MemoryMarshal.GetReference(MemoryMarshal.AsBytes(tokens));
         ref var dst = ref MemoryMarshal.GetReference(MemoryMarshal.AsBytes(output));
@@ -61,11 +61,14 @@ public static class Patchifier
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var output = new T[grid.Restored.ElementCount];
+        var output = new T[grid.RestoredElementCount];
         Unpatchify(tokens, grid, output);
         return output;
     }
 
+    // Both directions walk the grid one token row (it, ih) at a time: the pt·ph source rows it covers are read or
+    // written front to back, and its GridW tokens form one contiguous block of the token buffer. Both sides then
+    // stream through memory instead of jumping a frame or a row per run.
     private static void GatherTokens(ref byte src, ref byte dst, PatchGrid grid, int elementSize)
     {
         var shape = grid.Input;
@@ -74,34 +77,30 @@ public static class Patchifier
         var run = patch.W * pixel;
         var row = shape.Width * pixel;
         var frame = shape.Height * row;
-        nint d = 0;
+        nint token = grid.TokenLength * (nint)elementSize;
+        var fullColumns = Math.Min(grid.GridW, shape.Width / patch.W);
+        var tailPixels = shape.Width - (fullColumns * patch.W);
         for (var it = 0; it < grid.GridT; it++)
         {
             for (var ih = 0; ih < grid.GridH; ih++)
             {
-                for (var iw = 0; iw < grid.GridW; iw++)
+                var block = (((nint)it * grid.GridH) + ih) * grid.GridW * token;
+                for (var dt = 0; dt < patch.T; dt++)
                 {
-                    var w0 = iw * patch.W;
-                    var valid = Math.Min(patch.W, shape.Width - w0);
-                    var column = w0 * pixel;
-                    var validBytes = (uint)(valid * pixel);
-                    for (var dt = 0; dt < patch.T; dt++)
+                    // Clamping to the last frame/row is the replicate padding; it is a no-op otherwise.
+                    var t = Math.Min((it * patch.T) + dt, shape.Frames - 1);
+                    for (var dh = 0; dh < patch.H; dh++)
                     {
-                        // Clamping to the last frame/row is the replicate padding; it is a no-op otherwise.
-                        var t = Math.Min((it * patch.T) + dt, shape.Frames - 1);
-                        var frameStart = (t * frame) + column;
-                        for (var dh = 0; dh < patch.H; dh++)
+                        var h = Math.Min((ih * patch.H) + dh, shape.Height - 1);
+                        ref var sourceRow = ref Unsafe.Add(ref src, (t * frame) + (h * row));
+                        ref var target = ref Unsafe.Add(ref dst, block + ((((nint)dt * patch.H) + dh) * run));
+                        CopyRuns(ref target, token, ref sourceRow, run, fullColumns, (uint)run);
+                        if (fullColumns < grid.GridW && tailPixels > 0)
                         {
-                            var h = Math.Min((ih * patch.H) + dh, shape.Height - 1);
-                            ref var s = ref Unsafe.Add(ref src, frameStart + (h * row));
-                            ref var o = ref Unsafe.Add(ref dst, d);
-                            CopyRun(ref o, ref s, validBytes);
-                            if (valid < patch.W)
-                            {
-                                ReplicateLastPixel(ref s, ref o, valid, patch.W, pixel);
-                            }
-
-                            d += run;
+                            ref var tailSource = ref Unsafe.Add(ref sourceRow, fullColumns * run);
+                            ref var tailTarget = ref Unsafe.Add(ref target, fullColumns * token);
+                            Unsafe.CopyBlockUnaligned(ref tailTarget, ref tailSource, (uint)(tailPixels * pixel));
+                            ReplicateLastPixel(ref tailSource, ref tailTarget, tailPixels, patch.W, pixel);
                         }
                     }
                 }
@@ -117,29 +116,34 @@ public static class Patchifier
         var run = patch.W * pixel;
         var row = shape.Width * pixel;
         var frame = shape.Height * row;
-        nint d = 0;
+        nint token = grid.TokenLength * (nint)elementSize;
+        var fullColumns = Math.Min(grid.GridW, shape.Width / patch.W);
+        var tailPixels = shape.Width - (fullColumns * patch.W);
         for (var it = 0; it < grid.GridT; it++)
         {
             for (var ih = 0; ih < grid.GridH; ih++)
             {
-                for (var iw = 0; iw < grid.GridW; iw++)
+                var block = (((nint)it * grid.GridH) + ih) * grid.GridW * token;
+                for (var dt = 0; dt < patch.T; dt++)
                 {
-                    var w0 = iw * patch.W;
-                    var validBytes = (uint)(Math.Min(patch.W, shape.Width - w0) * pixel);
-                    var column = w0 * pixel;
-                    for (var dt = 0; dt < patch.T; dt++)
+                    var t = (it * patch.T) + dt;
+                    for (var dh = 0; dh < patch.H; dh++)
                     {
-                        var t = (it * patch.T) + dt;
-                        for (var dh = 0; dh < patch.H; dh++)
+                        var h = (ih * patch.H) + dh;
+                        if (t >= shape.Frames || h >= shape.Height)
                         {
-                            var h = (ih * patch.H) + dh;
-                            if (t < shape.Frames && h < shape.Height)
-                            {
-                                // Padding (beyond the restored shape) is skipped.
-                                CopyRun(ref Unsafe.Add(ref dst, (t * frame) + (h * row) + column), ref Unsafe.Add(ref src, d), validBytes);
-                            }
+                            continue; // padding: not part of the restored tensor
+                        }
 
-                            d += run;
+                        ref var targetRow = ref Unsafe.Add(ref dst, (t * frame) + (h * row));
+                        ref var source = ref Unsafe.Add(ref src, block + ((((nint)dt * patch.H) + dh) * run));
+                        CopyRuns(ref targetRow, run, ref source, token, fullColumns, (uint)run);
+                        if (fullColumns < grid.GridW && tailPixels > 0)
+                        {
+                            Unsafe.CopyBlockUnaligned(
+                                ref Unsafe.Add(ref targetRow, fullColumns * run),
+                                ref Unsafe.Add(ref source, fullColumns * token),
+                                (uint)(tailPixels * pixel));
                         }
                     }
                 }
@@ -147,21 +151,29 @@ public static class Patchifier
         }
     }
 
-    // One contiguous run (pw·C elements). Short runs that are whole 16-byte vectors (the common 2×2 latent and
-    // 16×16 RGB patches) are copied inline; a block-copy call per 32 bytes would cost more than the copy itself.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyRun(ref byte target, ref byte source, uint bytes)
+    // Copies `count` runs of `bytes` bytes, stepping each side by its own stride. Short runs that are whole
+    // 16-byte vectors (2×2 latent and 16×16 RGB patches) are copied inline: a block-copy call per 32 bytes
+    // would cost more than the copy itself.
+    private static void CopyRuns(ref byte target, nint targetStride, ref byte source, nint sourceStride, int count, uint bytes)
     {
         if (bytes <= 64 && (bytes & 15) == 0)
         {
-            for (nuint i = 0; i < bytes; i += 16)
+            for (var i = 0; i < count; i++)
             {
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, i)));
+                ref var s = ref Unsafe.Add(ref source, i * sourceStride);
+                ref var d = ref Unsafe.Add(ref target, i * targetStride);
+                for (nuint k = 0; k < bytes; k += 16)
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, k), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref s, k)));
+                }
             }
         }
         else
         {
-            Unsafe.CopyBlockUnaligned(ref target, ref source, bytes);
+            for (var i = 0; i < count; i++)
+            {
+                Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref target, i * targetStride), ref Unsafe.Add(ref source, i * sourceStride), bytes);
+            }
         }
     }
 

@@ -44,7 +44,8 @@ public static class SequencePacker
         }
 
         var layout = Layout([.. inputs.Select(i => i.Grid)]);
-        var tokens = new T[TensorShape.SpanLength((long)layout.TokenCount * tokenLength, $"of {layout.TokenCount} packed tokens")];
+        var elements = (long)layout.TokenCount * tokenLength;
+        var tokens = elements > Array.MaxLength ? throw TensorShape.TooLarge(elements, $"of {layout.TokenCount:N0} packed tokens") : new T[elements];
         foreach (var segment in layout.Segments)
         {
             var target = tokens.AsSpan(segment.Offset * tokenLength, segment.Length * tokenLength);

@@ -12,7 +12,8 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
         get
         {
             Validate();
-            return SpanLength((long)Frames * Height * Width * Channels, ToString());
+            var elements = (long)Frames * Height * Width * Channels;
+            return elements > Array.MaxLength ? throw TooLarge(elements, ToString()) : (int)elements;
         }
     }
 
@@ -26,8 +27,7 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
 
     public override string ToString() => $"[{Frames}, {Height}, {Width}, {Channels}]";
 
-    internal static int SpanLength(long elements, string what) =>
-        elements > Array.MaxLength
-            ? throw CuboidException.Usage($"tensor {what} has {elements:N0} elements, more than one buffer can hold ({Array.MaxLength:N0}); split it into shorter clips")
-            : (int)elements;
+    // The message is only built when the check fails, so a hot path that checks sizes allocates nothing.
+    internal static CuboidException TooLarge(long elements, string what) =>
+        CuboidException.Usage($"tensor {what} has {elements:N0} elements, more than one buffer can hold ({Array.MaxLength:N0}); split it into shorter clips");
 }

@@ -151,6 +151,27 @@ public class PatchifierTests
         Assert.Throws<CuboidException>(() => Patchifier.Unpatchify<byte>(new byte[16], grid, new byte[8]));
     }
 
+    [Fact]
+    public void Patchify_and_unpatchify_into_caller_buffers_allocate_nothing()
+    {
+        var grid = PatchGrid.Create(new TensorShape(3, 20, 30, 16), new PatchSize(1, 2, 2));
+        var input = new byte[grid.InputElementCount];
+        var tokens = new byte[grid.TokenElementCount];
+        var positions = new TokenPosition[grid.TokenCount];
+        var output = new byte[grid.RestoredElementCount];
+        new Random(3).NextBytes(input);
+        Patchifier.Patchify<byte>(input, grid, tokens, positions);
+        Patchifier.Unpatchify<byte>(tokens, grid, output);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Patchifier.Patchify<byte>(input, grid, tokens, positions);
+        Patchifier.Unpatchify<byte>(tokens, grid, output);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(input, output);
+    }
+
     [Theory]
     [InlineData(81, 4, 21)]
     [InlineData(1, 4, 1)]
