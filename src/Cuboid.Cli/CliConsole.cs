@@ -11,13 +11,27 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interacti
     private IAnsiConsole? _ansi;
 
     /// <summary>Spectre.Console rendering onto <see cref="Out"/> (tables, progress).</summary>
-    public IAnsiConsole Ansi => _ansi ??= AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Ansi => _ansi ??= CreateAnsi();
+
+    // Piped output has no terminal width; Spectre would assume 80 columns and break words in tables.
+    private const int PipedWidth = 200;
+
+    private IAnsiConsole CreateAnsi()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            ansi.Profile.Width = PipedWidth;
+        }
+
+        return ansi;
+    }
 
     public static CliConsole System { get; } = new(Console.Out, Console.Error, !Console.IsOutputRedirected);
 

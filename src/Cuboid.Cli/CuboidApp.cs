@@ -1,14 +1,20 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using Cuboid.Cli.Commands;
 
 namespace Cuboid.Cli;
 
 /// <summary>Builds the command tree, runs it, and turns failures into one line on stderr and an exit code.</summary>
 public static class CuboidApp
 {
-    public static RootCommand CreateRootCommand(CliConsole console)
+    public static Command CreateRootCommand(CliConsole console)
     {
-        var root = new RootCommand("Cuboid: understand, generate and budget video AI.")
+        // A plain Command rather than RootCommand: RootCommand names itself after the executable
+        // (Cuboid.Cli), but users type `cuboid`, and help and errors should say so.
+        var root = new Command("cuboid", "Cuboid: understand, generate and budget video AI.")
         {
+            new HelpOption(),
+            new VersionOption(),
             GlobalOptions.Verbose,
         };
         foreach (var command in Commands(console))
@@ -33,6 +39,8 @@ public static class CuboidApp
         yield return AudioCommand.Create(console);
 
         // Spacetime and Compute
+        yield return TokensCommand.Create(console);
+        yield return PlanCommand.Create(console);
 
         // Portfolio
         yield return Cli.Commands.ModelsCommand.Create(console);
@@ -48,7 +56,7 @@ public static class CuboidApp
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         if (parse.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"cuboid: {parse.Errors[0].Message} (see 'cuboid --help')");
+            await console.Error.WriteLineAsync($"cuboid: {ParseErrorMessage.From(parse)}");
             return ExitCodes.Usage;
         }
 
@@ -76,6 +84,17 @@ public static class CuboidApp
         {
             await console.Error.WriteLineAsync("cuboid: cancelled");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file system said no (permissions, a full disk, a read-only mount): the user's to fix, not a bug.
+            await console.Error.WriteLineAsync($"cuboid: cannot read or write a file: {OneLine(ex.Message)}");
+            if (verbose)
+            {
+                await console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return ExitCodes.Input;
         }
         catch (Exception ex)
         {

@@ -18,9 +18,16 @@ public sealed class OutputFolder : IDisposable
 
         Target = Path.GetFullPath(target);
         var parent = Path.GetDirectoryName(Target.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
-        Directory.CreateDirectory(parent);
         Staging = Path.Combine(parent, $".{Path.GetFileName(Target.TrimEnd(Path.DirectorySeparatorChar))}.cuboid-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Staging);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(Staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CuboidException.Input($"cannot write the output folder {target}: {(ex is UnauthorizedAccessException ? "permission denied" : "the file system refused it")}", ex);
+        }
     }
 
     /// <summary>The folder the files end up in.</summary>

@@ -25,4 +25,53 @@ public class CuboidAppTests
     {
         Assert.Equal(expected, ExitCodes.For(kind));
     }
+
+    [Fact]
+    public async Task A_non_numeric_value_is_named_in_words_and_points_at_the_commands_help()
+    {
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["scenes", "video.mp4", "--threshold", "abc"], console);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        var line = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.Contains("as a number", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal);
+        Assert.Contains("'cuboid scenes --help'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_named()
+    {
+        var console = CliConsole.Capture(out _, out var error);
+
+        await CuboidApp.RunAsync(["no-such-command"], console);
+
+        Assert.Contains("'no-such-command'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unwritable_output_folder_is_an_input_error_not_a_bug()
+    {
+        var console = CliConsole.Capture(out _, out var error);
+        var code = await CuboidApp.RunAsync(["frames", DemoVideo(), "--every", "20s", "--out", "/proc/cuboid-cannot-write"], console);
+
+        Assert.Equal(ExitCodes.Input, code);
+        Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.DoesNotContain("internal error", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string DemoVideo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "demo.mp4");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("samples/demo.mp4 not found above the test folder");
+    }
 }

@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Compute;
+using Cuboid.Spacetime;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary><c>cuboid plan llm|image|video|ladder</c>: FLOPs, bytes, roofline, GPU time and cost of a workload.</summary>
+public static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var plan = new Command("plan", "Estimate FLOPs, memory traffic, roofline bound, GPU time and cost before spending anything");
+        plan.Subcommands.Add(Llm(console));
+        plan.Subcommands.Add(Diffusion(console, "image", "Plan one image from a diffusion transformer (e.g. flux.1-dev)", "flux.1-dev", video: false));
+        plan.Subcommands.Add(Diffusion(console, "video", "Plan one clip from a video diffusion transformer (e.g. wan2.1-t2v-14b)", "wan2.1-t2v-14b", video: true));
+        plan.Subcommands.Add(Ladder(console));
+        return plan;
+    }
+
+    private static Command Llm(CliConsole console)
+    {
+        var shared = new PlanSharedOptions();
+        var parameters = new Option<string>("--params", "-p") { Description = "Parameters (non-embedding), e.g. 8B, 70.6B, 1.3e9", Required = true };
+        var prompt = new Option<long>("--prompt-tokens") { Description = "Prompt tokens per sequence", DefaultValueFactory = _ => 200 };
+        var output = new Option<long>("--output-tokens") { Description = "Generated tokens per sequence", DefaultValueFactory = _ => 200 };
+        var batch = new Option<int>("--batch", "-b") { Description = "Sequences decoded together", DefaultValueFactory = _ => 1 };
+        var layers = new Option<int?>("--layers") { Description = "Transformer layers (with --attention-width: counts attention and KV-cache traffic)" };
+        var width = new Option<int?>("--attention-width") { Description = "Attention width d_attn = heads × head dimension" };
+        var kv = new Option<int?>("--kv-width") { Description = "K (and V) width per layer = KV heads × head dimension (GQA); default --attention-width" };
+        var command = new Command("llm", "Plan an LLM request: prefill the prompt, then decode the output") { parameters, prompt, output, batch, layers, width, kv };
+        shared.AddTo(command);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var workload = new LlmWorkload(ParameterCount.Parse(parse.GetValue(parameters)!), parse.GetValue(prompt), parse.GetValue(output), parse.GetValue(batch))
+            {
+                Layers = parse.GetValue(layers),
+                AttentionWidth = parse.GetValue(width),
+                KvWidth = parse.GetValue(kv),
+            };
+            var result = ComputePlanner.Plan(workload, shared.Assumptions(parse));
+            await WriteAsync(console, parse.GetValue(shared.Json), result, RenderPlan);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Diffusion(CliConsole console, string name, string description, string defaultModel, bool video)
+    {
+        var shared = new PlanSharedOptions();
+        var model = new Option<string>("--model", "-m") { Description = $"Model family id (default {defaultModel})", DefaultValueFactory = _ => defaultModel };
+        var size = new Option<string?>("--size", "-s") { Description = "WIDTHxHEIGHT in pixels, e.g. 1280x720 or 3840x2160 (default: the family's)" };
+        var steps = new Option<int?>("--steps") { Description = "Denoising steps (default: the family's)" };
+        var passes = new Option<int?>("--passes") { Description = "Transformer forwards per step: 2 with CFG, 1 distilled, 3 with two guidance terms (default: the family's)" };
+        var fit = new Option<string?>("--fit") { Description = "When the size does not divide: crop or pad (default: refuse)" };
+        var frames = new Option<int?>("--frames") { Description = "Frames (default: the family's default clip)" };
+        var seconds = new Option<double?>("--seconds") { Description = "Clip length in seconds, instead of --frames" };
+        var fps = new Option<double?>("--fps") { Description = "Frame rate for --seconds (default: the family's)" };
+        var command = new Command(name, description) { model, size, steps, passes, fit };
+        if (video)
+        {
+            command.Options.Add(frames);
+            command.Options.Add(seconds);
+            command.Options.Add(fps);
+        }
+
+        shared.AddTo(command);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var family = shared.FamilyCatalog(parse).Find(parse.GetValue(model)!);
+            var request = new ClipRequest
+            {
+                Size = parse.GetValue(size) is { } s ? PixelSize.Parse(s) : null,
+                Frames = video ? parse.GetValue(frames) : 1,
+                Seconds = video ? parse.GetValue(seconds) : null,
+                Fps = video ? parse.GetValue(fps) : null,
+                Fit = ClipRequest.ParseFit(parse.GetValue(fit)),
+            };
+            var result = ComputePlanner.Plan(DiffusionWorkload.From(family, request) with
+            {
+                Steps = parse.GetValue(steps),
+                PassesPerStep = parse.GetValue(passes),
+            }, shared.Assumptions(parse));
+            await WriteAsync(console, parse.GetValue(shared.Json), result, RenderPlan);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Ladder(CliConsole console)
+    {
+        var shared = new PlanSharedOptions();
+        var command = new Command("ladder", "A 200-token prompt, a 1024² image, a 5 s 720p clip and the same clip in 4K, side by side");
+        shared.AddTo(command);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var report = ModalityLadder.Build(new LadderOptions(), shared.FamilyCatalog(parse), shared.Assumptions(parse));
+            await WriteAsync(console, parse.GetValue(shared.Json), report, RenderLadder);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync<T>(CliConsole console, bool json, T result, Action<CliConsole, T> render)
+    {
+        if (json)
+        {
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(result, TokensCommand.Json));
+        }
+        else
+        {
+            render(console, result);
+        }
+    }
+
+    private static void RenderPlan(CliConsole console, ComputePlan plan)
+    {
+        var a = plan.Assumptions;
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn("Value");
+        table.AddRow("Workload", Markup.Escape(plan.Description));
+        table.AddRow("GPU", Markup.Escape(Invariant($"{a.Gpu.Name}, {Name(a.Precision)} dense {a.PeakFlops / 1e12:N1} TFLOP/s, {a.Gpu.MemoryBandwidthTBps:0.###} TB/s")));
+        table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} video + {clip.TextTokens:N0} text)" : "")}"));
+        table.AddRow("Transformer forwards", Invariant($"{plan.Forwards:N0}"));
+        table.AddRow("FLOPs, linear layers", QuantityText.Flops(plan.LinearFlops));
+        table.AddRow("FLOPs, attention", Invariant($"{QuantityText.Flops(plan.AttentionFlops)} ({plan.AttentionShare:P0})"));
+        table.AddRow("[bold]FLOPs, total[/]", $"[bold]{QuantityText.Flops(plan.TotalFlops)}[/]");
+        table.AddRow("Bytes moved", QuantityText.Bytes(plan.Bytes));
+        table.AddRow("Arithmetic intensity", Invariant($"{QuantityText.Number(plan.Intensity)} FLOP/byte"));
+        table.AddRow("Ridge point", Invariant($"{plan.Ridge:N0} FLOP/byte"));
+        table.AddRow("Bound", plan.Bound == Boundedness.ComputeBound ? "compute-bound" : "memory-bound");
+        table.AddRow("[bold]GPU time[/]", $"[bold]{Markup.Escape(QuantityText.Seconds(plan.Seconds))}[/]");
+        table.AddRow("GPU-hours", Invariant($"{plan.GpuHours:0.####}"));
+        table.AddRow("Cost", plan.Dollars is { } usd
+            ? Invariant($"${usd:N4} at ${a.UsdPerGpuHour:0.##}/GPU-hour")
+            : "pass --usd-per-gpu-hour to price it");
+        console.Ansi.Write(table);
+        if (plan.Phases.Count > 1)
+        {
+            var phases = new Table().Border(TableBorder.Rounded)
+                .AddColumns("Phase", "Tokens", "FLOPs", "Bytes", "FLOP/byte", "Bound", "Time");
+            foreach (var p in plan.Phases)
+            {
+                phases.AddRow(p.Name, Invariant($"{p.Tokens:N0}"), QuantityText.Flops(p.TotalFlops), QuantityText.Bytes(p.Bytes),
+                    QuantityText.Number(p.Intensity), p.Bound == Boundedness.ComputeBound ? "compute" : "memory", Markup.Escape(QuantityText.Seconds(p.Seconds)));
+            }
+
+            console.Ansi.Write(phases);
+        }
+
+        console.Ansi.WriteLine(Invariant(
+            $"Assumes MFU {a.Mfu:0.##} of the dense {Name(a.Precision)} peak when compute-bound, {a.Mbu:0.##} of memory bandwidth when memory-bound; bytes are weights (and KV cache when described); text encoder and VAE excluded."));
+    }
+
+    private static void RenderLadder(CliConsole console, LadderReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Workload");
+        foreach (var heading in new[] { "Tokens", "FLOPs", "× unit", "GPU time", "× unit", "Bound" })
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        }
+
+        foreach (var rung in report.Rungs)
+        {
+            var p = rung.Plan;
+            table.AddRow(Markup.Escape(rung.Label), Invariant($"{rung.Tokens:N0}"), QuantityText.FlopsShort(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
+                QuantityText.SecondsShort(p.Seconds), QuantityText.Ratio(rung.SecondsRatio), p.Bound == Boundedness.ComputeBound ? "compute" : "memory");
+        }
+
+        console.Ansi.Write(table);
+        console.Ansi.WriteLine("Assumptions:");
+        foreach (var line in report.Assumptions)
+        {
+            console.Ansi.WriteLine($"  - {line}");
+        }
+
+        console.Ansi.WriteLine("What it shows:");
+        foreach (var line in report.Findings)
+        {
+            console.Ansi.WriteLine($"  - {line}");
+        }
+    }
+
+    private static string Name(Precision precision) => precision == Precision.Fp8 ? "FP8" : "BF16";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using Cuboid.Spacetime;
+
+namespace Cuboid.Compute;
+
+/// <summary>What a workload costs on one GPU: tokens, FLOPs (linear and attention), bytes, roofline, time and money.</summary>
+/// <param name="Description">The workload in words, e.g. "wan2.1-t2v-14b 1280×720, 81 frames, 50 steps × 2 passes".</param>
+/// <param name="Tokens">Tokens the workload processes (for a DiT, the self-attention sequence of one forward).</param>
+/// <param name="Forwards">Transformer forwards (DiT: steps × passes; LLM: 1 prefill + decode steps).</param>
+/// <param name="Clip">For a diffusion workload, how its family tokenises the clip.</param>
+/// <param name="Dollars">Null when no $/GPU-hour was given.</param>
+public sealed record ComputePlan(
+    string Description,
+    long Tokens,
+    long Forwards,
+    TokenCount? Clip,
+    IReadOnlyList<PhaseEstimate> Phases,
+    PlanAssumptions Assumptions,
+    double Seconds,
+    double? Dollars)
+{
+    public double LinearFlops => Phases.Sum(p => p.LinearFlops);
+
+    public double AttentionFlops => Phases.Sum(p => p.AttentionFlops);
+
+    public double TotalFlops => LinearFlops + AttentionFlops;
+
+    public double Bytes => Phases.Sum(p => p.Bytes);
+
+    /// <summary>FLOPs per byte over the whole workload.</summary>
+    public double Intensity => TotalFlops / Bytes;
+
+    public double Ridge => Assumptions.Ridge;
+
+    /// <summary>The bound of the phase that takes the most time.</summary>
+    public Boundedness Bound => Phases.MaxBy(p => p.Seconds)!.Bound;
+
+    public double GpuHours => Seconds / 3600;
+
+    /// <summary>Share of attention in the FLOPs.</summary>
+    public double AttentionShare => AttentionFlops / TotalFlops;
+}

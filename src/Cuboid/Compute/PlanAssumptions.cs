@@ -1,0 +1,50 @@
+namespace Cuboid.Compute;
+
+/// <summary>
+/// What a plan assumes: the GPU, the precision, the fraction of dense peak a compute-bound phase achieves (MFU),
+/// the fraction of memory bandwidth a memory-bound phase achieves (MBU), and an optional $/GPU-hour.
+/// </summary>
+public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precision.Bf16, double Mfu = PlanAssumptions.DefaultMfu,
+    double Mbu = PlanAssumptions.DefaultMbu, double? UsdPerGpuHour = null)
+{
+    /// <summary>0.45 of dense BF16 peak: published Hopper video-DiT runs achieve 27–65%, most 40–50%.</summary>
+    public const double DefaultMfu = 0.45;
+
+    /// <summary>0.8 of peak memory bandwidth: what well-tuned batch-1 decoding kernels typically reach.</summary>
+    public const double DefaultMbu = 0.8;
+
+    /// <summary>Reads "bf16" or "fp8" (case-insensitive).</summary>
+    public static Precision ParsePrecision(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "bf16" => Precision.Bf16,
+        "fp8" => Precision.Fp8,
+        _ => throw CuboidException.Usage($"precision '{text}' is not one of: bf16, fp8"),
+    };
+
+    public double BytesPerParameter => Precision == Precision.Fp8 ? 1 : 2;
+
+    public double PeakFlops => Gpu.PeakFlops(Precision);
+
+    public double Ridge => Gpu.RidgePoint(Precision);
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Gpu);
+        if (!(Mfu > 0 && Mfu <= 1))
+        {
+            throw CuboidException.Usage($"MFU {Mfu} must be above 0 and at most 1 (a fraction of the dense peak, e.g. 0.45)");
+        }
+
+        if (!(Mbu > 0 && Mbu <= 1))
+        {
+            throw CuboidException.Usage($"memory-bandwidth utilisation {Mbu} must be above 0 and at most 1 (e.g. 0.8)");
+        }
+
+        if (UsdPerGpuHour is { } usd && (!(usd >= 0) || double.IsInfinity(usd) || usd > 1e6))
+        {
+            throw CuboidException.Usage($"price {usd} $/GPU-hour must be a number from 0 to 1,000,000");
+        }
+
+        _ = PeakFlops;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Cuboid.Compute;
+
+/// <summary>Human-readable FLOPs, bytes, durations and ratios for tables (invariant culture).</summary>
+public static class QuantityText
+{
+    public static string Flops(double flops) => Scaled(flops, "FLOP");
+
+    /// <summary>Three significant digits, for narrow columns: "652 PFLOP".</summary>
+    public static string FlopsShort(double flops) => Scaled(flops, "FLOP", "G3");
+
+    public static string Bytes(double bytes) => Scaled(bytes, "B");
+
+    public static string Seconds(double seconds) => seconds switch
+    {
+        < 1e-3 => Invariant($"{seconds * 1e6:0.#} µs"),
+        < 1 => Invariant($"{seconds * 1e3:0.##} ms"),
+        < 120 => Invariant($"{seconds:0.##} s"),
+        < 7200 => Invariant($"{seconds:N0} s ({seconds / 60:0.#} min)"),
+        _ => Invariant($"{seconds:N0} s ({seconds / 3600:0.#} h)"),
+    };
+
+    /// <summary>One unit, for narrow columns: "7.21 ms", "4.68 s", "24.4 min", "24.7 h".</summary>
+    public static string SecondsShort(double seconds) => seconds switch
+    {
+        < 1 => Invariant($"{seconds * 1e3:0.##} ms"),
+        < 120 => Invariant($"{seconds:0.##} s"),
+        < 7200 => Invariant($"{seconds / 60:0.#} min"),
+        _ => Invariant($"{seconds / 3600:0.#} h"),
+    };
+
+    public static string Ratio(double ratio) => ratio switch
+    {
+        >= 1e6 => Invariant($"{ratio / 1e6:0.##}M×"),
+        >= 1e4 => Invariant($"{ratio / 1e3:0.#}k×"),
+        >= 100 => Invariant($"{ratio:N0}×"),
+        >= 10 => Invariant($"{ratio:0.#}×"),
+        _ => Invariant($"{ratio:0.##}×"),
+    };
+
+    public static string Number(double value) => value switch
+    {
+        >= 1e6 => Invariant($"{value:0.###e0}"),
+        >= 100 => Invariant($"{value:N0}"),
+        _ => Invariant($"{value:0.##}"),
+    };
+
+    private static string Scaled(double value, string unit, string format = "0.###")
+    {
+        string[] prefixes = ["", "k", "M", "G", "T", "P", "E", "Z", "Y"];
+        var index = 0;
+        while (Math.Abs(value) >= 1000 && index < prefixes.Length - 1)
+        {
+            value /= 1000;
+            index++;
+        }
+
+        return $"{value.ToString(format, CultureInfo.InvariantCulture)} {prefixes[index]}{unit}";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+namespace Cuboid.Spacetime;
+
+/// <summary>A clip described by its options: size, and frames or seconds (at <see cref="Fps"/>, else the family's rate).
+/// Anything left out takes the family's default clip.</summary>
+public sealed record ClipRequest
+{
+    public PixelSize? Size { get; init; }
+
+    public int? Frames { get; init; }
+
+    public double? Seconds { get; init; }
+
+    public double? Fps { get; init; }
+
+    public UnevenShapePolicy Fit { get; init; } = UnevenShapePolicy.Reject;
+
+    /// <summary>Reads a fit option: null or empty refuses uneven sizes, "crop" crops, "pad" pads by replication.</summary>
+    public static UnevenShapePolicy ParseFit(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => UnevenShapePolicy.Reject,
+        "crop" => UnevenShapePolicy.Crop,
+        "pad" => UnevenShapePolicy.PadReplicate,
+        _ => throw CuboidException.Usage($"fit '{text}' is not one of: crop, pad"),
+    };
+
+    /// <summary>The size, frame count and frame rate this request means for <paramref name="family"/>.</summary>
+    public (PixelSize Size, int Frames, double Fps) Resolve(ModelFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        if (Frames is not null && Seconds is not null)
+        {
+            throw CuboidException.Usage("give either frames or seconds, not both");
+        }
+
+        if (Fps is { } rate && (!(rate > 0) || double.IsInfinity(rate) || rate > 1000))
+        {
+            throw CuboidException.Usage($"frame rate {rate} must be above 0 and at most 1000 fps");
+        }
+
+        var size = Size ?? new PixelSize(family.DefaultWidth, family.DefaultHeight);
+        var fps = Fps ?? family.Fps;
+        var frames = Frames ?? (Seconds is { } seconds ? TokenCounter.FramesFor(family, seconds, fps) : family.DefaultFrames);
+        return (size, frames, fps);
+    }
+}

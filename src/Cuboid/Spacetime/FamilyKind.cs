@@ -1,0 +1,8 @@
+namespace Cuboid.Spacetime;
+
+/// <summary>Whether a model family makes videos or single images (an image is a one-frame video).</summary>
+public enum FamilyKind
+{
+    Video,
+    Image,
+}

@@ -1,0 +1,17 @@
+namespace Cuboid.Spacetime;
+
+/// <summary>A space-time patch: <paramref name="T"/> frames by <paramref name="H"/> rows by <paramref name="W"/> columns.</summary>
+public readonly record struct PatchSize(int T, int H, int W)
+{
+    public int Volume => checked(T * H * W);
+
+    public void Validate()
+    {
+        if (T <= 0 || H <= 0 || W <= 0)
+        {
+            throw CuboidException.Usage($"patch {this} has a zero or negative side; every side must be at least 1");
+        }
+    }
+
+    public override string ToString() => $"({T}, {H}, {W})";
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Cuboid.Cli;
+using Cuboid.Testing.Video;
+using Cuboid.Tests.Spacetime;
+
+namespace Cuboid.Tests.Compute;
+
+/// <summary><c>cuboid plan</c> through the real CLI entry point.</summary>
+public class PlanCommandTests
+{
+    [Fact]
+    public async Task Video_plan_prints_flops_roofline_time_and_cost()
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync(
+            "plan", "video", "--model", "wan2.1-t2v-14b", "--size", "1280x720", "--seconds", "5", "--gpu", "h100", "--usd-per-gpu-hour", "2.5");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("652.114 PFLOP", output, StringComparison.Ordinal);
+        Assert.Contains("compute-bound", output, StringComparison.Ordinal);
+        Assert.Contains("Ridge point", output, StringComparison.Ordinal);
+        Assert.Contains("$", output, StringComparison.Ordinal);
+        Assert.Contains("MFU 0.45", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Four_k_video_plan_json()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "video", "--size", "3840x2160", "--frames", "81", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(680_400, json.RootElement.GetProperty("tokens").GetInt64());
+        Assert.InRange(json.RootElement.GetProperty("totalFlops").GetDouble(), 39_579.6e15 * 0.98, 39_579.6e15 * 1.02);
+        Assert.Equal("computeBound", json.RootElement.GetProperty("bound").GetString());
+    }
+
+    [Fact]
+    public async Task Llm_plan_shows_prefill_and_decode_phases()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "llm", "--params", "8.03B", "--gpu", "h200", "--precision", "fp8");
+
+        Assert.Equal(0, code);
+        Assert.Contains("prefill", output, StringComparison.Ordinal);
+        Assert.Contains("decode", output, StringComparison.Ordinal);
+        Assert.Contains("memory-bound", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_plan_uses_the_family_defaults()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.InRange(json.RootElement.GetProperty("totalFlops").GetDouble(), 2.04e15, 2.12e15);
+    }
+
+    [Fact]
+    public async Task Ladder_prints_rungs_assumptions_and_findings()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "ladder");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Assumptions:", output, StringComparison.Ordinal);
+        Assert.Contains("4K has 9.0× the tokens", output, StringComparison.Ordinal);
+        Assert.Contains("1024² image", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown GPU 'b300'", "plan", "video", "--gpu", "b300")]
+    [InlineData("h100, h100-pcie, h200", "plan", "llm", "--params", "8B", "--gpu", "tpu")]
+    [InlineData("unknown model family", "plan", "video", "--model", "sora-9")]
+    [InlineData("no FP8", "plan", "llm", "--params", "8B", "--gpu", "a100", "--precision", "fp8")]
+    [InlineData("precision 'fp4'", "plan", "video", "--precision", "fp4")]
+    [InlineData("MFU 0", "plan", "video", "--mfu", "0")]
+    [InlineData("MFU 1.5", "plan", "video", "--mfu", "1.5")]
+    [InlineData("parameter count", "plan", "llm", "--params", "-8B")]
+    [InlineData("parameter count", "plan", "llm", "--params", "1e30")]
+    [InlineData("batch 0", "plan", "llm", "--params", "8B", "--batch", "0")]
+    [InlineData("too large", "plan", "llm", "--params", "8B", "--prompt-tokens", "4611686018427387903", "--batch", "4")]
+    [InlineData("must not be negative", "plan", "llm", "--params", "8B", "--output-tokens", "-1")]
+    [InlineData("steps (0)", "plan", "video", "--steps", "0")]
+    [InlineData("not a multiple", "plan", "image", "--size", "1000x1000")]
+    [InlineData("price -2", "plan", "image", "--usd-per-gpu-hour", "-2")]
+    [InlineData("FLOPs", "plan", "video", "--size", "1048576x1048576", "--frames", "1048576", "--steps", "2147483647")]
+    public async Task Bad_option_values_exit_2_with_one_line(string phrase, params string[] args)
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains(phrase, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_gpus_file_exits_3_and_a_good_one_adds_a_gpu()
+    {
+        var folder = VideoBuilder.NewFolder();
+        var bad = Path.Combine(folder, "bad.json");
+        var good = Path.Combine(folder, "good.json");
+        await File.WriteAllTextAsync(bad, "{ \"gpus\": [ { \"id\": \"x\", \"denseBf16Tflops\": -1, \"memoryBandwidthTBps\": 1 } ] }");
+        await File.WriteAllTextAsync(good, "{ \"gpus\": [ { \"id\": \"b200\", \"name\": \"B200\", \"denseBf16Tflops\": 2250, \"memoryBandwidthTBps\": 8 } ] }");
+
+        var (badCode, _, _) = await TokensCommandTests.RunAsync("plan", "video", "--gpus", bad);
+        var (goodCode, output, _) = await TokensCommandTests.RunAsync("plan", "video", "--gpus", good, "--gpu", "b200");
+
+        Assert.Equal(ExitCodes.Input, badCode);
+        Assert.Equal(0, goodCode);
+        Assert.Contains("B200", output, StringComparison.Ordinal);
+    }
+}
