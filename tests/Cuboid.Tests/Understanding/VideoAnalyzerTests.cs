@@ -144,7 +144,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
     public async Task A_budget_stop_leaves_a_valid_partial_report_and_a_budget_failure()
     {
         var media = new FakeMedia(hasAudio: false);
-        var options = _world.Options(_video, media, media, Out, budget: 0.0012m);
+        var options = _world.Options(_video, media, media, Out, budget: 0.00025m);
 
         var outcome = await AnalysisSession.RunAsync(options with { Request = options.Request with { Concurrency = 1 } });
 
@@ -153,7 +153,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal("partial", report.Mode);
         Assert.Equal(media.Plan.Count, report.Samples.Count);
         Assert.Contains(report.Samples, s => s.Caption is null);
-        Assert.True(report.Usage.Total.Dollars <= 0.0012m);
+        Assert.True(report.Usage.Total.Dollars <= 0.00025m);
         Assert.Empty(WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))));
         Assert.NotEmpty(report.Warnings);
     }
