@@ -154,7 +154,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(media.Plan.Count, report.Samples.Count);
         Assert.Contains(report.Samples, s => s.Caption is null);
         Assert.True(report.Usage.Total.Dollars <= 0.00025m);
-        Assert.Empty(WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))));
+        Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
         Assert.NotEmpty(report.Warnings);
     }
 
