@@ -50,6 +50,19 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_users_focus_and_language_reach_the_captioner_the_reasoner_and_the_transcriber()
+    {
+        var media = new FakeMedia();
+        var options = _world.Options(_video, media, media, Out);
+
+        await AnalysisSession.RunAsync(options with { Request = options.Request with { Focus = "the prices on the charts", Language = "en" } });
+
+        Assert.All(_world.Captions, c => Assert.Contains("the prices on the charts", c.LastUserText, StringComparison.Ordinal));
+        Assert.Contains("the prices on the charts", Assert.Single(_world.Reasoning).Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal("en", Assert.Single(_world.Transcriptions).Language);
+    }
+
+    [Fact]
     public async Task Outputs_parse_validate_and_usage_equals_the_ledger()
     {
         var media = new FakeMedia();
@@ -174,7 +187,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.NotEmpty(outcome.Report.MotionProfile);
         Assert.Equal(media.Speech, outcome.Report.SpeechActivity);
         Assert.Empty(_world.Simulator.Calls);
-        Assert.True(File.Exists(Path.Combine(Out, "report.html")));
+        Assert.Contains("Scene 2", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
