@@ -19,10 +19,13 @@ namespace Cuboid.Testing.Simulators;
 /// var endpoint = sim.Endpoint("openai");          // a ProviderEndpoint for the adapters
 /// </code>
 /// Every request is logged (<see cref="Calls"/>) before it is answered. A request with the wrong key gets
-/// a 401 without consuming the script.
+/// a 401 without consuming the script; Ollama's native API also accepts no key at all, as a local Ollama does.
 /// </summary>
 public sealed class ProviderSimulator : IAsyncDisposable
 {
+    /// <summary>A model name for <see cref="Script"/> and <see cref="ScriptAlways"/> that matches every model (after its own script).</summary>
+    public const string AnyModel = "*";
+
     /// <summary>The key the simulator expects unless told otherwise.</summary>
     public const string DefaultApiKey = "sk-sim-0123456789abcdef";
 
@@ -38,7 +41,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ProviderSimulatorOptions _options;
     private WebApplication? _app;
-    private Func<SimulatedRequest, SimulatedReply> _responder = DefaultReply;
+    private Func<SimulatedRequest, CancellationToken, Task<SimulatedReply>> _responder = (request, _) => Task.FromResult(DefaultReply(request));
     private int _sequence;
     private int _inFlight;
     private int _maxInFlight;
@@ -85,7 +88,10 @@ public sealed class ProviderSimulator : IAsyncDisposable
     public ProviderEndpoint Endpoint(string id, string apiKind = "openai", string? apiKey = null) =>
         new(id, apiKind, apiKind == "openai" ? new Uri(BaseUri, "v1") : BaseUri, apiKey ?? ApiKey);
 
-    /// <summary>Queues faults for <paramref name="model"/>: each request takes the next; an empty queue answers normally.</summary>
+    /// <summary>
+    /// Queues faults for <paramref name="model"/> (or <see cref="AnyModel"/>): each request takes the next; an empty
+    /// queue answers normally. A model's own queue and standing fault come before those for any model.
+    /// </summary>
     public ProviderSimulator Script(string model, params Fault[] faults)
     {
         lock (_gate)
@@ -119,6 +125,13 @@ public sealed class ProviderSimulator : IAsyncDisposable
 
     /// <summary>Answers from the request's content (a string converts to a reply). Runs concurrently; keep it thread-safe.</summary>
     public ProviderSimulator Respond(Func<SimulatedRequest, SimulatedReply> responder)
+    {
+        _responder = (request, _) => Task.FromResult(responder(request));
+        return this;
+    }
+
+    /// <summary>Answers asynchronously (e.g. holding requests until a test releases them); the token fires when the client goes away.</summary>
+    public ProviderSimulator Respond(Func<SimulatedRequest, CancellationToken, Task<SimulatedReply>> responder)
     {
         _responder = responder;
         return this;
@@ -183,7 +196,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
         {
             if (_scripts.TryGetValue(model, out var queue) && queue.TryDequeue(out var fault))
                 return fault;
-            return _always.TryGetValue(model, out var always) ? always : Fault.Ok;
+            if (_always.TryGetValue(model, out var always))
+                return always;
+            if (_scripts.TryGetValue(AnyModel, out var anyQueue) && anyQueue.TryDequeue(out var anyFault))
+                return anyFault;
+            return _always.TryGetValue(AnyModel, out var anyAlways) ? anyAlways : Fault.Ok;
         }
     }
 
@@ -252,7 +269,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return;
         }
 
-        var fault = _options.ApiKey is not null && key != _options.ApiKey ? Fault.Unauthorized : NextFault(request.Model);
+        // A local Ollama takes no key; one behind an authenticating proxy rejects a wrong one.
+        var keyAccepted = _options.ApiKey is null || key == _options.ApiKey || (responder.Protocol == SimulatedProtocol.OllamaChat && key is null);
+        var fault = keyAccepted ? NextFault(request.Model) : Fault.Unauthorized;
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
@@ -296,9 +315,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
         SimulatedReply reply;
         try
         {
-            reply = _responder(request);
+            reply = await _responder(request, cancellationToken);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log(request, fault, null);
             await responder.WriteErrorAsync(context, 500, FaultKind.ServerError, $"The simulator's responder threw: {ex.Message}");

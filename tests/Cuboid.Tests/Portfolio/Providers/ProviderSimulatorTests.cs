@@ -149,10 +149,13 @@ public sealed class ProviderSimulatorTests
     public async Task Tracks_how_many_requests_it_handled_at_once()
     {
         await using var sim = await ProviderSimulator.StartAsync();
-        using var allArrived = new Barrier(4);
-        sim.Respond(r =>
+        var arrived = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sim.Respond(async (r, ct) =>
         {
-            allArrived.SignalAndWait(TimeSpan.FromSeconds(10));
+            if (Interlocked.Increment(ref arrived) == 4)
+                release.SetResult();
+            await release.Task.WaitAsync(ct);
             return "ok";
         });
         using var http = new HttpClient();
@@ -165,5 +168,22 @@ public sealed class ProviderSimulatorTests
         sim.ClearLog();
         Assert.Equal(0, sim.MaxConcurrentRequests);
         Assert.Empty(sim.Calls);
+    }
+
+    [Fact]
+    public async Task Faults_for_any_model_apply_after_a_models_own_script()
+    {
+        await using var sim = await ProviderSimulator.StartAsync();
+        sim.ScriptAlways(ProviderSimulator.AnyModel, Fault.ServerError(503)).Script("healthy", Fault.Ok);
+        using var http = new HttpClient();
+        using (var own = await http.SendAsync(OpenAIChat(sim, "healthy")))
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        using (var then = await http.SendAsync(OpenAIChat(sim, "healthy")))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, then.StatusCode);
+        using (var other = await http.SendAsync(OpenAIChat(sim, "other")))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, other.StatusCode);
+        sim.ClearScripts();
+        using (var cleared = await http.SendAsync(OpenAIChat(sim, "other")))
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
     }
 }
