@@ -23,6 +23,8 @@ public class RouterOverheadBenchmarks
     ];
 
     private IChatClient _direct = null!;
+    private IChatClient _trivialDirect = null!;
+    private IChatClient _trivialRouted = null!;
     private IChatClient _routed = null!;
     private IChatClient _pinned = null!;
     private Cuboid.Portfolio.Portfolio _portfolio = null!;
@@ -40,6 +42,10 @@ public class RouterOverheadBenchmarks
         _estimate = RequestEstimate.ForChat(_messages, null, 1024);
         _routed = portfolio.GetChatClient(ModelTasks.Caption);
         _pinned = portfolio.GetChatClient(ModelTasks.Caption, new RouteConstraints { PinnedModel = "openai:gpt-4.1-mini" });
+        var trivial = new TrivialChatClient();
+        _trivialDirect = trivial;
+        _trivialRouted = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, budget: 1_000_000m)
+            .GetChatClient(ModelTasks.Caption);
     }
 
     [Benchmark(Baseline = true)]
@@ -50,6 +56,14 @@ public class RouterOverheadBenchmarks
 
     [Benchmark]
     public Task<ChatResponse> RoutedPinned() => _pinned.GetResponseAsync(_messages);
+
+    /// <summary>A provider client that does no work, called directly: the floor.</summary>
+    [Benchmark]
+    public Task<ChatResponse> TrivialDirect() => _trivialDirect.GetResponseAsync(_messages);
+
+    /// <summary>The same do-nothing client behind the router: everything measured is the router's own cost.</summary>
+    [Benchmark]
+    public Task<ChatResponse> TrivialRouted() => _trivialRouted.GetResponseAsync(_messages);
 
     /// <summary>Route planning alone (no call): the part of the overhead that grows with the catalog.</summary>
     [Benchmark]

@@ -21,6 +21,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         }
 
         List<string>? failures = null;
+        CuboidException? overBudget = null;
         int? contextFloor = null;
         foreach (var candidate in plan.Candidates)
         {
@@ -37,7 +38,14 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                 continue;
             }
 
-            var reservation = budget.Reserve(candidate.EstimatedCost, id);
+            if (!budget.TryReserve(candidate.EstimatedCost, out var reservation))
+            {
+                // A cheaper candidate further down may still fit what is left.
+                overBudget ??= budget.Exceeded(candidate.EstimatedCost, id);
+                (failures ??= []).Add($"{id} skipped (~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget)");
+                continue;
+            }
+
             var state = new AttemptState<T>(candidate, attempt);
             var start = time.GetTimestamp();
             try
@@ -88,6 +96,14 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
+        }
+
+        if (overBudget is not null)
+        {
+            var others = failures!.Where(f => !f.Contains("does not fit the budget", StringComparison.Ordinal)).ToList();
+            throw others.Count == 0
+                ? overBudget
+                : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {string.Join("; ", others)})");
         }
 
         throw CuboidException.Provider($"no model answered for task '{plan.Task}': {string.Join("; ", failures ?? [])}");

@@ -26,6 +26,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
 
             return response;
         }, cancellationToken);
+        (call.Value.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
         var text = call.Value.Text.Length;
         portfolio.Router.Complete(task, call, UsageOf(call.Value.Usage, call.Candidate.Model, estimate, text), CallOutcome.Succeeded);
         return call.Value;
@@ -48,6 +49,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }, cancellationToken);
             var tally = new StreamTally();
             buffered.Value.ForEach(tally.Add);
+            (buffered.Value[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = buffered.Candidate.ModelId;
             portfolio.Router.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
             foreach (var update in buffered.Value)
             {
@@ -59,6 +61,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
 
         var call = await portfolio.Router.RunAsync(plan, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
         var stream = call.Value;
+        (stream.Prefix[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
         var streamTally = new StreamTally();
         var booked = false;
         try

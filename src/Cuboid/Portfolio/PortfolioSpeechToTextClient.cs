@@ -56,6 +56,7 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
                 return await client.GetTextAsync(audio, inner, token);
             }, cancellationToken);
             var response = call.Value;
+            (response.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
             var heard = response.EndTime is { } end && end > TimeSpan.Zero ? end.TotalSeconds : seconds;
             var usage = response.Usage;
             portfolio.Router.Complete(ModelTasks.Transcribe, call,

@@ -28,6 +28,9 @@ public sealed record RequestEstimate
 
     public bool NeedsImages => Images > 0;
 
+    /// <summary><c>AdditionalProperties</c> key on a video <see cref="DataContent"/> or <see cref="UriContent"/>: its length in seconds, for native video models.</summary>
+    public const string VideoSecondsKey = "cuboid.videoSeconds";
+
     public static int TokensForText(int characters) => (characters + 3) / 4;
 
     /// <summary>Input tokens on a given model: text, plus images and video converted with the model's own rates.</summary>
@@ -48,6 +51,7 @@ public sealed record RequestEstimate
     {
         var characters = 0;
         var images = 0;
+        var videoSeconds = 0d;
         foreach (var message in messages)
         {
             foreach (var content in message.Contents)
@@ -63,6 +67,9 @@ public sealed record RequestEstimate
                     case UriContent uri when uri.HasTopLevelMediaType("image"):
                         images++;
                         break;
+                    case DataContent or UriContent when content.AdditionalProperties?.TryGetValue(VideoSecondsKey, out var seconds) == true:
+                        videoSeconds += Convert.ToDouble(seconds, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
                 }
             }
         }
@@ -72,6 +79,7 @@ public sealed record RequestEstimate
         {
             TextTokens = TokensForText(characters),
             Images = images,
+            VideoSeconds = videoSeconds,
             OutputTokens = options?.MaxOutputTokens ?? defaultOutputTokens,
         };
     }

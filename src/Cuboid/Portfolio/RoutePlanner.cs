@@ -167,6 +167,11 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             return "takes no audio input";
         }
 
+        if (estimate.VideoSeconds > 0 && !model.Accepts("video"))
+        {
+            return "takes no video input";
+        }
+
         var needed = estimate.InputTokensOn(model) + estimate.OutputTokens;
         if (model.ContextWindow is { } window && (needed > window || constraints.MinContextWindow > window))
         {

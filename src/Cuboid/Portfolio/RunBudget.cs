@@ -58,18 +58,33 @@ public sealed class RunBudget
     }
 
     /// <summary>Holds back the estimated cost of a call, or throws a Budget <see cref="CuboidException"/> if it does not fit.</summary>
-    public BudgetReservation Reserve(decimal estimate, string what)
+    public BudgetReservation Reserve(decimal estimate, string what) =>
+        TryReserve(estimate, out var reservation) ? reservation : throw Exceeded(estimate, what);
+
+    /// <summary>Holds back the estimated cost of a call if it fits what is left.</summary>
+    public bool TryReserve(decimal estimate, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BudgetReservation? reservation)
     {
         lock (_gate)
         {
             if (Limit is { } limit && _spent + _reserved + estimate > limit)
             {
-                throw new CuboidException(ErrorKind.Budget,
-                    $"budget of {RoutePlanner.Dollars(limit)} would be exceeded: {RoutePlanner.Dollars(_spent)} spent, {RoutePlanner.Dollars(_reserved)} reserved, and {what} needs ~{RoutePlanner.Dollars(estimate)}; raise the budget or choose a cheaper policy");
+                reservation = null;
+                return false;
             }
 
             _reserved += estimate;
-            return new BudgetReservation(this, estimate);
+            reservation = new BudgetReservation(this, estimate);
+            return true;
+        }
+    }
+
+    /// <summary>The error for a call of <paramref name="estimate"/> dollars that does not fit.</summary>
+    public CuboidException Exceeded(decimal estimate, string what)
+    {
+        lock (_gate)
+        {
+            return new CuboidException(ErrorKind.Budget,
+                $"budget of {RoutePlanner.Dollars(Limit ?? 0)} would be exceeded: {RoutePlanner.Dollars(_spent)} spent, {RoutePlanner.Dollars(_reserved)} reserved, and {what} needs ~{RoutePlanner.Dollars(estimate)}; raise the budget or choose a cheaper policy");
         }
     }
 

@@ -19,7 +19,7 @@ namespace Cuboid.Testing.Simulators;
 /// var endpoint = sim.Endpoint("openai");          // a ProviderEndpoint for the adapters
 /// </code>
 /// Every request is logged (<see cref="Calls"/>) before it is answered. A request with the wrong key gets
-/// a 401 without consuming the script.
+/// a 401 without consuming the script; Ollama's native API also accepts no key at all, as a local Ollama does.
 /// </summary>
 public sealed class ProviderSimulator : IAsyncDisposable
 {
@@ -269,7 +269,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
             return;
         }
 
-        var fault = _options.ApiKey is not null && key != _options.ApiKey ? Fault.Unauthorized : NextFault(request.Model);
+        // A local Ollama takes no key; one behind an authenticating proxy rejects a wrong one.
+        var keyAccepted = _options.ApiKey is null || key == _options.ApiKey || (responder.Protocol == SimulatedProtocol.OllamaChat && key is null);
+        var fault = keyAccepted ? NextFault(request.Model) : Fault.Unauthorized;
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {

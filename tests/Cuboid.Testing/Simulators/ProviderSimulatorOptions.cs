@@ -3,7 +3,10 @@ namespace Cuboid.Testing.Simulators;
 /// <summary>Settings for <see cref="ProviderSimulator.StartAsync"/>.</summary>
 public sealed record ProviderSimulatorOptions
 {
-    /// <summary>The key every request must present (Bearer or <c>x-api-key</c>); null accepts any or none.</summary>
+    /// <summary>
+    /// The key every request must present (Bearer or <c>x-api-key</c>); null accepts any or none. Ollama's native
+    /// API also accepts a request with no key, as a local Ollama does.
+    /// </summary>
     public string? ApiKey { get; init; } = ProviderSimulator.DefaultApiKey;
 
     /// <summary>Wait before each normal answer (e.g. 300 ms to model a real provider in benchmarks).</summary>

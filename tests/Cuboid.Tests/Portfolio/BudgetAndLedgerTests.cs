@@ -22,6 +22,20 @@ public class BudgetAndLedgerTests
     }
 
     [Fact]
+    public async Task When_the_best_model_does_not_fit_the_budget_a_cheaper_one_answers()
+    {
+        var harness = new PortfolioHarness();
+        // Quality order: alpha:big (~$0.0041 reserved) then beta:mid (~$0.0012) then alpha:small (~$0.0004).
+        var portfolio = harness.Build(budget: 0.002m);
+
+        var response = await portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Quality }).GetResponseAsync("describe");
+
+        Assert.Equal("answer from beta:mid", response.Text);
+        Assert.Equal(0, harness.Chat("alpha:big").Calls);
+        Assert.True(portfolio.Budget.Spent <= 0.002m);
+    }
+
+    [Fact]
     public async Task Reservations_settle_to_the_actual_price_and_spending_matches_the_ledger()
     {
         var harness = new PortfolioHarness();

@@ -112,6 +112,9 @@ public sealed class CatalogUpdaterTests : IDisposable
     [InlineData("bad2.csv", "model,task,rating,date\nopenai:gpt-4.1-mini,caption,high,2026-11-01\n", "row 1")]
     [InlineData("bad.json", "{ \"something\": 1 }", "expected OpenRouter")]
     [InlineData("bad2.json", "{ broken", "not valid JSON")]
+    [InlineData("empty.csv", "model,task,rating,date\n", "has no rating rows")]
+    [InlineData("rows.json", "[ 1, 2 ]", "must be an object")]
+    [InlineData("routers.json", "{ \"data\": [ { \"id\": \"openrouter/auto\", \"pricing\": { \"prompt\": \"-1\", \"completion\": \"-1\" } } ] }", "no usable model")]
     public async Task Bad_sources_are_input_errors_and_leave_the_overlay_alone(string name, string text, string expected)
     {
         var path = Write(name, text);
@@ -121,6 +124,36 @@ public sealed class CatalogUpdaterTests : IDisposable
         Assert.Equal(ErrorKind.Input, ex.Kind);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Overlay));
+    }
+
+    [Fact]
+    public async Task A_url_source_is_downloaded()
+    {
+        using var http = new HttpClient(new StubHandler(System.Net.HttpStatusCode.OK, OpenRouterList));
+
+        var result = await new CatalogUpdater(_time, http).UpdateAsync("https://openrouter.ai/api/v1/models", Overlay);
+
+        Assert.Equal(("openrouter", 1), (result.Format, result.ModelsAdded));
+        Assert.NotNull(ModelCatalog.Load(Overlay).FindModel("openrouter:acme/new-reasoner"));
+    }
+
+    [Fact]
+    public async Task A_failed_download_is_an_input_error()
+    {
+        using var http = new HttpClient(new StubHandler(System.Net.HttpStatusCode.NotFound, "{}"));
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => new CatalogUpdater(_time, http).UpdateAsync("https://example.invalid/models?token=abc", Overlay));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.Contains("HTTP 404", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=abc", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Overlay));
+    }
+
+    private sealed class StubHandler(System.Net.HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body) });
     }
 
     [Fact]

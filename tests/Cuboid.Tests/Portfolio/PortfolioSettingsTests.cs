@@ -65,6 +65,8 @@ public sealed class PortfolioSettingsTests : IDisposable
     [InlineData("""{ "tasks": { "caption": { "policy": "fastest" } } }""", "not valid")]
     [InlineData("""{ "resilience": { "maxAttempts": 0 } }""", "resilience")]
     [InlineData("""{ "budget": "sk-secret-value" }""", "budget")]
+    [InlineData("""{ "providers": { "openai": { "baseUrl": "::nope" } } }""", "invalid 'baseUrl'")]
+    [InlineData("""{ "endpoints": [ { "name": "my:vllm", "baseUrl": "http://127.0.0.1:8000/v1" } ] }""", "without a colon")]
     public void Bad_config_values_are_usage_errors_naming_the_field(string json, string expected)
     {
         var path = Write($"bad-{Guid.NewGuid():N}.json", json);
@@ -74,6 +76,20 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.Equal(ErrorKind.Usage, ex.Kind);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-secret-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_catalog_provider_with_a_bad_base_url_is_a_usage_error()
+    {
+        var catalog = PortfolioHarness.TestCatalog.MergedWith(new ModelCatalog
+        {
+            Providers = [new CatalogProvider { Id = "alpha", BaseUrl = "not a url", KeyEnv = "ALPHA_KEY" }],
+        });
+
+        var ex = Assert.Throws<CuboidException>(() => new PortfolioHarness().Build(catalog));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains("'alpha' has an invalid base URL", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

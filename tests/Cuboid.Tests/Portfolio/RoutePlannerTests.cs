@@ -150,11 +150,47 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public void Estimating_an_unknown_model_is_a_usage_error_and_a_known_one_is_priced()
+    {
+        var portfolio = new PortfolioHarness().Build();
+
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => portfolio.EstimateCost("alpha:nope", RequestEstimate.Nominal)).Kind);
+        Assert.Equal(0.0005m + 0.0004m, portfolio.EstimateCost("alpha:small", new RequestEstimate { TextTokens = 0, Images = 10, OutputTokens = 1000 }));
+    }
+
+    [Fact]
     public void Pinning_an_unknown_provider_is_a_usage_error()
     {
         var ex = Assert.Throws<CuboidException>(() => new PortfolioHarness().Build().Plan("chat", new RouteConstraints { PinnedModel = "nowhere:model" }));
 
         Assert.Equal(ErrorKind.Usage, ex.Kind);
+    }
+
+    [Fact]
+    public void Native_video_is_priced_with_the_models_token_rate_and_needs_video_input()
+    {
+        var catalog = PortfolioHarness.TestCatalog.MergedWith(new ModelCatalog
+        {
+            Models =
+            [
+                new CatalogModel
+                {
+                    Id = "alpha:watcher", Tasks = ["video-understanding"], Input = ["text", "image", "video"], ContextWindow = 1_000_000,
+                    Prices = new ModelPrices { InputPerMTok = 0.5m, OutputPerMTok = 3m, VideoInputTokensPerSecond = 102 },
+                },
+                new CatalogModel { Id = "beta:blind", Tasks = ["video-understanding"], Input = ["text"], Prices = new ModelPrices { InputPerMTok = 0.1m, OutputPerMTok = 0.1m } },
+            ],
+        });
+        var video = new DataContent(new byte[] { 0 }, "video/mp4") { AdditionalProperties = new() { [RequestEstimate.VideoSecondsKey] = 3600.0 } };
+        var estimate = RequestEstimate.ForChat([new ChatMessage(ChatRole.User, [new TextContent("summarise"), video])], new ChatOptions { MaxOutputTokens = 1000 }, 1024);
+
+        var plan = new PortfolioHarness().Build(catalog).Plan("video-understanding", estimate: estimate);
+
+        Assert.Equal(3600, estimate.VideoSeconds);
+        var watcher = Assert.Single(plan.Candidates);
+        // 3,600 s x 102 tokens + 3 text tokens at $0.50/1M, plus 1,000 out at $3/1M.
+        Assert.Equal(((3600 * 102) + 3) * 0.5m / 1_000_000 + 0.003m, watcher.EstimatedCost);
+        Assert.Contains(plan.Excluded, e => e.ModelId == "beta:blind" && e.Reason == "takes no video input");
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public class RouterExecutionTests
         var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
+        Assert.Equal("beta:mid", response.AdditionalProperties?[Cuboid.Portfolio.Portfolio.AnsweredByKey]);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);
         var records = portfolio.Ledger.Records;
         Assert.Equal([("alpha:big", CallOutcome.Failed, 3), ("beta:mid", CallOutcome.Succeeded, 1)], records.Select(r => (r.ModelId, r.Outcome, r.Attempts)));
@@ -269,6 +270,53 @@ public class RouterExecutionTests
 
         Assert.Equal("answer from beta:mid", response.Text);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);
+    }
+
+    [Theory]
+    [InlineData("", null, ErrorKind.Usage)]
+    [InlineData("what is this?", "frame.bmp", ErrorKind.Input)]
+    [InlineData("what is this?", "missing.png", ErrorKind.Input)]
+    public async Task Ask_rejects_bad_input_before_calling(string question, string? image, ErrorKind kind)
+    {
+        var harness = new PortfolioHarness();
+        var dir = Directory.CreateTempSubdirectory("cuboid-ask-").FullName;
+        try
+        {
+            string? path = null;
+            if (image is not null)
+            {
+                path = Path.Combine(dir, image);
+                if (image != "missing.png")
+                {
+                    await File.WriteAllBytesAsync(path, [1, 2, 3]);
+                }
+            }
+
+            var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Build().AskAsync(question, path));
+
+            Assert.Equal(kind, ex.Kind);
+            Assert.Equal(0, harness.Chat("alpha:big").Calls);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Ask_returns_the_answer_and_the_path_it_took()
+    {
+        var harness = new PortfolioHarness();
+        harness.Chat("gamma:pro").GetResponseAsyncCallback = (_, _, _) => throw Failure("gamma", ProviderFailureKind.Unauthorized, 403);
+        var portfolio = harness.Build(settings: PortfolioHarness.FastSettings with
+        {
+            Tasks = new Dictionary<string, TaskSettings> { ["chat"] = new() { Policy = RoutingPolicy.Quality } },
+        });
+
+        var answer = await portfolio.AskAsync("hello");
+
+        Assert.Equal(("answer from alpha:big", "alpha:big"), (answer.Text, answer.ModelId));
+        Assert.Equal(["gamma:pro", "alpha:big"], answer.Calls.Select(c => c.ModelId));
     }
 
     [Fact]

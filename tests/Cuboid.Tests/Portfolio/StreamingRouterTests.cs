@@ -25,8 +25,11 @@ public class StreamingRouterTests
         var text = new System.Text.StringBuilder();
         try
         {
+            var first = true;
             await foreach (var update in stream)
             {
+                Assert.Equal(first, update.AdditionalProperties?.ContainsKey(Cuboid.Portfolio.Portfolio.AnsweredByKey) == true);
+                first = false;
                 text.Append(update.Text);
             }
         }

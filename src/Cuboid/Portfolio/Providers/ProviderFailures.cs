@@ -36,7 +36,8 @@ internal static class ProviderFailures
     public static ProviderFailureKind KindFor(int status, string? providerMessage) => status switch
     {
         429 => ProviderFailureKind.RateLimited,
-        401 or 403 => ProviderFailureKind.Unauthorized,
+        // 402 (OpenRouter and others: out of credits) leaves the provider as unusable for the run as a bad key does.
+        401 or 402 or 403 => ProviderFailureKind.Unauthorized,
         408 => ProviderFailureKind.Timeout,
         >= 500 => ProviderFailureKind.ServerError,
         _ when SaysContextLengthExceeded(providerMessage) => ProviderFailureKind.ContextLengthExceeded,

@@ -29,6 +29,9 @@ internal abstract class WireProtocol
     /// <summary>The <c>message</c> of an <c>error</c> object or string, the shape most servers use.</summary>
     protected static string? CommonErrorMessage(JsonElement root)
     {
+        // Gemini's OpenAI-compatible endpoint wraps its error in a one-element array.
+        if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0)
+            root = root[0];
         if (root.ValueKind != JsonValueKind.Object)
             return null;
         if (root.TryGetProperty("error", out var error))

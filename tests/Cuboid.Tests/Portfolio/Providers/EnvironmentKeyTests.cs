@@ -4,9 +4,6 @@ using Microsoft.Extensions.AI;
 
 namespace Cuboid.Tests.Portfolio.Providers;
 
-[CollectionDefinition(nameof(EnvironmentKeyTests), DisableParallelization = true)]
-public sealed class EnvironmentKeyCollection;
-
 /// <summary>Changes process environment variables, so it runs alone.</summary>
 [Collection(nameof(EnvironmentKeyTests))]
 public sealed class EnvironmentKeyTests

@@ -126,6 +126,18 @@ public sealed class ProviderAdaptersTests(ProviderSimulatorFixture fixture) : IC
         Assert.Contains(body.Contains("Rate", StringComparison.Ordinal) ? "free-models-per-day" : body.Contains("Upstream", StringComparison.Ordinal) ? "Upstream failed" : "Provider returned error", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reads_geminis_error_array()
+    {
+        const string body = """[{"error":{"code":400,"message":"The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).","status":"INVALID_ARGUMENT"}}]""";
+        var client = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = new FixedResponseHandler(body, "application/json", HttpStatusCode.BadRequest) })
+            .CreateChatClient(new ProviderEndpoint("gemini", "openai", new Uri("https://generativelanguage.invalid/v1beta/openai"), "AIza-x"), "gemini-2.5-flash");
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => client.GetResponseAsync("hi"));
+        Assert.Equal(ProviderFailureKind.ContextLengthExceeded, ex.Kind);
+        Assert.Contains("exceeds the maximum number of tokens", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("[{", ex.Message, StringComparison.Ordinal);
+    }
+
     private sealed class FixedResponseHandler(string body, string mediaType, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

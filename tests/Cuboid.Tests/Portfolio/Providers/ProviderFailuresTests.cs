@@ -25,6 +25,7 @@ public sealed class ProviderFailuresTests
 
     [Theory]
     [InlineData(400, ProviderFailureKind.BadRequest)]
+    [InlineData(402, ProviderFailureKind.Unauthorized)]
     [InlineData(404, ProviderFailureKind.BadRequest)]
     [InlineData(408, ProviderFailureKind.Timeout)]
     [InlineData(413, ProviderFailureKind.BadRequest)]
