@@ -88,6 +88,7 @@ public static class TokensCommand
             width = c.Width,
             height = c.Height,
             frames = c.Frames,
+            sampledFrames = report.SampledFrames,
             fps = report.Fps,
             seconds = report.Seconds,
             latent = new { frames = c.LatentFrames, height = c.LatentHeight, width = c.LatentWidth, channels = report.Family.Vae.LatentChannels },
@@ -97,7 +98,8 @@ public static class TokensCommand
             textTokens = c.TextTokens,
             attention = report.Family.Attention,
             sequenceTokens = c.SequenceTokens,
-            fit = c.Fit,
+            fit = c.Fitted ? c.Fit : (UnevenShapePolicy?)null,
+            fittedFrom = c.Fitted ? c.Requested.ToString() : null,
             source = report.Source,
         };
     }
@@ -115,7 +117,13 @@ public static class TokensCommand
 
         table.AddRow("Clip as the model sees it", f.Kind == FamilyKind.Image || c.Frames == 1
             ? Invariant($"{c.Width}×{c.Height} image")
-            : Invariant($"{c.Width}×{c.Height}, {c.Frames} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
+            : Invariant($"{c.Width}×{c.Height}, {c.Frames:N0} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
+        if (report.SampledFrames is { } sampled && sampled != c.Frames)
+        {
+            table.AddRow("Frames", Markup.Escape(Invariant(
+                $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}")));
+        }
+
         var causal = f.Vae.TemporalChunk is { } chunk
             ? Invariant($"chunked, {chunk.Frames} frames → {chunk.Latents} latents")
             : f.Vae.CausalFirstFrame ? "causal: 1 + (F − 1) / t" : "non-causal";
@@ -126,11 +134,17 @@ public static class TokensCommand
         table.AddRow("Text tokens", Invariant($"{c.TextTokens:N0} ({(f.Attention == AttentionKind.Joint ? "joint attention: in the sequence" : "cross-attention")})"));
         table.AddRow("Self-attention sequence", Invariant($"{c.SequenceTokens:N0}"));
         console.Ansi.Write(table);
-        if (c.Fit != UnevenShapePolicy.Reject)
+        if (c.Fitted)
         {
-            console.Ansi.WriteLine(Invariant($"Size fitted by {(c.Fit == UnevenShapePolicy.Crop ? "cropping" : "padding")} to a multiple of {f.Vae.SpatialFactor * f.Patch.H}."));
+            console.Ansi.WriteLine(Invariant(
+                $"Size fitted by {(c.Fit == UnevenShapePolicy.Crop ? "cropping" : "padding")} {c.Requested.Width}×{c.Requested.Height} to {c.Width}×{c.Height} (multiples of {f.Vae.SpatialFactor * f.Patch.W}×{f.Vae.SpatialFactor * f.Patch.H})."));
         }
     }
+
+    // The frame counts the family's VAE encodes whole, as a rule a person can check.
+    private static string WholeFramesRule(ModelFamily f) => f.Vae.TemporalChunk is { } chunk
+        ? Invariant($"multiple of {chunk.Frames}")
+        : f.Vae.CausalFirstFrame ? Invariant($"1 + k·{f.Vae.TemporalFactor}") : Invariant($"multiple of {f.Vae.TemporalFactor}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

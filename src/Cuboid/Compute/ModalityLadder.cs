@@ -42,8 +42,8 @@ public static class ModalityLadder
 
         var assumed = new List<string>
         {
-            Invariant($"GPU {assumptions.Gpu.Name} ({assumptions.Gpu.Id}), {assumptions.Precision.ToString().ToUpperInvariant()}, dense peak {assumptions.PeakFlops / 1e12:N1} TFLOP/s, {assumptions.Gpu.MemoryBandwidthTBps:0.###} TB/s, ridge {assumptions.Ridge:N0} FLOP/byte"),
-            Invariant($"MFU {assumptions.Mfu:0.##} for compute-bound phases, memory-bandwidth utilisation {assumptions.Mbu:0.##} for memory-bound ones; batch 1"),
+            Invariant($"GPU {assumptions.Gpu.Name} ({assumptions.Gpu.Id}), {assumptions.Precision.ToString().ToUpperInvariant()}, dense peak {assumptions.PeakFlops / 1e12:N1} TFLOP/s, {assumptions.Gpu.MemoryBandwidthTBps:0.###} TB/s, ridge {assumptions.Ridge:N0} FLOP/byte at peak"),
+            Invariant($"MFU {assumptions.Mfu:0.##} and memory-bandwidth utilisation {assumptions.Mbu:0.##}; each phase takes the longer of its compute and memory times and is bound by it (effective ridge {assumptions.EffectiveRidge:N0} FLOP/byte); batch 1"),
             "LLM prompt = prefill only: 2 FLOPs per parameter per token; the weights are read once",
             Invariant($"image: {image.Id}, {image.DefaultSteps} steps × {image.PassesPerStep} pass(es), {image.TextTokens} text tokens in joint attention"),
             Invariant($"video: {video.Id}, {frames} frames at {video.Fps:0.##} fps, {video.DefaultSteps} steps × {video.PassesPerStep} passes, full 3D attention"),

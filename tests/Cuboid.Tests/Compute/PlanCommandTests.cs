@@ -46,6 +46,38 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public async Task Llm_phase_bound_agrees_with_its_time_in_the_table_and_json()
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync("plan", "llm", "--params", "8B", "--gpu", "h100");
+        var (jsonCode, json, _) = await TokensCommandTests.RunAsync("plan", "llm", "--params", "8B", "--gpu", "h100", "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(0, jsonCode);
+        var prefillRow = Assert.Single(output.Split('\n'), l => l.Contains("prefill", StringComparison.Ordinal));
+        Assert.Contains("compute (memory at peak rates)", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("7.19 ms", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("5.97 ms", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("295 FLOP/byte at peak; 166 at MFU 0.45 and MBU 0.8", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        var prefill = doc.RootElement.GetProperty("phases")[0];
+        Assert.Equal("computeBound", prefill.GetProperty("bound").GetString());
+        Assert.Equal("memoryBound", prefill.GetProperty("boundAtPeak").GetString());
+        Assert.Equal(prefill.GetProperty("computeSeconds").GetDouble(), prefill.GetProperty("seconds").GetDouble());
+        Assert.Equal(166, doc.RootElement.GetProperty("effectiveRidge").GetDouble(), 1.0);
+    }
+
+    [Fact]
+    public async Task Ladder_first_row_bound_agrees_with_its_time()
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync("plan", "ladder", "--gpu", "h100");
+
+        Assert.True(code == 0, error);
+        var first = Assert.Single(output.Split('\n'), l => l.Contains("200-token prompt, Llama-3-8B", StringComparison.Ordinal));
+        Assert.Contains("compute (memory at peak rates)", first, StringComparison.Ordinal);
+        Assert.Contains("effective ridge 166 FLOP/byte", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Image_plan_uses_the_family_defaults()
     {
         var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image", "--json");
