@@ -76,11 +76,22 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
         Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
-        var heard = await transcribeTask;
+        var warnings = new List<string>();
+        TranscribeStageResult heard;
+        try
+        {
+            heard = await transcribeTask;
+        }
+        catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
+        {
+            // A damaged audio track should not cost the pictures: report it and go on without a transcript.
+            warnings.Add($"The audio could not be read, so there is no transcript: {ex.Message}");
+            heard = TranscribeStageResult.None;
+        }
+
         var stop = captioned.Stop ?? heard.Stop;
 
         SynthesisResult? synthesis = null;
-        var warnings = new List<string>();
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);

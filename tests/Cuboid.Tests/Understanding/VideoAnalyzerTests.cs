@@ -207,6 +207,20 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_damaged_audio_track_costs_the_transcript_only()
+    {
+        var media = new FakeMedia { AudioFails = true };
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Null(outcome.Failure);
+        Assert.Empty(outcome.Report.Transcript);
+        Assert.All(outcome.Report.Samples, s => Assert.NotNull(s.Caption));
+        Assert.NotNull(outcome.Report.Summary);
+        Assert.Contains(outcome.Report.Warnings, w => w.Contains("audio could not be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_video_is_an_input_error_and_leaves_no_output()
     {
         var media = new FakeMedia();
