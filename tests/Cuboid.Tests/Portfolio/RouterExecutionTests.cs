@@ -128,7 +128,7 @@ public class RouterExecutionTests
 
         // Balanced order is beta:mid (128k), alpha:big (1M), alpha:small (8k): after beta's refusal alpha:small would be pointless.
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 500);
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption").GetResponseAsync("long")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Balanced }).GetResponseAsync("long")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Equal(0, harness.Chat("alpha:small").Calls);
