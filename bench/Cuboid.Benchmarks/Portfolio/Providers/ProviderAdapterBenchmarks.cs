@@ -12,7 +12,7 @@ namespace Cuboid.Benchmarks.Portfolio.Providers;
 /// <summary>
 /// What the adapters' failure layer (status mapping, JSON validation, stream terminator guard, exception mapping)
 /// costs per call, against the bare OpenAI SDK client over the same in-process handler.
-/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*ProviderAdapter*' --job short</c>
+/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*ProviderAdapter*' --launchCount 1 --warmupCount 3 --iterationCount 15</c>
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
