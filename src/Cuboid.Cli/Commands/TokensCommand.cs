@@ -89,6 +89,7 @@ public static class TokensCommand
             height = c.Height,
             frames = c.Frames,
             sampledFrames = report.SampledFrames,
+            encodedFrames = report.Family.Vae.EncodedFrames(c.Frames),
             fps = report.Fps,
             seconds = report.Seconds,
             latent = new { frames = c.LatentFrames, height = c.LatentHeight, width = c.LatentWidth, channels = report.Family.Vae.LatentChannels },
@@ -122,6 +123,11 @@ public static class TokensCommand
         {
             table.AddRow("Frames", Markup.Escape(Invariant(
                 $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}")));
+        }
+        else if (f.Vae.EncodedFrames(c.Frames) is var encoded && encoded != c.Frames)
+        {
+            table.AddRow("Frames", Markup.Escape(Invariant(
+                $"the VAE encodes {encoded:N0} of the {c.Frames:N0} (whole groups: {WholeFramesRule(f)}); the last {c.Frames - encoded} are dropped")));
         }
 
         var causal = f.Vae.TemporalChunk is { } chunk

@@ -101,6 +101,20 @@ public class TokensCommandTests
         Assert.Equal(320, doc.RootElement.GetProperty("width").GetInt32());
     }
 
+    [Theory]
+    [InlineData("wan2.1-t2v-14b", "80", 77, "the VAE encodes 77 of the 80 (whole groups: 1 + k·4); the last 3 are dropped")]
+    [InlineData("step-video-t2v", "210", 204, "the VAE encodes 204 of the 210 (whole groups: multiple of 17); the last 6 are dropped")]
+    public async Task Frames_the_vae_drops_are_shown(string model, string frames, int encoded, string note)
+    {
+        var (code, output, _) = await RunAsync("tokens", "--model", model, "--frames", frames);
+        var (_, json, _) = await RunAsync("tokens", "--model", model, "--frames", frames, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains(note, output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(encoded, doc.RootElement.GetProperty("encodedFrames").GetInt32());
+    }
+
     [Fact]
     public async Task A_crop_says_what_it_changed()
     {
