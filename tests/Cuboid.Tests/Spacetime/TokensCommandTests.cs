@@ -116,6 +116,22 @@ public class TokensCommandTests
     }
 
     [Fact]
+    public async Task An_image_is_counted_in_image_tokens_without_a_frame_rate()
+    {
+        var (code, output, _) = await RunAsync("tokens", "--model", "flux.1-dev");
+        var (_, json, _) = await RunAsync("tokens", "--model", "flux.1-dev", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Image tokens", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Video tokens", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("causal", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(4_096, doc.RootElement.GetProperty("videoTokens").GetInt64());
+        Assert.False(doc.RootElement.TryGetProperty("fps", out _));
+        Assert.False(doc.RootElement.TryGetProperty("seconds", out _));
+    }
+
+    [Fact]
     public async Task A_crop_says_what_it_changed()
     {
         var (code, output, _) = await RunAsync("tokens", "--model", "wan2.1-t2v-14b", "--size", "1920x1080", "--fit", "crop", "--frames", "81");
