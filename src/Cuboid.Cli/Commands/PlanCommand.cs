@@ -121,10 +121,10 @@ public static class PlanCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn("Value");
         table.AddRow("Workload", Markup.Escape(plan.Description));
         table.AddRow("GPU", Markup.Escape(Invariant($"{a.Gpu.Name}, {Name(a.Precision)} dense {a.PeakFlops / 1e12:N1} TFLOP/s, {a.Gpu.MemoryBandwidthTBps:0.###} TB/s")));
-        table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} video + {clip.TextTokens:N0} text)" : "")}"));
+        table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} {(clip.Frames == 1 ? "image" : "video")} + {clip.TextTokens:N0} text)" : "")}"));
         table.AddRow("Transformer forwards", Invariant($"{plan.Forwards:N0}"));
         table.AddRow("FLOPs, linear layers", QuantityText.Flops(plan.LinearFlops));
-        table.AddRow("FLOPs, attention", Invariant($"{QuantityText.Flops(plan.AttentionFlops)} ({plan.AttentionShare:P0})"));
+        table.AddRow("FLOPs, attention", $"{QuantityText.Flops(plan.AttentionFlops)} ({QuantityText.Percent(plan.AttentionShare)})");
         table.AddRow("[bold]FLOPs, total[/]", $"[bold]{QuantityText.Flops(plan.TotalFlops)}[/]");
         table.AddRow("Bytes moved", QuantityText.Bytes(plan.Bytes));
         table.AddRow("Arithmetic intensity", Invariant($"{QuantityText.Number(plan.Intensity)} FLOP/byte"));
@@ -132,9 +132,9 @@ public static class PlanCommand
             $"{plan.Ridge:N0} FLOP/byte at peak; {plan.EffectiveRidge:N0} at MFU {a.Mfu:0.##} and MBU {a.Mbu:0.##} (decides the bound)"));
         table.AddRow("Bound", BoundText(plan.Phases.MaxBy(p => p.Seconds)!, "-bound"));
         table.AddRow("[bold]GPU time[/]", $"[bold]{Markup.Escape(QuantityText.Seconds(plan.Seconds))}[/]");
-        table.AddRow("GPU-hours", Invariant($"{plan.GpuHours:0.####}"));
-        table.AddRow("Cost", plan.Dollars is { } usd
-            ? Invariant($"${usd:N4} at ${a.UsdPerGpuHour:0.##}/GPU-hour")
+        table.AddRow("GPU-hours", QuantityText.Significant(plan.GpuHours));
+        table.AddRow("Cost", plan.Dollars is { } usd && a.UsdPerGpuHour is { } rate
+            ? $"{QuantityText.Dollars(usd)} at {QuantityText.Dollars(rate)}/GPU-hour"
             : "pass --usd-per-gpu-hour to price it");
         console.Ansi.Write(table);
         if (plan.Phases.Count > 1)

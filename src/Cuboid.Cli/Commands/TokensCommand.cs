@@ -82,6 +82,7 @@ public static class TokensCommand
     private static object ToJson(TokenReport report)
     {
         var c = report.Count;
+        var image = report.Family.Kind == FamilyKind.Image || c.Frames == 1;
         return new
         {
             model = report.Family.Id,
@@ -89,8 +90,10 @@ public static class TokensCommand
             height = c.Height,
             frames = c.Frames,
             sampledFrames = report.SampledFrames,
-            fps = report.Fps,
-            seconds = report.Seconds,
+            encodedFrames = report.Family.Vae.EncodedFrames(c.Frames),
+            // An image has no frame rate or duration: left out rather than a made-up 1 fps and 0 s.
+            fps = image ? (double?)null : report.Fps,
+            seconds = image ? (double?)null : report.Seconds,
             latent = new { frames = c.LatentFrames, height = c.LatentHeight, width = c.LatentWidth, channels = report.Family.Vae.LatentChannels },
             patch = new { t = report.Family.Patch.T, h = report.Family.Patch.H, w = report.Family.Patch.W },
             grid = new { t = c.GridT, h = c.GridH, w = c.GridW },
@@ -115,7 +118,8 @@ public static class TokensCommand
                 $"{source.Path}: {source.Width}×{source.Height}, {source.Seconds:0.##} s at {source.Fps:0.##} fps")));
         }
 
-        table.AddRow("Clip as the model sees it", f.Kind == FamilyKind.Image || c.Frames == 1
+        var image = f.Kind == FamilyKind.Image || c.Frames == 1;
+        table.AddRow(image ? "Image as the model sees it" : "Clip as the model sees it", image
             ? Invariant($"{c.Width}×{c.Height} image")
             : Invariant($"{c.Width}×{c.Height}, {c.Frames:N0} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
         if (report.SampledFrames is { } sampled && sampled != c.Frames)
@@ -123,14 +127,20 @@ public static class TokensCommand
             table.AddRow("Frames", Markup.Escape(Invariant(
                 $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}")));
         }
+        else if (f.Vae.EncodedFrames(c.Frames) is var encoded && encoded != c.Frames)
+        {
+            table.AddRow("Frames", Markup.Escape(Invariant(
+                $"the VAE encodes {encoded:N0} of the {c.Frames:N0} (whole groups: {WholeFramesRule(f)}); the last {c.Frames - encoded} are dropped")));
+        }
 
         var causal = f.Vae.TemporalChunk is { } chunk
             ? Invariant($"chunked, {chunk.Frames} frames → {chunk.Latents} latents")
+            : f.Kind == FamilyKind.Image ? "image VAE"
             : f.Vae.CausalFirstFrame ? "causal: 1 + (F − 1) / t" : "non-causal";
         table.AddRow("VAE", Markup.Escape(Invariant($"{f.Vae.TemporalFactor}×{f.Vae.SpatialFactor}×{f.Vae.SpatialFactor}, {f.Vae.LatentChannels} channels ({causal})")));
         table.AddRow("Latent (T, H, W)", Invariant($"{c.LatentFrames} × {c.LatentHeight} × {c.LatentWidth}"));
         table.AddRow("Patch (t, h, w) → grid", Invariant($"{f.Patch.T}×{f.Patch.H}×{f.Patch.W} → {c.GridT} × {c.GridH} × {c.GridW}"));
-        table.AddRow("[bold]Video tokens[/]", Invariant($"[bold]{c.VideoTokens:N0}[/]"));
+        table.AddRow(image ? "[bold]Image tokens[/]" : "[bold]Video tokens[/]", Invariant($"[bold]{c.VideoTokens:N0}[/]"));
         table.AddRow("Text tokens", Invariant($"{c.TextTokens:N0} ({(f.Attention == AttentionKind.Joint ? "joint attention: in the sequence" : "cross-attention")})"));
         table.AddRow("Self-attention sequence", Invariant($"{c.SequenceTokens:N0}"));
         console.Ansi.Write(table);

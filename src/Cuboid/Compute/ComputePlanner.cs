@@ -61,7 +61,7 @@ public static class ComputePlanner
         var what = family.Kind == FamilyKind.Image || count.Frames == 1
             ? $"{family.Id} {count.Width}×{count.Height} image"
             : $"{family.Id} {count.Width}×{count.Height}, {count.Frames} frames";
-        return Finish($"{what}, {steps} steps × {passes} passes", count.SequenceTokens, forwards, count, [phase], assumptions);
+        return Finish($"{what}, {steps} steps × {passes} pass{(passes == 1 ? "" : "es")}", count.SequenceTokens, forwards, count, [phase], assumptions);
     }
 
     private static ComputePlan PlanLlm(LlmWorkload workload, PlanAssumptions assumptions)

@@ -1,8 +1,8 @@
 namespace Cuboid.Compute;
 
 /// <summary>
-/// What a plan assumes: the GPU, the precision, the fraction of dense peak a compute-bound phase achieves (MFU),
-/// the fraction of memory bandwidth a memory-bound phase achieves (MBU), and an optional $/GPU-hour.
+/// What a plan assumes: the GPU, the precision, the fraction of dense peak a phase's FLOPs run at (MFU),
+/// the fraction of memory bandwidth its bytes move at (MBU), and an optional $/GPU-hour.
 /// </summary>
 public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precision.Bf16, double Mfu = PlanAssumptions.DefaultMfu,
     double Mbu = PlanAssumptions.DefaultMbu, double? UsdPerGpuHour = null)

@@ -63,6 +63,19 @@ public sealed record VaeSpec
         return NearestMultiple(sampledFrames, TemporalFactor);
     }
 
+    /// <summary>How many of <paramref name="frames"/> the VAE encodes: whole groups only, the rest is dropped
+    /// (causal: 1 + ⌊(F − 1) / t⌋·t, so 80 → 77; chunked: ⌊F / chunk⌋·chunk).</summary>
+    public int EncodedFrames(int frames)
+    {
+        var latents = LatentFrames(frames);
+        if (TemporalChunk is { } chunk)
+        {
+            return latents / chunk.Latents * chunk.Frames;
+        }
+
+        return CausalFirstFrame ? 1 + ((latents - 1) * TemporalFactor) : latents * TemporalFactor;
+    }
+
     // Nearest positive multiple; (m − 1) / 2 rounds an exact half down.
     private static int NearestMultiple(int value, int multiple) =>
         Math.Max(1, (value + ((multiple - 1) / 2)) / multiple) * multiple;

@@ -78,6 +78,31 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public async Task A_short_request_shows_its_gpu_hours_and_cost_instead_of_zero()
+    {
+        string[] args = ["plan", "llm", "--params", "8B", "--output-tokens", "0", "--usd-per-gpu-hour", "2.5"];
+        var (code, output, error) = await TokensCommandTests.RunAsync(args);
+        var (_, json, _) = await TokensCommandTests.RunAsync([.. args, "--json"]);
+
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(json);
+        Assert.InRange(doc.RootElement.GetProperty("gpuHours").GetDouble(), 1.99e-6, 2.0e-6);
+        Assert.Contains("GPU-hours            │ 0.000002 ", output, StringComparison.Ordinal);
+        Assert.Contains("$0.00000499 at $2.50/GPU-hour", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_plan_calls_its_tokens_image_tokens()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image");
+
+        Assert.Equal(0, code);
+        Assert.Contains("4,608 (4,096 image + 512 text)", output, StringComparison.Ordinal);
+        Assert.Matches(@"FLOPs, attention\s+│ [0-9.]+ [kMGTPE]?FLOP \(\d+%\)", output);
+        Assert.Contains("28 steps × 1 pass ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Image_plan_uses_the_family_defaults()
     {
         var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image", "--json");
@@ -96,6 +121,10 @@ public class PlanCommandTests
         Assert.Contains("Assumptions:", output, StringComparison.Ordinal);
         Assert.Contains("4K has 9.0× the tokens", output, StringComparison.Ordinal);
         Assert.Contains("1024² image", output, StringComparison.Ordinal);
+        // Every finding labels all the numbers it lists, and the two 4K/720p FLOP ratios agree.
+        Assert.Contains("tokens per pass (prompt : image : 720p : 4K): 1 : ", output, StringComparison.Ordinal);
+        Assert.Contains("4K is 61× the 720p clip", output, StringComparison.Ordinal);
+        Assert.Contains("61× the FLOPs: attention is 96% of the 4K work", output, StringComparison.Ordinal);
     }
 
     [Theory]

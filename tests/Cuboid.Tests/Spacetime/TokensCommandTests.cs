@@ -101,6 +101,36 @@ public class TokensCommandTests
         Assert.Equal(320, doc.RootElement.GetProperty("width").GetInt32());
     }
 
+    [Theory]
+    [InlineData("wan2.1-t2v-14b", "80", 77, "the VAE encodes 77 of the 80 (whole groups: 1 + k·4); the last 3 are dropped")]
+    [InlineData("step-video-t2v", "210", 204, "the VAE encodes 204 of the 210 (whole groups: multiple of 17); the last 6 are dropped")]
+    public async Task Frames_the_vae_drops_are_shown(string model, string frames, int encoded, string note)
+    {
+        var (code, output, _) = await RunAsync("tokens", "--model", model, "--frames", frames);
+        var (_, json, _) = await RunAsync("tokens", "--model", model, "--frames", frames, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains(note, output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(encoded, doc.RootElement.GetProperty("encodedFrames").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_image_is_counted_in_image_tokens_without_a_frame_rate()
+    {
+        var (code, output, _) = await RunAsync("tokens", "--model", "flux.1-dev");
+        var (_, json, _) = await RunAsync("tokens", "--model", "flux.1-dev", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Image tokens", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Video tokens", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("causal", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(4_096, doc.RootElement.GetProperty("videoTokens").GetInt64());
+        Assert.False(doc.RootElement.TryGetProperty("fps", out _));
+        Assert.False(doc.RootElement.TryGetProperty("seconds", out _));
+    }
+
     [Fact]
     public async Task A_crop_says_what_it_changed()
     {
