@@ -25,6 +25,16 @@ public static class AudioExtractor
     {
         tools ??= MediaTools.Default;
         range ??= AudioRange.Whole;
+        if (wavPath is not null && string.Equals(Path.GetFullPath(wavPath), Path.GetFullPath(path), StringComparison.Ordinal))
+        {
+            throw CuboidException.Usage($"--out {wavPath} is the input video itself; give a different .wav file name");
+        }
+
+        if (wavPath is not null && !string.Equals(Path.GetExtension(wavPath), ".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            throw CuboidException.Usage($"--out {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
+        }
+
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         var (from, length) = Resolve(range, info.Duration);
         if (!info.HasAudio)

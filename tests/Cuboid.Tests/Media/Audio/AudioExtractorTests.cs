@@ -40,6 +40,31 @@ public class AudioExtractorTests
     }
 
     [Fact]
+    public async Task Refuses_to_write_over_the_input_video_and_leaves_it_intact()
+    {
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("cuboid-audio-").FullName, "victim.mp4");
+        File.Copy(await VideoBuilder.BuildAsync(Talk), copy);
+        var before = await File.ReadAllBytesAsync(copy);
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => AudioExtractor.ExtractAsync(copy, wavPath: copy));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Equal(before, await File.ReadAllBytesAsync(copy));
+    }
+
+    [Fact]
+    public async Task Refuses_an_output_name_that_is_not_a_wav_file()
+    {
+        var video = await VideoBuilder.BuildAsync(Talk);
+        var target = Path.Combine(Path.GetTempPath(), $"cuboid-{Guid.NewGuid():N}.mp4");
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => AudioExtractor.ExtractAsync(video, wavPath: target));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public async Task Writes_a_16_kHz_mono_16_bit_wav()
     {
         var video = await VideoBuilder.BuildAsync(Talk);
