@@ -53,9 +53,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         }
 
         var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken);
+        var filter = NewFilter();
+        var stageFilter = filter;
         if (request.MaxFrames is { } max)
         {
-            frames = Capped(frames, max, cancellationToken);
+            // Near-duplicates go first, then the cap spreads what is left.
+            frames = Capped(frames, filter, max, cancellationToken);
+            stageFilter = new NearDuplicateFilter(maxHashDistance: -1);
         }
 
         var expected = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
@@ -66,7 +70,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         CaptionStageResult captioned;
         try
         {
-            captioned = await captions.RunAsync(frames, NewFilter(), staged.Path, cancellationToken);
+            captioned = await captions.RunAsync(frames, stageFilter, staged.Path, cancellationToken);
         }
         catch
         {
@@ -157,7 +161,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Chapters = synthesis?.Chapters ?? [],
             KeyMoments = synthesis?.KeyMoments ?? [],
             Topics = synthesis?.Topics ?? [],
-            Duplicates = new DuplicateSavings(captioned.Skipped, Math.Round(perCaption * captioned.Skipped, 6)),
+            Duplicates = new DuplicateSavings(filter.Skipped, Math.Round(perCaption * filter.Skipped, 6)),
             Usage = usage,
             NativeVideoComparison = NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
             Warnings = warnings,
@@ -178,20 +182,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var scratch = Directory.CreateTempSubdirectory("cuboid-plan-").FullName;
         try
         {
-            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, new PassOutcome(), null, cancellationToken);
-            if (request.MaxFrames is { } max)
-            {
-                frames = Capped(frames, max, cancellationToken);
-            }
-
             var filter = NewFilter();
+            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, new PassOutcome(), null, cancellationToken);
+            frames = Capped(frames, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
             var kept = new List<PlannedFrame>();
             await foreach (var frame in frames.WithCancellation(cancellationToken))
             {
-                if (filter.Keep(frame))
-                {
-                    kept.Add(frame);
-                }
+                kept.Add(frame);
             }
 
             var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -210,12 +207,19 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 
     // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
-    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
         {
-            all.Add(frame);
+            if (filter.Keep(frame))
+            {
+                all.Add(frame);
+            }
+            else
+            {
+                File.Delete(frame.FramePath);
+            }
         }
 
         var chosen = MaxFramesSelector.Select(all, max);

@@ -132,14 +132,17 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Empty(_world.Simulator.Calls);
     }
 
-    [Fact]
-    public async Task A_still_picture_is_captioned_once_and_the_near_duplicates_are_counted()
+    [Theory]
+    [InlineData("")]
+    [InlineData("--max-frames 2")]
+    public async Task A_still_picture_is_captioned_once_and_the_near_duplicates_are_counted(string extra)
     {
         var still = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 21, Source = "color=c=0x336699", Audio = false });
         var console = CliConsole.Capture(out var stdout, out _);
 
-        var code = await CuboidApp.RunAsync(["analyze", still, "--config", _world.ConfigPath, "--cache", _world.CacheDirectory, "--out", Out, "--json"], console);
+        var code = await CuboidApp.RunAsync(["analyze", still, "--config", _world.ConfigPath, "--cache", _world.CacheDirectory, "--out", Out, "--json", .. extra.Split(' ', StringSplitOptions.RemoveEmptyEntries)], console);
 
+        // Near-duplicates are dropped before --max-frames spreads what is left.
         Assert.Equal(0, code);
         var report = ReportJson.Deserialize(stdout.ToString());
         Assert.Equal([0d], report.Samples.Select(s => s.Time));
