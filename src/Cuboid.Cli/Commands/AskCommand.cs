@@ -14,7 +14,7 @@ public static class AskCommand
         var image = new Option<FileInfo?>("--image", "-i") { Description = "An image to send with the question (.png, .jpg, .webp, .gif)" };
         var model = new Option<string?>("--model", "-m") { Description = "Use this model only (provider:model); default: the router's choice" };
         var budget = new Option<decimal?>("--budget") { Description = "Refuse the call if its estimated cost is above this many dollars" };
-        var json = PortfolioCliOptions.Json();
+        var json = new Option<bool>("--json") { Description = "Write the answer, the model and each model tried (the ledger records) as JSON" };
         var config = PortfolioCliOptions.Config();
         var catalog = PortfolioCliOptions.Catalog();
         var command = new Command("ask", "Ask one question through the model router (checks keys, endpoints and fallbacks)")
@@ -28,21 +28,20 @@ public static class AskCommand
             if (verbose)
             {
                 // The path a call takes, as it happens: the ledger records carry no keys.
-                portfolio.Ledger.Recorded += r => console.Error.WriteLine(
-                    $"cuboid: {r.ModelId}: {r.Outcome.ToString().ToLowerInvariant()} after {r.Attempts} attempt(s){(r.Error is null ? "" : $" ({r.Error})")}");
+                portfolio.Ledger.Recorded += r => console.Error.WriteLine($"cuboid: {r.Describe()}");
             }
 
             var answer = await portfolio.AskAsync(parse.GetValue(question)!, parse.GetValue(image)?.FullName, parse.GetValue(model), cancellationToken);
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(answer, PortfolioJson.Options));
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(answer, PortfolioJson.Output));
                 return ExitCodes.Ok;
             }
 
             var last = answer.Calls[^1];
             await console.Out.WriteLineAsync(answer.Text);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"-- {answer.ModelId}: {last.InputTokens} tokens in, {last.OutputTokens} out{(last.TokensEstimated ? " (estimated)" : "")}, ${last.Dollars:0.######}, {last.Latency.TotalMilliseconds:0} ms, {answer.Calls.Count} model(s) tried"));
+                $"-- {answer.ModelId}: {last.InputTokens} tokens in, {last.OutputTokens} out{(last.TokensEstimated ? " (estimated)" : "")}, ${last.Dollars:0.######}, {last.Latency.TotalMilliseconds:0} ms, {(answer.Calls.Count == 1 ? "1 model" : $"{answer.Calls.Count} models")} tried"));
             return ExitCodes.Ok;
         });
         return command;

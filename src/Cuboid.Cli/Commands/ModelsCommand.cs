@@ -27,12 +27,12 @@ public static class ModelsCommand
             var entries = portfolio.Leaderboard(parse.GetValue(task));
             if (entries.Count == 0)
             {
-                throw CuboidException.Usage($"no model in the catalog serves task '{parse.GetValue(task)}'");
+                throw portfolio.UnknownTask(parse.GetValue(task) ?? "");
             }
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(entries, PortfolioJson.Options));
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(entries, PortfolioJson.Output));
                 return ExitCodes.Ok;
             }
 

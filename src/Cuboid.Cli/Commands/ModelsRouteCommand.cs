@@ -11,7 +11,7 @@ public static class ModelsRouteCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Option<string>("--task", "-t") { Description = "The task to route", Required = true };
+        var task = new Option<string>("--task", "-t") { Description = "The task to route: caption, reason, transcribe, chat, video-understanding", Required = true };
         var policy = new Option<string?>("--policy")
         {
             Description = $"How to order models: quality, cost, balanced or latency (default: the config's tasks.<task>.policy, else {PortfolioSettings.DefaultPolicy.ToString().ToLowerInvariant()}, as for analyze)",
@@ -44,12 +44,12 @@ public static class ModelsRouteCommand
             }, estimate);
             if (plan.Candidates.Count == 0 && plan.Excluded.Count == 0)
             {
-                throw CuboidException.Usage($"no model in the catalog serves task '{taskName}'");
+                throw portfolio.UnknownTask(taskName);
             }
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(plan, PortfolioJson.Options));
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(plan, PortfolioJson.Output));
                 return ExitCodes.Ok;
             }
 

@@ -130,13 +130,18 @@ public sealed class Portfolio
         return CallPricer.Estimate(model, estimate);
     }
 
+    /// <summary>The tasks some catalog model serves, sorted.</summary>
+    public IReadOnlyList<string> Tasks => [.. Catalog.Models.SelectMany(m => m.Tasks ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The usage error for a task no catalog model serves, naming the tasks that exist.</summary>
+    public CuboidException UnknownTask(string task) =>
+        CuboidException.Usage($"no model in the catalog serves task '{task}'; tasks: {string.Join(", ", Tasks)}");
+
     /// <summary>The leaderboard for one task, or every task: raw and decayed ratings, age, prices, and whether each is usable here.</summary>
     public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task = null)
     {
         var today = Decay.Today;
-        var tasks = task is not null
-            ? [task]
-            : Catalog.Models.SelectMany(m => m.Tasks ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> tasks = task is not null ? [task] : Tasks;
         var entries = new List<LeaderboardEntry>();
         foreach (var t in tasks)
         {

@@ -97,16 +97,13 @@ public sealed record PortfolioSettings
         }
         catch (JsonException ex)
         {
-            // The serializer's message names the property and position, never the value, so it cannot leak a key.
-            var hint = ex.Message.Contains("key", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? " (keys are read only from environment variables; name the variable with 'keyEnv')"
-                : string.Empty;
-            throw CuboidException.Usage($"config {path} is not valid: {FirstSentence(ex.Message)}{hint}");
+            // Named by its path and position, never by its value, so a pasted key cannot leak.
+            throw CuboidException.Usage($"{Display(path)}: {ConfigJsonError.Describe(ex)}");
         }
 
         if (settings is null)
         {
-            throw CuboidException.Usage($"config {path} is empty");
+            throw CuboidException.Usage($"{Display(path)}: the file holds no settings (write {{ }} for the defaults)");
         }
 
         settings = settings with { Origin = path };
@@ -116,7 +113,7 @@ public sealed record PortfolioSettings
 
     public void Validate()
     {
-        var where = Origin ?? "config";
+        var where = Origin is null ? "config" : Display(Origin);
         if (Budget is < 0)
         {
             throw CuboidException.Usage($"{where}: budget must be zero or more dollars");
@@ -159,10 +156,10 @@ public sealed record PortfolioSettings
         Resilience.Validate();
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>A config path as the user would write it: relative to the current directory when under it.</summary>
+    private static string Display(string path)
     {
-        var line = message.ReplaceLineEndings(" ");
-        var path = line.IndexOf(" Path:", StringComparison.Ordinal);
-        return path > 0 ? line[..path].Trim() + " (at" + line[(path + 5)..].TrimEnd('.') + ")" : line;
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

@@ -41,4 +41,12 @@ public sealed record UsageRecord
     public string? Error { get; init; }
 
     public DateTimeOffset At { get; init; }
+
+    /// <summary>One line for people: the model, what happened, after how many attempts, and the error if any.</summary>
+    public string Describe()
+    {
+        var what = Attempts == 0 ? $"{Outcome.ToString().ToLowerInvariant()}, not tried"
+            : $"{Outcome.ToString().ToLowerInvariant()} after {Attempts} attempt{(Attempts == 1 ? "" : "s")}";
+        return $"{ModelId}: {what}{(Error is null ? "" : $" ({Error})")}";
+    }
 }

@@ -75,6 +75,59 @@ public sealed class PortfolioCommandsTests : IClassFixture<RouterSimulatorFixtur
     }
 
     [Fact]
+    public async Task Json_output_has_the_same_keys_on_every_object_with_nulls_for_absent_values()
+    {
+        var config = Config(ProviderSimulator.DefaultApiKey);
+
+        var (modelsCode, models, _) = await Run("models", "--json", "--config", config, "--catalog", Overlay);
+        var (routeCode, route, _) = await Run("models", "route", "--task", "transcribe", "--json", "--config", config, "--catalog", Overlay);
+        var (askCode, ask, askError) = await Run("ask", "hi", "--json", "--model", "openai:gpt-4.1-mini", "--config", config, "--catalog", Overlay);
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok), (modelsCode, routeCode, askCode));
+        var rows = JsonDocument.Parse(models).RootElement.EnumerateArray().ToList();
+        AssertSameKeys(rows);
+        AssertSameKeys([.. rows.Select(r => r.GetProperty("prices")).Where(p => p.ValueKind == JsonValueKind.Object)]);
+        var whisper = rows.First(r => r.GetProperty("modelId").GetString() == "openai:whisper-1");
+        Assert.Equal(JsonValueKind.Null, whisper.GetProperty("prices").GetProperty("inputPerMTok").ValueKind);
+        var candidates = JsonDocument.Parse(route).RootElement.GetProperty("candidates").EnumerateArray().ToList();
+        AssertSameKeys(candidates);
+        Assert.Equal(JsonValueKind.Null, candidates[0].GetProperty("observedLatency").ValueKind);
+        var call = JsonDocument.Parse(ask).RootElement.GetProperty("calls")[0];
+        Assert.True(call.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Null, askError);
+    }
+
+    private static void AssertSameKeys(IReadOnlyList<JsonElement> objects)
+    {
+        Assert.NotEmpty(objects);
+        var first = objects[0].EnumerateObject().Select(p => p.Name).ToList();
+        Assert.All(objects, o => Assert.Equal(first, o.EnumerateObject().Select(p => p.Name).ToList()));
+    }
+
+    [Fact]
+    public async Task Ask_verbose_reports_each_model_tried_in_plain_words()
+    {
+        var config = Config(ProviderSimulator.DefaultApiKey);
+        _sim.ScriptAlways("gpt-4.1-mini", Fault.ServerError(500));
+
+        var (code, _, error) = await Run("ask", "hi", "--verbose", "--model", "openai:gpt-4.1-mini", "--config", config, "--catalog", Overlay);
+
+        Assert.Equal(ExitCodes.Provider, code);
+        Assert.Contains("cuboid: openai:gpt-4.1-mini: failed after 3 attempts (", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempt(s)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_names_the_tasks_that_exist()
+    {
+        var config = Config(ProviderSimulator.DefaultApiKey);
+
+        var (code, _, error) = await Run("models", "route", "--task", "captoin", "--config", config, "--catalog", Overlay);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("no model in the catalog serves task 'captoin'; tasks: caption, chat, reason, transcribe", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Models_renders_a_table_per_task()
     {
         var (code, output, _) = await Run("models", "--config", Config(ProviderSimulator.DefaultApiKey), "--catalog", Overlay);

@@ -62,7 +62,7 @@ public sealed class PortfolioSettingsTests : IDisposable
     [InlineData("""{ "halfLifeDays": 0 }""", "halfLifeDays")]
     [InlineData("""{ "endpoints": [ { "name": "vllm", "baseUrl": "not a url" } ] }""", "baseUrl")]
     [InlineData("""{ "tasks": { "caption": { "model": "gpt-4o" } } }""", "provider:model")]
-    [InlineData("""{ "tasks": { "caption": { "policy": "fastest" } } }""", "not valid")]
+    [InlineData("""{ "tasks": { "caption": { "policy": "fastest" } } }""", "'tasks.caption.policy' must be quality, cost, balanced or latency")]
     [InlineData("""{ "resilience": { "maxAttempts": 0 } }""", "resilience")]
     [InlineData("""{ "budget": "sk-secret-value" }""", "budget")]
     [InlineData("""{ "providers": { "openai": { "baseUrl": "::nope" } } }""", "invalid 'baseUrl'")]
@@ -76,6 +76,37 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.Equal(ErrorKind.Usage, ex.Kind);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-secret-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"providers":{"openai":{"apiKey":"sk-live-do-not-print"}}}""",
+        "cuboid.json: unknown setting 'providers.openai.apiKey' (keys are read only from environment variables")]
+    [InlineData("""{"budget":"abc"}""", "cuboid.json: 'budget' must be a number of dollars")]
+    [InlineData("""{"budgte": 2}""", "cuboid.json: unknown setting 'budgte' (see the Configuration section of docs/CLI.md)")]
+    [InlineData("""{"halfLifeDays": true}""", "cuboid.json: 'halfLifeDays' must be a number of days")]
+    [InlineData("""{"providers":{"openai":{"enabled":"yes"}}}""", "cuboid.json: 'providers.openai.enabled' must be true or false")]
+    [InlineData("""{"resilience":{"maxAttempts":2.5}}""", "cuboid.json: 'resilience.maxAttempts' must be a whole number")]
+    [InlineData("""{"resilience":{"bufferStreams":1}}""", "cuboid.json: 'resilience.bufferStreams' must be true or false")]
+    [InlineData("""{"endpoints":{"name":"vllm"}}""", "cuboid.json: 'endpoints' must be a list of endpoints")]
+    [InlineData("""{"endpoints":[{"baseUrl":"http://127.0.0.1:8000/v1"}]}""", "cuboid.json: 'endpoints[0]' needs 'name'")]
+    [InlineData("""{"tasks":{"caption":{"modle":"openai:gpt-5"}}}""", "cuboid.json: unknown setting 'tasks.caption.modle'")]
+    [InlineData("{\n  \"budget\": 2,\n  oops\n}", "cuboid.json: not valid JSON at line 3, column 3")]
+    [InlineData("{\n  \"budget\": 2\n", "cuboid.json: not valid JSON at line 3")]
+    [InlineData("", "cuboid.json: not valid JSON")]
+    [InlineData("null", "cuboid.json: the file holds no settings")]
+    public void Malformed_config_files_are_explained_in_the_users_words(string json, string expected)
+    {
+        var path = Write($"malformed-{Guid.NewGuid():N}/cuboid.json", json);
+
+        var ex = Assert.Throws<CuboidException>(() => PortfolioSettings.Read(path));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cuboid.Portfolio", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
     }
 
     [Fact]

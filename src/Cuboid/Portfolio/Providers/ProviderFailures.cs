@@ -107,13 +107,17 @@ internal static class ProviderFailures
             case HttpRequestException { StatusCode: { } status } http:
                 return FromStatus(endpoint, (int)status, http.Message, null);
             case HttpRequestException or IOException or SocketException or ClientResultException:
-                return Create(endpoint, ProviderFailureKind.ConnectionFailed, $"could not reach {endpoint.Id} at {endpoint.BaseUri.Host}:{endpoint.BaseUri.Port}: {exception.Message}", inner: exception);
+                return Create(endpoint, ProviderFailureKind.ConnectionFailed, $"could not reach {endpoint.Id} at {endpoint.BaseUri.Host}:{endpoint.BaseUri.Port}: {WithoutAddress(exception.Message, endpoint.BaseUri)}", inner: exception);
             case JsonException or FormatException:
                 return Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent a response that could not be read: {exception.Message}", inner: exception);
             default:
                 return null;
         }
     }
+
+    /// <summary>Socket messages repeat the address ("Connection refused (127.0.0.1:9)"); ours already names it.</summary>
+    private static string WithoutAddress(string message, Uri baseUri) =>
+        message.Replace($" ({baseUri.Host}:{baseUri.Port})", string.Empty, StringComparison.Ordinal);
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {
