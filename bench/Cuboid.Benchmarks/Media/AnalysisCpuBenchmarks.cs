@@ -22,8 +22,12 @@ public class AnalysisCpuBenchmarks
     [Params(720, 1080)]
     public int Height { get; set; }
 
+    /// <summary>Length of the benchmark file in minutes.</summary>
+    [Params(1)]
+    public int Minutes { get; set; }
+
     [GlobalSetup]
-    public void Setup() => _video = AnalysisBenchVideos.BuildAsync(Height, 2).GetAwaiter().GetResult();
+    public void Setup() => _video = AnalysisBenchVideos.BuildAsync(Height, Minutes).GetAwaiter().GetResult();
 
     [Benchmark]
     public async Task<double> CpuSeconds()
@@ -48,7 +52,7 @@ public class AnalysisCpuBenchmarks
         double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"CPU-TIME {Height}p decode={Median(decode):0.00}s pass={Median(pass):0.00}s pass+export={Median(export):0.00}s "
+            $"CPU-TIME {Height}p {Minutes}min decode={Median(decode):0.00}s pass={Median(pass):0.00}s pass+export={Median(export):0.00}s "
             + $"pass/decode={Median(pass) / Median(decode):0.000} export/decode={Median(export) / Median(decode):0.000} "
             + $"(runs: decode {string.Join('/', decode.Select(d => d.ToString("0.00", CultureInfo.InvariantCulture)))}, "
             + $"pass {string.Join('/', pass.Select(d => d.ToString("0.00", CultureInfo.InvariantCulture)))}, "

@@ -11,7 +11,7 @@ namespace Cuboid.Benchmarks.Media;
 /// every 5 s and after every cut at most 1.2× the decode time.
 /// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*AnalysisSpeed*'</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class AnalysisSpeedBenchmarks
 {
     private const int Threads = 2;
@@ -22,7 +22,7 @@ public class AnalysisSpeedBenchmarks
     public int Height { get; set; }
 
     /// <summary>Length of the benchmark file in minutes.</summary>
-    [Params(2)]
+    [Params(1)]
     public int Minutes { get; set; }
 
     [GlobalSetup]

@@ -29,7 +29,7 @@ public class AnalyzeOverlapBenchmarks : IEnvironmentVariables
     private ProviderSimulator _simulator = null!;
 
     /// <summary>Length of the benchmark file in minutes (a one-minute shot reel repeated by stream copy).</summary>
-    [Params(10)]
+    [Params(3)]
     public int Minutes { get; set; }
 
     [GlobalSetup]

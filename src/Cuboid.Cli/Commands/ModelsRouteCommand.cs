@@ -12,9 +12,12 @@ public static class ModelsRouteCommand
     public static Command Create(CliConsole console)
     {
         var task = new Option<string>("--task", "-t") { Description = "The task to route", Required = true };
-        var policy = PortfolioCliOptions.Policy();
+        var policy = new Option<string?>("--policy")
+        {
+            Description = $"How to order models: quality, cost, balanced or latency (default: the config's tasks.<task>.policy, else {PortfolioSettings.DefaultPolicy.ToString().ToLowerInvariant()}, as for analyze)",
+        };
         var model = new Option<string?>("--model", "-m") { Description = "Pin one model (provider:model)" };
-        var images = new Option<bool>("--images") { Description = "The request carries an image" };
+        var images = new Option<bool>("--images") { Description = "Price the request with one image (caption requests always carry one)" };
         var budget = new Option<decimal?>("--budget") { Description = "Route as if the run had this dollar budget (unpriced models are then skipped)" };
         var json = PortfolioCliOptions.Json();
         var config = PortfolioCliOptions.Config();
@@ -27,12 +30,16 @@ public static class ModelsRouteCommand
         {
             var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
             var taskName = parse.GetValue(task)!;
-            var estimate = taskName == ModelTasks.Transcribe
-                ? new RequestEstimate { AudioSeconds = 60 }
-                : RequestEstimate.Nominal with { Images = parse.GetValue(images) ? 1 : 0 };
+            var estimate = RequestEstimate.Typical(taskName);
+            if (parse.GetValue(images) && estimate.Images == 0 && taskName != ModelTasks.Transcribe)
+            {
+                estimate = estimate with { Images = 1 };
+            }
+
+            var chosen = PortfolioCliOptions.ParsePolicy(parse.GetValue(policy));
             var plan = portfolio.Plan(taskName, new RouteConstraints
             {
-                Policy = PortfolioCliOptions.ParsePolicy(parse.GetValue(policy)),
+                Policy = chosen,
                 PinnedModel = parse.GetValue(model),
             }, estimate);
             if (plan.Candidates.Count == 0 && plan.Excluded.Count == 0)
@@ -47,7 +54,8 @@ public static class ModelsRouteCommand
             }
 
             var request = taskName == ModelTasks.Transcribe ? "1 minute of audio" : $"{estimate.TextTokens:N0} tokens in, {estimate.OutputTokens:N0} out{(estimate.Images > 0 ? ", 1 image" : "")}";
-            await console.Out.WriteLineAsync($"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()} (priced for {request}):");
+            var whence = chosen is not null ? "" : portfolio.Settings.Tasks.GetValueOrDefault(taskName)?.Policy is not null ? ", from the config" : ", the default";
+            await console.Out.WriteLineAsync($"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()}{whence} (priced for {request}):");
             ModelsCommand.Widen(console);
             var table = new Table { Border = TableBorder.Simple }.AddColumns("#", "Model", "Decayed", "Est. $/call", "Context", "Why");
             foreach (var c in plan.Candidates)

@@ -121,36 +121,38 @@ public static class PlanCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn("Value");
         table.AddRow("Workload", Markup.Escape(plan.Description));
         table.AddRow("GPU", Markup.Escape(Invariant($"{a.Gpu.Name}, {Name(a.Precision)} dense {a.PeakFlops / 1e12:N1} TFLOP/s, {a.Gpu.MemoryBandwidthTBps:0.###} TB/s")));
-        table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} video + {clip.TextTokens:N0} text)" : "")}"));
+        table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} {(clip.Frames == 1 ? "image" : "video")} + {clip.TextTokens:N0} text)" : "")}"));
         table.AddRow("Transformer forwards", Invariant($"{plan.Forwards:N0}"));
         table.AddRow("FLOPs, linear layers", QuantityText.Flops(plan.LinearFlops));
-        table.AddRow("FLOPs, attention", Invariant($"{QuantityText.Flops(plan.AttentionFlops)} ({plan.AttentionShare:P0})"));
+        table.AddRow("FLOPs, attention", $"{QuantityText.Flops(plan.AttentionFlops)} ({QuantityText.Percent(plan.AttentionShare)})");
         table.AddRow("[bold]FLOPs, total[/]", $"[bold]{QuantityText.Flops(plan.TotalFlops)}[/]");
         table.AddRow("Bytes moved", QuantityText.Bytes(plan.Bytes));
         table.AddRow("Arithmetic intensity", Invariant($"{QuantityText.Number(plan.Intensity)} FLOP/byte"));
-        table.AddRow("Ridge point", Invariant($"{plan.Ridge:N0} FLOP/byte"));
-        table.AddRow("Bound", plan.Bound == Boundedness.ComputeBound ? "compute-bound" : "memory-bound");
+        table.AddRow("Ridge point", Invariant(
+            $"{plan.Ridge:N0} FLOP/byte at peak; {plan.EffectiveRidge:N0} at MFU {a.Mfu:0.##} and MBU {a.Mbu:0.##} (decides the bound)"));
+        table.AddRow("Bound", BoundText(plan.Phases.MaxBy(p => p.Seconds)!, "-bound"));
         table.AddRow("[bold]GPU time[/]", $"[bold]{Markup.Escape(QuantityText.Seconds(plan.Seconds))}[/]");
-        table.AddRow("GPU-hours", Invariant($"{plan.GpuHours:0.####}"));
-        table.AddRow("Cost", plan.Dollars is { } usd
-            ? Invariant($"${usd:N4} at ${a.UsdPerGpuHour:0.##}/GPU-hour")
+        table.AddRow("GPU-hours", QuantityText.Significant(plan.GpuHours));
+        table.AddRow("Cost", plan.Dollars is { } usd && a.UsdPerGpuHour is { } rate
+            ? $"{QuantityText.Dollars(usd)} at {QuantityText.Dollars(rate)}/GPU-hour"
             : "pass --usd-per-gpu-hour to price it");
         console.Ansi.Write(table);
         if (plan.Phases.Count > 1)
         {
             var phases = new Table().Border(TableBorder.Rounded)
-                .AddColumns("Phase", "Tokens", "FLOPs", "Bytes", "FLOP/byte", "Bound", "Time");
+                .AddColumns("Phase", "Tokens", "FLOPs", "Bytes", "FLOP/byte", "Compute time", "Memory time", "Bound", "Time");
             foreach (var p in plan.Phases)
             {
                 phases.AddRow(p.Name, Invariant($"{p.Tokens:N0}"), QuantityText.Flops(p.TotalFlops), QuantityText.Bytes(p.Bytes),
-                    QuantityText.Number(p.Intensity), p.Bound == Boundedness.ComputeBound ? "compute" : "memory", Markup.Escape(QuantityText.Seconds(p.Seconds)));
+                    QuantityText.Number(p.Intensity), Markup.Escape(QuantityText.Seconds(p.ComputeSeconds)),
+                    Markup.Escape(QuantityText.Seconds(p.MemorySeconds)), BoundText(p, ""), Markup.Escape(QuantityText.Seconds(p.Seconds)));
             }
 
             console.Ansi.Write(phases);
         }
 
         console.Ansi.WriteLine(Invariant(
-            $"Assumes MFU {a.Mfu:0.##} of the dense {Name(a.Precision)} peak when compute-bound, {a.Mbu:0.##} of memory bandwidth when memory-bound; bytes are weights (and KV cache when described); text encoder and VAE excluded."));
+            $"Assumes MFU {a.Mfu:0.##} of the dense {Name(a.Precision)} peak and {a.Mbu:0.##} of memory bandwidth; each phase takes the longer of its compute and memory times and is bound by that one; bytes are weights (and KV cache when described); text encoder and VAE excluded."));
     }
 
     private static void RenderLadder(CliConsole console, LadderReport report)
@@ -165,7 +167,7 @@ public static class PlanCommand
         {
             var p = rung.Plan;
             table.AddRow(Markup.Escape(rung.Label), Invariant($"{rung.Tokens:N0}"), QuantityText.FlopsShort(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
-                QuantityText.SecondsShort(p.Seconds), QuantityText.Ratio(rung.SecondsRatio), p.Bound == Boundedness.ComputeBound ? "compute" : "memory");
+                QuantityText.SecondsShort(p.Seconds), QuantityText.Ratio(rung.SecondsRatio), BoundText(p.Phases.MaxBy(x => x.Seconds)!, ""));
         }
 
         console.Ansi.Write(table);
@@ -180,6 +182,15 @@ public static class PlanCommand
         {
             console.Ansi.WriteLine($"  - {line}");
         }
+    }
+
+    // The roof that sets the time; near the ridge the peak-rate roofline can say otherwise, and then both are shown.
+    private static string BoundText(PhaseEstimate phase, string suffix)
+    {
+        var bound = (phase.Bound == Boundedness.ComputeBound ? "compute" : "memory") + suffix;
+        return phase.BoundAtPeak == phase.Bound
+            ? bound
+            : $"{bound} ({(phase.BoundAtPeak == Boundedness.ComputeBound ? "compute" : "memory")} at peak rates)";
     }
 
     private static string Name(Precision precision) => precision == Precision.Fp8 ? "FP8" : "BF16";

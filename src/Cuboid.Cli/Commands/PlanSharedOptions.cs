@@ -22,13 +22,13 @@ internal sealed class PlanSharedOptions
 
     public Option<double> Mfu { get; } = new("--mfu")
     {
-        Description = "Fraction of the dense peak compute-bound phases achieve",
+        Description = "Fraction of the dense peak FLOPs run at (compute time = FLOPs / (peak × MFU))",
         DefaultValueFactory = _ => PlanAssumptions.DefaultMfu,
     };
 
     public Option<double> Mbu { get; } = new("--mbu")
     {
-        Description = "Fraction of memory bandwidth memory-bound phases achieve",
+        Description = "Fraction of memory bandwidth bytes move at (memory time = bytes / (bandwidth × MBU))",
         DefaultValueFactory = _ => PlanAssumptions.DefaultMbu,
     };
 

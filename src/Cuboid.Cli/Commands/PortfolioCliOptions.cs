@@ -16,11 +16,6 @@ internal static class PortfolioCliOptions
         Description = "Catalog overlay merged over the shipped catalog (default: ~/.config/cuboid/catalog.json)",
     };
 
-    public static Option<string?> Policy() => new("--policy")
-    {
-        Description = "How to order models: quality, cost, balanced or latency",
-    };
-
     public static Option<bool> Json() => new("--json") { Description = "Write JSON instead of a table" };
 
     public static RoutingPolicy? ParsePolicy(string? value) =>

@@ -49,6 +49,12 @@ public static class ScenesCommand
             options.Validate();
             var path = parse.GetValue(video)!.ToString();
             var result = await RunAsync(console, path, options, cancellationToken);
+            if (result.DecodeErrors > 0)
+            {
+                await console.Error.WriteLineAsync(
+                    $"cuboid: warning: {result.DecodeErrors} decode error(s) in {path} (corrupt frames were skipped; boundaries near them may be off): {result.FirstDecodeError}");
+            }
+
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, scenes), MediaJson.Options));

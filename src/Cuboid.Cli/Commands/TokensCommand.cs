@@ -82,14 +82,18 @@ public static class TokensCommand
     private static object ToJson(TokenReport report)
     {
         var c = report.Count;
+        var image = report.Family.Kind == FamilyKind.Image || c.Frames == 1;
         return new
         {
             model = report.Family.Id,
             width = c.Width,
             height = c.Height,
             frames = c.Frames,
-            fps = report.Fps,
-            seconds = report.Seconds,
+            sampledFrames = report.SampledFrames,
+            encodedFrames = report.Family.Vae.EncodedFrames(c.Frames),
+            // An image has no frame rate or duration: left out rather than a made-up 1 fps and 0 s.
+            fps = image ? (double?)null : report.Fps,
+            seconds = image ? (double?)null : report.Seconds,
             latent = new { frames = c.LatentFrames, height = c.LatentHeight, width = c.LatentWidth, channels = report.Family.Vae.LatentChannels },
             patch = new { t = report.Family.Patch.T, h = report.Family.Patch.H, w = report.Family.Patch.W },
             grid = new { t = c.GridT, h = c.GridH, w = c.GridW },
@@ -97,7 +101,8 @@ public static class TokensCommand
             textTokens = c.TextTokens,
             attention = report.Family.Attention,
             sequenceTokens = c.SequenceTokens,
-            fit = c.Fit,
+            fit = c.Fitted ? c.Fit : (UnevenShapePolicy?)null,
+            fittedFrom = c.Fitted ? c.Requested.ToString() : null,
             source = report.Source,
         };
     }
@@ -113,24 +118,43 @@ public static class TokensCommand
                 $"{source.Path}: {source.Width}×{source.Height}, {source.Seconds:0.##} s at {source.Fps:0.##} fps")));
         }
 
-        table.AddRow("Clip as the model sees it", f.Kind == FamilyKind.Image || c.Frames == 1
+        var image = f.Kind == FamilyKind.Image || c.Frames == 1;
+        table.AddRow(image ? "Image as the model sees it" : "Clip as the model sees it", image
             ? Invariant($"{c.Width}×{c.Height} image")
-            : Invariant($"{c.Width}×{c.Height}, {c.Frames} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
+            : Invariant($"{c.Width}×{c.Height}, {c.Frames:N0} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
+        if (report.SampledFrames is { } sampled && sampled != c.Frames)
+        {
+            table.AddRow("Frames", Markup.Escape(Invariant(
+                $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}")));
+        }
+        else if (f.Vae.EncodedFrames(c.Frames) is var encoded && encoded != c.Frames)
+        {
+            table.AddRow("Frames", Markup.Escape(Invariant(
+                $"the VAE encodes {encoded:N0} of the {c.Frames:N0} (whole groups: {WholeFramesRule(f)}); the last {c.Frames - encoded} are dropped")));
+        }
+
         var causal = f.Vae.TemporalChunk is { } chunk
             ? Invariant($"chunked, {chunk.Frames} frames → {chunk.Latents} latents")
+            : f.Kind == FamilyKind.Image ? "image VAE"
             : f.Vae.CausalFirstFrame ? "causal: 1 + (F − 1) / t" : "non-causal";
         table.AddRow("VAE", Markup.Escape(Invariant($"{f.Vae.TemporalFactor}×{f.Vae.SpatialFactor}×{f.Vae.SpatialFactor}, {f.Vae.LatentChannels} channels ({causal})")));
         table.AddRow("Latent (T, H, W)", Invariant($"{c.LatentFrames} × {c.LatentHeight} × {c.LatentWidth}"));
         table.AddRow("Patch (t, h, w) → grid", Invariant($"{f.Patch.T}×{f.Patch.H}×{f.Patch.W} → {c.GridT} × {c.GridH} × {c.GridW}"));
-        table.AddRow("[bold]Video tokens[/]", Invariant($"[bold]{c.VideoTokens:N0}[/]"));
+        table.AddRow(image ? "[bold]Image tokens[/]" : "[bold]Video tokens[/]", Invariant($"[bold]{c.VideoTokens:N0}[/]"));
         table.AddRow("Text tokens", Invariant($"{c.TextTokens:N0} ({(f.Attention == AttentionKind.Joint ? "joint attention: in the sequence" : "cross-attention")})"));
         table.AddRow("Self-attention sequence", Invariant($"{c.SequenceTokens:N0}"));
         console.Ansi.Write(table);
-        if (c.Fit != UnevenShapePolicy.Reject)
+        if (c.Fitted)
         {
-            console.Ansi.WriteLine(Invariant($"Size fitted by {(c.Fit == UnevenShapePolicy.Crop ? "cropping" : "padding")} to a multiple of {f.Vae.SpatialFactor * f.Patch.H}."));
+            console.Ansi.WriteLine(Invariant(
+                $"Size fitted by {(c.Fit == UnevenShapePolicy.Crop ? "cropping" : "padding")} {c.Requested.Width}×{c.Requested.Height} to {c.Width}×{c.Height} (multiples of {f.Vae.SpatialFactor * f.Patch.W}×{f.Vae.SpatialFactor * f.Patch.H})."));
         }
     }
+
+    // The frame counts the family's VAE encodes whole, as a rule a person can check.
+    private static string WholeFramesRule(ModelFamily f) => f.Vae.TemporalChunk is { } chunk
+        ? Invariant($"multiple of {chunk.Frames}")
+        : f.Vae.CausalFirstFrame ? Invariant($"1 + k·{f.Vae.TemporalFactor}") : Invariant($"multiple of {f.Vae.TemporalFactor}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public static class AnalyzeProgressRenderer
         AnalysisOutcome? outcome = null;
         await console.Ansi.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var tasks = Stages.ToDictionary(s => s, s => context.AddTask(Pad(s), autoStart: false, maxValue: 1), StringComparer.Ordinal);
@@ -75,6 +75,7 @@ public static class AnalyzeProgressRenderer
 
     private static string Line(AnalysisProgress p) => p.Stage switch
     {
+        "caption" when p.Done == 0 => string.Create(CultureInfo.InvariantCulture, $"caption: {p.Total ?? 0:0} frames sampled, none captioned"),
         "caption" or "transcribe" => string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done:0}/{p.Total ?? p.Done:0} done, ${p.DollarsSoFar:0.0000} spent so far"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: done, ${p.DollarsSoFar:0.0000} spent so far"),
     };

@@ -31,6 +31,13 @@ public static class AnalyzeReportRenderer
             ansi.Write(chapters);
         }
 
+        if (report.Mode == "offline")
+        {
+            ansi.WriteLine();
+            ansi.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(outcome.OutputDirectory, ReportWriter.HtmlFile))}[/]");
+            return;
+        }
+
         var cost = new Table().AddColumns("Stage", "Calls", "Tokens in", "Tokens out", "Audio s", "$");
         foreach (var u in report.Usage.Stages.Append(report.Usage.Total))
         {

@@ -29,7 +29,11 @@ public sealed record ComputePlan(
     /// <summary>FLOPs per byte over the whole workload.</summary>
     public double Intensity => TotalFlops / Bytes;
 
+    /// <summary>The GPU's ridge point at peak rates.</summary>
     public double Ridge => Assumptions.Ridge;
+
+    /// <summary>The ridge point at the assumed MFU and MBU; it decides <see cref="Bound"/>.</summary>
+    public double EffectiveRidge => Assumptions.EffectiveRidge;
 
     /// <summary>The bound of the phase that takes the most time.</summary>
     public Boundedness Bound => Phases.MaxBy(p => p.Seconds)!.Bound;

@@ -5,7 +5,7 @@ namespace Cuboid.Compute;
 
 /// <summary>
 /// Prices workloads on a GPU with a roofline: each phase takes the longer of its compute time
-/// (FLOPs / (dense peak × MFU)) and its memory time (bytes / (bandwidth × MBU)).
+/// (FLOPs / (dense peak × MFU)) and its memory time (bytes / (bandwidth × MBU)), and is bound by that longer one.
 /// </summary>
 public static class ComputePlanner
 {
@@ -61,7 +61,7 @@ public static class ComputePlanner
         var what = family.Kind == FamilyKind.Image || count.Frames == 1
             ? $"{family.Id} {count.Width}×{count.Height} image"
             : $"{family.Id} {count.Width}×{count.Height}, {count.Frames} frames";
-        return Finish($"{what}, {steps} steps × {passes} passes", count.SequenceTokens, forwards, count, [phase], assumptions);
+        return Finish($"{what}, {steps} steps × {passes} pass{(passes == 1 ? "" : "es")}", count.SequenceTokens, forwards, count, [phase], assumptions);
     }
 
     private static ComputePlan PlanLlm(LlmWorkload workload, PlanAssumptions assumptions)
@@ -142,10 +142,12 @@ public static class ComputePlanner
         }
 
         var intensity = flops / bytes;
-        var bound = intensity < assumptions.Ridge ? Boundedness.MemoryBound : Boundedness.ComputeBound;
         var computeSeconds = flops / (assumptions.PeakFlops * assumptions.Mfu);
         var memorySeconds = bytes / (assumptions.Gpu.BandwidthBytesPerSecond * assumptions.Mbu);
-        return new PhaseEstimate(name, tokens, linear, attention, bytes, intensity, bound, computeSeconds, memorySeconds,
+        // The bound names the roof that sets the time, at the derated rates the time uses (the effective ridge).
+        var bound = memorySeconds > computeSeconds ? Boundedness.MemoryBound : Boundedness.ComputeBound;
+        var boundAtPeak = intensity < assumptions.Ridge ? Boundedness.MemoryBound : Boundedness.ComputeBound;
+        return new PhaseEstimate(name, tokens, linear, attention, bytes, intensity, bound, boundAtPeak, computeSeconds, memorySeconds,
             Math.Max(computeSeconds, memorySeconds));
     }
 

@@ -42,11 +42,11 @@ public static class ModalityLadder
 
         var assumed = new List<string>
         {
-            Invariant($"GPU {assumptions.Gpu.Name} ({assumptions.Gpu.Id}), {assumptions.Precision.ToString().ToUpperInvariant()}, dense peak {assumptions.PeakFlops / 1e12:N1} TFLOP/s, {assumptions.Gpu.MemoryBandwidthTBps:0.###} TB/s, ridge {assumptions.Ridge:N0} FLOP/byte"),
-            Invariant($"MFU {assumptions.Mfu:0.##} for compute-bound phases, memory-bandwidth utilisation {assumptions.Mbu:0.##} for memory-bound ones; batch 1"),
+            Invariant($"GPU {assumptions.Gpu.Name} ({assumptions.Gpu.Id}), {assumptions.Precision.ToString().ToUpperInvariant()}, dense peak {assumptions.PeakFlops / 1e12:N1} TFLOP/s, {assumptions.Gpu.MemoryBandwidthTBps:0.###} TB/s, ridge {assumptions.Ridge:N0} FLOP/byte at peak"),
+            Invariant($"MFU {assumptions.Mfu:0.##} and memory-bandwidth utilisation {assumptions.Mbu:0.##}; each phase takes the longer of its compute and memory times and is bound by it (effective ridge {assumptions.EffectiveRidge:N0} FLOP/byte); batch 1"),
             "LLM prompt = prefill only: 2 FLOPs per parameter per token; the weights are read once",
-            Invariant($"image: {image.Id}, {image.DefaultSteps} steps × {image.PassesPerStep} pass(es), {image.TextTokens} text tokens in joint attention"),
-            Invariant($"video: {video.Id}, {frames} frames at {video.Fps:0.##} fps, {video.DefaultSteps} steps × {video.PassesPerStep} passes, full 3D attention"),
+            Invariant($"image: {image.Id}, {image.DefaultSteps} steps × {image.PassesPerStep} pass{(image.PassesPerStep == 1 ? "" : "es")}, {image.TextTokens} text tokens in joint attention"),
+            Invariant($"video: {video.Id}, {frames} frames at {video.Fps:0.##} fps, {video.DefaultSteps} steps × {video.PassesPerStep} pass{(video.PassesPerStep == 1 ? "" : "es")}, full 3D attention"),
             "text encoder and VAE decode excluded (small by comparison)",
         };
 
@@ -55,12 +55,12 @@ public static class ModalityLadder
         var findings = new List<string>
         {
             "rule of thumb: prompt 1 : image 100 : 5 s video 10,000, and 4K another ×10",
-            Invariant($"FLOPs (prompt : image : 5 s 720p) vs the {options.UnitLlmName} prompt: 1 : {img.FlopsRatio:N0} : {clip.FlopsRatio:N0}, 4K ×{uhd.Plan.TotalFlops / clip.Plan.TotalFlops:N1} more"),
+            Invariant($"FLOPs (prompt : image : 5 s 720p) vs the {options.UnitLlmName} prompt: 1 : {img.FlopsRatio:N0} : {clip.FlopsRatio:N0}; 4K is {uhd.Plan.TotalFlops / clip.Plan.TotalFlops:N0}× the 720p clip"),
             Invariant($"FLOPs vs the {options.LargeLlmName} prompt: 1 : {img.Plan.TotalFlops / large.Plan.TotalFlops:N0} : {clip.Plan.TotalFlops / large.Plan.TotalFlops:N0} (closest to the rule: a 70B-class unit, a ~12B image model, a 10–14B video model at about 480p)"),
             Invariant($"GPU-seconds at batch 1 (prompt : image : 720p : 4K): 1 : {img.SecondsRatio:N0} : {clip.SecondsRatio:N0} : {uhd.SecondsRatio:N0}"),
             Invariant($"a whole {options.UnitLlmName} request ({prompt} in, {prompt} out) takes {request.Plan.Seconds:0.##} s, {(request.Plan.Bound == Boundedness.MemoryBound ? "memory-bound" : "compute-bound")} (decoding reads every weight per token); the image takes {img.Plan.Seconds / request.Plan.Seconds:0.#}× that, not 100×: price by GPU-seconds at the real batch size, not by FLOPs"),
-            Invariant($"tokens (prompt, image, video) per pass: 1 : {img.TokensRatio:N1} : {clip.TokensRatio:N0} : {uhd.TokensRatio:N0}; one pass each, the rule overstates; with steps, guidance passes and N² attention it understates"),
-            Invariant($"4K has {(double)uhd.Tokens / clip.Tokens:N1}× the tokens of 720p but {uhd.Plan.TotalFlops / clip.Plan.TotalFlops:N0}× the FLOPs: attention is {uhd.Plan.AttentionShare:P0} of the 4K work; ×10 holds only for pixels and tokens, linear-cost (windowed or sparse) attention, or 4K by upscaling"),
+            Invariant($"tokens per pass (prompt : image : 720p : 4K): 1 : {img.TokensRatio:N1} : {clip.TokensRatio:N0} : {uhd.TokensRatio:N0}; one pass each, the rule overstates; with steps, guidance passes and N² attention it understates"),
+            Invariant($"4K has {(double)uhd.Tokens / clip.Tokens:N1}× the tokens of 720p but {uhd.Plan.TotalFlops / clip.Plan.TotalFlops:N0}× the FLOPs: attention is {QuantityText.Percent(uhd.Plan.AttentionShare)} of the 4K work; ×10 holds only for pixels and tokens, linear-cost (windowed or sparse) attention, or 4K by upscaling"),
         };
         return new LadderReport(rungs, assumed, findings);
     }

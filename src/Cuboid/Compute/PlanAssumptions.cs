@@ -1,8 +1,8 @@
 namespace Cuboid.Compute;
 
 /// <summary>
-/// What a plan assumes: the GPU, the precision, the fraction of dense peak a compute-bound phase achieves (MFU),
-/// the fraction of memory bandwidth a memory-bound phase achieves (MBU), and an optional $/GPU-hour.
+/// What a plan assumes: the GPU, the precision, the fraction of dense peak a phase's FLOPs run at (MFU),
+/// the fraction of memory bandwidth its bytes move at (MBU), and an optional $/GPU-hour.
 /// </summary>
 public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precision.Bf16, double Mfu = PlanAssumptions.DefaultMfu,
     double Mbu = PlanAssumptions.DefaultMbu, double? UsdPerGpuHour = null)
@@ -25,7 +25,12 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
 
     public double PeakFlops => Gpu.PeakFlops(Precision);
 
+    /// <summary>The ridge point at peak rates: dense peak / memory bandwidth (FLOP/byte).</summary>
     public double Ridge => Gpu.RidgePoint(Precision);
+
+    /// <summary>The ridge point at the rates this plan assumes: (peak × MFU) / (bandwidth × MBU). A phase whose intensity is
+    /// below it takes longer to move its bytes than to do its FLOPs, so this, not <see cref="Ridge"/>, decides the bound.</summary>
+    public double EffectiveRidge => PeakFlops * Mfu / (Gpu.BandwidthBytesPerSecond * Mbu);
 
     public void Validate()
     {

@@ -46,6 +46,24 @@ public static class QuantityText
         _ => Invariant($"{value:0.##}"),
     };
 
+    /// <summary>A share as a whole percentage without a space, as the docs write it: "72%".</summary>
+    public static string Percent(double share) => Invariant($"{share * 100:0}%");
+
+    /// <summary>Three significant digits in plain notation, so small values never print as 0: "0.407", "0.000002".</summary>
+    public static string Significant(double value)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var places = Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15);
+        return value.ToString(places == 0 ? "N0" : "#,0." + new string('#', places), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>US dollars: cents from $1 up ("$1.02"), three significant digits below ("$0.00501").</summary>
+    public static string Dollars(double usd) => Math.Abs(usd) >= 1 ? Invariant($"${usd:N2}") : "$" + Significant(usd);
+
     private static string Scaled(double value, string unit, string format = "0.###")
     {
         string[] prefixes = ["", "k", "M", "G", "T", "P", "E", "Z", "Y"];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -13,6 +14,10 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
 {
     private const int MaxErrorLength = 300;
 
+    // The first real failure of each provider in this run: once its circuit opens, later calls only see
+    // "circuit open", and the error must still say what actually went wrong.
+    private readonly ConcurrentDictionary<string, Exception> _firstErrors = new(StringComparer.Ordinal);
+
     public async Task<RoutedCall<T>> RunAsync<T>(RoutePlan plan, Func<RouteCandidate, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         if (plan.Candidates.Count == 0)
@@ -20,7 +25,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             throw CuboidException.Provider(NoCandidateMessage(plan));
         }
 
-        List<string>? failures = null;
+        List<RouteFailure>? failures = null;
         CuboidException? overBudget = null;
         int? contextFloor = null;
         foreach (var candidate in plan.Candidates)
@@ -28,13 +33,13 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             var id = candidate.ModelId;
             if (providers.WhyNotUsable(candidate.Provider) is { } why)
             {
-                (failures ??= []).Add($"{id} skipped ({why})");
+                (failures ??= []).Add(RouteFailure.Skipped(candidate, why));
                 continue;
             }
 
             if (contextFloor is { } floor && (candidate.ContextWindow ?? int.MaxValue) <= floor)
             {
-                (failures ??= []).Add($"{id} skipped (window not larger than {floor:N0})");
+                (failures ??= []).Add(RouteFailure.Skipped(candidate, $"window not larger than {floor:N0}"));
                 continue;
             }
 
@@ -42,11 +47,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 // A cheaper candidate further down may still fit what is left.
                 overBudget ??= budget.Exceeded(candidate.EstimatedCost, id);
-                (failures ??= []).Add($"{id} skipped (~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget)");
+                (failures ??= []).Add(RouteFailure.Skipped(candidate, $"~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget", overBudget: true));
                 continue;
             }
 
-            var state = new AttemptState<T>(candidate, attempt);
+            var state = new AttemptState<T>(candidate, attempt, _firstErrors, cancellationToken);
             var start = time.GetTimestamp();
             try
             {
@@ -54,7 +59,16 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                     static async (s, token) =>
                     {
                         s.Attempts++;
-                        return await s.Attempt(s.Candidate, token);
+                        try
+                        {
+                            return await s.Attempt(s.Candidate, token);
+                        }
+                        catch (Exception ex) when (!s.CallerToken.IsCancellationRequested)
+                        {
+                            s.FirstError ??= ex;
+                            s.FirstErrorsOfRun.TryAdd(s.Candidate.Provider, ex);
+                            throw;
+                        }
                     },
                     state,
                     cancellationToken);
@@ -86,7 +100,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             }
             catch (BrokenCircuitException)
             {
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"circuit open: {candidate.Provider} kept failing"));
+                var first = state.FirstError ?? _firstErrors.GetValueOrDefault(candidate.Provider);
+                var cause = first is null ? null : Describe(first);
+                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start,
+                    cause is null ? $"circuit open: {candidate.Provider} kept failing" : $"circuit open: {candidate.Provider} kept failing, first with: {cause}",
+                    circuitOpen: true, cause: cause));
             }
             catch (TimeoutRejectedException)
             {
@@ -100,13 +118,13 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
 
         if (overBudget is not null)
         {
-            var others = failures!.Where(f => !f.Contains("does not fit the budget", StringComparison.Ordinal)).ToList();
+            var others = failures!.Where(f => !f.OverBudget).ToList();
             throw others.Count == 0
                 ? overBudget
-                : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {string.Join("; ", others)})");
+                : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
         }
 
-        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {string.Join("; ", failures ?? [])}");
+        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
     }
 
     /// <summary>Books a placed call: settles its budget reservation with the actual price and writes its ledger record.</summary>
@@ -143,8 +161,10 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         return record;
     }
 
-    private string Fail(string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error, CallOutcome outcome = CallOutcome.Failed)
+    private RouteFailure Fail(string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error,
+        CallOutcome outcome = CallOutcome.Failed, bool circuitOpen = false, string? cause = null)
     {
+
         reservation.Settle(0);
         ledger.Record(new UsageRecord
         {
@@ -159,10 +179,17 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             Error = Shorten(error),
             At = time.GetUtcNow(),
         });
-        return attempts == 0
-            ? $"{candidate.ModelId} not tried ({Shorten(error)})"
-            : $"{candidate.ModelId} failed after {attempts} attempt{(attempts == 1 ? "" : "s")} ({Shorten(error)})";
+        return new RouteFailure(candidate.Provider, candidate.ModelId, attempts, Shorten(cause ?? error), circuitOpen, OverBudget: false);
     }
+
+    /// <summary>What one failed attempt says, in the words the final error uses.</summary>
+    private string Describe(Exception exception) => exception switch
+    {
+        ProviderCallException { Kind: ProviderFailureKind.Unauthorized } call => $"refused the key (HTTP {call.StatusCode})",
+        ProviderCallException call => Shorten(call.Message),
+        OperationCanceledException => $"no answer within {settings.CallTimeoutSeconds:0.###} s",
+        _ => Shorten(exception.Message),
+    };
 
     internal static string NoCandidateMessage(RoutePlan plan)
     {
@@ -179,12 +206,20 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         return line.Length <= MaxErrorLength ? line : line[..MaxErrorLength] + "...";
     }
 
-    private sealed class AttemptState<T>(RouteCandidate candidate, Func<RouteCandidate, CancellationToken, Task<T>> attempt)
+    private sealed class AttemptState<T>(RouteCandidate candidate, Func<RouteCandidate, CancellationToken, Task<T>> attempt,
+        ConcurrentDictionary<string, Exception> firstErrorsOfRun, CancellationToken callerToken)
     {
+        public ConcurrentDictionary<string, Exception> FirstErrorsOfRun { get; } = firstErrorsOfRun;
+
+        public CancellationToken CallerToken { get; } = callerToken;
+
         public RouteCandidate Candidate { get; } = candidate;
 
         public Func<RouteCandidate, CancellationToken, Task<T>> Attempt { get; } = attempt;
 
         public int Attempts { get; set; }
+
+        /// <summary>The first exception an attempt of this call threw, kept for when a later attempt only meets an open circuit.</summary>
+        public Exception? FirstError { get; set; }
     }
 }

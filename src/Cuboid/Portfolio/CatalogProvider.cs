@@ -19,6 +19,12 @@ public sealed record CatalogProvider
     /// <summary>Environment variable that, when set, gives the endpoint's host (e.g. <c>OLLAMA_HOST</c>) and marks a local provider as present.</summary>
     public string? HostEnv { get; init; }
 
+    /// <summary>
+    /// Environment variable that, when set, replaces <see cref="BaseUrl"/> (the SDK-standard <c>OPENAI_BASE_URL</c>,
+    /// <c>ANTHROPIC_BASE_URL</c>); a <c>baseUrl</c> in the config file still wins.
+    /// </summary>
+    public string? BaseUrlEnv { get; init; }
+
     public string? Name { get; init; }
 
     /// <summary>Whether calls leave the machine (false for local servers such as Ollama).</summary>

@@ -13,6 +13,9 @@ public sealed record PortfolioSettings
 {
     public const string WorkingDirectoryFileName = "cuboid.json";
 
+    /// <summary>The policy of a task whose config names none: the one default of the router, <c>models route</c> and <c>analyze</c>.</summary>
+    public const RoutingPolicy DefaultPolicy = RoutingPolicy.Quality;
+
     public IReadOnlyDictionary<string, ProviderSettings> Providers { get; init; } = new Dictionary<string, ProviderSettings>();
 
     public IReadOnlyList<CustomEndpointSettings> Endpoints { get; init; } = [];
@@ -34,6 +37,9 @@ public sealed record PortfolioSettings
     public string? Origin { get; init; }
 
     public TimeSpan HalfLife => TimeSpan.FromDays(HalfLifeDays);
+
+    /// <summary>The policy that orders a task's models unless a caller overrides it: <c>tasks.&lt;task&gt;.policy</c>, else <see cref="DefaultPolicy"/>.</summary>
+    public RoutingPolicy PolicyFor(string task) => Tasks.GetValueOrDefault(task)?.Policy ?? DefaultPolicy;
 
     private static readonly JsonSerializerOptions StrictOptions = new(PortfolioJson.Options)
     {

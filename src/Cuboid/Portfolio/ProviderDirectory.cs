@@ -79,14 +79,23 @@ internal sealed class ProviderDirectory
         var baseUrl = overrides.BaseUrl ?? provider.BaseUrl;
         var keyEnv = overrides.KeyEnv ?? provider.KeyEnv;
         string? hostFromEnv = provider.HostEnv is null ? null : environment.Get(provider.HostEnv);
-        if (overrides.BaseUrl is null && !string.IsNullOrWhiteSpace(hostFromEnv))
+        string? baseUrlFromEnv = provider.BaseUrlEnv is null ? null : environment.Get(provider.BaseUrlEnv);
+        string? baseUrlSource = overrides.BaseUrl is not null ? "the config" : null;
+        if (overrides.BaseUrl is null && !string.IsNullOrWhiteSpace(baseUrlFromEnv))
         {
-            baseUrl = hostFromEnv.Contains("://", StringComparison.Ordinal) ? hostFromEnv : "http://" + hostFromEnv;
+            (baseUrl, baseUrlSource) = (baseUrlFromEnv.Trim(), provider.BaseUrlEnv);
+        }
+        else if (overrides.BaseUrl is null && !string.IsNullOrWhiteSpace(hostFromEnv))
+        {
+            (baseUrl, baseUrlSource) = (hostFromEnv.Contains("://", StringComparison.Ordinal) ? hostFromEnv : "http://" + hostFromEnv, provider.HostEnv);
         }
 
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
         {
-            throw CuboidException.Usage($"provider '{provider.Id}' has an invalid base URL; fix it in the catalog, the config or {provider.HostEnv ?? "its host variable"}");
+            // The value is not echoed: a URL can carry credentials.
+            throw CuboidException.Usage(baseUrlSource is { } source && source != "the config"
+                ? $"{source} is not an http(s) URL; set it like https://host/v1 or unset it"
+                : $"provider '{provider.Id}' has an invalid base URL; fix it in {baseUrlSource ?? "the catalog"}");
         }
 
         string? key = null;
@@ -104,6 +113,11 @@ internal sealed class ProviderDirectory
         if (configured && !_adapters.ContainsKey(provider.ApiKind))
         {
             (configured, reason) = (false, $"no adapter for API kind '{provider.ApiKind}'");
+        }
+
+        if (configured && baseUrlSource is not null && !reason.Contains(baseUrlSource, StringComparison.Ordinal))
+        {
+            reason += $"; base URL from {baseUrlSource}";
         }
 
         _status[provider.Id] = new ProviderStatus(provider.Id, provider.ApiKind, baseUri, keyEnv, configured, reason);

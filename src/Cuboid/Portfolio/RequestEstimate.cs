@@ -15,6 +15,17 @@ public sealed record RequestEstimate
     /// <summary>A nominal request for planning without a concrete call: a 1,000-token prompt and 500 tokens out.</summary>
     public static RequestEstimate Nominal { get; } = new() { TextTokens = 1000, OutputTokens = 500 };
 
+    /// <summary>
+    /// The request a task typically makes, for planning and pricing without a concrete call: one minute of audio
+    /// for <c>transcribe</c>, a nominal prompt with one frame for <c>caption</c>, else <see cref="Nominal"/>.
+    /// </summary>
+    public static RequestEstimate Typical(string task) => task switch
+    {
+        ModelTasks.Transcribe => new RequestEstimate { AudioSeconds = 60 },
+        ModelTasks.Caption => Nominal with { Images = 1 },
+        _ => Nominal,
+    };
+
     public int TextTokens { get; init; }
 
     public int Images { get; init; }

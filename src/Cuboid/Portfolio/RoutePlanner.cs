@@ -19,7 +19,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
     public RoutePlan Plan(string task, RouteConstraints constraints, RequestEstimate estimate, bool budgetActive, bool explain)
     {
         var taskSettings = settings.Tasks.GetValueOrDefault(task);
-        var policy = constraints.Policy ?? taskSettings?.Policy ?? RoutingPolicy.Balanced;
+        var policy = constraints.Policy ?? settings.PolicyFor(task);
         var field = FieldOf(task);
         var excluded = new List<RouteExclusion>();
         var kept = new List<Entry>(field.Models.Length);

@@ -4,6 +4,8 @@ namespace Cuboid.Spacetime;
 /// <param name="Width">Pixel width after fitting to the family's VAE and patch.</param>
 /// <param name="Height">Pixel height after fitting.</param>
 /// <param name="Frames">Frames the VAE encodes.</param>
+/// <param name="Fit">The policy for sizes that do not divide; it changed the size only when <see cref="Fitted"/>.</param>
+/// <param name="Requested">The size asked for (or the file's display size) before fitting.</param>
 /// <param name="SequenceTokens">Tokens in self-attention: video plus text for joint attention, video alone for cross-attention.</param>
 public sealed record TokenCount(
     string FamilyId,
@@ -19,4 +21,9 @@ public sealed record TokenCount(
     long VideoTokens,
     int TextTokens,
     long SequenceTokens,
-    UnevenShapePolicy Fit);
+    UnevenShapePolicy Fit,
+    PixelSize Requested)
+{
+    /// <summary>True when cropping or padding changed the size; a size that divides is used as it is.</summary>
+    public bool Fitted => Requested.Width != Width || Requested.Height != Height;
+}

@@ -34,7 +34,7 @@ public static class TokenCounter
         var video = checked((long)gridT * gridH * gridW);
         var sequence = family.Attention == AttentionKind.Joint ? video + family.TextTokens : video;
         return new TokenCount(family.Id, fittedWidth, fittedHeight, frames, latentT, latentH, latentW, gridT, gridH, gridW,
-            video, family.TextTokens, sequence, fit);
+            video, family.TextTokens, sequence, fit, new PixelSize(width, height));
     }
 
     /// <summary>Counts the clip a request describes (the family's default clip for anything left out).</summary>
@@ -44,32 +44,41 @@ public static class TokenCounter
         ArgumentNullException.ThrowIfNull(request);
         var (size, frames, fps) = request.Resolve(family);
         var count = Count(family, size.Width, size.Height, frames, request.Fit);
-        return new TokenReport(family, count, fps, family.Kind == FamilyKind.Image ? 0 : frames / fps);
+        int? sampled = request.Seconds is { } seconds && family.Kind != FamilyKind.Image ? SampledFrames(seconds, fps) : null;
+        return new TokenReport(family, count, fps, family.Kind == FamilyKind.Image ? 0 : frames / fps, SampledFrames: sampled);
     }
 
-    /// <summary>The frame count the family generates for <paramref name="seconds"/> of video at <paramref name="fps"/>
-    /// (the family's own rate when null): about seconds·fps frames, snapped to what the VAE encodes whole.</summary>
+    /// <summary>The frame count the family generates for (or samples from) <paramref name="seconds"/> of video at
+    /// <paramref name="fps"/> (the family's own rate when null): seconds·fps rounded to whole frames, then snapped to the
+    /// nearest count the VAE encodes whole (<see cref="VaeSpec.NearestWholeFrames"/>). The --seconds path and the
+    /// --video path both use this, so a 5 s request and a 5 s file give the same frames.</summary>
     public static int FramesFor(ModelFamily family, double seconds, double? fps = null)
     {
         ArgumentNullException.ThrowIfNull(family);
-        var rate = fps ?? family.Fps;
+        var sampled = SampledFrames(seconds, fps ?? family.Fps);
+        return family.Kind == FamilyKind.Image ? 1 : family.Vae.NearestWholeFrames(sampled);
+    }
+
+    /// <summary>Frames in <paramref name="seconds"/> at <paramref name="fps"/>, rounded to the nearest whole frame (at least 1).</summary>
+    public static int SampledFrames(double seconds, double fps)
+    {
         if (!(seconds > 0) || double.IsInfinity(seconds))
         {
             throw CuboidException.Usage($"duration {seconds} s must be a positive number of seconds");
         }
 
-        if (!(rate > 0) || double.IsInfinity(rate))
+        if (!(fps > 0) || double.IsInfinity(fps))
         {
-            throw CuboidException.Usage($"frame rate {rate} must be a positive number of frames per second");
+            throw CuboidException.Usage($"frame rate {fps} must be a positive number of frames per second");
         }
 
-        var sampled = Math.Round(seconds * rate);
+        var sampled = Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
         if (sampled > MaxSide)
         {
-            throw CuboidException.Usage($"{seconds} s at {rate} fps is {sampled:N0} frames, more than the {MaxSide:N0} this planner accepts");
+            throw CuboidException.Usage($"{seconds} s at {fps} fps is {sampled:N0} frames, more than the {MaxSide:N0} this planner accepts");
         }
 
-        return family.Kind == FamilyKind.Image ? 1 : family.Vae.FramesFor(Math.Max(1, (int)sampled));
+        return Math.Max(1, (int)sampled);
     }
 
     private static int Fit(int size, int multiple, string dimension, ModelFamily family, UnevenShapePolicy fit)

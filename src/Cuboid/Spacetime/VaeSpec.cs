@@ -40,20 +40,43 @@ public sealed record VaeSpec
             : frames / TemporalFactor;
     }
 
-    /// <summary>The frame count a model generates for about <paramref name="sampledFrames"/> frames of footage
-    /// (causal VAEs: one more than a multiple of t, as in 81 = 1 + 4·20 for 5 s at 16 fps).</summary>
-    public int FramesFor(int sampledFrames)
+    /// <summary>The frame count nearest <paramref name="sampledFrames"/> that this VAE encodes whole, at least one group:
+    /// 1 + k·t for causal VAEs (80 → 81, 83 → 81, 84 → 85), k·chunk for chunked ones (Step-Video: 17, 34, …),
+    /// k·t otherwise. Ties go to the smaller count. The one rule behind both seconds and real files.</summary>
+    public int NearestWholeFrames(int sampledFrames)
     {
+        if (sampledFrames <= 0)
+        {
+            throw CuboidException.Usage($"frame count {sampledFrames} must be at least 1");
+        }
+
         if (TemporalChunk is { } chunk)
         {
-            return Math.Max(1, sampledFrames / chunk.Frames) * chunk.Frames;
+            return NearestMultiple(sampledFrames, chunk.Frames);
         }
 
         if (CausalFirstFrame)
         {
-            return 1 + (sampledFrames / TemporalFactor * TemporalFactor);
+            return 1 + ((sampledFrames - 1 + ((TemporalFactor - 1) / 2)) / TemporalFactor * TemporalFactor);
         }
 
-        return Math.Max(1, sampledFrames / TemporalFactor) * TemporalFactor;
+        return NearestMultiple(sampledFrames, TemporalFactor);
     }
+
+    /// <summary>How many of <paramref name="frames"/> the VAE encodes: whole groups only, the rest is dropped
+    /// (causal: 1 + ⌊(F − 1) / t⌋·t, so 80 → 77; chunked: ⌊F / chunk⌋·chunk).</summary>
+    public int EncodedFrames(int frames)
+    {
+        var latents = LatentFrames(frames);
+        if (TemporalChunk is { } chunk)
+        {
+            return latents / chunk.Latents * chunk.Frames;
+        }
+
+        return CausalFirstFrame ? 1 + ((latents - 1) * TemporalFactor) : latents * TemporalFactor;
+    }
+
+    // Nearest positive multiple; (m − 1) / 2 rounds an exact half down.
+    private static int NearestMultiple(int value, int multiple) =>
+        Math.Max(1, (value + ((multiple - 1) / 2)) / multiple) * multiple;
 }

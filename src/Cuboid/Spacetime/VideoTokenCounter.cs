@@ -24,9 +24,13 @@ public static class VideoTokenCounter
             throw CuboidException.Usage($"frame rate {rate} must be above 0 and at most 1000 fps");
         }
 
-        // The frames the model gets after resampling; the VAE formula then uses whole groups only.
-        var frames = family.Kind == FamilyKind.Image ? 1 : (int)Math.Max(1, Math.Min(TokenCounter.MaxSide + 1.0, Math.Floor((seconds * rate) + 1e-6)));
+        // Resampled to the model's rate, then snapped by the same rule as a --seconds request (nearest 1 + k·t, …);
+        // when that rounds up, the VAE sees the last frame repeated.
+        // A file with no duration (one still frame) is one frame.
+        var timed = seconds > 0 && family.Kind != FamilyKind.Image;
+        var frames = timed ? TokenCounter.FramesFor(family, seconds, rate) : 1;
+        int? sampled = timed ? TokenCounter.SampledFrames(seconds, rate) : null;
         var count = TokenCounter.Count(family, source.Width, source.Height, frames, fit);
-        return new TokenReport(family, count, rate, family.Kind == FamilyKind.Image ? 0 : frames / rate, source);
+        return new TokenReport(family, count, rate, family.Kind == FamilyKind.Image ? 0 : frames / rate, source, sampled);
     }
 }

@@ -88,7 +88,8 @@ public sealed class CaptionStage
                     [
                         new(ChatRole.User, [new TextContent(CaptionPrompt.Text(frame.Time, _focus)), new DataContent(bytes, "image/jpeg")]),
                     ];
-                    var response = await _captioner.GetResponseAsync(messages, new ChatOptions { Temperature = 0.1f, MaxOutputTokens = 300 }, ct);
+                    // No temperature or output cap: reasoning models (gpt-5 family) reject the one and spend the other on thinking.
+                    var response = await _captioner.GetResponseAsync(messages, new ChatOptions(), ct);
                     Interlocked.Increment(ref calls);
                     var model = AnsweringModel.Of(response, _cacheModels.FirstOrDefault() ?? "unknown");
                     var caption = response.Text.Trim();

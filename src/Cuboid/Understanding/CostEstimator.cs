@@ -31,7 +31,7 @@ public static class CostEstimator
 
         // Timeline lines: "[mm:ss] frame: " + caption, "[mm:ss] speech: " + words.
         var timeline = (long)(captionedFrames * (CaptionOutputTokens + 5) + (hasAudio ? durationSeconds * SpeechTokensPerSecond * 1.2 : 0));
-        var budget = (long)((reasoner?.ContextWindow ?? DefaultContextWindow) * 0.8) - 3000;
+        var budget = (long)((reasoner?.ContextWindow ?? DefaultContextWindow) * 0.8) - 6000;
         var windows = budget <= 0 ? 1 : Math.Max(1, (int)Math.Ceiling(timeline / (double)budget));
         var reasonCalls = ReasonCalls(windows);
         var reasonIn = timeline + (long)reasonCalls * ReasonInstructionTokens + (windows > 1 ? (long)windows * ReasonOutputTokens : 0);

@@ -21,4 +21,7 @@ public interface IAnalysisModels
 
     /// <summary>What the calls made so far cost, per task (<see cref="AnalysisTasks"/>), from the usage ledger.</summary>
     IReadOnlyList<StageUsage> Usage();
+
+    /// <summary>Native video rates for the comparison: the published token rates, priced from the catalog where it knows the model.</summary>
+    IReadOnlyList<NativeVideoRate> NativeVideoRates() => Understanding.NativeVideoRates.Default;
 }

@@ -29,6 +29,16 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
             [AnalysisTasks.Reason] = new RouteConstraints { PinnedModel = choices.Reasoner, Policy = choices.Policy },
         };
         AnsweredByScope.Attach(portfolio.Ledger);
+        foreach (var (task, pinned, option) in new[] { (AnalysisTasks.Caption, choices.Captioner, "--captioner"), (AnalysisTasks.Transcribe, choices.Transcriber, "--transcriber"), (AnalysisTasks.Reason, choices.Reasoner, "--reasoner") })
+        {
+            if (pinned is not null && Candidates(task).Count == 0)
+            {
+                var plan = portfolio.Plan(task, _constraints[task]);
+                var why = plan.Excluded.FirstOrDefault(e => e.ModelId == pinned)?.Reason;
+                throw CuboidException.Usage($"{option} {pinned} cannot be used for {task}{(why is null ? string.Empty : $" ({why})")}; see 'cuboid models --task {task}'");
+            }
+        }
+
         Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption])) : null;
         Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? new AnsweredBySpeechToTextClient(portfolio.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe])) : null;
         Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason])) : null;
@@ -53,6 +63,11 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
         var plan = _portfolio.Plan(task, _constraints.GetValueOrDefault(task), estimate);
         return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
     }
+
+    public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
+        [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price
+            ? rate with { InputPerMillion = price, Source = "catalog price, published token rate" }
+            : rate)];
 
     public IReadOnlyList<StageUsage> Usage()
     {

@@ -11,7 +11,7 @@ namespace Cuboid.Understanding;
 public sealed class Synthesizer
 {
     // Room kept for the answer and the instructions; the rest of the window carries the timeline.
-    private const int ReservedTokens = 3_000;
+    private const int ReservedTokens = 6_000;
     private const double UsableShare = 0.8;
 
     private readonly IChatClient _reasoner;
@@ -20,7 +20,7 @@ public sealed class Synthesizer
     public Synthesizer(IChatClient reasoner, int contextTokens)
     {
         _reasoner = reasoner;
-        _contextTokens = Math.Max(contextTokens, ReservedTokens + 1_000);
+        _contextTokens = Math.Max(contextTokens, (int)((ReservedTokens + 2_000) / UsableShare));
     }
 
     /// <summary>How many timeline tokens one request may carry.</summary>
@@ -115,7 +115,8 @@ public sealed class Synthesizer
             new(ChatRole.System, SynthesisPrompts.System(duration, focus)),
             new(ChatRole.User, user),
         ];
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json, Temperature = 0.2f };
+        // JSON mode only: reasoning models reject a temperature, and an output cap would truncate long chapter lists.
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json };
 
         var (from, to) = window ?? (0, duration);
         var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);

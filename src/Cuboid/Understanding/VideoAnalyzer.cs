@@ -41,7 +41,18 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var transcribeTask = Task.Run(() => transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken), cancellationToken);
 
         var pass = new PassOutcome();
-        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, s => Report("decode", Math.Min(s, video.DurationSeconds), video.DurationSeconds), cancellationToken);
+        // The pass reports about once per second of video; a bar needs no more than 200 steps.
+        var lastDecoded = double.NegativeInfinity;
+        void Decoded(double seconds)
+        {
+            if (seconds - lastDecoded >= video.DurationSeconds / 200)
+            {
+                lastDecoded = seconds;
+                Report("decode", Math.Min(seconds, video.DurationSeconds), video.DurationSeconds);
+            }
+        }
+
+        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken);
         if (request.MaxFrames is { } max)
         {
             frames = Capped(frames, max, cancellationToken);
@@ -65,11 +76,22 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
         Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
-        var heard = await transcribeTask;
+        var warnings = new List<string>();
+        TranscribeStageResult heard;
+        try
+        {
+            heard = await transcribeTask;
+        }
+        catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
+        {
+            // A damaged audio track should not cost the pictures: report it and go on without a transcript.
+            warnings.Add($"The audio could not be read, so there is no transcript: {ex.Message}");
+            heard = TranscribeStageResult.None;
+        }
+
         var stop = captioned.Stop ?? heard.Stop;
 
         SynthesisResult? synthesis = null;
-        var warnings = new List<string>();
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);
@@ -137,7 +159,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Topics = synthesis?.Topics ?? [],
             Duplicates = new DuplicateSavings(captioned.Skipped, Math.Round(perCaption * captioned.Skipped, 6)),
             Usage = usage,
-            NativeVideoComparison = NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+            NativeVideoComparison = NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
             Warnings = warnings,
         };
 
@@ -177,7 +199,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             ModelQuote? First(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
             var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus);
             return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-                NativeVideoRates.Compare(NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
+                NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
         }
         finally
         {

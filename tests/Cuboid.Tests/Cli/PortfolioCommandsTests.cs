@@ -99,9 +99,23 @@ public sealed class PortfolioCommandsTests : IClassFixture<RouterSimulatorFixtur
         var order = plan.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("modelId").GetString()).ToList();
         Assert.Equal("openai:gpt-4.1-nano", order[0]);
         Assert.All(order, id => Assert.StartsWith("openai:", id, StringComparison.Ordinal));
-        Assert.Equal(0.0003m, plan.GetProperty("candidates")[0].GetProperty("estimatedCost").GetDecimal());
-        Assert.Contains("Route for 'caption' by cost", table, StringComparison.Ordinal);
+        // A caption request carries one frame: 1,000 + 1,105 image tokens in, 500 out on gpt-4.1-nano.
+        Assert.Equal(0.0003765m, plan.GetProperty("candidates")[0].GetProperty("estimatedCost").GetDecimal());
+        Assert.Contains("Route for 'caption' by cost (priced for 1,000 tokens in, 500 out, 1 image)", table, StringComparison.Ordinal);
         Assert.Contains("gemini:gemini-2.5-flash: not usable here: disabled in the config", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Models_route_defaults_to_the_same_policy_as_the_router_and_says_so()
+    {
+        var config = Config(ProviderSimulator.DefaultApiKey);
+
+        var (code, table, _) = await Run("models", "route", "--task", "caption", "--config", config, "--catalog", Overlay);
+        var (helpCode, help, _) = await Run("models", "route", "--help");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (code, helpCode));
+        Assert.Contains("Route for 'caption' by quality, the default", table, StringComparison.Ordinal);
+        Assert.Contains("else quality", help, StringComparison.Ordinal);
     }
 
     [Fact]

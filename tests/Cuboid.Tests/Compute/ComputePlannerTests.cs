@@ -150,6 +150,43 @@ public class ComputePlannerTests
     }
 
     [Fact]
+    public void The_bound_names_the_roof_that_sets_the_time()
+    {
+        foreach (var gpu in Gpus.Gpus)
+        {
+            foreach (var mfu in new[] { 0.2, 0.45, 1.0 })
+            {
+                foreach (var prompt in new long[] { 1, 50, 150, 200, 300, 1000 })
+                {
+                    var plan = ComputePlanner.Plan(new LlmWorkload(8.03e9, prompt, 20), new PlanAssumptions(gpu, Mfu: mfu));
+                    foreach (var phase in plan.Phases)
+                    {
+                        var slower = phase.MemorySeconds > phase.ComputeSeconds ? Boundedness.MemoryBound : Boundedness.ComputeBound;
+                        Assert.True(slower == phase.Bound, $"{gpu.Id} MFU {mfu} {phase.Name} {prompt}: {phase.Bound}, times {phase.ComputeSeconds} / {phase.MemorySeconds}");
+                        Assert.Equal(Math.Max(phase.ComputeSeconds, phase.MemorySeconds), phase.Seconds);
+                        Assert.Equal(phase.Intensity < plan.EffectiveRidge ? Boundedness.MemoryBound : Boundedness.ComputeBound, phase.Bound);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_200_token_prefill_on_h100_is_memory_bound_at_peak_but_compute_bound_at_the_assumed_rates()
+    {
+        // Reference §7.2: at peak rates 3.25 ms of compute against 4.8 ms of memory ("slightly memory-bound").
+        // Derated, 200 FLOP/byte is above the effective ridge 295 × 0.45 / 0.8 ≈ 166, so compute (7.2 ms) sets the time.
+        var prefill = ComputePlanner.Plan(new LlmWorkload(8e9, 200, 0), H100).Phases.Single();
+
+        Assert.Equal(166, H100.EffectiveRidge, 1.0);
+        Assert.Equal(Boundedness.MemoryBound, prefill.BoundAtPeak);
+        Assert.Equal(Boundedness.ComputeBound, prefill.Bound);
+        Assert.InRange(prefill.Seconds * 1e3, 7.1, 7.3);
+        Assert.Equal(prefill.ComputeSeconds, prefill.Seconds);
+        Assert.InRange(prefill.MemorySeconds * 1e3, 5.9, 6.0);
+    }
+
+    [Fact]
     public void Described_llm_architecture_adds_attention_and_kv_cache_traffic()
     {
         var bare = new LlmWorkload(8.03e9, 4096, 512);

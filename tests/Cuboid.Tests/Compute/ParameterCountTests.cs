@@ -36,4 +36,23 @@ public class ParameterCountTests
     {
         Assert.Equal(text, QuantityText.Flops(flops));
     }
+
+    [Theory]
+    [InlineData(2.0e-6, "0.000002")]
+    [InlineData(0.40694, "0.407")]
+    [InlineData(24.74, "24.7")]
+    [InlineData(1234.6, "1,235")]
+    public void Small_quantities_keep_three_significant_digits(double value, string text)
+    {
+        Assert.Equal(text, QuantityText.Significant(value));
+    }
+
+    [Fact]
+    public void Percentages_and_dollars_are_written_as_the_docs_write_them()
+    {
+        Assert.Equal("72%", QuantityText.Percent(0.7228));
+        Assert.Equal("$1.02", QuantityText.Dollars(1.0171));
+        Assert.Equal("$2.50", QuantityText.Dollars(2.5));
+        Assert.Equal("$0.00499", QuantityText.Dollars(0.004993));
+    }
 }

@@ -46,6 +46,63 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public async Task Llm_phase_bound_agrees_with_its_time_in_the_table_and_json()
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync("plan", "llm", "--params", "8B", "--gpu", "h100");
+        var (jsonCode, json, _) = await TokensCommandTests.RunAsync("plan", "llm", "--params", "8B", "--gpu", "h100", "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(0, jsonCode);
+        var prefillRow = Assert.Single(output.Split('\n'), l => l.Contains("prefill", StringComparison.Ordinal));
+        Assert.Contains("compute (memory at peak rates)", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("7.19 ms", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("5.97 ms", prefillRow, StringComparison.Ordinal);
+        Assert.Contains("295 FLOP/byte at peak; 166 at MFU 0.45 and MBU 0.8", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        var prefill = doc.RootElement.GetProperty("phases")[0];
+        Assert.Equal("computeBound", prefill.GetProperty("bound").GetString());
+        Assert.Equal("memoryBound", prefill.GetProperty("boundAtPeak").GetString());
+        Assert.Equal(prefill.GetProperty("computeSeconds").GetDouble(), prefill.GetProperty("seconds").GetDouble());
+        Assert.Equal(166, doc.RootElement.GetProperty("effectiveRidge").GetDouble(), 1.0);
+    }
+
+    [Fact]
+    public async Task Ladder_first_row_bound_agrees_with_its_time()
+    {
+        var (code, output, error) = await TokensCommandTests.RunAsync("plan", "ladder", "--gpu", "h100");
+
+        Assert.True(code == 0, error);
+        var first = Assert.Single(output.Split('\n'), l => l.Contains("200-token prompt, Llama-3-8B", StringComparison.Ordinal));
+        Assert.Contains("compute (memory at peak rates)", first, StringComparison.Ordinal);
+        Assert.Contains("effective ridge 166 FLOP/byte", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_short_request_shows_its_gpu_hours_and_cost_instead_of_zero()
+    {
+        string[] args = ["plan", "llm", "--params", "8B", "--output-tokens", "0", "--usd-per-gpu-hour", "2.5"];
+        var (code, output, error) = await TokensCommandTests.RunAsync(args);
+        var (_, json, _) = await TokensCommandTests.RunAsync([.. args, "--json"]);
+
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(json);
+        Assert.InRange(doc.RootElement.GetProperty("gpuHours").GetDouble(), 1.99e-6, 2.0e-6);
+        Assert.Contains("GPU-hours            │ 0.000002 ", output, StringComparison.Ordinal);
+        Assert.Contains("$0.00000499 at $2.50/GPU-hour", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_plan_calls_its_tokens_image_tokens()
+    {
+        var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image");
+
+        Assert.Equal(0, code);
+        Assert.Contains("4,608 (4,096 image + 512 text)", output, StringComparison.Ordinal);
+        Assert.Matches(@"FLOPs, attention\s+│ [0-9.]+ [kMGTPE]?FLOP \(\d+%\)", output);
+        Assert.Contains("28 steps × 1 pass ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Image_plan_uses_the_family_defaults()
     {
         var (code, output, _) = await TokensCommandTests.RunAsync("plan", "image", "--json");
@@ -64,6 +121,10 @@ public class PlanCommandTests
         Assert.Contains("Assumptions:", output, StringComparison.Ordinal);
         Assert.Contains("4K has 9.0× the tokens", output, StringComparison.Ordinal);
         Assert.Contains("1024² image", output, StringComparison.Ordinal);
+        // Every finding labels all the numbers it lists, and the two 4K/720p FLOP ratios agree.
+        Assert.Contains("tokens per pass (prompt : image : 720p : 4K): 1 : ", output, StringComparison.Ordinal);
+        Assert.Contains("4K is 61× the 720p clip", output, StringComparison.Ordinal);
+        Assert.Contains("61× the FLOPs: attention is 96% of the 4K work", output, StringComparison.Ordinal);
     }
 
     [Theory]

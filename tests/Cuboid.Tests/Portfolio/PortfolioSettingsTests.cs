@@ -92,6 +92,55 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.Contains("'alpha' has an invalid base URL", ex.Message, StringComparison.Ordinal);
     }
 
+    private Cuboid.Portfolio.Portfolio LoadShipped(Dictionary<string, string> env, string? config = null)
+    {
+        env["HOME"] = Path.Combine(_dir, "nohome");
+        var work = Directory.CreateDirectory(Path.Combine(_dir, $"work-{Guid.NewGuid():N}")).FullName;
+        if (config is not null)
+        {
+            File.WriteAllText(Path.Combine(work, PortfolioSettings.WorkingDirectoryFileName), config);
+        }
+
+        return Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { WorkingDirectory = work, Environment = new MapEnvironment(env) });
+    }
+
+    [Fact]
+    public async Task OPENAI_BASE_URL_redirects_the_openai_provider_unless_the_config_names_a_base_url()
+    {
+        var env = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-SECRET123", ["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1" };
+
+        var portfolio = LoadShipped(env, """{ "resilience": { "maxAttempts": 1 } }""");
+        var openai = portfolio.ProviderStatuses.Single(p => p.Id == "openai");
+        Assert.Equal(new Uri("http://127.0.0.1:9/v1"), openai.BaseUri);
+        Assert.Contains("base URL from OPENAI_BASE_URL", openai.Reason, StringComparison.Ordinal);
+        // The call really goes there (nothing listens on port 9), and the key stays out of the error.
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => portfolio.AskAsync("hi", model: "openai:gpt-4.1-nano"));
+        Assert.Contains("127.0.0.1:9", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET123", ex.ToString(), StringComparison.Ordinal);
+
+        var configured = LoadShipped(env, """{ "providers": { "openai": { "baseUrl": "http://127.0.0.1:8/v1" } } }""");
+        Assert.Equal(new Uri("http://127.0.0.1:8/v1"), configured.ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
+
+        env.Remove("OPENAI_BASE_URL");
+        Assert.Equal(new Uri("https://api.openai.com/v1"), LoadShipped(env).ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
+        env["ANTHROPIC_BASE_URL"] = "http://127.0.0.1:7";
+        Assert.Equal(new Uri("http://127.0.0.1:7"), LoadShipped(env).ProviderStatuses.Single(p => p.Id == "anthropic").BaseUri);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://user:hunter2@example.com/v1")]
+    public void A_bad_OPENAI_BASE_URL_is_a_usage_error_naming_the_variable_not_its_value(string value)
+    {
+        var env = new Dictionary<string, string> { ["OPENAI_BASE_URL"] = value };
+
+        var ex = Assert.Throws<CuboidException>(() => LoadShipped(env));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains("OPENAI_BASE_URL is not an http(s) URL", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_explicit_config_is_an_input_error()
     {

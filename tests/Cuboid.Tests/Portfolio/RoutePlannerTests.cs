@@ -26,6 +26,38 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public async Task Without_a_policy_the_router_and_the_plan_use_the_tasks_configured_policy_else_quality()
+    {
+        var harness = new PortfolioHarness();
+        var portfolio = harness.Build();
+
+        Assert.Equal(RoutingPolicy.Quality, PortfolioSettings.DefaultPolicy);
+        Assert.Equal(RoutingPolicy.Quality, portfolio.Settings.PolicyFor("caption"));
+        var plan = portfolio.Plan("caption");
+        Assert.Equal(RoutingPolicy.Quality, plan.Policy);
+        Assert.Equal(["alpha:big", "beta:mid", "alpha:small"], Order(plan));
+        // The routed call (what analyze does) takes the plan's first model.
+        Assert.Equal("answer from alpha:big", (await portfolio.GetChatClient("caption").GetResponseAsync("x")).Text);
+
+        var configured = harness.Build(settings: PortfolioHarness.FastSettings with
+        {
+            Tasks = new Dictionary<string, TaskSettings> { ["caption"] = new() { Policy = RoutingPolicy.Cost } },
+        });
+        Assert.Equal(RoutingPolicy.Cost, configured.Settings.PolicyFor("caption"));
+        Assert.Equal(RoutingPolicy.Quality, configured.Settings.PolicyFor("chat"));
+        Assert.Equal(RoutingPolicy.Cost, configured.Plan("caption").Policy);
+        Assert.Equal("answer from alpha:small", (await configured.GetChatClient("caption").GetResponseAsync("x")).Text);
+    }
+
+    [Fact]
+    public void A_caption_request_is_planned_with_one_frame()
+    {
+        Assert.Equal(1, RequestEstimate.Typical("caption").Images);
+        Assert.Equal(60, RequestEstimate.Typical("transcribe").AudioSeconds);
+        Assert.Equal(RequestEstimate.Nominal, RequestEstimate.Typical("reason"));
+    }
+
+    [Fact]
     public void Shut_down_and_deprecated_models_are_never_candidates()
     {
         var plan = new PortfolioHarness().Build().Plan("caption", new RouteConstraints { Policy = RoutingPolicy.Quality });

@@ -128,11 +128,11 @@ public class RouterExecutionTests
 
         // Balanced order is beta:mid (128k), alpha:big (1M), alpha:small (8k): after beta's refusal alpha:small would be pointless.
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 500);
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption").GetResponseAsync("long")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Balanced }).GetResponseAsync("long")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Equal(0, harness.Chat("alpha:small").Calls);
-        Assert.Contains("alpha:small skipped (window not larger than 128,000)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("alpha:small not tried (window not larger than 128,000)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -227,9 +227,35 @@ public class RouterExecutionTests
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Contains("no model answered for task 'caption'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("alpha:big failed after 1 attempt (alpha:big is down)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("alpha: alpha:big is down [alpha:big failed after 1 attempt, alpha:small failed after 1 attempt (alpha:small is down)]", ex.Message, StringComparison.Ordinal);
         Assert.Contains("beta:mid failed", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, portfolio.Ledger.Records.Count);
+    }
+
+    [Fact]
+    public async Task Once_a_circuit_opens_the_final_error_still_names_the_providers_first_real_failure()
+    {
+        var harness = new PortfolioHarness();
+        foreach (var id in new[] { "alpha:big", "alpha:small" })
+        {
+            harness.Chat(id).GetResponseAsyncCallback = (_, _, _) =>
+                throw Failure("alpha", ProviderFailureKind.ConnectionFailed, message: "could not reach alpha at 127.0.0.1:9: Connection refused");
+        }
+
+        harness.Chat("beta:mid").GetResponseAsyncCallback = (_, _, _) => throw Failure("beta", ProviderFailureKind.Unauthorized, 401);
+        harness.Env.Remove("LOCAL_HOST");
+        var portfolio = harness.Build();
+        var client = portfolio.GetChatClient("caption", ByQuality);
+        await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(client.GetResponseAsync("first call opens alpha's circuit")));
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(client.GetResponseAsync("second call meets it open")));
+
+        Assert.Equal(ErrorKind.Provider, ex.Kind);
+        Assert.Contains("alpha: could not reach alpha at 127.0.0.1:9: Connection refused (circuit now open)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("alpha:big not tried", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.DoesNotContain("secret", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(portfolio.Ledger.Records, r => r.Error?.Contains("circuit open: alpha kept failing, first with: could not reach alpha", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -76,6 +76,49 @@ public class TokenCounterTests
         Assert.Equal(frames, TokenCounter.FramesFor(Families.Find(family), seconds, fps));
     }
 
+    // One rule for every VAE: the nearest frame count it encodes whole, ties to the smaller.
+    [Theory]
+    [InlineData(4, 80, 81)]
+    [InlineData(4, 81, 81)]
+    [InlineData(4, 83, 81)]
+    [InlineData(4, 84, 85)]
+    [InlineData(4, 1328, 1329)]
+    [InlineData(4, 1, 1)]
+    [InlineData(4, 2, 1)]
+    [InlineData(6, 4, 1)]
+    [InlineData(6, 5, 7)]
+    [InlineData(8, 120, 121)]
+    public void Causal_vaes_snap_to_the_nearest_one_plus_k_t(int temporalFactor, int sampled, int frames)
+    {
+        Assert.Equal(frames, new VaeSpec { TemporalFactor = temporalFactor }.NearestWholeFrames(sampled));
+    }
+
+    [Theory]
+    [InlineData(204, 204)]
+    [InlineData(212, 204)]
+    [InlineData(213, 221)]
+    [InlineData(10, 17)]
+    [InlineData(50, 51)]
+    public void Chunked_vaes_snap_to_the_nearest_whole_chunk(int sampled, int frames)
+    {
+        Assert.Equal(frames, Families.Find("step-video-t2v").Vae.NearestWholeFrames(sampled));
+    }
+
+    [Fact]
+    public void Every_video_family_generates_frames_its_vae_encodes_whole()
+    {
+        foreach (var family in Families.Families.Where(f => f.Kind == FamilyKind.Video))
+        {
+            foreach (var seconds in new[] { 1.0, 2.0, 5.0, 7.3, 83.0 })
+            {
+                var frames = TokenCounter.FramesFor(family, seconds);
+                Assert.Equal(frames, family.Vae.NearestWholeFrames(frames));
+                Assert.True(Math.Abs(frames - (seconds * family.Fps)) <= Math.Max(family.Vae.TemporalFactor, family.Vae.TemporalChunk?.Frames ?? 0),
+                    $"{family.Id}: {seconds} s → {frames} frames");
+            }
+        }
+    }
+
     [Fact]
     public void A_size_that_does_not_fit_needs_an_explicit_fit()
     {

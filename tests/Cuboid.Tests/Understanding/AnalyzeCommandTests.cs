@@ -132,6 +132,24 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Empty(_world.Simulator.Calls);
     }
 
+    [Fact]
+    public async Task A_still_picture_is_captioned_once_and_the_near_duplicates_are_counted()
+    {
+        var still = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 21, Source = "color=c=0x336699", Audio = false });
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["analyze", still, "--config", _world.ConfigPath, "--cache", _world.CacheDirectory, "--out", Out, "--json"], console);
+
+        Assert.Equal(0, code);
+        var report = ReportJson.Deserialize(stdout.ToString());
+        Assert.Equal([0d], report.Samples.Select(s => s.Time));
+        Assert.Equal(4, report.Duplicates.Skipped);
+        Assert.True(report.Duplicates.DollarsSaved > 0);
+        Assert.Single(_world.Captions);
+        Assert.Single(Directory.GetFiles(Path.Combine(Out, "frames")));
+        Assert.Empty(_world.Transcriptions);
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("text")]
@@ -165,6 +183,7 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     [InlineData("--format", "pdf")]
     [InlineData("--policy", "fastest")]
     [InlineData("--budget", "-1")]
+    [InlineData("--transcriber", "anthropic:claude-haiku-4-5")]
     public async Task Bad_options_exit_2(string option, string value)
     {
         var (code, _, stderr) = await RunAsync(option, value);

@@ -16,6 +16,9 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
 
     public IReadOnlyList<TimeRange> Speech { get; init; } = [new(0.5, 9), new(12, 30)];
 
+    /// <summary>Makes audio extraction fail as a damaged audio track does.</summary>
+    public bool AudioFails { get; init; }
+
     /// <summary>The bytes written for the frame at each time.</summary>
     public static byte[] FrameBytes(double time) => Encoding.ASCII.GetBytes($"\xFF\xD8 fake frame at {time:0.000} " + new string('x', 200));
 
@@ -44,6 +47,11 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
         if (!hasAudio)
         {
             return false;
+        }
+
+        if (AudioFails)
+        {
+            throw CuboidException.Input($"{videoPath} cannot be read by ffmpeg: Invalid data found when processing input");
         }
 
         var seconds = range?.Duration ?? duration;

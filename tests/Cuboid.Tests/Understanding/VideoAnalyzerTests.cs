@@ -50,6 +50,19 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_users_focus_and_language_reach_the_captioner_the_reasoner_and_the_transcriber()
+    {
+        var media = new FakeMedia();
+        var options = _world.Options(_video, media, media, Out);
+
+        await AnalysisSession.RunAsync(options with { Request = options.Request with { Focus = "the prices on the charts", Language = "en" } });
+
+        Assert.All(_world.Captions, c => Assert.Contains("the prices on the charts", c.LastUserText, StringComparison.Ordinal));
+        Assert.Contains("the prices on the charts", Assert.Single(_world.Reasoning).Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal("en", Assert.Single(_world.Transcriptions).Language);
+    }
+
+    [Fact]
     public async Task Outputs_parse_validate_and_usage_equals_the_ledger()
     {
         var media = new FakeMedia();
@@ -144,7 +157,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
     public async Task A_budget_stop_leaves_a_valid_partial_report_and_a_budget_failure()
     {
         var media = new FakeMedia(hasAudio: false);
-        var options = _world.Options(_video, media, media, Out, budget: 0.0012m);
+        var options = _world.Options(_video, media, media, Out, budget: 0.00025m);
 
         var outcome = await AnalysisSession.RunAsync(options with { Request = options.Request with { Concurrency = 1 } });
 
@@ -153,8 +166,8 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal("partial", report.Mode);
         Assert.Equal(media.Plan.Count, report.Samples.Count);
         Assert.Contains(report.Samples, s => s.Caption is null);
-        Assert.True(report.Usage.Total.Dollars <= 0.0012m);
-        Assert.Empty(WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))));
+        Assert.True(report.Usage.Total.Dollars <= 0.00025m);
+        Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
         Assert.NotEmpty(report.Warnings);
     }
 
@@ -174,7 +187,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.NotEmpty(outcome.Report.MotionProfile);
         Assert.Equal(media.Speech, outcome.Report.SpeechActivity);
         Assert.Empty(_world.Simulator.Calls);
-        Assert.True(File.Exists(Path.Combine(Out, "report.html")));
+        Assert.Contains("Scene 2", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,6 +204,20 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(40 / 60.0, plan.AudioMinutes, 6);
         Assert.Empty(_world.Simulator.Calls);
         Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task A_damaged_audio_track_costs_the_transcript_only()
+    {
+        var media = new FakeMedia { AudioFails = true };
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Null(outcome.Failure);
+        Assert.Empty(outcome.Report.Transcript);
+        Assert.All(outcome.Report.Samples, s => Assert.NotNull(s.Caption));
+        Assert.NotNull(outcome.Report.Summary);
+        Assert.Contains(outcome.Report.Warnings, w => w.Contains("audio could not be read", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Cuboid.Benchmarks.Portfolio.Providers;
 /// <summary>
 /// What the adapters' failure layer (status mapping, JSON validation, stream terminator guard, exception mapping)
 /// costs per call, against the bare OpenAI SDK client over the same in-process handler.
-/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*ProviderAdapter*' --job short</c>
+/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*ProviderAdapter*' --launchCount 1 --warmupCount 3 --iterationCount 15</c>
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -21,6 +21,7 @@ public class ProviderAdapterBenchmarks
     private static readonly ChatMessage[] Question = [new(ChatRole.User, "What is in the picture?")];
     private IChatClient _bare = null!;
     private IChatClient _adapter = null!;
+    private IChatClient _handlerOnly = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +34,13 @@ public class ProviderAdapterBenchmarks
             Transport = new HttpClientPipelineTransport(new HttpClient(handler)),
         };
         _bare = new OpenAIClient(new ApiKeyCredential("sk-x"), options).GetChatClient("canned").AsIChatClient();
+        var endpoint = new ProviderEndpoint("canned", "openai", new Uri("http://canned.invalid/v1"), "sk-x");
+        _handlerOnly = new OpenAIClient(new ApiKeyCredential("sk-x"), new OpenAIClientOptions
+        {
+            Endpoint = options.Endpoint,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            Transport = new HttpClientPipelineTransport(ProviderHttpClients.Create(endpoint, Cuboid.Portfolio.Providers.OpenAICompatible.OpenAIWireProtocol.Instance, new ProviderAdapterOptions { Handler = handler })),
+        }).GetChatClient("canned").AsIChatClient();
         _adapter = ProviderAdapters.Create(new ProviderAdapterOptions { Handler = handler })
             .CreateChatClient(new ProviderEndpoint("canned", "openai", new Uri("http://canned.invalid/v1"), "sk-x"), "canned");
     }
@@ -42,6 +50,10 @@ public class ProviderAdapterBenchmarks
 
     [Benchmark]
     public Task<ChatResponse> Adapter() => _adapter.GetResponseAsync(Question);
+
+    /// <summary>The SDK over the failure handler alone, without the <c>ProviderChatClient</c> wrapper.</summary>
+    [Benchmark]
+    public Task<ChatResponse> HandlerOnly() => _handlerOnly.GetResponseAsync(Question);
 
     [Benchmark]
     public Task<ChatResponse> BareSdkStreamed() => _bare.GetStreamingResponseAsync(Question).ToChatResponseAsync();

@@ -36,7 +36,7 @@ internal static class AnalysisCommandLine
         var pre = sourceLongSide > 4 * Math.Max(analysis.Width, analysis.Height)
             ? $"scale={analysis.Width * 2}:{analysis.Height * 2}:flags=fast_bilinear,"
             : string.Empty;
-        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}";
+        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}=checksum=0";
 
         string graph;
         if (export is { } size && candidatePattern is not null)

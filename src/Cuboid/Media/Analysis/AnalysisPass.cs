@@ -21,6 +21,7 @@ public static class AnalysisPass
         options ??= new AnalysisOptions();
         options.Validate();
         var channel = Channel.CreateUnbounded<AnalysisSample>(new UnboundedChannelOptions { SingleWriter = true });
+        // The pass blocks one pool thread on ffmpeg's stdout for its whole length (see DecoderProcess for why).
         var completion = Task.Run(
             async () =>
             {
@@ -128,13 +129,16 @@ public static class AnalysisPass
         var frameStep = info.Video!.FramesPerSecond > 0 ? 1 / info.Video.FramesPerSecond : 0.04;
         try
         {
-            await using var process = MediaProcess.Start(options.Tools.FfmpegPath, args, onStderrLine: log.OnLine);
+            using var process = DecoderProcess.Start(options.Tools.FfmpegPath, args, log.OnLine);
+            await using var cancelRegistration = cancellationToken.Register(process.Kill);
             var exited = process.WaitForExitAsync(CancellationToken.None)
                 .ContinueWith(_ => log.AnalysisStamps.Writer.TryComplete(), TaskScheduler.Default);
-            var output = process.StandardOutput;
+            var output = process.Output;
             while (true)
             {
-                var read = await output.ReadAtLeastAsync(buffer.AsMemory(0, frameBytes), frameBytes, throwOnEndOfStream: false, cancellationToken);
+                // Blocking reads: an async hop per frame costs more CPU than the frame's analysis.
+                var read = output.ReadAtLeast(buffer.AsSpan(0, frameBytes), frameBytes, throwOnEndOfStream: false);
+                cancellationToken.ThrowIfCancellationRequested();
                 if (read < frameBytes)
                 {
                     break;
@@ -143,7 +147,10 @@ public static class AnalysisPass
                 FrameStamp stamp;
                 try
                 {
-                    stamp = await log.AnalysisStamps.Reader.ReadAsync(cancellationToken);
+                    if (!log.AnalysisStamps.Reader.TryRead(out stamp))
+                    {
+                        stamp = await log.AnalysisStamps.Reader.ReadAsync(cancellationToken);
+                    }
                 }
                 catch (ChannelClosedException)
                 {
@@ -231,6 +238,8 @@ public static class AnalysisPass
             summary,
             collector.Fallbacks,
             collector.Candidates,
+            log.DecodeErrors,
+            log.FirstDecodeError,
             options.TimeProvider.GetElapsedTime(started));
     }
 

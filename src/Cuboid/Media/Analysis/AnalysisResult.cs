@@ -18,6 +18,8 @@ namespace Cuboid.Media.Analysis;
 /// <param name="ExportFallbacks">Samples whose JPEG had to be cut with a separate seek because the single pass did not
 /// keep that frame (rare: a cut the pass's cheap pre-filter did not flag).</param>
 /// <param name="ExportCandidates">Frames ffmpeg JPEG-encoded as possible samples during the pass (chosen or not).</param>
+/// <param name="DecodeErrors">Complaints ffmpeg's decoder printed about corrupt data; the pass goes on past them.</param>
+/// <param name="FirstDecodeError">The first of those complaints, or null.</param>
 /// <param name="Elapsed">Wall time of the pass.</param>
 public sealed record AnalysisResult(
     string Path,
@@ -33,6 +35,8 @@ public sealed record AnalysisResult(
     AnalysisSummary Summary,
     int ExportFallbacks,
     int ExportCandidates,
+    int DecodeErrors,
+    string? FirstDecodeError,
     TimeSpan Elapsed)
 {
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>

@@ -19,10 +19,17 @@ internal sealed class ShowinfoLog
     private readonly Queue<string> _tail = new();
     private double _analysisTimeBase = double.NaN;
     private double _exportTimeBase = double.NaN;
+    private int _decodeErrors;
 
     public Channel<FrameStamp> AnalysisStamps { get; } = Channel.CreateUnbounded<FrameStamp>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     public ConcurrentQueue<FrameStamp> ExportStamps { get; } = new();
+
+    /// <summary>Decoder complaints (corrupt or undecodable data) seen so far.</summary>
+    public int DecodeErrors => Volatile.Read(ref _decodeErrors);
+
+    /// <summary>The first decoder complaint, for a warning line.</summary>
+    public string? FirstDecodeError { get; private set; }
 
     /// <summary>Lines that were not frame reports, last ones only.</summary>
     public IReadOnlyList<string> Tail
@@ -46,6 +53,13 @@ internal sealed class ShowinfoLog
         if (line.StartsWith("  side data", StringComparison.Ordinal) || line.StartsWith("    ", StringComparison.Ordinal))
         {
             return; // showinfo's continuation lines.
+        }
+
+        if (line.StartsWith('[') && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("corrupt", StringComparison.OrdinalIgnoreCase) || line.Contains("invalid", StringComparison.OrdinalIgnoreCase)))
+        {
+            FirstDecodeError ??= line.Trim();
+            Interlocked.Increment(ref _decodeErrors);
         }
 
         lock (_tail)

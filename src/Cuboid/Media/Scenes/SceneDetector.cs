@@ -23,6 +23,7 @@ public sealed class SceneDetector : IFrameConsumer
     private AnalysisFrame? _frame;
     private double _lastCutTime = double.NegativeInfinity;
     private double _quietUntil = double.NegativeInfinity;
+    private double _lastFadeOutTime = double.NegativeInfinity;
     private long _suppressThrough = -1;
     private Candidate? _pending;
 
@@ -103,7 +104,7 @@ public sealed class SceneDetector : IFrameConsumer
             return; // Fades through black are the fade tracker's job.
         }
 
-        if (stats.Time < _quietUntil)
+        if (stats.Time < _quietUntil || (_lastFadeOutTime >= stats.Time && _lastFadeOutTime - stats.Time <= _flashWindow))
         {
             return;
         }
@@ -238,6 +239,14 @@ public sealed class SceneDetector : IFrameConsumer
         {
             _inDark = true;
             _fadeOut = point;
+            _lastFadeOutTime = point.Time;
+
+            // A quick fade makes big jumps on its way down; the fade's own midpoint cut stands for them.
+            if (_pending is { } pending && point.Time - pending.Point.Time <= Math.Max(_flashWindow, 0))
+            {
+                _pending = null;
+            }
+
             Emit(new SceneBoundary(point.Time, point.Index, Math.Round(point.Score, 3), SceneBoundaryKind.FadeOut));
         }
         else if (_inDark && !dark)

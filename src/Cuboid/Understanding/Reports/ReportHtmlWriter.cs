@@ -40,7 +40,10 @@ public static class ReportHtmlWriter
 
         h.Append(MotionSvg(report));
         h.Append("</section><section class=\"summary\">");
-        h.Append("<h2>Summary</h2><p>").Append(E(report.Summary ?? "No summary: no reasoning model was called for this report.")).Append("</p>");
+        var noSummary = report.Mode == "offline"
+            ? "No summary: this is the structural report (no model was called). Configure a model provider to get captions, a transcript, a summary and chapters."
+            : "No summary: the reasoning model was not called for this report (see the note above).";
+        h.Append("<h2>Summary</h2><p>").Append(E(report.Summary ?? noSummary)).Append("</p>");
         if (report.Topics.Count > 0)
         {
             h.Append("<p class=\"topics\">");
@@ -59,6 +62,18 @@ public static class ReportHtmlWriter
             {
                 h.Append("<li><a href=\"#\" data-t=\"").Append(T(c.Start)).Append("\"><b>").Append(Timecode.Clock(c.Start)).Append("</b> ")
                  .Append(E(c.Title)).Append("</a><div>").Append(E(c.Summary)).Append("</div></li>");
+            }
+
+            h.Append("</ol>");
+        }
+
+        else if (report.Scenes.Count > 0)
+        {
+            h.Append("<h2>Scenes</h2><ol class=\"chapters\">");
+            foreach (var scene in report.Scenes)
+            {
+                h.Append("<li><a href=\"#\" data-t=\"").Append(T(scene.Start)).Append("\"><b>").Append(Timecode.Clock(scene.Start)).Append("</b> ")
+                 .Append(E($"Scene {scene.Index + 1}")).Append("</a><div>").Append(E($"{Timecode.Clock(scene.End - scene.Start)} long, {(scene.StartKind == "start" ? "opens the video" : "after a " + scene.StartKind)}")).Append("</div></li>");
             }
 
             h.Append("</ol>");

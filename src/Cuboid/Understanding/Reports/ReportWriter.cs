@@ -28,7 +28,10 @@ public static class ReportWriter
 
         if (formats.HasFlag(ReportFormats.Vtt))
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), ChapterVttWriter.Write(report.Chapters), Utf8, cancellationToken);
+            // Without a reasoner's chapters (offline, or stopped early), the scenes still make a useful chapter track.
+            var chapters = report.Chapters.Count > 0 ? report.Chapters
+                : [.. report.Scenes.Where(s => s.End > s.Start).Select(s => new Chapter(s.Start, s.End, $"Scene {s.Index + 1}", string.Empty))];
+            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), ChapterVttWriter.Write(chapters), Utf8, cancellationToken);
         }
 
         if (formats.HasFlag(ReportFormats.Html))

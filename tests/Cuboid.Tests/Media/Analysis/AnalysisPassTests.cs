@@ -110,7 +110,7 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
     [Fact]
     public async Task Statistics_profile_and_signatures_describe_the_video()
     {
-        var result = await AnalysisPass.RunAsync(reels.Path720);
+        var result = await reels.Default720;
 
         Assert.Equal((128, 72), (result.Width, result.Height));
         Assert.Equal(13, result.MotionProfile.Count); // 12.2 s in 1 s buckets.
@@ -158,6 +158,17 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         output.WriteLine($"{result.FrameCount} frames, last at {result.LastFrameTime}s");
         Assert.True(result.LastFrameTime > 3, "decoding continued past the damage to the end");
+        Assert.True(result.DecodeErrors > 0, "the damage is reported");
+        Assert.NotNull(result.FirstDecodeError);
+    }
+
+    [Fact]
+    public async Task A_clean_file_reports_no_decode_errors()
+    {
+        var result = await reels.Default720;
+
+        Assert.Equal(0, result.DecodeErrors);
+        Assert.Null(result.FirstDecodeError);
     }
 
     [Fact]

@@ -82,6 +82,22 @@ public class SceneDetectorTests
             fadeIn => Assert.Equal((SceneBoundaryKind.FadeIn, 40L), (fadeIn.Kind, fadeIn.Frame)));
     }
 
+    [Theory]
+    [InlineData(SceneDetectorKind.Content)]
+    [InlineData(SceneDetectorKind.Adaptive)]
+    public void A_quick_fade_gives_one_cut_at_its_midpoint_not_a_cut_on_the_way_down(SceneDetectorKind detector)
+    {
+        // Two frames of steep dimming (each a big content jump), black, then the next shot.
+        var frames = Repeat(Picture.Blue, 30).Concat([Picture.Blue with { R = 15, G = 30, B = 100 }, Picture.Blue with { R = 8, G = 15, B = 60 }])
+            .Concat(Repeat(Picture.Black, 8)).Concat(Repeat(Picture.Orange, 30));
+
+        var cuts = Detect(frames, new SceneDetectionOptions { Detector = detector });
+
+        var cut = Assert.Single(cuts);
+        Assert.True(cut.FromFade);
+        Assert.Equal(40, cut.ShotStartFrame);
+    }
+
     [Fact]
     public void The_adaptive_detector_ignores_steady_fast_motion_that_the_content_detector_cuts()
     {

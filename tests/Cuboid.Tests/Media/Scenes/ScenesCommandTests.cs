@@ -59,6 +59,20 @@ public class ScenesCommandTests(ShotReelFixture reels)
     }
 
     [Fact]
+    public async Task Corrupt_frames_give_a_warning_and_still_a_result()
+    {
+        var path = await Cuboid.Testing.Video.VideoBuilder.BuildAsync(
+            new Cuboid.Testing.Video.VideoRecipe { Defect = Cuboid.Testing.Video.VideoDefect.CorruptMiddle, Seconds = 4, Audio = false });
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["scenes", path], console);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("cuboid: warning:", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("scene", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_an_input_error()
     {
         var console = CliConsole.Capture(out _, out var stderr);

@@ -1,3 +1,4 @@
+using Cuboid.Media.Analysis;
 using Cuboid.Testing.Shots;
 
 namespace Cuboid.Tests.Media.Scenes;
@@ -13,7 +14,13 @@ public sealed class ShotReelFixture
         var build1080 = ShotReelBuilder.BuildAsync(Reel1080);
         Path720 = build720.GetAwaiter().GetResult();
         Path1080 = build1080.GetAwaiter().GetResult();
+        _default720 = new Lazy<Task<AnalysisResult>>(() => AnalysisPass.RunAsync(Path720));
     }
+
+    private readonly Lazy<Task<AnalysisResult>> _default720;
+
+    /// <summary>The 720p reel analysed once with default options, shared by the tests that only read the result.</summary>
+    public Task<AnalysisResult> Default720 => _default720.Value;
 
     public ShotReel Reel720 { get; }
 

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Cuboid.Media.Analysis;
+
+/// <summary>
+/// The ffmpeg process of the analysis pass. Unlike <see cref="MediaProcess"/>, its stderr is read by a dedicated
+/// thread with blocking reads: ffmpeg writes each frame's <c>showinfo</c> report in several small pieces, and at
+/// hundreds of frames per second an asynchronous wake-up per piece cost more CPU (measured ~0.25 ms per frame) than
+/// analysing the frame itself (~0.04 ms). Stdout is read by the caller, also blocking.
+/// </summary>
+internal sealed class DecoderProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Thread _stderrReader;
+
+    private DecoderProcess(Process process, Action<string> onStderrLine)
+    {
+        _process = process;
+        _stderrReader = new Thread(() =>
+        {
+            try
+            {
+                while (process.StandardError.ReadLine() is { } line)
+                {
+                    onStderrLine(line);
+                }
+            }
+            catch (IOException)
+            {
+                // The pipe closes when the process is killed.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "cuboid ffmpeg stderr",
+        };
+        _stderrReader.Start();
+    }
+
+    public Stream Output => _process.StandardOutput.BaseStream;
+
+    public static DecoderProcess Start(string executable, IEnumerable<string> arguments, Action<string> onStderrLine)
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
+            return new DecoderProcess(process, onStderrLine);
+        }
+        catch (Win32Exception ex)
+        {
+            throw CuboidException.Input($"{Path.GetFileName(executable)} was not found; {MediaTools.InstallHint}", ex);
+        }
+    }
+
+    /// <summary>Waits for the process to exit and its stderr to be read to the end; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
+        }
+
+        await Task.Run(_stderrReader.Join, CancellationToken.None);
+        return _process.ExitCode;
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _stderrReader.Join(TimeSpan.FromSeconds(5));
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,83 @@
+using Cuboid.Portfolio.Providers;
+using Cuboid.Understanding;
+using Microsoft.Extensions.AI;
+using TranscriptSegment = Cuboid.Understanding.Reports.TranscriptSegment;
+
+namespace Cuboid.Tests.Understanding;
+
+public sealed class TranscribeStageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cuboid-transcribe-").FullName;
+
+    [Fact]
+    public async Task Long_audio_is_sent_in_pieces_cut_in_silences_and_stitched_back_on_the_video_clock()
+    {
+        // 25 minutes of speech with pauses at 500-504 s and 1000-1004 s: three pieces under 10 minutes. Each piece's
+        // last segment runs 2 s past the piece's end and is clipped to it.
+        var media = new FakeMedia(duration: 1500) { Speech = [new(0, 500), new(504, 1000), new(1004, 1500)] };
+        var speech = new PieceEchoingTranscriber();
+        var stage = new TranscribeStage(media, speech, cache: null, ["openai:whisper-1"], "en", TimeProvider.System);
+
+        var result = await stage.RunAsync("video.mp4", 1500, _folder, CancellationToken.None);
+
+        Assert.Equal(3, result.Pieces);
+        // Cut in the middle of each pause: at 502 s and 1002 s.
+        Assert.Equal([502d, 500d, 498d], speech.PieceSeconds);
+        Assert.All(speech.Languages, l => Assert.Equal("en", l));
+        Assert.Equal(
+            [
+                new TranscriptSegment(1.5, 4.25, "piece 1 first"), new TranscriptSegment(492, 502, "piece 1 last"),
+                new TranscriptSegment(503.5, 506.25, "piece 2 first"), new TranscriptSegment(994, 1002, "piece 2 last"),
+                new TranscriptSegment(1003.5, 1006.25, "piece 3 first"), new TranscriptSegment(1492, 1500, "piece 3 last"),
+            ],
+            result.Segments);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task A_file_without_audio_is_a_fact_not_an_error()
+    {
+        var speech = new PieceEchoingTranscriber();
+        var stage = new TranscribeStage(new FakeMedia(hasAudio: false), speech, null, [], null, TimeProvider.System);
+
+        var result = await stage.RunAsync("video.mp4", 40, _folder, CancellationToken.None);
+
+        Assert.Empty(result.Segments);
+        Assert.Empty(speech.PieceSeconds);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Answers each piece with a segment 1.5 s in and one just before its end, named by piece number.</summary>
+    private sealed class PieceEchoingTranscriber : ISpeechToTextClient
+    {
+        public List<double> PieceSeconds { get; } = [];
+
+        public List<string?> Languages { get; } = [];
+
+        public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            using var copy = new MemoryStream();
+            await audioSpeechStream.CopyToAsync(copy, cancellationToken);
+            var seconds = (copy.Length - 44) / 32000.0;
+            PieceSeconds.Add(seconds);
+            Languages.Add(options?.SpeechLanguage);
+            var n = PieceSeconds.Count;
+            IReadOnlyList<Cuboid.Portfolio.Providers.TranscriptSegment> segments =
+            [
+                new(0, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4.25), $"piece {n} first"),
+                new(1, TimeSpan.FromSeconds(seconds - 10 + (n == 1 ? 0 : 2)), TimeSpan.FromSeconds(seconds + 2), $"piece {n} last"),
+            ];
+            return new SpeechToTextResponse($"piece {n}") { AdditionalProperties = new() { [TranscriptSegments.Key] = segments } };
+        }
+
+        public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
