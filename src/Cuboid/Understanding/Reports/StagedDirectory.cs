@@ -30,6 +30,13 @@ public sealed class StagedDirectory : IDisposable
             throw CuboidException.Usage($"--out '{target}' is a file; give a directory");
         }
 
+        // Commit replaces the target whole, so it may only replace an earlier report: never a folder that
+        // holds anything else (the source video, the user's home, the working directory).
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !IsEarlierReport(full))
+        {
+            throw CuboidException.Usage($"--out '{target}' is a folder that holds other files; give a new or empty folder, or an earlier report's folder");
+        }
+
         Directory.CreateDirectory(parent);
         var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.partial-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
@@ -52,6 +59,17 @@ public sealed class StagedDirectory : IDisposable
         {
             Directory.Delete(old, recursive: true);
         }
+    }
+
+    /// <summary>A folder an earlier run wrote: only report files and frames, with a report.json.</summary>
+    private static bool IsEarlierReport(string folder)
+    {
+        var reportFiles = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "report.json", "report.md", "report.html", "chapters.vtt", "frames",
+        };
+        return File.Exists(System.IO.Path.Combine(folder, "report.json"))
+            && Directory.EnumerateFileSystemEntries(folder).All(e => reportFiles.Contains(System.IO.Path.GetFileName(e)));
     }
 
     public void Dispose()

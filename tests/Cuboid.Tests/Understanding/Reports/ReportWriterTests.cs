@@ -82,14 +82,15 @@ public class ReportWriterTests
         var root = Directory.CreateTempSubdirectory("cuboid-stage-").FullName;
         var target = Path.Combine(root, "out");
         Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "old.txt"), "old");
+        File.WriteAllText(Path.Combine(target, "report.json"), "{\"old\":true}");
+        File.WriteAllText(Path.Combine(target, "report.md"), "old");
 
         using (var abandoned = StagedDirectory.Create(target))
         {
             File.WriteAllText(Path.Combine(abandoned.Path, "report.json"), "{}");
         }
 
-        Assert.True(File.Exists(Path.Combine(target, "old.txt")));
+        Assert.True(File.Exists(Path.Combine(target, "report.md")));
         Assert.Single(Directory.GetFileSystemEntries(root));
 
         using (var staged = StagedDirectory.Create(target))
@@ -98,8 +99,8 @@ public class ReportWriterTests
             staged.Commit();
         }
 
-        Assert.False(File.Exists(Path.Combine(target, "old.txt")));
-        Assert.True(File.Exists(Path.Combine(target, "report.json")));
+        Assert.False(File.Exists(Path.Combine(target, "report.md")));
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(target, "report.json")));
         Assert.Single(Directory.GetFileSystemEntries(root));
         Directory.Delete(root, true);
     }
