@@ -146,7 +146,8 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.Contains("base URL from OPENAI_BASE_URL", openai.Reason, StringComparison.Ordinal);
         // The call really goes there (nothing listens on port 9), and the key stays out of the error.
         var ex = await Assert.ThrowsAsync<CuboidException>(() => portfolio.AskAsync("hi", model: "openai:gpt-4.1-nano"));
-        Assert.Contains("127.0.0.1:9", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("openai: could not reach openai at 127.0.0.1:9: Connection refused", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(127.0.0.1:9)", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET123", ex.ToString(), StringComparison.Ordinal);
 
         var configured = LoadShipped(env, """{ "providers": { "openai": { "baseUrl": "http://127.0.0.1:8/v1" } } }""");

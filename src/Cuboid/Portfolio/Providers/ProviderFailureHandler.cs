@@ -23,7 +23,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         catch (HttpRequestException ex)
         {
             throw ProviderFailures.Create(endpoint, ProviderFailureKind.ConnectionFailed,
-                $"could not reach {endpoint.Id} at {request.RequestUri?.Host}:{request.RequestUri?.Port}: {ex.Message}", inner: ex);
+                ProviderFailures.CouldNotReach(endpoint, request.RequestUri, ex.Message), inner: ex);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -107,7 +107,7 @@ internal static class ProviderFailures
             case HttpRequestException { StatusCode: { } status } http:
                 return FromStatus(endpoint, (int)status, http.Message, null);
             case HttpRequestException or IOException or SocketException or ClientResultException:
-                return Create(endpoint, ProviderFailureKind.ConnectionFailed, $"could not reach {endpoint.Id} at {endpoint.BaseUri.Host}:{endpoint.BaseUri.Port}: {WithoutAddress(exception.Message, endpoint.BaseUri)}", inner: exception);
+                return Create(endpoint, ProviderFailureKind.ConnectionFailed, CouldNotReach(endpoint, endpoint.BaseUri, exception.Message), inner: exception);
             case JsonException or FormatException:
                 return Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent a response that could not be read: {exception.Message}", inner: exception);
             default:
@@ -115,9 +115,12 @@ internal static class ProviderFailures
         }
     }
 
-    /// <summary>Socket messages repeat the address ("Connection refused (127.0.0.1:9)"); ours already names it.</summary>
-    private static string WithoutAddress(string message, Uri baseUri) =>
-        message.Replace($" ({baseUri.Host}:{baseUri.Port})", string.Empty, StringComparison.Ordinal);
+    /// <summary>"could not reach openai at 127.0.0.1:9: Connection refused": socket messages repeat the address, which this already names.</summary>
+    public static string CouldNotReach(ProviderEndpoint endpoint, Uri? uri, string message)
+    {
+        var address = $"{(uri ?? endpoint.BaseUri).Host}:{(uri ?? endpoint.BaseUri).Port}";
+        return $"could not reach {endpoint.Id} at {address}: {message.Replace($" ({address})", string.Empty, StringComparison.Ordinal)}";
+    }
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {
