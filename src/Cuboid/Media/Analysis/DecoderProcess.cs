@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Cuboid.Media.Analysis;
@@ -10,8 +12,11 @@ namespace Cuboid.Media.Analysis;
 /// hundreds of frames per second an asynchronous wake-up per piece cost more CPU (measured ~0.25 ms per frame) than
 /// analysing the frame itself (~0.04 ms). Stdout is read by the caller, also blocking.
 /// </summary>
-internal sealed class DecoderProcess : IDisposable
+internal sealed partial class DecoderProcess : IDisposable
 {
+    private const int SetPipeSize = 1031; // Linux F_SETPIPE_SZ.
+    private const int PipeBytes = 1 << 20;
+
     private readonly Process _process;
     private readonly Thread _stderrReader;
 
@@ -59,6 +64,7 @@ internal sealed class DecoderProcess : IDisposable
         try
         {
             var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
+            EnlargePipe(process.StandardOutput.BaseStream);
             return new DecoderProcess(process, onStderrLine);
         }
         catch (Win32Exception ex)
@@ -98,6 +104,36 @@ internal sealed class DecoderProcess : IDisposable
             // Already gone.
         }
     }
+
+    /// <summary>
+    /// A 64 KB pipe holds about two analysis frames, so every scheduling hiccup of the reader stalls ffmpeg's decoder.
+    /// A 1 MB pipe lets ffmpeg run ~35 frames ahead. Linux only; elsewhere the default stays.
+    /// </summary>
+    private static void EnlargePipe(Stream stream)
+    {
+        if (!OperatingSystem.IsLinux() || stream is not PipeStream pipe)
+        {
+            return;
+        }
+
+        var handle = pipe.SafePipeHandle;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            _ = Fcntl((int)handle.DangerousGetHandle(), SetPipeSize, PipeBytes); // Best effort: a failure keeps the default size.
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
 
     public void Dispose()
     {

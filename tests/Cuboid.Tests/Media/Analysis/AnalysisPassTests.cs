@@ -163,6 +163,19 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Cancelling_stops_ffmpeg_and_leaves_no_candidate_files()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var folder = VideoBuilder.NewFolder();
+        var stopper = new CancelAt(50, cancellation);
+
+        var run = AnalysisPass.Start(reels.Path720, new AnalysisOptions { ExportDirectory = folder, Consumers = [stopper] }, cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Completion);
+        Assert.Empty(Directory.GetDirectories(folder));
+    }
+
+    [Fact]
     public async Task A_clean_file_reports_no_decode_errors()
     {
         var result = await reels.Default720;
@@ -241,6 +254,21 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         public void OnFrame(AnalysisFrame frame) => Times.Add(frame.Time);
 
         public void OnCompleted() => Completed = true;
+    }
+
+    private sealed class CancelAt(long frame, CancellationTokenSource cancellation) : IFrameConsumer
+    {
+        public void OnFrame(AnalysisFrame current)
+        {
+            if (current.Index == frame)
+            {
+                cancellation.Cancel();
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
     }
 
     /// <summary>Holds the decode at one frame until a sample has reached the reader (or 30 s pass).</summary>
