@@ -32,8 +32,8 @@ public class AnalysisMemoryBenchmarks
         {
             while (!sampling.IsCancellationRequested)
             {
-                var managed = ResidentBytes(Environment.ProcessId);
-                var children = ChildProcesses(Environment.ProcessId).Sum(ResidentBytes);
+                var managed = ResidentMemory.Of(Environment.ProcessId);
+                var children = ResidentMemory.Children(Environment.ProcessId).Sum(ResidentMemory.Of);
                 if (managed + children > peak)
                 {
                     (peak, peakManaged, peakFfmpeg) = (managed + children, managed, children);
@@ -51,53 +51,5 @@ public class AnalysisMemoryBenchmarks
             CultureInfo.InvariantCulture,
             $"PEAK-MEMORY minutes={Minutes} frames={result.FrameCount} total={peak / 1048576.0:0.0}MB managed-process={peakManaged / 1048576.0:0.0}MB ffmpeg={peakFfmpeg / 1048576.0:0.0}MB managed-heap-now={GC.GetTotalMemory(false) / 1048576.0:0.0}MB"));
         return peak;
-    }
-
-    private static IEnumerable<int> ChildProcesses(int parent)
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            // Fields after the command name (which may hold spaces): state, ppid, ...
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields.Length > 1 && int.TryParse(fields[1], out var ppid) && ppid == parent)
-            {
-                yield return pid;
-            }
-        }
-    }
-
-    private static long ResidentBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended between listing and reading.
-        }
-
-        return 0;
     }
 }

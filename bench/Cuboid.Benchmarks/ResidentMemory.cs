@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Cuboid.Benchmarks.Understanding;
+namespace Cuboid.Benchmarks;
 
 /// <summary>Resident memory of this process plus its child processes (ffmpeg), read from Linux /proc.</summary>
 internal static class ResidentMemory
 {
     public static long OfProcessTree(int pid) => Of(pid) + Children(pid).Sum(Of);
 
-    private static IEnumerable<int> Children(int parent)
+    public static IEnumerable<int> Children(int parent)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
@@ -35,7 +35,7 @@ internal static class ResidentMemory
         }
     }
 
-    private static long Of(int pid)
+    public static long Of(int pid)
     {
         try
         {
