@@ -58,7 +58,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         if (request.MaxFrames is { } max)
         {
             // Near-duplicates go first, then the cap spreads what is left.
-            frames = Capped(frames, filter, max, cancellationToken);
+            frames = Capped(frames, pass, filter, max, cancellationToken);
             stageFilter = new NearDuplicateFilter(maxHashDistance: -1);
         }
 
@@ -152,7 +152,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
             Video = video,
-            Samples = captioned.Samples,
+            Samples = [.. captioned.Samples.Select(pass.Relabel)],
             Transcript = heard.Segments,
             Scenes = pass.Scenes,
             MotionProfile = pass.MotionProfile,
@@ -183,8 +183,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         try
         {
             var filter = NewFilter();
-            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, new PassOutcome(), null, cancellationToken);
-            frames = Capped(frames, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
+            var pass = new PassOutcome();
+            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, pass, null, cancellationToken);
+            frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
             var kept = new List<PlannedFrame>();
             await foreach (var frame in frames.WithCancellation(cancellationToken))
             {
@@ -207,7 +208,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 
     // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
-    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
@@ -222,6 +223,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
+        // The stream has ended, so the pass knows which samples sit on a cut.
+        all = [.. all.Select(pass.Relabel)];
         var chosen = MaxFramesSelector.Select(all, max);
         foreach (var dropped in all.Except(chosen))
         {
