@@ -174,8 +174,11 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         return new AnalysisOutcome(report, staged.Target, stop);
     }
 
-    /// <summary>The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written.</summary>
-    public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written. A stage
+    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured.
+    /// </summary>
+    public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisModels? defaults, CancellationToken cancellationToken = default)
     {
         request.Validate();
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
@@ -194,10 +197,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
             var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var offline = request.Offline || models is null;
-            ModelQuote? First(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
-            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus);
+            ModelQuote? Configured(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
+            ModelQuote? First(string task) => Configured(task) ?? defaults?.Candidates(task).FirstOrDefault();
+            string[] tasks = [AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason];
+            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus)
+                .Select((stage, i) => stage.Model is not null && Configured(tasks[i]) is null ? stage with { Configured = false } : stage)
+                .ToList();
+            var limit = models?.Budget ?? defaults?.Budget;
+            var total = stages.Sum(s => s.Dollars);
             return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-                NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
+                NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+                limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
         }
         finally
         {

@@ -19,7 +19,7 @@ public class MediaEngineSourceTests
         var video = await ShotReelBuilder.BuildAsync(CutOnTick);
         var analyzer = new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance);
 
-        var plan = await analyzer.PlanAsync(Request(video), models: null);
+        var plan = await analyzer.PlanAsync(Request(video), models: null, defaults: null);
 
         // 10 s and 15 s show the same slide as 5 s and nothing moved after the cut itself.
         Assert.Equal(2, plan.Kept);
@@ -34,7 +34,7 @@ public class MediaEngineSourceTests
         var video = await ShotReelBuilder.BuildAsync(CutOnTick with { Shots = [new Shot("testsrc2", 125), new Shot("mandelbrot", 300) { RenderSmall = true }] });
         var analyzer = new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance);
 
-        var plan = await analyzer.PlanAsync(Request(video, maxFrames: 1), models: null);
+        var plan = await analyzer.PlanAsync(Request(video, maxFrames: 1), models: null, defaults: null);
 
         // Cuts first: the one frame is the cut at 5 s, not the first frame.
         Assert.Equal(1, plan.Kept);
