@@ -25,7 +25,25 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
-        void Report(string stage, double done, double? total, bool finished = false) => progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+
+        // Stages that will not run say so once, rather than showing bars that never move.
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (stage, present) in new[] { ("caption", models?.Captioner is not null), ("transcribe", models?.Transcriber is not null), ("synthesize", models?.Reasoner is not null) })
+        {
+            if (offline || !present)
+            {
+                skipped[stage] = offline ? "offline" : "no model";
+                progress?.Invoke(new AnalysisProgress(stage, 0, null, 0, Finished: true, Skipped: skipped[stage]));
+            }
+        }
+
+        void Report(string stage, double done, double? total, bool finished = false)
+        {
+            if (!skipped.ContainsKey(stage))
+            {
+                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+            }
+        }
 
         using var staged = StagedDirectory.Create(request.OutputPath);
         var framesDirectory = Path.Combine(staged.Path, ReportWriter.FramesFolder);

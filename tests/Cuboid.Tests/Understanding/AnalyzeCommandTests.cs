@@ -143,11 +143,16 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     {
         var config = Path.Combine(_world.Folder, "none.json");
         await File.WriteAllTextAsync(config, """{"providers":{"openai":{"enabled":false},"anthropic":{"enabled":false},"gemini":{"enabled":false},"openrouter":{"enabled":false},"groq":{"enabled":false},"ollama":{"enabled":false}}}""");
-        var console = CliConsole.Capture(out _, out var stderr);
+        var console = CliConsole.Capture(out var stdout, out var stderr);
 
         var code = await CuboidApp.RunAsync(["analyze", _video, "--config", config, "--no-cache", "--out", Out], console);
 
         Assert.Equal(0, code);
+        var progress = stdout.ToString();
+        Assert.Contains("caption: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("transcribe: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("synthesize: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("none captioned", progress, StringComparison.Ordinal);
         Assert.Contains("no model provider is configured", Assert.Single(stderr.ToString().Trim().Split('\n'), l => l.StartsWith("cuboid:", StringComparison.Ordinal)), StringComparison.Ordinal);
         var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
         Assert.Equal("offline", report.Mode);

@@ -188,6 +188,14 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(media.Speech, outcome.Report.SpeechActivity);
         Assert.Empty(_world.Simulator.Calls);
         Assert.Contains("Scene 2", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
+
+        // The structure offline: scenes and speech activity in report.md, the scenes as chapters in chapters.vtt.
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Out, "report.md"));
+        Assert.Contains("## Scenes", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2 | 00:12 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Speech activity", markdown, StringComparison.Ordinal);
+        Assert.Contains("- 00:12–00:30", markdown, StringComparison.Ordinal);
+        Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
     }
 
     [Fact]
