@@ -45,9 +45,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
-        using var staged = StagedDirectory.Create(request.OutputPath);
-        var framesDirectory = Path.Combine(staged.Path, ReportWriter.FramesFolder);
-        var work = Path.Combine(staged.Path, ".work");
+        using var staged = ReportFolder.Stage(request.OutputPath);
+        var framesDirectory = Path.Combine(staged.Staging, ReportWriter.FramesFolder);
+        var work = Path.Combine(staged.Staging, ".work");
         Directory.CreateDirectory(framesDirectory);
         Directory.CreateDirectory(work);
 
@@ -88,7 +88,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         CaptionStageResult captioned;
         try
         {
-            captioned = await captions.RunAsync(frames, stageFilter, staged.Path, cancellationToken);
+            captioned = await captions.RunAsync(frames, stageFilter, staged.Staging, cancellationToken);
         }
         catch
         {
@@ -186,7 +186,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         };
 
         Directory.Delete(work, recursive: true);
-        await ReportWriter.WriteAsync(report, request.Formats, staged.Path, staged.Target, request.VideoPath, cancellationToken);
+        await ReportWriter.WriteAsync(report, request.Formats, staged.Staging, staged.Target, request.VideoPath, cancellationToken);
         staged.Commit();
         cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
         return new AnalysisOutcome(report, staged.Target, stop);
