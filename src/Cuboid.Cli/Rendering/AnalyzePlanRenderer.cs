@@ -24,11 +24,29 @@ public static class AnalyzePlanRenderer
         var stages = new Table().AddColumns("Stage", "Model", "Calls", "Tokens in", "Tokens out", "Audio min", "Est. $");
         foreach (var s in plan.Stages)
         {
-            stages.AddRow(s.Stage, Markup.Escape(s.Model ?? "(none configured)"), N(s.Calls), N(s.InputTokens), N(s.OutputTokens), s.AudioMinutes.ToString("0.#", CultureInfo.InvariantCulture), s.Dollars.ToString("0.0000", CultureInfo.InvariantCulture));
+            var model = s.Model is null ? "(none configured)" : s.Configured ? s.Model : $"{s.Model} (not configured)";
+            stages.AddRow(s.Stage, Markup.Escape(model), N(s.Calls), N(s.InputTokens), N(s.OutputTokens), s.AudioMinutes.ToString("0.#", CultureInfo.InvariantCulture), s.PriceKnown ? Dollars(s.Dollars) : "price unknown");
         }
 
-        stages.AddRow("total", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, plan.TotalDollars.ToString("0.0000", CultureInfo.InvariantCulture));
+        stages.AddRow("total", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, plan.PriceKnown ? Dollars(plan.TotalDollars) : $">= {Dollars(plan.TotalDollars)}");
         ansi.Write(stages);
+        foreach (var s in plan.Stages.Where(s => !s.PriceKnown))
+        {
+            ansi.MarkupLine(Markup.Escape($"{s.Model} is not in the model catalog, so its price is unknown (not $0); the total leaves it out."));
+        }
+
+        if (plan.Stages.Any(s => !s.Configured))
+        {
+            ansi.MarkupLine(Markup.Escape("Models marked (not configured) are the shipped defaults, priced for comparison; set a provider key such as OPENAI_API_KEY to use them."));
+        }
+
+        if (plan.Budget is { } budget)
+        {
+            ansi.MarkupLine(Markup.Escape(budget.Exceeded
+                ? $"Over budget: the estimate ${Dollars(plan.TotalDollars)} exceeds the budget of ${Dollars(budget.Dollars)}; the run would stop early with a partial report (exit 5). Raise --budget or cap frames with --max-frames."
+                : $"Within budget: the estimate ${Dollars(plan.TotalDollars)} fits the budget of ${Dollars(budget.Dollars)}."));
+        }
+
         var native = new Table().AddColumns("Native video model", "Resolution", "Tokens", "Calls", "$ (input)");
         foreach (var q in plan.NativeVideoComparison)
         {
@@ -38,6 +56,8 @@ public static class AnalyzePlanRenderer
         ansi.Write(native);
         ansi.MarkupLine("No model was called.");
     }
+
+    private static string Dollars(decimal d) => d.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

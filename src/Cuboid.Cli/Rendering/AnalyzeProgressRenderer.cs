@@ -8,6 +8,7 @@ namespace Cuboid.Cli.Rendering;
 /// <summary>
 /// Shows an analysis's progress: one Spectre bar per stage (decode, caption n/N, transcribe, synthesize)
 /// with the dollars spent so far on a terminal; one plain line per finished stage on stdout otherwise (stderr stays for the one error line).
+/// A stage that will not run (offline, no model) shows "skipped (why)" instead of a bar that never moves.
 /// </summary>
 public static class AnalyzeProgressRenderer
 {
@@ -51,6 +52,13 @@ public static class AnalyzeProgressRenderer
 
                     lock (task)
                     {
+                        if (p.Skipped is { } why)
+                        {
+                            task.Description = Markup.Escape($"{Pad(p.Stage)}skipped ({why})");
+                            task.StopTask();
+                            return;
+                        }
+
                         task.StartTask();
                         task.MaxValue = Math.Max(p.Total ?? 1, 1e-9);
                         task.Value = Math.Min(p.Done, task.MaxValue);
@@ -75,6 +83,7 @@ public static class AnalyzeProgressRenderer
 
     private static string Line(AnalysisProgress p) => p.Stage switch
     {
+        _ when p.Skipped is { } why => $"{p.Stage}: skipped ({why})",
         "caption" when p.Done == 0 => string.Create(CultureInfo.InvariantCulture, $"caption: {p.Total ?? 0:0} frames sampled, none captioned"),
         "caption" or "transcribe" => string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done:0}/{p.Total ?? p.Done:0} done, ${p.DollarsSoFar:0.0000} spent so far"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: done, ${p.DollarsSoFar:0.0000} spent so far"),

@@ -25,7 +25,12 @@ public static class AnalysisSession
         options.Request.Validate();
         var models = LoadModels(options);
         var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
-        return analyzer.PlanAsync(options.Request, HasAnyModel(models) ? models : null, cancellationToken);
+
+        // A stage with no configured model is priced on the shipped default, so a user without keys still learns the price.
+        var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
+        var defaults = options.Request.Offline || complete ? null
+            : LoadModels(options with { Environment = new AssumedKeyEnvironment(options.Environment ?? ProcessEnvironment.Instance) });
+        return analyzer.PlanAsync(options.Request, HasAnyModel(models) ? models : null, defaults, cancellationToken);
     }
 
     private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)

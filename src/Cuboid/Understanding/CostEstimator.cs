@@ -38,7 +38,11 @@ public static class CostEstimator
         var reasonOut = (long)reasonCalls * ReasonOutputTokens;
         var reason = new StageEstimate(AnalysisTasks.Reason, reasoner?.ModelId, reasoner is null ? 0 : reasonCalls, reasoner is null ? 0 : reasonIn, reasoner is null ? 0 : reasonOut, 0,
             reasoner is null ? 0 : TokenDollars(reasoner, reasonIn, reasonOut));
-        return [caption, transcribe, reason];
+        return [
+            caption with { PriceKnown = captioner is null || captioner.InputPerMTok is not null || captioner.OutputPerMTok is not null || captioner.PerImage is not null },
+            transcribe with { PriceKnown = transcriber is null || !hasAudio || transcriber.PerAudioMinute is not null },
+            reason with { PriceKnown = reasoner is null || reasoner.InputPerMTok is not null || reasoner.OutputPerMTok is not null },
+        ];
 
         static int ReasonCalls(int windows) => windows == 1 ? 1 : windows + 1;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
@@ -5,7 +6,7 @@ namespace Cuboid.Understanding;
 /// <summary>
 /// What <c>cuboid analyze --dry-run</c> shows: the sampling plan (samples by reason, near-duplicates
 /// skipped), audio minutes, the model per stage with estimated tokens and dollars, and what sending the
-/// video whole to native video models would cost instead. No model is called to make it.
+/// video whole to native video models would cost instead, and the run's budget beside the estimate. No model is called to make it.
 /// </summary>
 public sealed record DryRunPlan(
     string Source,
@@ -15,7 +16,11 @@ public sealed record DryRunPlan(
     int SkippedDuplicates,
     double AudioMinutes,
     IReadOnlyList<StageEstimate> Stages,
-    IReadOnlyList<NativeVideoQuote> NativeVideoComparison)
+    IReadOnlyList<NativeVideoQuote> NativeVideoComparison,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PlanBudget? Budget = null)
 {
     public decimal TotalDollars => Stages.Sum(s => s.Dollars);
+
+    /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>
+    public bool PriceKnown => Stages.All(s => s.PriceKnown);
 }

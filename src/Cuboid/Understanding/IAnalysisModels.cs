@@ -24,4 +24,7 @@ public interface IAnalysisModels
 
     /// <summary>Native video rates for the comparison: the published token rates, priced from the catalog where it knows the model.</summary>
     IReadOnlyList<NativeVideoRate> NativeVideoRates() => Understanding.NativeVideoRates.Default;
+
+    /// <summary>The run's budget in dollars (<c>--budget</c> or config), or null for none.</summary>
+    decimal? Budget => null;
 }

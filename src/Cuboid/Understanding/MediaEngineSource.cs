@@ -35,8 +35,10 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
 
     public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var motion = new SampleMotion();
         var options = new AnalysisOptions
         {
+            Consumers = [new MotionEnergyMeter(onSlab: motion.Add)],
             SampleInterval = TimeSpan.FromSeconds(settings.EverySeconds),
             SampleAfterCuts = settings.DetectScenes,
             ExportDirectory = framesDirectory,
@@ -53,12 +55,18 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
                 SampleReason.AfterCut => SampleReasons.Cut,
                 _ => SampleReasons.Interval,
             };
-            yield return new PlannedFrame(sample.Time, reason, sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), sample.MotionSincePrevious, sample.Signature.DifferenceHash);
+            yield return new PlannedFrame(sample.Time, reason, sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), motion.Take(sample.Time), sample.Signature.DifferenceHash);
         }
 
         var result = await run.Completion;
         outcome.Scenes = Scenes(result);
         outcome.MotionProfile = [.. result.MotionProfile.Select(p => new MotionPoint(p.Start, Math.Round(p.ActiveCuboids, 4)))];
+        if (settings.DetectScenes)
+        {
+            // The pass names a frame that is both an interval tick and a cut's first frame once, as an interval.
+            var shotStarts = result.Cuts.Select(c => c.ShotStartFrame).ToHashSet();
+            outcome.CutSampleTimes = result.Samples.Where(s => shotStarts.Contains(s.FrameIndex)).Select(s => s.Time).ToHashSet();
+        }
     }
 
     public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)

@@ -2,10 +2,21 @@ using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
 
-/// <summary>What the analysis pass knows once its frame stream has ended: the scenes and the motion profile.</summary>
+/// <summary>What the analysis pass knows once its frame stream has ended: the scenes, the motion profile and which samples sit on a cut.</summary>
 public sealed class PassOutcome
 {
     public IReadOnlyList<ReportScene> Scenes { get; set; } = [];
 
     public IReadOnlyList<MotionPoint> MotionProfile { get; set; } = [];
+
+    /// <summary>Times of the samples that are a cut's first frame, whatever reason they streamed with.</summary>
+    public IReadOnlySet<double> CutSampleTimes { get; set; } = new HashSet<double>();
+
+    /// <summary>A sample that is both an interval tick and a cut keeps the cut reason (it matters more: cuts are kept first).</summary>
+    public PlannedFrame Relabel(PlannedFrame frame) =>
+        frame.Reason == SampleReasons.Interval && CutSampleTimes.Contains(frame.Time) ? frame with { Reason = SampleReasons.Cut } : frame;
+
+    /// <inheritdoc cref="Relabel(PlannedFrame)"/>
+    public ReportSample Relabel(ReportSample sample) =>
+        sample.Reason == SampleReasons.Interval && CutSampleTimes.Contains(sample.Time) ? sample with { Reason = SampleReasons.Cut } : sample;
 }

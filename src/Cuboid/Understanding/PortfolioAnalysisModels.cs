@@ -52,6 +52,8 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
 
     public UsageLedger Ledger => _portfolio.Ledger;
 
+    public decimal? Budget => _portfolio.Budget.Limit;
+
     public IReadOnlyList<ModelQuote> Candidates(string task)
     {
         var estimate = task switch

@@ -1,4 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace Cuboid.Understanding;
 
-/// <summary>The planned cost of one stage on the model the router would pick first (null when none is configured).</summary>
-public sealed record StageEstimate(string Stage, string? Model, int Calls, long InputTokens, long OutputTokens, double AudioMinutes, decimal Dollars);
+/// <summary>
+/// The planned cost of one stage on the model the router would pick first. <see cref="Model"/> is null when no model
+/// serves the stage at all; <see cref="Configured"/> is false when the model is a shipped default priced for
+/// comparison although no provider for it is configured; <see cref="PriceKnown"/> is false when the catalog has no
+/// price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free").
+/// </summary>
+public sealed record StageEstimate(
+    string Stage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
+    int Calls,
+    long InputTokens,
+    long OutputTokens,
+    double AudioMinutes,
+    decimal Dollars,
+    bool Configured = true,
+    bool PriceKnown = true);

@@ -25,11 +25,29 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
-        void Report(string stage, double done, double? total, bool finished = false) => progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
 
-        using var staged = StagedDirectory.Create(request.OutputPath);
-        var framesDirectory = Path.Combine(staged.Path, ReportWriter.FramesFolder);
-        var work = Path.Combine(staged.Path, ".work");
+        // Stages that will not run say so once, rather than showing bars that never move.
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (stage, present) in new[] { ("caption", models?.Captioner is not null), ("transcribe", models?.Transcriber is not null), ("synthesize", models?.Reasoner is not null) })
+        {
+            if (offline || !present)
+            {
+                skipped[stage] = offline ? "offline" : "no model";
+                progress?.Invoke(new AnalysisProgress(stage, 0, null, 0, Finished: true, Skipped: skipped[stage]));
+            }
+        }
+
+        void Report(string stage, double done, double? total, bool finished = false)
+        {
+            if (!skipped.ContainsKey(stage))
+            {
+                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+            }
+        }
+
+        using var staged = ReportFolder.Stage(request.OutputPath);
+        var framesDirectory = Path.Combine(staged.Staging, ReportWriter.FramesFolder);
+        var work = Path.Combine(staged.Staging, ".work");
         Directory.CreateDirectory(framesDirectory);
         Directory.CreateDirectory(work);
 
@@ -58,7 +76,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         if (request.MaxFrames is { } max)
         {
             // Near-duplicates go first, then the cap spreads what is left.
-            frames = Capped(frames, filter, max, cancellationToken);
+            frames = Capped(frames, pass, filter, max, cancellationToken);
             stageFilter = new NearDuplicateFilter(maxHashDistance: -1);
         }
 
@@ -70,7 +88,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         CaptionStageResult captioned;
         try
         {
-            captioned = await captions.RunAsync(frames, stageFilter, staged.Path, cancellationToken);
+            captioned = await captions.RunAsync(frames, stageFilter, staged.Staging, cancellationToken);
         }
         catch
         {
@@ -152,7 +170,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
             Video = video,
-            Samples = captioned.Samples,
+            Samples = [.. captioned.Samples.Select(pass.Relabel)],
             Transcript = heard.Segments,
             Scenes = pass.Scenes,
             MotionProfile = pass.MotionProfile,
@@ -168,14 +186,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         };
 
         Directory.Delete(work, recursive: true);
-        await ReportWriter.WriteAsync(report, request.Formats, staged.Path, staged.Target, request.VideoPath, cancellationToken);
+        await ReportWriter.WriteAsync(report, request.Formats, staged.Staging, staged.Target, request.VideoPath, cancellationToken);
         staged.Commit();
         cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
         return new AnalysisOutcome(report, staged.Target, stop);
     }
 
-    /// <summary>The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written.</summary>
-    public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written. A stage
+    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured.
+    /// </summary>
+    public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisModels? defaults, CancellationToken cancellationToken = default)
     {
         request.Validate();
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
@@ -183,8 +204,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         try
         {
             var filter = NewFilter();
-            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, new PassOutcome(), null, cancellationToken);
-            frames = Capped(frames, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
+            var pass = new PassOutcome();
+            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, pass, null, cancellationToken);
+            frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
             var kept = new List<PlannedFrame>();
             await foreach (var frame in frames.WithCancellation(cancellationToken))
             {
@@ -193,10 +215,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
             var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var offline = request.Offline || models is null;
-            ModelQuote? First(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
-            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus);
+            ModelQuote? Configured(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
+            ModelQuote? First(string task) => Configured(task) ?? defaults?.Candidates(task).FirstOrDefault();
+            string[] tasks = [AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason];
+            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus)
+                .Select((stage, i) => stage.Model is not null && Configured(tasks[i]) is null ? stage with { Configured = false } : stage)
+                .ToList();
+            var limit = models?.Budget ?? defaults?.Budget;
+            var total = stages.Sum(s => s.Dollars);
             return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-                NativeVideoRates.Compare(models?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio));
+                NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+                limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
         }
         finally
         {
@@ -207,7 +236,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 
     // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
-    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
@@ -222,6 +251,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
+        // The stream has ended, so the pass knows which samples sit on a cut.
+        all = [.. all.Select(pass.Relabel)];
         var chosen = MaxFramesSelector.Select(all, max);
         foreach (var dropped in all.Except(chosen))
         {

@@ -136,14 +136,16 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
     [Fact]
     public async Task First_byte_after_the_deadline_times_out_and_falls_over()
     {
-        _sim.ScriptAlways(Primary, Fault.FirstByteAfter(TimeSpan.FromSeconds(5)));
-        var portfolio = Build(timeoutSeconds: 0.3);
+        // The deadline leaves a loaded machine room for the backup's immediate answer; the primary never makes it
+        // (its first byte would come long after, and the wait ends when the call is abandoned).
+        _sim.ScriptAlways(Primary, Fault.FirstByteAfter(TimeSpan.FromSeconds(60)));
+        var portfolio = Build(timeoutSeconds: 1.2);
 
         var response = await portfolio.GetChatClient("chat", ByQuality).GetResponseAsync("hello");
 
         Assert.StartsWith("Simulated answer from backup-model", response.Text, StringComparison.Ordinal);
         Assert.Equal([("sim:primary-model", CallOutcome.Failed, 3), ("simanthropic:backup-model", CallOutcome.Succeeded, 1)], Path(portfolio));
-        Assert.Contains("no answer within 0.3 s", portfolio.Ledger.Records[0].Error, StringComparison.Ordinal);
+        Assert.Contains("no answer within 1.2 s", portfolio.Ledger.Records[0].Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -102,6 +102,31 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dry_run_json_always_carries_model_and_budget_even_when_nothing_serves_a_stage()
+    {
+        var config = Path.Combine(_world.Folder, "none.json");
+        await File.WriteAllTextAsync(config, """{"providers":{"openai":{"enabled":false},"anthropic":{"enabled":false},"gemini":{"enabled":false},"openrouter":{"enabled":false},"groq":{"enabled":false},"ollama":{"enabled":false}}}""");
+        var console = CliConsole.Capture(out var stdout, out _);
+
+        var code = await CuboidApp.RunAsync(["analyze", _video, "--config", config, "--no-cache", "--dry-run", "--json"], console);
+
+        Assert.Equal(0, code);
+        using var plan = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        Assert.All(plan.RootElement.GetProperty("stages").EnumerateArray(), s => Assert.Equal(System.Text.Json.JsonValueKind.Null, s.GetProperty("model").ValueKind));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plan.RootElement.GetProperty("budget").ValueKind);
+    }
+
+    [Fact]
+    public async Task Dry_run_says_when_the_plan_exceeds_the_budget()
+    {
+        var (code, stdout, _) = await RunAsync("--dry-run", "--budget", "0.000001");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Over budget: the estimate $", stdout, StringComparison.Ordinal);
+        Assert.Contains("exceeds the budget of $0.0000", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_prints_the_report_on_stdout()
     {
         var (code, stdout, _) = await RunAsync("--json", "--format", "json", "--max-frames", "2");
@@ -118,11 +143,16 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     {
         var config = Path.Combine(_world.Folder, "none.json");
         await File.WriteAllTextAsync(config, """{"providers":{"openai":{"enabled":false},"anthropic":{"enabled":false},"gemini":{"enabled":false},"openrouter":{"enabled":false},"groq":{"enabled":false},"ollama":{"enabled":false}}}""");
-        var console = CliConsole.Capture(out _, out var stderr);
+        var console = CliConsole.Capture(out var stdout, out var stderr);
 
         var code = await CuboidApp.RunAsync(["analyze", _video, "--config", config, "--no-cache", "--out", Out], console);
 
         Assert.Equal(0, code);
+        var progress = stdout.ToString();
+        Assert.Contains("caption: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("transcribe: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("synthesize: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("none captioned", progress, StringComparison.Ordinal);
         Assert.Contains("no model provider is configured", Assert.Single(stderr.ToString().Trim().Split('\n'), l => l.StartsWith("cuboid:", StringComparison.Ordinal)), StringComparison.Ordinal);
         var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
         Assert.Equal("offline", report.Mode);

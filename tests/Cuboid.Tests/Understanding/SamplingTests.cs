@@ -39,4 +39,15 @@ public class SamplingTests
         Assert.Equal(["c1"], MaxFramesSelector.Select(frames, 1).Select(f => f.FramePath));
         Assert.Same(frames, MaxFramesSelector.Select(frames, 100));
     }
+
+    [Fact]
+    public void A_tick_that_is_also_a_cut_is_reported_as_a_cut_in_the_plan_and_in_the_report()
+    {
+        var pass = new PassOutcome { CutSampleTimes = new HashSet<double> { 65 } };
+
+        Assert.Equal(SampleReasons.Cut, pass.Relabel(new PlannedFrame(65, SampleReasons.Interval, "a")).Reason);
+        Assert.Equal(SampleReasons.Interval, pass.Relabel(new PlannedFrame(70, SampleReasons.Interval, "b")).Reason);
+        Assert.Equal(SampleReasons.First, pass.Relabel(new PlannedFrame(65, SampleReasons.First, "c")).Reason);
+        Assert.Equal(SampleReasons.Cut, pass.Relabel(new ReportSample(65, SampleReasons.Interval, "frames/a.jpg")).Reason);
+    }
 }

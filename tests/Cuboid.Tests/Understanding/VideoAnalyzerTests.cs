@@ -188,6 +188,14 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(media.Speech, outcome.Report.SpeechActivity);
         Assert.Empty(_world.Simulator.Calls);
         Assert.Contains("Scene 2", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
+
+        // The structure offline: scenes and speech activity in report.md, the scenes as chapters in chapters.vtt.
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Out, "report.md"));
+        Assert.Contains("## Scenes", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2 | 00:12 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Speech activity", markdown, StringComparison.Ordinal);
+        Assert.Contains("- 00:12–00:30", markdown, StringComparison.Ordinal);
+        Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
     }
 
     [Fact]
@@ -204,6 +212,60 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(40 / 60.0, plan.AudioMinutes, 6);
         Assert.Empty(_world.Simulator.Calls);
         Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task Without_any_key_a_dry_run_prices_the_shipped_defaults_marked_not_configured()
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "empty.json");
+        await File.WriteAllTextAsync(config, "{}");
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config, Environment = new NoKeys(_world.Folder) };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+
+        Assert.All(plan.Stages, s =>
+        {
+            Assert.NotNull(s.Model);
+            Assert.False(s.Configured);
+            Assert.True(s.Dollars > 0, s.Stage);
+        });
+        Assert.True(plan.TotalDollars > 0);
+        Assert.Null(plan.Budget);
+        Assert.Empty(_world.Simulator.Calls);
+    }
+
+    [Fact]
+    public async Task A_pinned_model_the_catalog_does_not_know_is_priced_unknown_not_free()
+    {
+        var media = new FakeMedia();
+        var options = _world.Options(_video, media, media, Out) with { Models = new AnalysisModelChoices(Reasoner: "openai:nonexistent-9") };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+
+        var reason = plan.Stages.Single(s => s.Stage == AnalysisTasks.Reason);
+        Assert.Equal("openai:nonexistent-9", reason.Model);
+        Assert.False(reason.PriceKnown);
+        Assert.True(plan.Stages.Single(s => s.Stage == AnalysisTasks.Caption).PriceKnown);
+        Assert.False(plan.PriceKnown);
+    }
+
+    [Theory]
+    [InlineData("0.000001", true)]
+    [InlineData("100", false)]
+    public async Task A_dry_run_compares_its_price_with_the_budget(string budget, bool exceeded)
+    {
+        var media = new FakeMedia();
+        var limit = decimal.Parse(budget, System.Globalization.CultureInfo.InvariantCulture);
+
+        var plan = await AnalysisSession.PlanAsync(_world.Options(_video, media, media, Out, budget: limit));
+
+        Assert.Equal(new PlanBudget(limit, exceeded), plan.Budget);
+    }
+
+    private sealed class NoKeys(string home) : Cuboid.Portfolio.IEnvironmentVariables
+    {
+        public string? Get(string name) => name == "HOME" ? home : null;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cuboid.Media.Probe;
+using Cuboid.Storage;
 
 namespace Cuboid.Media.Frames;
 
@@ -91,7 +92,7 @@ public static class FrameExporter
 
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
         var method = options.Method ?? ChooseMethod(targets.Count, info.Duration);
-        using var folder = new OutputFolder(outputFolder);
+        using var folder = StagedFolder.Merging(outputFolder);
 
         var staged = new List<ExportedFrame>();
         var warnings = new List<string>();

@@ -1,4 +1,5 @@
 using Cuboid.Media.Probe;
+using Cuboid.Storage;
 
 namespace Cuboid.Media.Frames;
 
@@ -32,7 +33,7 @@ public static class KeyframePreview
             ? $"select='isnan(prev_selected_t)+gte(t-prev_selected_t,{FrameExporter.Num(gap.TotalSeconds - 0.000001)})',"
             : string.Empty;
 
-        using var folder = new OutputFolder(outputFolder);
+        using var folder = StagedFolder.Merging(outputFolder);
         var log = new FfmpegLog();
         var pattern = Path.Combine(folder.Staging, $"pass_%06d.{exportOptions.Extension}");
         await job.RunAsync(["-skip_frame", "nokey", "-copyts", "-i", info.Path], selection, pattern, log, cancellationToken);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Cuboid.Understanding.Reports;
 
-/// <summary>Writes <c>report.md</c>: summary, chapters, key moments, the captioned timeline, the transcript and the costs.</summary>
+/// <summary>
+/// Writes <c>report.md</c>: summary, chapters, key moments, the scenes, the captioned timeline, the transcript (or,
+/// without one, the speech-activity intervals) and the costs. Offline, the scenes and speech activity are the structure.
+/// </summary>
 public static class ReportMarkdownWriter
 {
     public static string Write(AnalysisReport report)
@@ -50,6 +53,17 @@ public static class ReportMarkdownWriter
             md.Append('\n');
         }
 
+        if (report.Scenes.Count > 0)
+        {
+            md.Append("## Scenes\n\n| # | Start | End | Starts with |\n|---:|---|---|---|\n");
+            foreach (var scene in report.Scenes)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {scene.Index + 1} | {Timecode.Clock(scene.Start)} | {Timecode.Clock(scene.End)} | {scene.StartKind} |\n");
+            }
+
+            md.Append('\n');
+        }
+
         md.Append("## Timeline\n\n| Time | Why | Frame | Caption |\n|---|---|---|---|\n");
         foreach (var s in report.Samples)
         {
@@ -64,6 +78,16 @@ public static class ReportMarkdownWriter
             foreach (var t in report.Transcript)
             {
                 md.Append("- [").Append(Timecode.Clock(t.Start)).Append("] ").Append(t.Text.Trim()).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+        else if (report.SpeechActivity.Count > 0)
+        {
+            md.Append("## Speech activity\n\n");
+            foreach (var range in report.SpeechActivity)
+            {
+                md.Append("- ").Append(Timecode.Clock(range.Start)).Append('–').Append(Timecode.Clock(range.End)).Append('\n');
             }
 
             md.Append('\n');

@@ -85,17 +85,17 @@ public class ReportWriterTests
         File.WriteAllText(Path.Combine(target, "report.json"), "{\"old\":true}");
         File.WriteAllText(Path.Combine(target, "report.md"), "old");
 
-        using (var abandoned = StagedDirectory.Create(target))
+        using (var abandoned = ReportFolder.Stage(target))
         {
-            File.WriteAllText(Path.Combine(abandoned.Path, "report.json"), "{}");
+            File.WriteAllText(Path.Combine(abandoned.Staging, "report.json"), "{}");
         }
 
         Assert.True(File.Exists(Path.Combine(target, "report.md")));
         Assert.Single(Directory.GetFileSystemEntries(root));
 
-        using (var staged = StagedDirectory.Create(target))
+        using (var staged = ReportFolder.Stage(target))
         {
-            File.WriteAllText(Path.Combine(staged.Path, "report.json"), "{}");
+            File.WriteAllText(Path.Combine(staged.Staging, "report.json"), "{}");
             staged.Commit();
         }
 

@@ -1,0 +1,19 @@
+using Cuboid.Storage;
+
+namespace Cuboid.Understanding.Reports;
+
+/// <summary>The report's output folder: staged beside <c>--out</c> and swapped in whole, over nothing but an earlier report.</summary>
+public static class ReportFolder
+{
+    private static readonly HashSet<string> ReportEntries = new(StringComparer.Ordinal)
+    {
+        ReportWriter.JsonFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, ReportWriter.VttFile, ReportWriter.FramesFolder,
+    };
+
+    public static StagedFolder Stage(string target) => StagedFolder.Replacing(target, IsEarlierReport);
+
+    /// <summary>A folder an earlier run wrote: only report files and frames, with a report.json.</summary>
+    public static bool IsEarlierReport(string folder) =>
+        File.Exists(Path.Combine(folder, ReportWriter.JsonFile))
+        && Directory.EnumerateFileSystemEntries(folder).All(e => ReportEntries.Contains(Path.GetFileName(e)));
+}
