@@ -14,7 +14,7 @@ public static class ModelsRouteCommand
         var task = new Option<string>("--task", "-t") { Description = "The task to route: caption, reason, transcribe, chat, video-understanding", Required = true };
         var policy = new Option<string?>("--policy")
         {
-            Description = $"How to order models: quality, cost, balanced or latency (default: the config's tasks.<task>.policy, else {PortfolioSettings.DefaultPolicy.ToString().ToLowerInvariant()}, as for analyze)",
+            Description = $"How to order models: quality, cost, balanced or latency (default: the config's tasks.<task>.policy, else balanced for caption and transcribe and quality for the rest, as for analyze)",
         };
         var model = new Option<string?>("--model", "-m") { Description = "Pin one model (provider:model)" };
         var images = new Option<bool>("--images") { Description = "Price the request with one image (caption requests always carry one)" };

@@ -13,8 +13,16 @@ public sealed record PortfolioSettings
 {
     public const string WorkingDirectoryFileName = "cuboid.json";
 
-    /// <summary>The policy of a task whose config names none: the one default of the router, <c>models route</c> and <c>analyze</c>.</summary>
+    /// <summary>The policy of a task whose config names none, other than captioning and transcription.</summary>
     public const RoutingPolicy DefaultPolicy = RoutingPolicy.Quality;
+
+    /// <summary>
+    /// The built-in policy of a task: the one default of the router, <c>models route</c> and <c>analyze</c>.
+    /// Captioning and transcription are many small calls where a cheap model that is good enough wins
+    /// (balanced); reasoning and everything else is one call where quality wins.
+    /// </summary>
+    public static RoutingPolicy DefaultPolicyFor(string task) =>
+        task is ModelTasks.Caption or ModelTasks.Transcribe ? RoutingPolicy.Balanced : DefaultPolicy;
 
     public IReadOnlyDictionary<string, ProviderSettings> Providers { get; init; } = new Dictionary<string, ProviderSettings>();
 
@@ -38,8 +46,8 @@ public sealed record PortfolioSettings
 
     public TimeSpan HalfLife => TimeSpan.FromDays(HalfLifeDays);
 
-    /// <summary>The policy that orders a task's models unless a caller overrides it: <c>tasks.&lt;task&gt;.policy</c>, else <see cref="DefaultPolicy"/>.</summary>
-    public RoutingPolicy PolicyFor(string task) => Tasks.GetValueOrDefault(task)?.Policy ?? DefaultPolicy;
+    /// <summary>The policy that orders a task's models unless a caller overrides it: <c>tasks.&lt;task&gt;.policy</c>, else <see cref="DefaultPolicyFor"/>.</summary>
+    public RoutingPolicy PolicyFor(string task) => Tasks.GetValueOrDefault(task)?.Policy ?? DefaultPolicyFor(task);
 
     private static readonly JsonSerializerOptions StrictOptions = new(PortfolioJson.Options)
     {

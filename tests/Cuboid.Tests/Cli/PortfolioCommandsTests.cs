@@ -167,8 +167,8 @@ public sealed class PortfolioCommandsTests : IClassFixture<RouterSimulatorFixtur
         var (helpCode, help, _) = await Run("models", "route", "--help");
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (code, helpCode));
-        Assert.Contains("Route for 'caption' by quality, the default", table, StringComparison.Ordinal);
-        Assert.Contains("else quality", help, StringComparison.Ordinal);
+        Assert.Contains("Route for 'caption' by balanced, the default", table, StringComparison.Ordinal);
+        Assert.Contains("else balanced for caption and transcribe and quality for the rest", help.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,18 +26,20 @@ public class RoutePlannerTests
     }
 
     [Fact]
-    public async Task Without_a_policy_the_router_and_the_plan_use_the_tasks_configured_policy_else_quality()
+    public async Task Without_a_policy_the_router_and_the_plan_use_the_tasks_configured_policy_else_its_built_in_default()
     {
         var harness = new PortfolioHarness();
         var portfolio = harness.Build();
 
-        Assert.Equal(RoutingPolicy.Quality, PortfolioSettings.DefaultPolicy);
-        Assert.Equal(RoutingPolicy.Quality, portfolio.Settings.PolicyFor("caption"));
+        // Many small calls (captions, transcripts) favour a cheap model that is good enough; one reasoning call favours quality.
+        Assert.Equal(RoutingPolicy.Balanced, portfolio.Settings.PolicyFor("caption"));
+        Assert.Equal(RoutingPolicy.Balanced, portfolio.Settings.PolicyFor("transcribe"));
+        Assert.Equal(RoutingPolicy.Quality, portfolio.Settings.PolicyFor("reason"));
         var plan = portfolio.Plan("caption");
-        Assert.Equal(RoutingPolicy.Quality, plan.Policy);
-        Assert.Equal(["alpha:big", "beta:mid", "alpha:small"], Order(plan));
+        Assert.Equal(RoutingPolicy.Balanced, plan.Policy);
         // The routed call (what analyze does) takes the plan's first model.
-        Assert.Equal("answer from alpha:big", (await portfolio.GetChatClient("caption").GetResponseAsync("x")).Text);
+        Assert.Equal($"answer from {Order(plan)[0]}", (await portfolio.GetChatClient("caption").GetResponseAsync("x")).Text);
+        Assert.Equal(["alpha:big", "beta:mid", "alpha:small"], Order(portfolio.Plan("caption", new RouteConstraints { Policy = RoutingPolicy.Quality })));
 
         var configured = harness.Build(settings: PortfolioHarness.FastSettings with
         {
