@@ -11,6 +11,9 @@ namespace Cuboid.Media.Scenes;
 /// </summary>
 public sealed class SceneDetector : IFrameConsumer
 {
+    /// <summary>Frames before a candidate whose mean score it must stand out against.</summary>
+    private const int JumpWindow = 3;
+
     private readonly SceneDetectionOptions _options;
     private readonly Action<SceneBoundary>? _onBoundary;
     private readonly List<SceneBoundary> _boundaries = [];
@@ -113,7 +116,7 @@ public sealed class SceneDetector : IFrameConsumer
         if (_options.Detector == SceneDetectorKind.Content)
         {
             score = stats.ContentScore;
-            if (score < _threshold)
+            if (score < _threshold || !StandsOut(index, score))
             {
                 return;
             }
@@ -153,6 +156,26 @@ public sealed class SceneDetector : IFrameConsumer
         }
 
         _pending = new Candidate(new FramePoint(index, stats.Time, score));
+    }
+
+    // A cut is a jump, not more of the same: busy texture (cellular automata, water, crowds) and low frame rates
+    // change every frame by about the threshold, so the score must also stand out against the frames just before it.
+    private bool StandsOut(long index, double score)
+    {
+        if (_options.MinJumpRatio <= 0)
+        {
+            return true;
+        }
+
+        double sum = 0;
+        var count = 0;
+        for (var k = index - 1; k >= Math.Max(1, index - JumpWindow) && _frame!.At(k) is { } earlier; k--)
+        {
+            sum += earlier.Stats.ContentScore;
+            count++;
+        }
+
+        return count == 0 || score >= _options.MinJumpRatio * (sum / count);
     }
 
     // The jump back at the end of a flash: the picture matches one from just before the flash started.
