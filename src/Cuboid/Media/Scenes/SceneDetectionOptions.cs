@@ -21,9 +21,9 @@ public sealed record SceneDetectionOptions
     /// <summary>Adaptive detector: a cut also needs at least this content score.</summary>
     public double MinContentScore { get; init; } = 15;
 
-    /// <summary>Content detector: a cut's score must also be at least this many times the mean score of the three
-    /// frames before it, so busy in-shot texture and low frame rates (where every frame differs by about the
-    /// threshold) are not cuts. Zero turns it off (PySceneDetect's behaviour).</summary>
+    /// <summary>Content detector: a cut's score must also be at least this many times the score of each of the three
+    /// frames before it, so busy in-shot texture and low frame rates (where every frame
+    /// differs by about the threshold) are not cuts. Zero turns it off (PySceneDetect's behaviour).</summary>
     public double MinJumpRatio { get; init; } = 1.5;
 
     /// <summary>Two cuts are at least this far apart (and the first is this far from the start).</summary>

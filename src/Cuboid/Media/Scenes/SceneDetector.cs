@@ -11,7 +11,7 @@ namespace Cuboid.Media.Scenes;
 /// </summary>
 public sealed class SceneDetector : IFrameConsumer
 {
-    /// <summary>Frames before a candidate whose mean score it must stand out against.</summary>
+    /// <summary>Frames before a candidate whose scores it must stand out against.</summary>
     private const int JumpWindow = 3;
 
     private readonly SceneDetectionOptions _options;
@@ -159,7 +159,8 @@ public sealed class SceneDetector : IFrameConsumer
     }
 
     // A cut is a jump, not more of the same: busy texture (cellular automata, water, crowds) and low frame rates
-    // change every frame by about the threshold, so the score must also stand out against the frames just before it.
+    // change every frame by about the threshold, so the score must also stand out against each of the frames before
+    // it (a slow ramp of motion at 2 fps climbs to the threshold over several frames).
     private bool StandsOut(long index, double score)
     {
         if (_options.MinJumpRatio <= 0)
@@ -167,15 +168,15 @@ public sealed class SceneDetector : IFrameConsumer
             return true;
         }
 
-        double sum = 0;
-        var count = 0;
         for (var k = index - 1; k >= Math.Max(1, index - JumpWindow) && _frame!.At(k) is { } earlier; k--)
         {
-            sum += earlier.Stats.ContentScore;
-            count++;
+            if (score < _options.MinJumpRatio * earlier.Stats.ContentScore)
+            {
+                return false;
+            }
         }
 
-        return count == 0 || score >= _options.MinJumpRatio * (sum / count);
+        return true;
     }
 
     // The jump back at the end of a flash: the picture matches one from just before the flash started.

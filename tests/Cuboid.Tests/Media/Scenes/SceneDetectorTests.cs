@@ -38,9 +38,11 @@ public class SceneDetectorTests
     {
         var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.White, 1)).Concat(Repeat(Picture.Blue, 30));
 
-        var cuts = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero });
+        var cuts = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero, MinJumpRatio = 0 });
+        var withJumpRule = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero });
 
         Assert.Equal([30, 31], cuts.Select(c => c.Frame));
+        Assert.Equal([30], withJumpRule.Select(c => c.Frame)); // The jump back is no bigger than the jump in.
     }
 
     [Fact]
