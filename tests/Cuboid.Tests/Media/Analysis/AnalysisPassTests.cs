@@ -184,6 +184,23 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         Assert.Null(result.FirstDecodeError);
     }
 
+    [Theory]
+    [InlineData("p%20x.mp4", "p%20x.mp4.cuboid")]
+    [InlineData("100%.mp4", "out %d %s %%")]
+    public async Task Percent_signs_in_the_video_or_output_path_are_literal(string name, string outName)
+    {
+        var source = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 1, Audio = false });
+        var path = VideoBuilder.CopyAs(source, name);
+        var folder = Path.Combine(VideoBuilder.NewFolder(), outName);
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = folder });
+
+        var sample = Assert.Single(result.Samples);
+        Assert.Equal(folder, Path.GetDirectoryName(sample.ImagePath));
+        Assert.True(File.Exists(sample.ImagePath));
+        Assert.Equal(0, result.ExportFallbacks);
+    }
+
     [Fact]
     public async Task A_path_with_spaces_and_non_ascii_characters_works()
     {
