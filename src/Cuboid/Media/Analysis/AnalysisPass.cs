@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using Cuboid.Media.Frames;
 using Cuboid.Media.Probe;
 using Cuboid.Media.Sampling;
 using Cuboid.Media.Scenes;
@@ -51,7 +52,9 @@ public static class AnalysisPass
         var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken);
         var video = info.RequireVideo();
         var analysisSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
-        var exportSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.ExportLongSide);
+        // The same size `cuboid frames` gives (never larger than the source), so both exports agree.
+        var exportFit = ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.ExportLongSide);
+        var exportSize = new FrameSize(exportFit.Width, exportFit.Height);
         var sourceLongSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
 
         string? exportDirectory = null, candidateDirectory = null;

@@ -1,4 +1,5 @@
 using Cuboid.Media.Analysis;
+using Cuboid.Media.Frames;
 using Cuboid.Media.Probe;
 using Cuboid.Media.Sampling;
 using Cuboid.Media.Scenes;
@@ -182,6 +183,20 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         Assert.Equal(0, result.DecodeErrors);
         Assert.Null(result.FirstDecodeError);
+    }
+
+    [Fact]
+    public async Task Odd_sized_video_exports_at_the_size_cuboid_frames_gives_never_larger()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Container = "webm", Codec = "libvpx-vp9", Width = 321, Height = 181, Seconds = 1, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(video, new AnalysisOptions { ExportDirectory = VideoBuilder.NewFolder() });
+        var frames = await FrameExporter.ExportAtAsync(video, [TimeSpan.Zero], VideoBuilder.NewFolder());
+
+        var analysed = await ImageMeasure.SizeAsync(Assert.Single(result.Samples).ImagePath!);
+        var exported = await ImageMeasure.SizeAsync(Assert.Single(frames.Frames).Path);
+        Assert.Equal((320, 180), analysed);
+        Assert.Equal(exported, analysed);
     }
 
     [Theory]
