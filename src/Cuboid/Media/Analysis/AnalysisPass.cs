@@ -248,7 +248,10 @@ public static class AnalysisPass
             collector.Candidates,
             log.DecodeErrors,
             log.FirstDecodeError,
-            options.TimeProvider.GetElapsedTime(started));
+            options.TimeProvider.GetElapsedTime(started))
+        {
+            ExportFallbackRuns = collector.FallbackRuns,
+        };
     }
 
     private static void ChooseAfterCuts(AnalysisFrame frame, SampleCollector collector, List<SceneBoundary> cuts, AnalysisOptions options)
