@@ -131,7 +131,7 @@ public static class ScenesCommand
         var cuts = result.Cuts.Count;
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {result.LastFrameTime:0.###} s ({result.FrameCount} frames); "
+            $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {result.Duration:0.###} s ({result.FrameCount} frames); "
             + $"{DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));
     }
 
@@ -162,7 +162,7 @@ public static class ScenesCommand
                 start = Math.Round(start.Time, 6),
                 end = Math.Round(i + 1 < starts.Count ? starts[i + 1].Time : result.Duration, 6),
                 startFrame = start.Frame,
-                endFrame = i + 1 < starts.Count ? starts[i + 1].Frame - 1 : result.FrameCount - 1,
+                endFrame = i + 1 < starts.Count ? starts[i + 1].Frame : result.FrameCount, // Exclusive, like end.
             }),
         };
     }

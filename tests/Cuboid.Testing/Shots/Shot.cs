@@ -18,8 +18,12 @@ public sealed record Shot(string Source, int Frames)
     /// <summary>Frames of fade to black at the end of the shot (0 for none).</summary>
     public int FadeOutFrames { get; init; }
 
+    /// <summary>Seed for every random source and filter of the shot (<c>life</c>, <c>cellauto</c>, <c>gradients</c>,
+    /// <c>noise</c>...), so the same recipe gives the same pictures on every machine.</summary>
+    public int Seed { get; init; } = 1;
+
     /// <summary>Render the source at a quarter of the reel's pixels and scale up (for slow sources such as mandelbrot).</summary>
     public bool RenderSmall { get; init; }
 
-    internal string Key => $"{Source}|{Frames}|{Filters}|{string.Join(',', FlashFrames)}|{FadeInFrames}|{FadeOutFrames}|{RenderSmall}";
+    internal string Key => $"{Source}|{Frames}|{Filters}|{string.Join(',', FlashFrames)}|{FadeInFrames}|{FadeOutFrames}|{RenderSmall}|seed={Seed}";
 }

@@ -13,7 +13,7 @@ public sealed record ShotReel(int Width, int Height, int Fps, IReadOnlyList<Shot
     public int Crf { get; init; } = 23;
 
     /// <summary>A stable text naming everything that shapes the file (its cache key).</summary>
-    public string Key => $"reel-v1|{Width}x{Height}@{Fps}|{Container}|{Preset}|{Crf}|{string.Join(';', Shots.Select(s => s.Key))}";
+    public string Key => $"reel-v3|threads=1|{Width}x{Height}@{Fps}|{Container}|{Preset}|{Crf}|{string.Join(';', Shots.Select(s => s.Key))}";
 
     public int TotalFrames => Shots.Sum(s => s.Frames);
 

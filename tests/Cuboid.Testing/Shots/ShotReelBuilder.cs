@@ -72,6 +72,36 @@ public static class ShotReelBuilder
         }
     }
 
+    // lavfi sources that fill their first picture from a random number generator.
+    private static readonly string[] RandomSources = ["life", "cellauto", "gradients", "sierpinski"];
+
+    /// <summary>The source with an explicit seed when it is random and has none: the default seed is the clock.</summary>
+    internal static string Seeded(string source, int seed)
+    {
+        var name = source.Split('=', 2)[0];
+        if (name == "gradients" && !source.Contains("c0=", StringComparison.Ordinal))
+        {
+            // gradients' default colours are "random" from the clock, whatever the seed.
+            source += source.Contains('=', StringComparison.Ordinal) ? ":c0=0x3060c0:c1=0xe0a040" : "=c0=0x3060c0:c1=0xe0a040";
+        }
+
+        if (!RandomSources.Contains(name, StringComparer.Ordinal) || source.Contains("seed=", StringComparison.Ordinal))
+        {
+            return source;
+        }
+
+        return source.Contains('=', StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"{source}:seed={seed}")
+            : string.Create(CultureInfo.InvariantCulture, $"{source}=seed={seed}");
+    }
+
+    /// <summary>The filter chain with <c>all_seed</c> on every <c>noise</c> filter that has no seed of its own.</summary>
+    internal static string SeededFilters(string filters, int seed) =>
+        string.Join(',', filters.Split(',').Select(filter =>
+            filter.StartsWith("noise=", StringComparison.Ordinal) && !filter.Contains("seed=", StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $"{filter}:all_seed={seed}")
+                : filter));
+
     private static List<string> Arguments(ShotReel reel, string output)
     {
         var args = new List<string> { "-y", "-v", "error", "-nostdin" };
@@ -81,7 +111,7 @@ public static class ShotReelBuilder
             var shot = reel.Shots[i];
             var (w, h) = shot.RenderSmall ? (reel.Width / 2, reel.Height / 2) : (reel.Width, reel.Height);
             var separator = shot.Source.Contains('=', StringComparison.Ordinal) ? ":" : "=";
-            args.AddRange(["-f", "lavfi", "-i", $"{shot.Source}{separator}size={w}x{h}:rate={reel.Fps}"]);
+            args.AddRange(["-f", "lavfi", "-i", $"{Seeded(shot.Source, shot.Seed)}{separator}size={w}x{h}:rate={reel.Fps}"]);
 
             var chain = new List<string> { $"trim=end_frame={shot.Frames}", "setpts=PTS-STARTPTS" };
             if (shot.RenderSmall)
@@ -92,7 +122,7 @@ public static class ShotReelBuilder
             chain.Add("format=yuv420p");
             if (shot.Filters is { } filters)
             {
-                chain.Add(filters);
+                chain.Add(SeededFilters(filters, shot.Seed));
             }
 
             foreach (var flash in shot.FlashFrames)
@@ -121,7 +151,8 @@ public static class ShotReelBuilder
 
         graph.Append(CultureInfo.InvariantCulture, $"concat=n={reel.Shots.Count}:v=1:a=0[v]");
         args.AddRange(["-filter_complex", graph.ToString(), "-map", "[v]"]);
-        args.AddRange(["-c:v", "libx264", "-preset", reel.Preset, "-crf", reel.Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p"]);
+        // One encoder thread: x264's output depends on its thread count, which would otherwise follow the core count.
+        args.AddRange(["-c:v", "libx264", "-threads", "1", "-preset", reel.Preset, "-crf", reel.Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p"]);
         if (reel.Container == "ts")
         {
             args.AddRange(["-f", "mpegts"]);

@@ -53,7 +53,7 @@ internal static class AnalysisCommandLine
 
             if (options.SampleAfterCuts)
             {
-                select.Add($"gt(scene,{CutCandidateScene.ToString(CultureInfo.InvariantCulture)})");
+                select.Add($"gt(scene,{options.CutCandidateScene.ToString(CultureInfo.InvariantCulture)})");
             }
 
             var expression = string.Join('+', select).Replace(",", "\\,", StringComparison.Ordinal);

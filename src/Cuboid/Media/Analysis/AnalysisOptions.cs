@@ -37,6 +37,10 @@ public sealed record AnalysisOptions
 
     public IProgress<AnalysisProgress>? Progress { get; init; }
 
+    /// <summary>ffmpeg scene score above which the export branch keeps a frame as a possible shot start. Tests raise
+    /// it to force the fallback export.</summary>
+    internal double CutCandidateScene { get; init; } = AnalysisCommandLine.CutCandidateScene;
+
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

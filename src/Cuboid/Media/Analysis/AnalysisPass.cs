@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using Cuboid.Media.Frames;
 using Cuboid.Media.Probe;
 using Cuboid.Media.Sampling;
 using Cuboid.Media.Scenes;
@@ -51,7 +52,9 @@ public static class AnalysisPass
         var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken);
         var video = info.RequireVideo();
         var analysisSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
-        var exportSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.ExportLongSide);
+        // The same size `cuboid frames` gives (never larger than the source), so both exports agree.
+        var exportFit = ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.ExportLongSide);
+        var exportSize = new FrameSize(exportFit.Width, exportFit.Height);
         var sourceLongSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
 
         string? exportDirectory = null, candidateDirectory = null;
@@ -102,7 +105,7 @@ public static class AnalysisPass
             sourceLongSide,
             options,
             exportDirectory is null ? null : exportSize,
-            candidateDirectory is null ? null : Path.Combine(candidateDirectory, "c%08d.jpg"));
+            candidateDirectory is null ? null : CandidatePattern(candidateDirectory));
 
         var frame = new AnalysisFrame(analysisSize.Width, analysisSize.Height);
         var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
@@ -192,6 +195,11 @@ public static class AnalysisPass
 
             var exitCode = await process.WaitForExitAsync(cancellationToken);
             await exited;
+            if (exitCode != 0 && candidateDirectory is not null && OutputProblem(log) is { } problem)
+            {
+                throw CuboidException.Input($"{exportDirectory}: could not write frames there ({problem}); check the output folder's free space and permissions, or pick another --out");
+            }
+
             if (exitCode != 0 && index == 0)
             {
                 throw MediaInput.Unreadable(info.Path, log.Tail);
@@ -240,7 +248,10 @@ public static class AnalysisPass
             collector.Candidates,
             log.DecodeErrors,
             log.FirstDecodeError,
-            options.TimeProvider.GetElapsedTime(started));
+            options.TimeProvider.GetElapsedTime(started))
+        {
+            ExportFallbackRuns = collector.FallbackRuns,
+        };
     }
 
     private static void ChooseAfterCuts(AnalysisFrame frame, SampleCollector collector, List<SceneBoundary> cuts, AnalysisOptions options)
@@ -260,6 +271,20 @@ public static class AnalysisPass
 
         cuts.Clear();
     }
+
+    /// <summary>ffmpeg's image2 pattern for the candidate JPEGs: a literal <c>%</c> in the folder must be doubled, or
+    /// the muxer reads it as part of the sequence pattern.</summary>
+    internal static string CandidatePattern(string candidateDirectory) =>
+        Path.Combine(candidateDirectory.Replace("%", "%%", StringComparison.Ordinal), "c%08d.jpg");
+
+    // ffmpeg failed on the export output (the image2 muxer or the file system), not on the input.
+    private static string? OutputProblem(ShowinfoLog log) =>
+        log.Tail.LastOrDefault(l => l.Contains("[image2 @", StringComparison.Ordinal)
+            || l.Contains("Could not open file", StringComparison.Ordinal)
+            || l.Contains("Error opening output", StringComparison.Ordinal)
+            || l.Contains("No space left", StringComparison.Ordinal)
+            || l.Contains("Permission denied", StringComparison.Ordinal)
+            || l.Contains("av_interleaved_write_frame", StringComparison.Ordinal))?.Trim();
 
     private static string Last(ShowinfoLog log) =>
         log.Tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim() ?? "no details";

@@ -39,6 +39,10 @@ public sealed record AnalysisResult(
     string? FirstDecodeError,
     TimeSpan Elapsed)
 {
+    /// <summary>Extra ffmpeg runs that exported <see cref="ExportFallbacks"/>: one seek each for a few, one batched
+    /// decode for many.</summary>
+    public int ExportFallbackRuns { get; init; }
+
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>
     public IReadOnlyList<SceneBoundary> Cuts => [.. Boundaries.Where(b => b.Kind == SceneBoundaryKind.Cut)];
 }

@@ -4,7 +4,7 @@ namespace Cuboid.Media.Analysis;
 public readonly record struct FrameSize(int Width, int Height)
 {
     /// <summary>The size whose long side is <paramref name="longSide"/> (never larger than the source) with the
-    /// source's display aspect ratio, rounded to even numbers so every pixel format accepts it.</summary>
+    /// source's display aspect ratio, rounded down to even numbers so every pixel format accepts it (never enlarging an odd size).</summary>
     public static FrameSize Fit(int displayWidth, int displayHeight, int longSide)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(displayWidth, 1);
@@ -25,7 +25,7 @@ public readonly record struct FrameSize(int Width, int Height)
         return new FrameSize(Even(width), Even(height));
     }
 
-    private static int Even(int value) => Math.Max(2, value + (value & 1));
+    private static int Even(int value) => Math.Max(2, value & ~1);
 
     public override string ToString() => $"{Width}x{Height}";
 }

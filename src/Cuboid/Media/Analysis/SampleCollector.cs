@@ -8,11 +8,15 @@ namespace Cuboid.Media.Analysis;
 /// Turns sampling decisions into <see cref="AnalysisSample"/>s and delivers them. When exporting, ffmpeg has
 /// already JPEG-encoded every frame that could become a sample (see <see cref="AnalysisCommandLine"/>); a chosen
 /// frame's candidate file is moved into the export folder once ffmpeg has finished writing it, and unchosen
-/// candidates are deleted. A chosen frame with no candidate (rare) is cut with one seek after the pass.
+/// candidates are deleted. Chosen frames with no candidate (rare) are cut after the pass: a few with one seek each,
+/// more in one batched ffmpeg run that selects them all by timestamp (one process, one partial decode).
 /// </summary>
 internal sealed class SampleCollector
 {
     private const int CandidatesKept = 64;
+
+    /// <summary>Up to this many missing frames are cut with a seek each; more go through one batched run.</summary>
+    internal const int SeeksAtMost = 3;
 
     private readonly ChannelWriter<AnalysisSample> _writer;
     private readonly AnalysisOptions _options;
@@ -52,6 +56,8 @@ internal sealed class SampleCollector
     public int Fallbacks { get; private set; }
 
     public int Candidates { get; private set; }
+
+    public int FallbackRuns { get; private set; }
 
     public void OnFrame(long index, long pts)
     {
@@ -95,14 +101,67 @@ internal sealed class SampleCollector
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         Resolve();
+        if (_pending.Count > SeeksAtMost && await ExportBatchAsync(cancellationToken))
+        {
+            return;
+        }
+
         foreach (var pending in _pending.ToList())
         {
             var target = TargetPath(pending.Sample.FrameIndex);
             await ExportBySeekAsync(pending.Sample.Time, target, cancellationToken);
+            FallbackRuns++;
             Fallbacks++;
             _pending.Remove(pending);
             Deliver(pending.Sample with { ImagePath = target });
         }
+    }
+
+    // One ffmpeg run selects every missing frame by its timestamp and stops after the last one. False when a
+    // timestamp did not come out the same (then the caller seeks each frame instead).
+    private async Task<bool> ExportBatchAsync(CancellationToken cancellationToken)
+    {
+        var missing = _pending.Where(p => p.Pts != long.MinValue).OrderBy(p => p.Pts).ToList();
+        if (missing.Count != _pending.Count || missing.Select(p => p.Pts).Distinct().Count() != missing.Count)
+        {
+            return false;
+        }
+
+        var folder = Path.Combine(_candidateDirectory!, "batch");
+        Directory.CreateDirectory(folder);
+        var select = string.Join('+', missing.Select(p => string.Create(CultureInfo.InvariantCulture, $"eq(pts\\,{p.Pts})")));
+        var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "error", "-y" };
+        if (_options.Threads is { } threads)
+        {
+            args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange([
+            "-i", _input, "-filter_complex",
+            $"[0:V:0]select={select},scale={_exportSize.Width}:{_exportSize.Height}:flags=bicubic,setsar=1,format=yuvj420p[cuboid_export]",
+            "-map", "[cuboid_export]", "-vsync", "passthrough", "-frames:v", missing.Count.ToString(CultureInfo.InvariantCulture),
+            "-c:v", "mjpeg", "-q:v", _options.JpegQuality.ToString(CultureInfo.InvariantCulture),
+            "-f", "image2", "-start_number", "0", AnalysisPass.CandidatePattern(folder),
+        ]);
+        var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken);
+        FallbackRuns++;
+        var files = Directory.GetFiles(folder, "c*.jpg").Order(StringComparer.Ordinal).ToList();
+        if (run.ExitCode != 0 || files.Count != missing.Count)
+        {
+            Directory.Delete(folder, recursive: true);
+            return false;
+        }
+
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var target = TargetPath(missing[i].Sample.FrameIndex);
+            File.Move(files[i], target, overwrite: true);
+            Fallbacks++;
+            _pending.Remove(missing[i]);
+            Deliver(missing[i].Sample with { ImagePath = target });
+        }
+
+        return true;
     }
 
     private void Resolve()

@@ -21,6 +21,11 @@ public sealed record SceneDetectionOptions
     /// <summary>Adaptive detector: a cut also needs at least this content score.</summary>
     public double MinContentScore { get; init; } = 15;
 
+    /// <summary>Content detector: a cut's score must also be at least this many times the score of each of the three
+    /// frames before it, so busy in-shot texture and low frame rates (where every frame
+    /// differs by about the threshold) are not cuts. Zero turns it off (PySceneDetect's behaviour).</summary>
+    public double MinJumpRatio { get; init; } = 1.5;
+
     /// <summary>Two cuts are at least this far apart (and the first is this far from the start).</summary>
     public TimeSpan MinSceneLength { get; init; } = TimeSpan.FromSeconds(0.6);
 
@@ -53,9 +58,9 @@ public sealed record SceneDetectionOptions
             throw CuboidException.Usage($"adaptive window {AdaptiveWindow} is out of range; use 1 to 8 frames");
         }
 
-        if (MinContentScore < 0 || MinSceneLength < TimeSpan.Zero || FadeThreshold is < 0 or > 255 || FlashWindow < TimeSpan.Zero)
+        if (MinContentScore < 0 || MinJumpRatio < 0 || double.IsNaN(MinJumpRatio) || MinSceneLength < TimeSpan.Zero || FadeThreshold is < 0 or > 255 || FlashWindow < TimeSpan.Zero)
         {
-            throw CuboidException.Usage("scene detection options must not be negative (min content, min scene, fade threshold, flash window)");
+            throw CuboidException.Usage("scene detection options must not be negative (min content, jump ratio, min scene, fade threshold, flash window)");
         }
 
         if (FlashWindow > TimeSpan.FromSeconds(2))

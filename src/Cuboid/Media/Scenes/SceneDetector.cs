@@ -11,6 +11,9 @@ namespace Cuboid.Media.Scenes;
 /// </summary>
 public sealed class SceneDetector : IFrameConsumer
 {
+    /// <summary>Frames before a candidate whose scores it must stand out against.</summary>
+    private const int JumpWindow = 3;
+
     private readonly SceneDetectionOptions _options;
     private readonly Action<SceneBoundary>? _onBoundary;
     private readonly List<SceneBoundary> _boundaries = [];
@@ -113,7 +116,7 @@ public sealed class SceneDetector : IFrameConsumer
         if (_options.Detector == SceneDetectorKind.Content)
         {
             score = stats.ContentScore;
-            if (score < _threshold)
+            if (score < _threshold || !StandsOut(index, score))
             {
                 return;
             }
@@ -153,6 +156,27 @@ public sealed class SceneDetector : IFrameConsumer
         }
 
         _pending = new Candidate(new FramePoint(index, stats.Time, score));
+    }
+
+    // A cut is a jump, not more of the same: busy texture (cellular automata, water, crowds) and low frame rates
+    // change every frame by about the threshold, so the score must also stand out against each of the frames before
+    // it (a slow ramp of motion at 2 fps climbs to the threshold over several frames).
+    private bool StandsOut(long index, double score)
+    {
+        if (_options.MinJumpRatio <= 0)
+        {
+            return true;
+        }
+
+        for (var k = index - 1; k >= Math.Max(1, index - JumpWindow) && _frame!.At(k) is { } earlier; k--)
+        {
+            if (score < _options.MinJumpRatio * earlier.Stats.ContentScore)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The jump back at the end of a flash: the picture matches one from just before the flash started.

@@ -1,4 +1,5 @@
 using Cuboid.Media.Analysis;
+using Cuboid.Media.Frames;
 using Cuboid.Media.Probe;
 using Cuboid.Media.Sampling;
 using Cuboid.Media.Scenes;
@@ -182,6 +183,62 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
 
         Assert.Equal(0, result.DecodeErrors);
         Assert.Null(result.FirstDecodeError);
+    }
+
+    [Fact]
+    public async Task Many_frames_without_a_candidate_are_exported_by_one_batched_ffmpeg_run()
+    {
+        var normalFolder = VideoBuilder.NewFolder();
+        var batchFolder = VideoBuilder.NewFolder();
+        var normal = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { ExportDirectory = normalFolder });
+
+        // No frame passes ffmpeg's scene score, so every after-cut sample misses its candidate JPEG.
+        var batched = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { ExportDirectory = batchFolder, CutCandidateScene = 2 });
+
+        output.WriteLine($"fallbacks {batched.ExportFallbacks} in {batched.ExportFallbackRuns} run(s); normal run {normal.ExportFallbacks} in {normal.ExportFallbackRuns}");
+        Assert.True(batched.ExportFallbacks > SampleCollector.SeeksAtMost, $"{batched.ExportFallbacks} fallbacks");
+        Assert.Equal(1, batched.ExportFallbackRuns);
+        Assert.Equal(normal.Samples.Select(s => (s.FrameIndex, s.Reason)), batched.Samples.Select(s => (s.FrameIndex, s.Reason)));
+        Assert.Equal(batched.Samples.Count, Directory.GetFiles(batchFolder).Length);
+        Assert.Empty(Directory.GetDirectories(batchFolder));
+        foreach (var (a, b) in normal.Samples.Zip(batched.Samples))
+        {
+            // The same frame, scaled and encoded the same way: the JPEGs match in size and brightness.
+            Assert.Equal(await ImageMeasure.SizeAsync(a.ImagePath!), await ImageMeasure.SizeAsync(b.ImagePath!));
+            var (lengthA, lengthB) = (new FileInfo(a.ImagePath!).Length, new FileInfo(b.ImagePath!).Length);
+            Assert.True(Math.Abs(lengthA - lengthB) <= lengthA / 20, $"frame {a.FrameIndex}: {lengthA} vs {lengthB} bytes");
+        }
+    }
+
+    [Fact]
+    public async Task Odd_sized_video_exports_at_the_size_cuboid_frames_gives_never_larger()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Container = "webm", Codec = "libvpx-vp9", Width = 321, Height = 181, Seconds = 1, Audio = false });
+
+        var result = await AnalysisPass.RunAsync(video, new AnalysisOptions { ExportDirectory = VideoBuilder.NewFolder() });
+        var frames = await FrameExporter.ExportAtAsync(video, [TimeSpan.Zero], VideoBuilder.NewFolder());
+
+        var analysed = await ImageMeasure.SizeAsync(Assert.Single(result.Samples).ImagePath!);
+        var exported = await ImageMeasure.SizeAsync(Assert.Single(frames.Frames).Path);
+        Assert.Equal((320, 180), analysed);
+        Assert.Equal(exported, analysed);
+    }
+
+    [Theory]
+    [InlineData("p%20x.mp4", "p%20x.mp4.cuboid")]
+    [InlineData("100%.mp4", "out %d %s %%")]
+    public async Task Percent_signs_in_the_video_or_output_path_are_literal(string name, string outName)
+    {
+        var source = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 1, Audio = false });
+        var path = VideoBuilder.CopyAs(source, name);
+        var folder = Path.Combine(VideoBuilder.NewFolder(), outName);
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = folder });
+
+        var sample = Assert.Single(result.Samples);
+        Assert.Equal(folder, Path.GetDirectoryName(sample.ImagePath));
+        Assert.True(File.Exists(sample.ImagePath));
+        Assert.Equal(0, result.ExportFallbacks);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Cuboid.Media.Analysis;
 using Cuboid.Media.Scenes;
+using Cuboid.Testing.Shots;
 using Xunit.Abstractions;
 
 namespace Cuboid.Tests.Media.Scenes;
@@ -77,5 +78,26 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
             Assert.True(inside.Count == 0, $"cut inside shot '{shot.Source}' (frames {start}-{start + shot.Frames - 1}): {string.Join(", ", inside.Select(c => c.Frame))}");
             start += shot.Frames;
         }
+    }
+
+    [Fact]
+    public async Task Low_frame_rate_footage_without_a_shot_change_has_no_cuts()
+    {
+        // testsrc2 at 2 fps: its motion makes every frame differ by 15-30, climbing to just above 27 every few seconds.
+        var reel = new ShotReel(160, 90, 2, [new Shot("testsrc2", 240)]) { Preset = "ultrafast" };
+        var path = await ShotReelBuilder.BuildAsync(reel);
+
+        var result = await AnalysisPass.RunAsync(path, new AnalysisOptions { SampleInterval = null, SampleAfterCuts = false });
+        var plain = await AnalysisPass.RunAsync(path, new AnalysisOptions
+        {
+            SampleInterval = null,
+            SampleAfterCuts = false,
+            Scenes = new SceneDetectionOptions { MinJumpRatio = 0 },
+        });
+
+        output.WriteLine($"cuts: {result.Cuts.Count}; PySceneDetect's plain content rule: {plain.Cuts.Count} ({string.Join(", ", plain.Cuts.Select(c => c.Score))})");
+        Assert.Equal(240, result.FrameCount);
+        Assert.Empty(result.Cuts);
+        Assert.NotEmpty(plain.Cuts); // The video really does cross the threshold.
     }
 }

@@ -38,9 +38,11 @@ public class SceneDetectorTests
     {
         var frames = Repeat(Picture.Blue, 30).Concat(Repeat(Picture.White, 1)).Concat(Repeat(Picture.Blue, 30));
 
-        var cuts = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero });
+        var cuts = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero, MinJumpRatio = 0 });
+        var withJumpRule = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinSceneLength = TimeSpan.Zero });
 
         Assert.Equal([30, 31], cuts.Select(c => c.Frame));
+        Assert.Equal([30], withJumpRule.Select(c => c.Frame)); // The jump back is no bigger than the jump in.
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public class SceneDetectorTests
     }
 
     [Fact]
-    public void The_adaptive_detector_ignores_steady_fast_motion_that_the_content_detector_cuts()
+    public void Steady_fast_motion_is_not_cut_by_either_detector_while_plain_content_scoring_cuts_it()
     {
         // Every frame differs a lot from the last (alternating pictures), then a real cut to a still shot.
         var busy = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Picture.Stripes : Picture.StripesShifted);
@@ -107,9 +109,11 @@ public class SceneDetectorTests
 
         var adaptive = Detect(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive, FlashWindow = TimeSpan.Zero });
         var content = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero });
+        var plainContent = Detect(frames, new SceneDetectionOptions { FlashWindow = TimeSpan.Zero, MinJumpRatio = 0 });
 
         Assert.Equal([40], adaptive.Select(c => c.Frame));
-        Assert.True(content.Count > 1);
+        Assert.Equal([40], content.Select(c => c.Frame));
+        Assert.True(plainContent.Count > 1);
     }
 
     [Theory]

@@ -41,6 +41,33 @@ public class ScenesCommandTests(ShotReelFixture reels)
         Assert.Equal(cuts.Count + 1, root.GetProperty("scenes").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Scenes_are_half_open_and_the_summary_uses_the_probed_duration()
+    {
+        var console = CliConsole.Capture(out var stdout, out _);
+        var table = CliConsole.Capture(out var tableOut, out _);
+
+        var code = await CuboidApp.RunAsync(["scenes", reels.Path720, "--json"], console);
+        await CuboidApp.RunAsync(["scenes", reels.Path720], table);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var root = json.RootElement;
+        var scenes = root.GetProperty("scenes").EnumerateArray().ToList();
+        Assert.Equal(0, scenes[0].GetProperty("startFrame").GetInt64());
+        for (var i = 0; i + 1 < scenes.Count; i++)
+        {
+            Assert.Equal(scenes[i + 1].GetProperty("startFrame").GetInt64(), scenes[i].GetProperty("endFrame").GetInt64());
+            Assert.Equal(scenes[i + 1].GetProperty("start").GetDouble(), scenes[i].GetProperty("end").GetDouble());
+        }
+
+        var duration = root.GetProperty("durationSeconds").GetDouble();
+        Assert.Equal(reels.Reel720.TotalFrames, scenes[^1].GetProperty("endFrame").GetInt64());
+        Assert.Equal(duration, scenes[^1].GetProperty("end").GetDouble());
+        Assert.Equal(reels.Reel720.TotalFrames / 25.0, duration, 2);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" in {duration:0.###} s ("), tableOut.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--detector", "histogram")]
     [InlineData("--threshold", "-1")]
