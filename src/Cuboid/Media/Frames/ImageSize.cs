@@ -13,8 +13,14 @@ public readonly record struct ImageSize(int Width, int Height)
         }
 
         var scale = Math.Min(1.0, (double)maxSize / Math.Max(displayWidth, displayHeight));
-        return new ImageSize(Even(displayWidth * scale), Even(displayHeight * scale));
+        var limit = EvenBelow(maxSize);
+        return new ImageSize(
+            Even(displayWidth * scale, Math.Min(limit, EvenBelow(displayWidth))),
+            Even(displayHeight * scale, Math.Min(limit, EvenBelow(displayHeight))));
     }
 
-    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+    // Nearest even keeps the aspect ratio closest; the cap stops an odd side or an odd maximum from growing (323 -> 322, not 324).
+    private static int Even(double value, int cap) => Math.Max(2, Math.Min(cap, (int)Math.Round(value / 2) * 2));
+
+    private static int EvenBelow(int value) => value / 2 * 2;
 }

@@ -267,6 +267,9 @@ public class FrameExporterTests
     [InlineData(1080, 1920, 768, 432, 768)]
     [InlineData(320, 180, 768, 320, 180)]
     [InlineData(641, 359, 320, 320, 180)]
+    [InlineData(323, 181, 768, 322, 180)]
+    [InlineData(1920, 1080, 321, 320, 180)]
+    [InlineData(3, 1, 768, 2, 2)]
     public void Frame_size_fits_the_long_side_with_even_dimensions(int w, int h, int max, int ew, int eh)
     {
         Assert.Equal(new ImageSize(ew, eh), ImageSize.Fit(w, h, max));
