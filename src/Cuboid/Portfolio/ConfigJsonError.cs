@@ -23,7 +23,8 @@ internal static partial class ConfigJsonError
         ["endpoints"] = "a list of endpoints",
     };
 
-    public static string Describe(JsonException exception)
+    /// <param name="reference">Where the file's settings are documented, named in the hint for an unknown setting.</param>
+    public static string Describe(JsonException exception, string reference = "the Configuration section of docs/CLI.md")
     {
         var message = exception.Message;
         var path = SettingPath(exception.Path);
@@ -33,7 +34,7 @@ internal static partial class ConfigJsonError
             var setting = path.EndsWith(property, StringComparison.Ordinal) ? path : Join(path, property);
             return LooksLikeKey(property)
                 ? $"unknown setting '{setting}' ({KeyHint})"
-                : $"unknown setting '{setting}' (see the Configuration section of docs/CLI.md)";
+                : $"unknown setting '{setting}' (see {reference})";
         }
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Cuboid.Portfolio;
 
 /// <summary>
 /// The catalog of providers and models, as data (<c>catalog/models.json</c>, schema in docs/CATALOG.md).
 /// The shipped copy is embedded in the library; a user overlay merges over it by id.
+/// Unknown top-level properties are refused so that <c>models update --catalog cuboid.json</c> cannot take a
+/// config file for a catalog and write over it; unknown model fields stay allowed for newer catalogs.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ModelCatalog
 {
     internal const string EmbeddedName = "Cuboid.Portfolio.models.json";
@@ -52,7 +56,7 @@ public sealed record ModelCatalog
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{origin} is not a valid catalog: {ex.Message}", ex);
+            throw CuboidException.Input($"{origin} is not a valid catalog: {ConfigJsonError.Describe(ex, "docs/CATALOG.md")}", ex);
         }
 
         if (catalog is null)

@@ -28,6 +28,7 @@ public sealed class Portfolio
     public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)
     {
         settings.Validate();
+        settings.ValidateAgainst(catalog);
         Catalog = catalog;
         Settings = settings;
         Time = timeProvider ?? TimeProvider.System;

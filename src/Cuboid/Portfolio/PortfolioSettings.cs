@@ -164,6 +164,44 @@ public sealed record PortfolioSettings
         Resilience.Validate();
     }
 
+    /// <summary>
+    /// Checks the names the config uses against the catalog, so a typo fails loudly instead of being ignored:
+    /// task names, providers named in <c>providers</c> and <c>tasks.*.model</c>, and endpoints that would shadow a built-in provider.
+    /// </summary>
+    public void ValidateAgainst(ModelCatalog catalog)
+    {
+        var where = Origin is null ? "config" : Display(Origin);
+        foreach (var endpoint in Endpoints)
+        {
+            if (catalog.FindProvider(endpoint.Name) is not null)
+            {
+                throw CuboidException.Usage($"{where}: endpoint '{endpoint.Name}' has the name of a built-in provider; rename it, or set providers.{endpoint.Name}.baseUrl to move the built-in one");
+            }
+        }
+
+        var providers = catalog.Providers.Select(p => p.Id).Concat(Endpoints.Select(e => e.Name)).ToHashSet(StringComparer.Ordinal);
+        var providerList = string.Join(", ", providers.Order(StringComparer.Ordinal));
+        foreach (var id in Providers.Keys.Where(id => !providers.Contains(id)))
+        {
+            throw CuboidException.Usage($"{where}: providers.{id} is not a known provider; known: {providerList}");
+        }
+
+        var tasks = catalog.Models.SelectMany(m => m.Tasks ?? []).ToHashSet(StringComparer.Ordinal);
+        var taskList = string.Join(", ", tasks.Order(StringComparer.Ordinal));
+        foreach (var (task, settings) in Tasks)
+        {
+            if (!tasks.Contains(task))
+            {
+                throw CuboidException.Usage($"{where}: tasks.{task} is not a task any catalog model serves; tasks: {taskList}");
+            }
+
+            if (settings.Model is not null && ModelId.TryParse(settings.Model, out var model) && !providers.Contains(model.Provider))
+            {
+                throw CuboidException.Usage($"{where}: tasks.{task}.model '{settings.Model}' names an unknown provider '{model.Provider}'; known: {providerList}");
+            }
+        }
+    }
+
     /// <summary>A config path as the user would write it: relative to the current directory when under it.</summary>
     private static string Display(string path)
     {

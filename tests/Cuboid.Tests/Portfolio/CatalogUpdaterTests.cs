@@ -127,6 +127,20 @@ public sealed class CatalogUpdaterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_config_file_named_as_the_catalog_is_refused_and_left_intact()
+    {
+        const string config = """{"budget": 2.5, "tasks": {"caption": {"policy": "cost"}}}""";
+        var target = Write("cuboid.json", config);
+        var csv = Write("r.csv", "model,task,rating,date\nopenai:gpt-5-mini,caption,70,2026-11-01\n");
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => new CatalogUpdater(_time).UpdateAsync(csv, target));
+
+        Assert.Equal(ErrorKind.Input, ex.Kind);
+        Assert.Contains("is not a valid catalog: unknown setting 'budget' (see docs/CATALOG.md)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(config, File.ReadAllText(target));
+    }
+
+    [Fact]
     public async Task A_url_source_is_downloaded()
     {
         using var http = new HttpClient(new StubHandler(System.Net.HttpStatusCode.OK, OpenRouterList));

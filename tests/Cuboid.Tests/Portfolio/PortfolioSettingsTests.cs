@@ -135,6 +135,27 @@ public sealed class PortfolioSettingsTests : IDisposable
         return Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { WorkingDirectory = work, Environment = new MapEnvironment(env) });
     }
 
+    [Theory]
+    [InlineData("""{"tasks":{"captoin":{"model":"openai:gpt-4.1-nano"}}}""", "cuboid.json: tasks.captoin is not a task any catalog model serves; tasks: caption,")]
+    [InlineData("""{"tasks":{"reason":{"model":"nosuch:x"}}}""", "cuboid.json: tasks.reason.model 'nosuch:x' names an unknown provider 'nosuch'; known: ")]
+    [InlineData("""{"providers":{"opnai":{"keyEnv":"MY_KEY"}}}""", "cuboid.json: providers.opnai is not a known provider; known: ")]
+    [InlineData("""{"endpoints":[{"name":"openai","baseUrl":"http://127.0.0.1:1/v1"}]}""", "cuboid.json: endpoint 'openai' has the name of a built-in provider")]
+    public void Config_names_the_catalog_does_not_know_are_usage_errors(string config, string expected)
+    {
+        var ex = Assert.Throws<CuboidException>(() => LoadShipped(new() { ["OPENAI_API_KEY"] = "x" }, config));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Config_names_of_custom_endpoints_and_their_models_are_accepted()
+    {
+        var portfolio = LoadShipped(new(), """{"endpoints":[{"name":"vllm","baseUrl":"http://127.0.0.1:1/v1"}],"providers":{"vllm":{"enabled":true}},"tasks":{"reason":{"model":"vllm:qwen3"}}}""");
+
+        Assert.Equal("vllm:qwen3", portfolio.Settings.Tasks["reason"].Model);
+    }
+
     [Fact]
     public async Task OPENAI_BASE_URL_redirects_the_openai_provider_unless_the_config_names_a_base_url()
     {
