@@ -73,13 +73,7 @@ public static class Patchifier
     {
         var shape = grid.Input;
         var patch = grid.Patch;
-        nint pixel = shape.Channels * elementSize;
-        var run = patch.W * pixel;
-        var row = shape.Width * pixel;
-        var frame = shape.Height * row;
-        nint token = grid.TokenLength * (nint)elementSize;
-        var fullColumns = Math.Min(grid.GridW, shape.Width / patch.W);
-        var tailPixels = shape.Width - (fullColumns * patch.W);
+        var (pixel, run, row, frame, token, fullColumns, tailPixels) = ByteStrides.Of(shape, grid, elementSize);
         for (var it = 0; it < grid.GridT; it++)
         {
             for (var ih = 0; ih < grid.GridH; ih++)
@@ -112,13 +106,7 @@ public static class Patchifier
     {
         var shape = grid.Restored;
         var patch = grid.Patch;
-        nint pixel = shape.Channels * elementSize;
-        var run = patch.W * pixel;
-        var row = shape.Width * pixel;
-        var frame = shape.Height * row;
-        nint token = grid.TokenLength * (nint)elementSize;
-        var fullColumns = Math.Min(grid.GridW, shape.Width / patch.W);
-        var tailPixels = shape.Width - (fullColumns * patch.W);
+        var (pixel, run, row, frame, token, fullColumns, tailPixels) = ByteStrides.Of(shape, grid, elementSize);
         for (var it = 0; it < grid.GridT; it++)
         {
             for (var ih = 0; ih < grid.GridH; ih++)
@@ -148,6 +136,26 @@ public static class Patchifier
                     }
                 }
             }
+        }
+    }
+
+    // Byte strides of one side of a patchify: a pixel, a patch row's run, a tensor row, a frame and a token, and how
+    // many whole patch columns a row holds plus the pixels left over for a padded last column.
+    private readonly record struct ByteStrides(nint Pixel, nint Run, nint Row, nint Frame, nint Token, int FullColumns, int TailPixels)
+    {
+        public static ByteStrides Of(TensorShape shape, PatchGrid grid, int elementSize)
+        {
+            nint pixel = shape.Channels * elementSize;
+            var row = shape.Width * pixel;
+            var fullColumns = Math.Min(grid.GridW, shape.Width / grid.Patch.W);
+            return new ByteStrides(
+                pixel,
+                grid.Patch.W * pixel,
+                row,
+                shape.Height * row,
+                grid.TokenLength * (nint)elementSize,
+                fullColumns,
+                shape.Width - (fullColumns * grid.Patch.W));
         }
     }
 
