@@ -34,7 +34,11 @@ public sealed class MediaProcess : IAsyncDisposable
 
     /// <summary>Starts <paramref name="executable"/>; a missing executable is a clear <see cref="CuboidException"/>.</summary>
     /// <param name="onStderrLine">Sees every stderr line as it arrives (for progress or warnings); may be null.</param>
-    public static MediaProcess Start(string executable, IEnumerable<string> arguments, bool redirectInput = false, Action<string>? onStderrLine = null)
+    public static MediaProcess Start(string executable, IEnumerable<string> arguments, bool redirectInput = false, Action<string>? onStderrLine = null) =>
+        new(StartProcess(executable, arguments, redirectInput), onStderrLine);
+
+    /// <summary>Starts a media tool with redirected output and error; a missing executable is a clear <see cref="CuboidException"/>.</summary>
+    internal static Process StartProcess(string executable, IEnumerable<string> arguments, bool redirectInput = false)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -52,13 +56,11 @@ public sealed class MediaProcess : IAsyncDisposable
 
         try
         {
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
-            return new MediaProcess(process, onStderrLine);
+            return Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
         }
         catch (Win32Exception ex)
         {
-            var name = Path.GetFileName(executable);
-            throw CuboidException.Input($"{name} was not found; {MediaTools.InstallHint}", ex);
+            throw CuboidException.Input($"{Path.GetFileName(executable)} was not found; {MediaTools.InstallHint}", ex);
         }
     }
 

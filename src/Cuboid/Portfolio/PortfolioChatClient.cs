@@ -129,16 +129,10 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     {
         var list = messages as IList<ChatMessage> ?? [.. messages];
         var estimate = RequestEstimate.ForChat(list, options, portfolio.Settings.Resilience.DefaultOutputTokens);
-        var routeConstraints = constraints;
+        var routeConstraints = constraints.PinnedBy(options?.ModelId);
         var inner = options;
-        if (options?.ModelId is { } modelId)
+        if (options?.ModelId is not null)
         {
-            // The adapter already knows its model; a provider:model here pins this call instead.
-            if (ModelId.TryParse(modelId, out var pinned))
-            {
-                routeConstraints = constraints with { PinnedModel = pinned.ToString() };
-            }
-
             inner = options.Clone();
             inner.ModelId = null;
         }

@@ -34,15 +34,10 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
             var seconds = AudioSeconds(audio, options);
             audio.Position = origin;
             var estimate = new RequestEstimate { AudioSeconds = seconds };
-            var routeConstraints = constraints;
+            var routeConstraints = constraints.PinnedBy(options?.ModelId);
             var inner = options;
-            if (options?.ModelId is { } modelId)
+            if (options?.ModelId is not null)
             {
-                if (ModelId.TryParse(modelId, out var pinned))
-                {
-                    routeConstraints = constraints with { PinnedModel = pinned.ToString() };
-                }
-
                 inner = options.Clone();
                 inner.ModelId = null;
             }

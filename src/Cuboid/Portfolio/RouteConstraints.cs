@@ -30,4 +30,11 @@ public sealed record RouteConstraints
     public double? QualityFloor { get; init; }
 
     public static RouteConstraints None { get; } = new();
+
+    /// <summary>
+    /// These constraints pinned to a call's <c>ModelId</c> when it is a <c>provider:model</c>: the adapter already
+    /// knows its own model, so a catalog id in the options means "this call, this model".
+    /// </summary>
+    public RouteConstraints PinnedBy(string? callModelId) =>
+        ModelId.TryParse(callModelId, out var pinned) ? this with { PinnedModel = pinned.ToString() } : this;
 }

@@ -68,117 +68,33 @@ public sealed class AnalysisCache
     }
 
     /// <summary>The first cached caption for this frame and prompt among <paramref name="models"/>, in their order.</summary>
-    public CachedCaption? FindCaption(string frameHash, string promptKey, IEnumerable<string> models)
-    {
-        using var connection = Connect();
-        foreach (var model in models)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT caption FROM captions WHERE frame_hash = $h AND model = $m AND prompt_key = $p";
-            command.Parameters.AddWithValue("$h", frameHash);
-            command.Parameters.AddWithValue("$m", model);
-            command.Parameters.AddWithValue("$p", promptKey);
-            if (command.ExecuteScalar() is string caption)
-            {
-                return new CachedCaption(model, caption);
-            }
-        }
+    public CachedCaption? FindCaption(string frameHash, string promptKey, IEnumerable<string> models) =>
+        FindFirst("SELECT caption FROM captions WHERE frame_hash = $h AND model = $m AND prompt_key = $p", models, ("$h", frameHash), ("$p", promptKey))
+            is var (model, caption) ? new CachedCaption(model, caption) : null;
 
-        return null;
-    }
-
-    public void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO captions VALUES ($h, $m, $p, $c, $t)";
-        command.Parameters.AddWithValue("$h", frameHash);
-        command.Parameters.AddWithValue("$m", model);
-        command.Parameters.AddWithValue("$p", promptKey);
-        command.Parameters.AddWithValue("$c", caption);
-        command.Parameters.AddWithValue("$t", at.ToString("O"));
-        command.ExecuteNonQuery();
-    }
+    public void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at) =>
+        Write("INSERT OR REPLACE INTO captions VALUES ($h, $m, $p, $c, $t)", ("$h", frameHash), ("$m", model), ("$p", promptKey), ("$c", caption), ("$t", at.ToString("O")));
 
     /// <summary>Cached segments (times relative to the audio piece) for this audio among <paramref name="models"/>.</summary>
-    public CachedTranscript? FindTranscript(string audioHash, string language, IEnumerable<string> models)
-    {
-        using var connection = Connect();
-        foreach (var model in models)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT segments FROM transcripts WHERE audio_hash = $h AND model = $m AND language = $l";
-            command.Parameters.AddWithValue("$h", audioHash);
-            command.Parameters.AddWithValue("$m", model);
-            command.Parameters.AddWithValue("$l", language);
-            if (command.ExecuteScalar() is string json)
-            {
-                return new CachedTranscript(model, JsonSerializer.Deserialize<List<TranscriptSegment>>(json, ReportJson.Options) ?? []);
-            }
-        }
+    public CachedTranscript? FindTranscript(string audioHash, string language, IEnumerable<string> models) =>
+        FindFirst("SELECT segments FROM transcripts WHERE audio_hash = $h AND model = $m AND language = $l", models, ("$h", audioHash), ("$l", language))
+            is var (model, json) ? new CachedTranscript(model, JsonSerializer.Deserialize<List<TranscriptSegment>>(json, ReportJson.Options) ?? []) : null;
 
-        return null;
-    }
-
-    public void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO transcripts VALUES ($h, $m, $l, $s, $t)";
-        command.Parameters.AddWithValue("$h", audioHash);
-        command.Parameters.AddWithValue("$m", model);
-        command.Parameters.AddWithValue("$l", language);
-        command.Parameters.AddWithValue("$s", JsonSerializer.Serialize(segments, ReportJson.Options));
-        command.Parameters.AddWithValue("$t", at.ToString("O"));
-        command.ExecuteNonQuery();
-    }
+    public void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at) =>
+        Write("INSERT OR REPLACE INTO transcripts VALUES ($h, $m, $l, $s, $t)",
+            ("$h", audioHash), ("$m", model), ("$l", language), ("$s", JsonSerializer.Serialize(segments, ReportJson.Options)), ("$t", at.ToString("O")));
 
     /// <summary>A cached synthesis (JSON of the result) of this exact timeline and prompt among <paramref name="models"/>.</summary>
-    public string? FindSynthesis(string timelineHash, IEnumerable<string> models)
-    {
-        using var connection = Connect();
-        foreach (var model in models)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT result FROM syntheses WHERE timeline_hash = $h AND model = $m";
-            command.Parameters.AddWithValue("$h", timelineHash);
-            command.Parameters.AddWithValue("$m", model);
-            if (command.ExecuteScalar() is string json)
-            {
-                return json;
-            }
-        }
+    public string? FindSynthesis(string timelineHash, IEnumerable<string> models) =>
+        FindFirst("SELECT result FROM syntheses WHERE timeline_hash = $h AND model = $m", models, ("$h", timelineHash))?.Value;
 
-        return null;
-    }
+    public void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at) =>
+        Write("INSERT OR REPLACE INTO syntheses VALUES ($h, $m, $r, $t)", ("$h", timelineHash), ("$m", model), ("$r", resultJson), ("$t", at.ToString("O")));
 
-    public void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO syntheses VALUES ($h, $m, $r, $t)";
-        command.Parameters.AddWithValue("$h", timelineHash);
-        command.Parameters.AddWithValue("$m", model);
-        command.Parameters.AddWithValue("$r", resultJson);
-        command.Parameters.AddWithValue("$t", at.ToString("O"));
-        command.ExecuteNonQuery();
-    }
-
-    public void RecordRun(RunRecord run)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO runs VALUES ($id, $s, $o, $m, $n, $d, $a, $b)";
-        command.Parameters.AddWithValue("$id", run.Id);
-        command.Parameters.AddWithValue("$s", run.Source);
-        command.Parameters.AddWithValue("$o", run.Output);
-        command.Parameters.AddWithValue("$m", run.Mode);
-        command.Parameters.AddWithValue("$n", run.Samples);
-        command.Parameters.AddWithValue("$d", run.Dollars.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$a", run.StartedAt.ToString("O"));
-        command.Parameters.AddWithValue("$b", run.FinishedAt.ToString("O"));
-        command.ExecuteNonQuery();
-    }
+    public void RecordRun(RunRecord run) =>
+        Write("INSERT OR REPLACE INTO runs VALUES ($id, $s, $o, $m, $n, $d, $a, $b)",
+            ("$id", run.Id), ("$s", run.Source), ("$o", run.Output), ("$m", run.Mode), ("$n", run.Samples),
+            ("$d", run.Dollars.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$a", run.StartedAt.ToString("O")), ("$b", run.FinishedAt.ToString("O")));
 
     public IReadOnlyList<RunRecord> Runs()
     {
@@ -201,6 +117,43 @@ public sealed class AnalysisCache
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
+    }
+
+    // Models are asked in the caller's order, so the cache prefers the model the router would try first.
+    private (string Model, string Value)? FindFirst(string sql, IEnumerable<string> models, params (string Name, object Value)[] keys)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in keys)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var model = command.Parameters.Add("$m", SqliteType.Text);
+        foreach (var candidate in models)
+        {
+            model.Value = candidate;
+            if (command.ExecuteScalar() is string value)
+            {
+                return (candidate, value);
+            }
+        }
+
+        return null;
+    }
+
+    private void Write(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -57,7 +57,7 @@ public sealed class CaptionStage
                 }
                 else
                 {
-                    File.Delete(frame.FramePath);
+                    frame.Discard();
                 }
             }
         }

@@ -10,8 +10,9 @@ public interface IVideoAnalysisSource
 
     /// <summary>
     /// Runs one decode pass and yields each sample as soon as it is chosen, with its caption-resolution JPEG
-    /// already written into <paramref name="framesDirectory"/>. When the stream ends, <paramref name="outcome"/>
+    /// already written into <paramref name="framesDirectory"/>; with no folder (a plan) nothing is exported and
+    /// <see cref="PlannedFrame.FramePath"/> is empty. When the stream ends, <paramref name="outcome"/>
     /// holds the scenes and motion profile. <paramref name="decoded"/> reports seconds of video decoded.
     /// </summary>
-    IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, CancellationToken cancellationToken);
+    IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string? framesDirectory, PassOutcome outcome, Action<double>? decoded, CancellationToken cancellationToken);
 }

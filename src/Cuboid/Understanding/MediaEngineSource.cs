@@ -33,7 +33,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         return new VideoFacts(info.Duration.TotalSeconds, video.DisplayWidth, video.DisplayHeight, Math.Round(video.FramesPerSecond, 3), video.Codec, info.HasAudio, audio?.Codec, info.Container);
     }
 
-    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string? framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var motion = new SampleMotion();
         var options = new AnalysisOptions
@@ -55,7 +55,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
                 SampleReason.AfterCut => SampleReasons.Cut,
                 _ => SampleReasons.Interval,
             };
-            yield return new PlannedFrame(sample.Time, reason, sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), motion.Take(sample.Time), sample.Signature.DifferenceHash);
+            yield return new PlannedFrame(sample.Time, reason, framesDirectory is null ? string.Empty : sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), motion.Take(sample.Time), sample.Signature.DifferenceHash);
         }
 
         var result = await run.Completion;

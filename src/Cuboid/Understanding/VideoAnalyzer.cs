@@ -200,37 +200,30 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     {
         request.Validate();
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
-        var scratch = Directory.CreateTempSubdirectory("cuboid-plan-").FullName;
-        try
+        // A plan needs the samples, their hashes and the cuts, not the JPEGs: the pass exports nothing.
+        var filter = NewFilter();
+        var pass = new PassOutcome();
+        var frames = media.SampleAsync(request.VideoPath, request.Sampling, null, pass, null, cancellationToken);
+        frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
+        var kept = new List<PlannedFrame>();
+        await foreach (var frame in frames.WithCancellation(cancellationToken))
         {
-            var filter = NewFilter();
-            var pass = new PassOutcome();
-            var frames = media.SampleAsync(request.VideoPath, request.Sampling, scratch, pass, null, cancellationToken);
-            frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
-            var kept = new List<PlannedFrame>();
-            await foreach (var frame in frames.WithCancellation(cancellationToken))
-            {
-                kept.Add(frame);
-            }
+            kept.Add(frame);
+        }
 
-            var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var offline = request.Offline || models is null;
-            ModelQuote? Configured(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
-            ModelQuote? First(string task) => Configured(task) ?? defaults?.Candidates(task).FirstOrDefault();
-            string[] tasks = [AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason];
-            var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus)
-                .Select((stage, i) => stage.Model is not null && Configured(tasks[i]) is null ? stage with { Configured = false } : stage)
-                .ToList();
-            var limit = models?.Budget ?? defaults?.Budget;
-            var total = stages.Sum(s => s.Dollars);
-            return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-                NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
-                limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var offline = request.Offline || models is null;
+        ModelQuote? Configured(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
+        ModelQuote? First(string task) => Configured(task) ?? defaults?.Candidates(task).FirstOrDefault();
+        string[] tasks = [AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason];
+        var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus)
+            .Select((stage, i) => stage.Model is not null && Configured(tasks[i]) is null ? stage with { Configured = false } : stage)
+            .ToList();
+        var limit = models?.Budget ?? defaults?.Budget;
+        var total = stages.Sum(s => s.Dollars);
+        return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
+            NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
     }
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
@@ -247,7 +240,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
             else
             {
-                File.Delete(frame.FramePath);
+                frame.Discard();
             }
         }
 
@@ -256,7 +249,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var chosen = MaxFramesSelector.Select(all, max);
         foreach (var dropped in all.Except(chosen))
         {
-            File.Delete(dropped.FramePath);
+            dropped.Discard();
         }
 
         foreach (var frame in chosen)

@@ -27,13 +27,18 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
             ? Task.FromResult(new VideoFacts(duration, 320, 180, 25, "h264", hasAudio, hasAudio ? "aac" : null, "mp4"))
             : throw CuboidException.Input($"{videoPath}: no such file");
 
-    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string? framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var (time, reason) in Plan.Where(p => settings.DetectScenes || p.Reason != SampleReasons.Cut))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(framesDirectory, $"{time:000000.000}.jpg");
-            await File.WriteAllBytesAsync(path, FrameBytes(time), cancellationToken);
+            var path = string.Empty;
+            if (framesDirectory is not null)
+            {
+                path = Path.Combine(framesDirectory, $"{time:000000.000}.jpg");
+                await File.WriteAllBytesAsync(path, FrameBytes(time), cancellationToken);
+            }
+
             decoded?.Invoke(time);
             yield return new PlannedFrame(time, reason, path, 0.5, null);
         }

@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Cuboid.Media.Analysis;
 
@@ -48,29 +46,9 @@ internal sealed partial class DecoderProcess : IDisposable
 
     public static DecoderProcess Start(string executable, IEnumerable<string> arguments, Action<string> onStderrLine)
     {
-        var info = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
-            EnlargePipe(process.StandardOutput.BaseStream);
-            return new DecoderProcess(process, onStderrLine);
-        }
-        catch (Win32Exception ex)
-        {
-            throw CuboidException.Input($"{Path.GetFileName(executable)} was not found; {MediaTools.InstallHint}", ex);
-        }
+        var process = MediaProcess.StartProcess(executable, arguments);
+        EnlargePipe(process.StandardOutput.BaseStream);
+        return new DecoderProcess(process, onStderrLine);
     }
 
     /// <summary>Waits for the process to exit and its stderr to be read to the end; returns the exit code.</summary>
