@@ -22,9 +22,11 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         var policy = constraints.Policy ?? settings.PolicyFor(task);
         var field = FieldOf(task);
         var excluded = new List<RouteExclusion>();
-        var kept = new List<Entry>(field.Models.Length);
+        var kept = new List<Entry>(field.Models.Length + 1);
 
-        foreach (var (model, standing) in Pool(task, constraints, field))
+        // A model the config names for this task goes first; the policy orders the fallbacks.
+        var preferred = constraints.PinnedModel is null ? taskSettings?.Model : null;
+        foreach (var (model, standing) in Pool(task, constraints, field, preferred))
         {
             var priced = CallPricer.IsPriced(model, estimate);
             var cost = priced ? CallPricer.Estimate(model, estimate) : 0m;
@@ -53,8 +55,6 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             _ => kept.OrderByDescending(c => c.Standing.EffectiveRating).ThenBy(c => c.Cost),
         };
 
-        // A model the config names for this task goes first; the policy orders the fallbacks.
-        var preferred = constraints.PinnedModel is null ? taskSettings?.Model : null;
         if (preferred is not null)
         {
             ordered = ordered.OrderBy(c => c.Model.Id == preferred ? 0 : 1);
@@ -91,14 +91,22 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         return field;
     }
 
-    private IEnumerable<(CatalogModel Model, RatingStanding Standing)> Pool(string task, RouteConstraints constraints, TaskField field)
+    private IEnumerable<(CatalogModel Model, RatingStanding Standing)> Pool(string task, RouteConstraints constraints, TaskField field, string? preferred)
     {
         if (constraints.PinnedModel is null)
         {
-            return field.Models.Zip(field.Standings);
+            var pool = field.Models.Zip(field.Standings);
+            if (preferred is null || Array.Exists(field.Models, m => m.Id == preferred))
+            {
+                return pool;
+            }
+
+            // The config names a model the catalog does not list for this task: honour it as --model would, ahead of the field.
+            var extra = ModelFor(task, preferred);
+            return pool.Prepend((extra, decay.Stand(extra, task, field.Prior)));
         }
 
-        var model = Field(task, constraints).Single();
+        var model = ModelFor(task, constraints.PinnedModel);
         var index = Array.IndexOf(field.Models, model);
         return [(model, index >= 0 ? field.Standings[index] : decay.Stand(model, task, field.Prior))];
     }
@@ -107,18 +115,13 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
     private readonly record struct Entry(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced, TimeSpan? Latency);
 
-    private IEnumerable<CatalogModel> Field(string task, RouteConstraints constraints)
+    private CatalogModel ModelFor(string task, string pinned)
     {
-        if (constraints.PinnedModel is not { } pinned)
-        {
-            return catalog.Models.Where(m => m.Serves(task));
-        }
-
         var id = ModelId.Parse(pinned);
         var model = catalog.FindModel(id.ToString());
         if (model is not null)
         {
-            return [model];
+            return model;
         }
 
         if (providers.Status(id.Provider) is null)
@@ -127,7 +130,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         }
 
         // A model the catalog does not list (e.g. on a custom endpoint): usable, but unpriced and unrated.
-        return [new CatalogModel { Id = id.ToString(), Tasks = [task], Input = ["text", "image", "audio"] }];
+        return new CatalogModel { Id = id.ToString(), Tasks = [task], Input = ["text", "image", "audio"] };
     }
 
     private string? WhyExcluded(CatalogModel model, RouteConstraints constraints, RequestEstimate estimate, DateOnly today, bool budgetActive, bool priced, decimal cost, bool explain)

@@ -16,8 +16,12 @@ public interface IAnalysisModels
 
     IChatClient? Reasoner { get; }
 
-    /// <summary>The models the router would try for <paramref name="task"/>, best first (no call made).</summary>
-    IReadOnlyList<ModelQuote> Candidates(string task);
+    /// <summary>
+    /// The models the router would try for <paramref name="task"/>, best first (no call made), for a typical call of
+    /// the task or, when <paramref name="promptTokens"/> is given, a call with a prompt that long (a cost-aware policy
+    /// can rank a long reasoning prompt differently from a short one).
+    /// </summary>
+    IReadOnlyList<ModelQuote> Candidates(string task, long? promptTokens = null);
 
     /// <summary>What the calls made so far cost, per task (<see cref="AnalysisTasks"/>), from the usage ledger.</summary>
     IReadOnlyList<StageUsage> Usage();

@@ -213,11 +213,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var offline = request.Offline || models is null;
-        ModelQuote? Configured(string task) => offline ? null : models!.Candidates(task).FirstOrDefault();
-        ModelQuote? First(string task) => Configured(task) ?? defaults?.Candidates(task).FirstOrDefault();
+        ModelQuote? Configured(string task, long? promptTokens = null) => offline ? null : models!.Candidates(task, promptTokens).FirstOrDefault();
+        ModelQuote? First(string task, long? promptTokens = null) => Configured(task, promptTokens) ?? defaults?.Candidates(task, promptTokens).FirstOrDefault();
         string[] tasks = [AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason];
-        var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), First(AnalysisTasks.Reason), request.Focus)
-            .Select((stage, i) => stage.Model is not null && Configured(tasks[i]) is null ? stage with { Configured = false } : stage)
+
+        // The reasoner is ranked for this video's prompt, as the router will rank the real call: a draft on the typical
+        // pick sizes the prompt, then the pick is made for that size.
+        var draft = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, null, null, First(AnalysisTasks.Reason), request.Focus)[2];
+        long? reasonPrompt = draft.Calls > 0 ? draft.InputTokens / draft.Calls : null;
+        var reasoner = First(AnalysisTasks.Reason, reasonPrompt);
+        var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
+            .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null ? stage with { Configured = false } : stage)
             .ToList();
         var limit = models?.Budget ?? defaults?.Budget;
         var total = stages.Sum(s => s.Dollars);

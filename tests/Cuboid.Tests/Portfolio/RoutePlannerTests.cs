@@ -170,6 +170,22 @@ public class RoutePlannerTests
         Assert.StartsWith("config default", plan.Candidates[0].Why, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("beta:mid")]
+    [InlineData("alpha:brand-new")]
+    public void A_config_model_the_catalog_does_not_list_for_the_task_still_goes_first(string model)
+    {
+        var settings = PortfolioHarness.FastSettings with
+        {
+            Tasks = new Dictionary<string, TaskSettings> { ["reason"] = new() { Model = model } },
+        };
+
+        var plan = new PortfolioHarness().Build(settings: settings).Plan("reason");
+
+        Assert.Equal([model, "gamma:pro", "alpha:big"], Order(plan));
+        Assert.StartsWith("config default", plan.Candidates[0].Why, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void With_a_budget_unpriced_models_are_not_routed()
     {

@@ -1,3 +1,4 @@
+using Cuboid.Portfolio;
 using Cuboid.Testing.Simulators;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
@@ -212,6 +213,27 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(40 / 60.0, plan.AudioMinutes, 6);
         Assert.Empty(_world.Simulator.Calls);
         Assert.False(Directory.Exists(Out));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(RoutingPolicy.Cost)]
+    [InlineData(RoutingPolicy.Quality)]
+    public async Task The_dry_run_names_the_models_the_real_run_calls(RoutingPolicy? policy)
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "unpinned.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "providers": { "openai": { "baseUrl": "{{_world.Simulator.Endpoint("openai").BaseUri}}", "keyEnv": "{{SimulatedProviders.KeyVariable}}" } } }
+            """);
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config, Models = new AnalysisModelChoices(Policy: policy) };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+        await AnalysisSession.RunAsync(options);
+
+        Assert.Equal(plan.Stages.Single(s => s.Stage == AnalysisTasks.Caption).Model, $"openai:{_world.Captions[0].Model}");
+        Assert.Equal(plan.Stages.Single(s => s.Stage == AnalysisTasks.Transcribe).Model, $"openai:{_world.Transcriptions[0].Model}");
+        Assert.Equal(plan.Stages.Single(s => s.Stage == AnalysisTasks.Reason).Model, $"openai:{_world.Reasoning[0].Model}");
     }
 
     [Fact]
