@@ -1,6 +1,9 @@
 namespace Cuboid.Portfolio;
 
-/// <summary>Sums over a group of ledger records (a stage, a model, or the whole run).</summary>
+/// <summary>
+/// Sums over a group of ledger records (a stage, a model, or the whole run). <see cref="Calls"/> counts the records
+/// for which a request was sent: a fallback the router skipped (open circuit, provider refused earlier) is not a call.
+/// </summary>
 public sealed record UsageTotals(string Key, int Calls, int Attempts, long InputTokens, long OutputTokens, double AudioSeconds, decimal Dollars, bool AnyEstimated)
 {
     public static UsageTotals Of(string key, IEnumerable<UsageRecord> records)
@@ -8,7 +11,7 @@ public sealed record UsageTotals(string Key, int Calls, int Attempts, long Input
         var (calls, attempts, input, output, audio, dollars, estimated) = (0, 0, 0L, 0L, 0d, 0m, false);
         foreach (var r in records)
         {
-            calls++;
+            calls += r.Attempts > 0 ? 1 : 0;
             attempts += r.Attempts;
             input += r.InputTokens;
             output += r.OutputTokens;

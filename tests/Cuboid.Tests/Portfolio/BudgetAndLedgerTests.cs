@@ -22,6 +22,17 @@ public class BudgetAndLedgerTests
     }
 
     [Fact]
+    public void Totals_count_as_calls_only_the_records_that_sent_a_request()
+    {
+        UsageRecord Part(string model, int attempts, CallOutcome outcome) =>
+            new() { Task = "caption", Provider = "alpha", ModelId = model, Attempts = attempts, Outcome = outcome };
+
+        var totals = UsageTotals.Of("caption", [Part("alpha:big", 2, CallOutcome.Failed), Part("alpha:small", 0, CallOutcome.Failed), Part("beta:mid", 1, CallOutcome.Succeeded)]);
+
+        Assert.Equal((2, 3), (totals.Calls, totals.Attempts));
+    }
+
+    [Fact]
     public async Task When_the_best_model_does_not_fit_the_budget_a_cheaper_one_answers()
     {
         var harness = new PortfolioHarness();
