@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Cuboid.Cli.Rendering;
 using Cuboid.Media;
-using Cuboid.Portfolio;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 
@@ -26,7 +24,7 @@ public static class AnalyzeCommand
         var captioner = new Option<string?>("--captioner") { Description = "Pin the caption model (provider:model)" };
         var transcriber = new Option<string?>("--transcriber") { Description = "Pin the transcription model (provider:model)" };
         var reasoner = new Option<string?>("--reasoner") { Description = "Pin the reasoning model (provider:model)" };
-        var policy = new Option<string?>("--policy") { Description = "Routing policy: quality, cost, balanced or latency" };
+        var policy = new Option<string?>("--policy") { Description = "Routing policy for every stage: quality, cost, balanced or latency (default: balanced for captions and transcription, quality for reasoning)" };
         var budget = new Option<decimal?>("--budget") { Description = "Stop before spending more than this many dollars (partial report, exit code 5)" };
         var language = new Option<string?>("--language") { Description = "Spoken language (ISO 639-1, e.g. en) for transcription" };
         var prompt = new Option<string?>("--prompt") { Description = "What you especially want to know; focuses captions and summary" };
@@ -37,11 +35,12 @@ public static class AnalyzeCommand
         var offline = new Option<bool>("--offline") { Description = "Call no model: the structural report only" };
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "Cache folder (default ~/.cache/cuboid)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
-        var config = new Option<FileInfo?>("--config") { Description = "Config file (default ./cuboid.json, else ~/.config/cuboid/config.json)" };
+        var config = PortfolioCliOptions.Config();
+        var catalog = PortfolioCliOptions.Catalog();
         var command = new Command("analyze", "Understand a video: captions, transcript, summary, chapters; report.json/md/html and chapters.vtt")
         {
             video, output, every, noScenes, maxFrames, captioner, transcriber, reasoner, policy, budget, language, prompt,
-            concurrency, format, json, dryRun, offline, cache, noCache, config,
+            concurrency, format, json, dryRun, offline, cache, noCache, config, catalog,
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
@@ -59,11 +58,12 @@ public static class AnalyzeCommand
                     Formats = ReportFormatList.Parse(parse.GetValue(format)),
                     Offline = parse.GetValue(offline),
                 },
-                Models = new AnalysisModelChoices(parse.GetValue(captioner), parse.GetValue(transcriber), parse.GetValue(reasoner), Policy(parse.GetValue(policy))),
+                Models = new AnalysisModelChoices(parse.GetValue(captioner), parse.GetValue(transcriber), parse.GetValue(reasoner), PortfolioCliOptions.ParsePolicy(parse.GetValue(policy))),
                 Budget = parse.GetValue(budget),
                 CacheDirectory = parse.GetValue(cache)?.ToString(),
                 NoCache = parse.GetValue(noCache),
                 ConfigPath = parse.GetValue(config)?.ToString(),
+                CatalogPath = parse.GetValue(catalog)?.ToString(),
             };
 
             if (parse.GetValue(dryRun))
@@ -98,8 +98,4 @@ public static class AnalyzeCommand
         });
         return command;
     }
-
-    private static RoutingPolicy? Policy(string? text) => text is null ? null
-        : Enum.TryParse<RoutingPolicy>(text, ignoreCase: true, out var policy) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? policy
-        : throw CuboidException.Usage($"unknown policy '{text}'; use quality, cost, balanced or latency");
 }

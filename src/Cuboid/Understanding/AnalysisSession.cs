@@ -48,6 +48,7 @@ public static class AnalysisSession
         var load = new PortfolioLoadOptions
         {
             ConfigPath = options.ConfigPath,
+            CatalogPath = options.CatalogPath,
             WorkingDirectory = options.WorkingDirectory,
             Budget = options.Budget,
             Environment = options.Environment,

@@ -22,6 +22,9 @@ public sealed record AnalyzeOptions
     /// <summary>An explicit config file (default: <c>cuboid.json</c> here, else the user's config).</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>A catalog overlay merged over the shipped catalog (default: the config's <c>catalog</c>, else <c>~/.config/cuboid/catalog.json</c>).</summary>
+    public string? CatalogPath { get; init; }
+
     public string? WorkingDirectory { get; init; }
 
     public IEnvironmentVariables? Environment { get; init; }

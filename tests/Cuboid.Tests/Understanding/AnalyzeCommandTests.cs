@@ -210,6 +210,33 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Empty(_world.Simulator.Calls);
     }
 
+    [Fact]
+    public async Task A_catalog_overlay_prices_and_rates_the_plans_models()
+    {
+        var overlay = Path.Combine(_world.Folder, "overlay.json");
+        await File.WriteAllTextAsync(overlay, """
+            { "models": [ { "id": "openai:house-captioner", "tasks": ["caption"], "input": ["text", "image"],
+                "prices": { "inputPerMTok": 0.01, "outputPerMTok": 0.02 } } ] }
+            """);
+
+        var (code, stdout, _) = await RunAsync("--dry-run", "--json", "--catalog", overlay, "--captioner", "openai:house-captioner");
+
+        Assert.Equal(0, code);
+        using var plan = System.Text.Json.JsonDocument.Parse(stdout);
+        var caption = plan.RootElement.GetProperty("stages")[0];
+        Assert.Equal("openai:house-captioner", caption.GetProperty("model").GetString());
+        Assert.True(caption.GetProperty("priceKnown").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_missing_catalog_overlay_is_an_input_error()
+    {
+        var (code, _, stderr) = await RunAsync("--dry-run", "--catalog", Path.Combine(_world.Folder, "nope.json"));
+
+        Assert.Equal(ExitCodes.Input, code);
+        Assert.StartsWith("cuboid: catalog file not found", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--every", "0s")]
     [InlineData("--concurrency", "0")]
