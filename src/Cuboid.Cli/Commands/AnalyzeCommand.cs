@@ -84,6 +84,12 @@ public static class AnalyzeCommand
                 AnalyzeReportRenderer.Render(console, outcome);
             }
 
+            if (outcome.Failure is null)
+            {
+                // On failure the one error line says it all; the report keeps every warning.
+                await MediaWarnings.WriteAsync(console, outcome.Report.Warnings);
+            }
+
             if (outcome.NoProviderConfigured)
             {
                 await console.Error.WriteLineAsync("cuboid: " + ConfigureHint);

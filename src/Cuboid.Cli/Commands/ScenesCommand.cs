@@ -49,10 +49,9 @@ public static class ScenesCommand
             options.Validate();
             var path = parse.GetValue(video)!.ToString();
             var result = await RunAsync(console, path, options, cancellationToken);
-            if (result.DecodeErrors > 0)
+            if (result.DecodeWarning is { } warning)
             {
-                await console.Error.WriteLineAsync(
-                    $"cuboid: warning: {result.DecodeErrors} decode error(s) in {path} (corrupt frames were skipped; boundaries near them may be off): {result.FirstDecodeError}");
+                await console.Error.WriteLineAsync($"cuboid: warning: {path}: {warning}");
             }
 
             if (parse.GetValue(json))

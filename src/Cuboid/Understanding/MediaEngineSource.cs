@@ -61,6 +61,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         var result = await run.Completion;
         outcome.Scenes = Scenes(result);
         outcome.MotionProfile = [.. result.MotionProfile.Select(p => new MotionPoint(p.Start, Math.Round(p.ActiveCuboids, 4)))];
+        outcome.Warnings = result.DecodeWarning is { } warning ? [$"The video has {warning}"] : [];
         if (settings.DetectScenes)
         {
             // The pass names a frame that is both an interval tick and a cut's first frame once, as an interval.

@@ -12,6 +12,9 @@ public sealed class PassOutcome
     /// <summary>Times of the samples that are a cut's first frame, whatever reason they streamed with.</summary>
     public IReadOnlySet<double> CutSampleTimes { get; set; } = new HashSet<double>();
 
+    /// <summary>What the decoder complained about (corrupt frames it skipped), for the report's warnings.</summary>
+    public IReadOnlyList<string> Warnings { get; set; } = [];
+
     /// <summary>A sample that is both an interval tick and a cut keeps the cut reason (it matters more: cuts are kept first).</summary>
     public PlannedFrame Relabel(PlannedFrame frame) =>
         frame.Reason == SampleReasons.Interval && CutSampleTimes.Contains(frame.Time) ? frame with { Reason = SampleReasons.Cut } : frame;

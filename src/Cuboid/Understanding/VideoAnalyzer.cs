@@ -98,7 +98,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
         Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
-        var warnings = new List<string>();
+        var warnings = new List<string>(pass.Warnings);
         TranscribeStageResult heard;
         try
         {

@@ -183,6 +183,20 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Empty(_world.Transcriptions);
     }
 
+    [Fact]
+    public async Task Corrupt_frames_are_a_warning_on_stderr_and_in_the_report()
+    {
+        var corrupt = await VideoBuilder.BuildAsync(new VideoRecipe { Defect = VideoDefect.CorruptMiddle, Seconds = 4, Audio = false });
+        var console = CliConsole.Capture(out _, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", corrupt, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json"], console);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("cuboid: warning: The video has ", stderr.ToString(), StringComparison.Ordinal);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Contains(report.Warnings, w => w.Contains("decode error(s)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("text")]

@@ -43,6 +43,10 @@ public sealed record AnalysisResult(
     /// decode for many.</summary>
     public int ExportFallbackRuns { get; init; }
 
+    /// <summary>One line for the user when the decoder met corrupt data, else null.</summary>
+    public string? DecodeWarning => DecodeErrors == 0 ? null
+        : $"{DecodeErrors} decode error(s) (corrupt frames were skipped; scene boundaries near them may be off): {FirstDecodeError}";
+
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>
     public IReadOnlyList<SceneBoundary> Cuts => [.. Boundaries.Where(b => b.Kind == SceneBoundaryKind.Cut)];
 }
