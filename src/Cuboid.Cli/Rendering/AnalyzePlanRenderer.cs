@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Compute;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 using Spectre.Console;
@@ -43,8 +44,8 @@ public static class AnalyzePlanRenderer
         if (plan.Budget is { } budget)
         {
             ansi.MarkupLine(Markup.Escape(budget.Exceeded
-                ? $"Over budget: the estimate ${Dollars(plan.TotalDollars)} exceeds the budget of ${Dollars(budget.Dollars)}; the run would stop early with a partial report (exit 5). Raise --budget or cap frames with --max-frames."
-                : $"Within budget: the estimate ${Dollars(plan.TotalDollars)} fits the budget of ${Dollars(budget.Dollars)}."));
+                ? $"Over budget: the estimate {Money(plan.TotalDollars)} exceeds the budget of {Money(budget.Dollars)}; the run would stop early with a partial report (exit 5). Raise --budget or cap frames with --max-frames."
+                : $"Within budget: the estimate {Money(plan.TotalDollars)} fits the budget of {Money(budget.Dollars)}."));
         }
 
         var native = new Table().AddColumns("Native video model", "Resolution", "Tokens", "Calls", "$ (input)");
@@ -58,6 +59,9 @@ public static class AnalyzePlanRenderer
     }
 
     private static string Dollars(decimal d) => d.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    // In a sentence, three significant digits: a budget of $0.000001 must not read as $0.0000.
+    private static string Money(decimal d) => QuantityText.Dollars((double)d);
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -95,14 +95,15 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         {
             if (cut.Time > start)
             {
-                scenes.Add(new ReportScene(scenes.Count, start, cut.Time, kind));
+                // Microsecond rounding, as `cuboid scenes --json` does: pts × time base leaves binary noise (77.03999999999999).
+                scenes.Add(new ReportScene(scenes.Count, Math.Round(start, 6), Math.Round(cut.Time, 6), kind));
                 start = cut.Time;
             }
 
             kind = cut.FromFade ? "fade" : "cut";
         }
 
-        scenes.Add(new ReportScene(scenes.Count, start, end, kind));
+        scenes.Add(new ReportScene(scenes.Count, Math.Round(start, 6), Math.Round(end, 6), kind));
         return scenes;
     }
 

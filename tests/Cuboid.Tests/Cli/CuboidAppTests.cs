@@ -1,4 +1,5 @@
 using Cuboid.Cli;
+using Cuboid.Testing.Video;
 
 namespace Cuboid.Tests.Cli;
 
@@ -54,24 +55,10 @@ public class CuboidAppTests
     public async Task An_unwritable_output_folder_is_an_input_error_not_a_bug()
     {
         var console = CliConsole.Capture(out _, out var error);
-        var code = await CuboidApp.RunAsync(["frames", DemoVideo(), "--every", "20s", "--out", "/proc/cuboid-cannot-write"], console);
+        var code = await CuboidApp.RunAsync(["frames", SampleFiles.DemoVideo, "--every", "20s", "--out", "/proc/cuboid-cannot-write"], console);
 
         Assert.Equal(ExitCodes.Input, code);
         Assert.Single(error.ToString().Trim().Split('\n'));
         Assert.DoesNotContain("internal error", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static string DemoVideo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "demo.mp4");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("samples/demo.mp4 not found above the test folder");
     }
 }

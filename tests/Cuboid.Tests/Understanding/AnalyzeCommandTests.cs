@@ -123,7 +123,7 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         Assert.Contains("Over budget: the estimate $", stdout, StringComparison.Ordinal);
-        Assert.Contains("exceeds the budget of $0.0000", stdout, StringComparison.Ordinal);
+        Assert.Contains("exceeds the budget of $0.000001;", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

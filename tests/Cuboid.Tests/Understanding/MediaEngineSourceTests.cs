@@ -1,43 +1,32 @@
-using Cuboid.Testing.Shots;
+using Cuboid.Testing.Video;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Tests.Understanding;
 
-/// <summary>The real analysis pass behind the plan: a moving shot, then a hard cut exactly on the 5 s tick to a still slide.</summary>
-public class MediaEngineSourceTests
+/// <summary>The media engine behind the analysis, on the bundled demo talk (real ffmpeg).</summary>
+public sealed class MediaEngineSourceTests
 {
-    // 0–5 s moving test pattern, then 5–17 s a static slide: the cut's first frame is also an interval tick.
-    private static readonly ShotReel CutOnTick = new(160, 90, 25, [new Shot("testsrc2", 125), new Shot("smptebars", 300)]);
-
-    private static AnalyzeRequest Request(string video, int? maxFrames = null) =>
-        new() { VideoPath = video, MaxFrames = maxFrames };
-
     [Fact]
-    public async Task A_sample_on_both_a_tick_and_a_cut_is_a_cut_and_the_still_slide_after_it_is_a_near_duplicate()
+    public async Task A_plan_of_the_demo_finds_its_shots_exports_nothing_and_reports_clean_times()
     {
-        var video = await ShotReelBuilder.BuildAsync(CutOnTick);
-        var analyzer = new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance);
+        var outcome = new PassOutcome();
+        var frames = new List<PlannedFrame>();
 
-        var plan = await analyzer.PlanAsync(Request(video), models: null, defaults: null);
+        await foreach (var frame in MediaEngineSource.Instance.SampleAsync(SampleFiles.DemoVideo, new SamplingSettings(5, DetectScenes: true), null, outcome, null, CancellationToken.None))
+        {
+            frames.Add(frame);
+        }
 
-        // 10 s and 15 s show the same slide as 5 s and nothing moved after the cut itself.
-        Assert.Equal(2, plan.Kept);
-        Assert.Equal(2, plan.SkippedDuplicates);
-        Assert.Equal(1, plan.SamplesByReason[SampleReasons.Cut]);
-        Assert.False(plan.SamplesByReason.ContainsKey(SampleReasons.Interval));
-    }
-
-    [Fact]
-    public async Task Max_frames_keeps_the_cut_that_falls_on_a_tick()
-    {
-        var video = await ShotReelBuilder.BuildAsync(CutOnTick with { Shots = [new Shot("testsrc2", 125), new Shot("mandelbrot", 300) { RenderSmall = true }] });
-        var analyzer = new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance);
-
-        var plan = await analyzer.PlanAsync(Request(video, maxFrames: 1), models: null, defaults: null);
-
-        // Cuts first: the one frame is the cut at 5 s, not the first frame.
-        Assert.Equal(1, plan.Kept);
-        Assert.Equal(1, plan.SamplesByReason[SampleReasons.Cut]);
+        // samples/demo.segments.json: hard cuts at these seconds, then a fade whose first frame after black is at 77.04 s.
+        double[] shots = [0, 6, 17, 23, 33, 39, 52, 58, 65];
+        var starts = outcome.Scenes.Select(s => s.Start).ToList();
+        Assert.Equal(shots.Length + 1, starts.Count);
+        Assert.All(shots.Zip(starts), p => Assert.InRange(p.Second, p.First - 0.04, p.First + 0.04));
+        Assert.Equal("fade", outcome.Scenes[^1].StartKind);
+        Assert.InRange(outcome.Scenes[^1].Start, 76.0, 78.0);
+        Assert.All(outcome.Scenes, s => Assert.Equal((Math.Round(s.Start, 6), Math.Round(s.End, 6)), (s.Start, s.End)));
+        Assert.All(frames, f => Assert.Equal(string.Empty, f.FramePath));
+        Assert.Contains(frames, f => f.Reason == SampleReasons.Cut);
     }
 }
