@@ -37,14 +37,30 @@ internal static class AnalysisBenchVideos
             return minute;
         }
 
-        var target = Path.Combine(Path.GetDirectoryName(minute)!, $"{Path.GetFileNameWithoutExtension(minute)}-x{minutes}.mp4");
+        return await RepeatAsync(minute, minutes, Path.Combine(Path.GetDirectoryName(minute)!, $"{Path.GetFileNameWithoutExtension(minute)}-x{minutes}.mp4"));
+    }
+
+    /// <summary>
+    /// A 59.5-minute talk: <c>samples/demo.mp4</c> (slides with narration, screen recordings, 8 cuts and a fade)
+    /// repeated 43 times by stream copy, next to the test videos.
+    /// </summary>
+    public static Task<string> TalkHourAsync()
+    {
+        var demo = Cuboid.Testing.Video.SampleFiles.DemoVideo;
+        var folder = Path.Combine(Path.GetTempPath(), "cuboid-bench-videos");
+        Directory.CreateDirectory(folder);
+        return RepeatAsync(demo, 43, Path.Combine(folder, "talk-hour.mp4"));
+    }
+
+    private static async Task<string> RepeatAsync(string source, int times, string target)
+    {
         if (File.Exists(target))
         {
             return target;
         }
 
         var list = Path.Combine(Path.GetTempPath(), $"cuboid-bench-{Guid.NewGuid():N}.txt");
-        await File.WriteAllLinesAsync(list, Enumerable.Repeat($"file '{minute}'", minutes));
+        await File.WriteAllLinesAsync(list, Enumerable.Repeat($"file '{source}'", times));
         var partial = target + ".partial.mp4";
         var run = await MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, ["-y", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", partial]);
         File.Delete(list);

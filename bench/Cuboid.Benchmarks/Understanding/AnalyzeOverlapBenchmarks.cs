@@ -28,14 +28,17 @@ public class AnalyzeOverlapBenchmarks : IEnvironmentVariables
     private string _folder = string.Empty;
     private ProviderSimulator _simulator = null!;
 
-    /// <summary>Length of the benchmark file in minutes (a one-minute shot reel repeated by stream copy).</summary>
-    [Params(3)]
-    public int Minutes { get; set; }
+    /// <summary>
+    /// The file: <c>reel-3min</c>, a 3-minute 720p shot reel (a cut every 2-3 s, motion and noise; decode-heavy), or
+    /// <c>talk-1h</c>, the 59.5-minute 720p demo talk (slides, narration, 8 cuts a minute and a half; caption-heavy).
+    /// </summary>
+    [Params("reel-3min", "talk-1h")]
+    public string Video { get; set; } = "reel-3min";
 
     [GlobalSetup]
     public void Setup()
     {
-        _video = AnalysisBenchVideos.BuildAsync(720, Minutes).GetAwaiter().GetResult();
+        _video = (Video == "talk-1h" ? AnalysisBenchVideos.TalkHourAsync() : AnalysisBenchVideos.BuildAsync(720, 3)).GetAwaiter().GetResult();
         _simulator = ProviderSimulator.StartAsync().GetAwaiter().GetResult();
         _simulator.Respond(request => request.Images.Count > 0
             ? new SimulatedReply("A test pattern with coloured bars and a moving gradient.") { Delay = TimeSpan.FromSeconds(CaptionSeconds) }
@@ -110,7 +113,7 @@ public class AnalyzeOverlapBenchmarks : IEnvironmentVariables
         var calls = outcome.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls;
         var captionBound = calls * CaptionSeconds / Concurrency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ANALYZE-OVERLAP minutes={Minutes} samples={outcome.Report.Samples.Count} caption-calls={calls} skipped={outcome.Report.Duplicates.Skipped} until-synthesis={untilSynthesis.TotalSeconds:0.00}s total={total.TotalSeconds:0.00}s caption-bound={captionBound:0.00}s peak-memory={peak / 1048576.0:0}MB"));
+            $"ANALYZE-OVERLAP video={Video} samples={outcome.Report.Samples.Count} caption-calls={calls} skipped={outcome.Report.Duplicates.Skipped} until-synthesis={untilSynthesis.TotalSeconds:0.00}s total={total.TotalSeconds:0.00}s caption-bound={captionBound:0.00}s peak-memory={peak / 1048576.0:0}MB"));
         Directory.Delete(output, recursive: true);
         return calls;
     }

@@ -47,6 +47,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
             Progress = decoded is null ? null : new InlineProgress(p => decoded(p.Seconds)),
         };
         var run = AnalysisPass.Start(videoPath, options, cancellationToken);
+        _ = run.Completion.ContinueWith(_ => motion.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         await foreach (var sample in run.ReadSamplesAsync(cancellationToken))
         {
             var reason = sample.Reason switch
@@ -55,7 +56,8 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
                 SampleReason.AfterCut => SampleReasons.Cut,
                 _ => SampleReasons.Interval,
             };
-            yield return new PlannedFrame(sample.Time, reason, framesDirectory is null ? string.Empty : sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame"), motion.Take(sample.Time), sample.Signature.DifferenceHash);
+            var image = framesDirectory is null ? string.Empty : sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame");
+            yield return new PlannedFrame(sample.Time, reason, image, await motion.TakeAsync(sample.Time, cancellationToken), sample.Signature.DifferenceHash);
         }
 
         var result = await run.Completion;
