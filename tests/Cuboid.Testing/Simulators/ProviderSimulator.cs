@@ -206,6 +206,16 @@ public sealed class ProviderSimulator : IAsyncDisposable
 
     private void Log(SimulatedRequest request, Fault fault, SimulatedUsage? usage)
     {
+        if (!_options.LogPayloads)
+        {
+            request = request with
+            {
+                RawBody = null,
+                Audio = null,
+                Messages = [.. request.Messages.Select(m => m with { Images = [.. m.Images.Select(i => i with { Data = null })] })],
+            };
+        }
+
         lock (_gate)
             _calls.Add(new SimulatedCall(request, fault, usage, _options.TimeProvider.GetUtcNow()));
     }

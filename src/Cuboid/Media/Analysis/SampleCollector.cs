@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Cuboid.Media.Frames;
 using Cuboid.Media.Sampling;
 
 namespace Cuboid.Media.Analysis;
@@ -8,15 +9,16 @@ namespace Cuboid.Media.Analysis;
 /// Turns sampling decisions into <see cref="AnalysisSample"/>s and delivers them. When exporting, ffmpeg has
 /// already JPEG-encoded every frame that could become a sample (see <see cref="AnalysisCommandLine"/>); a chosen
 /// frame's candidate file is moved into the export folder once ffmpeg has finished writing it, and unchosen
-/// candidates are deleted. Chosen frames with no candidate (rare) are cut after the pass: a few with one seek each,
-/// more in one batched ffmpeg run that selects them all by timestamp (one process, one partial decode).
+/// candidates are deleted. Chosen frames with no candidate (rare: fade ends, cuts the cheap scene score missed) are
+/// cut after the pass by <see cref="FrameExporter.ChooseMethod"/>'s density rule: few or sparse frames with one seek
+/// each (two processes at a time; each decodes at most a GOP), dense ones in one batched ffmpeg run that selects them
+/// all by timestamp (one process, one decode up to the last of them).
 /// </summary>
 internal sealed class SampleCollector
 {
     private const int CandidatesKept = 64;
 
-    /// <summary>Up to this many missing frames are cut with a seek each; more go through one batched run.</summary>
-    internal const int SeeksAtMost = 3;
+    private const int ParallelSeeks = 2;
 
     private readonly ChannelWriter<AnalysisSample> _writer;
     private readonly AnalysisOptions _options;
@@ -101,19 +103,29 @@ internal sealed class SampleCollector
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         Resolve();
-        if (_pending.Count > SeeksAtMost && await ExportBatchAsync(cancellationToken))
+        if (_pending.Count == 0)
         {
             return;
         }
 
-        foreach (var pending in _pending.ToList())
+        // The batch decodes from the start to the last missing frame, so that is the span the rule weighs.
+        var span = TimeSpan.FromSeconds(_pending.Max(p => p.Sample.Time));
+        if (FrameExporter.ChooseMethod(_pending.Count, span) == FrameExportMethod.SinglePass && await ExportBatchAsync(cancellationToken))
         {
-            var target = TargetPath(pending.Sample.FrameIndex);
-            await ExportBySeekAsync(pending.Sample.Time, target, cancellationToken);
+            return;
+        }
+
+        var seeks = _pending.OrderBy(p => p.Sample.Time).ToList();
+        await Parallel.ForEachAsync(
+            seeks,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelSeeks, CancellationToken = cancellationToken },
+            (pending, token) => new ValueTask(ExportBySeekAsync(pending.Sample.Time, TargetPath(pending.Sample.FrameIndex), token)));
+        foreach (var pending in seeks)
+        {
             FallbackRuns++;
             Fallbacks++;
             _pending.Remove(pending);
-            Deliver(pending.Sample with { ImagePath = target });
+            Deliver(pending.Sample with { ImagePath = TargetPath(pending.Sample.FrameIndex) });
         }
     }
 

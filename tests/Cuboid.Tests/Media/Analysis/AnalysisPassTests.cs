@@ -196,7 +196,7 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         var batched = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { ExportDirectory = batchFolder, CutCandidateScene = 2 });
 
         output.WriteLine($"fallbacks {batched.ExportFallbacks} in {batched.ExportFallbackRuns} run(s); normal run {normal.ExportFallbacks} in {normal.ExportFallbackRuns}");
-        Assert.True(batched.ExportFallbacks > SampleCollector.SeeksAtMost, $"{batched.ExportFallbacks} fallbacks");
+        Assert.True(batched.ExportFallbacks > FrameExporter.SeekAlwaysUpTo, $"{batched.ExportFallbacks} fallbacks");
         Assert.Equal(1, batched.ExportFallbackRuns);
         Assert.Equal(normal.Samples.Select(s => (s.FrameIndex, s.Reason)), batched.Samples.Select(s => (s.FrameIndex, s.Reason)));
         Assert.Equal(batched.Samples.Count, Directory.GetFiles(batchFolder).Length);
@@ -205,6 +205,26 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         {
             // The same frame, scaled and encoded the same way: the JPEGs match in size and brightness.
             Assert.Equal(await ImageMeasure.SizeAsync(a.ImagePath!), await ImageMeasure.SizeAsync(b.ImagePath!));
+            var (lengthA, lengthB) = (new FileInfo(a.ImagePath!).Length, new FileInfo(b.ImagePath!).Length);
+            Assert.True(Math.Abs(lengthA - lengthB) <= lengthA / 20, $"frame {a.FrameIndex}: {lengthA} vs {lengthB} bytes");
+        }
+    }
+
+    [Fact]
+    public async Task A_few_frames_without_a_candidate_are_cut_by_one_seek_each()
+    {
+        var reel = new Cuboid.Testing.Shots.ShotReel(640, 360, 25,
+            [new("testsrc2", 60), new("smptebars", 60), new("color=c=0x406080", 60)]);
+        var path = await Cuboid.Testing.Shots.ShotReelBuilder.BuildAsync(reel);
+        var normal = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = VideoBuilder.NewFolder() });
+
+        var seeked = await AnalysisPass.RunAsync(path, new AnalysisOptions { ExportDirectory = VideoBuilder.NewFolder(), CutCandidateScene = 2 });
+
+        Assert.Equal(2, seeked.ExportFallbacks); // the first frames after the cuts at 2.4 s and 4.8 s
+        Assert.Equal(2, seeked.ExportFallbackRuns);
+        Assert.Equal(normal.Samples.Select(s => (s.FrameIndex, s.Reason)), seeked.Samples.Select(s => (s.FrameIndex, s.Reason)).Order());
+        foreach (var (a, b) in normal.Samples.OrderBy(s => s.FrameIndex).Zip(seeked.Samples.OrderBy(s => s.FrameIndex)))
+        {
             var (lengthA, lengthB) = (new FileInfo(a.ImagePath!).Length, new FileInfo(b.ImagePath!).Length);
             Assert.True(Math.Abs(lengthA - lengthB) <= lengthA / 20, $"frame {a.FrameIndex}: {lengthA} vs {lengthB} bytes");
         }

@@ -33,11 +33,19 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
             : audioSpeechStream is FileStream file ? Path.GetFileName(file.Name) : "audio.wav";
         // Uploads are at most 25 MB; holding the bytes lets the json fallback send them again (the SDK disposes its stream).
         byte[] audio;
-        using (var buffer = new MemoryStream())
+        if (audioSpeechStream.CanSeek)
         {
+            // One exact-size copy: a growing MemoryStream plus ToArray held three times a 19 MB piece at its peak.
+            audio = new byte[checked((int)(audioSpeechStream.Length - audioSpeechStream.Position))];
+            await audioSpeechStream.ReadExactlyAsync(audio, cancellationToken);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
             await audioSpeechStream.CopyToAsync(buffer, cancellationToken);
             audio = buffer.ToArray();
         }
+
         try
         {
             try
