@@ -1,4 +1,5 @@
 using Cuboid.Portfolio;
+using Cuboid.Testing.Audio;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Tests.Portfolio;
@@ -6,28 +7,7 @@ namespace Cuboid.Tests.Portfolio;
 public class SpeechToTextRouterTests
 {
     /// <summary>A 16 kHz mono 16-bit WAV of the given length (silence).</summary>
-    internal static byte[] Wav(double seconds)
-    {
-        var dataBytes = (int)(seconds * 16000) * 2;
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + dataBytes);
-        writer.Write("WAVE"u8);
-        writer.Write("fmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(16000);
-        writer.Write(32000);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(dataBytes);
-        writer.Write(new byte[dataBytes]);
-        writer.Flush();
-        return stream.ToArray();
-    }
+    internal static byte[] Wav(double seconds) => SilentWav.Bytes(seconds);
 
     [Fact]
     public async Task Transcription_is_routed_priced_per_audio_minute_from_the_wav_header()

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Cuboid.Testing.Audio;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 
@@ -60,23 +61,7 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
         }
 
         var seconds = range?.Duration ?? duration;
-        var samples = (int)(seconds * 16000);
-        using var stream = File.Create(wavPath);
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + samples * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(16000);
-        writer.Write(32000);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples * 2);
-        writer.Write(new byte[samples * 2]);
-        await stream.FlushAsync(cancellationToken);
+        await File.WriteAllBytesAsync(wavPath, SilentWav.Bytes(seconds), cancellationToken);
         return true;
     }
 

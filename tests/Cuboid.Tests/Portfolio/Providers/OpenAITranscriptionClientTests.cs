@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using Cuboid.Portfolio;
 using Cuboid.Portfolio.Providers;
 using Cuboid.Portfolio.Providers.OpenAICompatible;
+using Cuboid.Testing.Audio;
 using Cuboid.Testing.Simulators;
 using Microsoft.Extensions.AI;
 
@@ -17,24 +17,7 @@ public sealed class OpenAITranscriptionClientTests(ProviderSimulatorFixture fixt
         new OpenAICompatibleAdapter(new ProviderAdapterOptions { TimeProvider = fixture.Time }).CreateSpeechToTextClient(Sim.Endpoint("sim-openai"), model)!;
 
     /// <summary>A real 16 kHz mono 16-bit PCM WAV of silence.</summary>
-    private static MemoryStream Wav(double seconds)
-    {
-        var dataBytes = (int)(seconds * 16000) * 2;
-        var wav = new byte[44 + dataBytes];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + dataBytes);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), 16000);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), 32000);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), dataBytes);
-        return new MemoryStream(wav);
-    }
+    private static MemoryStream Wav(double seconds) => new(SilentWav.Bytes(seconds));
 
     [Fact]
     public async Task Returns_the_transcript_with_timestamped_segments_language_and_duration()
