@@ -41,7 +41,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             }
         }
 
-        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? field.Prior;
+        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? field.Median;
         IEnumerable<Entry> ordered = policy switch
         {
             RoutingPolicy.Cost => kept.OrderBy(c => c.Cost).ThenByDescending(c => c.Standing.EffectiveRating),
@@ -86,7 +86,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         var models = catalog.Models.Where(m => m.Serves(task)).ToArray();
         var prior = decay.Prior(catalog.Models, task);
-        field = new TaskField(now, decay.Today, prior, models, [.. models.Select(m => decay.Stand(m, task, prior))]);
+        field = new TaskField(now, decay.Today, prior, decay.Median(catalog.Models, task), models, [.. models.Select(m => decay.Stand(m, task, prior))]);
         _fields[task] = field;
         return field;
     }
@@ -111,7 +111,9 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         return [(model, index >= 0 ? field.Standings[index] : decay.Stand(model, task, field.Prior))];
     }
 
-    private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, CatalogModel[] Models, RatingStanding[] Standings);
+    /// <param name="Prior">What stale or missing ratings decay toward (a low percentile of the field).</param>
+    /// <param name="Median">The balanced policy's default quality floor.</param>
+    private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, double Median, CatalogModel[] Models, RatingStanding[] Standings);
 
     private readonly record struct Entry(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced, TimeSpan? Latency);
 
@@ -205,7 +207,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
     {
         var rating = standing.RawRating is { } raw
             ? string.Create(CultureInfo.InvariantCulture, $"rating {standing.EffectiveRating:0.0} (raw {raw:0.#} from {standing.Source}, {standing.AgeDays:0} d old)")
-            : string.Create(CultureInfo.InvariantCulture, $"unrated, stands at the field median {standing.EffectiveRating:0.0}");
+            : string.Create(CultureInfo.InvariantCulture, $"unrated, stands at the field's prior {standing.EffectiveRating:0.0}");
         var price = priced ? $"~{Dollars(cost)} per call" : "unpriced";
         var lead = model.Id == preferred ? "config default for the task; " : policy switch
         {
