@@ -27,7 +27,8 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
 
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
 
-    private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey)
+    private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey,
+        CatalogProvider? moreProvider = null, params CatalogModel[] moreModels)
     {
         var catalog = new ModelCatalog
         {
@@ -37,6 +38,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
                 new CatalogProvider { Id = "simanthropic", ApiKind = "anthropic", BaseUrl = _sim.BaseUri.ToString(), KeyEnv = "SIM_ANTHROPIC_KEY" },
                 // The simulator wants a key on every protocol: this is an Ollama behind an authenticating proxy.
                 new CatalogProvider { Id = "simollama", ApiKind = "ollama", BaseUrl = _sim.BaseUri.ToString(), KeyEnv = "SIM_OLLAMA_KEY" },
+                .. moreProvider is null ? Array.Empty<CatalogProvider>() : [moreProvider],
             ],
             Models =
             [
@@ -47,6 +49,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
                 {
                     Id = "sim:whisper-1", Tasks = ["transcribe"], Input = ["audio"], Prices = new ModelPrices { PerAudioMinute = 0.006m },
                 },
+                .. moreModels,
             ],
         };
         var env = new MapEnvironment(new Dictionary<string, string>
@@ -330,5 +333,57 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         Assert.Contains("simanthropic:backup-model failed after 3 attempts", ex.Message, StringComparison.Ordinal);
         Assert.Contains("simollama:local-model failed after 3 attempts", ex.Message, StringComparison.Ordinal);
         Assert.Equal(9, _sim.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_transcription_model_does_not_move_captions_to_another_endpoint()
+    {
+        _sim.ScriptAlways("whisper-1", Fault.ServerError(500));
+        var portfolio = Build();
+        var transcriber = portfolio.GetSpeechToTextClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var audio = new MemoryStream(SpeechToTextRouterTests.Wav(5));
+            await Assert.ThrowsAsync<CuboidException>(() => transcriber.GetTextAsync(audio));
+        }
+
+        // Four failed attempts opened the transcription model's circuit...
+        Assert.Contains(portfolio.Ledger.Records, r => r.Error?.Contains("circuit open: sim:whisper-1 kept failing", StringComparison.Ordinal) == true);
+
+        // ...and only its own: captions stay on the same endpoint's caption model instead of moving to a dearer one.
+        var captioner = portfolio.GetChatClient("caption", ByQuality);
+        for (var i = 0; i < 4; i++)
+        {
+            var message = new ChatMessage(ChatRole.User, [new TextContent($"caption {i}"), new DataContent(new byte[] { 0xFF, 0xD8, 0xFF }, "image/jpeg")]);
+            var response = await captioner.GetResponseAsync([message]);
+            Assert.Equal($"sim:{Primary}", response.AdditionalProperties![Cuboid.Portfolio.Portfolio.AnsweredByKey]);
+        }
+
+        Assert.DoesNotContain(_sim.Calls, c => c.Request.Model == Backup);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_opens_the_circuit_of_the_whole_provider()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var down = new CatalogProvider { Id = "down", ApiKind = "openai", BaseUrl = $"http://127.0.0.1:{port}/v1", KeyEnv = "SIM_OPENAI_KEY" };
+        var portfolio = Build(moreProvider: down, moreModels:
+        [
+            PortfolioHarness.Model("down:first", ["chat"], 8_000, 1m, 4m, ("chat", 99)),
+            PortfolioHarness.Model("down:second", ["chat"], 8_000, 1m, 4m, ("chat", 98)),
+        ]);
+        var client = portfolio.GetChatClient("chat", ByQuality);
+
+        Assert.Equal($"Simulated answer from {Primary} to: one", (await client.GetResponseAsync("one")).Text);
+        var before = portfolio.Ledger.Records.Count;
+        Assert.Equal($"Simulated answer from {Primary} to: two", (await client.GetResponseAsync("two")).Text);
+
+        // A host that refuses connections is down for every model it serves: the second call tries neither.
+        var second = portfolio.Ledger.Records.Skip(before).ToList();
+        Assert.All(second.Where(r => r.Provider == "down"), r => Assert.Equal(0, r.Attempts));
+        Assert.Contains(second, r => r.Error?.Contains("circuit open: down kept failing, first with: could not reach down", StringComparison.Ordinal) == true);
     }
 }
