@@ -48,9 +48,6 @@ public sealed class RatingDecay
     /// <summary>The <see cref="PriorPercentile"/> of the latest ratings among the task's field; 0 when nobody in the field is rated.</summary>
     public double Prior(IEnumerable<CatalogModel> catalog, string task) => FieldPercentile(catalog, task, PriorPercentile);
 
-    /// <summary>The median latest rating among the task's field (the balanced policy's default quality floor); 0 when nobody is rated.</summary>
-    public double Median(IEnumerable<CatalogModel> catalog, string task) => FieldPercentile(catalog, task, 50);
-
     public RatingStanding Stand(CatalogModel model, string task, double prior)
     {
         var latest = Latest(model, task);
@@ -75,25 +72,29 @@ public sealed class RatingDecay
         return [.. catalog.Where(m => m.Serves(task)).Select(m => Stand(m, task, prior))];
     }
 
-    /// <summary>A percentile of the field's latest ratings, interpolated linearly between neighbours (the 50th is the median).</summary>
+    /// <summary>A percentile of the field's latest ratings.</summary>
     private double FieldPercentile(IEnumerable<CatalogModel> catalog, string task, double percentile)
     {
         var today = Today;
-        var ratings = catalog
+        return Percentile(catalog
             .Where(m => m.Serves(task) && !m.IsRetired(today))
             .Select(m => Latest(m, task))
             .OfType<ModelRating>()
-            .Select(r => r.Rating)
-            .Order()
-            .ToArray();
-        if (ratings.Length == 0)
+            .Select(r => r.Rating), percentile);
+    }
+
+    /// <summary>A percentile (0-100) of some ratings, interpolated linearly between neighbours (the 50th is the median); 0 for none.</summary>
+    public static double Percentile(IEnumerable<double> ratings, double percentile)
+    {
+        var sorted = ratings.Order().ToArray();
+        if (sorted.Length == 0)
         {
             return 0;
         }
 
-        var position = percentile / 100 * (ratings.Length - 1);
+        var position = percentile / 100 * (sorted.Length - 1);
         var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, ratings.Length - 1);
-        return ratings[below] + ((ratings[above] - ratings[below]) * (position - below));
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((sorted[above] - sorted[below]) * (position - below));
     }
 }

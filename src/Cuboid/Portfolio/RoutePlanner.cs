@@ -86,7 +86,10 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         var models = catalog.Models.Where(m => m.Serves(task)).ToArray();
         var prior = decay.Prior(catalog.Models, task);
-        field = new TaskField(now, decay.Today, prior, decay.Median(catalog.Models, task), models, [.. models.Select(m => decay.Stand(m, task, prior))]);
+        var standings = models.Select(m => decay.Stand(m, task, prior)).ToArray();
+        // The floor moves with the field as it ages: the median of today's effective ratings of the rated, unretired models.
+        var median = RatingDecay.Percentile(models.Zip(standings).Where(p => p.Second.RawRating is not null && !p.First.IsRetired(decay.Today)).Select(p => p.Second.EffectiveRating), 50);
+        field = new TaskField(now, decay.Today, prior, median, models, standings);
         _fields[task] = field;
         return field;
     }
@@ -112,7 +115,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
     }
 
     /// <param name="Prior">What stale or missing ratings decay toward (a low percentile of the field).</param>
-    /// <param name="Median">The balanced policy's default quality floor.</param>
+    /// <param name="Median">The balanced policy's default quality floor: the median effective rating of the field.</param>
     private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, double Median, CatalogModel[] Models, RatingStanding[] Standings);
 
     private readonly record struct Entry(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced, TimeSpan? Latency);
@@ -177,7 +180,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             return "takes no video input";
         }
 
-        var needed = estimate.InputTokensOn(model) + estimate.OutputTokens;
+        var needed = estimate.InputTokensOn(model) + estimate.OutputTokensOn(model);
         if (model.ContextWindow is { } window && (needed > window || constraints.MinContextWindow > window))
         {
             return explain ? $"context window {window:N0} tokens is below the ~{Math.Max(needed, constraints.MinContextWindow ?? 0):N0} needed" : Excluded;

@@ -28,7 +28,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
 
     private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey,
-        CatalogProvider? moreProvider = null, params CatalogModel[] moreModels)
+        CatalogProvider? moreProvider = null, decimal? budget = null, params CatalogModel[] moreModels)
     {
         var catalog = new ModelCatalog
         {
@@ -66,7 +66,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
             },
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env);
+        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env, budget: budget);
     }
 
     private static (string, CallOutcome, int)[] Path(Cuboid.Portfolio.Portfolio portfolio) =>
@@ -385,5 +385,30 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         var second = portfolio.Ledger.Records.Skip(before).ToList();
         Assert.All(second.Where(r => r.Provider == "down"), r => Assert.Equal(0, r.Attempts));
         Assert.Contains(second, r => r.Error?.Contains("circuit open: down kept failing, first with: could not reach down", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("0.005602", true)]
+    [InlineData("0.0056", false)]
+    public async Task A_reasoning_model_gets_its_thinking_on_top_of_the_stated_cap_in_the_request_and_the_reservation(string budget, bool fits)
+    {
+        var thinker = PortfolioHarness.Model("sim:thinker", ["chat"], 100_000, 1m, 4m, ("chat", 99)) with { ReasoningTokens = 1_000 };
+        var portfolio = Build(budget: decimal.Parse(budget, System.Globalization.CultureInfo.InvariantCulture), moreModels: [thinker]);
+        var client = portfolio.GetChatClient("chat", new RouteConstraints { PinnedModel = "sim:thinker" });
+
+        // "hello" is 2 tokens in; 400 + 1,000 tokens out at $4/M: $0.005602 reserved.
+        var call = client.GetResponseAsync("hello", new ChatOptions { MaxOutputTokens = 400 });
+
+        if (fits)
+        {
+            Assert.Equal("Simulated answer from thinker to: hello", (await call).Text);
+            using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_sim.Calls).Request.RawBody!);
+            Assert.Equal(1_400, (body.RootElement.TryGetProperty("max_completion_tokens", out var cap) ? cap : body.RootElement.GetProperty("max_tokens")).GetInt32());
+        }
+        else
+        {
+            Assert.Equal(ErrorKind.Budget, (await Assert.ThrowsAsync<CuboidException>(() => call)).Kind);
+            Assert.Empty(_sim.Calls);
+        }
     }
 }
