@@ -142,7 +142,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         var elapsed = time.GetElapsedTime(call.StartTimestamp);
         if (outcome == CallOutcome.Succeeded)
         {
-            latency.Observe(model.Id, elapsed);
+            latency.Observe(task, model.Id, elapsed);
         }
 
         var record = new UsageRecord

@@ -33,7 +33,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             var reason = WhyExcluded(model, constraints, estimate, field.Today, budgetActive, priced, cost, explain);
             if (reason is null)
             {
-                kept.Add(new Entry(model, standing, cost, priced, policy == RoutingPolicy.Latency ? latency.Median(model.Id) : null));
+                kept.Add(new Entry(model, standing, cost, priced, policy == RoutingPolicy.Latency ? latency.Median(task, model.Id) : null));
             }
             else
             {
@@ -69,8 +69,8 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             RatingAgeDays = c.Standing.AgeDays,
             EstimatedCost = c.Cost,
             Priced = c.Priced,
-            ObservedLatency = explain ? latency.Median(c.Model.Id) : c.Latency,
-            Why = explain ? Why(c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
+            ObservedLatency = explain ? latency.Median(task, c.Model.Id) : c.Latency,
+            Why = explain ? Why(task, c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
         }).ToList();
         return new RoutePlan(task, policy, estimate, candidates, excluded);
     }
@@ -206,7 +206,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
     private static double QualityPerDollar(double rating, decimal cost) => cost <= 0 ? double.MaxValue : rating / (double)cost;
 
-    private string Why(CatalogModel model, RatingStanding standing, decimal cost, bool priced, RoutingPolicy policy, double floor, string? preferred)
+    private string Why(string task, CatalogModel model, RatingStanding standing, decimal cost, bool priced, RoutingPolicy policy, double floor, string? preferred)
     {
         var rating = standing.RawRating is { } raw
             ? string.Create(CultureInfo.InvariantCulture, $"rating {standing.EffectiveRating:0.0} (raw {raw:0.#} from {standing.Source}, {standing.AgeDays:0} d old)")
@@ -215,7 +215,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         var lead = model.Id == preferred ? "config default for the task; " : policy switch
         {
             RoutingPolicy.Balanced when standing.EffectiveRating < floor => string.Create(CultureInfo.InvariantCulture, $"below the quality floor {floor:0.0}; "),
-            RoutingPolicy.Latency when latency.Median(model.Id) is { } median => $"observed median {median.TotalMilliseconds:0} ms; ",
+            RoutingPolicy.Latency when latency.Median(task, model.Id) is { } median => $"observed median {median.TotalMilliseconds:0} ms; ",
             RoutingPolicy.Latency => "latency not observed yet; ",
             _ => string.Empty,
         };

@@ -350,8 +350,8 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         // Four failed attempts opened the transcription model's circuit...
         Assert.Contains(portfolio.Ledger.Records, r => r.Error?.Contains("circuit open: sim:whisper-1 kept failing", StringComparison.Ordinal) == true);
 
-        // ...and only its own: captions stay on the same endpoint's caption model instead of moving to a dearer one.
-        var captioner = portfolio.GetChatClient("caption", ByQuality);
+        // ...and only its own: frames to describe stay on the same endpoint's best model instead of moving to another one.
+        var captioner = portfolio.GetChatClient("chat", ByQuality);
         for (var i = 0; i < 4; i++)
         {
             var message = new ChatMessage(ChatRole.User, [new TextContent($"caption {i}"), new DataContent(new byte[] { 0xFF, 0xD8, 0xFF }, "image/jpeg")]);
