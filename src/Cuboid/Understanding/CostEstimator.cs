@@ -4,7 +4,7 @@ namespace Cuboid.Understanding;
 /// Prices a planned analysis before any call, from the first model the router would use per stage and its catalog
 /// prices, twice. The expected price uses documented per-call assumptions, checked against real runs: a caption is
 /// about 120 tokens out, speech is about 3.3 tokens per second, and the reasoner writes about 1,500 tokens per call
-/// (a reasoning model also thinks for its catalog <c>reasoningTokens</c>). The worst case is what the router reserves:
+/// (a reasoning model also thinks, assumed half its catalog <c>reasoningTokens</c> allowance). The worst case is what the router reserves:
 /// every call writes its full output cap (<see cref="AnalysisRequests"/>), captions that long fill the timeline,
 /// speech is dense, and each reasoning call needs its one repair; so a budget of the worst case never stops the run
 /// on the planned models (a fall-over to a dearer model is not covered).
@@ -28,7 +28,7 @@ public static class CostEstimator
     public static IReadOnlyList<StageEstimate> Estimate(double durationSeconds, int captionedFrames, bool hasAudio, ModelQuote? captioner, ModelQuote? transcriber, ModelQuote? reasoner, string? focus = null)
     {
         var promptTokens = TokenEstimate.FromText(CaptionPrompt.Text(0, focus));
-        var captionThinking = captioner?.ReasoningTokens ?? 0;
+        var captionThinking = TypicalThinking(captioner);
         var captionIn = (long)captionedFrames * (promptTokens + (captioner?.ImageInputTokens ?? DefaultImageTokens));
         var captionOut = (long)captionedFrames * (CaptionOutputTokens + captionThinking);
         var caption = new StageEstimate(AnalysisTasks.Caption, captioner?.ModelId, captioner is null ? 0 : captionedFrames, captioner is null ? 0 : captionIn, captioner is null ? 0 : captionOut, 0,
@@ -48,7 +48,7 @@ public static class CostEstimator
             };
 
         var timeline = (long)(captionedFrames * (CaptionOutputTokens + TimelineLineTokens) + (hasAudio ? durationSeconds * SpeechTokensPerSecond * SpeechLineOverhead : 0));
-        var (reasonCalls, reasonIn, reasonOut) = Reasoning(timeline, reasoner, ReasonInstructionTokens, ReasonOutputTokens + (reasoner?.ReasoningTokens ?? 0), ReasonOutputTokens);
+        var (reasonCalls, reasonIn, reasonOut) = Reasoning(timeline, reasoner, ReasonInstructionTokens, ReasonOutputTokens + TypicalThinking(reasoner), ReasonOutputTokens);
         var reason = new StageEstimate(AnalysisTasks.Reason, reasoner?.ModelId, reasoner is null ? 0 : reasonCalls, reasoner is null ? 0 : reasonIn, reasoner is null ? 0 : reasonOut, 0,
             reasoner is null ? 0 : TokenDollars(reasoner, reasonIn, reasonOut))
         {
@@ -100,6 +100,9 @@ public static class CostEstimator
         var input = timeline + ((long)calls * instructionTokens) + (windows > 1 ? (long)windows * notesPerWindow : 0);
         return (calls, input, (long)calls * outputPerCall);
     }
+
+    /// <summary>The thinking a reasoning model typically spends per call: half the allowance its cap is widened by (an assumption).</summary>
+    private static int TypicalThinking(ModelQuote? model) => (model?.ReasoningTokens ?? 0) / 2;
 
     private static decimal TokenDollars(ModelQuote model, long input, long output) => Math.Round(Dollars(model, input, output), 6);
 
