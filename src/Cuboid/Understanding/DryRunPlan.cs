@@ -19,7 +19,11 @@ public sealed record DryRunPlan(
     IReadOnlyList<NativeVideoQuote> NativeVideoComparison,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PlanBudget? Budget = null)
 {
+    /// <summary>The expected price.</summary>
     public decimal TotalDollars => Stages.Sum(s => s.Dollars);
+
+    /// <summary>The most the run can cost on the planned models: a budget this large never stops it.</summary>
+    public decimal WorstCaseDollars => Stages.Sum(s => s.WorstCaseDollars);
 
     /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>
     public bool PriceKnown => Stages.All(s => s.PriceKnown);

@@ -229,7 +229,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var total = stages.Sum(s => s.Dollars);
         return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
             NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Sum(s => s.WorstCaseDollars) <= dollars) : null);
     }
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
