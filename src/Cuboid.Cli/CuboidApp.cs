@@ -38,6 +38,9 @@ public static class CuboidApp
         yield return KeyframesCommand.Create(console);
         yield return AudioCommand.Create(console);
 
+        // Generation
+        yield return DriftCommand.Create(console);
+
         // Spacetime and Compute
         yield return TokensCommand.Create(console);
         yield return PlanCommand.Create(console);

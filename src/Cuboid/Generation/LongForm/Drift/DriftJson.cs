@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cuboid.Generation.LongForm;
+
+/// <summary>The one JSON shape of <c>drift.json</c> and <c>cuboid drift --json</c> (camelCase, indented, versioned by
+/// <see cref="DriftReport.SchemaVersion"/>).</summary>
+public static class DriftJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Serialize(DriftReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static DriftReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<DriftReport>(json, Options) ?? throw new JsonException("drift.json is empty");
+}

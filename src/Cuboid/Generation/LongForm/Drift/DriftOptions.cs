@@ -1,0 +1,105 @@
+using Cuboid.Media;
+using Cuboid.Media.Analysis;
+
+namespace Cuboid.Generation.LongForm;
+
+/// <summary>Settings of one drift measurement: the anchor, where segments start, and the analysis size.</summary>
+public sealed record DriftOptions
+{
+    /// <summary>Segment length when no join times are given.</summary>
+    public static readonly TimeSpan DefaultSegmentLength = TimeSpan.FromSeconds(8);
+
+    /// <summary>The anchor image (master reference); null makes the first segment's first frame the anchor.</summary>
+    public string? AnchorPath { get; init; }
+
+    /// <summary>Cut the video into segments this long (default 8 s). Exclusive with <see cref="JoinTimes"/>.</summary>
+    public TimeSpan? SegmentLength { get; init; }
+
+    /// <summary>Times where a new segment starts (the joins of a chained video), increasing.</summary>
+    public IReadOnlyList<TimeSpan>? JoinTimes { get; init; }
+
+    /// <summary>Long side of the analysis frames. Larger than analyze's 128 px, so a blur of a couple of source pixels
+    /// still shows in the Laplacian after the downscale.</summary>
+    public int AnalysisLongSide { get; init; } = 256;
+
+    public IProgress<AnalysisProgress>? Progress { get; init; }
+
+    public MediaTools Tools { get; init; } = MediaTools.Default;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Parses <c>--at</c>: comma-separated times such as <c>8,16.5,1m</c>; a usage error names a bad one.</summary>
+    public static IReadOnlyList<TimeSpan> ParseJoinTimes(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw CuboidException.Usage("--at needs at least one time, e.g. --at 8,16,24");
+        }
+
+        return DurationParser.ParseList(text);
+    }
+
+    /// <summary>Throws a usage error naming the first bad value.</summary>
+    public void Validate()
+    {
+        if (SegmentLength is not null && JoinTimes is not null)
+        {
+            throw CuboidException.Usage("give either --segments or --at, not both");
+        }
+
+        if (SegmentLength is { } length && length <= TimeSpan.Zero)
+        {
+            throw CuboidException.Usage($"--segments must be positive, got {length.TotalSeconds}s");
+        }
+
+        if (JoinTimes is { } times)
+        {
+            if (times.Count == 0)
+            {
+                throw CuboidException.Usage("--at needs at least one time, e.g. --at 8,16,24");
+            }
+
+            for (var i = 0; i < times.Count; i++)
+            {
+                if (times[i] <= TimeSpan.Zero)
+                {
+                    throw CuboidException.Usage($"--at times must be after the start, got {times[i].TotalSeconds}s");
+                }
+
+                if (i > 0 && times[i] <= times[i - 1])
+                {
+                    throw CuboidException.Usage($"--at times must increase, got {times[i].TotalSeconds}s after {times[i - 1].TotalSeconds}s");
+                }
+            }
+        }
+
+        if (AnalysisLongSide is < 32 or > 512)
+        {
+            throw CuboidException.Usage($"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
+        }
+    }
+
+    /// <summary>The join times in seconds for a video of <paramref name="duration"/> seconds; a time past its end is a usage error.</summary>
+    public IReadOnlyList<double> JoinSecondsFor(double duration)
+    {
+        if (JoinTimes is { } times)
+        {
+            if (times[^1].TotalSeconds >= duration)
+            {
+                throw CuboidException.Usage(FormattableString.Invariant(
+                    $"--at {times[^1].TotalSeconds:0.###}s is past the end of the video ({duration:0.###} s)"));
+            }
+
+            return [.. times.Select(t => t.TotalSeconds)];
+        }
+
+        var step = (SegmentLength ?? DefaultSegmentLength).TotalSeconds;
+        var joins = new List<double>();
+        for (var k = 1; k * step < duration; k++)
+        {
+            joins.Add(k * step);
+        }
+
+        return joins;
+    }
+}

@@ -1,0 +1,66 @@
+namespace Cuboid.Generation.LongForm;
+
+/// <summary>
+/// Mean L*a*b* colour of an sRGB picture. Lab is not linear in RGB, so the mean has to be taken per pixel; two lookup
+/// tables (sRGB to linear light, and the cube-root companding of XYZ) keep that to a few multiplications a pixel.
+/// </summary>
+internal static class LabConverter
+{
+    private const int CompandSteps = 4096;
+
+    // Reference white D65.
+    private const float WhiteX = 0.95047f;
+    private const float WhiteZ = 1.08883f;
+
+    private static readonly float[] Linear = BuildLinear();
+    private static readonly float[] Compand = BuildCompand();
+
+    /// <summary>The mean Lab colour of planar 8-bit sRGB.</summary>
+    public static LabColor Mean(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue)
+    {
+        var linear = Linear;
+        var compand = Compand;
+        double sumL = 0, sumA = 0, sumB = 0;
+        for (var i = 0; i < red.Length; i++)
+        {
+            var r = linear[red[i]];
+            var g = linear[green[i]];
+            var b = linear[blue[i]];
+            var fx = compand[Step(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / WhiteX)];
+            var fy = compand[Step((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b))];
+            var fz = compand[Step(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / WhiteZ)];
+            sumL += (116 * fy) - 16;
+            sumA += 500 * (fx - fy);
+            sumB += 200 * (fy - fz);
+        }
+
+        var n = Math.Max(1, red.Length);
+        return new LabColor(sumL / n, sumA / n, sumB / n);
+    }
+
+    private static int Step(float t) => Math.Clamp((int)((t * (CompandSteps - 1)) + 0.5f), 0, CompandSteps - 1);
+
+    private static float[] BuildLinear()
+    {
+        var table = new float[256];
+        for (var v = 0; v < 256; v++)
+        {
+            var c = v / 255.0;
+            table[v] = (float)(c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4));
+        }
+
+        return table;
+    }
+
+    private static float[] BuildCompand()
+    {
+        var table = new float[CompandSteps];
+        for (var i = 0; i < CompandSteps; i++)
+        {
+            var t = i / (double)(CompandSteps - 1);
+            table[i] = (float)(t > 0.008856 ? Math.Cbrt(t) : (7.787 * t) + (16.0 / 116));
+        }
+
+        return table;
+    }
+}
