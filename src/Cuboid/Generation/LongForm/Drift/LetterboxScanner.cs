@@ -36,30 +36,10 @@ internal sealed class LetterboxScanner
         }
 
         _frames++;
-        var top = 0;
-        while (top < _height && RowIsDark(value, top))
-        {
-            top++;
-        }
-
-        var bottom = 0;
-        while (bottom < _height - top && RowIsDark(value, _height - 1 - bottom))
-        {
-            bottom++;
-        }
-
-        var left = 0;
-        while (left < _width && ColumnIsDark(value, left))
-        {
-            left++;
-        }
-
-        var right = 0;
-        while (right < _width - left && ColumnIsDark(value, _width - 1 - right))
-        {
-            right++;
-        }
-
+        var top = Run(value, Edge.Top);
+        var bottom = Run(value, Edge.Bottom);
+        var left = Run(value, Edge.Left);
+        var right = Run(value, Edge.Right);
         _runs[0][top]++;
         _runs[1][bottom]++;
         _runs[2][left]++;
@@ -98,6 +78,37 @@ internal sealed class LetterboxScanner
 
         return 0;
     }
+
+    private enum Edge
+    {
+        Top,
+        Bottom,
+        Left,
+        Right,
+    }
+
+    // Dark lines inward from one edge. One lit line right at the edge does not end a bar: scaling and chroma
+    // subsampling often leave a fringe there (a bar drawn 21.6 px high keeps a lit last row).
+    private int Run(ReadOnlySpan<byte> value, Edge edge)
+    {
+        var limit = edge is Edge.Top or Edge.Bottom ? _height : _width;
+        var start = limit > 2 && !IsDark(value, edge, 0) && IsDark(value, edge, 1) ? 1 : 0;
+        var run = start;
+        while (run < limit && IsDark(value, edge, run))
+        {
+            run++;
+        }
+
+        return run == start ? 0 : run;
+    }
+
+    private bool IsDark(ReadOnlySpan<byte> value, Edge edge, int k) => edge switch
+    {
+        Edge.Top => RowIsDark(value, k),
+        Edge.Bottom => RowIsDark(value, _height - 1 - k),
+        Edge.Left => ColumnIsDark(value, k),
+        _ => ColumnIsDark(value, _width - 1 - k),
+    };
 
     private bool RowIsDark(ReadOnlySpan<byte> value, int y)
     {
