@@ -60,7 +60,7 @@ public class AnalysisCpuBenchmarks
         return Median(pass) / Median(decode);
     }
 
-    private static async Task<double> MeasureAsync(Func<Task> run)
+    internal static async Task<double> MeasureAsync(Func<Task> run)
     {
         var before = CpuTicks();
         await run();

@@ -30,6 +30,8 @@ public class DriftAnalyzerTests(ITestOutputHelper output)
         Assert.Equal([DriftFindingKinds.ColourDrift], Kinds(report));
         var distance = report.Trend("deltaEAnchor");
         Assert.True(distance.Slope > 1, $"ΔE slope {distance.Slope}");
+        var histogram = report.Trend("histogramAnchor");
+        Assert.True(histogram.Slope > 0 && histogram.End >= histogram.Start + 0.2, $"histogram distance {histogram.Start} → {histogram.End}");
         Assert.All(report.Segments.Skip(1), s => Assert.NotNull(s.DeltaEPrevious));
     }
 

@@ -14,6 +14,7 @@ public static class DriftHtmlWriter
     private const int ChartWidth = 300;
     private const int ChartHeight = 120;
     private const int Margin = 28;
+    private const int LeftMargin = 52;
 
     private static readonly (string Metric, string Title)[] Charts =
     [
@@ -67,7 +68,7 @@ public static class DriftHtmlWriter
             var trend = report.Trend(metric);
             html.Append("<figure>").Append(Chart(trend.Values, i => (i + 1).ToString(CultureInfo.InvariantCulture)))
                 .Append("<figcaption>").Append(Encode(title))
-                .Append(Text($" — slope {trend.Slope:0.###}/segment, {trend.Start:0.###} → {trend.End:0.###}"))
+                .Append(Text($" — slope {trend.Slope:G3}/segment, {trend.Start:G4} → {trend.End:G4}"))
                 .Append("</figcaption></figure>");
         }
 
@@ -122,9 +123,9 @@ public static class DriftHtmlWriter
             max += 0.5;
         }
 
-        double X(int i) => Margin + ((ChartWidth - (2 * Margin)) * (values.Count == 1 ? 0.5 : i / (double)(values.Count - 1)));
+        double X(int i) => LeftMargin + ((ChartWidth - LeftMargin - 16) * (values.Count == 1 ? 0.5 : i / (double)(values.Count - 1)));
         double Y(double v) => ChartHeight - Margin + 8 - ((ChartHeight - Margin) * (v - min) / (max - min));
-        svg.Append(Text($"<text x=\"2\" y=\"12\" font-size=\"10\">{max:0.###}</text><text x=\"2\" y=\"{ChartHeight - 22}\" font-size=\"10\">{min:0.###}</text>"));
+        svg.Append(Text($"<text x=\"2\" y=\"12\" font-size=\"10\">{max:G4}</text><text x=\"2\" y=\"{ChartHeight - 22}\" font-size=\"10\">{min:G4}</text>"));
         var points = string.Join(' ', values.Select((v, i) => (v, i)).Where(p => !double.IsNaN(p.v)).Select(p => Text($"{X(p.i):0.#},{Y(p.v):0.#}")));
         svg.Append("<polyline fill=\"none\" stroke=\"#1f6fb2\" stroke-width=\"2\" points=\"").Append(points).Append("\"/>");
         for (var i = 0; i < values.Count; i++)

@@ -84,6 +84,7 @@ internal sealed class DriftMeter : IFrameConsumer
         }
 
         _segment = segmentIndex;
+        segment.Histogram.Add(_frameHistogram);
         segment.AddFrame(frame.Time, look, thumbnail.Ssim(_anchorThumbnail!), _previousSegmentThumbnail is { } p ? thumbnail.Ssim(p) : null);
         if (index > 0 && !firstOfSegment)
         {
