@@ -39,6 +39,7 @@ public static class DriftAnalyzer
 
         var (segments, joinDrifts, pictures, multiLag, anchorPicture, anchorLook) = meter.Build();
         var letterbox = meter.Letterbox(video.DisplayWidth, video.DisplayHeight);
+        var trends = Trends(segments);
         var report = new DriftReport(
             DriftReport.CurrentSchemaVersion,
             info.Path,
@@ -52,10 +53,10 @@ public static class DriftAnalyzer
             anchorLook,
             segments,
             joinDrifts,
-            Trends(segments),
+            trends,
             multiLag,
             letterbox,
-            DriftFindings.Detect(segments, joinDrifts, letterbox, video.DisplayWidth, video.DisplayHeight));
+            DriftFindings.Detect(segments, trends, joinDrifts, letterbox, video.DisplayWidth, video.DisplayHeight));
         return new DriftMeasurement(report, anchorPicture, pictures);
     }
 

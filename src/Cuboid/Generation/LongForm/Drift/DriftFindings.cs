@@ -39,13 +39,14 @@ public static class DriftFindings
     /// <summary>Bars thinner than this share of the side are ignored (compression fringes).</summary>
     public const double LetterboxShare = 0.02;
 
+    /// <param name="trends">The segments' curves (<see cref="DriftAnalyzer"/> makes them), by metric name.</param>
     public static IReadOnlyList<DriftFinding> Detect(
-        IReadOnlyList<SegmentDrift> segments, IReadOnlyList<JoinDrift> joins, LetterboxBars letterbox, int width, int height)
+        IReadOnlyList<SegmentDrift> segments, IReadOnlyList<MetricTrend> trends, IReadOnlyList<JoinDrift> joins, LetterboxBars letterbox, int width, int height)
     {
         var findings = new List<DriftFinding>();
         if (segments.Count >= 2)
         {
-            Trends(segments, findings);
+            Trends(segments, trends, findings);
             Stall(segments, findings);
         }
 
@@ -70,11 +71,11 @@ public static class DriftFindings
         return findings;
     }
 
-    private static void Trends(IReadOnlyList<SegmentDrift> segments, List<DriftFinding> findings)
+    private static void Trends(IReadOnlyList<SegmentDrift> segments, IReadOnlyList<MetricTrend> trends, List<DriftFinding> findings)
     {
         var first = segments[0];
         var last = segments[^1];
-        var colour = MetricTrend.Of("deltaEAnchor", [.. segments.Select(s => s.DeltaEAnchor)]);
+        var colour = trends.First(t => t.Metric == "deltaEAnchor");
         if (colour.Change >= ColourDriftDeltaE && colour.Slope > 0)
         {
             findings.Add(new DriftFinding(
@@ -97,7 +98,7 @@ public static class DriftFindings
                 Text($"contrast creep: luma contrast goes from {first.Contrast:0.0} to {last.Contrast:0.0}")));
         }
 
-        var sharpness = MetricTrend.Of("sharpness", [.. segments.Select(s => s.Sharpness)]);
+        var sharpness = trends.First(t => t.Metric == "sharpness");
         if (first.Sharpness >= MinimumSharpness && sharpness.Ratio <= BlurRampRatio && sharpness.Slope < 0)
         {
             findings.Add(new DriftFinding(
