@@ -19,8 +19,8 @@ public sealed record DriftOptions
     public IReadOnlyList<TimeSpan>? JoinTimes { get; init; }
 
     /// <summary>Long side of the analysis frames. Larger than analyze's 128 px, so a blur of a couple of source pixels
-    /// still shows in the Laplacian after the downscale.</summary>
-    public int AnalysisLongSide { get; init; } = 256;
+    /// still shows in the Laplacian after the downscale; smaller than 256 px, which cost 1.35× a decode (PERFORMANCE.md).</summary>
+    public int AnalysisLongSide { get; init; } = 192;
 
     public IProgress<AnalysisProgress>? Progress { get; init; }
 

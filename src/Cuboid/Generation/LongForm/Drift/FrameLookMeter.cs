@@ -5,6 +5,9 @@ namespace Cuboid.Generation.LongForm;
 /// <summary>Measures a <see cref="FrameLook"/> from the analysis pass's frame: plain loops over its planes, no allocation.</summary>
 internal static class FrameLookMeter
 {
+    /// <summary>Every third pixel: an odd step, so the sample moves across columns from row to row.</summary>
+    private const int ColourSampleStep = 3;
+
     public static FrameLook Measure(AnalysisFrame frame)
     {
         var planes = frame.Planes;
@@ -26,7 +29,7 @@ internal static class FrameLookMeter
         }
 
         return new FrameLook(
-            LabConverter.Mean(frame.Red, frame.Green, frame.Blue),
+            LabConverter.Mean(frame.Red, frame.Green, frame.Blue, ColourSampleStep),
             mean,
             contrast,
             saturation / n,

@@ -15,13 +15,15 @@ internal static class LabConverter
     private static readonly float[] Linear = BuildLinear();
     private static readonly float[] Compand = BuildCompand();
 
-    /// <summary>The mean Lab colour of planar 8-bit sRGB.</summary>
-    public static LabColor Mean(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue)
+    /// <summary>The mean Lab colour of planar 8-bit sRGB, over every <paramref name="step"/>-th pixel (a mean colour
+    /// needs no more than a regular sample, and the drift pass runs this on every frame).</summary>
+    public static LabColor Mean(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue, int step = 1)
     {
         var linear = Linear;
         var compand = Compand;
         double sumL = 0, sumA = 0, sumB = 0;
-        for (var i = 0; i < red.Length; i++)
+        var count = 0;
+        for (var i = 0; i < red.Length; i += step, count++)
         {
             var r = linear[red[i]];
             var g = linear[green[i]];
@@ -34,7 +36,7 @@ internal static class LabConverter
             sumB += 200 * (fy - fz);
         }
 
-        var n = Math.Max(1, red.Length);
+        var n = Math.Max(1, count);
         return new LabColor(sumL / n, sumA / n, sumB / n);
     }
 
