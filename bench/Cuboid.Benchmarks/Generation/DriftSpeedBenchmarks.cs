@@ -11,7 +11,7 @@ namespace Cuboid.Benchmarks.Generation;
 
 /// <summary>
 /// <c>cuboid drift</c>'s library call against a plain ffmpeg decode of the same long 720p file, side by side: the
-/// decode, the bare analysis pass (128 px, no consumers) and the drift measurement (256 px, every metric), interleaved
+/// decode, the bare analysis pass (128 px, no consumers) and the drift measurement (192 px, every metric), interleaved
 /// per round. Prints <c>DRIFT</c> lines with wall and CPU seconds (this process plus its ffmpeg children) and the
 /// median ratios to the decode. Goal: drift at no less than 0.9× the decode's speed (ratio ≤ 1.11).
 /// Run: <c>CUBOID_BENCH_MINUTES=10 dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*DriftSpeed*'</c>
