@@ -66,6 +66,7 @@ public static class AudioCommand
         sampleRate = result.SampleRate,
         activity = result.Activity.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
         silences = result.Silences.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
+        truncated = MediaJson.Truncated(result.Truncation),
         warnings = result.Warnings,
     };
 }

@@ -88,6 +88,7 @@ public static class FramesCommand
             width = f.Width,
             height = f.Height,
         }),
+        truncated = MediaJson.Truncated(result.Truncation),
         warnings = result.Warnings,
     };
 

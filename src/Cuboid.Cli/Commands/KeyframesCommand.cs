@@ -35,6 +35,7 @@ public static class KeyframesCommand
                 var shape = new
                 {
                     frames = result.Frames.Select(f => new { timeSeconds = f.Timestamp.TotalSeconds, path = f.Path, width = f.Width, height = f.Height }),
+                    truncated = MediaJson.Truncated(result.Truncation),
                     warnings = result.Warnings,
                 };
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(shape, MediaJson.Options));

@@ -113,6 +113,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         var stop = captioned.Stop ?? heard.Stop;
 
+        // A truncated file's chapters end where its data does, not where its header says.
+        var covered = pass.Truncated?.DecodableSeconds ?? video.DurationSeconds;
+
         SynthesisResult? synthesis = null;
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
@@ -121,7 +124,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             {
                 Report("synthesize", 0, 1);
                 var context = models.Candidates(AnalysisTasks.Reason).FirstOrDefault()?.ContextWindow ?? CostEstimator.DefaultContextWindow;
-                var key = Synthesizer.CacheKey(timeline, video.DurationSeconds, request.Focus);
+                var key = Synthesizer.CacheKey(timeline, covered, request.Focus);
                 var reasonModels = Ids(models, AnalysisTasks.Reason);
                 try
                 {
@@ -132,7 +135,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                     else
                     {
                         var synthesizer = new Synthesizer(reasoner, context);
-                        synthesis = await synthesizer.SynthesizeAsync(timeline, video.DurationSeconds, request.Focus, cancellationToken);
+                        synthesis = await synthesizer.SynthesizeAsync(timeline, covered, request.Focus, cancellationToken);
                         cache?.PutSynthesis(key, synthesizer.Model ?? reasonModels.FirstOrDefault() ?? "unknown", JsonSerializer.Serialize(synthesis, ReportJson.Options), _time.GetUtcNow());
                     }
                 }
@@ -170,6 +173,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
             Video = video,
+            Truncated = pass.Truncated,
             Samples = [.. captioned.Samples.Select(pass.Relabel)],
             Transcript = heard.Segments,
             Scenes = pass.Scenes,

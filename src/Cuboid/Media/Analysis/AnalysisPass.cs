@@ -130,6 +130,7 @@ public static class AnalysisPass
         long index = 0;
         var lastTime = double.NaN;
         var frameStep = info.Video!.FramesPerSecond > 0 ? 1 / info.Video.FramesPerSecond : 0.04;
+        Truncation? truncation = null;
         try
         {
             using var process = DecoderProcess.Start(options.Tools.FfmpegPath, args, log.OnLine);
@@ -214,6 +215,9 @@ public static class AnalysisPass
             {
                 throw CuboidException.Input($"{info.Path}: no video frames could be decoded ({Last(log)})");
             }
+
+            truncation = await TruncationCheck.AfterDecodeAsync(
+                info, TimeSpan.FromSeconds(lastTime + frameStep), log.MissingData, options.Tools, cancellationToken: cancellationToken);
         }
         finally
         {
@@ -251,6 +255,7 @@ public static class AnalysisPass
             options.TimeProvider.GetElapsedTime(started))
         {
             ExportFallbackRuns = collector.FallbackRuns,
+            Truncation = truncation,
         };
     }
 

@@ -26,6 +26,8 @@ public static class KeyframePreview
 
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         var video = info.RequireVideo();
+        // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know.
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken);
         var exportOptions = new FrameExportOptions { MaxSize = options.MaxSize, Format = options.Format, FilePrefix = "key" };
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools);
 
@@ -58,6 +60,9 @@ public static class KeyframePreview
         }
 
         var moved = folder.Commit();
-        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], log.Warnings);
+        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], TruncationCheck.Warnings(info.Path, truncation, log.Warnings))
+        {
+            Truncation = truncation,
+        };
     }
 }
