@@ -54,7 +54,7 @@ public static class CuboidApp
         var root = CreateRootCommand(console);
         var parse = root.Parse(args);
         var verbose = parse.GetValue(GlobalOptions.Verbose);
-        if (parse.Errors.Count > 0)
+        if (ParseErrorMessage.HasErrors(parse))
         {
             await console.Error.WriteLineAsync($"cuboid: {ParseErrorMessage.From(parse)}");
             return ExitCodes.Usage;

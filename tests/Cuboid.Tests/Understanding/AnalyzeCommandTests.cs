@@ -197,6 +197,39 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Contains(report.Warnings, w => w.Contains("decode error(s)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_truncated_file_is_reported_as_truncated_and_covered_only_as_far_as_it_decodes()
+    {
+        var truncated = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 12, Gop = 25, FastStart = true, CutToFraction = 0.4 });
+        var console = CliConsole.Capture(out _, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", truncated, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json,vtt"], console);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith($"cuboid: warning: {Path.GetFileName(truncated)} is truncated: only its first ", stderr.ToString(), StringComparison.Ordinal);
+        var json = await File.ReadAllTextAsync(Path.Combine(Out, "report.json"));
+        var report = ReportJson.Deserialize(json);
+        var facts = Assert.IsType<TruncationFacts>(report.Truncated);
+        Assert.InRange(facts.DecodableSeconds, 1, 11);
+        Assert.Equal(12, facts.ExpectedSeconds, 1);
+        Assert.Contains("is truncated", report.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal(facts.DecodableSeconds, report.Scenes[^1].End);
+        Assert.All(report.Samples, s => Assert.True(s.Time < facts.DecodableSeconds));
+        var cues = WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt")));
+        Assert.True(cues[^1].End <= facts.DecodableSeconds + 0.001);
+    }
+
+    [Fact]
+    public async Task A_whole_files_report_says_truncated_null()
+    {
+        var code = await CuboidApp.RunAsync(["analyze", _video, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json"], CliConsole.Capture(out _, out _));
+
+        Assert.Equal(0, code);
+        var json = await File.ReadAllTextAsync(Path.Combine(Out, "report.json"));
+        Assert.Contains("\"truncated\": null", json, StringComparison.Ordinal);
+        Assert.Null(ReportJson.Deserialize(json).Truncated);
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("text")]

@@ -54,8 +54,9 @@ public sealed record AnalysisResult(
     /// <summary>The warnings for the user, in order: truncation, then corrupt data.</summary>
     public IReadOnlyList<string> Warnings => [.. new[] { Truncation?.Warning(Path), DecodeWarning }.OfType<string>()];
 
-    /// <summary>One line for the user when the decoder met corrupt data, else null.</summary>
-    public string? DecodeWarning => DecodeErrors == 0 ? null
+    /// <summary>One line for the user when the decoder met corrupt data, else null. A truncated file's last packet is cut
+    /// too, and its decode errors are the truncation's: the one truncation warning says it all.</summary>
+    public string? DecodeWarning => DecodeErrors == 0 || Truncation is not null ? null
         : $"{DecodeErrors} decode error(s) (corrupt frames were skipped; scene boundaries near them may be off): {FirstDecodeError}";
 
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>

@@ -86,9 +86,15 @@ public static class AudioExtractor
         };
     }
 
-    // Only a range that reaches past the decoded audio can say anything about truncation.
+    // Only a range that reaches past the decoded audio can say anything about truncation; a range that decoded nothing
+    // (it starts past the data) says nothing about where the data ends, so the packets are asked.
     private static async Task<Truncation?> TruncatedAsync(VideoInfo info, TimeSpan from, TimeSpan? length, TimeSpan extracted, FfmpegLog log, MediaTools tools, CancellationToken cancellationToken)
     {
+        if (extracted == TimeSpan.Zero)
+        {
+            return await TruncationCheck.CheckAsync(info, tools, followAudio: true, cancellationToken);
+        }
+
         var missingData = log.Warnings.Any(TruncationCheck.IsMissingData);
         var requestedEnd = length is { } span ? from + span : (TimeSpan?)null;
         if (requestedEnd is { } end && from + extracted >= end - TruncationCheck.Tolerance && !missingData)

@@ -35,7 +35,7 @@ public static class FrameExporter
         tools ??= MediaTools.Default;
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         info.RequireVideo();
-        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken);
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
         var end = truncation?.DecodableLength ?? info.Duration;
         var targets = new List<TimeSpan>();
         for (var k = 0L; k * interval.Ticks < end.Ticks; k++)
@@ -64,7 +64,7 @@ public static class FrameExporter
         tools ??= MediaTools.Default;
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         info.RequireVideo();
-        if (await TruncationCheck.CheckAsync(info, tools, cancellationToken) is { } truncation)
+        if (await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken) is { } truncation)
         {
             // The header promises these times but the file does not hold them: no frame there can be shown.
             if (targets[^1] >= truncation.DecodableLength)

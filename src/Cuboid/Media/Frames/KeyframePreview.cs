@@ -27,7 +27,7 @@ public static class KeyframePreview
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         var video = info.RequireVideo();
         // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know.
-        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken);
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
         var exportOptions = new FrameExportOptions { MaxSize = options.MaxSize, Format = options.Format, FilePrefix = "key" };
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools);
 

@@ -20,24 +20,33 @@ internal static class PacketScan
             arguments.AddRange(["-read_intervals", Num((info.StartTime + start).TotalSeconds) + "%"]);
         }
 
-        arguments.AddRange(["-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", "--", info.Path]);
+        // ffprobe prints the fields in its own order: pts_time, duration_time, size, pos.
+        arguments.AddRange(["-show_entries", "packet=pts_time,duration_time,size,pos", "-of", "csv=p=0", "--", info.Path]);
         var run = await MediaProcess.RunAsync(tools.FfprobePath, arguments, cancellationToken);
         double? last = null;
-        foreach (var line in run.Output.AsSpan().EnumerateLines())
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var comma = line.IndexOf(',');
-            var pts = comma < 0 ? line : line[..comma];
-            if (!double.TryParse(pts, NumberStyles.Float, CultureInfo.InvariantCulture, out var time))
+            var fields = line.Split(',');
+            if (fields.Length < 4 || Number(fields[0]) is not { } time)
             {
                 continue; // N/A: a packet without a timestamp says nothing about the end.
             }
 
-            var duration = comma >= 0 && double.TryParse(line[(comma + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0;
-            last = Math.Max(last ?? double.MinValue, time + duration);
+            // The demuxer hands out the last packet of a cut file short (the rest of its bytes are missing), and
+            // such a frame does not decode: a packet that reaches the end of the file does not count.
+            if (Number(fields[3]) is { } position && Number(fields[2]) is { } size && position + size >= info.SizeBytes)
+            {
+                continue;
+            }
+
+            last = Math.Max(last ?? double.MinValue, time + (Number(fields[1]) ?? 0));
         }
 
         return last is { } end ? TimeSpan.FromSeconds(end) - info.StartTime : null;
     }
+
+    private static double? Number(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Num(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -57,16 +57,16 @@ public static class TruncationCheck
             return null;
         }
 
-        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.Index, from: null, tools, cancellationToken);
-        return packetsEnd is { } end && stream.Expected - end <= stream.GapTolerance ? null : new Truncation(decodedEnd, stream.Expected);
+        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.Index, from: null, tools, cancellationToken) ?? TimeSpan.Zero;
+        return stream.Expected - packetsEnd <= stream.GapTolerance ? null : new Truncation(packetsEnd < decodedEnd ? packetsEnd : decodedEnd, stream.Expected);
     }
 
     /// <summary>Checks a file before a command that will not decode all of it (frames, keyframes) by reading packets,
     /// not frames: from the keyframe a few seconds before the header's end to the end of the data. That read ends where
     /// the data does; only when the seek lands past the data (nothing after it can be read) is the whole stream read.</summary>
-    public static async Task<Truncation?> CheckAsync(VideoInfo info, MediaTools tools, CancellationToken cancellationToken = default)
+    public static async Task<Truncation?> CheckAsync(VideoInfo info, MediaTools tools, bool followAudio = false, CancellationToken cancellationToken = default)
     {
-        var stream = Followed(info, followAudio: false);
+        var stream = Followed(info, followAudio);
         var end = await PacketScan.LastPacketEndAsync(info, stream.Index, stream.Expected - TimeSpan.FromSeconds(3), tools, cancellationToken)
             ?? await PacketScan.LastPacketEndAsync(info, stream.Index, from: null, tools, cancellationToken)
             ?? TimeSpan.Zero;
