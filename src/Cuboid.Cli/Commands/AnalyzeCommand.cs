@@ -70,6 +70,7 @@ public static class AnalyzeCommand
             {
                 var plan = await AnalysisSession.PlanAsync(options, cancellationToken);
                 AnalyzePlanRenderer.Render(console, plan, parse.GetValue(json));
+                await MediaWarnings.WriteAsync(console, plan.Warnings);
                 return 0;
             }
 

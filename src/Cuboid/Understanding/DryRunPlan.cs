@@ -19,6 +19,12 @@ public sealed record DryRunPlan(
     IReadOnlyList<NativeVideoQuote> NativeVideoComparison,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PlanBudget? Budget = null)
 {
+    /// <summary>Set when the file is truncated: the plan (samples, audio minutes, prices) covers its decodable part only.</summary>
+    public TruncationFacts? Truncated { get; init; }
+
+    /// <summary>What the decode pass warned about (truncation, corrupt frames), as the real run would.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public decimal TotalDollars => Stages.Sum(s => s.Dollars);
 
     /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>

@@ -216,6 +216,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         }
 
         var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // A truncated file is priced, like it is run, only as far as it decodes.
+        var seconds = pass.Truncated?.DecodableSeconds ?? video.DurationSeconds;
         var offline = request.Offline || models is null;
         ModelQuote? Configured(string task, long? promptTokens = null) => offline ? null : models!.Candidates(task, promptTokens).FirstOrDefault();
         ModelQuote? First(string task, long? promptTokens = null) => Configured(task, promptTokens) ?? defaults?.Candidates(task, promptTokens).FirstOrDefault();
@@ -223,17 +225,21 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         // The reasoner is ranked for this video's prompt, as the router will rank the real call: a draft on the typical
         // pick sizes the prompt, then the pick is made for that size.
-        var draft = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, null, null, First(AnalysisTasks.Reason), request.Focus)[2];
+        var draft = CostEstimator.Estimate(seconds, kept.Count, video.HasAudio, null, null, First(AnalysisTasks.Reason), request.Focus)[2];
         long? reasonPrompt = draft.Calls > 0 ? draft.InputTokens / draft.Calls : null;
         var reasoner = First(AnalysisTasks.Reason, reasonPrompt);
-        var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
+        var stages = CostEstimator.Estimate(seconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
             .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null ? stage with { Configured = false } : stage)
             .ToList();
         var limit = models?.Budget ?? defaults?.Budget;
         var total = stages.Sum(s => s.Dollars);
-        return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-            NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null);
+        return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? seconds / 60 : 0, stages,
+            NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, seconds, video.HasAudio),
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null)
+        {
+            Truncated = pass.Truncated,
+            Warnings = pass.Warnings,
+        };
     }
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];

@@ -220,6 +220,22 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dry_run_of_a_truncated_file_prices_only_what_decodes_and_warns()
+    {
+        var truncated = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 12, Gop = 25, FastStart = true, CutToFraction = 0.4 });
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", truncated, "--config", _world.ConfigPath, "--no-cache", "--dry-run", "--json"], console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("is truncated: only its first ", stderr.ToString(), StringComparison.Ordinal);
+        using var plan = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var decodable = plan.RootElement.GetProperty("truncated").GetProperty("decodableSeconds").GetDouble();
+        Assert.InRange(decodable, 1, 11);
+        Assert.Equal(decodable / 60, plan.RootElement.GetProperty("audioMinutes").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task A_whole_files_report_says_truncated_null()
     {
         var code = await CuboidApp.RunAsync(["analyze", _video, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json"], CliConsole.Capture(out _, out _));
