@@ -22,12 +22,11 @@ public static class TruncationCheck
     public static bool IsMissingData(string line) =>
         MissingDataMessages.Any(m => line.Contains(m, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A command's warnings for the user: the one truncation warning first, in place of ffmpeg's cryptic
-    /// "partial file" lines that it explains, then ffmpeg's other warnings, each once.</summary>
+    /// <summary>A command's warnings for the user: ffmpeg's, each once, for a whole file; for a truncated file only the
+    /// one truncation warning, in place of ffmpeg's "partial file" lines and the complaints about the cut-off last
+    /// packet ("Packet corrupt", "Invalid data found") that it explains.</summary>
     public static IReadOnlyList<string> Warnings(string path, Truncation? truncation, IEnumerable<string> ffmpegWarnings) =>
-        truncation is null
-            ? [.. ffmpegWarnings.Distinct()]
-            : [truncation.Warning(path), .. ffmpegWarnings.Where(w => !IsMissingData(w)).Distinct()];
+        truncation is null ? [.. ffmpegWarnings.Distinct()] : [truncation.Warning(path)];
 
     /// <summary>Judges a decode that ended at <paramref name="decodedEnd"/> (the end of its last frame or sample,
     /// from the file's start). Reads the stream's packets only when decoding stopped well short without ffmpeg saying
