@@ -22,6 +22,13 @@ public sealed record CatalogModel
 
     public ModelPrices? Prices { get; init; }
 
+    /// <summary>
+    /// For a reasoning model: the output tokens it may spend thinking before it answers (billed as output, and counted
+    /// against the call's output cap). The router adds them to every call's stated cap on this model, in the request and
+    /// in the budget reservation, so a caption capped at a few hundred tokens is not cut off by the model's thinking.
+    /// </summary>
+    public int? ReasoningTokens { get; init; }
+
     public IReadOnlyList<ModelRating>? Ratings { get; init; }
 
     public DateOnly? Released { get; init; }
@@ -69,6 +76,7 @@ public sealed record CatalogModel
             Tasks = overlay.Tasks ?? Tasks,
             Input = overlay.Input ?? Input,
             ContextWindow = overlay.ContextWindow ?? ContextWindow,
+            ReasoningTokens = overlay.ReasoningTokens ?? ReasoningTokens,
             Prices = (Prices ?? new ModelPrices()).MergedWith(overlay.Prices),
             Ratings = ratings,
             Released = overlay.Released ?? Released,

@@ -25,7 +25,11 @@ public sealed record DryRunPlan(
     /// <summary>What the decode pass warned about (truncation, corrupt frames), as the real run would.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The expected price.</summary>
     public decimal TotalDollars => Stages.Sum(s => s.Dollars);
+
+    /// <summary>The most the run can cost on the planned models: a budget this large never stops it.</summary>
+    public decimal WorstCaseDollars => Stages.Sum(s => s.WorstCaseDollars);
 
     /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>
     public bool PriceKnown => Stages.All(s => s.PriceKnown);

@@ -6,7 +6,8 @@ namespace Cuboid.Understanding;
 /// The planned cost of one stage on the model the router would pick first. <see cref="Model"/> is null when no model
 /// serves the stage at all; <see cref="Configured"/> is false when the model is a shipped default priced for
 /// comparison although no provider for it is configured; <see cref="PriceKnown"/> is false when the catalog has no
-/// price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free").
+/// price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free"). <see cref="Dollars"/> is the expected
+/// price, <see cref="WorstCaseDollars"/> the most the stage can cost.
 /// </summary>
 public sealed record StageEstimate(
     string Stage,
@@ -17,4 +18,11 @@ public sealed record StageEstimate(
     double AudioMinutes,
     decimal Dollars,
     bool Configured = true,
-    bool PriceKnown = true);
+    bool PriceKnown = true)
+{
+    /// <summary>
+    /// What the stage may cost at most on its model: every call writing its full output cap (what the router reserves).
+    /// A budget of the plan's worst case never stops the run on the planned models.
+    /// </summary>
+    public decimal WorstCaseDollars { get; init; }
+}

@@ -115,8 +115,8 @@ public sealed class Synthesizer
             new(ChatRole.System, SynthesisPrompts.System(duration, focus)),
             new(ChatRole.User, user),
         ];
-        // JSON mode only: reasoning models reject a temperature, and an output cap would truncate long chapter lists.
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json };
+        // JSON within a stated cap, so the budget reserves what the call may really cost; no temperature (reasoning models reject it).
+        var options = AnalysisRequests.SynthesisOptions();
 
         var (from, to) = window ?? (0, duration);
         var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);

@@ -235,7 +235,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var total = stages.Sum(s => s.Dollars);
         return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? seconds / 60 : 0, stages,
             NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, seconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars) : null)
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Sum(s => s.WorstCaseDollars) <= dollars) : null)
         {
             Truncated = pass.Truncated,
             Warnings = pass.Warnings,

@@ -9,11 +9,16 @@ namespace Cuboid.Media.Probe;
 internal static class PacketScan
 {
     /// <summary>The end (presentation time plus duration, counted from the file's start) of the latest packet of the
-    /// stream that can be read, reading from <paramref name="from"/> (the keyframe before it) or the whole stream;
+    /// stream (or of any stream, when <paramref name="streamIndex"/> is null) that can be read, reading from <paramref name="from"/> (the keyframe before it) or the whole stream;
     /// null when no packet could be read.</summary>
-    public static async Task<TimeSpan?> LastPacketEndAsync(VideoInfo info, int streamIndex, TimeSpan? from, MediaTools tools, CancellationToken cancellationToken)
+    public static async Task<TimeSpan?> LastPacketEndAsync(VideoInfo info, int? streamIndex, TimeSpan? from, MediaTools tools, CancellationToken cancellationToken)
     {
-        var arguments = new List<string> { "-v", "error", "-select_streams", streamIndex.ToString(CultureInfo.InvariantCulture) };
+        var arguments = new List<string> { "-v", "error" };
+        if (streamIndex is { } index)
+        {
+            arguments.AddRange(["-select_streams", index.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (from is { } start && start > TimeSpan.Zero)
         {
             // ffprobe seeks to the keyframe before this presentation time and reads to the end.

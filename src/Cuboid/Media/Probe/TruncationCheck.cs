@@ -56,7 +56,7 @@ public static class TruncationCheck
             return null;
         }
 
-        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.Index, from: null, tools, cancellationToken) ?? TimeSpan.Zero;
+        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken) ?? TimeSpan.Zero;
         return stream.Expected - packetsEnd <= stream.GapTolerance ? null : new Truncation(packetsEnd < decodedEnd ? packetsEnd : decodedEnd, stream.Expected);
     }
 
@@ -66,8 +66,8 @@ public static class TruncationCheck
     public static async Task<Truncation?> CheckAsync(VideoInfo info, MediaTools tools, bool followAudio = false, CancellationToken cancellationToken = default)
     {
         var stream = Followed(info, followAudio);
-        var end = await PacketScan.LastPacketEndAsync(info, stream.Index, stream.Expected - TimeSpan.FromSeconds(3), tools, cancellationToken)
-            ?? await PacketScan.LastPacketEndAsync(info, stream.Index, from: null, tools, cancellationToken)
+        var end = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, stream.Expected - TimeSpan.FromSeconds(3), tools, cancellationToken)
+            ?? await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken)
             ?? TimeSpan.Zero;
         return stream.Expected - end <= stream.GapTolerance ? null : new Truncation(end, stream.Expected);
     }
@@ -77,11 +77,13 @@ public static class TruncationCheck
         if (info.Video is { } video && !(followAudio && info.HasAudio))
         {
             var frame = TimeSpan.FromSeconds(video.FramesPerSecond > 0 ? 1 / video.FramesPerSecond : 0.04);
-            return new FollowedStream(video.Index, StreamEnd.Expected(info, video.DeclaredEnd), 2 * frame, Max(Tolerance, 3 * frame));
+            return new FollowedStream(
+                StreamEnd.Expected(info, video.DeclaredEnd), 2 * frame, Max(Tolerance, 3 * frame), video.DeclaredEnd is null ? null : video.Index);
         }
 
         var audio = info.AudioStreams[0];
-        return new FollowedStream(audio.Index, StreamEnd.Expected(info, audio.DeclaredEnd), TimeSpan.FromMilliseconds(100), Tolerance);
+        return new FollowedStream(
+            StreamEnd.Expected(info, audio.DeclaredEnd), TimeSpan.FromMilliseconds(100), Tolerance, audio.DeclaredEnd is null ? null : audio.Index);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

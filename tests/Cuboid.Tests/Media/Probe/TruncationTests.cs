@@ -35,7 +35,10 @@ public class TruncationTests
         { "webm", 0.5 },
     };
 
-    public static TheoryData<string> WholeFiles => new() { "faststart", "mkv", "webm", "start offset", "variable frame rate", "corrupt middle" };
+    public static TheoryData<string> WholeFiles => new()
+    {
+        "faststart", "mkv", "webm", "start offset", "variable frame rate", "corrupt middle", "ts, audio runs on", "mkv, audio runs on",
+    };
 
     private static VideoRecipe Whole(string kind) => kind switch
     {
@@ -44,7 +47,10 @@ public class TruncationTests
         "webm" => new VideoRecipe { Seconds = 4, Container = "webm", Codec = "libvpx-vp9" },
         "start offset" => new VideoRecipe { Seconds = 4, StartOffsetSeconds = 10 },
         "variable frame rate" => new VideoRecipe { Seconds = 4, VariableFrameRate = true },
-        _ => new VideoRecipe { Seconds = 4, Defect = VideoDefect.CorruptMiddle },
+        "corrupt middle" => new VideoRecipe { Seconds = 4, Defect = VideoDefect.CorruptMiddle },
+        // The video ends 3 s before the audio: the format's duration is the audio's, and that is not truncation.
+        "ts, audio runs on" => new VideoRecipe { Seconds = 2, Container = "ts", Tones = [new ToneSegment(5, 440)] },
+        _ => new VideoRecipe { Seconds = 2, Container = "mkv", Tones = [new ToneSegment(5, 440)] },
     };
 
     [Theory]
