@@ -114,6 +114,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var stop = captioned.Stop ?? heard.Stop;
 
         SynthesisResult? synthesis = null;
+        var synthesisCached = false;
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);
@@ -128,6 +129,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                     if (cache?.FindSynthesis(key, reasonModels) is { } cached)
                     {
                         synthesis = JsonSerializer.Deserialize<SynthesisResult>(cached, ReportJson.Options);
+                        synthesisCached = synthesis is not null;
                     }
                     else
                     {
@@ -160,7 +162,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             warnings.Add($"Stopped early: {stop.Message}");
         }
 
-        var usage = offline ? UsageReport.Empty : new UsageReport(models!.Usage());
+        var usage = offline ? UsageReport.Empty
+            : CacheAccounting.Apply(new UsageReport(models!.Usage()), captioned, heard, synthesisCached, cache, request.VideoPath);
         var captionUsage = usage.Stages.FirstOrDefault(s => s.Stage == AnalysisTasks.Caption);
         var perCaption = captionUsage is { Calls: > 0 } ? captionUsage.Dollars / captionUsage.Calls
             : offline ? 0m : CostEstimator.PerCaption(models!.Candidates(AnalysisTasks.Caption).FirstOrDefault(), request.Focus);
@@ -169,6 +172,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Source = Path.GetFileName(request.VideoPath),
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
+            About = offline ? StructuralReport.Note + " " + StructuralReport.HowToAddProvider : null,
             Video = video,
             Samples = [.. captioned.Samples.Select(pass.Relabel)],
             Transcript = heard.Segments,
