@@ -39,7 +39,8 @@ internal static class MotionStripHtml
 
         h.Append("</svg><div class=\"playhead\" id=\"playhead\"></div></div><div class=\"axis\" aria-hidden=\"true\">");
         var step = TickSteps.FirstOrDefault(s => duration / s <= 8, TickSteps[^1]);
-        for (var t = 0.0; t <= duration - step * 0.35; t += step)
+        // A tick too close to the end label would overlap it on a phone.
+        for (var t = 0.0; t < duration * 0.88; t += step)
         {
             h.Append("<span style=\"left:").Append(Num(t / duration * 100)).Append("%\">").Append(Timecode.Clock(t)).Append("</span>");
         }

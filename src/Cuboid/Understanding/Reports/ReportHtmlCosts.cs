@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Cuboid.Formatting;
 
@@ -84,5 +83,5 @@ internal static class ReportHtmlCosts
         }
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Escape(text);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Cuboid.Formatting;
 
@@ -235,7 +234,7 @@ public static class ReportHtmlWriter
     private static string Image(string frame, IReadOnlyDictionary<string, string> thumbnails) =>
         thumbnails.TryGetValue(frame, out var uri) ? uri : frame;
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Escape(text);
 
     private static string T(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -131,10 +131,13 @@ public static class ReportMarkdownWriter
         if (report.NativeVideoComparison.Count > 0)
         {
             var thisRun = usage.Total.Dollars;
-            md.Append("### Sending the whole video to a native video model instead (input only)\n\n| Model | Resolution | Tokens | Calls | Cost | Compared with this run |\n|---|---|---:|---:|---:|---:|\n");
+            // A run that cost nothing has no ratio to show, so that column appears only when there is one.
+            md.Append("### Sending the whole video to a native video model instead (input only)\n\n| Model | Resolution | Tokens | Calls | Cost |")
+              .Append(thisRun > 0 ? " Compared with this run |\n|---|---|---:|---:|---:|---:|\n" : "\n|---|---|---:|---:|---:|\n");
             foreach (var q in report.NativeVideoComparison)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {q.Model} | {ReportWording.Resolution(q)} | {DisplayFormat.Count(q.Tokens)} | {DisplayFormat.Count(q.Calls)} | {DisplayFormat.Dollars(q.Dollars)} | {ReportWording.TimesThisRun(q, thisRun) ?? "—"} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {q.Model} | {ReportWording.Resolution(q)} | {DisplayFormat.Count(q.Tokens)} | {DisplayFormat.Count(q.Calls)} | {DisplayFormat.Dollars(q.Dollars)} |")
+                  .Append(ReportWording.TimesThisRun(q, thisRun) is { } times ? $" {times} |\n" : "\n");
             }
         }
     }

@@ -140,7 +140,7 @@ public class ReportWriterTests
         Assert.Contains("| Captions | openai:gpt-4.1-mini | 0 | 0 | 0 | — | from cache, $0 this run |", md, StringComparison.Ordinal);
         Assert.Contains("| Total |  | 0 | 0 | 0 | — | from cache, $0 this run |", md, StringComparison.Ordinal);
         Assert.Contains("4 answers came from the cache: $0 this run. The earlier run that paid for them (2026-11-24) cost $0.0238.", md, StringComparison.Ordinal);
-        Assert.Contains("| — |\n", md, StringComparison.Ordinal);
+        Assert.Contains("| Model | Resolution | Tokens | Calls | Cost |\n", md, StringComparison.Ordinal);
         Assert.Contains("from cache, $0 this run", ReportHtmlWriter.Write(cached, null), StringComparison.Ordinal);
     }
 

@@ -49,9 +49,10 @@ public sealed class ReportPageTests(BrowserReports reports) : IClassFixture<Brow
         var time = await page.VideoTimeAsync();
         Assert.Contains("Welcome", await page.CurrentTextAsync("#chapters li"), StringComparison.Ordinal);
         Assert.Contains("Now the second part.", await page.CurrentTextAsync("#transcript p"), StringComparison.Ordinal);
-        var card = await page.Page.Locator(".card.current").GetAttributeAsync("data-t");
-        var cardTime = double.Parse(card!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(cardTime, time - 6, time);
+        // The current card is the last sample taken at or before the playback time.
+        var times = await page.Page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.card')].map(c => parseFloat(c.dataset.t))");
+        var expected = times.Select((t, i) => (t, i)).Last(x => x.t <= time).i;
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Page.Locator(".card.current").GetAttributeAsync("data-s"));
         Assert.Equal(1, await page.Page.Locator(".card.current").CountAsync());
         Assert.Empty(page.Errors);
     }
@@ -63,8 +64,11 @@ public sealed class ReportPageTests(BrowserReports reports) : IClassFixture<Brow
         await page.WaitForVideoAsync();
         await page.Page.EvaluateAsync("() => { document.getElementById('video').muted = true; }");
 
+        // At 0 s the first card is current; each arrow moves one sample.
+        Assert.Equal("0", await page.Page.Locator(".card.current").GetAttributeAsync("data-s"));
         await page.Page.Locator("body").PressAsync("ArrowRight");
         await page.Page.Locator("body").PressAsync("ArrowRight");
+        await page.Page.Locator("body").PressAsync("ArrowLeft");
         var second = await page.Page.Locator(".card").Nth(1).GetAttributeAsync("data-t");
         Assert.Equal("1", await page.Page.Locator(".card.current").GetAttributeAsync("data-s"));
         await page.Page.WaitForFunctionAsync($"() => Math.abs(document.getElementById('video').currentTime - {second}) < 0.05");
@@ -165,6 +169,24 @@ public sealed class ReportPageTests(BrowserReports reports) : IClassFixture<Brow
         await page.Page.WaitForFunctionAsync("() => { const c = document.querySelector('.card.current'), f = document.getElementById('film'); const a = c.getBoundingClientRect(), b = f.getBoundingClientRect(); return a.left >= b.left - 1 && a.right <= b.right + 1 && c.querySelector('img').naturalWidth > 0; }");
         Assert.Contains("Line 331", await page.CurrentTextAsync("#transcript p"), StringComparison.Ordinal);
         Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Screenshots_of_the_desktop_and_phone_layouts()
+    {
+        // CUBOID_SCREENSHOTS=docs keeps them (docs/report-desktop.png, docs/report-phone.png); otherwise a temp folder.
+        var folder = Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS") is { Length: > 0 } keep ? keep : Directory.CreateTempSubdirectory("cuboid-shots-").FullName;
+        foreach (var (name, width, height) in new[] { ("report-desktop.png", 1366, 900), ("report-phone.png", 390, 844) })
+        {
+            await using var page = await reports.Chromium.OpenAsync(DemoHtml, width, height);
+            await page.WaitForVideoAsync();
+            await page.Page.EvaluateAsync("async () => { const v = document.getElementById('video'); v.muted = true; v.currentTime = 13.5; await new Promise(r => v.addEventListener('seeked', r, { once: true })); }");
+            await page.Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.card img[src]')].slice(0, 4).every(i => i.complete)");
+            await page.Page.WaitForTimeoutAsync(600);
+            await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+            Assert.True(new FileInfo(Path.Combine(folder, name)).Length > 10_000);
+            Assert.Empty(page.Errors);
+        }
     }
 
     private static double Seconds(string? text) => double.Parse(text!, System.Globalization.CultureInfo.InvariantCulture);
