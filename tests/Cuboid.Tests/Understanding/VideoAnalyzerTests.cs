@@ -228,7 +228,7 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Contains("> This is the structural report", markdown, StringComparison.Ordinal);
         Assert.Contains("| Time | Why | Frame |\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("—", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("| Calls |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Stage | Model |", markdown, StringComparison.Ordinal);
         Assert.Contains("This is the structural report", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 

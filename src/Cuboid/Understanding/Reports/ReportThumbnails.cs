@@ -37,9 +37,10 @@ public static class ReportThumbnails
                 "-hide_banner", "-nostdin", "-v", "error", "-f", "image2", "-start_number", "0", "-i", Path.Combine(work, "in-%06d.jpg"),
                 "-vf", $"scale='min({Width},iw)':-2:flags=lanczos", "-fps_mode", "passthrough", "-q:v", "7", "-start_number", "0", Path.Combine(work, "out-%06d.jpg"),
             ], cancellationToken);
-            if (run.ExitCode != 0)
+            // Unreadable frames (a test's fake JPEGs, a damaged file) keep their frames/ links; the page still works. A frame
+            // ffmpeg skipped would shift every later output by one, so anything but one output per input counts as failure.
+            if (run.ExitCode != 0 || Directory.GetFiles(work, "out-*.jpg").Length != frames.Count)
             {
-                // Unreadable frames (a test's fake JPEGs, a damaged file) keep their frames/ links; the page still works.
                 return thumbnails;
             }
 
