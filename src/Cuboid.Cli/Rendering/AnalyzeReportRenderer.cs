@@ -39,7 +39,7 @@ public static class AnalyzeReportRenderer
         }
 
         var usage = report.Usage;
-        var cost = new Table().AddColumns("Stage", "Model", "Calls", "Tokens in", "Tokens out", "Audio", "Cost");
+        var cost = new Table().AddColumns([.. StageLabels.Columns]);
         foreach (var column in cost.Columns.Skip(2))
         {
             column.RightAligned();
@@ -47,10 +47,10 @@ public static class AnalyzeReportRenderer
 
         foreach (var u in usage.Stages)
         {
-            cost.AddRow(Row(u, StageLabels.Models(u)));
+            cost.AddRow(Row(StageLabels.Cells(u)));
         }
 
-        cost.AddRow(Row(usage.Total with { CacheHits = usage.AllFromCache ? usage.Total.CacheHits : 0 }, string.Empty));
+        cost.AddRow(Row(StageLabels.Cells(usage.TotalRow, isTotal: true)));
         ansi.WriteLine();
         ansi.Write(cost);
         if (ReportWording.Cache(usage) is { } cache)
@@ -70,9 +70,5 @@ public static class AnalyzeReportRenderer
         ansi.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(outcome.OutputDirectory, ReportWriter.HtmlFile))}[/]");
     }
 
-    private static string[] Row(StageUsage u, string models) =>
-    [
-        Markup.Escape(StageLabels.For(u.Stage)), Markup.Escape(models), DisplayFormat.Count(u.Calls), DisplayFormat.Count(u.InputTokens),
-        DisplayFormat.Count(u.OutputTokens), u.AudioSeconds > 0 ? DisplayFormat.Duration(u.AudioSeconds) : "—", Markup.Escape(StageLabels.Cost(u)),
-    ];
+    private static string[] Row(IReadOnlyList<string> cells) => [.. cells.Select(Markup.Escape)];
 }

@@ -20,14 +20,16 @@ internal static class ReportHtmlCosts
         }
         else
         {
-            h.Append("<div class=\"tablebox\"><table><thead><tr><th class=\"l\">Stage</th><th class=\"l\">Model</th><th>Calls</th><th>Tokens in</th><th>Tokens out</th><th>Audio</th><th>Cost</th></tr></thead><tbody>");
+            h.Append("<div class=\"tablebox\"><table><thead>");
+            Row(h, StageLabels.Columns, "th");
+            h.Append("</thead><tbody>");
             foreach (var stage in usage.Stages)
             {
-                Row(h, stage, StageLabels.Models(stage));
+                Row(h, StageLabels.Cells(stage), "td");
             }
 
             h.Append("</tbody><tfoot>");
-            Row(h, usage.Total with { CacheHits = usage.AllFromCache ? usage.Total.CacheHits : 0 }, string.Empty);
+            Row(h, StageLabels.Cells(usage.TotalRow, isTotal: true), "td");
             h.Append("</tfoot></table></div>");
             if (ReportWording.Cache(usage) is { } cache)
             {
@@ -40,12 +42,17 @@ internal static class ReportHtmlCosts
         h.Append("</section>\n");
     }
 
-    private static void Row(StringBuilder h, StageUsage stage, string models)
+    /// <summary>A usage row: the stage and model cells are text (left, the model in monospace), the rest numbers (right).</summary>
+    private static void Row(StringBuilder h, IReadOnlyList<string> cells, string tag)
     {
-        h.Append("<tr><td class=\"l\">").Append(E(StageLabels.For(stage.Stage))).Append("</td><td class=\"l model\">").Append(E(models)).Append("</td><td>")
-         .Append(DisplayFormat.Count(stage.Calls)).Append("</td><td>").Append(DisplayFormat.Count(stage.InputTokens)).Append("</td><td>")
-         .Append(DisplayFormat.Count(stage.OutputTokens)).Append("</td><td>").Append(stage.AudioSeconds > 0 ? DisplayFormat.Duration(stage.AudioSeconds) : "—")
-         .Append("</td><td>").Append(E(StageLabels.Cost(stage))).Append("</td></tr>");
+        h.Append("<tr>");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var css = i switch { 0 => " class=\"l\"", 1 => " class=\"l model\"", _ => string.Empty };
+            h.Append('<').Append(tag).Append(css).Append('>').Append(E(cells[i])).Append("</").Append(tag).Append('>');
+        }
+
+        h.Append("</tr>");
     }
 
     private static void AppendNativeComparison(StringBuilder h, AnalysisReport report)

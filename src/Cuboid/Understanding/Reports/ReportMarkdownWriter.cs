@@ -114,13 +114,13 @@ public static class ReportMarkdownWriter
         }
         else
         {
-            md.Append("| Stage | Model | Calls | Tokens in | Tokens out | Audio | Cost |\n|---|---|---:|---:|---:|---:|---:|\n");
+            md.Append("| ").Append(string.Join(" | ", StageLabels.Columns)).Append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
             foreach (var u in usage.Stages)
             {
-                md.Append(Row(u, StageLabels.Models(u)));
+                md.Append(Row(StageLabels.Cells(u)));
             }
 
-            md.Append(Row(usage.Total with { CacheHits = usage.AllFromCache ? usage.Total.CacheHits : 0 }, string.Empty)).Append('\n');
+            md.Append(Row(StageLabels.Cells(usage.TotalRow, isTotal: true))).Append('\n');
             if (ReportWording.Cache(usage) is { } cache)
             {
                 md.Append(cache).Append("\n\n");
@@ -142,8 +142,7 @@ public static class ReportMarkdownWriter
         }
     }
 
-    private static string Row(StageUsage u, string models) =>
-        $"| {StageLabels.For(u.Stage)} | {models} | {DisplayFormat.Count(u.Calls)} | {DisplayFormat.Count(u.InputTokens)} | {DisplayFormat.Count(u.OutputTokens)} | {(u.AudioSeconds > 0 ? DisplayFormat.Duration(u.AudioSeconds) : "—")} | {StageLabels.Cost(u)} |\n";
+    private static string Row(IReadOnlyList<string> cells) => "| " + string.Join(" | ", cells) + " |\n";
 
     private static string Cell(string text) =>
         text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal).Trim();

@@ -21,6 +21,10 @@ public sealed record UsageReport(IReadOnlyList<StageUsage> Stages)
         Stages.Sum(s => s.Dollars),
         CacheHits: Stages.Sum(s => s.CacheHits));
 
+    /// <summary>The total as a table's last row: it reads "from cache" only when every answer did.</summary>
+    [JsonIgnore]
+    public StageUsage TotalRow => Total with { CacheHits = AllFromCache ? Total.CacheHits : 0 };
+
     /// <summary>Every answer of this run came from the cache: nothing was paid for this time.</summary>
     [JsonIgnore]
     public bool AllFromCache => Stages.Any(s => s.CacheHits > 0) && Stages.All(s => s.Calls == 0);
