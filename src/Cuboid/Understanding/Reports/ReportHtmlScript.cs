@@ -59,7 +59,7 @@ internal static class ReportHtmlScript
           if(video){
             video.addEventListener('error',failed);
             var source=video.querySelector('source');if(source)source.addEventListener('error',failed);
-            if(video.error||video.networkState===3)failed();
+            if(video.error)failed();
             video.addEventListener('timeupdate',function(){follow(video.currentTime);});
             video.addEventListener('seeked',function(){follow(video.currentTime);});
           }

@@ -59,7 +59,7 @@ internal static class ReportHtmlStyle
         .panel p{margin:0 0 8px}
         .topics{display:flex;flex-wrap:wrap;gap:6px}.topics span{background:var(--accent-soft);color:var(--accent);border-radius:999px;padding:1px 10px;font-size:13px}
         .chapters,.moments{list-style:none;margin:0;padding:0}
-        .chapters{max-height:300px;overflow-y:auto;overscroll-behavior:contain}
+        .chapters{max-height:420px;overflow-y:auto;overscroll-behavior:contain}
         .chapters li,.moments li,.transcript p{border-radius:8px;padding:6px 8px;cursor:pointer}
         .chapters li:hover,.moments li:hover,.transcript p:hover{background:#f1f3f7}
         .chapters b,.moments b,.transcript b{color:var(--accent);font-variant-numeric:tabular-nums;font-weight:600;margin-right:8px}

@@ -9,5 +9,5 @@ public static class StructuralReport
 
     public const string HowToAddProvider =
         "To add a provider, set one key (OPENAI_API_KEY, GEMINI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY or GROQ_API_KEY) "
-        + "or OLLAMA_HOST for local models, then run cuboid analyze again; 'cuboid models' shows which models are usable.";
+        + "or OLLAMA_HOST for local models, then run cuboid analyze again (cuboid models shows which models are usable).";
 }
