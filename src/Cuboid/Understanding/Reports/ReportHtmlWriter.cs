@@ -83,9 +83,11 @@ public static class ReportHtmlWriter
         }
 
         h.Append("<video id=\"video\" controls preload=\"metadata\" playsinline src=\"").Append(E(videoHref)).Append('"');
-        if (poster is not null)
+        if (report.Samples.Count > 0)
         {
-            h.Append(" poster=\"").Append(E(poster)).Append('"');
+            // The player shows the full-size frame (it sits beside the video); the embedded thumbnail behind it is what
+            // remains when the report travels on its own.
+            h.Append(" poster=\"").Append(E(report.Samples[0].Frame)).Append('"');
         }
 
         h.Append('>');

@@ -116,7 +116,8 @@ public class ReportWriterTests
 
         var html = ReportHtmlWriter.Write(report, "../talk%20demo.mp4", thumbnails, ChapterVttWriter.Write(report.Chapters));
 
-        Assert.Contains("poster=\"data:image/jpeg;base64,AAAA\"", html, StringComparison.Ordinal);
+        Assert.Contains("poster=\"frames/000000.000.jpg\"", html, StringComparison.Ordinal);
+        Assert.Contains("--poster:url('data:image/jpeg;base64,AAAA')", html, StringComparison.Ordinal);
         Assert.Contains("data-src=\"data:image/jpeg;base64,AAAA\"", html, StringComparison.Ordinal);
         Assert.Contains("data-src=\"frames/000005.000.jpg\"", html, StringComparison.Ordinal);
         Assert.Contains("<track kind=\"chapters\" label=\"Chapters\" srclang=\"en\" default src=\"data:text/vtt;base64,", html, StringComparison.Ordinal);
