@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cuboid.Formatting;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 using Spectre.Console;
@@ -12,7 +12,7 @@ public static class AnalyzeReportRenderer
     {
         var report = outcome.Report;
         var ansi = console.Ansi;
-        ansi.MarkupLine($"[bold]{Markup.Escape(report.Source)}[/]: {Timecode.Clock(report.Video.DurationSeconds)}, {report.Samples.Count} samples ({report.Duplicates.Skipped} near-duplicates skipped), {report.Scenes.Count} scenes, {report.Transcript.Count} transcript segments, {report.Mode} report");
+        ansi.MarkupLine($"[bold]{Markup.Escape(report.Source)}[/]: {DisplayFormat.Duration(report.Video.DurationSeconds)}, {DisplayFormat.Count(report.Samples.Count, "sample")} ({DisplayFormat.Count(report.Duplicates.Skipped, "near-duplicate")} skipped), {DisplayFormat.Count(report.Scenes.Count, "scene")}, {DisplayFormat.Count(report.Transcript.Count, "transcript segment")}, {report.Mode} report");
         if (report.Summary is { } summary)
         {
             ansi.WriteLine();
@@ -38,24 +38,37 @@ public static class AnalyzeReportRenderer
             return;
         }
 
-        var cost = new Table().AddColumns("Stage", "Calls", "Tokens in", "Tokens out", "Audio s", "$");
-        foreach (var u in report.Usage.Stages.Append(report.Usage.Total))
+        var usage = report.Usage;
+        var cost = new Table().AddColumns([.. StageLabels.Columns]);
+        foreach (var column in cost.Columns.Skip(2))
         {
-            cost.AddRow(u.Stage, Num(u.Calls), Num(u.InputTokens), Num(u.OutputTokens), u.AudioSeconds.ToString("0.#", CultureInfo.InvariantCulture), u.Dollars.ToString("0.0000", CultureInfo.InvariantCulture));
+            column.RightAligned();
         }
 
+        foreach (var u in usage.Stages)
+        {
+            cost.AddRow(Row(StageLabels.Cells(u)));
+        }
+
+        cost.AddRow(Row(StageLabels.Cells(usage.TotalRow, isTotal: true)));
         ansi.WriteLine();
         ansi.Write(cost);
-        if (report.NativeVideoComparison.Count > 0 && report.Mode != "offline")
+        if (ReportWording.Cache(usage) is { } cache)
+        {
+            ansi.WriteLine(cache);
+        }
+
+        if (report.NativeVideoComparison.Count > 0)
         {
             var cheapest = report.NativeVideoComparison.MinBy(q => q.Dollars)!;
             var dearest = report.NativeVideoComparison.MaxBy(q => q.Dollars)!;
-            ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Sent whole to a native video model instead: ${cheapest.Dollars:0.0000} ({cheapest.Model}, {cheapest.Resolution}) to ${dearest.Dollars:0.0000} ({dearest.Model}, {dearest.Resolution}), input only.")));
+            var ratio = ReportWording.TimesThisRun(cheapest, usage.Total.Dollars) is { } times ? $" (from {times})" : string.Empty;
+            ansi.WriteLine($"Sent whole to a native video model instead: {DisplayFormat.Dollars(cheapest.Dollars)} ({cheapest.Model}, {cheapest.Resolution}) to {DisplayFormat.Dollars(dearest.Dollars)} ({dearest.Model}, {dearest.Resolution}), input only{ratio}.");
         }
 
         ansi.WriteLine();
         ansi.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(outcome.OutputDirectory, ReportWriter.HtmlFile))}[/]");
     }
 
-    private static string Num(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string[] Row(IReadOnlyList<string> cells) => [.. cells.Select(Markup.Escape)];
 }

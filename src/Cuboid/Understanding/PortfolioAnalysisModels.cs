@@ -69,9 +69,17 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
     public IReadOnlyList<StageUsage> Usage()
     {
         var totals = _portfolio.Ledger.TotalsByTask();
+        var records = _portfolio.Ledger.Records;
         return [.. new[] { AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason }.Select(task =>
             totals.FirstOrDefault(t => t.Key == task) is { } t
-                ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars)
+                ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars, AnsweredBy(records, task))
                 : StageUsage.None(task))];
     }
+
+    /// <summary>The models that answered the task, most answers first: the primary, then any fallback that answered.</summary>
+    private static IReadOnlyList<string> AnsweredBy(IReadOnlyList<UsageRecord> records, string task) =>
+        [.. records.Where(r => r.Task == task && r.Outcome == CallOutcome.Succeeded)
+            .GroupBy(r => r.ModelId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)];
 }

@@ -117,6 +117,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var covered = pass.Truncated?.DecodableSeconds ?? video.DurationSeconds;
 
         SynthesisResult? synthesis = null;
+        var synthesisCached = false;
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);
@@ -131,6 +132,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                     if (cache?.FindSynthesis(key, reasonModels) is { } cached)
                     {
                         synthesis = JsonSerializer.Deserialize<SynthesisResult>(cached, ReportJson.Options);
+                        synthesisCached = synthesis is not null;
                     }
                     else
                     {
@@ -163,7 +165,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             warnings.Add($"Stopped early: {stop.Message}");
         }
 
-        var usage = offline ? UsageReport.Empty : new UsageReport(models!.Usage());
+        var usage = offline ? UsageReport.Empty
+            : CacheAccounting.Apply(new UsageReport(models!.Usage()), captioned, heard, synthesisCached, cache, request.VideoPath);
         var captionUsage = usage.Stages.FirstOrDefault(s => s.Stage == AnalysisTasks.Caption);
         var perCaption = captionUsage is { Calls: > 0 } ? captionUsage.Dollars / captionUsage.Calls
             : offline ? 0m : CostEstimator.PerCaption(models!.Candidates(AnalysisTasks.Caption).FirstOrDefault(), request.Focus);
@@ -172,6 +175,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Source = Path.GetFileName(request.VideoPath),
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
+            About = offline ? StructuralReport.Note + " " + StructuralReport.HowToAddProvider : null,
             Video = video,
             Truncated = pass.Truncated,
             Samples = [.. captioned.Samples.Select(pass.Relabel)],

@@ -72,6 +72,11 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Contains("talk%20video.mp4", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
         Assert.Contains("Report:", stdout, StringComparison.Ordinal);
         Assert.Equal(report.Usage.Stages.Sum(s => s.Calls), _world.Simulator.Calls.Count);
+
+        // The terminal summary names who did the work, in the report's own words and numbers.
+        Assert.Contains("openai:whisper-1", stdout, StringComparison.Ordinal);
+        Assert.Contains("Summary and chapters", stdout, StringComparison.Ordinal);
+        Assert.Contains(Cuboid.Formatting.DisplayFormat.Dollars(report.Usage.Total.Dollars), stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,6 +93,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(report.Usage.Stages.Sum(s => s.Dollars), report.Usage.Total.Dollars);
         Assert.True(report.Usage.Total.Dollars > 0);
         Assert.Equal(5, report.NativeVideoComparison.Count);
+
+        // Each stage names the model that answered it, as the ledger saw it.
+        Assert.Equal(["openai:gpt-4.1-mini"], caption.Models);
+        Assert.All(report.Usage.Stages, s => Assert.Equal(_world.Simulator.Calls.Count > 0, s.Models is { Count: > 0 }));
+        Assert.Null(report.About);
     }
 
     [Fact]
@@ -109,6 +114,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         var models = outcome.Report.Samples.Select(s => s.Model).ToList();
         Assert.Equal(["openai:gpt-4.1-mini", "openai:gpt-4.1-mini", "openai:gpt-4.1-mini"], models.Take(3));
         Assert.All(models.Skip(3), m => Assert.NotEqual("openai:gpt-4.1-mini", m));
+
+        // The report names the primary and the fallback that answered after it.
+        var stage = outcome.Report.Usage.Stages.Single(s => s.Stage == "caption");
+        Assert.Equal(models.Distinct().OrderByDescending(m => models.Count(x => x == m)), stage.Models);
+        Assert.StartsWith(stage.Models![0] + ", then fallback ", StageLabels.Models(stage), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +162,19 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(resumed.Report.Chapters, third.Report.Chapters);
         Assert.Equal(0, third.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls);
         Assert.Equal(resumed.Report.Samples.Select(s => s.Caption), third.Report.Samples.Select(s => s.Caption));
+
+        // ...and says so: from the cache, $0 this run, beside what the run that paid for it cost.
+        var usage = third.Report.Usage;
+        Assert.True(usage.AllFromCache);
+        Assert.Equal(media.Plan.Count, usage.Stages.Single(s => s.Stage == "caption").CacheHits);
+        Assert.Equal(1, usage.Stages.Single(s => s.Stage == "reason").CacheHits);
+        Assert.Equal(["openai:gpt-4.1-mini"], usage.Stages.Single(s => s.Stage == "caption").Models);
+        Assert.Equal(resumed.Report.Usage.Total.Dollars, usage.OriginalRun?.Dollars);
+        Assert.All(usage.Stages, s => Assert.Equal("from cache, $0 this run", StageLabels.Cost(s)));
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Out, "report.md"));
+        Assert.Contains($"| Captions | openai:gpt-4.1-mini | 0 | 0 | 0 | — | from cache, $0 this run |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"cost {Cuboid.Formatting.DisplayFormat.Dollars(resumed.Report.Usage.Total.Dollars)}.", markdown, StringComparison.Ordinal);
+        Assert.Contains("from cache, $0 this run", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,6 +220,16 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Contains("## Speech activity", markdown, StringComparison.Ordinal);
         Assert.Contains("- 00:12–00:30", markdown, StringComparison.Ordinal);
         Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
+
+        // It explains itself: what it is and how to add a provider, in every format; no column of dashes, no $0 table.
+        Assert.Contains("structural report", outcome.Report.About, StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", outcome.Report.About, StringComparison.Ordinal);
+        Assert.Contains("\"about\": \"This is the structural report", await File.ReadAllTextAsync(Path.Combine(Out, "report.json")), StringComparison.Ordinal);
+        Assert.Contains("> This is the structural report", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Time | Why | Frame |\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("—", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Stage | Model |", markdown, StringComparison.Ordinal);
+        Assert.Contains("This is the structural report", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

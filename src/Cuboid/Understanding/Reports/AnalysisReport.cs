@@ -21,6 +21,9 @@ public sealed record AnalysisReport
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>What kind of report this is when no model was called, and how to add a provider (null on a full report).</summary>
+    public string? About { get; init; }
+
     public required VideoFacts Video { get; init; }
 
     /// <summary>Null for a whole file. Set when the file is truncated: scenes, samples, transcript and chapters then
