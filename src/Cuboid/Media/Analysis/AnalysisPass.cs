@@ -108,7 +108,7 @@ public static class AnalysisPass
             candidateDirectory is null ? null : CandidatePattern(candidateDirectory));
 
         var frame = new AnalysisFrame(analysisSize.Width, analysisSize.Height);
-        var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
+        await using var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
         var profile = new MotionProfileBuilder(options.ProfileBucket.TotalSeconds, options.Scenes.FadeThreshold);
         var sampler = options.SampleInterval is { } interval ? new IntervalSampler(interval) : null;
         var afterCuts = new List<SceneBoundary>();
@@ -168,7 +168,7 @@ public static class AnalysisPass
 
                 frame.Load(buffer, index, time);
                 profile.OnFrame(frame.Stats);
-                collector.OnFrame(index, stamp.Pts);
+                collector.OnFrame(index, stamp.Pts, time);
                 energy.OnFrame(frame);
                 scenes.OnFrame(frame);
                 if (sampler?.Take(time) is { } reason)
