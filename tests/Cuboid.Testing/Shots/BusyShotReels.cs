@@ -18,7 +18,7 @@ public static class BusyShotReels
 
     private const string Rotating = "rotate=angle=2*t:fillcolor=black";
 
-    private const string Gradients = "gradients=speed=0.2:nb_colors=3";
+    private const string Gradients = "gradients=speed=0.12:nb_colors=3";
 
     private static readonly double[] ShotSeconds = [1.2, 1.6, 1.0, 1.4, 1.3, 1.5];
     private static readonly double[] Gains = [1.2, 1.3, 1.4];
