@@ -13,6 +13,7 @@ internal sealed class ProviderDirectory
     private readonly Dictionary<string, ProviderStatus> _status = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProviderEndpoint> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IProviderAdapter> _adapters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _enablingVariables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ISpeechToTextClient?> _speechClients = new(StringComparer.Ordinal);
@@ -58,6 +59,13 @@ internal sealed class ProviderDirectory
     }
 
     public void MarkUnusable(string provider, string reason) => _unusable.TryAdd(provider, reason);
+
+    /// <summary>
+    /// The environment variable that would make an unconfigured provider usable (its key variable, or the host
+    /// variable of a local one such as <c>OLLAMA_HOST</c>); null when it is configured, disabled in the config, or has none.
+    /// </summary>
+    public string? EnablingVariable(string provider) =>
+        _status.TryGetValue(provider, out var status) && !status.Configured ? _enablingVariables.GetValueOrDefault(provider) : null;
 
     public IChatClient ChatClient(ModelId model) =>
         _chatClients.GetOrAdd(model.ToString(), static (_, state) =>
@@ -118,6 +126,11 @@ internal sealed class ProviderDirectory
         if (configured && baseUrlSource is not null && !reason.Contains(baseUrlSource, StringComparison.Ordinal))
         {
             reason += $"; base URL from {baseUrlSource}";
+        }
+
+        if (overrides.Enabled is not false && (keyEnv ?? provider.HostEnv) is { } variable)
+        {
+            _enablingVariables[provider.Id] = variable;
         }
 
         _status[provider.Id] = new ProviderStatus(provider.Id, provider.ApiKind, baseUri, keyEnv, configured, reason);
