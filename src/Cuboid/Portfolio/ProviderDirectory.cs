@@ -74,11 +74,14 @@ internal sealed class ProviderDirectory
             return self._adapters[self._status[id.Provider].ApiKind].CreateChatClient(self._endpoints[id.Provider], id.Model);
         }, (this, model));
 
-    public ISpeechToTextClient? SpeechToTextClient(ModelId model) =>
-        _speechClients.GetOrAdd(model.ToString(), static (_, state) =>
+    public ISpeechToTextClient? SpeechToTextClient(CatalogModel model) =>
+        _speechClients.GetOrAdd(model.Id, static (_, state) =>
         {
-            var (self, id) = state;
-            return self._adapters[self._status[id.Provider].ApiKind].CreateSpeechToTextClient(self._endpoints[id.Provider], id.Model);
+            var (self, m) = state;
+            var endpoint = self._endpoints[m.Provider];
+            return m.TranscribesThroughChat()
+                ? new ChatTranscriptionClient(self.ChatClient(m.Ref), endpoint, m.Model, m.StructuredOutput == true)
+                : self._adapters[self._status[m.Provider].ApiKind].CreateSpeechToTextClient(endpoint, m.Model);
         }, (this, model));
 
     private void Resolve(CatalogProvider provider, PortfolioSettings settings, IEnvironmentVariables environment, bool declaredInConfig)

@@ -19,8 +19,13 @@ public sealed record DryRunPlan(
     IReadOnlyList<NativeVideoQuote> NativeVideoComparison,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PlanBudget? Budget = null)
 {
-    public decimal TotalDollars => Stages.Sum(s => s.Dollars);
+    /// <summary>What the run would cost: the stages that can run here (a stage priced on a default nobody configured cannot).</summary>
+    public decimal TotalDollars => Stages.Where(s => s.Configured).Sum(s => s.Dollars);
 
     /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>
-    public bool PriceKnown => Stages.All(s => s.PriceKnown);
+    public bool PriceKnown => Stages.Where(s => s.Configured).All(s => s.PriceKnown);
+
+    /// <summary>The stages that cannot run here for want of a provider: priced for comparison, not in the total.</summary>
+    [JsonIgnore]
+    public IEnumerable<StageEstimate> Missing => Stages.Where(s => !s.Configured);
 }

@@ -27,7 +27,7 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
         _estimates = new(StringComparer.Ordinal)
         {
             [AnalysisTasks.Caption] = RequestEstimate.ForChat(caption, new ChatOptions(), outputTokens),
-            [AnalysisTasks.Transcribe] = new RequestEstimate { AudioSeconds = 60 },
+            [AnalysisTasks.Transcribe] = RequestEstimate.ForAudio(60),
             [AnalysisTasks.Reason] = new RequestEstimate { TextTokens = 4000, OutputTokens = outputTokens },
         };
         _constraints = new(StringComparer.Ordinal)
@@ -71,8 +71,13 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
         }
 
         var plan = _portfolio.Plan(task, _constraints.GetValueOrDefault(task), estimate);
-        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
+        // A transcriber's price per minute is the router's own estimate for a minute of audio, so a model that bills audio
+        // and its transcript as tokens (Gemini) is priced like one with a per-minute price.
+        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok,
+            task == AnalysisTasks.Transcribe && c.Priced ? c.EstimatedCost : c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
     }
+
+    public IReadOnlyList<string> VariablesToEnable(string task) => _portfolio.VariablesToEnable(task);
 
     public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
         [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price

@@ -5,8 +5,9 @@ namespace Cuboid.Understanding;
 /// <summary>
 /// The planned cost of one stage on the model the router would pick first. <see cref="Model"/> is null when no model
 /// serves the stage at all; <see cref="Configured"/> is false when the model is a shipped default priced for
-/// comparison although no provider for it is configured; <see cref="PriceKnown"/> is false when the catalog has no
-/// price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free").
+/// comparison although no provider for it is configured (the stage cannot run, so the plan's total leaves it out, and
+/// <see cref="EnabledBy"/> names the variables that would add a provider for it); <see cref="PriceKnown"/> is false
+/// when the catalog has no price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free").
 /// </summary>
 public sealed record StageEstimate(
     string Stage,
@@ -17,4 +18,5 @@ public sealed record StageEstimate(
     double AudioMinutes,
     decimal Dollars,
     bool Configured = true,
-    bool PriceKnown = true);
+    bool PriceKnown = true,
+    IReadOnlyList<string>? EnabledBy = null);

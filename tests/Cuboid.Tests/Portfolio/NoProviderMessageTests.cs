@@ -32,7 +32,7 @@ public sealed class NoProviderMessageTests : IDisposable
     [Fact]
     public void Variables_to_enable_a_task_are_empty_once_a_provider_for_it_is_configured()
     {
-        Assert.Equal(["OPENAI_API_KEY", "GROQ_API_KEY"], Load([]).VariablesToEnable(ModelTasks.Transcribe));
+        Assert.Equal(["OPENAI_API_KEY", "GEMINI_API_KEY", "GROQ_API_KEY"], Load([]).VariablesToEnable(ModelTasks.Transcribe));
         Assert.Empty(Load(new() { ["GROQ_API_KEY"] = "k" }).VariablesToEnable(ModelTasks.Transcribe));
         Assert.Contains("OPENAI_API_KEY", Load(new() { ["OLLAMA_HOST"] = "localhost:11434" }).VariablesToEnable(ModelTasks.Transcribe));
     }
