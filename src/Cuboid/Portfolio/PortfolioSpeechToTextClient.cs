@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio;
@@ -68,14 +68,8 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
         }
     }
 
-    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
-        foreach (var update in response.ToSpeechToTextResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null

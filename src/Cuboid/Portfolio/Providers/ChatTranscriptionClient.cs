@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -94,13 +93,8 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
         };
     }
 
-    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
-        foreach (var update in response.ToSpeechToTextResponseUpdates())
-            yield return update;
-    }
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenAI.Audio;
 
@@ -50,13 +49,8 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         }
     }
 
-    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
-        foreach (var update in response.ToSpeechToTextResponseUpdates())
-            yield return update;
-    }
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata
