@@ -20,10 +20,7 @@ public sealed class AnswerCheckTests : IClassFixture<RouterSimulatorFixture>
 
     public AnswerCheckTests(RouterSimulatorFixture fixture)
     {
-        _sim = fixture.Sim;
-        _sim.ClearScripts();
-        _sim.ClearLog();
-        _sim.Respond(r => r.Model == Prose ? Chatter : Summary);
+        _sim = fixture.Fresh(r => r.Model == Prose ? Chatter : Summary);
     }
 
     private Cuboid.Portfolio.Portfolio Build(bool jsonModelTakesSchemas = true)

@@ -18,10 +18,7 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
 
     public ChatTranscriptionTests(RouterSimulatorFixture fixture)
     {
-        _sim = fixture.Sim;
-        _sim.ClearScripts();
-        _sim.ClearLog();
-        _sim.Respond(_ => new SimulatedReply("") { Segments = [new(0.5, 3.25, "Hello and welcome."), new(12.5, 15, "Now the second part.")] });
+        _sim = fixture.Fresh(_ => new SimulatedReply("") { Segments = [new(0.5, 3.25, "Hello and welcome."), new(12.5, 15, "Now the second part.")] });
     }
 
     private static readonly CatalogModel Model = new()
