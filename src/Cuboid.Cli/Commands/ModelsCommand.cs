@@ -52,7 +52,7 @@ public static class ModelsCommand
 
                 console.Ansi.Write(table);
             }
-            await console.Out.WriteLineAsync($"Ratings decay toward the field median with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
+            await console.Out.WriteLineAsync($"Ratings decay toward the field's {portfolio.Decay.PriorPercentile:0.#}th percentile with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         });
         return command;

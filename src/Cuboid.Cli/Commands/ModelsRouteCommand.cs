@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Portfolio;
+using Cuboid.Understanding;
 using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
@@ -18,30 +19,38 @@ public static class ModelsRouteCommand
         };
         var model = new Option<string?>("--model", "-m") { Description = "Pin one model (provider:model)" };
         var images = new Option<bool>("--images") { Description = "Price the request with one image (caption requests always carry one)" };
+        var promptTokens = new Option<long?>("--prompt-tokens")
+        {
+            Description = "Rank for a prompt this long (reason: the video's timeline; 'analyze --dry-run --json' gives stages[].inputTokens)",
+        };
         var budget = new Option<decimal?>("--budget") { Description = "Route as if the run had this dollar budget (unpriced models are then skipped)" };
         var json = PortfolioCliOptions.Json();
         var config = PortfolioCliOptions.Config();
         var catalog = PortfolioCliOptions.Catalog();
         var command = new Command("route", "The models the router would try for a task, in order, with estimated prices and the reasons")
         {
-            task, policy, model, images, budget, json, config, catalog,
+            task, policy, model, images, promptTokens, budget, json, config, catalog,
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
             var taskName = parse.GetValue(task)!;
-            var estimate = RequestEstimate.Typical(taskName);
-            if (parse.GetValue(images) && estimate.Images == 0 && taskName != ModelTasks.Transcribe)
+            if (parse.GetValue(promptTokens) is < 1)
             {
-                estimate = estimate with { Images = 1 };
+                throw CuboidException.Usage("--prompt-tokens must be a positive number of tokens");
             }
 
             var chosen = PortfolioCliOptions.ParsePolicy(parse.GetValue(policy));
-            var plan = portfolio.Plan(taskName, new RouteConstraints
+            var constraints = new RouteConstraints { Policy = chosen, PinnedModel = parse.GetValue(model) };
+
+            // The one ranking analyze uses, for the request analyze makes (its output cap included).
+            var plan = AnalysisRequests.Route(portfolio, taskName, constraints, parse.GetValue(promptTokens));
+            if (parse.GetValue(images) && plan.Estimate.Images == 0 && taskName != ModelTasks.Transcribe)
             {
-                Policy = chosen,
-                PinnedModel = parse.GetValue(model),
-            }, estimate);
+                plan = portfolio.Plan(taskName, constraints, plan.Estimate with { Images = 1 });
+            }
+
+            var estimate = plan.Estimate;
             if (plan.Candidates.Count == 0 && plan.Excluded.Count == 0)
             {
                 throw portfolio.UnknownTask(taskName);

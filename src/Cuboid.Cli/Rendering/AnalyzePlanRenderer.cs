@@ -43,11 +43,14 @@ public static class AnalyzePlanRenderer
             ansi.MarkupLine(Markup.Escape($"The {s.Stage} stage cannot run here: no configured provider serves it, so the total leaves it out ({s.Model} priced for comparison); {add}."));
         }
 
+        ansi.MarkupLine(Markup.Escape($"Expected {Money(plan.TotalDollars)}; worst case {Money(plan.WorstCaseDollars)} (every call writing its full output cap: what the budget reserves). A budget of the worst case never stops the run."));
         if (plan.Budget is { } budget)
         {
             ansi.MarkupLine(Markup.Escape(budget.Exceeded
                 ? $"Over budget: the estimate {Money(plan.TotalDollars)} exceeds the budget of {Money(budget.Dollars)}; the run would stop early with a partial report (exit 5). Raise --budget or cap frames with --max-frames."
-                : $"Within budget: the estimate {Money(plan.TotalDollars)} fits the budget of {Money(budget.Dollars)}."));
+                : budget.WorstCaseFits
+                    ? $"Within budget: even the worst case {Money(plan.WorstCaseDollars)} fits the budget of {Money(budget.Dollars)}."
+                    : $"Within budget on the estimate {Money(plan.TotalDollars)}, but the worst case {Money(plan.WorstCaseDollars)} is over the budget of {Money(budget.Dollars)}: the run may stop early; --budget {plan.WorstCaseDollars.ToString("0.######", CultureInfo.InvariantCulture)} never stops it."));
         }
 
         var native = new Table().AddColumns("Native video model", "Resolution", "Tokens", "Calls", "$ (input)");

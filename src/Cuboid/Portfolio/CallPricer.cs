@@ -22,7 +22,7 @@ public static class CallPricer
     }
 
     public static decimal Estimate(CatalogModel model, RequestEstimate estimate) =>
-        Price(model, estimate.InputTokensOn(model), estimate.OutputTokens, estimate.Images, estimate.AudioSeconds);
+        Price(model, estimate.InputTokensOn(model), estimate.OutputTokensOn(model), estimate.Images, estimate.AudioSeconds);
 
     /// <summary>
     /// Dollars for measured usage. Input tokens as the provider reported them already include image tokens;

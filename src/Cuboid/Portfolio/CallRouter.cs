@@ -6,7 +6,7 @@ namespace Cuboid.Portfolio;
 
 /// <summary>
 /// Walks a route plan: for each candidate, reserves budget, calls it through its provider's resilience
-/// pipeline, and on failure decides what next. Retryable failures are retried (by the pipeline) and then
+/// pipeline (breakers per model, and per provider for failures of the whole provider), and on failure decides what next. Retryable failures are retried (by the pipeline) and then
 /// fall over; 401/403 retire the provider for the run; a context-length 400 skips to a larger window;
 /// any other 400 fails fast with the provider's message. Every model tried gets a ledger record.
 /// </summary>
@@ -14,8 +14,8 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
 {
     private const int MaxErrorLength = 300;
 
-    // The first real failure of each provider in this run: once its circuit opens, later calls only see
-    // "circuit open", and the error must still say what actually went wrong.
+    // The first real failure of each model, and each provider's first provider-wide one, in this run: once a circuit
+    // opens, later calls only see "circuit open", and the error must still say what actually went wrong.
     private readonly ConcurrentDictionary<string, Exception> _firstErrors = new(StringComparer.Ordinal);
 
     public async Task<RoutedCall<T>> RunAsync<T>(RoutePlan plan, Func<RouteCandidate, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             var start = time.GetTimestamp();
             try
             {
-                var value = await resilience.For(candidate.Provider).ExecuteAsync(
+                var value = await resilience.For(candidate.Model).ExecuteAsync(
                     static async (s, token) =>
                     {
                         s.Attempts++;
@@ -66,7 +66,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                         catch (Exception ex) when (!s.CallerToken.IsCancellationRequested)
                         {
                             s.FirstError ??= ex;
-                            s.FirstErrorsOfRun.TryAdd(s.Candidate.Provider, ex);
+                            s.FirstErrorsOfRun.TryAdd(s.Candidate.ModelId, ex);
+                            if (ex is ProviderCallException { IsProviderWide: true })
+                            {
+                                s.FirstErrorsOfRun.TryAdd(s.Candidate.Provider, ex);
+                            }
                             throw;
                         }
                     },
@@ -100,10 +104,12 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             }
             catch (BrokenCircuitException)
             {
-                var first = state.FirstError ?? _firstErrors.GetValueOrDefault(candidate.Provider);
+                // Whose circuit: the provider's (its host unreachable) or only this model's.
+                var broken = resilience.IsProviderCircuitOpen(candidate.Provider) ? candidate.Provider : candidate.ModelId;
+                var first = state.FirstError ?? _firstErrors.GetValueOrDefault(broken);
                 var cause = first is null ? null : Describe(first);
                 (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start,
-                    cause is null ? $"circuit open: {candidate.Provider} kept failing" : $"circuit open: {candidate.Provider} kept failing, first with: {cause}",
+                    cause is null ? $"circuit open: {broken} kept failing" : $"circuit open: {broken} kept failing, first with: {cause}",
                     circuitOpen: true, cause: cause));
             }
             catch (TimeoutRejectedException)
@@ -136,7 +142,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         var elapsed = time.GetElapsedTime(call.StartTimestamp);
         if (outcome == CallOutcome.Succeeded)
         {
-            latency.Observe(model.Id, elapsed);
+            latency.Observe(task, model.Id, elapsed);
         }
 
         var record = new UsageRecord

@@ -25,6 +25,13 @@ public sealed record CatalogModel
     /// <summary>Whether it answers in a JSON schema given with the request (OpenAI <c>json_schema</c>, Ollama <c>format</c>); otherwise it gets JSON mode only.</summary>
     public bool? StructuredOutput { get; init; }
 
+    /// <summary>
+    /// For a reasoning model: the output tokens it may spend thinking before it answers (billed as output, and counted
+    /// against the call's output cap). The router adds them to every call's stated cap on this model, in the request and
+    /// in the budget reservation, so a caption capped at a few hundred tokens is not cut off by the model's thinking.
+    /// </summary>
+    public int? ReasoningTokens { get; init; }
+
     public IReadOnlyList<ModelRating>? Ratings { get; init; }
 
     public DateOnly? Released { get; init; }
@@ -78,6 +85,7 @@ public sealed record CatalogModel
             Tasks = overlay.Tasks ?? Tasks,
             Input = overlay.Input ?? Input,
             ContextWindow = overlay.ContextWindow ?? ContextWindow,
+            ReasoningTokens = overlay.ReasoningTokens ?? ReasoningTokens,
             Prices = (Prices ?? new ModelPrices()).MergedWith(overlay.Prices),
             StructuredOutput = overlay.StructuredOutput ?? StructuredOutput,
             Ratings = ratings,

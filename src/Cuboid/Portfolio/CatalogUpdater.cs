@@ -99,7 +99,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
             throw CuboidException.Input($"{origin}: expected OpenRouter's model list ({{\"data\": [...]}}) or rating rows ([{{\"model\", \"task\", \"rating\", \"date\"}}])");
         }
 
-        return Ratings(Csv(text, origin), origin);
+        return Ratings(RatingsCsv.Read(text, origin), origin);
     }
 
     private static (ModelCatalog, string, int, List<string>) OpenRouter(JsonArray data, string origin)
@@ -164,30 +164,6 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
     private static string? Str(JsonNode? node) => node is JsonValue v
         ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString()
         : null;
-
-    private static IEnumerable<(string?, string?, string?, string?, string?)> Csv(string text, string origin)
-    {
-        var lines = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (lines.Length == 0)
-        {
-            throw CuboidException.Input($"{origin} is empty");
-        }
-
-        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
-        int Col(string name) => header.IndexOf(name);
-        var (m, t, r, d, s) = (Col("model"), Col("task"), Col("rating"), Math.Max(Col("date"), Col("observed")), Col("source"));
-        if (m < 0 || t < 0 || r < 0 || d < 0)
-        {
-            throw CuboidException.Input($"{origin}: a ratings CSV needs a header with model,task,rating,date (and optionally source)");
-        }
-
-        foreach (var line in lines.Skip(1))
-        {
-            var cells = line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
-            string? At(int i) => i >= 0 && i < cells.Length ? cells[i] : null;
-            yield return (At(m), At(t), At(r), At(d), At(s));
-        }
-    }
 
     private static (ModelCatalog, string, int, List<string>) Ratings(IEnumerable<(string? Model, string? Task, string? Rating, string? Date, string? Source)> rows, string origin)
     {

@@ -16,6 +16,7 @@ internal static partial class ConfigJsonError
     {
         ["budget"] = "a number of dollars",
         ["halfLifeDays"] = "a number of days",
+        ["priorPercentile"] = "a number from 0 to 100",
         ["policy"] = "quality, cost, balanced or latency",
         ["qualityFloor"] = "a rating (a number)",
         ["providers"] = "an object of provider ids",

@@ -2,15 +2,18 @@ using System.Collections.Concurrent;
 
 namespace Cuboid.Portfolio;
 
-/// <summary>Observed latencies of successful calls per model in this run, for the latency policy (median of the last 32).</summary>
+/// <summary>
+/// Observed latencies of successful calls per task and model in this run, for the latency policy (median of the last 32).
+/// Per task, because a caption's latency says nothing about a long reasoning answer from the same model.
+/// </summary>
 internal sealed class LatencyTracker
 {
     private const int Window = 32;
     private readonly ConcurrentDictionary<string, Queue<TimeSpan>> _samples = new(StringComparer.Ordinal);
 
-    public void Observe(string modelId, TimeSpan latency)
+    public void Observe(string task, string modelId, TimeSpan latency)
     {
-        var queue = _samples.GetOrAdd(modelId, _ => new Queue<TimeSpan>(Window));
+        var queue = _samples.GetOrAdd(Key(task, modelId), _ => new Queue<TimeSpan>(Window));
         lock (queue)
         {
             if (queue.Count == Window)
@@ -22,9 +25,9 @@ internal sealed class LatencyTracker
         }
     }
 
-    public TimeSpan? Median(string modelId)
+    public TimeSpan? Median(string task, string modelId)
     {
-        if (!_samples.TryGetValue(modelId, out var queue))
+        if (!_samples.TryGetValue(Key(task, modelId), out var queue))
         {
             return null;
         }
@@ -37,4 +40,6 @@ internal sealed class LatencyTracker
 
         return sorted.Length == 0 ? null : sorted[sorted.Length / 2];
     }
+
+    private static string Key(string task, string modelId) => task + "|" + modelId;
 }

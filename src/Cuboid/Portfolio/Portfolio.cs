@@ -32,7 +32,7 @@ public sealed class Portfolio
         Catalog = catalog;
         Settings = settings;
         Time = timeProvider ?? TimeProvider.System;
-        Decay = new RatingDecay(settings.HalfLife, Time);
+        Decay = new RatingDecay(settings.HalfLife, Time, settings.PriorPercentile);
         Budget = new RunBudget(budget ?? settings.Budget);
         Ledger = new UsageLedger();
         Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);

@@ -84,7 +84,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
         portfolio.Router.RunAsync(plan, async (candidate, token) =>
         {
-            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, options), token);
+            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token);
             if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
             {
                 throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
@@ -110,7 +110,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             var buffered = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
             {
                 var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, inner), token))
+                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token))
                 {
                     updates.Add(update);
                 }
@@ -215,6 +215,22 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         return (list, inner, estimate, portfolio.PlanForCall(task, routeConstraints, estimate));
     }
 
+    /// <summary>
+    /// The options one candidate gets: a stated output cap grows by the model's <see cref="CatalogModel.ReasoningTokens"/>,
+    /// so a reasoning model's thinking does not use up the answer's room (the reservation counted both).
+    /// </summary>
+    private static ChatOptions? ForModel(ChatOptions? options, CatalogModel model)
+    {
+        if (options?.MaxOutputTokens is not { } cap || model.ReasoningTokens is not { } thinking || thinking <= 0)
+        {
+            return options;
+        }
+
+        var widened = options.Clone();
+        widened.MaxOutputTokens = cap + thinking;
+        return widened;
+    }
+
     private async Task<OpenStream> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken)
     {
         // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first answer.
@@ -223,7 +239,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         {
             using (attemptToken.Register(static s => ((OpenStream)s!).Cancel(), stream))
             {
-                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, options), stream.Token).GetAsyncEnumerator(stream.Token);
+                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), stream.Token).GetAsyncEnumerator(stream.Token);
                 stream.Attach(enumerator);
                 // Updates without answer content (a role header, usage) are held back, so a stream that breaks
                 // before saying anything still falls over.

@@ -35,6 +35,9 @@ public sealed record PortfolioSettings
 
     public double HalfLifeDays { get; init; } = 30;
 
+    /// <summary>Which percentile of a task's field stale ratings decay toward (0-100); see <see cref="RatingDecay"/>.</summary>
+    public double PriorPercentile { get; init; } = RatingDecay.DefaultPriorPercentile;
+
     /// <summary>A catalog overlay file; default <c>~/.config/cuboid/catalog.json</c>.</summary>
     public string? Catalog { get; init; }
 
@@ -130,6 +133,11 @@ public sealed record PortfolioSettings
         if (HalfLifeDays <= 0 || double.IsNaN(HalfLifeDays))
         {
             throw CuboidException.Usage($"{where}: halfLifeDays must be positive");
+        }
+
+        if (PriorPercentile is < 0 or > 100 || double.IsNaN(PriorPercentile))
+        {
+            throw CuboidException.Usage($"{where}: priorPercentile must be between 0 and 100");
         }
 
         foreach (var endpoint in Endpoints)

@@ -7,14 +7,22 @@ using Polly.Timeout;
 namespace Cuboid.Portfolio;
 
 /// <summary>
-/// One Polly pipeline per provider: retry (jittered exponential backoff, honouring Retry-After) around a
-/// circuit breaker (shared by every call to that provider in the run) around a per-attempt deadline.
+/// One Polly pipeline per provider and model: retry (jittered exponential backoff, honouring Retry-After) around
+/// two circuit breakers around a per-attempt deadline. The model's breaker counts that model's transient failures
+/// (5xx, 429, timeouts, bad answers), so one broken model does not push the provider's other models aside; the
+/// provider's breaker, shared by all its models for the run, counts only failures no model could escape: a host
+/// that refuses connections or does not resolve. (A refused key retires the provider outright, in the router.)
 /// </summary>
 internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null)
 {
     private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)> _providerBreakers = new(StringComparer.Ordinal);
 
-    public ResiliencePipeline For(string provider) => _pipelines.GetOrAdd(provider, _ => Build());
+    public ResiliencePipeline For(CatalogModel model) => _pipelines.GetOrAdd(model.Id, static (_, state) => state.Self.Build(state.Model), (Self: this, Model: model));
+
+    /// <summary>Whether the provider's own circuit is open (its host unreachable), as opposed to one model's.</summary>
+    public bool IsProviderCircuitOpen(string provider) =>
+        _providerBreakers.TryGetValue(provider, out var breaker) && breaker.State.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     /// <summary>Failures worth another try of the same model: transient provider failures with a tolerable Retry-After, and our own deadline.</summary>
     public bool IsRetryable(Exception? exception) => exception switch
@@ -25,11 +33,20 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
         _ => false,
     };
 
-    /// <summary>Failures that count against a provider's health.</summary>
-    private static bool CountsAgainstProvider(Exception? exception) =>
-        exception is ProviderCallException { IsTransient: true } or TimeoutRejectedException or HttpRequestException or IOException;
+    /// <summary>Failures that say the provider's host cannot be reached, whichever model was called.</summary>
+    private static bool CountsAgainstProvider(Exception? exception) => exception switch
+    {
+        ProviderCallException call => call.IsTransient && call.IsProviderWide,
+        HttpRequestException or IOException => Providers.ProviderFailures.IsUnreachable(exception),
+        _ => false,
+    };
 
-    private ResiliencePipeline Build()
+    /// <summary>Failures that count against one model's health.</summary>
+    private static bool CountsAgainstModel(Exception? exception) =>
+        !CountsAgainstProvider(exception)
+        && exception is ProviderCallException { IsTransient: true } or TimeoutRejectedException or HttpRequestException or IOException;
+
+    private ResiliencePipeline Build(CatalogModel model)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (settings.MaxAttempts > 1)
@@ -53,16 +70,30 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
             builder.AddRetry(retry);
         }
 
+        // The provider's breaker is one pipeline instance shared by every model's pipeline, so its state is shared too.
+        var provider = _providerBreakers.GetOrAdd(model.Provider, _ => ProviderBreaker());
+
         return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = settings.BreakerFailureRatio,
-                MinimumThroughput = settings.BreakerMinimumThroughput,
-                SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
-                BreakDuration = TimeSpan.FromSeconds(settings.BreakerBreakSeconds),
-                ShouldHandle = static args => ValueTask.FromResult(CountsAgainstProvider(args.Outcome.Exception)),
-            })
+            .AddPipeline(provider.Pipeline)
+            .AddCircuitBreaker(Breaker(CountsAgainstModel))
             .AddTimeout(TimeSpan.FromSeconds(settings.CallTimeoutSeconds))
             .Build();
     }
+
+    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker()
+    {
+        var state = new CircuitBreakerStateProvider();
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(Breaker(CountsAgainstProvider, state)).Build();
+        return (pipeline, state);
+    }
+
+    private CircuitBreakerStrategyOptions Breaker(Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
+    {
+        FailureRatio = settings.BreakerFailureRatio,
+        MinimumThroughput = settings.BreakerMinimumThroughput,
+        SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
+        BreakDuration = TimeSpan.FromSeconds(settings.BreakerBreakSeconds),
+        ShouldHandle = args => ValueTask.FromResult(counts(args.Outcome.Exception)),
+        StateProvider = state,
+    };
 }

@@ -68,6 +68,9 @@ public sealed record RequestEstimate
         return tokens + (prices?.AudioTokens(AudioSeconds) ?? 0);
     }
 
+    /// <summary>Output tokens on a given model: the stated cap plus the thinking a reasoning model spends before its answer.</summary>
+    public int OutputTokensOn(CatalogModel model) => OutputTokens + (model.ReasoningTokens ?? 0);
+
     public static RequestEstimate ForChat(IEnumerable<ChatMessage> messages, ChatOptions? options, int defaultOutputTokens)
     {
         var characters = 0;

@@ -26,7 +26,7 @@ public sealed record RouteConstraints
     /// <summary>Overrides the config's policy for the task.</summary>
     public RoutingPolicy? Policy { get; init; }
 
-    /// <summary>Balanced policy: the minimum effective rating that counts; default the field's median.</summary>
+    /// <summary>Balanced policy: the minimum effective rating that counts; default the median of the field's effective ratings.</summary>
     public double? QualityFloor { get; init; }
 
     public static RouteConstraints None { get; } = new();

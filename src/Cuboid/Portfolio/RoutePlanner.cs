@@ -33,7 +33,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             var reason = WhyExcluded(model, constraints, estimate, field.Today, budgetActive, priced, cost, explain);
             if (reason is null)
             {
-                kept.Add(new Entry(model, standing, cost, priced, policy == RoutingPolicy.Latency ? latency.Median(model.Id) : null));
+                kept.Add(new Entry(model, standing, cost, priced, policy == RoutingPolicy.Latency ? latency.Median(task, model.Id) : null));
             }
             else
             {
@@ -41,7 +41,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             }
         }
 
-        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? field.Prior;
+        var floor = constraints.QualityFloor ?? taskSettings?.QualityFloor ?? field.Median;
         IEnumerable<Entry> ordered = policy switch
         {
             RoutingPolicy.Cost => kept.OrderBy(c => c.Cost).ThenByDescending(c => c.Standing.EffectiveRating),
@@ -69,8 +69,8 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             RatingAgeDays = c.Standing.AgeDays,
             EstimatedCost = c.Cost,
             Priced = c.Priced,
-            ObservedLatency = explain ? latency.Median(c.Model.Id) : c.Latency,
-            Why = explain ? Why(c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
+            ObservedLatency = explain ? latency.Median(task, c.Model.Id) : c.Latency,
+            Why = explain ? Why(task, c.Model, c.Standing, c.Cost, c.Priced, policy, floor, preferred) : string.Empty,
         }).ToList();
         return new RoutePlan(task, policy, estimate, candidates, excluded);
     }
@@ -86,7 +86,10 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         var models = catalog.Models.Where(m => m.Serves(task)).ToArray();
         var prior = decay.Prior(catalog.Models, task);
-        field = new TaskField(now, decay.Today, prior, models, [.. models.Select(m => decay.Stand(m, task, prior))]);
+        var standings = models.Select(m => decay.Stand(m, task, prior)).ToArray();
+        // The floor moves with the field as it ages: the median of today's effective ratings of the rated, unretired models.
+        var median = RatingDecay.Percentile(models.Zip(standings).Where(p => p.Second.RawRating is not null && !p.First.IsRetired(decay.Today)).Select(p => p.Second.EffectiveRating), 50);
+        field = new TaskField(now, decay.Today, prior, median, models, standings);
         _fields[task] = field;
         return field;
     }
@@ -111,7 +114,9 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
         return [(model, index >= 0 ? field.Standings[index] : decay.Stand(model, task, field.Prior))];
     }
 
-    private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, CatalogModel[] Models, RatingStanding[] Standings);
+    /// <param name="Prior">What stale or missing ratings decay toward (a low percentile of the field).</param>
+    /// <param name="Median">The balanced policy's default quality floor: the median effective rating of the field.</param>
+    private sealed record TaskField(DateTimeOffset At, DateOnly Today, double Prior, double Median, CatalogModel[] Models, RatingStanding[] Standings);
 
     private readonly record struct Entry(CatalogModel Model, RatingStanding Standing, decimal Cost, bool Priced, TimeSpan? Latency);
 
@@ -175,7 +180,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
             return "takes no video input";
         }
 
-        var needed = estimate.InputTokensOn(model) + estimate.OutputTokens;
+        var needed = estimate.InputTokensOn(model) + estimate.OutputTokensOn(model);
         if (model.ContextWindow is { } window && (needed > window || constraints.MinContextWindow > window))
         {
             return explain ? $"context window {window:N0} tokens is below the ~{Math.Max(needed, constraints.MinContextWindow ?? 0):N0} needed" : Excluded;
@@ -201,16 +206,16 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
     private static double QualityPerDollar(double rating, decimal cost) => cost <= 0 ? double.MaxValue : rating / (double)cost;
 
-    private string Why(CatalogModel model, RatingStanding standing, decimal cost, bool priced, RoutingPolicy policy, double floor, string? preferred)
+    private string Why(string task, CatalogModel model, RatingStanding standing, decimal cost, bool priced, RoutingPolicy policy, double floor, string? preferred)
     {
         var rating = standing.RawRating is { } raw
             ? string.Create(CultureInfo.InvariantCulture, $"rating {standing.EffectiveRating:0.0} (raw {raw:0.#} from {standing.Source}, {standing.AgeDays:0} d old)")
-            : string.Create(CultureInfo.InvariantCulture, $"unrated, stands at the field median {standing.EffectiveRating:0.0}");
+            : string.Create(CultureInfo.InvariantCulture, $"unrated, stands at the field's prior {standing.EffectiveRating:0.0}");
         var price = priced ? $"~{Dollars(cost)} per call" : "unpriced";
         var lead = model.Id == preferred ? "config default for the task; " : policy switch
         {
             RoutingPolicy.Balanced when standing.EffectiveRating < floor => string.Create(CultureInfo.InvariantCulture, $"below the quality floor {floor:0.0}; "),
-            RoutingPolicy.Latency when latency.Median(model.Id) is { } median => $"observed median {median.TotalMilliseconds:0} ms; ",
+            RoutingPolicy.Latency when latency.Median(task, model.Id) is { } median => $"observed median {median.TotalMilliseconds:0} ms; ",
             RoutingPolicy.Latency => "latency not observed yet; ",
             _ => string.Empty,
         };

@@ -8,6 +8,6 @@ public sealed record TaskSettings
 
     public RoutingPolicy? Policy { get; init; }
 
-    /// <summary>Minimum effective rating for the balanced policy; default: the median of the field.</summary>
+    /// <summary>Minimum effective rating for the balanced policy; default: the median of the field's effective ratings.</summary>
     public double? QualityFloor { get; init; }
 }

@@ -15,6 +15,31 @@ public sealed class AnalysisCache
 {
     public const string FileName = "cache.db";
 
+    // Version 1 is the schema the cache had before it was versioned, so a file written then (user_version 0)
+    // upgrades in place: its tables already exist and are kept. Add a migration; never edit a shipped one.
+    private static readonly SqliteMigrations Schema = new("cache", [
+        """
+        CREATE TABLE IF NOT EXISTS captions (
+            frame_hash TEXT NOT NULL, model TEXT NOT NULL, prompt_key TEXT NOT NULL,
+            caption TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (frame_hash, model, prompt_key));
+        CREATE TABLE IF NOT EXISTS transcripts (
+            audio_hash TEXT NOT NULL, model TEXT NOT NULL, language TEXT NOT NULL,
+            segments TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (audio_hash, model, language));
+        CREATE TABLE IF NOT EXISTS syntheses (
+            timeline_hash TEXT NOT NULL, model TEXT NOT NULL,
+            result TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (timeline_hash, model));
+        CREATE TABLE IF NOT EXISTS runs (
+            id TEXT PRIMARY KEY, source TEXT NOT NULL, output TEXT NOT NULL, mode TEXT NOT NULL,
+            samples INTEGER NOT NULL, dollars TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL)
+        """,
+    ]);
+
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => Schema.LatestVersion;
+
     private readonly string _connectionString;
 
     private AnalysisCache(string path)
@@ -40,25 +65,8 @@ public sealed class AnalysisCache
             Directory.CreateDirectory(directory);
             var cache = new AnalysisCache(System.IO.Path.Combine(directory, FileName));
             using var connection = cache.Connect();
-            Execute(connection, """
-                PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=NORMAL;
-                CREATE TABLE IF NOT EXISTS captions (
-                    frame_hash TEXT NOT NULL, model TEXT NOT NULL, prompt_key TEXT NOT NULL,
-                    caption TEXT NOT NULL, created_at TEXT NOT NULL,
-                    PRIMARY KEY (frame_hash, model, prompt_key));
-                CREATE TABLE IF NOT EXISTS transcripts (
-                    audio_hash TEXT NOT NULL, model TEXT NOT NULL, language TEXT NOT NULL,
-                    segments TEXT NOT NULL, created_at TEXT NOT NULL,
-                    PRIMARY KEY (audio_hash, model, language));
-                CREATE TABLE IF NOT EXISTS syntheses (
-                    timeline_hash TEXT NOT NULL, model TEXT NOT NULL,
-                    result TEXT NOT NULL, created_at TEXT NOT NULL,
-                    PRIMARY KEY (timeline_hash, model));
-                CREATE TABLE IF NOT EXISTS runs (
-                    id TEXT PRIMARY KEY, source TEXT NOT NULL, output TEXT NOT NULL, mode TEXT NOT NULL,
-                    samples INTEGER NOT NULL, dollars TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL);
-                """);
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Schema.Apply(connection);
             return cache;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -73,7 +81,7 @@ public sealed class AnalysisCache
             is var (model, caption) ? new CachedCaption(model, caption) : null;
 
     public void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at) =>
-        Write("INSERT OR REPLACE INTO captions VALUES ($h, $m, $p, $c, $t)", ("$h", frameHash), ("$m", model), ("$p", promptKey), ("$c", caption), ("$t", at.ToString("O")));
+        Write("INSERT OR REPLACE INTO captions (frame_hash, model, prompt_key, caption, created_at) VALUES ($h, $m, $p, $c, $t)", ("$h", frameHash), ("$m", model), ("$p", promptKey), ("$c", caption), ("$t", at.ToString("O")));
 
     /// <summary>Cached segments (times relative to the audio piece) for this audio among <paramref name="models"/>.</summary>
     public CachedTranscript? FindTranscript(string audioHash, string language, IEnumerable<string> models) =>
@@ -81,7 +89,7 @@ public sealed class AnalysisCache
             is var (model, json) ? new CachedTranscript(model, JsonSerializer.Deserialize<List<TranscriptSegment>>(json, ReportJson.Options) ?? []) : null;
 
     public void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at) =>
-        Write("INSERT OR REPLACE INTO transcripts VALUES ($h, $m, $l, $s, $t)",
+        Write("INSERT OR REPLACE INTO transcripts (audio_hash, model, language, segments, created_at) VALUES ($h, $m, $l, $s, $t)",
             ("$h", audioHash), ("$m", model), ("$l", language), ("$s", JsonSerializer.Serialize(segments, ReportJson.Options)), ("$t", at.ToString("O")));
 
     /// <summary>A cached synthesis (JSON of the result) of this exact timeline and prompt among <paramref name="models"/>.</summary>
@@ -89,10 +97,10 @@ public sealed class AnalysisCache
         FindFirst("SELECT result FROM syntheses WHERE timeline_hash = $h AND model = $m", models, ("$h", timelineHash))?.Value;
 
     public void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at) =>
-        Write("INSERT OR REPLACE INTO syntheses VALUES ($h, $m, $r, $t)", ("$h", timelineHash), ("$m", model), ("$r", resultJson), ("$t", at.ToString("O")));
+        Write("INSERT OR REPLACE INTO syntheses (timeline_hash, model, result, created_at) VALUES ($h, $m, $r, $t)", ("$h", timelineHash), ("$m", model), ("$r", resultJson), ("$t", at.ToString("O")));
 
     public void RecordRun(RunRecord run) =>
-        Write("INSERT OR REPLACE INTO runs VALUES ($id, $s, $o, $m, $n, $d, $a, $b)",
+        Write("INSERT OR REPLACE INTO runs (id, source, output, mode, samples, dollars, started_at, finished_at) VALUES ($id, $s, $o, $m, $n, $d, $a, $b)",
             ("$id", run.Id), ("$s", run.Source), ("$o", run.Output), ("$m", run.Mode), ("$n", run.Samples),
             ("$d", run.Dollars.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$a", run.StartedAt.ToString("O")), ("$b", run.FinishedAt.ToString("O")));
 

@@ -84,12 +84,8 @@ public sealed class CaptionStage
             {
                 try
                 {
-                    List<ChatMessage> messages =
-                    [
-                        new(ChatRole.User, [new TextContent(CaptionPrompt.Text(frame.Time, _focus)), new DataContent(bytes, "image/jpeg")]),
-                    ];
-                    // No temperature or output cap: reasoning models (gpt-5 family) reject the one and spend the other on thinking.
-                    var response = await _captioner.GetResponseAsync(messages, new ChatOptions(), ct);
+                    // The one caption request (AnalysisRequests): the router ranks and budgets it as the plan did.
+                    var response = await _captioner.GetResponseAsync(AnalysisRequests.Caption(frame.Time, _focus, bytes), AnalysisRequests.CaptionOptions(), ct);
                     Interlocked.Increment(ref calls);
                     var model = AnsweringModel.Of(response, _cacheModels.FirstOrDefault() ?? "unknown");
                     var caption = response.Text.Trim();

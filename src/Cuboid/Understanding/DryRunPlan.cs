@@ -22,6 +22,9 @@ public sealed record DryRunPlan(
     /// <summary>What the run would cost: the stages that can run here (a stage priced on a default nobody configured cannot).</summary>
     public decimal TotalDollars => Stages.Where(s => s.Configured).Sum(s => s.Dollars);
 
+    /// <summary>The most the run can cost on the planned models: a budget this large never stops it.</summary>
+    public decimal WorstCaseDollars => Stages.Where(s => s.Configured).Sum(s => s.WorstCaseDollars);
+
     /// <summary>False when a stage's model has no catalog price, so <see cref="TotalDollars"/> is a lower bound.</summary>
     public bool PriceKnown => Stages.Where(s => s.Configured).All(s => s.PriceKnown);
 

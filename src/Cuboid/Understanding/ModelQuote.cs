@@ -8,4 +8,8 @@ public sealed record ModelQuote(
     decimal? OutputPerMTok = null,
     decimal? PerAudioMinute = null,
     decimal? PerImage = null,
-    int? ImageInputTokens = null);
+    int? ImageInputTokens = null)
+{
+    /// <summary>Output tokens a reasoning model spends thinking on top of each answer (see <c>CatalogModel.ReasoningTokens</c>).</summary>
+    public int? ReasoningTokens { get; init; }
+}

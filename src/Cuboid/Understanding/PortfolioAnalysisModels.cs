@@ -13,23 +13,12 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
 {
     private readonly Portfolio.Portfolio _portfolio;
     private readonly Dictionary<string, RouteConstraints> _constraints;
-    private readonly Dictionary<string, RequestEstimate> _estimates;
 
     public PortfolioAnalysisModels(Portfolio.Portfolio portfolio, AnalysisModelChoices? choices = null)
     {
         _portfolio = portfolio;
         choices ??= new AnalysisModelChoices();
 
-        // The plan must rank models as the router will rank the real calls, so it estimates them the same way: the
-        // caption call's own message shape, and no output cap on either chat call (the router then reserves the default).
-        var outputTokens = portfolio.Settings.Resilience.DefaultOutputTokens;
-        List<ChatMessage> caption = [new(ChatRole.User, [new TextContent(CaptionPrompt.Text(0, null)), new DataContent(new byte[1], "image/jpeg")])];
-        _estimates = new(StringComparer.Ordinal)
-        {
-            [AnalysisTasks.Caption] = RequestEstimate.ForChat(caption, new ChatOptions(), outputTokens),
-            [AnalysisTasks.Transcribe] = RequestEstimate.ForAudio(60),
-            [AnalysisTasks.Reason] = new RequestEstimate { TextTokens = 4000, OutputTokens = outputTokens },
-        };
         _constraints = new(StringComparer.Ordinal)
         {
             [AnalysisTasks.Caption] = new RouteConstraints { PinnedModel = choices.Captioner, Policy = choices.Policy, NeedsImages = true },
@@ -64,17 +53,15 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
 
     public IReadOnlyList<ModelQuote> Candidates(string task, long? promptTokens = null)
     {
-        var estimate = _estimates.GetValueOrDefault(task) ?? _estimates[AnalysisTasks.Reason];
-        if (promptTokens is { } tokens)
-        {
-            estimate = estimate with { TextTokens = (int)Math.Min(tokens, int.MaxValue) };
-        }
-
-        var plan = _portfolio.Plan(task, _constraints.GetValueOrDefault(task), estimate);
-        // A transcriber's price per minute is the router's own estimate for a minute of audio, so a model that bills audio
-        // and its transcript as tokens (Gemini) is priced like one with a per-minute price.
+        // The one ranking `cuboid models route` shows, for the request the real call makes (AnalysisRequests).
+        var plan = AnalysisRequests.Route(_portfolio, task, _constraints.GetValueOrDefault(task), promptTokens);
+        // A transcriber's price per minute is the router's own estimate for the minute of audio routed, so a model that
+        // bills audio and its transcript as tokens (Gemini) is priced like one with a per-minute price.
         return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok,
-            task == AnalysisTasks.Transcribe && c.Priced ? c.EstimatedCost : c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens))];
+            task == AnalysisTasks.Transcribe && c.Priced ? c.EstimatedCost : c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens)
+        {
+            ReasoningTokens = c.Model.ReasoningTokens,
+        })];
     }
 
     public IReadOnlyList<string> VariablesToEnable(string task) => _portfolio.VariablesToEnable(task);

@@ -117,10 +117,11 @@ public sealed class Synthesizer
             new(ChatRole.System, SynthesisPrompts.System(duration, focus)),
             new(ChatRole.User, user),
         ];
-        // A schema, not an output cap: reasoning models reject a temperature, and a cap would truncate long chapter lists.
+        // JSON in the summary's schema within a stated cap, so the budget reserves what the call may really cost; no
+        // temperature (reasoning models reject it). The answer check repairs once and falls over (see AnswerCheck).
         var (from, to) = window ?? (0, duration);
         var check = new AnswerCheck(text => SynthesisParser.TryParse(text, to, out _, out var error, from) ? null : error, SynthesisPrompts.Repair);
-        var options = check.AddTo(new ChatOptions { ResponseFormat = SynthesisSchema.Format });
+        var options = check.AddTo(AnalysisRequests.SynthesisOptions());
 
         var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
         Calls++;

@@ -152,9 +152,11 @@ public sealed class PortfolioCommandsTests : IClassFixture<RouterSimulatorFixtur
         var order = plan.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("modelId").GetString()).ToList();
         Assert.Equal("openai:gpt-4.1-nano", order[0]);
         Assert.All(order, id => Assert.StartsWith("openai:", id, StringComparison.Ordinal));
-        // A caption request carries one frame: 1,000 + 1,105 image tokens in, 500 out on gpt-4.1-nano.
-        Assert.Equal(0.0003765m, plan.GetProperty("candidates")[0].GetProperty("estimatedCost").GetDecimal());
-        Assert.Contains("Route for 'caption' by cost (priced for 1,000 tokens in, 500 out, 1 image)", table, StringComparison.Ordinal);
+        // Priced for the caption request analyze makes: its prompt and one frame (765 tokens) in, its 400-token cap out, on gpt-4.1-nano.
+        var request = Cuboid.Understanding.AnalysisRequests.Estimate("caption");
+        Assert.Equal(((request.TextTokens + 765) * 0.10m + (Cuboid.Understanding.AnalysisRequests.CaptionOutputTokens * 0.40m)) / 1_000_000m,
+            plan.GetProperty("candidates")[0].GetProperty("estimatedCost").GetDecimal());
+        Assert.Contains($"Route for 'caption' by cost (priced for {request.TextTokens:N0} tokens in, 400 out, 1 image)", table, StringComparison.Ordinal);
         Assert.Contains("gemini:gemini-2.5-flash: not usable here: disabled in the config", table, StringComparison.Ordinal);
     }
 

@@ -98,6 +98,29 @@ public sealed class CatalogUpdaterTests : IDisposable
     }
 
     [Fact]
+    public async Task Quoted_csv_cells_keep_their_commas_and_quotes_and_columns_may_come_in_any_order_or_case()
+    {
+        var csv = Write("quoted.csv", "Source,Rating,Date,Task,Model\n\"Arena, \"\"video\"\" board\",88.5,2026-11-24,caption,openai:gpt-4.1-mini\n\n");
+
+        var result = await new CatalogUpdater(_time).UpdateAsync(csv, Overlay);
+
+        Assert.Equal(1, result.RatingsAdded);
+        var catalog = ModelCatalog.Shipped().MergedWith(ModelCatalog.Load(Overlay));
+        var rating = RatingDecay.Latest(catalog.FindModel("openai:gpt-4.1-mini")!, "caption")!;
+        Assert.Equal((88.5d, "Arena, \"video\" board"), (rating.Rating, rating.Source));
+    }
+
+    [Fact]
+    public async Task A_tab_separated_ratings_file_reads_like_a_csv()
+    {
+        var tsv = Write("ratings.tsv", "model\ttask\trating\tdate\nopenai:gpt-4.1-mini\tcaption\t77\t2026-11-24\n");
+
+        var result = await new CatalogUpdater(_time).UpdateAsync(tsv, Overlay);
+
+        Assert.Equal(("ratings", 1), (result.Format, result.RatingsAdded));
+    }
+
+    [Fact]
     public async Task Ratings_for_unknown_models_are_kept_with_a_warning()
     {
         var csv = Write("r.csv", "model,task,rating,date,source\nacme:ghost,caption,50,2026-11-01,x\n");

@@ -25,18 +25,18 @@ public class RatingDecayTests
         var decay = new RatingDecay(TimeSpan.FromDays(30), clock);
         var prior = decay.Prior(field, "caption");
 
-        Assert.Equal(70, prior);
+        // The 25th percentile of 60, 70, 90, interpolated: a quarter of the way from 60 to 90 by rank.
+        Assert.Equal(65, prior, 9);
         Assert.Equal(90, decay.Stand(field[0], "caption", prior).EffectiveRating, 9);
         clock.Advance(TimeSpan.FromDays(30));
-        Assert.Equal(80, decay.Stand(field[0], "caption", prior).EffectiveRating, 9);
+        Assert.Equal(77.5, decay.Stand(field[0], "caption", prior).EffectiveRating, 9);
         clock.Advance(TimeSpan.FromDays(30));
-        Assert.Equal(75, decay.Stand(field[0], "caption", prior).EffectiveRating, 9);
-        Assert.Equal(67.5, decay.Stand(field[2], "caption", prior).EffectiveRating, 9);
+        Assert.Equal(71.25, decay.Stand(field[0], "caption", prior).EffectiveRating, 9);
         Assert.Equal(60, decay.Stand(field[2], "caption", prior).AgeDays!.Value, 9);
     }
 
     [Fact]
-    public void Half_life_is_configurable()
+    public void Half_life_and_prior_percentile_are_configurable()
     {
         CatalogModel[] field = [Rated("a:x", 90, Day0), Rated("a:y", 70, Day0)];
         var clock = ClockAt(Day0.AddDays(10));
@@ -44,9 +44,54 @@ public class RatingDecayTests
 
         var standing = decay.Stand(field[0], "caption", decay.Prior(field, "caption"));
 
-        Assert.Equal(80, decay.Prior(field, "caption"));
-        Assert.Equal(85, standing.EffectiveRating, 9);
+        Assert.Equal(75, decay.Prior(field, "caption"), 9);
+        Assert.Equal(82.5, standing.EffectiveRating, 9);
+        Assert.Equal(80, new RatingDecay(TimeSpan.FromDays(10), clock, priorPercentile: 50).Prior(field, "caption"), 9);
+        Assert.Equal(70, new RatingDecay(TimeSpan.FromDays(10), clock, priorPercentile: 0).Prior(field, "caption"), 9);
         Assert.Throws<CuboidException>(() => new RatingDecay(TimeSpan.Zero, clock));
+        Assert.Throws<CuboidException>(() => new RatingDecay(null, clock, priorPercentile: 101));
+    }
+
+    [Fact]
+    public void The_configs_prior_percentile_reaches_the_router()
+    {
+        CatalogModel[] models = [Rated("a:x", 90, Day0), Rated("a:y", 70, Day0)];
+        var catalog = new ModelCatalog { Providers = [new CatalogProvider { Id = "a", ApiKind = "openai", BaseUrl = "http://127.0.0.1:9/v1" }], Models = models };
+        var settings = new PortfolioSettings { PriorPercentile = 50 };
+
+        var portfolio = new Cuboid.Portfolio.Portfolio(catalog, settings, [], timeProvider: ClockAt(Day0.AddDays(30)));
+
+        Assert.Equal(80, portfolio.Decay.Prior(models, "caption"), 9);
+        Assert.Equal(85, portfolio.Leaderboard("caption")[0].EffectiveRating, 9);
+        Assert.Throws<CuboidException>(() => new PortfolioSettings { PriorPercentile = -1 }.Validate());
+    }
+
+    [Fact]
+    public void Old_evidence_never_makes_a_model_look_better_than_it_was_measured()
+    {
+        // The shipped caption field as the user met it: llama3.2-vision measured 51 nine months ago rose to 71 toward
+        // the median and outranked qwen2.5vl:7b, measured 60.
+        var catalog = ModelCatalog.Shipped();
+        var decay = new RatingDecay(null, ClockAt(new DateOnly(2026, 12, 5)));
+        var prior = decay.Prior(catalog.Models, "caption");
+        var llama = decay.Stand(catalog.FindModel("ollama:llama3.2-vision")!, "caption", prior);
+        var qwen = decay.Stand(catalog.FindModel("ollama:qwen2.5vl:7b")!, "caption", prior);
+
+        Assert.True(llama.AgeDays > 250);
+        Assert.Equal(llama.RawRating!.Value, llama.EffectiveRating, 9);
+        Assert.True(qwen.EffectiveRating > llama.EffectiveRating, $"qwen {qwen.EffectiveRating} should outrank llama {llama.EffectiveRating}");
+
+        // However far the clock moves, a weak rating only stays or sinks; a strong one sinks toward the prior, never under it.
+        var later = new RatingDecay(null, ClockAt(new DateOnly(2027, 3, 5)));
+        foreach (var model in catalog.Models.Where(m => m.Serves("caption") && RatingDecay.Latest(m, "caption") is not null))
+        {
+            var raw = RatingDecay.Latest(model, "caption")!.Rating;
+            var before = decay.Stand(model, "caption", prior).EffectiveRating;
+            Assert.True(before <= raw, $"{model.Id}: {before} above its measured {raw}");
+            var after = later.Stand(model, "caption", prior).EffectiveRating;
+            Assert.True(after <= before, $"{model.Id}: rose from {before} to {after} as it aged");
+            Assert.True(after >= Math.Min(raw, prior), $"{model.Id}: sank to {after}, under both its rating and the prior");
+        }
     }
 
     [Fact]
@@ -55,7 +100,7 @@ public class RatingDecayTests
         CatalogModel[] field =
         [
             Rated("a:stale", 95, Day0.AddDays(-120)),
-            Rated("a:fresh", 85, Day0),
+            Rated("a:fresh", 75, Day0),
             Rated("a:mid1", 70, Day0),
             Rated("a:mid2", 70, Day0),
         ];
@@ -70,7 +115,7 @@ public class RatingDecayTests
     }
 
     [Fact]
-    public void Prior_is_the_median_of_the_field_without_retired_models_and_unrated_models_stand_at_it()
+    public void Prior_is_the_25th_percentile_of_the_field_without_retired_models_and_unrated_models_stand_at_it()
     {
         CatalogModel[] field =
         [
@@ -83,9 +128,10 @@ public class RatingDecayTests
         var prior = decay.Prior(field, "caption");
         var unrated = decay.Stand(field[5], "caption", prior);
 
-        Assert.Equal(75, prior);
+        Assert.Equal(67.5, prior, 9);
+        Assert.Equal(75, RatingDecay.Percentile([60, 80, 70, 90], 50), 9);
         Assert.Null(unrated.RawRating);
-        Assert.Equal(75, unrated.EffectiveRating);
+        Assert.Equal(67.5, unrated.EffectiveRating, 9);
         Assert.Equal(0, decay.Prior(field, "transcribe"));
     }
 

@@ -7,8 +7,8 @@ public class RouterExecutionTests
 {
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
 
-    private static ProviderCallException Failure(string provider, ProviderFailureKind kind, int? status = null, TimeSpan? retryAfter = null, string message = "simulated") =>
-        new(provider, kind, message, status, retryAfter);
+    private static ProviderCallException Failure(string provider, ProviderFailureKind kind, int? status = null, TimeSpan? retryAfter = null, string message = "simulated", bool unreachable = false) =>
+        new(provider, kind, message, status, retryAfter, unreachable: unreachable);
 
     [Fact]
     public async Task Rate_limit_waits_for_Retry_After_then_succeeds_on_the_same_model()
@@ -171,7 +171,7 @@ public class RouterExecutionTests
     }
 
     [Fact]
-    public async Task The_circuit_breaker_stops_calling_a_provider_that_keeps_failing()
+    public async Task The_circuit_breaker_stops_calling_a_model_that_keeps_failing()
     {
         var harness = new PortfolioHarness();
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 502);
@@ -239,7 +239,7 @@ public class RouterExecutionTests
         foreach (var id in new[] { "alpha:big", "alpha:small" })
         {
             harness.Chat(id).GetResponseAsyncCallback = (_, _, _) =>
-                throw Failure("alpha", ProviderFailureKind.ConnectionFailed, message: "could not reach alpha at 127.0.0.1:9: Connection refused");
+                throw Failure("alpha", ProviderFailureKind.ConnectionFailed, message: "could not reach alpha at 127.0.0.1:9: Connection refused", unreachable: true);
         }
 
         harness.Chat("beta:mid").GetResponseAsyncCallback = (_, _, _) => throw Failure("beta", ProviderFailureKind.Unauthorized, 401);

@@ -27,7 +27,8 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
 
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
 
-    private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey)
+    private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey,
+        CatalogProvider? moreProvider = null, decimal? budget = null, params CatalogModel[] moreModels)
     {
         var catalog = new ModelCatalog
         {
@@ -37,6 +38,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
                 new CatalogProvider { Id = "simanthropic", ApiKind = "anthropic", BaseUrl = _sim.BaseUri.ToString(), KeyEnv = "SIM_ANTHROPIC_KEY" },
                 // The simulator wants a key on every protocol: this is an Ollama behind an authenticating proxy.
                 new CatalogProvider { Id = "simollama", ApiKind = "ollama", BaseUrl = _sim.BaseUri.ToString(), KeyEnv = "SIM_OLLAMA_KEY" },
+                .. moreProvider is null ? Array.Empty<CatalogProvider>() : [moreProvider],
             ],
             Models =
             [
@@ -47,6 +49,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
                 {
                     Id = "sim:whisper-1", Tasks = ["transcribe"], Input = ["audio"], Prices = new ModelPrices { PerAudioMinute = 0.006m },
                 },
+                .. moreModels,
             ],
         };
         var env = new MapEnvironment(new Dictionary<string, string>
@@ -63,7 +66,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
             },
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env);
+        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env, budget: budget);
     }
 
     private static (string, CallOutcome, int)[] Path(Cuboid.Portfolio.Portfolio portfolio) =>
@@ -330,5 +333,82 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         Assert.Contains("simanthropic:backup-model failed after 3 attempts", ex.Message, StringComparison.Ordinal);
         Assert.Contains("simollama:local-model failed after 3 attempts", ex.Message, StringComparison.Ordinal);
         Assert.Equal(9, _sim.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_transcription_model_does_not_move_captions_to_another_endpoint()
+    {
+        _sim.ScriptAlways("whisper-1", Fault.ServerError(500));
+        var portfolio = Build();
+        var transcriber = portfolio.GetSpeechToTextClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var audio = new MemoryStream(SpeechToTextRouterTests.Wav(5));
+            await Assert.ThrowsAsync<CuboidException>(() => transcriber.GetTextAsync(audio));
+        }
+
+        // Four failed attempts opened the transcription model's circuit...
+        Assert.Contains(portfolio.Ledger.Records, r => r.Error?.Contains("circuit open: sim:whisper-1 kept failing", StringComparison.Ordinal) == true);
+
+        // ...and only its own: frames to describe stay on the same endpoint's best model instead of moving to another one.
+        var captioner = portfolio.GetChatClient("chat", ByQuality);
+        for (var i = 0; i < 4; i++)
+        {
+            var message = new ChatMessage(ChatRole.User, [new TextContent($"caption {i}"), new DataContent(new byte[] { 0xFF, 0xD8, 0xFF }, "image/jpeg")]);
+            var response = await captioner.GetResponseAsync([message]);
+            Assert.Equal($"sim:{Primary}", response.AdditionalProperties![Cuboid.Portfolio.Portfolio.AnsweredByKey]);
+        }
+
+        Assert.DoesNotContain(_sim.Calls, c => c.Request.Model == Backup);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_opens_the_circuit_of_the_whole_provider()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var down = new CatalogProvider { Id = "down", ApiKind = "openai", BaseUrl = $"http://127.0.0.1:{port}/v1", KeyEnv = "SIM_OPENAI_KEY" };
+        var portfolio = Build(moreProvider: down, moreModels:
+        [
+            PortfolioHarness.Model("down:first", ["chat"], 8_000, 1m, 4m, ("chat", 99)),
+            PortfolioHarness.Model("down:second", ["chat"], 8_000, 1m, 4m, ("chat", 98)),
+        ]);
+        var client = portfolio.GetChatClient("chat", ByQuality);
+
+        Assert.Equal($"Simulated answer from {Primary} to: one", (await client.GetResponseAsync("one")).Text);
+        var before = portfolio.Ledger.Records.Count;
+        Assert.Equal($"Simulated answer from {Primary} to: two", (await client.GetResponseAsync("two")).Text);
+
+        // A host that refuses connections is down for every model it serves: the second call tries neither.
+        var second = portfolio.Ledger.Records.Skip(before).ToList();
+        Assert.All(second.Where(r => r.Provider == "down"), r => Assert.Equal(0, r.Attempts));
+        Assert.Contains(second, r => r.Error?.Contains("circuit open: down kept failing, first with: could not reach down", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("0.005602", true)]
+    [InlineData("0.0056", false)]
+    public async Task A_reasoning_model_gets_its_thinking_on_top_of_the_stated_cap_in_the_request_and_the_reservation(string budget, bool fits)
+    {
+        var thinker = PortfolioHarness.Model("sim:thinker", ["chat"], 100_000, 1m, 4m, ("chat", 99)) with { ReasoningTokens = 1_000 };
+        var portfolio = Build(budget: decimal.Parse(budget, System.Globalization.CultureInfo.InvariantCulture), moreModels: [thinker]);
+        var client = portfolio.GetChatClient("chat", new RouteConstraints { PinnedModel = "sim:thinker" });
+
+        // "hello" is 2 tokens in; 400 + 1,000 tokens out at $4/M: $0.005602 reserved.
+        var call = client.GetResponseAsync("hello", new ChatOptions { MaxOutputTokens = 400 });
+
+        if (fits)
+        {
+            Assert.Equal("Simulated answer from thinker to: hello", (await call).Text);
+            using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_sim.Calls).Request.RawBody!);
+            Assert.Equal(1_400, (body.RootElement.TryGetProperty("max_completion_tokens", out var cap) ? cap : body.RootElement.GetProperty("max_tokens")).GetInt32());
+        }
+        else
+        {
+            Assert.Equal(ErrorKind.Budget, (await Assert.ThrowsAsync<CuboidException>(() => call)).Kind);
+            Assert.Empty(_sim.Calls);
+        }
     }
 }

@@ -34,6 +34,67 @@ public sealed class AnalysisCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_written_before_schema_versioning_upgrades_in_place_and_keeps_its_entries()
+    {
+        // Exactly what the unversioned cache (Cuboid before schema versions) created and wrote.
+        var path = Path.Combine(_folder, AnalysisCache.FileName);
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE IF NOT EXISTS captions (frame_hash TEXT NOT NULL, model TEXT NOT NULL, prompt_key TEXT NOT NULL,
+                    caption TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (frame_hash, model, prompt_key));
+                CREATE TABLE IF NOT EXISTS transcripts (audio_hash TEXT NOT NULL, model TEXT NOT NULL, language TEXT NOT NULL,
+                    segments TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (audio_hash, model, language));
+                CREATE TABLE IF NOT EXISTS syntheses (timeline_hash TEXT NOT NULL, model TEXT NOT NULL,
+                    result TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (timeline_hash, model));
+                CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, source TEXT NOT NULL, output TEXT NOT NULL, mode TEXT NOT NULL,
+                    samples INTEGER NOT NULL, dollars TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL);
+                INSERT INTO captions VALUES ('h1', 'a:model', 'caption-v1', 'kept', '1970-01-01T00:00:00.0000000+00:00');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var cache = AnalysisCache.Open(_folder);
+        cache.PutCaption("h2", "caption-v1", "a:model", "new", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new CachedCaption("a:model", "kept"), cache.FindCaption("h1", "caption-v1", ["a:model"]));
+        Assert.Equal(new CachedCaption("a:model", "new"), cache.FindCaption("h2", "caption-v1", ["a:model"]));
+        Assert.Equal(AnalysisCache.SchemaVersion, UserVersion(path));
+    }
+
+    [Fact]
+    public void A_cache_from_a_newer_cuboid_is_refused_with_one_line_and_left_alone()
+    {
+        var path = Path.Combine(_folder, AnalysisCache.FileName);
+        using (var newer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            newer.Open();
+            using var command = newer.CreateCommand();
+            command.CommandText = "CREATE TABLE future (x); PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+
+        var ex = Assert.Throws<CuboidException>(() => AnalysisCache.Open(_folder));
+
+        Assert.Equal(ErrorKind.Usage, ex.Kind);
+        Assert.Contains("schema version 99", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(99, UserVersion(path));
+    }
+
+    private static int UserVersion(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Many_writers_at_once_lose_nothing()
     {
         var cache = AnalysisCache.Open(_folder);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Cuboid.Cli;
 using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
+using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Tests.Understanding;
@@ -124,6 +125,87 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.Contains("Over budget: the estimate $", stdout, StringComparison.Ordinal);
         Assert.Contains("exceeds the budget of $0.000001;", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("quality")]
+    [InlineData("cost")]
+    [InlineData("balanced")]
+    [InlineData("latency")]
+    public async Task Models_route_the_dry_run_and_the_real_run_try_the_same_model_first(string? policy)
+    {
+        // Only the user's OpenAI key and no pinned models: the router chooses every stage.
+        var config = Path.Combine(_world.Folder, "unpinned.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "providers": { "openai": { "baseUrl": "{{_world.Simulator.Endpoint("openai").BaseUri}}", "keyEnv": "{{SimulatedProviders.KeyVariable}}" } },
+              "resilience": { "maxAttempts": 2, "baseDelaySeconds": 0.01, "maxDelaySeconds": 0.05 } }
+            """);
+        string[] byPolicy = policy is null ? [] : ["--policy", policy];
+        string[] tasks = ["caption", "transcribe", "reason"];
+        var routed = new List<string>();
+        foreach (var task in tasks)
+        {
+            var (routeCode, route, routeError) = await CliAsync(["models", "route", "--task", task, "--json", "--config", config, .. byPolicy]);
+            Assert.True(routeCode == 0, routeError);
+            using var plan = System.Text.Json.JsonDocument.Parse(route);
+            routed.Add(plan.RootElement.GetProperty("candidates")[0].GetProperty("modelId").GetString()!);
+        }
+
+        var (dryCode, dry, dryError) = await CliAsync(["analyze", _video, "--config", config, "--no-cache", "--dry-run", "--json", .. byPolicy]);
+        Assert.True(dryCode == 0, dryError);
+        using (var plan = System.Text.Json.JsonDocument.Parse(dry))
+        {
+            Assert.Equal(routed, plan.RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("model").GetString()!));
+        }
+
+        var (runCode, _, runError) = await CliAsync(["analyze", _video, "--config", config, "--no-cache", "--out", Out, .. byPolicy]);
+        Assert.True(runCode == 0, runError);
+        Assert.Equal(routed, [$"openai:{_world.Captions[0].Model}", $"openai:{_world.Transcriptions[0].Model}", $"openai:{_world.Reasoning[0].Model}"]);
+    }
+
+    [Fact]
+    public async Task Every_call_states_its_output_cap_and_a_budget_of_the_planned_worst_case_never_stops_the_run()
+    {
+        var (planCode, planJson, _) = await RunAsync("--dry-run", "--json");
+        Assert.Equal(0, planCode);
+        decimal expected, worst;
+        using (var plan = System.Text.Json.JsonDocument.Parse(planJson))
+        {
+            expected = plan.RootElement.GetProperty("totalDollars").GetDecimal();
+            worst = plan.RootElement.GetProperty("worstCaseDollars").GetDecimal();
+            Assert.All(plan.RootElement.GetProperty("stages").EnumerateArray(),
+                s => Assert.True(s.GetProperty("worstCaseDollars").GetDecimal() >= s.GetProperty("dollars").GetDecimal(), s.GetProperty("stage").GetString()));
+        }
+
+        Assert.True(worst > expected);
+        var budget = worst.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (dryCode, dryText, _) = await RunAsync("--dry-run", "--budget", budget);
+        Assert.Equal(0, dryCode);
+        Assert.Contains($"Within budget: even the worst case", dryText, StringComparison.Ordinal);
+
+        var (code, _, stderr) = await RunAsync("--budget", budget);
+
+        Assert.True(code == 0, stderr);
+        var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
+        Assert.Equal("full", report.Mode);
+        Assert.True(report.Usage.Total.Dollars <= worst);
+        // Captions need a few hundred tokens; the reasoner's JSON a few thousand: each request says so, and the budget reserved that.
+        Assert.All(_world.Captions, c => Assert.Equal(AnalysisRequests.CaptionOutputTokens, OutputCap(c)));
+        Assert.All(_world.Reasoning, r => Assert.Equal(AnalysisRequests.SynthesisOutputTokens, OutputCap(r)));
+    }
+
+    private static int? OutputCap(SimulatedRequest request)
+    {
+        using var body = System.Text.Json.JsonDocument.Parse(request.RawBody!);
+        return body.RootElement.TryGetProperty("max_completion_tokens", out var cap) || body.RootElement.TryGetProperty("max_tokens", out cap) ? cap.GetInt32() : null;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> CliAsync(string[] args)
+    {
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+        var code = await CuboidApp.RunAsync(args, console);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         return response;
     }
 
-    private StreamTerminatorGuard Guard(Stream body) => new(body, protocol, endpoint, options.StreamIdleTimeout);
+    private StreamTerminatorGuard Guard(Stream body) => new(body, protocol, endpoint, options.StreamIdleTimeout, options.TimeProvider);
 
     private async Task<HttpContent> ValidateJsonAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -71,6 +71,7 @@ internal static class ProviderFailures
     public static ProviderCallException Create(ProviderEndpoint endpoint, ProviderFailureKind kind, string message,
         int? status = null, TimeSpan? retryAfter = null, Exception? inner = null)
     {
+        var unreachable = kind == ProviderFailureKind.ConnectionFailed && IsUnreachable(inner);
         var key = endpoint.ApiKey;
         if (!string.IsNullOrEmpty(key))
         {
@@ -78,7 +79,30 @@ internal static class ProviderFailures
             if (inner is not null && inner.ToString().Contains(key, StringComparison.Ordinal))
                 inner = null;
         }
-        return new ProviderCallException(endpoint.Id, kind, message, status, retryAfter, inner);
+        return new ProviderCallException(endpoint.Id, kind, message, status, retryAfter, inner, unreachable);
+    }
+
+    /// <summary>
+    /// Whether a transport failure means the host cannot be reached at all (refused, name not resolved, no route),
+    /// which no other model of the provider would escape, as opposed to a connection dropped mid-call.
+    /// </summary>
+    public static bool IsUnreachable(Exception? exception)
+    {
+        for (var depth = 0; exception is not null && depth < 10; depth++)
+        {
+            switch (exception)
+            {
+                case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }:
+                    return true;
+                case SocketException socket when socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.NoData:
+                    return true;
+            }
+
+            exception = exception.InnerException;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -6,10 +6,10 @@ namespace Cuboid.Portfolio.Providers;
 /// an error event inside the stream throws by the status it carries (<see cref="ProviderFailureKind.ServerError"/>
 /// when it carries none), a dropped connection throws <see cref="ProviderFailureKind.ConnectionFailed"/>,
 /// and a stream that goes silent for
-/// longer than <paramref name="idleTimeout"/> throws <see cref="ProviderFailureKind.Timeout"/>. SDKs otherwise end
+/// longer than <paramref name="idleTimeout"/> on <paramref name="time"/>'s clock throws <see cref="ProviderFailureKind.Timeout"/>. SDKs otherwise end
 /// such a stream quietly (or wait forever) and the caller takes half an answer for a whole one.
 /// </summary>
-internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint, TimeSpan idleTimeout) : Stream
+internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol, ProviderEndpoint endpoint, TimeSpan idleTimeout, TimeProvider time) : Stream
 {
     // Terminators and error events are short; a longer line is content and is not inspected. The buffer
     // starts small and grows, so a stream of short events costs a few hundred bytes.
@@ -47,9 +47,8 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (idleTimeout != Timeout.InfiniteTimeSpan)
-            idle.CancelAfter(idleTimeout);
+        using var deadline = new CancellationTokenSource(idleTimeout, time);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             read = await inner.ReadAsync(buffer, idle.Token);

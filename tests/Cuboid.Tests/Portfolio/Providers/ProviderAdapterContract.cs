@@ -165,7 +165,8 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
     {
         var model = NewModel();
         Sim.Script(model, Fault.StreamStall(TimeSpan.FromSeconds(5)));
-        var options = new ProviderAdapterOptions { TimeProvider = fixture.Time, StreamIdleTimeout = TimeSpan.FromMilliseconds(200) };
+        // The idle deadline runs on the adapter's clock; the real one here, since the simulator stalls in real time.
+        var options = new ProviderAdapterOptions { TimeProvider = TimeProvider.System, StreamIdleTimeout = TimeSpan.FromMilliseconds(200) };
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => AskAsync(Client(model, options), stream: true));
         Assert.Equal(ProviderFailureKind.Timeout, ex.Kind);
         Assert.Contains("stalled", ex.Message, StringComparison.Ordinal);

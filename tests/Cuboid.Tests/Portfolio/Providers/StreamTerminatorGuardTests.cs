@@ -20,7 +20,7 @@ public sealed class StreamTerminatorGuardTests
 
     private static async Task<string> ReadAllAsync(WireProtocol protocol, string body, int chunk)
     {
-        await using var guard = new StreamTerminatorGuard(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), protocol, Endpoint, Timeout.InfiniteTimeSpan);
+        await using var guard = new StreamTerminatorGuard(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), protocol, Endpoint, Timeout.InfiniteTimeSpan, TimeProvider.System);
         using var reader = new StreamReader(guard);
         return await reader.ReadToEndAsync();
     }
@@ -60,5 +60,31 @@ public sealed class StreamTerminatorGuardTests
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => ReadAllAsync(Protocol(protocol), body, 5));
         Assert.Equal(ProviderFailureKind.BadResponse, ex.Kind);
         Assert.Contains(Protocol(protocol).Terminator, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A body that never sends anything until the read is cancelled.</summary>
+    private sealed class SilentStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+    }
+
+    [Fact]
+    public async Task A_silent_stream_times_out_on_the_given_clock_not_the_real_one()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var guard = new StreamTerminatorGuard(new SilentStream(), OpenAIWireProtocol.Instance, Endpoint, TimeSpan.FromSeconds(30), time);
+
+        var read = guard.ReadAsync(new byte[16]).AsTask();
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(read.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => read);
+        Assert.Equal(ProviderFailureKind.Timeout, ex.Kind);
+        Assert.Contains("30 s", ex.Message, StringComparison.Ordinal);
     }
 }
