@@ -238,7 +238,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var total = stages.Where(s => s.Configured).Sum(s => s.Dollars);
         return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
             NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Sum(s => s.WorstCaseDollars) <= dollars) : null);
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Where(s => s.Configured).Sum(s => s.WorstCaseDollars) <= dollars) : null);
     }
 
     private static string ToAdd(IAnalysisModels models, string task) =>
