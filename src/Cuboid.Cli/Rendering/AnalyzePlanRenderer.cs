@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Compute;
+using Cuboid.Portfolio;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
 using Spectre.Console;
@@ -36,9 +37,10 @@ public static class AnalyzePlanRenderer
             ansi.MarkupLine(Markup.Escape($"{s.Model} is not in the model catalog, so its price is unknown (not $0); the total leaves it out."));
         }
 
-        if (plan.Stages.Any(s => !s.Configured))
+        foreach (var s in plan.Missing)
         {
-            ansi.MarkupLine(Markup.Escape("Models marked (not configured) are the shipped defaults, priced for comparison; set a provider key such as OPENAI_API_KEY to use them."));
+            var add = s.EnabledBy is { Count: > 0 } variables ? $"set {EnvironmentHint.OneOf(variables)} to add it" : "enable a provider for it in the config";
+            ansi.MarkupLine(Markup.Escape($"The {s.Stage} stage cannot run here: no configured provider serves it, so the total leaves it out ({s.Model} priced for comparison); {add}."));
         }
 
         ansi.MarkupLine(Markup.Escape($"Expected {Money(plan.TotalDollars)}; worst case {Money(plan.WorstCaseDollars)} (every call writing its full output cap: what the budget reserves). A budget of the worst case never stops the run."));

@@ -30,7 +30,8 @@ public static class AnalysisSession
         var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
         var defaults = options.Request.Offline || complete ? null
             : LoadModels(options with { Environment = new AssumedKeyEnvironment(options.Environment ?? ProcessEnvironment.Instance) });
-        return analyzer.PlanAsync(options.Request, HasAnyModel(models) ? models : null, defaults, cancellationToken);
+        // The run's own models go in even when none is usable: they know which variables would add a missing stage.
+        return analyzer.PlanAsync(options.Request, models, defaults, cancellationToken);
     }
 
     private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)

@@ -55,11 +55,16 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
     {
         // The one ranking `cuboid models route` shows, for the request the real call makes (AnalysisRequests).
         var plan = AnalysisRequests.Route(_portfolio, task, _constraints.GetValueOrDefault(task), promptTokens);
-        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens)
+        // A transcriber's price per minute is the router's own estimate for the minute of audio routed, so a model that
+        // bills audio and its transcript as tokens (Gemini) is priced like one with a per-minute price.
+        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok,
+            task == AnalysisTasks.Transcribe && c.Priced ? c.EstimatedCost : c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens)
         {
             ReasoningTokens = c.Model.ReasoningTokens,
         })];
     }
+
+    public IReadOnlyList<string> VariablesToEnable(string task) => _portfolio.VariablesToEnable(task);
 
     public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
         [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cuboid.Portfolio;
 using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
 
@@ -152,12 +153,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         if (!offline && models!.Captioner is null)
         {
-            warnings.Add("No caption model is configured: frames were not captioned.");
+            warnings.Add($"No caption model is configured: frames were not captioned{ToAdd(models, AnalysisTasks.Caption)}.");
+        }
+
+        if (!offline && models!.Transcriber is null && video.HasAudio)
+        {
+            warnings.Add($"No transcription model is configured: the speech was not transcribed{ToAdd(models, AnalysisTasks.Transcribe)}.");
         }
 
         if (!offline && models!.Reasoner is null)
         {
-            warnings.Add("No reasoning model is configured: no summary or chapters.");
+            warnings.Add($"No reasoning model is configured: no summary or chapters{ToAdd(models, AnalysisTasks.Reason)}.");
         }
 
         if (stop is not null)
@@ -202,7 +208,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
     /// <summary>
     /// The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written. A stage
-    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured.
+    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured, left
+    /// out of the total, and given the variables that would add it (from <paramref name="models"/>, which may have no usable model).
     /// </summary>
     public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisModels? defaults, CancellationToken cancellationToken = default)
     {
@@ -233,18 +240,23 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         long? reasonPrompt = draft.Calls > 0 ? draft.InputTokens / draft.Calls : null;
         var reasoner = First(AnalysisTasks.Reason, reasonPrompt);
         var stages = CostEstimator.Estimate(seconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
-            .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null ? stage with { Configured = false } : stage)
+            .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null
+                ? stage with { Configured = false, EnabledBy = models?.VariablesToEnable(tasks[i]) ?? [] }
+                : stage)
             .ToList();
         var limit = models?.Budget ?? defaults?.Budget;
-        var total = stages.Sum(s => s.Dollars);
+        var total = stages.Where(s => s.Configured).Sum(s => s.Dollars);
         return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? seconds / 60 : 0, stages,
             NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, seconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Sum(s => s.WorstCaseDollars) <= dollars) : null)
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Where(s => s.Configured).Sum(s => s.WorstCaseDollars) <= dollars) : null)
         {
             Truncated = pass.Truncated,
             Warnings = pass.Warnings,
         };
     }
+
+    private static string ToAdd(IAnalysisModels models, string task) =>
+        models.VariablesToEnable(task) is { Count: > 0 } variables ? $"; set {EnvironmentHint.OneOf(variables)} to add one" : string.Empty;
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 

@@ -284,8 +284,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
             Assert.NotNull(s.Model);
             Assert.False(s.Configured);
             Assert.True(s.Dollars > 0, s.Stage);
+            Assert.Contains("OPENAI_API_KEY", s.EnabledBy!);
         });
-        Assert.True(plan.TotalDollars > 0);
+
+        // Nothing can run without a key, so nothing is in the total: the prices are for comparison.
+        Assert.Equal(0m, plan.TotalDollars);
         Assert.Null(plan.Budget);
         Assert.Empty(_world.Simulator.Calls);
     }
@@ -318,9 +321,82 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(new PlanBudget(limit, exceeded, WorstCaseFits: !exceeded), plan.Budget);
     }
 
-    private sealed class NoKeys(string home) : Cuboid.Portfolio.IEnvironmentVariables
+    private sealed class NoKeys(string home, string? ollamaHost = null) : Cuboid.Portfolio.IEnvironmentVariables
     {
-        public string? Get(string name) => name == "HOME" ? home : null;
+        public string? Get(string name) => name switch
+        {
+            "HOME" => home,
+            "OLLAMA_HOST" => ollamaHost,
+            _ => null,
+        };
+    }
+
+    [Fact]
+    public async Task With_only_ollama_the_dry_run_total_leaves_out_transcription_and_names_the_variables_that_would_add_it()
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "empty.json");
+        await File.WriteAllTextAsync(config, "{}");
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config, Environment = new NoKeys(_world.Folder, ollamaHost: "127.0.0.1:9") };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+
+        var transcribe = plan.Stages.Single(s => s.Stage == AnalysisTasks.Transcribe);
+        Assert.False(transcribe.Configured);
+        Assert.True(transcribe.Dollars > 0);
+        Assert.Equal(["OPENAI_API_KEY", "GEMINI_API_KEY", "GROQ_API_KEY"], transcribe.EnabledBy);
+        Assert.Equal([transcribe], plan.Missing);
+        Assert.All(plan.Stages.Where(s => s != transcribe), s => Assert.StartsWith("ollama:", s.Model, StringComparison.Ordinal));
+
+        // Local models cost nothing and transcription cannot run: the run costs $0, and so does the plan.
+        Assert.Equal(0m, plan.TotalDollars);
+        Assert.Empty(_world.Simulator.Calls);
+    }
+
+    [Fact]
+    public async Task Gemini_alone_captions_transcribes_with_timestamps_and_summarises()
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "gemini.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "providers": { "gemini": { "baseUrl": "{{_world.Simulator.Endpoint("gemini").BaseUri}}", "keyEnv": "{{SimulatedProviders.KeyVariable}}" } },
+              "resilience": { "maxAttempts": 2, "baseDelaySeconds": 0.01, "maxDelaySeconds": 0.05, "callTimeoutSeconds": 20 }
+            }
+            """);
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+        var outcome = await AnalysisSession.RunAsync(options);
+
+        Assert.All(plan.Stages, s => Assert.True(s.Configured && s.Model!.StartsWith("gemini:", StringComparison.Ordinal) && s.Dollars > 0, s.Stage));
+        Assert.Equal(plan.Stages.Sum(s => s.Dollars), plan.TotalDollars);
+        Assert.Null(outcome.Failure);
+        Assert.Empty(outcome.Report.Warnings);
+        Assert.All(_world.Simulator.Requests, r => Assert.StartsWith("gemini-", r.Model, StringComparison.Ordinal));
+        Assert.All(_world.Transcriptions, r => Assert.Equal(SimulatedProtocol.OpenAIChat, r.Protocol));
+        Assert.Equal([new TranscriptSegment(0.5, 3.25, "Hello and welcome."), new TranscriptSegment(12.5, 15, "Now the second part.")], outcome.Report.Transcript);
+        var transcribed = outcome.Report.Usage.Stages.Single(s => s.Stage == AnalysisTasks.Transcribe);
+        Assert.True(transcribed.Calls > 0 && transcribed.Dollars > 0);
+        Assert.Equal(["Welcome", "Second part"], outcome.Report.Chapters.Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task A_reasoner_that_answers_prose_twice_hands_the_summary_to_the_next_one()
+    {
+        var media = new FakeMedia();
+        _world.Simulator.Respond(r => r.Model == "gpt-4.1-mini" && r.Images.Count == 0 && r.Audio is null
+            ? "Here is what happens in the video: a greeting, then a second part."
+            : SimulatedProviders.Answer(r));
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Null(outcome.Failure);
+        Assert.Equal("full", outcome.Report.Mode);
+        Assert.Equal(["Welcome", "Second part"], outcome.Report.Chapters.Select(c => c.Title));
+        Assert.Equal(["gpt-4.1-mini", "gpt-4.1-mini"], _world.Reasoning.Take(2).Select(r => r.Model));
+        Assert.NotEqual("gpt-4.1-mini", _world.Reasoning[2].Model);
+        Assert.Equal(3, outcome.Report.Usage.Stages.Single(s => s.Stage == AnalysisTasks.Reason).Calls);
     }
 
     [Fact]
