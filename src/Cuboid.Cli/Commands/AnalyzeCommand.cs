@@ -16,21 +16,21 @@ public static class AnalyzeCommand
 
     // Keys come only from the environment; the variables match docs/CLI.md's Configuration table.
     private const string Epilog = """
-        Providers (set any; keys are read only from environment variables, never from options):
-          OPENAI_API_KEY, GEMINI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY, GROQ_API_KEY
-          OLLAMA_HOST          a local Ollama server, e.g. 127.0.0.1:11434
-          cuboid.json          custom endpoints and per-task models (see docs/CLI.md, Configuration)
-        With none set, analyze writes the structural report (scenes, samples, motion, audio).
-        'cuboid analyze VIDEO --dry-run' shows the model each stage would use and its price.
+        Providers: set any of these (keys are read only from the environment):
+          OPENAI_API_KEY  GEMINI_API_KEY  ANTHROPIC_API_KEY  OPENROUTER_API_KEY
+          GROQ_API_KEY    OLLAMA_HOST (a local Ollama, e.g. 127.0.0.1:11434)
+          cuboid.json: custom endpoints, models per task (docs/CLI.md, Configuration)
+        With none, analyze writes the structural report (scenes, samples, motion,
+        audio). --dry-run shows the model each stage would use, and its price.
 
         Examples:
-          cuboid analyze talk.mp4                     report in talk.mp4.cuboid/; open report.html
-          cuboid analyze talk.mp4 --dry-run           the plan and its price; calls no model
-          cuboid analyze talk.mp4 --budget 0.50 --max-frames 40 --prompt "the prices on the slides"
+          cuboid analyze talk.mp4              report in talk.mp4.cuboid/ (report.html)
+          cuboid analyze talk.mp4 --dry-run    the plan and its price; calls no model
+          cuboid analyze talk.mp4 --budget 0.50 --prompt "the prices on the slides"
 
-        Exit codes:
-          0 done, 2 bad option, 3 bad or unreadable input, 4 providers failed (partial report),
-          5 budget reached (partial report), 130 cancelled
+        Exit codes: 0 done, 2 bad option, 3 bad or unreadable input,
+          4 providers failed (partial report), 5 budget reached (partial report),
+          130 cancelled
         """;
 
     public static Command Create(CliConsole console)

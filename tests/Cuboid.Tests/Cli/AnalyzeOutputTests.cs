@@ -160,4 +160,49 @@ public sealed class AnalyzeOutputTests : IAsyncLifetime
         Assert.True(captions[^1].Finished);
         Assert.True(reports.FindIndex(p => p is { Stage: "decode", Finished: true }) < reports.FindIndex(p => p is { Stage: "caption", Finished: true }));
     }
+
+    [Fact]
+    public async Task Help_says_how_to_configure_a_provider_with_examples_and_exit_codes()
+    {
+        var (code, stdout, _) = await Run("analyze", "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        foreach (var expected in new[] { "OPENAI_API_KEY", "OLLAMA_HOST", "Examples:", "cuboid analyze talk.mp4 --dry-run", "Exit codes:", "5 budget reached" })
+        {
+            Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_killed_with_sigkill_leaves_debris_that_the_next_run_into_the_same_folder_removes()
+    {
+        // The real command in its own process, killed outright while it writes frames into its staging folder.
+        var cli = Path.ChangeExtension(typeof(CuboidApp).Assembly.Location, ".dll");
+        var slow = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 240, Width = 640, Height = 360, Audio = false });
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "analyze", slow, "--offline", "--no-cache", "--every", "1s", "--out", Out })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Staging().Length == 0 && !child.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(child.HasExited, "the run ended before it could be killed");
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync();
+        Assert.NotEmpty(Staging());
+
+        var (code, _, stderr) = await Run("analyze", _video, "--offline", "--no-cache", "--format", "json", "--out", Out);
+
+        Assert.True(code == 0, stderr);
+        Assert.Empty(Staging());
+        Assert.True(File.Exists(Path.Combine(Out, "report.json")));
+    }
+
+    private string[] Staging() => Directory.GetDirectories(_world.Folder, $".{Path.GetFileName(Out)}.partial-*");
 }
