@@ -105,6 +105,19 @@ public sealed partial class TableFitTests : IDisposable
         Assert.Contains("Est. $", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Media_and_token_tables_fit(int width)
+    {
+        var demo = SampleFiles.DemoVideo;
+        AssertFits(await Render(width, "probe", demo), width);
+        AssertFits(await Render(width, "scenes", demo), width);
+        AssertFits(await Render(width, "frames", demo, "--every", "20s", "--out", Path.Combine(_dir, "frames")), width);
+        AssertFits(await Render(width, "keyframes", demo, "--min-gap", "20s", "--out", Path.Combine(_dir, "keys")), width);
+        AssertFits(await Render(width, "audio", demo), width);
+        AssertFits(await Render(width, "tokens", "--model", "wan2.1-t2v-14b", "--video", demo), width);
+    }
+
     /// <summary>No line wider than the terminal, no trailing spaces, and every number-looking word a whole number.</summary>
     private static void AssertFits(string text, int width)
     {
