@@ -30,14 +30,15 @@ for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "test.sh: $name: running..."
   # The normal console logger names each test as it finishes; awk turns that into a progress line every 25 tests
-  # and passes failures through whole (name, message, stack).
+  # (or 20 s, whichever comes first) and passes failures through whole (name, message, stack).
   dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 |
     awk -v name="$name" -v counts="$counts" '
       function now() { srand(); return srand() }
-      function progress() { printf "test.sh: %s: %d passed, %d failed, %d skipped (%d s)\n", name, p, f, s, now() - start; fflush() }
-      BEGIN { start = now() }
-      /^  Passed /  { p++; showing = 0; if ((p + f + s) % 25 == 0) progress(); next }
-      /^  Skipped / { s++; showing = 0; next }
+      function progress() { last = now(); printf "test.sh: %s: %d passed, %d failed, %d skipped (%d s)\n", name, p, f, s, last - start; fflush() }
+      function tick() { if ((p + f + s) % 25 == 0 || now() - last >= 20) progress() }
+      BEGIN { start = now(); last = start }
+      /^  Passed /  { p++; showing = 0; tick(); next }
+      /^  Skipped / { s++; showing = 0; tick(); next }
       /^  Failed /  { f++; showing = 1; print; fflush(); next }
       showing && /^  [A-Z]/ && !/^  (Error Message|Stack Trace|Standard Output)/ { showing = 0 }
       showing { print; fflush(); next }
