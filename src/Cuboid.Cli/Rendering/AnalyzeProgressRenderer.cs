@@ -13,9 +13,11 @@ public static class AnalyzeProgressRenderer
 {
     private const string TotalRow = "total";
 
-    // "caption" and a count up to "9999/9999", then "  $0.0000": the widest a label gets for any real run.
+    // "caption" and a count up to "9999/9999", then "  $0.0000"; every label is as wide as the widest ("skipped (no
+    // provider configured)"), so the bars start in one column from the first frame drawn and never move.
     private const int NameWidth = 12;
     private const int CountWidth = 10;
+    private const int LabelWidth = NameWidth + 32;
 
     public static async Task<AnalysisOutcome> RunAsync(CliConsole console, bool quiet, Func<Action<AnalysisProgress>, Task<AnalysisOutcome>> run)
     {
@@ -96,5 +98,5 @@ public static class AnalyzeProgressRenderer
     }
 
     private static string Label(string stage, string middle, string dollars) =>
-        Markup.Escape(stage.PadRight(NameWidth) + middle.PadRight(CountWidth) + dollars.PadLeft(8));
+        Markup.Escape((stage.PadRight(NameWidth) + middle.PadRight(CountWidth) + dollars.PadLeft(8)).PadRight(LabelWidth));
 }
