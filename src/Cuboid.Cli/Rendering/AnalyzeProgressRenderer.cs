@@ -13,11 +13,15 @@ public static class AnalyzeProgressRenderer
 {
     private const string TotalRow = "total";
 
-    // "caption" and a count up to "9999/9999", then "  $0.0000"; every label is as wide as the widest ("skipped (no
-    // provider configured)"), so the bars start in one column from the first frame drawn and never move.
+    // "caption" and a count up to "9999/9999", then "  $0.0000": the label column has the widest label's width, so the
+    // bars start in one column from the first frame drawn and never move.
     private const int NameWidth = 12;
     private const int CountWidth = 10;
-    private const int LabelWidth = NameWidth + 32;
+    private const int DollarsWidth = 8;
+    private const int LabelWidth = NameWidth + CountWidth + DollarsWidth;
+
+    // A bar's maximum before its stage reports a total: below any real total, so it never caps one.
+    private const double Tiny = 1e-9;
 
     public static async Task<AnalysisOutcome> RunAsync(CliConsole console, bool quiet, Func<Action<AnalysisProgress>, Task<AnalysisOutcome>> run)
     {
@@ -38,26 +42,28 @@ public static class AnalyzeProgressRenderer
         await console.Ansi.Progress()
             .AutoClear(false)
             .Columns(
-                new TaskDescriptionColumn { Alignment = Justify.Left },
-                new SkippableColumn(new ProgressBarColumn()),
+                new FixedWidthColumn(new TaskDescriptionColumn { Alignment = Justify.Left }, LabelWidth),
+                new SkippableColumn(new ProgressBarColumn(), saysWhy: true),
                 new SkippableColumn(new PercentageColumn()),
                 new SkippableColumn(new SpinnerColumn()))
             .StartAsync(async context =>
             {
-                var tasks = AnalyzeStages.Order.Append(TotalRow)
-                    .ToDictionary(s => s, s => context.AddTask(Label(s, string.Empty, string.Empty), autoStart: false, maxValue: 1), StringComparer.Ordinal);
-                var total = tasks[TotalRow];
-                total.MaxValue = AnalyzeStages.Order.Count;
+                // The rows appear with the run's first report, after its checks: a bad option or --out shows no bars.
+                var gate = new Lock();
+                Dictionary<string, ProgressTask>? tasks = null;
                 var spent = 0m;
                 outcome = await run(p =>
                 {
-                    if (!tasks.TryGetValue(p.Stage, out var task))
+                    lock (gate)
                     {
-                        return;
-                    }
+                        tasks ??= AnalyzeStages.Order.Append(TotalRow)
+                            .ToDictionary(s => s, s => context.AddTask(Label(s, string.Empty, string.Empty), autoStart: false, maxValue: s == TotalRow ? AnalyzeStages.Order.Count : Tiny), StringComparer.Ordinal);
+                        if (!tasks.TryGetValue(p.Stage, out var task))
+                        {
+                            return;
+                        }
 
-                    lock (tasks)
-                    {
+                        var total = tasks[TotalRow];
                         Update(task, p);
                         // The run's total, once: the bar counts stages finished or skipped.
                         spent = Math.Max(spent, p.DollarsSoFar);
@@ -66,7 +72,7 @@ public static class AnalyzeProgressRenderer
                         total.Description = Label(TotalRow, string.Empty, AnalyzeStages.Dollars(spent));
                     }
                 });
-                foreach (var task in tasks.Values)
+                foreach (var task in tasks?.Values ?? Enumerable.Empty<ProgressTask>())
                 {
                     task.StopTask();
                 }
@@ -76,17 +82,17 @@ public static class AnalyzeProgressRenderer
 
     private static void Update(ProgressTask task, AnalysisProgress p)
     {
-        if (p.Skipped is not null)
+        if (p.Skipped is { } why)
         {
-            task.Tag = SkippableColumn.Skipped;
-            task.Description = Label(p.Stage, AnalyzeStages.Status(p), string.Empty);
+            task.Tag = new SkippedStage(why);
+            task.Description = Label(p.Stage, string.Empty, string.Empty);
             task.StopTask();
             return;
         }
 
         task.StartTask();
         // A total never shrinks while the stage runs (the caption plan only grows), so the count does not jump back.
-        task.MaxValue = Math.Max(Math.Max(p.Total ?? 1, 1e-9), p.Finished ? 0 : task.MaxValue);
+        task.MaxValue = Math.Max(Math.Max(p.Total ?? 1, Tiny), p.Finished ? 0 : task.MaxValue);
         task.Value = Math.Min(p.Done, task.MaxValue);
         var count = p.Stage is "caption" or "transcribe" && p.Total is not null ? AnalyzeStages.Count(p) : string.Empty;
         task.Description = Label(p.Stage, count, p.Stage == "decode" ? string.Empty : AnalyzeStages.Dollars(p.StageDollars));
@@ -98,5 +104,5 @@ public static class AnalyzeProgressRenderer
     }
 
     private static string Label(string stage, string middle, string dollars) =>
-        Markup.Escape((stage.PadRight(NameWidth) + middle.PadRight(CountWidth) + dollars.PadLeft(8)).PadRight(LabelWidth));
+        Markup.Escape(stage.PadRight(NameWidth) + middle.PadRight(CountWidth) + dollars.PadLeft(DollarsWidth));
 }

@@ -4,15 +4,18 @@ using Spectre.Console.Rendering;
 namespace Cuboid.Cli.Rendering;
 
 /// <summary>
-/// A progress column that draws nothing for a stage that will not run (its task's <see cref="ProgressTask.Tag"/> is
-/// <see cref="Skipped"/>), so "skipped" is not shown beside an empty bar that looks stalled.
+/// A progress column that draws no bar for a stage that will not run (its task's <see cref="ProgressTask.Tag"/> is
+/// a <see cref="SkippedStage"/>): the bar column says "skipped (why)" instead, the others stay empty, so a skipped
+/// stage never looks like a stalled 0 % bar.
 /// </summary>
-public sealed class SkippableColumn(ProgressColumn inner) : ProgressColumn
+public sealed class SkippableColumn(ProgressColumn inner, bool saysWhy = false) : ProgressColumn
 {
-    public static readonly object Skipped = new();
-
-    public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-        ReferenceEquals(task.Tag, Skipped) ? Text.Empty : inner.Render(options, task, deltaTime);
+    public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) => task.Tag switch
+    {
+        SkippedStage skipped when saysWhy => new Text($"skipped ({skipped.Why})"),
+        SkippedStage => Text.Empty,
+        _ => inner.Render(options, task, deltaTime),
+    };
 
     public override int? GetColumnWidth(RenderOptions options) => inner.GetColumnWidth(options);
 }

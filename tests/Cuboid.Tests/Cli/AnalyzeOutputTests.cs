@@ -90,6 +90,17 @@ public sealed class AnalyzeOutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_written_without_json_is_replaced_by_the_next_run()
+    {
+        var (first, _, _) = await Run("analyze", _video, "--offline", "--no-cache", "--format", "md,vtt", "--out", Out);
+        var (second, _, stderr) = await Run("analyze", _video, "--offline", "--no-cache", "--format", "md,vtt", "--out", Out);
+
+        Assert.Equal(0, first);
+        Assert.True(second == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(Out, "report.md")));
+    }
+
+    [Fact]
     public async Task An_out_that_is_a_file_prints_its_error_and_nothing_else()
     {
         var file = Path.Combine(_world.Folder, "taken.txt");
