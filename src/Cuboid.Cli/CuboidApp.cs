@@ -11,9 +11,11 @@ public static class CuboidApp
     {
         // A plain Command rather than RootCommand: RootCommand names itself after the executable
         // (Cuboid.Cli), but users type `cuboid`, and help and errors should say so.
+        var help = new HelpOption();
+        help.Action = new HelpWithEpilog((HelpAction)help.Action!);
         var root = new Command("cuboid", "Cuboid: understand, generate and budget video AI.")
         {
-            new HelpOption(),
+            help,
             new VersionOption(),
             GlobalOptions.Verbose,
         };

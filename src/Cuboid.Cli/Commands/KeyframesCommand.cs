@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Text.Json;
 using Cuboid.Media;
 using Cuboid.Media.Frames;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -42,13 +42,13 @@ public static class KeyframesCommand
                 return 0;
             }
 
-            var table = new Table().AddColumn("Time (s)").AddColumn("Size").AddColumn("File");
+            var table = new FittedTable(FittedColumn.Number("Time (s)", 9), FittedColumn.Text("Size", 6), FittedColumn.Id("File"));
             foreach (var frame in result.Frames)
             {
-                table.AddRow(FramesCommand.Seconds(frame.Timestamp), $"{frame.Width}x{frame.Height}", Markup.Escape(Path.GetFileName(frame.Path)));
+                table.AddRow(FramesCommand.Seconds(frame.Timestamp), $"{frame.Width}x{frame.Height}", Path.GetFileName(frame.Path));
             }
 
-            console.Ansi.Write(table);
+            table.Write(console);
             await console.Out.WriteLineAsync($"{result.Frames.Count} keyframes in {Path.GetDirectoryName(result.Frames[0].Path)}");
             await MediaWarnings.WriteAsync(console, result.Warnings);
             return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Media;
@@ -107,13 +108,9 @@ public static class ScenesCommand
 
     private static void Render(CliConsole console, AnalysisResult result, SceneDetectionOptions scenes)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("#")
-            .AddColumn(new TableColumn("Time (s)").RightAligned())
-            .AddColumn("Timecode")
-            .AddColumn(new TableColumn("Frame").RightAligned())
-            .AddColumn("Kind")
-            .AddColumn(new TableColumn("Score").RightAligned());
+        var table = new FittedTable(
+            FittedColumn.Number("#", 5), FittedColumn.Number("Time (s)", 9), FittedColumn.Text("Timecode", 6), FittedColumn.Number("Frame", 7),
+            FittedColumn.Text("Kind", 8), FittedColumn.Number("Score", 4));
         var number = 0;
         foreach (var boundary in result.Boundaries)
         {
@@ -128,12 +125,12 @@ public static class ScenesCommand
 
         if (result.Boundaries.Count > 0)
         {
-            console.Ansi.Write(table);
+            table.Write(console);
         }
 
-        // Plain text: a summary line must not be wrapped at the 80 columns Spectre assumes for redirected output.
+        // Plain text, wrapped at spaces to the terminal (or COLUMNS): never inside a number.
         var cuts = result.Cuts.Count;
-        console.Out.WriteLine(string.Create(
+        WrappedText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
             $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {Covered(result)} ({result.FrameCount} frames{(result.Truncation is null ? "" : "; the file is truncated")}); "
             + $"{DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));

@@ -21,54 +21,60 @@ public static class AnalyzeReportRenderer
 
         if (report.Chapters.Count > 0)
         {
-            var chapters = new Table().AddColumns("Start", "Chapter");
+            var chapters = new FittedTable(FittedColumn.Id("Start"), FittedColumn.Prose("Chapter", 1));
             foreach (var c in report.Chapters)
             {
-                chapters.AddRow(Timecode.Clock(c.Start), Markup.Escape(c.Title));
+                chapters.AddRow(Timecode.Clock(c.Start), c.Title);
             }
 
             ansi.WriteLine();
-            ansi.Write(chapters);
+            chapters.Write(console);
         }
 
         if (report.Mode == "offline")
         {
             ansi.WriteLine();
-            ansi.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(outcome.OutputDirectory, ReportWriter.HtmlFile))}[/]");
+            RenderWritten(console, outcome);
             return;
         }
 
         var usage = report.Usage;
-        var cost = new Table().AddColumns([.. StageLabels.Columns]);
-        foreach (var column in cost.Columns.Skip(2))
-        {
-            column.RightAligned();
-        }
-
+        var labels = StageLabels.Columns;
+        var cost = new FittedTable(
+            FittedColumn.Id(labels[0]), FittedColumn.Prose(labels[1], 6), FittedColumn.Number(labels[2], 5), FittedColumn.Number(labels[3], 4, "In"),
+            FittedColumn.Number(labels[4], 3, "Out"), FittedColumn.Number(labels[5], 2), FittedColumn.Number(labels[6], 9));
         foreach (var u in usage.Stages)
         {
-            cost.AddRow(Row(StageLabels.Cells(u)));
+            cost.AddRow([.. StageLabels.Cells(u)]);
         }
 
-        cost.AddRow(Row(StageLabels.Cells(usage.TotalRow, isTotal: true)));
+        cost.AddRow([.. StageLabels.Cells(usage.TotalRow, isTotal: true)]);
         ansi.WriteLine();
-        ansi.Write(cost);
+        cost.Write(console);
         if (ReportWording.Cache(usage) is { } cache)
         {
-            ansi.WriteLine(cache);
+            WrappedText.WriteLine(console, cache);
         }
 
-        if (report.NativeVideoComparison.Count > 0)
+        if (report.NativeVideoComparison.Count > 0 && report.Mode != "offline")
         {
             var cheapest = report.NativeVideoComparison.MinBy(q => q.Dollars)!;
             var dearest = report.NativeVideoComparison.MaxBy(q => q.Dollars)!;
             var ratio = ReportWording.TimesThisRun(cheapest, usage.Total.Dollars) is { } times ? $" (from {times})" : string.Empty;
-            ansi.WriteLine($"Sent whole to a native video model instead: {DisplayFormat.Dollars(cheapest.Dollars)} ({cheapest.Model}, {cheapest.Resolution}) to {DisplayFormat.Dollars(dearest.Dollars)} ({dearest.Model}, {dearest.Resolution}), input only{ratio}.");
+            WrappedText.WriteLine(console, $"Sent whole to a native video model instead: {DisplayFormat.Dollars(cheapest.Dollars)} ({cheapest.Model}, {cheapest.Resolution}) to {DisplayFormat.Dollars(dearest.Dollars)} ({dearest.Model}, {dearest.Resolution}), input only{ratio}.");
         }
 
         ansi.WriteLine();
-        ansi.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(outcome.OutputDirectory, ReportWriter.HtmlFile))}[/]");
+        RenderWritten(console, outcome);
     }
 
-    private static string[] Row(IReadOnlyList<string> cells) => [.. cells.Select(Markup.Escape)];
+    // Names only the files this run wrote (--format), the page first.
+    private static void RenderWritten(CliConsole console, AnalysisOutcome outcome)
+    {
+        var files = ReportFormatList.Files(outcome.Formats);
+        // Plain text: a path is never wrapped mid-name.
+        console.Out.WriteLine($"Report: {Path.Combine(outcome.OutputDirectory, files[0])}");
+        var others = files.Skip(1).Append(ReportWriter.FramesFolder + "/");
+        console.Out.WriteLine($"Also written there: {string.Join(", ", others)}");
+    }
 }

@@ -36,11 +36,8 @@ public static class AnalysisSession
 
     private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)
     {
-        if (options.Request.Offline)
-        {
-            return null;
-        }
-
+        // Options are checked the same way in every mode: --offline calls no model, but a bad --budget, --config or
+        // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
         if (options.Budget is <= 0)
         {
             throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
@@ -56,7 +53,7 @@ public static class AnalysisSession
             TimeProvider = options.Time,
         };
         var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
-        return new PortfolioAnalysisModels(portfolio, options.Models);
+        return options.Request.Offline ? null : new PortfolioAnalysisModels(portfolio, options.Models);
     }
 
     private static bool HasAnyModel(IAnalysisModels? models) =>

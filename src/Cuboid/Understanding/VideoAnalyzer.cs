@@ -26,6 +26,10 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
+        decimal SpentOn(string task) => models?.Usage().Where(u => u.Stage == task).Sum(u => u.Dollars) ?? 0m;
+
+        // The output folder is checked (and staged) before anything is reported, so a bad --out prints only its error.
+        using var staged = ReportFolder.Stage(request.OutputPath);
 
         // Stages that will not run say so once, rather than showing bars that never move.
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,20 +37,24 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         {
             if (offline || !present)
             {
-                skipped[stage] = offline ? "offline" : "no model";
+                skipped[stage] = request.Offline ? "offline" : offline ? "no provider configured" : "no model";
                 progress?.Invoke(new AnalysisProgress(stage, 0, null, 0, Finished: true, Skipped: skipped[stage]));
             }
         }
 
-        void Report(string stage, double done, double? total, bool finished = false)
+        void Report(string stage, double done, double? total, bool finished = false, int duplicates = 0)
         {
             if (!skipped.ContainsKey(stage))
             {
-                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+                var task = stage == "synthesize" ? AnalysisTasks.Reason : stage;
+                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished)
+                {
+                    StageDollars = offline || stage == "decode" ? 0 : SpentOn(task),
+                    Duplicates = duplicates,
+                });
             }
         }
 
-        using var staged = ReportFolder.Stage(request.OutputPath);
         var framesDirectory = Path.Combine(staged.Staging, ReportWriter.FramesFolder);
         var work = Path.Combine(staged.Staging, ".work");
         Directory.CreateDirectory(framesDirectory);
@@ -71,20 +79,36 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
-        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken);
+        // The decode is done when the pass's stream ends, not when the last caption comes back.
+        var frames = ThenAsync(media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken),
+            () => Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true), cancellationToken);
         var filter = NewFilter();
         var stageFilter = filter;
+
+        // The caption count's denominator is the plan (one sample per interval, fewer under --max-frames); it only grows
+        // when cuts add samples, and near-duplicates count as done, so it never shrinks as they are skipped.
+        var planned = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
         if (request.MaxFrames is { } max)
         {
             // Near-duplicates go first, then the cap spreads what is left.
-            frames = Capped(frames, pass, filter, max, cancellationToken);
+            planned = Math.Min(max, planned);
+            frames = Capped(frames, pass, filter, max, chosen => planned = chosen, cancellationToken);
             stageFilter = new NearDuplicateFilter(maxHashDistance: -1);
         }
 
-        var expected = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
+        var captionProgress = new Lock();
         var captions = new CaptionStage(offline ? null : models!.Captioner, cache, offline ? [] : Ids(models!, AnalysisTasks.Caption), request.Focus, request.Concurrency, _time)
         {
-            Progress = (done, kept) => Report("caption", done, Math.Max(kept, request.MaxFrames is { } m ? Math.Min(m, expected) : expected)),
+            // Captions finish on several threads: one at a time, so counts never go backwards.
+            Progress = (done, kept) =>
+            {
+                lock (captionProgress)
+                {
+                    var duplicates = stageFilter.Skipped;
+                    planned = Math.Max(planned, kept + duplicates);
+                    Report("caption", done + duplicates, planned, duplicates: duplicates);
+                }
+            },
         };
         CaptionStageResult captioned;
         try
@@ -97,8 +121,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             throw;
         }
 
-        Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
-        Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
+        var processed = captioned.Samples.Count + stageFilter.Skipped;
+        Report("caption", captioned.Samples.Count(s => s.Caption is not null) + stageFilter.Skipped, processed, finished: true, duplicates: stageFilter.Skipped);
         var warnings = new List<string>(pass.Warnings);
         TranscribeStageResult heard;
         try
@@ -203,7 +227,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         await ReportWriter.WriteAsync(report, request.Formats, staged.Staging, staged.Target, request.VideoPath, cancellationToken);
         staged.Commit();
         cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
-        return new AnalysisOutcome(report, staged.Target, stop);
+        return new AnalysisOutcome(report, staged.Target, stop) { Formats = request.Formats };
     }
 
     /// <summary>
@@ -219,7 +243,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var filter = NewFilter();
         var pass = new PassOutcome();
         var frames = media.SampleAsync(request.VideoPath, request.Sampling, null, pass, null, cancellationToken);
-        frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
+        frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, null, cancellationToken);
         var kept = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
         {
@@ -261,7 +285,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 
     // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
-    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, Action<int>? chosenCount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
@@ -279,6 +303,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         // The stream has ended, so the pass knows which samples sit on a cut.
         all = [.. all.Select(pass.Relabel)];
         var chosen = MaxFramesSelector.Select(all, max);
+        chosenCount?.Invoke(chosen.Count);
         foreach (var dropped in all.Except(chosen))
         {
             dropped.Discard();
@@ -288,6 +313,16 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         {
             yield return frame;
         }
+    }
+
+    private static async IAsyncEnumerable<PlannedFrame> ThenAsync(IAsyncEnumerable<PlannedFrame> frames, Action ended, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var frame in frames.WithCancellation(cancellationToken))
+        {
+            yield return frame;
+        }
+
+        ended();
     }
 
     private static async Task Observe(Task task)

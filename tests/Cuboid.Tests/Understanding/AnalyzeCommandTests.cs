@@ -236,9 +236,9 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         var progress = stdout.ToString();
-        Assert.Contains("caption: skipped (offline)", progress, StringComparison.Ordinal);
-        Assert.Contains("transcribe: skipped (offline)", progress, StringComparison.Ordinal);
-        Assert.Contains("synthesize: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("caption: skipped (no provider configured)", progress, StringComparison.Ordinal);
+        Assert.Contains("transcribe: skipped (no provider configured)", progress, StringComparison.Ordinal);
+        Assert.Contains("synthesize: skipped (no provider configured)", progress, StringComparison.Ordinal);
         Assert.DoesNotContain("none captioned", progress, StringComparison.Ordinal);
         Assert.Contains("no model provider is configured", Assert.Single(stderr.ToString().Trim().Split('\n'), l => l.StartsWith("cuboid:", StringComparison.Ordinal)), StringComparison.Ordinal);
         var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
