@@ -56,6 +56,9 @@ public sealed record VideoJob
     /// <summary>What the host said it charged, when it says (kept to compare, never trusted alone).</summary>
     public decimal? ReportedCost { get; init; }
 
+    /// <summary>The route's SKUs when the job started: the cost is settled at these, even if the catalog changed since.</summary>
+    public IReadOnlyList<Catalog.VideoPrice> Prices { get; init; } = [];
+
     public IReadOnlyList<VideoJobOutput> Outputs { get; init; } = [];
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
