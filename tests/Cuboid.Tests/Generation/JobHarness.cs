@@ -13,6 +13,7 @@ internal sealed class JobHarness : IDisposable
     {
         MinPollInterval = TimeSpan.FromMilliseconds(5),
         MaxPollInterval = TimeSpan.FromMilliseconds(50),
+        MinHintedPollInterval = TimeSpan.FromMilliseconds(5),
     };
 
     public static readonly IReadOnlyList<VideoPrice> TestPrices =

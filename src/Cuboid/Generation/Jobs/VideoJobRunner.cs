@@ -279,10 +279,12 @@ public sealed class VideoJobRunner
         };
     }
 
+    // The host's hint wins (within bounds); without one, back off by half again each time.
     private TimeSpan Next(TimeSpan current, TimeSpan? hint)
     {
+        var floor = hint is null ? Options.MinPollInterval : Options.MinHintedPollInterval;
         var next = hint ?? TimeSpan.FromTicks((long)(current.Ticks * 1.5));
-        return next < Options.MinPollInterval ? Options.MinPollInterval : next > Options.MaxPollInterval ? Options.MaxPollInterval : next;
+        return next < floor ? floor : next > Options.MaxPollInterval ? Options.MaxPollInterval : next;
     }
 
     private VideoJob Save(VideoJob job)
