@@ -17,6 +17,10 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
 {
     public const string FileName = "jobs.db";
 
+    // One writer at a time inside the process: hundreds of concurrent jobs otherwise queue on SQLite's file lock,
+    // each holding a thread-pool thread, and outlast the busy timeout. Other processes still meet the busy timeout.
+    private static readonly Lock WriteGate = new();
+
     private readonly string _connectionString;
     private readonly string _directory;
 
@@ -73,7 +77,10 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         command.Parameters.AddWithValue("$created", job.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$updated", job.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$record", JsonSerializer.Serialize(job, PortfolioJson.Options));
-        command.ExecuteNonQuery();
+        lock (WriteGate)
+        {
+            command.ExecuteNonQuery();
+        }
     }
 
     public VideoJob? Find(string id) => Query("SELECT record FROM video_jobs WHERE id = $id", ("$id", id)).FirstOrDefault();

@@ -19,8 +19,11 @@ internal sealed class JobHarness : IDisposable
     public static readonly IReadOnlyList<VideoPrice> TestPrices =
         [new("90p", false, 0.10m), new("90p", true, 0.15m), new("180p", false, 0.20m), new("180p", true, 0.30m)];
 
-    public JobHarness(VideoHostSimulator sim, string? folder = null)
+    private readonly VideoJobRunnerOptions _options;
+
+    public JobHarness(VideoHostSimulator sim, string? folder = null, VideoJobRunnerOptions? options = null)
     {
+        _options = options ?? FastPolling;
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "cuboid-jobs-" + Guid.NewGuid().ToString("N"));
         Store = SqliteVideoJobStore.Open(Folder);
         Runner = NewRunner(sim);
@@ -34,7 +37,7 @@ internal sealed class JobHarness : IDisposable
 
     /// <summary>A second runner on the same store: what a restarted process has.</summary>
     public VideoJobRunner NewRunner(VideoHostSimulator sim) =>
-        new(SqliteVideoJobStore.Open(Folder), new SimulatorGenerators(sim), FastPolling) { StartDeadline = TimeSpan.FromSeconds(5) };
+        new(SqliteVideoJobStore.Open(Folder), new SimulatorGenerators(sim), _options) { StartDeadline = TimeSpan.FromSeconds(5) };
 
     public static VideoJobSubmission Submission(string host, string model, VideoSize? size = null, int seconds = 2, int? fps = null,
         bool audio = false, string prompt = "a red kite over the sea", Microsoft.Extensions.AI.DataContent? firstFrame = null)

@@ -152,7 +152,7 @@ public sealed class VideoJobRunner
 
         var generator = _generators.For(job.Host);
         // The status is read-only; it names the outputs (and refreshes URLs that some hosts re-sign on every read).
-        var status = await generator.GetAsync(providerId, cancellationToken);
+        var status = await ReadStatusAsync(generator, job, providerId, cancellationToken);
         var folder = _store.OutputDirectory(job.Id);
         Directory.CreateDirectory(folder);
         var outputs = new List<VideoJobOutput>();
@@ -234,6 +234,26 @@ public sealed class VideoJobRunner
         }
 
         return Save(job with { State = VideoJobState.Unknown, RawState = "create-unanswered", Error = $"the process stopped after sending the create and before {job.Host} answered; {job.Host} cannot list jobs, so check its dashboard. Cuboid will not re-send it", UpdatedAt = _time.GetUtcNow() });
+    }
+
+    // A read may be retried freely: transient failures back off, anything else is the job's provider error.
+    private async Task<VideoJobStatus> ReadStatusAsync(IVideoGenerator generator, VideoJob job, string providerId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await generator.GetAsync(providerId, cancellationToken);
+            }
+            catch (ProviderCallException ex) when (ex.IsTransient && attempt < Options.PollFailures)
+            {
+                await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken);
+            }
+            catch (ProviderCallException ex)
+            {
+                throw CuboidException.Provider($"job {job.Id} could not be read at {job.Host}: {ex.Message}", ex);
+            }
+        }
     }
 
     private static bool IsRefusal(ProviderCallException ex) => ex.StatusCode is not null
