@@ -48,6 +48,10 @@ public static class CuboidApp
         yield return Cli.Commands.ModelsCommand.Create(console);
         yield return Cli.Commands.AskCommand.Create(console);
 
+        // Generation
+        yield return GenerateCommand.Create(console);
+        yield return JobsCommand.Create(console);
+
         yield break;
     }
 

@@ -11,7 +11,7 @@ public static class ModelsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Option<string?>("--task", "-t") { Description = "Only this task (caption, reason, transcribe, chat, video-understanding)" };
+        var task = new Option<string?>("--task", "-t") { Description = "Only this task (caption, reason, transcribe, chat, video-understanding; t2v, i2v, extend for video generation)" };
         var json = PortfolioCliOptions.Json();
         var config = PortfolioCliOptions.Config();
         var catalog = PortfolioCliOptions.Catalog();
@@ -23,6 +23,12 @@ public static class ModelsCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
+            if (parse.GetValue(task) is { } videoTask && Cuboid.Generation.Catalog.VideoLeaderboard.Tasks.Contains(videoTask))
+            {
+                // Video models live in the video catalog (catalog/video.json); --catalog then names a video overlay.
+                return await VideoModelsView.RenderAsync(console, videoTask, parse.GetValue(json), parse.GetValue(catalog)?.FullName);
+            }
+
             var portfolio = PortfolioCliOptions.Load(parse, config, catalog);
             var entries = portfolio.Leaderboard(parse.GetValue(task));
             if (entries.Count == 0)
