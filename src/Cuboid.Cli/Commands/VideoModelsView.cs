@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Generation.Catalog;
 using Cuboid.Portfolio;
-using Spectre.Console;
+using Cuboid.Cli.Rendering;
 
 namespace Cuboid.Cli.Commands;
 
@@ -21,18 +21,20 @@ internal static class VideoModelsView
             return ExitCodes.Ok;
         }
 
-        ModelsCommand.Widen(console);
         await console.Out.WriteLineAsync($"{task}:");
-        var table = new Table { Border = TableBorder.Simple }.AddColumns("Model", "Rating", "Decayed", "Age (d)", "From $/s", "Routes", "Can", "Usable here");
+        // At 80 columns the id, decayed rating and price stay on the row; routes and capabilities wrap, the reason goes beneath.
+        var table = new FittedTable(
+            FittedColumn.Id("Model"), FittedColumn.Number("Rating", 4), FittedColumn.Number("Decayed", 9), FittedColumn.Number("Age (d)", 3, "Age"),
+            FittedColumn.Number("From $/s", 8, "$/s"), FittedColumn.Prose("Routes", 6), FittedColumn.Prose("Can", 5), FittedColumn.Reason("Usable here", 10));
         foreach (var e in entries)
         {
-            table.AddRow(Markup.Escape(e.ModelId), ModelsCommand.Number(e.RawRating, "0"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
-                ModelsCommand.Number(e.AgeDays, "0"), ModelsCommand.Price(e.CheapestPerSecond), Markup.Escape(string.Join(", ", e.Routes)),
-                Markup.Escape(string.Join(", ", e.Capabilities)), e.Usable ? "yes" : "no: no host key");
+            table.AddRow(e.ModelId, ModelsCommand.Number(e.RawRating, "0"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+                ModelsCommand.Number(e.AgeDays, "0"), ModelsCommand.Price(e.CheapestPerSecond), string.Join(", ", e.Routes),
+                string.Join(", ", e.Capabilities), e.Usable ? "yes" : "no: no host key");
         }
 
-        console.Ansi.Write(table);
-        await console.Out.WriteLineAsync($"Ratings decay toward the field median with a {decay.HalfLife.TotalDays:0.#}-day half-life; today is {decay.Today:yyyy-MM-dd}.");
+        table.Write(console);
+        WrappedText.WriteLine(console, $"Ratings decay toward the field's {decay.PriorPercentile:0.#}th percentile with a {decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {decay.Today:yyyy-MM-dd}.");
         return ExitCodes.Ok;
     }
 }
