@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Compute;
+using Cuboid.Formatting;
 using Cuboid.Portfolio;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
@@ -59,7 +60,7 @@ public static class AnalyzePlanRenderer
             FittedColumn.Number("$ (input)", 9));
         foreach (var q in plan.NativeVideoComparison)
         {
-            native.AddRow(q.Model, $"{q.Resolution} ({q.TokensPerFrame}/frame)", N(q.Tokens), N(q.Calls), q.Dollars.ToString("0.0000", CultureInfo.InvariantCulture));
+            native.AddRow(q.Model, $"{q.Resolution} ({q.TokensPerFrame}/frame)", N(q.Tokens), N(q.Calls), Dollars(q.Dollars));
         }
 
         console.Out.WriteLine();
@@ -69,7 +70,7 @@ public static class AnalyzePlanRenderer
 
     private const string NotConfiguredMark = "*";
 
-    private static string Dollars(decimal d) => d.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string Dollars(decimal d) => DisplayFormat.Dollars(d);
 
     // In a sentence, three significant digits: a budget of $0.000001 must not read as $0.0000.
     private static string Money(decimal d) => QuantityText.Dollars((double)d);

@@ -59,7 +59,7 @@ public sealed class AnalyzeProgressLines(TextWriter output)
             _waiting.Clear();
             if (_spent > 0)
             {
-                output.WriteLine(Invariant($"total: ${_spent:0.0000} spent"));
+                output.WriteLine($"total: {AnalyzeStages.Dollars(_spent)} spent");
             }
         }
     }

@@ -13,11 +13,12 @@ public static class AnalyzeProgressRenderer
 {
     private const string TotalRow = "total";
 
-    // "caption" and a count up to "9999/9999", then "  $0.0000": the label column has the widest label's width, so the
+    // "caption" and a count up to "9999/9999", then "  $0.00123" (three significant digits; ten characters hold
+    // "$0.0000123" and "$1,234.56"): the label column has the widest label's width, so the
     // bars start in one column from the first frame drawn and never move.
     private const int NameWidth = 12;
     private const int CountWidth = 10;
-    private const int DollarsWidth = 8;
+    private const int DollarsWidth = 10;
     private const int LabelWidth = NameWidth + CountWidth + DollarsWidth;
 
     // A bar's maximum before its stage reports a total: below any real total, so it never caps one.

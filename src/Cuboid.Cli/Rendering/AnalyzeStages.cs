@@ -22,7 +22,8 @@ public static class AnalyzeStages
     /// <summary>"12/17": done of total, with the total's width fixed by the caller when it pads.</summary>
     public static string Count(AnalysisProgress p) => Invariant($"{p.Done:0}/{p.Total ?? p.Done:0}");
 
-    public static string Dollars(decimal dollars) => Invariant($"${dollars:0.0000}");
+    /// <summary>The shared rule (<see cref="Formatting.DisplayFormat.Dollars(decimal)"/>): "$0", "$0.0135", "$1.24".</summary>
+    public static string Dollars(decimal dollars) => Formatting.DisplayFormat.Dollars(dollars);
 
     private static string Duplicates(AnalysisProgress p) =>
         p.Duplicates > 0 ? Invariant($" ({p.Duplicates} near-duplicate{(p.Duplicates == 1 ? "" : "s")} skipped)") : string.Empty;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cuboid.Cli;
+using Cuboid.Formatting;
 using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
 using Cuboid.Tests.Understanding;
@@ -142,10 +142,10 @@ public sealed class AnalyzeOutputTests : IAsyncLifetime
         {
             var dollars = report.Usage.Stages.Single(s => s.Stage == task).Dollars;
             var line = Assert.Single(lines, l => l.StartsWith(stage + ":", StringComparison.Ordinal));
-            Assert.EndsWith(string.Create(CultureInfo.InvariantCulture, $", ${dollars:0.0000}"), line, StringComparison.Ordinal);
+            Assert.EndsWith($", {DisplayFormat.Dollars(dollars)}", line, StringComparison.Ordinal);
         }
 
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"total: ${report.Usage.Total.Dollars:0.0000} spent"), Assert.Single(lines, l => l.StartsWith("total:", StringComparison.Ordinal)));
+        Assert.Equal($"total: {DisplayFormat.Dollars(report.Usage.Total.Dollars)} spent", Assert.Single(lines, l => l.StartsWith("total:", StringComparison.Ordinal)));
         Assert.True(lines.FindIndex(l => l.StartsWith("decode:", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("caption:", StringComparison.Ordinal)));
     }
 

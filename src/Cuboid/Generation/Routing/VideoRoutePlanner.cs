@@ -23,6 +23,10 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         var field = catalog.Models.Where(m => m.Tasks.Contains(request.Task, StringComparer.Ordinal)).ToList();
         var rated = field.Select(m => m.AsRated()).ToList();
         var prior = decay.Prior(rated, request.Task);
+        // The balanced floor moves with the field as it ages, as for every other task: the median of today's
+        // effective ratings of the rated, unretired models.
+        var floor = RatingDecay.Percentile(rated.Where(m => !m.IsRetired(today))
+            .Select(m => decay.Stand(m, request.Task, prior)).Where(s => s.RawRating is not null).Select(s => s.EffectiveRating), 50);
         var skipped = new List<VideoRouteSkip>();
         var perModel = new List<(VideoModel Model, double Rating, List<VideoRouteCandidate> Routes)>();
         foreach (var model in field)
@@ -74,8 +78,8 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         var ordered = request.Policy switch
         {
             RoutingPolicy.Cost => perModel.OrderBy(m => m.Routes[0].EstimatedCost).ThenByDescending(m => m.Rating),
-            RoutingPolicy.Balanced => perModel.OrderByDescending(m => m.Rating >= prior)
-                .ThenByDescending(m => m.Rating >= prior ? m.Rating / (double)Math.Max(0.01m, m.Routes[0].EstimatedCost) : m.Rating),
+            RoutingPolicy.Balanced => perModel.OrderByDescending(m => m.Rating >= floor)
+                .ThenByDescending(m => m.Rating >= floor ? m.Rating / (double)Math.Max(0.01m, m.Routes[0].EstimatedCost) : m.Rating),
             _ => perModel.OrderByDescending(m => m.Rating),
         };
         return new VideoRoutePlan(request, [.. ordered.ThenBy(m => m.Model.Id, StringComparer.Ordinal).SelectMany(m => m.Routes)], skipped);
