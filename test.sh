@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs ffmpeg if it is missing, builds everything, runs every test,
-# and ends with one summary line ("tests: N passed, N failed, N skipped").
+# Runs the whole test suite: installs ffmpeg if it is missing, builds everything, runs every test project with a
+# progress line as tests finish, and ends with one summary line ("tests: N passed, N failed, N skipped").
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Media").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -8,13 +9,47 @@ scripts/ensure-tools.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-status=0
-dotnet test Cuboid.slnx -c Release --blame-hang-timeout 10m "$@" 2>&1 | tee "$log" || status=$?
+counts=$(mktemp)
+trap 'rm -f "$log" "$counts"' EXIT
+started=$SECONDS
+elapsed() { local s=$((SECONDS - started)); if [ "$s" -ge 60 ]; then echo "$((s / 60)) min $((s % 60)) s"; else echo "$s s"; fi; }
 
-# dotnet test prints one "Passed!/Failed! - Failed: F, Passed: P, Skipped: S" line per test assembly.
-read -r passed failed skipped < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/p' "$log" |
-  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+echo "test.sh: building (a first build takes a few minutes)..."
+if ! dotnet build Cuboid.slnx -c Release --nologo -v q >"$log" 2>&1; then
+  grep -E ": (error|warning) " "$log" | sort -u >&2 || cat "$log" >&2
+  echo "test.sh: the build failed ($(elapsed))" >&2
+  echo "tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+echo "test.sh: built in $(elapsed)"
+
+# Every project that says it is a test project, in a stable order.
+mapfile -t projects < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort)
+status=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  echo "test.sh: $name: running..."
+  # The normal console logger names each test as it finishes; awk turns that into a progress line every 25 tests
+  # (or 20 s, whichever comes first) and passes failures through whole (name, message, stack).
+  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 |
+    awk -v name="$name" -v counts="$counts" '
+      function now() { srand(); return srand() }
+      function progress() { last = now(); printf "test.sh: %s: %d passed, %d failed, %d skipped (%d s)\n", name, p, f, s, last - start; fflush() }
+      function tick() { if ((p + f + s) % 25 == 0 || now() - last >= 20) progress() }
+      BEGIN { start = now(); last = start }
+      /^  Passed /  { p++; showing = 0; tick(); next }
+      /^  Skipped / { s++; showing = 0; tick(); next }
+      /^  Failed /  { f++; showing = 1; print; fflush(); next }
+      showing && /^  [A-Z]/ && !/^  (Error Message|Stack Trace|Standard Output)/ { showing = 0 }
+      showing { print; fflush(); next }
+      /error|Test Run Aborted|blame/ { print; fflush() }
+      END { progress(); print p + 0, f + 0, s + 0 >> counts }
+    ' || status=$?
+done
+
+# One "passed failed skipped" line per project, counted from the tests the logger named.
+read -r passed failed skipped < <(awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}' "$counts")
+echo "test.sh: ${#projects[@]} test project(s) in $(elapsed)"
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2

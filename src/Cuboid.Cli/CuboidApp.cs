@@ -11,9 +11,11 @@ public static class CuboidApp
     {
         // A plain Command rather than RootCommand: RootCommand names itself after the executable
         // (Cuboid.Cli), but users type `cuboid`, and help and errors should say so.
+        var help = new HelpOption();
+        help.Action = new HelpWithEpilog((HelpAction)help.Action!);
         var root = new Command("cuboid", "Cuboid: understand, generate and budget video AI.")
         {
-            new HelpOption(),
+            help,
             new VersionOption(),
             GlobalOptions.Verbose,
         };
@@ -38,9 +40,6 @@ public static class CuboidApp
         yield return KeyframesCommand.Create(console);
         yield return AudioCommand.Create(console);
 
-        // Generation
-        yield return DriftCommand.Create(console);
-
         // Spacetime and Compute
         yield return TokensCommand.Create(console);
         yield return PlanCommand.Create(console);
@@ -48,6 +47,11 @@ public static class CuboidApp
         // Portfolio
         yield return Cli.Commands.ModelsCommand.Create(console);
         yield return Cli.Commands.AskCommand.Create(console);
+
+        // Generation
+        yield return GenerateCommand.Create(console);
+        yield return JobsCommand.Create(console);
+        yield return DriftCommand.Create(console);
 
         yield break;
     }
@@ -57,7 +61,7 @@ public static class CuboidApp
         var root = CreateRootCommand(console);
         var parse = root.Parse(args);
         var verbose = parse.GetValue(GlobalOptions.Verbose);
-        if (parse.Errors.Count > 0)
+        if (ParseErrorMessage.HasErrors(parse))
         {
             await console.Error.WriteLineAsync($"cuboid: {ParseErrorMessage.From(parse)}");
             return ExitCodes.Usage;

@@ -35,6 +35,12 @@ public class KeyframePreviewBenchmarks
     public Task<MediaRun> PlainDecode() =>
         MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, ["-v", "error", "-nostdin", "-i", _video, "-f", "null", "-"]);
 
+    /// <summary>What the preview cannot beat: ffmpeg decoding the keyframes and nothing else. The gap to it is Cuboid's own
+    /// overhead (probe, scaling, JPEG encoding, process start).</summary>
+    [Benchmark(Description = "keyframe-only decode (ffmpeg -skip_frame nokey -f null)")]
+    public Task<MediaRun> KeyframeDecode() =>
+        MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, ["-v", "error", "-nostdin", "-skip_frame", "nokey", "-i", _video, "-f", "null", "-"]);
+
     [Benchmark(Description = "keyframe preview, 320 px")]
     public async Task<int> Preview()
     {

@@ -24,12 +24,17 @@ public class PatchifyBenchmarks
     [Params("pixels", "latent")]
     public string Case { get; set; } = "pixels";
 
+    /// <summary>The two cases, shared with <see cref="PatchifyPairedRun"/>.</summary>
+    internal static (string Name, TensorShape Shape, PatchSize Patch)[] Cases { get; } =
+    [
+        ("pixels", new TensorShape(16, 384, 640, 3), new PatchSize(2, 16, 16)),
+        ("latent", new TensorShape(21, 90, 160, 16), new PatchSize(1, 2, 2)),
+    ];
+
     [GlobalSetup]
     public void Setup()
     {
-        (var shape, var patch) = Case == "pixels"
-            ? (new TensorShape(16, 384, 640, 3), new PatchSize(2, 16, 16))
-            : (new TensorShape(21, 90, 160, 16), new PatchSize(1, 2, 2));
+        var (_, shape, patch) = Cases.Single(c => c.Name == Case);
         _grid = PatchGrid.Create(shape, patch);
         _input = new byte[shape.ElementCount];
         new Random(42).NextBytes(_input);

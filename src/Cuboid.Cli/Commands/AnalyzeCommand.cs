@@ -14,6 +14,25 @@ public static class AnalyzeCommand
 {
     public const string ConfigureHint = "no model provider is configured, so this is the structural report only (scenes, samples, motion, audio); set OPENAI_API_KEY, GEMINI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY, GROQ_API_KEY or OLLAMA_HOST, or add providers to cuboid.json (see README)";
 
+    // Keys come only from the environment; the variables match docs/CLI.md's Configuration table.
+    private const string Epilog = """
+        Providers: set any of these (keys are read only from the environment):
+          OPENAI_API_KEY  GEMINI_API_KEY  ANTHROPIC_API_KEY  OPENROUTER_API_KEY
+          GROQ_API_KEY    OLLAMA_HOST (a local Ollama, e.g. 127.0.0.1:11434)
+          cuboid.json: custom endpoints, models per task (docs/CLI.md, Configuration)
+        With none, analyze writes the structural report (scenes, samples, motion,
+        audio). --dry-run shows the model each stage would use, and its price.
+
+        Examples:
+          cuboid analyze talk.mp4              report in talk.mp4.cuboid/ (report.html)
+          cuboid analyze talk.mp4 --dry-run    the plan and its price; calls no model
+          cuboid analyze talk.mp4 --budget 0.50 --prompt "the prices on the slides"
+
+        Exit codes: 0 done, 2 bad option, 3 bad or unreadable input,
+          4 providers failed (partial report), 5 budget reached (partial report),
+          130 cancelled
+        """;
+
     public static Command Create(CliConsole console)
     {
         var video = new Argument<FileInfo>("video") { Description = "The video to analyze" };
@@ -42,6 +61,7 @@ public static class AnalyzeCommand
             video, output, every, noScenes, maxFrames, captioner, transcriber, reasoner, policy, budget, language, prompt,
             concurrency, format, json, dryRun, offline, cache, noCache, config, catalog,
         };
+        HelpWithEpilog.Set(command, Epilog);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var options = new AnalyzeOptions
@@ -70,6 +90,7 @@ public static class AnalyzeCommand
             {
                 var plan = await AnalysisSession.PlanAsync(options, cancellationToken);
                 AnalyzePlanRenderer.Render(console, plan, parse.GetValue(json));
+                await MediaWarnings.WriteAsync(console, plan.Warnings);
                 return 0;
             }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Text.Json;
 using Cuboid.Media;
 using Cuboid.Media.Audio;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -40,17 +40,18 @@ public static class AudioCommand
                 return 0;
             }
 
-            var table = new Table().AddColumn("Start (s)").AddColumn("End (s)").AddColumn("Length (s)").AddColumn("Kind");
+            var table = new FittedTable(
+                FittedColumn.Number("Start (s)", 9), FittedColumn.Number("End (s)", 8), FittedColumn.Number("Length (s)", 7), FittedColumn.Id("Kind"));
             foreach (var (interval, kind) in result.Activity.Select(a => (a, "sound")).Concat(result.Silences.Select(s => (s, "silence"))).OrderBy(x => x.Item1.Start))
             {
                 table.AddRow(FramesCommand.Seconds(interval.Start), FramesCommand.Seconds(interval.End), FramesCommand.Seconds(interval.Duration), kind);
             }
 
-            console.Ansi.Write(table);
+            table.Write(console);
             var sound = TimeSpan.FromTicks(result.Activity.Sum(a => a.Duration.Ticks));
             await console.Out.WriteLineAsync(
                 $"{result.Activity.Count} sound intervals, {FramesCommand.Seconds(sound)} s of {FramesCommand.Seconds(result.Duration)} s"
-                + (result.WavPath is { } wav ? $"; wrote {Markup.Escape(wav)}" : string.Empty));
+                + (result.WavPath is { } wav ? $"; wrote {wav}" : string.Empty));
             await MediaWarnings.WriteAsync(console, result.Warnings);
             return 0;
         });
@@ -66,6 +67,7 @@ public static class AudioCommand
         sampleRate = result.SampleRate,
         activity = result.Activity.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
         silences = result.Silences.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
+        truncated = MediaJson.Truncated(result.Truncation),
         warnings = result.Warnings,
     };
 }

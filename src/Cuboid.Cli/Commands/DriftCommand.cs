@@ -47,7 +47,7 @@ public static class DriftCommand
             }
             else
             {
-                await DriftTableRenderer.RenderAsync(console.Out, measurement.Report);
+                await DriftTableRenderer.RenderAsync(console, measurement.Report);
                 if (written is not null)
                 {
                     await console.Out.WriteLineAsync($"Wrote {string.Join(", ", written.Values.Order(StringComparer.Ordinal))}");

@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Media;
 using Cuboid.Media.Frames;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -55,17 +55,14 @@ public static class FramesCommand
                 return 0;
             }
 
-            var table = new Table().AddColumn("Time (s)").AddColumn("Requested (s)").AddColumn("Size").AddColumn("File");
+            var table = new FittedTable(
+                FittedColumn.Number("Time (s)", 9), FittedColumn.Number("Requested (s)", 5, "Asked"), FittedColumn.Text("Size", 6), FittedColumn.Id("File"));
             foreach (var frame in result.Frames)
             {
-                table.AddRow(
-                    Seconds(frame.Timestamp),
-                    Seconds(frame.Requested),
-                    $"{frame.Width}x{frame.Height}",
-                    Markup.Escape(Path.GetFileName(frame.Path)));
+                table.AddRow(Seconds(frame.Timestamp), Seconds(frame.Requested), $"{frame.Width}x{frame.Height}", Path.GetFileName(frame.Path));
             }
 
-            console.Ansi.Write(table);
+            table.Write(console);
             var written = result.Frames.Count > 0 ? Path.GetDirectoryName(result.Frames[0].Path) : folder;
             await console.Out.WriteLineAsync($"{result.Frames.Count} frames in {written} ({Method(result.Method)})");
             await MediaWarnings.WriteAsync(console, result.Warnings);
@@ -88,6 +85,7 @@ public static class FramesCommand
             width = f.Width,
             height = f.Height,
         }),
+        truncated = MediaJson.Truncated(result.Truncation),
         warnings = result.Warnings,
     };
 

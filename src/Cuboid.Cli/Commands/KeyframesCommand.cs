@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Text.Json;
 using Cuboid.Media;
 using Cuboid.Media.Frames;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -35,19 +35,20 @@ public static class KeyframesCommand
                 var shape = new
                 {
                     frames = result.Frames.Select(f => new { timeSeconds = f.Timestamp.TotalSeconds, path = f.Path, width = f.Width, height = f.Height }),
+                    truncated = MediaJson.Truncated(result.Truncation),
                     warnings = result.Warnings,
                 };
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(shape, MediaJson.Options));
                 return 0;
             }
 
-            var table = new Table().AddColumn("Time (s)").AddColumn("Size").AddColumn("File");
+            var table = new FittedTable(FittedColumn.Number("Time (s)", 9), FittedColumn.Text("Size", 6), FittedColumn.Id("File"));
             foreach (var frame in result.Frames)
             {
-                table.AddRow(FramesCommand.Seconds(frame.Timestamp), $"{frame.Width}x{frame.Height}", Markup.Escape(Path.GetFileName(frame.Path)));
+                table.AddRow(FramesCommand.Seconds(frame.Timestamp), $"{frame.Width}x{frame.Height}", Path.GetFileName(frame.Path));
             }
 
-            console.Ansi.Write(table);
+            table.Write(console);
             await console.Out.WriteLineAsync($"{result.Frames.Count} keyframes in {Path.GetDirectoryName(result.Frames[0].Path)}");
             await MediaWarnings.WriteAsync(console, result.Warnings);
             return 0;

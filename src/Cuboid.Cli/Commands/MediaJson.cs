@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cuboid.Media.Probe;
 
 namespace Cuboid.Cli.Commands;
 
@@ -10,5 +11,12 @@ internal static class MediaJson
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary><c>truncated</c> in every media command's JSON: null for a whole file, else how much of it decodes.</summary>
+    public static object? Truncated(Truncation? truncation) => truncation is null ? null : new
+    {
+        decodableSeconds = Math.Round(truncation.DecodableLength.TotalSeconds, 6),
+        expectedSeconds = Math.Round(truncation.ExpectedLength.TotalSeconds, 6),
     };
 }

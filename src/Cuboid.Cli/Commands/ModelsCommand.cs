@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -11,7 +11,7 @@ public static class ModelsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Option<string?>("--task", "-t") { Description = "Only this task (caption, reason, transcribe, chat, video-understanding)" };
+        var task = new Option<string?>("--task", "-t") { Description = "Only this task (caption, reason, transcribe, chat, video-understanding; t2v, i2v, extend for video generation)" };
         var json = PortfolioCliOptions.Json();
         var config = PortfolioCliOptions.Config();
         var catalog = PortfolioCliOptions.Catalog();
@@ -23,6 +23,12 @@ public static class ModelsCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
+            if (parse.GetValue(task) is { } videoTask && Cuboid.Generation.Catalog.VideoLeaderboard.Tasks.Contains(videoTask))
+            {
+                // Video models live in the video catalog (catalog/video.json); --catalog then names a video overlay.
+                return await VideoModelsView.RenderAsync(console, videoTask, parse.GetValue(json), parse.GetValue(catalog)?.FullName);
+            }
+
             var portfolio = PortfolioCliOptions.Load(parse, config, catalog);
             var entries = portfolio.Leaderboard(parse.GetValue(task));
             if (entries.Count == 0)
@@ -36,35 +42,30 @@ public static class ModelsCommand
                 return ExitCodes.Ok;
             }
 
-            Widen(console);
             foreach (var group in entries.GroupBy(e => e.Task))
             {
                 await console.Out.WriteLineAsync($"{group.Key}:");
-                var table = new Table { Border = TableBorder.Simple }
-                    .AddColumns("Model", "Rating", "Decayed", "Age (d)", "In $/1M", "Out $/1M", "Other", "Context", "Usable here");
+                // At 80 columns the id, decayed rating and prices stay on the row; the reason goes beneath it.
+                var table = new FittedTable(
+                    FittedColumn.Id("Model"), FittedColumn.Number("Rating", 4), FittedColumn.Number("Decayed", 9), FittedColumn.Number("Age (d)", 3, "Age"),
+                    FittedColumn.Number("In $/1M", 8, "In $"), FittedColumn.Number("Out $/1M", 7, "Out $"), FittedColumn.Text("Other", 2),
+                    FittedColumn.Number("Context", 5), FittedColumn.Reason("Usable here", 10));
                 foreach (var e in group)
                 {
                     table.AddRow(
-                        Markup.Escape(e.ModelId), Number(e.RawRating, "0.#"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+                        e.ModelId, Number(e.RawRating, "0.#"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
                         Number(e.AgeDays, "0"), Price(e.Prices?.InputPerMTok), Price(e.Prices?.OutputPerMTok), Other(e.Prices),
-                        e.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(e.Usable ? "yes" : "no: " + e.Status));
+                        e.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", e.Usable ? "yes" : "no: " + e.Status);
                 }
 
-                console.Ansi.Write(table);
+                table.Write(console);
+                await console.Out.WriteLineAsync();
             }
-            await console.Out.WriteLineAsync($"Ratings decay toward the field's {portfolio.Decay.PriorPercentile:0.#}th percentile with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
+
+            WrappedText.WriteLine(console, $"Ratings decay toward the field's {portfolio.Decay.PriorPercentile:0.#}th percentile with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Tables of models are wide; when piped, do not squeeze them into 80 columns.</summary>
-    internal static void Widen(CliConsole console)
-    {
-        if (!console.Interactive)
-        {
-            console.Ansi.Profile.Width = Math.Max(console.Ansi.Profile.Width, 200);
-        }
     }
 
     internal static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";

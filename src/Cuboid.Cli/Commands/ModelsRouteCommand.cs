@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
 using Cuboid.Understanding;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -64,18 +64,19 @@ public static class ModelsRouteCommand
 
             var request = taskName == ModelTasks.Transcribe ? "1 minute of audio" : $"{estimate.TextTokens:N0} tokens in, {estimate.OutputTokens:N0} out{(estimate.Images > 0 ? ", 1 image" : "")}";
             var whence = chosen is not null ? "" : portfolio.Settings.Tasks.GetValueOrDefault(taskName)?.Policy is not null ? ", from the config" : ", the default";
-            await console.Out.WriteLineAsync($"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()}{whence} (priced for {request}):");
-            ModelsCommand.Widen(console);
-            var table = new Table { Border = TableBorder.Simple }.AddColumns("#", "Model", "Decayed", "Est. $/call", "Context", "Why");
+            WrappedText.WriteLine(console, $"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()}{whence} (priced for {request}):");
+            var table = new FittedTable(
+                FittedColumn.Number("#", 10), FittedColumn.Id("Model"), FittedColumn.Number("Decayed", 8), FittedColumn.Number("Est. $/call", 9, "$/call"),
+                FittedColumn.Number("Context", 5), FittedColumn.Reason("Why", 7));
             foreach (var c in plan.Candidates)
             {
-                table.AddRow(c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.ModelId), c.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
-                    c.Priced ? ModelsCommand.Price(c.EstimatedCost) : "unpriced", c.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(c.Why));
+                table.AddRow(c.Rank.ToString(CultureInfo.InvariantCulture), c.ModelId, c.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+                    c.Priced ? ModelsCommand.Price(c.EstimatedCost) : "unpriced", c.ContextWindow?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", c.Why);
             }
 
             if (plan.Candidates.Count > 0)
             {
-                console.Ansi.Write(table);
+                table.Write(console);
             }
             else
             {
@@ -87,7 +88,7 @@ public static class ModelsRouteCommand
                 await console.Out.WriteLineAsync("Not tried:");
                 foreach (var e in plan.Excluded)
                 {
-                    await console.Out.WriteLineAsync($"  {e.ModelId}: {e.Reason}");
+                    WrappedText.WriteLine(console, $"{e.ModelId}: {e.Reason}", indent: 2, hangingIndent: 4);
                 }
             }
 

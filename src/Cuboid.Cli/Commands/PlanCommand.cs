@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Compute;
 using Cuboid.Spacetime;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -118,69 +118,71 @@ public static class PlanCommand
     private static void RenderPlan(CliConsole console, ComputePlan plan)
     {
         var a = plan.Assumptions;
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn("Value");
-        table.AddRow("Workload", Markup.Escape(plan.Description));
-        table.AddRow("GPU", Markup.Escape(Invariant($"{a.Gpu.Name}, {Name(a.Precision)} dense {a.PeakFlops / 1e12:N1} TFLOP/s, {a.Gpu.MemoryBandwidthTBps:0.###} TB/s")));
+        var table = new FittedTable(FittedColumn.Id("Quantity"), FittedColumn.Prose("Value", 1));
+        table.AddRow("Workload", plan.Description);
+        table.AddRow("GPU", Invariant($"{a.Gpu.Name}, {Name(a.Precision)} dense {a.PeakFlops / 1e12:N1} TFLOP/s, {a.Gpu.MemoryBandwidthTBps:0.###} TB/s"));
         table.AddRow("Tokens", Invariant($"{plan.Tokens:N0}{(plan.Clip is { } clip && clip.SequenceTokens != clip.VideoTokens ? $" ({clip.VideoTokens:N0} {(clip.Frames == 1 ? "image" : "video")} + {clip.TextTokens:N0} text)" : "")}"));
         table.AddRow("Transformer forwards", Invariant($"{plan.Forwards:N0}"));
         table.AddRow("FLOPs, linear layers", QuantityText.Flops(plan.LinearFlops));
         table.AddRow("FLOPs, attention", $"{QuantityText.Flops(plan.AttentionFlops)} ({QuantityText.Percent(plan.AttentionShare)})");
-        table.AddRow("[bold]FLOPs, total[/]", $"[bold]{QuantityText.Flops(plan.TotalFlops)}[/]");
+        table.AddRow("FLOPs, total", QuantityText.Flops(plan.TotalFlops));
         table.AddRow("Bytes moved", QuantityText.Bytes(plan.Bytes));
         table.AddRow("Arithmetic intensity", Invariant($"{QuantityText.Number(plan.Intensity)} FLOP/byte"));
         table.AddRow("Ridge point", Invariant(
             $"{plan.Ridge:N0} FLOP/byte at peak; {plan.EffectiveRidge:N0} at MFU {a.Mfu:0.##} and MBU {a.Mbu:0.##} (decides the bound)"));
         table.AddRow("Bound", BoundText(plan.Phases.MaxBy(p => p.Seconds)!, "-bound"));
-        table.AddRow("[bold]GPU time[/]", $"[bold]{Markup.Escape(QuantityText.Seconds(plan.Seconds))}[/]");
+        table.AddRow("GPU time", QuantityText.Seconds(plan.Seconds));
         table.AddRow("GPU-hours", QuantityText.Significant(plan.GpuHours));
         table.AddRow("Cost", plan.Dollars is { } usd && a.UsdPerGpuHour is { } rate
             ? $"{QuantityText.Dollars(usd)} at {QuantityText.Dollars(rate)}/GPU-hour"
             : "pass --usd-per-gpu-hour to price it");
-        console.Ansi.Write(table);
+        table.Write(console);
         if (plan.Phases.Count > 1)
         {
-            var phases = new Table().Border(TableBorder.Rounded)
-                .AddColumns("Phase", "Tokens", "FLOPs", "Bytes", "FLOP/byte", "Compute time", "Memory time", "Bound", "Time");
+            console.Out.WriteLine();
+            var phases = new FittedTable(
+                FittedColumn.Id("Phase"), FittedColumn.Number("Tokens", 5), FittedColumn.Number("FLOPs", 7), FittedColumn.Number("Bytes", 4),
+                FittedColumn.Number("FLOP/byte", 3, "FLOP/B"), FittedColumn.Number("Compute time", 2, "Compute"), FittedColumn.Number("Memory time", 1, "Memory"),
+                FittedColumn.Prose("Bound", 8), FittedColumn.Number("Time", 9));
             foreach (var p in plan.Phases)
             {
                 phases.AddRow(p.Name, Invariant($"{p.Tokens:N0}"), QuantityText.Flops(p.TotalFlops), QuantityText.Bytes(p.Bytes),
-                    QuantityText.Number(p.Intensity), Markup.Escape(QuantityText.Seconds(p.ComputeSeconds)),
-                    Markup.Escape(QuantityText.Seconds(p.MemorySeconds)), BoundText(p, ""), Markup.Escape(QuantityText.Seconds(p.Seconds)));
+                    QuantityText.Number(p.Intensity), QuantityText.Seconds(p.ComputeSeconds),
+                    QuantityText.Seconds(p.MemorySeconds), BoundText(p, ""), QuantityText.Seconds(p.Seconds));
             }
 
-            console.Ansi.Write(phases);
+            phases.Write(console);
         }
 
-        console.Ansi.WriteLine(Invariant(
+        console.Out.WriteLine();
+        WrappedText.WriteLine(console, Invariant(
             $"Assumes MFU {a.Mfu:0.##} of the dense {Name(a.Precision)} peak and {a.Mbu:0.##} of memory bandwidth; each phase takes the longer of its compute and memory times and is bound by that one; bytes are weights (and KV cache when described); text encoder and VAE excluded."));
     }
 
     private static void RenderLadder(CliConsole console, LadderReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Workload");
-        foreach (var heading in new[] { "Tokens", "FLOPs", "× unit", "GPU time", "× unit", "Bound" })
-        {
-            table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
-        }
-
+        // The workload names the row, so it stays; the ratios matter more than the raw numbers beside them.
+        var table = new FittedTable(
+            FittedColumn.Id("Workload"), FittedColumn.Number("Tokens", 5), FittedColumn.Number("FLOPs", 6), FittedColumn.Number("× unit", 9),
+            FittedColumn.Number("GPU time", 7, "Time"), FittedColumn.Number("× unit", 8), FittedColumn.Prose("Bound", 4));
         foreach (var rung in report.Rungs)
         {
             var p = rung.Plan;
-            table.AddRow(Markup.Escape(rung.Label), Invariant($"{rung.Tokens:N0}"), QuantityText.FlopsShort(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
+            table.AddRow(rung.Label, Invariant($"{rung.Tokens:N0}"), QuantityText.FlopsShort(p.TotalFlops), QuantityText.Ratio(rung.FlopsRatio),
                 QuantityText.SecondsShort(p.Seconds), QuantityText.Ratio(rung.SecondsRatio), BoundText(p.Phases.MaxBy(x => x.Seconds)!, ""));
         }
 
-        console.Ansi.Write(table);
-        console.Ansi.WriteLine("Assumptions:");
+        table.Write(console);
+        console.Out.WriteLine("Assumptions:");
         foreach (var line in report.Assumptions)
         {
-            console.Ansi.WriteLine($"  - {line}");
+            WrappedText.WriteLine(console, $"- {line}", indent: 2, hangingIndent: 2);
         }
 
-        console.Ansi.WriteLine("What it shows:");
+        console.Out.WriteLine("What it shows:");
         foreach (var line in report.Findings)
         {
-            console.Ansi.WriteLine($"  - {line}");
+            WrappedText.WriteLine(console, $"- {line}", indent: 2, hangingIndent: 2);
         }
     }
 

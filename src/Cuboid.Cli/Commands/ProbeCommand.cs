@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Media.Probe;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -81,8 +81,8 @@ public static class ProbeCommand
 
     private static void Render(CliConsole console, VideoInfo info)
     {
-        var table = new Table().AddColumn("Property").AddColumn("Value");
-        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        var table = new FittedTable(FittedColumn.Id("Property"), FittedColumn.Prose("Value", 1));
+        void Row(string name, string value) => table.AddRow(name, value);
 
         Row("File", info.Path);
         Row("Container", info.Container);
@@ -123,7 +123,7 @@ public static class ProbeCommand
             Row($"Audio #{a.Index}", $"{a.Codec}, {a.SampleRate} Hz, {a.Channels} ch{(a.ChannelLayout is { } layout ? $" ({layout})" : string.Empty)}");
         }
 
-        console.Ansi.Write(table);
+        table.Write(console);
     }
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

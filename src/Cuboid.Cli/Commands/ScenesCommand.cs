@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Media;
@@ -49,6 +50,11 @@ public static class ScenesCommand
             options.Validate();
             var path = parse.GetValue(video)!.ToString();
             var result = await RunAsync(console, path, options, cancellationToken);
+            if (result.Truncation is { } truncation)
+            {
+                await console.Error.WriteLineAsync($"cuboid: warning: {truncation.Warning(path)}");
+            }
+
             if (result.DecodeWarning is { } warning)
             {
                 await console.Error.WriteLineAsync($"cuboid: warning: {path}: {warning}");
@@ -102,13 +108,9 @@ public static class ScenesCommand
 
     private static void Render(CliConsole console, AnalysisResult result, SceneDetectionOptions scenes)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("#")
-            .AddColumn(new TableColumn("Time (s)").RightAligned())
-            .AddColumn("Timecode")
-            .AddColumn(new TableColumn("Frame").RightAligned())
-            .AddColumn("Kind")
-            .AddColumn(new TableColumn("Score").RightAligned());
+        var table = new FittedTable(
+            FittedColumn.Number("#", 5), FittedColumn.Number("Time (s)", 9), FittedColumn.Text("Timecode", 6), FittedColumn.Number("Frame", 7),
+            FittedColumn.Text("Kind", 8), FittedColumn.Number("Score", 4));
         var number = 0;
         foreach (var boundary in result.Boundaries)
         {
@@ -123,16 +125,21 @@ public static class ScenesCommand
 
         if (result.Boundaries.Count > 0)
         {
-            console.Ansi.Write(table);
+            table.Write(console);
         }
 
-        // Plain text: a summary line must not be wrapped at the 80 columns Spectre assumes for redirected output.
+        // Plain text, wrapped at spaces to the terminal (or COLUMNS): never inside a number.
         var cuts = result.Cuts.Count;
-        console.Out.WriteLine(string.Create(
+        WrappedText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
-            $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {result.Duration:0.###} s ({result.FrameCount} frames); "
+            $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {Covered(result)} ({result.FrameCount} frames{(result.Truncation is null ? "" : "; the file is truncated")}); "
             + $"{DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));
     }
+
+    // A truncated file's scenes cover only what decoded, and the summary says so.
+    private static string Covered(AnalysisResult result) => result.Truncation is { } truncation
+        ? string.Create(CultureInfo.InvariantCulture, $"the first {result.End:0.###} s of {truncation.ExpectedLength.TotalSeconds:0.###} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{result.Duration:0.###} s");
 
     internal static object ToJson(AnalysisResult result, SceneDetectionOptions scenes)
     {
@@ -147,6 +154,9 @@ public static class ScenesCommand
             minSceneSeconds = scenes.MinSceneLength.TotalSeconds,
             frameCount = result.FrameCount,
             durationSeconds = result.Duration,
+            decodedSeconds = Math.Round(result.End, 6),
+            truncated = MediaJson.Truncated(result.Truncation),
+            warnings = result.Warnings,
             cutCount = cuts.Count,
             boundaries = result.Boundaries.Select(b => new
             {
@@ -159,7 +169,7 @@ public static class ScenesCommand
             scenes = starts.Select((start, i) => new
             {
                 start = Math.Round(start.Time, 6),
-                end = Math.Round(i + 1 < starts.Count ? starts[i + 1].Time : result.Duration, 6),
+                end = Math.Round(i + 1 < starts.Count ? starts[i + 1].Time : result.End, 6),
                 startFrame = start.Frame,
                 endFrame = i + 1 < starts.Count ? starts[i + 1].Frame : result.FrameCount, // Exclusive, like end.
             }),

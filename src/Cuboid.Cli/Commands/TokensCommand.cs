@@ -1,10 +1,10 @@
 using System.CommandLine;
+using Cuboid.Cli.Rendering;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cuboid.Spacetime;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -110,12 +110,12 @@ public static class TokensCommand
     private static void Render(CliConsole console, TokenReport report)
     {
         var (f, c) = (report.Family, report.Count);
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value"));
-        table.AddRow("Model", Markup.Escape($"{f.Name} ({f.Id})"));
+        var table = new FittedTable(FittedColumn.Id("Quantity"), FittedColumn.Prose("Value", 1));
+        table.AddRow("Model", $"{f.Name} ({f.Id})");
         if (report.Source is { } source)
         {
-            table.AddRow("Video file", Markup.Escape(Invariant(
-                $"{source.Path}: {source.Width}×{source.Height}, {source.Seconds:0.##} s at {source.Fps:0.##} fps")));
+            table.AddRow("Video file", Invariant(
+                $"{source.Path}: {source.Width}×{source.Height}, {source.Seconds:0.##} s at {source.Fps:0.##} fps"));
         }
 
         var image = f.Kind == FamilyKind.Image || c.Frames == 1;
@@ -124,29 +124,29 @@ public static class TokensCommand
             : Invariant($"{c.Width}×{c.Height}, {c.Frames:N0} frames at {report.Fps:0.##} fps ({report.Seconds:0.##} s)"));
         if (report.SampledFrames is { } sampled && sampled != c.Frames)
         {
-            table.AddRow("Frames", Markup.Escape(Invariant(
-                $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}")));
+            table.AddRow("Frames", Invariant(
+                $"{sampled:N0} at {report.Fps:0.##} fps, snapped to the nearest {WholeFramesRule(f)}: {c.Frames:N0}{(c.Frames > sampled ? $" (the last frame repeats {c.Frames - sampled}×)" : "")}"));
         }
         else if (f.Vae.EncodedFrames(c.Frames) is var encoded && encoded != c.Frames)
         {
-            table.AddRow("Frames", Markup.Escape(Invariant(
-                $"the VAE encodes {encoded:N0} of the {c.Frames:N0} (whole groups: {WholeFramesRule(f)}); the last {c.Frames - encoded} are dropped")));
+            table.AddRow("Frames", Invariant(
+                $"the VAE encodes {encoded:N0} of the {c.Frames:N0} (whole groups: {WholeFramesRule(f)}); the last {c.Frames - encoded} are dropped"));
         }
 
         var causal = f.Vae.TemporalChunk is { } chunk
             ? Invariant($"chunked, {chunk.Frames} frames → {chunk.Latents} latents")
             : f.Kind == FamilyKind.Image ? "image VAE"
             : f.Vae.CausalFirstFrame ? "causal: 1 + (F − 1) / t" : "non-causal";
-        table.AddRow("VAE", Markup.Escape(Invariant($"{f.Vae.TemporalFactor}×{f.Vae.SpatialFactor}×{f.Vae.SpatialFactor}, {f.Vae.LatentChannels} channels ({causal})")));
+        table.AddRow("VAE", Invariant($"{f.Vae.TemporalFactor}×{f.Vae.SpatialFactor}×{f.Vae.SpatialFactor}, {f.Vae.LatentChannels} channels ({causal})"));
         table.AddRow("Latent (T, H, W)", Invariant($"{c.LatentFrames} × {c.LatentHeight} × {c.LatentWidth}"));
         table.AddRow("Patch (t, h, w) → grid", Invariant($"{f.Patch.T}×{f.Patch.H}×{f.Patch.W} → {c.GridT} × {c.GridH} × {c.GridW}"));
-        table.AddRow(image ? "[bold]Image tokens[/]" : "[bold]Video tokens[/]", Invariant($"[bold]{c.VideoTokens:N0}[/]"));
+        table.AddRow(image ? "Image tokens" : "Video tokens", Invariant($"{c.VideoTokens:N0}"));
         table.AddRow("Text tokens", Invariant($"{c.TextTokens:N0} ({(f.Attention == AttentionKind.Joint ? "joint attention: in the sequence" : "cross-attention")})"));
         table.AddRow("Self-attention sequence", Invariant($"{c.SequenceTokens:N0}"));
-        console.Ansi.Write(table);
+        table.Write(console);
         if (c.Fitted)
         {
-            console.Ansi.WriteLine(Invariant(
+            WrappedText.WriteLine(console, Invariant(
                 $"Size fitted by {(c.Fit == UnevenShapePolicy.Crop ? "cropping" : "padding")} {c.Requested.Width}×{c.Requested.Height} to {c.Width}×{c.Height} (multiples of {f.Vae.SpatialFactor * f.Patch.W}×{f.Vae.SpatialFactor * f.Patch.H})."));
         }
     }

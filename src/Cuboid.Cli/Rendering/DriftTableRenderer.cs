@@ -3,20 +3,42 @@ using Cuboid.Generation.LongForm;
 
 namespace Cuboid.Cli.Rendering;
 
-/// <summary>The drift report as plain text that fits 80 columns: one row per segment, then the joins, the multi-lag
-/// curve, the anchor-distance trend and the findings.</summary>
+/// <summary>The drift report as plain text: one <see cref="FittedTable"/> row per segment (fits the console's width;
+/// all eleven columns fit in 80), then the joins, the multi-lag curve, the anchor-distance trend and the findings.</summary>
 internal static class DriftTableRenderer
 {
-    private const string Header = "seg   start  ΔE anc ΔE prv  hist  SSIM  luma contrast  sat    sharp motion";
-
-    public static async Task RenderAsync(TextWriter output, DriftReport report)
+    public static async Task RenderAsync(CliConsole console, DriftReport report)
     {
-        await output.WriteLineAsync(Header);
+        var table = new FittedTable(
+            FittedColumn.Id("Seg"),
+            FittedColumn.Number("Start", 9),
+            FittedColumn.Number("ΔE anc", 10),
+            FittedColumn.Number("ΔE prev", 6),
+            FittedColumn.Number("Hist", 5),
+            FittedColumn.Number("SSIM", 7),
+            FittedColumn.Number("Luma", 4),
+            FittedColumn.Number("Contrast", 4, "Contr"),
+            FittedColumn.Number("Sat", 3),
+            FittedColumn.Number("Sharp", 8),
+            FittedColumn.Number("Motion", 8));
         foreach (var s in report.Segments)
         {
-            await output.WriteLineAsync(Text(
-                $"{s.Index + 1,3} {s.Start,7:0.0} {s.DeltaEAnchor,7:0.0} {Optional(s.DeltaEPrevious, "0.0"),6} {s.HistogramAnchor,5:0.00} {s.SsimAnchor,5:0.00} {s.LumaMean,5:0} {s.Contrast,8:0.0} {s.Saturation,4:0} {s.Sharpness,8:0} {Optional(s.Motion, "0%"),6}"));
+            table.AddRow(
+                Text($"{s.Index + 1}"),
+                Text($"{s.Start:0.0}"),
+                Text($"{s.DeltaEAnchor:0.0}"),
+                Optional(s.DeltaEPrevious, "0.0"),
+                Text($"{s.HistogramAnchor:0.00}"),
+                Text($"{s.SsimAnchor:0.00}"),
+                Text($"{s.LumaMean:0}"),
+                Text($"{s.Contrast:0.0}"),
+                Text($"{s.Saturation:0}"),
+                Text($"{s.Sharpness:0}"),
+                Optional(s.Motion, "0%"));
         }
+
+        table.Write(console);
+        var output = console.Out;
 
         foreach (var j in report.Joins)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cuboid.Formatting;
 
 namespace Cuboid.Compute;
 
@@ -61,8 +62,8 @@ public static class QuantityText
         return value.ToString(places == 0 ? "N0" : "#,0." + new string('#', places), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>US dollars: cents from $1 up ("$1.02"), three significant digits below ("$0.00501").</summary>
-    public static string Dollars(double usd) => Math.Abs(usd) >= 1 ? Invariant($"${usd:N2}") : "$" + Significant(usd);
+    /// <summary>US dollars by the one rule of <see cref="DisplayFormat.Dollars(double)"/>: "$1.02", "$0.40", "$0.00501".</summary>
+    public static string Dollars(double usd) => DisplayFormat.Dollars(usd);
 
     private static string Scaled(double value, string unit, string format = "0.###")
     {

@@ -14,4 +14,7 @@ public enum CallOutcome
 
     /// <summary>The caller stopped reading a stream early, or cancelled.</summary>
     Abandoned,
+
+    /// <summary>The model answered (and was paid), but the answer failed the caller's <see cref="AnswerCheck"/>.</summary>
+    Rejected,
 }

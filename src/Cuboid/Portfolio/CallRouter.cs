@@ -197,13 +197,25 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         _ => Shorten(exception.Message),
     };
 
-    internal static string NoCandidateMessage(RoutePlan plan)
+    internal string NoCandidateMessage(RoutePlan plan)
     {
+        if (plan.Excluded.Count == 0)
+        {
+            return $"no model in the catalog serves task '{plan.Task}'";
+        }
+
+        // When no configured provider serves the task, the one useful thing to say is which variable would add one
+        // (listing every model with the same "KEY is not set" made a 470-character line).
+        var providersOfTask = plan.Excluded.Select(e => ModelId.ParseCached(e.ModelId).Provider).Distinct(StringComparer.Ordinal).ToList();
+        var variables = providersOfTask.Select(providers.EnablingVariable).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (variables.Count > 0 && providersOfTask.All(p => providers.Status(p)?.Configured != true))
+        {
+            return $"no provider is configured for task '{plan.Task}'; set {EnvironmentHint.OneOf(variables)}";
+        }
+
         var reasons = plan.Excluded.Take(4).Select(e => $"{e.ModelId}: {e.Reason}");
         var more = plan.Excluded.Count > 4 ? $"; and {plan.Excluded.Count - 4} more (see 'cuboid models route --task {plan.Task}')" : string.Empty;
-        return plan.Excluded.Count == 0
-            ? $"no model in the catalog serves task '{plan.Task}'"
-            : $"no usable model for task '{plan.Task}': {string.Join("; ", reasons)}{more}; set a provider key such as OPENAI_API_KEY or enable a local endpoint";
+        return $"no usable model for task '{plan.Task}': {string.Join("; ", reasons)}{more}; set a provider key such as OPENAI_API_KEY or enable a local endpoint";
     }
 
     internal static string Shorten(string message)

@@ -22,6 +22,9 @@ public sealed record CatalogModel
 
     public ModelPrices? Prices { get; init; }
 
+    /// <summary>Whether it answers in a JSON schema given with the request (OpenAI <c>json_schema</c>, Ollama <c>format</c>); otherwise it gets JSON mode only.</summary>
+    public bool? StructuredOutput { get; init; }
+
     /// <summary>
     /// For a reasoning model: the output tokens it may spend thinking before it answers (billed as output, and counted
     /// against the call's output cap). The router adds them to every call's stated cap on this model, in the request and
@@ -48,6 +51,12 @@ public sealed record CatalogModel
     public bool Serves(string task) => Tasks?.Contains(task, StringComparer.Ordinal) == true;
 
     public bool Accepts(string modality) => Input?.Contains(modality, StringComparer.Ordinal) == true;
+
+    /// <summary>
+    /// A chat model that hears audio (Gemini) transcribes through chat, asked for timestamped JSON; a model that only
+    /// transcribes (Whisper, gpt-4o-transcribe) through its provider's speech-to-text endpoint.
+    /// </summary>
+    public bool TranscribesThroughChat() => Serves(ModelTasks.Chat) && Accepts("audio");
 
     /// <summary>The day from which it is retired (deprecated or shut down, whichever comes first), if any.</summary>
     public DateOnly? RetiredOn => (Deprecated, ShutDown) switch
@@ -78,6 +87,7 @@ public sealed record CatalogModel
             ContextWindow = overlay.ContextWindow ?? ContextWindow,
             ReasoningTokens = overlay.ReasoningTokens ?? ReasoningTokens,
             Prices = (Prices ?? new ModelPrices()).MergedWith(overlay.Prices),
+            StructuredOutput = overlay.StructuredOutput ?? StructuredOutput,
             Ratings = ratings,
             Released = overlay.Released ?? Released,
             Deprecated = overlay.Deprecated ?? Deprecated,

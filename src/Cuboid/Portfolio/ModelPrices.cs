@@ -15,6 +15,18 @@ public sealed record ModelPrices
     /// <summary>Dollars per minute of audio input (transcription models).</summary>
     public decimal? PerAudioMinute { get; init; }
 
+    /// <summary>Dollars per 1M audio input tokens, for chat models that bill audio as tokens (Gemini: $1.00 on 2.5 Flash).</summary>
+    public decimal? AudioInputPerMTok { get; init; }
+
+    /// <summary>Input tokens per second of audio when billed as tokens (default <see cref="DefaultAudioTokensPerSecond"/>, Gemini's published rate).</summary>
+    public int? AudioInputTokensPerSecond { get; init; }
+
+    public const int DefaultAudioTokensPerSecond = 32;
+
+    /// <summary>Input tokens <paramref name="seconds"/> of audio cost on a model that bills audio as tokens; 0 on any other.</summary>
+    public long AudioTokens(double seconds) =>
+        AudioInputPerMTok is null || seconds <= 0 ? 0 : (long)Math.Ceiling(seconds * (AudioInputTokensPerSecond ?? DefaultAudioTokensPerSecond));
+
     /// <summary>Dollars per input image, for models that bill images separately from tokens.</summary>
     public decimal? PerImage { get; init; }
 
@@ -33,6 +45,8 @@ public sealed record ModelPrices
         InputPerMTok = overlay.InputPerMTok ?? InputPerMTok,
         OutputPerMTok = overlay.OutputPerMTok ?? OutputPerMTok,
         PerAudioMinute = overlay.PerAudioMinute ?? PerAudioMinute,
+        AudioInputPerMTok = overlay.AudioInputPerMTok ?? AudioInputPerMTok,
+        AudioInputTokensPerSecond = overlay.AudioInputTokensPerSecond ?? AudioInputTokensPerSecond,
         PerImage = overlay.PerImage ?? PerImage,
         PerOutputVideoSecond = overlay.PerOutputVideoSecond ?? PerOutputVideoSecond,
         ImageInputTokens = overlay.ImageInputTokens ?? ImageInputTokens,

@@ -131,6 +131,19 @@ public sealed class Portfolio
         return CallPricer.Estimate(model, estimate);
     }
 
+    /// <summary>
+    /// The environment variables that would add a provider for <paramref name="task"/> (in catalog order), e.g.
+    /// <c>OPENAI_API_KEY, GEMINI_API_KEY, GROQ_API_KEY</c> for <c>transcribe</c>; empty when a configured provider serves it.
+    /// </summary>
+    public IReadOnlyList<string> VariablesToEnable(string task)
+    {
+        var today = Decay.Today;
+        var serving = Catalog.Models.Where(m => m.Serves(task) && !m.IsRetired(today)).Select(m => m.Provider).Distinct(StringComparer.Ordinal).ToList();
+        return serving.Any(p => Providers.Status(p)?.Configured == true)
+            ? []
+            : [.. serving.Select(Providers.EnablingVariable).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>The tasks some catalog model serves, sorted.</summary>
     public IReadOnlyList<string> Tasks => [.. Catalog.Models.SelectMany(m => m.Tasks ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 

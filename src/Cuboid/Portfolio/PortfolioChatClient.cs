@@ -16,9 +16,75 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (list, inner, estimate, plan) = Prepare(messages, options);
-        var call = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+        if (AnswerCheck.From(options) is { } check)
         {
-            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(list, ForModel(inner, candidate.Model), token);
+            return await CheckedAnswerAsync(check, list, inner, estimate, plan, cancellationToken);
+        }
+
+        var call = await RouteAsync(plan, list, inner, cancellationToken);
+        return Book(call, estimate, problem: null);
+    }
+
+    /// <summary>
+    /// Routes until a candidate's answer passes <paramref name="check"/>: a failing answer gets one repair request to
+    /// the same model; a second failure rejects that model for this call and the next candidate is asked afresh.
+    /// </summary>
+    private async Task<ChatResponse> CheckedAnswerAsync(AnswerCheck check, IList<ChatMessage> messages, ChatOptions? options, RequestEstimate estimate, RoutePlan plan, CancellationToken cancellationToken)
+    {
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var rejections = new List<string>();
+        while (true)
+        {
+            var remaining = plan with { Candidates = [.. plan.Candidates.Where(c => !rejected.Contains(c.ModelId))] };
+            if (remaining.Candidates.Count == 0)
+            {
+                throw CuboidException.Provider($"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}");
+            }
+
+            RoutedCall<ChatResponse> call;
+            try
+            {
+                call = await RouteAsync(remaining, messages, options, cancellationToken);
+            }
+            catch (CuboidException ex) when (ex.Kind == ErrorKind.Provider && rejections.Count > 0)
+            {
+                throw CuboidException.Provider($"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}; then {ex.Message}", ex);
+            }
+
+            var model = call.Candidate.ModelId;
+            var problem = check.FindProblem(call.Value.Text);
+            var answer = Book(call, estimate, problem);
+            if (problem is null)
+            {
+                return answer;
+            }
+
+            var repair = check.WithRepair(messages, call.Value, problem);
+            var repairEstimate = RequestEstimate.ForChat(repair, options, portfolio.Settings.Resilience.DefaultOutputTokens);
+            rejected.Add(model);
+            try
+            {
+                var repaired = await RouteAsync(portfolio.PlanForCall(task, constraints.PinnedBy(model), repairEstimate), repair, options, cancellationToken);
+                var again = check.FindProblem(repaired.Value.Text);
+                answer = Book(repaired, repairEstimate, again);
+                if (again is null)
+                {
+                    return answer;
+                }
+
+                rejections.Add($"{model}: {CallRouter.Shorten(again)}, twice");
+            }
+            catch (CuboidException ex) when (ex.Kind == ErrorKind.Provider)
+            {
+                rejections.Add($"{model}: {CallRouter.Shorten(problem)}, and the repair failed ({ex.Message})");
+            }
+        }
+    }
+
+    private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
+        portfolio.Router.RunAsync(plan, async (candidate, token) =>
+        {
+            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token);
             if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
             {
                 throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
@@ -26,9 +92,13 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
 
             return response;
         }, cancellationToken);
+
+    /// <summary>Books a call that answered: succeeded, or rejected with the caller's <paramref name="problem"/>; stamps the answering model.</summary>
+    private ChatResponse Book(RoutedCall<ChatResponse> call, RequestEstimate estimate, string? problem)
+    {
         (call.Value.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
-        var text = call.Value.Text.Length;
-        portfolio.Router.Complete(task, call, UsageOf(call.Value.Usage, call.Candidate.Model, estimate, text), CallOutcome.Succeeded);
+        var usage = UsageOf(call.Value.Usage, call.Candidate.Model, estimate, call.Value.Text.Length);
+        portfolio.Router.Complete(task, call, usage, problem is null ? CallOutcome.Succeeded : CallOutcome.Rejected, problem);
         return call.Value;
     }
 
@@ -40,7 +110,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             var buffered = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
             {
                 var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, ForModel(inner, candidate.Model), token))
+                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token))
                 {
                     updates.Add(update);
                 }
@@ -131,10 +201,15 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         var estimate = RequestEstimate.ForChat(list, options, portfolio.Settings.Resilience.DefaultOutputTokens);
         var routeConstraints = constraints.PinnedBy(options?.ModelId);
         var inner = options;
-        if (options?.ModelId is not null)
+        if (options?.ModelId is not null || AnswerCheck.From(options) is not null)
         {
-            inner = options.Clone();
+            // The pin and the answer check are the router's business, not the provider's.
+            inner = options!.Clone();
             inner.ModelId = null;
+            if (inner.AdditionalProperties is { } extra && extra.ContainsKey(AnswerCheck.Key))
+            {
+                inner.AdditionalProperties = new AdditionalPropertiesDictionary(extra.Where(p => p.Key != AnswerCheck.Key));
+            }
         }
 
         return (list, inner, estimate, portfolio.PlanForCall(task, routeConstraints, estimate));
@@ -164,7 +239,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         {
             using (attemptToken.Register(static s => ((OpenStream)s!).Cancel(), stream))
             {
-                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, ForModel(options, candidate.Model), stream.Token).GetAsyncEnumerator(stream.Token);
+                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), stream.Token).GetAsyncEnumerator(stream.Token);
                 stream.Attach(enumerator);
                 // Updates without answer content (a role header, usage) are held back, so a stream that breaks
                 // before saying anything still falls over.

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio;
@@ -33,7 +33,7 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
             var origin = audio.Position;
             var seconds = AudioSeconds(audio, options);
             audio.Position = origin;
-            var estimate = new RequestEstimate { AudioSeconds = seconds };
+            var estimate = RequestEstimate.ForAudio(seconds);
             var routeConstraints = constraints.PinnedBy(options?.ModelId);
             var inner = options;
             if (options?.ModelId is not null)
@@ -45,7 +45,7 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
             var plan = portfolio.PlanForCall(ModelTasks.Transcribe, routeConstraints, estimate);
             var call = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
             {
-                var client = portfolio.Providers.SpeechToTextClient(candidate.Model.Ref)
+                var client = portfolio.Providers.SpeechToTextClient(candidate.Model)
                     ?? throw new NotSupportedException($"{candidate.Provider} has no speech-to-text endpoint");
                 audio.Position = origin;
                 return await client.GetTextAsync(audio, inner, token);
@@ -68,14 +68,8 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
         }
     }
 
-    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
-        foreach (var update in response.ToSpeechToTextResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null

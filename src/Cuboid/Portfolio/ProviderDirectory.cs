@@ -13,6 +13,7 @@ internal sealed class ProviderDirectory
     private readonly Dictionary<string, ProviderStatus> _status = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProviderEndpoint> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IProviderAdapter> _adapters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _enablingVariables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ISpeechToTextClient?> _speechClients = new(StringComparer.Ordinal);
@@ -59,6 +60,13 @@ internal sealed class ProviderDirectory
 
     public void MarkUnusable(string provider, string reason) => _unusable.TryAdd(provider, reason);
 
+    /// <summary>
+    /// The environment variable that would make an unconfigured provider usable (its key variable, or the host
+    /// variable of a local one such as <c>OLLAMA_HOST</c>); null when it is configured, disabled in the config, or has none.
+    /// </summary>
+    public string? EnablingVariable(string provider) =>
+        _status.TryGetValue(provider, out var status) && !status.Configured ? _enablingVariables.GetValueOrDefault(provider) : null;
+
     public IChatClient ChatClient(ModelId model) =>
         _chatClients.GetOrAdd(model.ToString(), static (_, state) =>
         {
@@ -66,11 +74,14 @@ internal sealed class ProviderDirectory
             return self._adapters[self._status[id.Provider].ApiKind].CreateChatClient(self._endpoints[id.Provider], id.Model);
         }, (this, model));
 
-    public ISpeechToTextClient? SpeechToTextClient(ModelId model) =>
-        _speechClients.GetOrAdd(model.ToString(), static (_, state) =>
+    public ISpeechToTextClient? SpeechToTextClient(CatalogModel model) =>
+        _speechClients.GetOrAdd(model.Id, static (_, state) =>
         {
-            var (self, id) = state;
-            return self._adapters[self._status[id.Provider].ApiKind].CreateSpeechToTextClient(self._endpoints[id.Provider], id.Model);
+            var (self, m) = state;
+            var endpoint = self._endpoints[m.Provider];
+            return m.TranscribesThroughChat()
+                ? new ChatTranscriptionClient(self.ChatClient(m.Ref), endpoint, m.Model, m.StructuredOutput == true)
+                : self._adapters[self._status[m.Provider].ApiKind].CreateSpeechToTextClient(endpoint, m.Model);
         }, (this, model));
 
     private void Resolve(CatalogProvider provider, PortfolioSettings settings, IEnvironmentVariables environment, bool declaredInConfig)
@@ -118,6 +129,11 @@ internal sealed class ProviderDirectory
         if (configured && baseUrlSource is not null && !reason.Contains(baseUrlSource, StringComparison.Ordinal))
         {
             reason += $"; base URL from {baseUrlSource}";
+        }
+
+        if (overrides.Enabled is not false && (keyEnv ?? provider.HostEnv) is { } variable)
+        {
+            _enablingVariables[provider.Id] = variable;
         }
 
         _status[provider.Id] = new ProviderStatus(provider.Id, provider.ApiKind, baseUri, keyEnv, configured, reason);

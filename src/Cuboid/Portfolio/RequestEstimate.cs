@@ -21,7 +21,7 @@ public sealed record RequestEstimate
     /// </summary>
     public static RequestEstimate Typical(string task) => task switch
     {
-        ModelTasks.Transcribe => new RequestEstimate { AudioSeconds = 60 },
+        ModelTasks.Transcribe => ForAudio(60),
         ModelTasks.Caption => Nominal with { Images = 1 },
         _ => Nominal,
     };
@@ -44,7 +44,17 @@ public sealed record RequestEstimate
 
     public static int TokensForText(int characters) => (characters + 3) / 4;
 
-    /// <summary>Input tokens on a given model: text, plus images and video converted with the model's own rates.</summary>
+    /// <summary>
+    /// Tokens a timestamped transcript takes per second of audio, for models that bill output tokens (chat transcription):
+    /// speech is about 3.3 tokens per second, and the times and JSON around each segment more than double it.
+    /// </summary>
+    public const double TranscriptTokensPerSecond = 8;
+
+    /// <summary>A transcription of <paramref name="seconds"/> of audio.</summary>
+    public static RequestEstimate ForAudio(double seconds) =>
+        new() { AudioSeconds = seconds, OutputTokens = (int)Math.Ceiling(seconds * TranscriptTokensPerSecond) };
+
+    /// <summary>Input tokens on a given model: text, plus images, video and token-billed audio converted with the model's own rates.</summary>
     public long InputTokensOn(CatalogModel model)
     {
         var prices = model.Prices;
@@ -55,7 +65,7 @@ public sealed record RequestEstimate
         }
 
         tokens += (long)Math.Ceiling(VideoSeconds * (prices?.VideoInputTokensPerSecond ?? 300));
-        return tokens;
+        return tokens + (prices?.AudioTokens(AudioSeconds) ?? 0);
     }
 
     /// <summary>Output tokens on a given model: the stated cap plus the thinking a reasoning model spends before its answer.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace Cuboid.Spacetime;
 
 /// <summary>
@@ -99,14 +101,16 @@ public sealed record PatchGrid
             throw CuboidException.Usage($"the position buffer holds {positions.Length} entries but the grid has {TokenCount} tokens");
         }
 
-        var i = 0;
+        // A pointer bump per token, not an indexed store: a Wan 720p latent has 75,600 tokens.
+        ref var position = ref MemoryMarshal.GetReference(positions);
         for (var t = 0; t < GridT; t++)
         {
             for (var h = 0; h < GridH; h++)
             {
                 for (var w = 0; w < GridW; w++)
                 {
-                    positions[i++] = new TokenPosition(t, h, w);
+                    position = new TokenPosition(t, h, w);
+                    position = ref Unsafe.Add(ref position, 1);
                 }
             }
         }

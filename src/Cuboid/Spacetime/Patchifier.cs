@@ -159,29 +159,46 @@ public static class Patchifier
         }
     }
 
-    // Copies `count` runs of `bytes` bytes, stepping each side by its own stride. Short runs that are whole
-    // 16-byte vectors (2×2 latent and 16×16 RGB patches) are copied inline: a block-copy call per 32 bytes
-    // would cost more than the copy itself.
+    // Copies `count` runs of `bytes` bytes, stepping each side by its own stride. Runs of 16, 32, 48 or 64 bytes (2×2
+    // latent and 16×16 RGB patches) are one fixed-size vector move each, and both sides step by pointer bumps: a
+    // block-copy call, a loop over 16-byte pieces or an index multiply per run cost as much as the copy itself
+    // (the 32-byte latent runs went from 1.8-2.0× a plain copy to about 1.1×).
     private static void CopyRuns(ref byte target, nint targetStride, ref byte source, nint sourceStride, int count, uint bytes)
     {
-        if (bytes <= 64 && (bytes & 15) == 0)
+        switch (bytes)
         {
-            for (var i = 0; i < count; i++)
-            {
-                ref var s = ref Unsafe.Add(ref source, i * sourceStride);
-                ref var d = ref Unsafe.Add(ref target, i * targetStride);
-                for (nuint k = 0; k < bytes; k += 16)
+            case 16:
+                CopyRuns<Vector128<byte>>(ref target, targetStride, ref source, sourceStride, count);
+                break;
+            case 32:
+                CopyRuns<Vector256<byte>>(ref target, targetStride, ref source, sourceStride, count);
+                break;
+            case 48:
+                CopyRuns<Run48>(ref target, targetStride, ref source, sourceStride, count);
+                break;
+            case 64:
+                CopyRuns<Vector512<byte>>(ref target, targetStride, ref source, sourceStride, count);
+                break;
+            default:
+                for (var i = 0; i < count; i++)
                 {
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, k), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref s, k)));
+                    Unsafe.CopyBlockUnaligned(ref target, ref source, bytes);
+                    target = ref Unsafe.Add(ref target, targetStride);
+                    source = ref Unsafe.Add(ref source, sourceStride);
                 }
-            }
+
+                break;
         }
-        else
+    }
+
+    private static void CopyRuns<TRun>(ref byte target, nint targetStride, ref byte source, nint sourceStride, int count)
+        where TRun : unmanaged
+    {
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
-            {
-                Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref target, i * targetStride), ref Unsafe.Add(ref source, i * sourceStride), bytes);
-            }
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<TRun>(ref source));
+            target = ref Unsafe.Add(ref target, targetStride);
+            source = ref Unsafe.Add(ref source, sourceStride);
         }
     }
 

@@ -6,7 +6,8 @@ namespace Cuboid.Storage;
 /// leaves no half-written output. Two ways to land: <see cref="Merging"/> adds the files to the target (replacing
 /// same-named ones, keeping the user's others: frame export), and <see cref="Replacing"/> swaps the whole folder
 /// in, which it only does to a folder that is empty or holds an earlier output of the same kind (a report), never
-/// the user's files.
+/// the user's files. A staging folder's name records its owner (<see cref="StagingOwner"/>); the next run into the same
+/// target removes the ones whose owner is gone (a run killed with <c>kill -9</c> cannot clean up after itself).
 /// </summary>
 public sealed class StagedFolder : IDisposable
 {
@@ -30,9 +31,10 @@ public sealed class StagedFolder : IDisposable
 
         _replace = replace;
         var parent = Path.GetDirectoryName(Target) ?? throw CuboidException.Usage($"--out {target} cannot be replaced; give a folder inside it");
-        Staging = Path.Combine(parent, $".{Path.GetFileName(Target)}.partial-{Guid.NewGuid():N}");
+        Staging = Path.Combine(parent, StagingOwner.Current.FolderName(Path.GetFileName(Target)));
         try
         {
+            RemoveAbandoned(parent, Path.GetFileName(Target));
             Directory.CreateDirectory(parent);
             Directory.CreateDirectory(Staging);
         }
@@ -96,6 +98,30 @@ public sealed class StagedFolder : IDisposable
         }
 
         return moved;
+    }
+
+    /// <summary>Deletes the staging folders for <paramref name="targetName"/> whose owning process has exited.</summary>
+    private static void RemoveAbandoned(string parent, string targetName)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(parent, $".{targetName}.partial-*"))
+        {
+            if (StagingOwner.FromFolderName(Path.GetFileName(folder), targetName) is { } owner && !owner.IsRunning())
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Another run removing the same debris, or not ours to delete: leave it.
+                }
+            }
+        }
     }
 
     public void Dispose()

@@ -11,4 +11,7 @@ public sealed record AnalysisOutcome(AnalysisReport Report, string OutputDirecto
 {
     /// <summary>True when the run was meant to use models but no provider is configured (the report is structural only).</summary>
     public bool NoProviderConfigured { get; init; }
+
+    /// <summary>The report files that were written (<c>--format</c>); <c>frames/</c> is always written beside them.</summary>
+    public ReportFormats Formats { get; init; } = ReportFormats.All;
 }

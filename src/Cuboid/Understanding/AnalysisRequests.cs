@@ -27,8 +27,8 @@ public static class AnalysisRequests
     /// <summary>The caption call's options: an output cap and nothing else (reasoning models reject a temperature).</summary>
     public static ChatOptions CaptionOptions() => new() { MaxOutputTokens = CaptionOutputTokens };
 
-    /// <summary>The reasoner's options: a JSON answer within <see cref="SynthesisOutputTokens"/>.</summary>
-    public static ChatOptions SynthesisOptions() => new() { ResponseFormat = ChatResponseFormat.Json, MaxOutputTokens = SynthesisOutputTokens };
+    /// <summary>The reasoner's options: a JSON answer in <see cref="SynthesisSchema"/> within <see cref="SynthesisOutputTokens"/>.</summary>
+    public static ChatOptions SynthesisOptions() => new() { ResponseFormat = SynthesisSchema.Format, MaxOutputTokens = SynthesisOutputTokens };
 
     /// <summary>
     /// The request a call of <paramref name="task"/> makes, as the router estimates it: a caption of one frame, a minute of
@@ -38,7 +38,7 @@ public static class AnalysisRequests
     public static RequestEstimate Estimate(string task, long? promptTokens = null) => task switch
     {
         AnalysisTasks.Caption => RequestEstimate.ForChat(Caption(0, null, new byte[1]), CaptionOptions(), CaptionOutputTokens),
-        AnalysisTasks.Transcribe => new RequestEstimate { AudioSeconds = 60 },
+        AnalysisTasks.Transcribe => RequestEstimate.ForAudio(60),
         AnalysisTasks.Reason => new RequestEstimate
         {
             TextTokens = (int)Math.Min(promptTokens ?? TypicalReasoningPromptTokens, int.MaxValue),

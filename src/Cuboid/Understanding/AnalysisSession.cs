@@ -30,16 +30,14 @@ public static class AnalysisSession
         var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
         var defaults = options.Request.Offline || complete ? null
             : LoadModels(options with { Environment = new AssumedKeyEnvironment(options.Environment ?? ProcessEnvironment.Instance) });
-        return analyzer.PlanAsync(options.Request, HasAnyModel(models) ? models : null, defaults, cancellationToken);
+        // The run's own models go in even when none is usable: they know which variables would add a missing stage.
+        return analyzer.PlanAsync(options.Request, models, defaults, cancellationToken);
     }
 
     private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)
     {
-        if (options.Request.Offline)
-        {
-            return null;
-        }
-
+        // Options are checked the same way in every mode: --offline calls no model, but a bad --budget, --config or
+        // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
         if (options.Budget is <= 0)
         {
             throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
@@ -55,7 +53,7 @@ public static class AnalysisSession
             TimeProvider = options.Time,
         };
         var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
-        return new PortfolioAnalysisModels(portfolio, options.Models);
+        return options.Request.Offline ? null : new PortfolioAnalysisModels(portfolio, options.Models);
     }
 
     private static bool HasAnyModel(IAnalysisModels? models) =>

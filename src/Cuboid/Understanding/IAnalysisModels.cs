@@ -29,6 +29,9 @@ public interface IAnalysisModels
     /// <summary>Native video rates for the comparison: the published token rates, priced from the catalog where it knows the model.</summary>
     IReadOnlyList<NativeVideoRate> NativeVideoRates() => Understanding.NativeVideoRates.Default;
 
+    /// <summary>The environment variables that would add a provider for <paramref name="task"/> when none is configured; empty otherwise.</summary>
+    IReadOnlyList<string> VariablesToEnable(string task) => [];
+
     /// <summary>The run's budget in dollars (<c>--budget</c> or config), or null for none.</summary>
     decimal? Budget => null;
 }

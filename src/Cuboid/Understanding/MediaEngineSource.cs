@@ -63,7 +63,19 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         var result = await run.Completion;
         outcome.Scenes = Scenes(result);
         outcome.MotionProfile = [.. result.MotionProfile.Select(p => new MotionPoint(p.Start, Math.Round(p.ActiveCuboids, 4)))];
-        outcome.Warnings = result.DecodeWarning is { } warning ? [$"The video has {warning}"] : [];
+        var warnings = new List<string>();
+        if (result.Truncation is { } truncation)
+        {
+            warnings.Add(truncation.Warning(videoPath));
+            outcome.Truncated = new TruncationFacts(Math.Round(truncation.DecodableLength.TotalSeconds, 6), Math.Round(truncation.ExpectedLength.TotalSeconds, 6));
+        }
+
+        if (result.DecodeWarning is { } warning)
+        {
+            warnings.Add($"The video has {warning}");
+        }
+
+        outcome.Warnings = warnings;
         if (settings.DetectScenes)
         {
             // The pass names a frame that is both an interval tick and a cut's first frame once, as an interval.
@@ -89,7 +101,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
 
     private static IReadOnlyList<ReportScene> Scenes(AnalysisResult result)
     {
-        var end = Math.Max(result.Duration, result.LastFrameTime);
+        var end = result.End;
         var start = result.FirstFrameTime;
         var scenes = new List<ReportScene>();
         var kind = "start";

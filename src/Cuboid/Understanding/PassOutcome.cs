@@ -12,7 +12,10 @@ public sealed class PassOutcome
     /// <summary>Times of the samples that are a cut's first frame, whatever reason they streamed with.</summary>
     public IReadOnlySet<double> CutSampleTimes { get; set; } = new HashSet<double>();
 
-    /// <summary>What the decoder complained about (corrupt frames it skipped), for the report's warnings.</summary>
+    /// <summary>Set when the file is truncated: the pass (and so every sample and scene) ended there.</summary>
+    public TruncationFacts? Truncated { get; set; }
+
+    /// <summary>What the decoder complained about (truncation, corrupt frames it skipped), for the report's warnings.</summary>
     public IReadOnlyList<string> Warnings { get; set; } = [];
 
     /// <summary>A sample that is both an interval tick and a cut keeps the cut reason (it matters more: cuts are kept first).</summary>

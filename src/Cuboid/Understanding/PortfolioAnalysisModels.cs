@@ -55,11 +55,16 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
     {
         // The one ranking `cuboid models route` shows, for the request the real call makes (AnalysisRequests).
         var plan = AnalysisRequests.Route(_portfolio, task, _constraints.GetValueOrDefault(task), promptTokens);
-        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok, c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens)
+        // A transcriber's price per minute is the router's own estimate for the minute of audio routed, so a model that
+        // bills audio and its transcript as tokens (Gemini) is priced like one with a per-minute price.
+        return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok,
+            task == AnalysisTasks.Transcribe && c.Priced ? c.EstimatedCost : c.Prices?.PerAudioMinute, c.Prices?.PerImage, c.Prices?.ImageInputTokens)
         {
             ReasoningTokens = c.Model.ReasoningTokens,
         })];
     }
+
+    public IReadOnlyList<string> VariablesToEnable(string task) => _portfolio.VariablesToEnable(task);
 
     public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
         [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price
@@ -69,9 +74,17 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
     public IReadOnlyList<StageUsage> Usage()
     {
         var totals = _portfolio.Ledger.TotalsByTask();
+        var records = _portfolio.Ledger.Records;
         return [.. new[] { AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason }.Select(task =>
             totals.FirstOrDefault(t => t.Key == task) is { } t
-                ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars)
+                ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars, AnsweredBy(records, task))
                 : StageUsage.None(task))];
     }
+
+    /// <summary>The models that answered the task, most answers first: the primary, then any fallback that answered.</summary>
+    private static IReadOnlyList<string> AnsweredBy(IReadOnlyList<UsageRecord> records, string task) =>
+        [.. records.Where(r => r.Task == task && r.Outcome == CallOutcome.Succeeded)
+            .GroupBy(r => r.ModelId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)];
 }

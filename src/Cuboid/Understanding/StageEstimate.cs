@@ -5,8 +5,9 @@ namespace Cuboid.Understanding;
 /// <summary>
 /// The planned cost of one stage on the model the router would pick first. <see cref="Model"/> is null when no model
 /// serves the stage at all; <see cref="Configured"/> is false when the model is a shipped default priced for
-/// comparison although no provider for it is configured; <see cref="PriceKnown"/> is false when the catalog has no
-/// price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free"). <see cref="Dollars"/> is the expected
+/// comparison although no provider for it is configured (the stage cannot run, so the plan's total leaves it out, and
+/// <see cref="EnabledBy"/> names the variables that would add a provider for it); <see cref="PriceKnown"/> is false
+/// when the catalog has no price for it (its <see cref="Dollars"/> are then 0 and mean "unknown", not "free"). <see cref="Dollars"/> is the expected
 /// price, <see cref="WorstCaseDollars"/> the most the stage can cost.
 /// </summary>
 public sealed record StageEstimate(
@@ -18,7 +19,8 @@ public sealed record StageEstimate(
     double AudioMinutes,
     decimal Dollars,
     bool Configured = true,
-    bool PriceKnown = true)
+    bool PriceKnown = true,
+    IReadOnlyList<string>? EnabledBy = null)
 {
     /// <summary>
     /// What the stage may cost at most on its model: every call writing its full output cap (what the router reserves).

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Cuboid.Portfolio;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
@@ -16,7 +17,7 @@ public static class SynthesisParser
     {
         result = null;
         error = string.Empty;
-        var json = StripFence(text ?? string.Empty);
+        var json = ModelJson.StripFence(text ?? string.Empty);
         JsonDocument document;
         try
         {
@@ -97,22 +98,6 @@ public static class SynthesisParser
             result = new SynthesisResult(summary.Trim(), normalized, [.. moments.OrderBy(m => m.Time)], topics);
             return true;
         }
-    }
-
-    private static string StripFence(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.StartsWith("```", StringComparison.Ordinal))
-        {
-            var firstNewline = trimmed.IndexOf('\n', StringComparison.Ordinal);
-            var lastFence = trimmed.LastIndexOf("```", StringComparison.Ordinal);
-            if (firstNewline > 0 && lastFence > firstNewline)
-            {
-                return trimmed[(firstNewline + 1)..lastFence].Trim();
-            }
-        }
-
-        return trimmed;
     }
 
     private static string? String(JsonElement element, string name) =>

@@ -1,11 +1,13 @@
+using Cuboid.Portfolio;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Understanding;
 
 /// <summary>
 /// Turns the timeline into a summary, chapters, key moments and topics with the reasoning model. The
-/// answer is JSON (<see cref="ChatResponseFormat.Json"/>), validated, with one repair request when it is
-/// not usable. When the timeline does not fit the model's context window, time windows are summarised
+/// answer is JSON in <see cref="SynthesisSchema"/> (structured output where the model takes it), validated by an
+/// <see cref="AnswerCheck"/>: the portfolio's router asks the same model once more when an answer is not usable and
+/// falls over to the next reasoner when the repair fails too. When the timeline does not fit the model's context window, time windows are summarised
 /// first and their notes (with their timestamps) are then synthesised as a whole (map-reduce, recursively).
 /// </summary>
 public sealed class Synthesizer
@@ -115,25 +117,26 @@ public sealed class Synthesizer
             new(ChatRole.System, SynthesisPrompts.System(duration, focus)),
             new(ChatRole.User, user),
         ];
-        // JSON within a stated cap, so the budget reserves what the call may really cost; no temperature (reasoning models reject it).
-        var options = AnalysisRequests.SynthesisOptions();
-
+        // JSON in the summary's schema within a stated cap, so the budget reserves what the call may really cost; no
+        // temperature (reasoning models reject it). The answer check repairs once and falls over (see AnswerCheck).
         var (from, to) = window ?? (0, duration);
+        var check = new AnswerCheck(text => SynthesisParser.TryParse(text, to, out _, out var error, from) ? null : error, SynthesisPrompts.Repair);
+        var options = check.AddTo(AnalysisRequests.SynthesisOptions());
+
         var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
         Calls++;
-        Model = AnsweringModel.Of(answer, "unknown");
-        if (SynthesisParser.TryParse(answer.Text, to, out var result, out var error, from))
+        if (!SynthesisParser.TryParse(answer.Text, to, out var result, out var error, from))
         {
-            return result;
+            // The portfolio's router repairs and falls over by itself, so only a reasoner that ignores answer checks gets here.
+            answer = await _reasoner.GetResponseAsync(check.WithRepair(messages, answer, error), options, cancellationToken);
+            Calls++;
+            if (!SynthesisParser.TryParse(answer.Text, to, out result, out error, from))
+            {
+                throw CuboidException.Provider($"the reasoning model returned an unusable answer twice ({error}); try another model with --reasoner");
+            }
         }
 
-        messages.Add(new ChatMessage(ChatRole.Assistant, answer.Text));
-        messages.Add(new ChatMessage(ChatRole.User, SynthesisPrompts.Repair(error)));
-        var repaired = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
-        Calls++;
-        Model = AnsweringModel.Of(repaired, "unknown");
-        return SynthesisParser.TryParse(repaired.Text, to, out result, out var secondError, from)
-            ? result
-            : throw CuboidException.Provider($"the reasoning model returned an unusable answer twice ({secondError}); try another model with --reasoner");
+        Model = AnsweringModel.Of(answer, "unknown");
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cuboid.Portfolio;
 using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
 
@@ -25,6 +26,10 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
+        decimal SpentOn(string task) => models?.Usage().Where(u => u.Stage == task).Sum(u => u.Dollars) ?? 0m;
+
+        // The output folder is checked (and staged) before anything is reported, so a bad --out prints only its error.
+        using var staged = ReportFolder.Stage(request.OutputPath);
 
         // Stages that will not run say so once, rather than showing bars that never move.
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,20 +37,24 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         {
             if (offline || !present)
             {
-                skipped[stage] = offline ? "offline" : "no model";
+                skipped[stage] = request.Offline ? "offline" : offline ? "no provider configured" : "no model";
                 progress?.Invoke(new AnalysisProgress(stage, 0, null, 0, Finished: true, Skipped: skipped[stage]));
             }
         }
 
-        void Report(string stage, double done, double? total, bool finished = false)
+        void Report(string stage, double done, double? total, bool finished = false, int duplicates = 0)
         {
             if (!skipped.ContainsKey(stage))
             {
-                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished));
+                var task = stage == "synthesize" ? AnalysisTasks.Reason : stage;
+                progress?.Invoke(new AnalysisProgress(stage, done, total, offline ? 0 : Spent(), finished)
+                {
+                    StageDollars = offline || stage == "decode" ? 0 : SpentOn(task),
+                    Duplicates = duplicates,
+                });
             }
         }
 
-        using var staged = ReportFolder.Stage(request.OutputPath);
         var framesDirectory = Path.Combine(staged.Staging, ReportWriter.FramesFolder);
         var work = Path.Combine(staged.Staging, ".work");
         Directory.CreateDirectory(framesDirectory);
@@ -70,20 +79,36 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
-        var frames = media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken);
+        // The decode is done when the pass's stream ends, not when the last caption comes back.
+        var frames = ThenAsync(media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken),
+            () => Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true), cancellationToken);
         var filter = NewFilter();
         var stageFilter = filter;
+
+        // The caption count's denominator is the plan (one sample per interval, fewer under --max-frames); it only grows
+        // when cuts add samples, and near-duplicates count as done, so it never shrinks as they are skipped.
+        var planned = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
         if (request.MaxFrames is { } max)
         {
             // Near-duplicates go first, then the cap spreads what is left.
-            frames = Capped(frames, pass, filter, max, cancellationToken);
+            planned = Math.Min(max, planned);
+            frames = Capped(frames, pass, filter, max, chosen => planned = chosen, cancellationToken);
             stageFilter = new NearDuplicateFilter(maxHashDistance: -1);
         }
 
-        var expected = (int)Math.Ceiling(video.DurationSeconds / request.Sampling.EverySeconds);
+        var captionProgress = new Lock();
         var captions = new CaptionStage(offline ? null : models!.Captioner, cache, offline ? [] : Ids(models!, AnalysisTasks.Caption), request.Focus, request.Concurrency, _time)
         {
-            Progress = (done, kept) => Report("caption", done, Math.Max(kept, request.MaxFrames is { } m ? Math.Min(m, expected) : expected)),
+            // Captions finish on several threads: one at a time, so counts never go backwards.
+            Progress = (done, kept) =>
+            {
+                lock (captionProgress)
+                {
+                    var duplicates = stageFilter.Skipped;
+                    planned = Math.Max(planned, kept + duplicates);
+                    Report("caption", done + duplicates, planned, duplicates: duplicates);
+                }
+            },
         };
         CaptionStageResult captioned;
         try
@@ -96,8 +121,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             throw;
         }
 
-        Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
-        Report("caption", captioned.Samples.Count(s => s.Caption is not null), captioned.Samples.Count, finished: true);
+        var processed = captioned.Samples.Count + stageFilter.Skipped;
+        Report("caption", captioned.Samples.Count(s => s.Caption is not null) + stageFilter.Skipped, processed, finished: true, duplicates: stageFilter.Skipped);
         var warnings = new List<string>(pass.Warnings);
         TranscribeStageResult heard;
         try
@@ -113,7 +138,11 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         var stop = captioned.Stop ?? heard.Stop;
 
+        // A truncated file's chapters end where its data does, not where its header says.
+        var covered = pass.Truncated?.DecodableSeconds ?? video.DurationSeconds;
+
         SynthesisResult? synthesis = null;
+        var synthesisCached = false;
         if (!offline && stop is null && models!.Reasoner is { } reasoner)
         {
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);
@@ -121,18 +150,19 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             {
                 Report("synthesize", 0, 1);
                 var context = models.Candidates(AnalysisTasks.Reason).FirstOrDefault()?.ContextWindow ?? CostEstimator.DefaultContextWindow;
-                var key = Synthesizer.CacheKey(timeline, video.DurationSeconds, request.Focus);
+                var key = Synthesizer.CacheKey(timeline, covered, request.Focus);
                 var reasonModels = Ids(models, AnalysisTasks.Reason);
                 try
                 {
                     if (cache?.FindSynthesis(key, reasonModels) is { } cached)
                     {
                         synthesis = JsonSerializer.Deserialize<SynthesisResult>(cached, ReportJson.Options);
+                        synthesisCached = synthesis is not null;
                     }
                     else
                     {
                         var synthesizer = new Synthesizer(reasoner, context);
-                        synthesis = await synthesizer.SynthesizeAsync(timeline, video.DurationSeconds, request.Focus, cancellationToken);
+                        synthesis = await synthesizer.SynthesizeAsync(timeline, covered, request.Focus, cancellationToken);
                         cache?.PutSynthesis(key, synthesizer.Model ?? reasonModels.FirstOrDefault() ?? "unknown", JsonSerializer.Serialize(synthesis, ReportJson.Options), _time.GetUtcNow());
                     }
                 }
@@ -147,12 +177,17 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         if (!offline && models!.Captioner is null)
         {
-            warnings.Add("No caption model is configured: frames were not captioned.");
+            warnings.Add($"No caption model is configured: frames were not captioned{ToAdd(models, AnalysisTasks.Caption)}.");
+        }
+
+        if (!offline && models!.Transcriber is null && video.HasAudio)
+        {
+            warnings.Add($"No transcription model is configured: the speech was not transcribed{ToAdd(models, AnalysisTasks.Transcribe)}.");
         }
 
         if (!offline && models!.Reasoner is null)
         {
-            warnings.Add("No reasoning model is configured: no summary or chapters.");
+            warnings.Add($"No reasoning model is configured: no summary or chapters{ToAdd(models, AnalysisTasks.Reason)}.");
         }
 
         if (stop is not null)
@@ -160,7 +195,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             warnings.Add($"Stopped early: {stop.Message}");
         }
 
-        var usage = offline ? UsageReport.Empty : new UsageReport(models!.Usage());
+        var usage = offline ? UsageReport.Empty
+            : CacheAccounting.Apply(new UsageReport(models!.Usage()), captioned, heard, synthesisCached, cache, request.VideoPath);
         var captionUsage = usage.Stages.FirstOrDefault(s => s.Stage == AnalysisTasks.Caption);
         var perCaption = captionUsage is { Calls: > 0 } ? captionUsage.Dollars / captionUsage.Calls
             : offline ? 0m : CostEstimator.PerCaption(models!.Candidates(AnalysisTasks.Caption).FirstOrDefault(), request.Focus);
@@ -169,7 +205,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Source = Path.GetFileName(request.VideoPath),
             Mode = offline ? "offline" : stop is not null ? "partial" : "full",
             CreatedAt = _time.GetUtcNow(),
+            About = offline ? StructuralReport.Note + " " + StructuralReport.HowToAddProvider : null,
             Video = video,
+            Truncated = pass.Truncated,
             Samples = [.. captioned.Samples.Select(pass.Relabel)],
             Transcript = heard.Segments,
             Scenes = pass.Scenes,
@@ -189,12 +227,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         await ReportWriter.WriteAsync(report, request.Formats, staged.Staging, staged.Target, request.VideoPath, cancellationToken);
         staged.Commit();
         cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
-        return new AnalysisOutcome(report, staged.Target, stop);
+        return new AnalysisOutcome(report, staged.Target, stop) { Formats = request.Formats };
     }
 
     /// <summary>
     /// The plan and its price (<c>--dry-run</c>): the decode pass runs, no model is called, nothing is written. A stage
-    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured.
+    /// no configured model serves is priced on <paramref name="defaults"/> (the shipped defaults), marked not configured, left
+    /// out of the total, and given the variables that would add it (from <paramref name="models"/>, which may have no usable model).
     /// </summary>
     public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisModels? defaults, CancellationToken cancellationToken = default)
     {
@@ -204,7 +243,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var filter = NewFilter();
         var pass = new PassOutcome();
         var frames = media.SampleAsync(request.VideoPath, request.Sampling, null, pass, null, cancellationToken);
-        frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, cancellationToken);
+        frames = Capped(frames, pass, filter, request.MaxFrames ?? int.MaxValue, null, cancellationToken);
         var kept = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
         {
@@ -212,6 +251,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         }
 
         var byReason = kept.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // A truncated file is priced, like it is run, only as far as it decodes.
+        var seconds = pass.Truncated?.DecodableSeconds ?? video.DurationSeconds;
         var offline = request.Offline || models is null;
         ModelQuote? Configured(string task, long? promptTokens = null) => offline ? null : models!.Candidates(task, promptTokens).FirstOrDefault();
         ModelQuote? First(string task, long? promptTokens = null) => Configured(task, promptTokens) ?? defaults?.Candidates(task, promptTokens).FirstOrDefault();
@@ -219,23 +260,32 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
 
         // The reasoner is ranked for this video's prompt, as the router will rank the real call: a draft on the typical
         // pick sizes the prompt, then the pick is made for that size.
-        var draft = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, null, null, First(AnalysisTasks.Reason), request.Focus)[2];
+        var draft = CostEstimator.Estimate(seconds, kept.Count, video.HasAudio, null, null, First(AnalysisTasks.Reason), request.Focus)[2];
         long? reasonPrompt = draft.Calls > 0 ? draft.InputTokens / draft.Calls : null;
         var reasoner = First(AnalysisTasks.Reason, reasonPrompt);
-        var stages = CostEstimator.Estimate(video.DurationSeconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
-            .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null ? stage with { Configured = false } : stage)
+        var stages = CostEstimator.Estimate(seconds, kept.Count, video.HasAudio, First(AnalysisTasks.Caption), First(AnalysisTasks.Transcribe), reasoner, request.Focus)
+            .Select((stage, i) => stage.Model is not null && Configured(tasks[i], i == 2 ? reasonPrompt : null) is null
+                ? stage with { Configured = false, EnabledBy = models?.VariablesToEnable(tasks[i]) ?? [] }
+                : stage)
             .ToList();
         var limit = models?.Budget ?? defaults?.Budget;
-        var total = stages.Sum(s => s.Dollars);
-        return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? video.DurationSeconds / 60 : 0, stages,
-            NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, video.DurationSeconds, video.HasAudio),
-            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Sum(s => s.WorstCaseDollars) <= dollars) : null);
+        var total = stages.Where(s => s.Configured).Sum(s => s.Dollars);
+        return new DryRunPlan(Path.GetFileName(request.VideoPath), video, byReason, kept.Count, filter.Skipped, video.HasAudio ? seconds / 60 : 0, stages,
+            NativeVideoRates.Compare(models?.NativeVideoRates() ?? defaults?.NativeVideoRates() ?? NativeVideoRates.Default, seconds, video.HasAudio),
+            limit is { } dollars ? new PlanBudget(dollars, total > dollars, stages.Where(s => s.Configured).Sum(s => s.WorstCaseDollars) <= dollars) : null)
+        {
+            Truncated = pass.Truncated,
+            Warnings = pass.Warnings,
+        };
     }
+
+    private static string ToAdd(IAnalysisModels models, string task) =>
+        models.VariablesToEnable(task) is { Count: > 0 } variables ? $"; set {EnvironmentHint.OneOf(variables)} to add one" : string.Empty;
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
 
     // --max-frames needs the whole plan before choosing, so captions start when the pass ends.
-    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PlannedFrame> Capped(IAsyncEnumerable<PlannedFrame> frames, PassOutcome pass, NearDuplicateFilter filter, int max, Action<int>? chosenCount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new List<PlannedFrame>();
         await foreach (var frame in frames.WithCancellation(cancellationToken))
@@ -253,6 +303,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         // The stream has ended, so the pass knows which samples sit on a cut.
         all = [.. all.Select(pass.Relabel)];
         var chosen = MaxFramesSelector.Select(all, max);
+        chosenCount?.Invoke(chosen.Count);
         foreach (var dropped in all.Except(chosen))
         {
             dropped.Discard();
@@ -262,6 +313,16 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         {
             yield return frame;
         }
+    }
+
+    private static async IAsyncEnumerable<PlannedFrame> ThenAsync(IAsyncEnumerable<PlannedFrame> frames, Action ended, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var frame in frames.WithCancellation(cancellationToken))
+        {
+            yield return frame;
+        }
+
+        ended();
     }
 
     private static async Task Observe(Task task)

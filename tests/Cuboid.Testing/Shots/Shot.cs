@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cuboid.Testing.Shots;
 
 /// <summary>One shot of a <see cref="ShotReel"/>: a synthetic ffmpeg source shown for a whole number of frames.</summary>
@@ -12,6 +14,12 @@ public sealed record Shot(string Source, int Frames)
     /// <summary>Frame numbers (within the shot) that are replaced by a white flash.</summary>
     public IReadOnlyList<int> FlashFrames { get; init; } = [];
 
+    /// <summary>Brief brightenings of the shot's own picture (not a white frame): the flashes a detector must not cut.</summary>
+    public IReadOnlyList<BrightnessFlash> BrightnessFlashes { get; init; } = [];
+
+    /// <summary>A box sliding across the shot, drawn under the flashes and fades.</summary>
+    public MovingOverlay? Overlay { get; init; }
+
     /// <summary>Frames of fade from black at the start of the shot (0 for none).</summary>
     public int FadeInFrames { get; init; }
 
@@ -25,5 +33,8 @@ public sealed record Shot(string Source, int Frames)
     /// <summary>Render the source at a quarter of the reel's pixels and scale up (for slow sources such as mandelbrot).</summary>
     public bool RenderSmall { get; init; }
 
-    internal string Key => $"{Source}|{Frames}|{Filters}|{string.Join(',', FlashFrames)}|{FadeInFrames}|{FadeOutFrames}|{RenderSmall}|seed={Seed}";
+    // The newer parts are appended only when used, so the keys (and cached files) of older reels stay the same.
+    internal string Key => $"{Source}|{Frames}|{Filters}|{string.Join(',', FlashFrames)}|{FadeInFrames}|{FadeOutFrames}|{RenderSmall}|seed={Seed}"
+        + (BrightnessFlashes.Count > 0 ? "|bright=" + string.Join(',', BrightnessFlashes.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Frame}+{f.Length}x{f.Gain}"))) : "")
+        + (Overlay is { } o ? string.Create(CultureInfo.InvariantCulture, $"|overlay={o.Source}:{o.Width}x{o.Height}@{o.PixelsPerSecond}") : "");
 }

@@ -95,6 +95,20 @@ public static class ShotReelBuilder
             : string.Create(CultureInfo.InvariantCulture, $"{source}=seed={seed}");
     }
 
+    /// <summary>A lavfi source with its size and rate appended after its own options.</summary>
+    private static string Sized(string source, int width, int height, int fps) =>
+        string.Create(CultureInfo.InvariantCulture, $"{source}{(source.Contains('=', StringComparison.Ordinal) ? ':' : '=')}size={width}x{height}:rate={fps}");
+
+    // Scaling Y' and the chroma offsets by the same factor is scaling R, G and B by it (the conversion is linear):
+    // brighter, same hue and saturation. Limited range, so luma scales from black at 16.
+    private static string BrightnessFilter(BrightnessFlash flash)
+    {
+        var g = flash.Gain.ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"lutyuv=y='clip(16+(val-16)*{g}\\,0\\,255)':u='clip(128+(val-128)*{g}\\,0\\,255)':v='clip(128+(val-128)*{g}\\,0\\,255)'"
+            + $":enable='between(n\\,{flash.Frame}\\,{flash.Frame + flash.Length - 1})'");
+    }
+
     /// <summary>The filter chain with <c>all_seed</c> on every <c>noise</c> filter that has no seed of its own.</summary>
     internal static string SeededFilters(string filters, int seed) =>
         string.Join(',', filters.Split(',').Select(filter =>
@@ -106,12 +120,12 @@ public static class ShotReelBuilder
     {
         var args = new List<string> { "-y", "-v", "error", "-nostdin" };
         var graph = new StringBuilder();
+        var input = 0;
         for (var i = 0; i < reel.Shots.Count; i++)
         {
             var shot = reel.Shots[i];
             var (w, h) = shot.RenderSmall ? (reel.Width / 2, reel.Height / 2) : (reel.Width, reel.Height);
-            var separator = shot.Source.Contains('=', StringComparison.Ordinal) ? ":" : "=";
-            args.AddRange(["-f", "lavfi", "-i", $"{Seeded(shot.Source, shot.Seed)}{separator}size={w}x{h}:rate={reel.Fps}"]);
+            args.AddRange(["-f", "lavfi", "-i", Sized(Seeded(shot.Source, shot.Seed), w, h, reel.Fps)]);
 
             var chain = new List<string> { $"trim=end_frame={shot.Frames}", "setpts=PTS-STARTPTS" };
             if (shot.RenderSmall)
@@ -125,9 +139,25 @@ public static class ShotReelBuilder
                 chain.Add(SeededFilters(filters, shot.Seed));
             }
 
+            graph.Append(CultureInfo.InvariantCulture, $"[{input++}:v]{string.Join(',', chain)}");
+            chain.Clear();
+            if (shot.Overlay is { } overlay)
+            {
+                // The box is its own input, trimmed like the shot, then laid over it: a second chain in the graph.
+                args.AddRange(["-f", "lavfi", "-i", Sized(overlay.Source, overlay.Width, overlay.Height, reel.Fps)]);
+                graph.Append(CultureInfo.InvariantCulture,
+                    $"[m{i}];[{input++}:v]trim=end_frame={shot.Frames},setpts=PTS-STARTPTS,format=yuv420p[o{i}];"
+                    + $"[m{i}][o{i}]overlay=x='mod(t*{overlay.PixelsPerSecond}\\,W+w)-w':y=(H-h)/3");
+            }
+
             foreach (var flash in shot.FlashFrames)
             {
                 chain.Add($"drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n\\,{flash})'");
+            }
+
+            foreach (var flash in shot.BrightnessFlashes)
+            {
+                chain.Add(BrightnessFilter(flash));
             }
 
             if (shot.FadeInFrames > 0)
@@ -141,7 +171,7 @@ public static class ShotReelBuilder
             }
 
             chain.Add("setsar=1");
-            graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]{string.Join(',', chain)}[s{i}];");
+            graph.Append(CultureInfo.InvariantCulture, $",{string.Join(',', chain)}[s{i}];");
         }
 
         for (var i = 0; i < reel.Shots.Count; i++)

@@ -29,6 +29,9 @@ internal sealed class OpenAIChatResponder : ProtocolResponder
             IncludeUsage = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
                 && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True,
             Messages = messages,
+            Audio = messages.SelectMany(m => m.Audio).FirstOrDefault()?.Data,
+            ResponseFormat = root.TryGetProperty("response_format", out var format) && format.ValueKind == JsonValueKind.Object
+                && format.TryGetProperty("type", out var type) ? type.GetString() : null,
             ApiKey = presentedKey,
             RawBody = RawBody(context),
         };
@@ -43,6 +46,7 @@ internal sealed class OpenAIChatResponder : ProtocolResponder
             return new SimulatedMessage(role, content.GetString() ?? "", []);
         var texts = new List<string>();
         var images = new List<SimulatedImage>();
+        var audio = new List<SimulatedAudio>();
         foreach (var part in content.EnumerateArray())
         {
             switch (part.GetProperty("type").GetString())
@@ -53,9 +57,15 @@ internal sealed class OpenAIChatResponder : ProtocolResponder
                 case "image_url":
                     images.Add(ImageFromUrl(part.GetProperty("image_url").GetProperty("url").GetString() ?? ""));
                     break;
+                case "input_audio":
+                    // Gemini's OpenAI-compatible endpoint (and OpenAI's audio models): base64 data and its format.
+                    var input = part.GetProperty("input_audio");
+                    var bytes = Convert.FromBase64String(input.GetProperty("data").GetString() ?? "");
+                    audio.Add(new SimulatedAudio(input.GetProperty("format").GetString() ?? "", bytes, SimulatedTranscript.WavSeconds(bytes)));
+                    break;
             }
         }
-        return new SimulatedMessage(role, string.Join("\n", texts), images);
+        return new SimulatedMessage(role, string.Join("\n", texts), images) { Audio = audio };
     }
 
     public override Task WriteErrorAsync(HttpContext context, int status, FaultKind kind, string message)

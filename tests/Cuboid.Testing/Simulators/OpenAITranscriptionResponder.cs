@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Cuboid.Testing.Simulators;
@@ -35,8 +33,8 @@ internal sealed class OpenAITranscriptionResponder : ProtocolResponder
 
     public override async Task WriteAnswerAsync(HttpContext context, SimulatedRequest request, SimulatedReply reply, SimulatedUsage usage, FaultKind kind, string id)
     {
-        var duration = reply.DurationSeconds ?? WavDurationSeconds(request.Audio ?? []);
-        var segments = reply.Segments ?? DefaultSegments(reply.Text, duration);
+        var duration = reply.DurationSeconds ?? SimulatedTranscript.WavSeconds(request.Audio ?? []);
+        var segments = reply.Segments ?? SimulatedTranscript.SpreadOver(reply.Text, duration);
         var text = reply.Segments is null ? reply.Text : string.Join(" ", segments.Select(s => s.Text.Trim()));
         var usageJson = new { type = "duration", seconds = (int)Math.Ceiling(duration) };
         string body;
@@ -75,37 +73,4 @@ internal sealed class OpenAITranscriptionResponder : ProtocolResponder
         };
         await WriteJsonAsync(context, 200, body, contentType);
     }
-
-    /// <summary>The reply's sentences spread evenly over the audio, at least one segment.</summary>
-    private static List<SimulatedSegment> DefaultSegments(string text, double duration)
-    {
-        var sentences = text.Split(". ", StringSplitOptions.RemoveEmptyEntries);
-        var step = duration / Math.Max(1, sentences.Length);
-        return sentences.Select((s, i) => new SimulatedSegment(
-            Math.Round(i * step, 3), Math.Round((i + 1) * step, 3),
-            i < sentences.Length - 1 ? s + "." : s)).ToList();
-    }
-
-    /// <summary>Reads the duration from a RIFF/WAVE header; other bytes count as 16 kHz mono 16-bit.</summary>
-    internal static double WavDurationSeconds(byte[] audio)
-    {
-        var span = audio.AsSpan();
-        if (span.Length >= 12 && Encoding.ASCII.GetString(span[..4]) == "RIFF" && Encoding.ASCII.GetString(span[8..12]) == "WAVE")
-        {
-            var byteRate = 0;
-            var offset = 12;
-            while (offset + 8 <= span.Length)
-            {
-                var chunk = Encoding.ASCII.GetString(span.Slice(offset, 4));
-                var size = BinaryPrimitives.ReadInt32LittleEndian(span.Slice(offset + 4, 4));
-                if (chunk == "fmt " && offset + 20 <= span.Length)
-                    byteRate = BinaryPrimitives.ReadInt32LittleEndian(span.Slice(offset + 16, 4));
-                if (chunk == "data" && byteRate > 0)
-                    return Math.Round(Math.Min(size, span.Length - offset - 8) / (double)byteRate, 3);
-                offset += 8 + size + (size & 1);
-            }
-        }
-        return Math.Round(audio.Length / 32000.0, 3);
-    }
-
 }

@@ -11,7 +11,9 @@ namespace Cuboid.Testing.Simulators;
 
 /// <summary>
 /// A loopback HTTP server (127.0.0.1, random port) speaking the OpenAI chat-completions and transcription,
-/// Anthropic messages and Ollama chat wire protocols, with scripted faults queued per model:
+/// Anthropic messages and Ollama chat wire protocols, with scripted faults queued per model. A chat request with an
+/// <c>input_audio</c> part (Gemini's OpenAI-compatible endpoint) whose reply has <see cref="SimulatedReply.Segments"/>
+/// is answered with them as <see cref="SimulatedTranscript.Json"/>, as a model following Cuboid's transcription schema would:
 /// <code>
 /// await using var sim = await ProviderSimulator.StartAsync();
 /// sim.Script("model-a", Fault.RateLimited(TimeSpan.FromSeconds(1)), Fault.Ok);
@@ -184,6 +186,8 @@ public sealed class ProviderSimulator : IAsyncDisposable
     {
         if (request.Protocol == SimulatedProtocol.OpenAITranscription)
             return "This is the simulated transcript. It has two segments.";
+        if (request.Audio is { } audio)
+            return new SimulatedReply("") { Segments = SimulatedTranscript.SpreadOver("This is the simulated transcript. It has two segments.", SimulatedTranscript.WavSeconds(audio)) };
         var question = request.LastUserText;
         if (question.Length > 80)
             question = question[..80];
@@ -212,7 +216,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
             {
                 RawBody = null,
                 Audio = null,
-                Messages = [.. request.Messages.Select(m => m with { Images = [.. m.Images.Select(i => i with { Data = null })] })],
+                Messages = [.. request.Messages.Select(m => m with { Images = [.. m.Images.Select(i => i with { Data = null })], Audio = [.. m.Audio.Select(a => a with { Data = null })] })],
             };
         }
 
@@ -332,6 +336,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
             Log(request, fault, null);
             await responder.WriteErrorAsync(context, 500, FaultKind.ServerError, $"The simulator's responder threw: {ex.Message}");
             return;
+        }
+        if (request.Protocol == SimulatedProtocol.OpenAIChat && request.Audio is not null && reply.Segments is { } segments)
+        {
+            // A chat model hearing audio writes its transcript as the JSON it was asked for.
+            reply = reply with { Text = SimulatedTranscript.Json(segments) };
         }
         var usage = SimulatedUsage.For(request, reply);
         Log(request, fault, fault.Kind is FaultKind.None or FaultKind.FirstByteAfter or FaultKind.StreamStall ? usage : null);

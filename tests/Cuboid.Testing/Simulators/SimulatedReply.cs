@@ -6,7 +6,7 @@ namespace Cuboid.Testing.Simulators;
 /// </summary>
 public sealed record SimulatedReply(string Text)
 {
-    /// <summary>Transcription: timestamped segments (default: the audio split into equal parts).</summary>
+    /// <summary>Transcription, and chat with audio input: timestamped segments (default: the audio split into equal parts).</summary>
     public IReadOnlyList<SimulatedSegment>? Segments { get; init; }
 
     /// <summary>Transcription: the detected language.</summary>

@@ -19,12 +19,12 @@ public sealed record SimulatedRequest
 
     public IReadOnlyList<SimulatedMessage> Messages { get; init; } = [];
 
-    /// <summary>Transcription: the uploaded audio.</summary>
+    /// <summary>Transcription: the uploaded audio; chat: the first <c>input_audio</c> part.</summary>
     public byte[]? Audio { get; init; }
 
     public string? AudioFileName { get; init; }
 
-    /// <summary>Transcription: <c>json</c>, <c>verbose_json</c>, <c>text</c>...</summary>
+    /// <summary>Transcription: <c>json</c>, <c>verbose_json</c>, <c>text</c>...; OpenAI chat: <c>response_format.type</c> (<c>json_object</c>, <c>json_schema</c>) or null.</summary>
     public string? ResponseFormat { get; init; }
 
     /// <summary>Transcription: the <c>language</c> field.</summary>

@@ -106,6 +106,12 @@ public static class VideoBuilder
             }
 
             Damage(scratch, recipe.Defect);
+            if (recipe.CutToFraction is { } fraction)
+            {
+                using var stream = new FileStream(scratch, FileMode.Open, FileAccess.ReadWrite);
+                stream.SetLength((long)(stream.Length * fraction));
+            }
+
             File.Move(scratch, path, overwrite: true);
             return path;
         }
@@ -184,6 +190,11 @@ public static class VideoBuilder
         if (r.StartOffsetSeconds != 0)
         {
             args.AddRange(["-output_ts_offset", Num(r.StartOffsetSeconds)]);
+        }
+
+        if (r.FastStart)
+        {
+            args.AddRange(["-movflags", "+faststart"]);
         }
 
         if (r.Container == "ts")

@@ -53,14 +53,27 @@ public sealed record VideoRecipe
 
     public VideoDefect Defect { get; init; }
 
+    /// <summary>mp4/mov only: put the index (moov) at the front (<c>-movflags +faststart</c>), as web and phone exports
+    /// do, so a file cut short still opens and claims its full duration.</summary>
+    public bool FastStart { get; init; }
+
+    /// <summary>Keeps only this fraction of the encoded file's bytes (a download or copy that stopped early); null keeps
+    /// the whole file. Unlike <see cref="VideoDefect.TruncatedBeforeIndex"/>, the container's header survives.</summary>
+    public double? CutToFraction { get; init; }
+
     /// <summary>Plays the encoded clip this many times in a row (stream copy, so long benchmark files are cheap to make).</summary>
     public int Repeat { get; init; } = 1;
 
     /// <summary>Extra video filters after scaling, e.g. <c>geq=lum='16+N*3':cb=128:cr=128</c> to stamp the frame number into the brightness.</summary>
     public string? Filter { get; init; }
 
-    /// <summary>A stable text form of every field, used as the cache key.</summary>
-    public string Key => string.Join(
+    /// <summary>A stable text form of every field, used as the cache key. Fields added later join it only when set, so
+    /// every earlier recipe keeps its cached file.</summary>
+    public string Key => BaseKey
+        + (FastStart ? "|faststart" : string.Empty)
+        + (CutToFraction is { } cut ? "|cut" + cut.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+
+    private string BaseKey => string.Join(
         '|',
         Container,
         Codec,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Cuboid.Cli;
 using Cuboid.Testing.Video;
 
@@ -49,6 +50,71 @@ public class CuboidAppTests
         await CuboidApp.RunAsync(["no-such-command"], console);
 
         Assert.Contains("'no-such-command'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_before_the_argument_is_named_not_the_argument()
+    {
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["probe", "--bogus", SampleFiles.DemoVideo], console);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("cuboid: unknown option '--bogus' (see 'cuboid probe --help')", error.ToString().Trim());
+    }
+
+    public static TheoryData<string> CommandPaths()
+    {
+        var data = new TheoryData<string>();
+        var root = CuboidApp.CreateRootCommand(CliConsole.Capture(out _, out _));
+        foreach (var command in Descendants(root, string.Empty))
+        {
+            data.Add(command);
+        }
+
+        return data;
+
+        static IEnumerable<string> Descendants(Command command, string prefix)
+        {
+            foreach (var sub in command.Subcommands)
+            {
+                yield return prefix + sub.Name;
+                foreach (var descendant in Descendants(sub, $"{prefix}{sub.Name} "))
+                {
+                    yield return descendant;
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public async Task Every_command_names_an_unknown_option_wherever_it_stands(string commandPath)
+    {
+        string[] path = commandPath.Split(' ');
+        string[][] attempts = [[.. path, "--bogus", "x.mp4"], [.. path, "--bogus=1"], [.. path, "x.mp4", "--bogus"]];
+        foreach (var args in attempts)
+        {
+            var console = CliConsole.Capture(out var output, out var error);
+
+            var code = await CuboidApp.RunAsync(args, console);
+
+            Assert.Equal(ExitCodes.Usage, code);
+            var line = Assert.Single(error.ToString().Trim().Split('\n'));
+            Assert.StartsWith($"cuboid: unknown option '--bogus' (see 'cuboid {commandPath} --help')", line, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, output.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Option_values_and_negative_numbers_that_start_with_a_dash_are_not_unknown_options()
+    {
+        var console = CliConsole.Capture(out _, out var error);
+
+        var code = await CuboidApp.RunAsync(["tokens", "--model", "wan2.1-t2v-14b", "--frames", "-5"], console);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.DoesNotContain("unknown option", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -235,6 +235,21 @@ public sealed class PortfolioCommandsTests : IClassFixture<RouterSimulatorFixtur
     }
 
     [Fact]
+    public async Task Ask_without_a_key_prints_one_short_line_naming_the_variable()
+    {
+        // The config's OpenAI key variable is left unset; every other provider is disabled.
+        var config = Config(ProviderSimulator.DefaultApiKey);
+        Environment.SetEnvironmentVariable(_keyVariable, null);
+
+        var (code, output, error) = await Run("ask", "hello", "--config", config, "--catalog", Overlay);
+
+        Assert.Equal(ExitCodes.Provider, code);
+        Assert.Equal("", output);
+        Assert.Equal($"cuboid: no provider is configured for task 'chat'; set {_keyVariable}", error.TrimEnd());
+        Assert.Equal(0, _sim.CallCount());
+    }
+
+    [Fact]
     public async Task Ask_over_budget_exits_with_the_budget_code()
     {
         var (code, _, error) = await Run("ask", "hello", "--budget", "0.0000001", "--config", Config(ProviderSimulator.DefaultApiKey), "--catalog", Overlay);

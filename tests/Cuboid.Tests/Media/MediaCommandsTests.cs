@@ -227,6 +227,86 @@ public class MediaCommandsTests
         AssertOneLineInputError(process.ExitCode, error, $"{tool} was not found; install it with: sudo apt-get install -y ffmpeg");
     }
 
+    private static readonly VideoRecipe CutShort = new() { Seconds = 10, Gop = 25, FastStart = true, CutToFraction = 0.3 };
+
+    [Fact]
+    public async Task Scenes_of_a_truncated_file_warn_once_and_end_at_the_decodable_length()
+    {
+        var path = await VideoBuilder.BuildAsync(CutShort);
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["scenes", path, "--json"], console);
+
+        Assert.Equal(0, code);
+        var warning = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.StartsWith($"cuboid: warning: {Path.GetFileName(path)} is truncated: only its first ", warning, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var root = json.RootElement;
+        var decodable = root.GetProperty("truncated").GetProperty("decodableSeconds").GetDouble();
+        Assert.InRange(decodable, 1, 9);
+        Assert.Equal(10, root.GetProperty("truncated").GetProperty("expectedSeconds").GetDouble(), 1);
+        Assert.Equal(decodable, root.GetProperty("decodedSeconds").GetDouble());
+        Assert.Equal(decodable, root.GetProperty("scenes").EnumerateArray().Last().GetProperty("end").GetDouble());
+        Assert.Contains("is truncated", root.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scenes_of_a_whole_file_have_no_truncation()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3 });
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["scenes", path, "--json"], console);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("truncated").ValueKind);
+    }
+
+    [Fact]
+    public async Task Frames_every_on_a_truncated_file_warn_once_in_words_not_ffmpegs()
+    {
+        var path = await VideoBuilder.BuildAsync(CutShort);
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--every", "2s", "--out", VideoBuilder.NewFolder()], console);
+
+        Assert.Equal(0, code);
+        var warning = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.Contains("is truncated: only its first ", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("partial file", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Frames_at_a_time_beyond_a_truncated_files_end_exit_3()
+    {
+        var path = await VideoBuilder.BuildAsync(CutShort);
+        var output = Path.Combine(VideoBuilder.NewFolder(), "out");
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--at", "1,9", "--out", output], console);
+
+        AssertOneLineInputError(code, error.ToString(), "9 s is beyond the end of what can be decoded");
+        Assert.Equal(string.Empty, stdout.ToString());
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Frames_at_a_time_past_the_end_of_a_whole_file_get_the_last_frame_and_a_warning()
+    {
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3 });
+        var console = CliConsole.Capture(out var stdout, out var error);
+
+        var code = await CuboidApp.RunAsync(["frames", path, "--at", "100", "--out", VideoBuilder.NewFolder()], console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("frame_00002.960.jpg", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            $"cuboid: warning: 100 s is past the last frame of {Path.GetFileName(path)}: exported its last frame, at 2.96 s",
+            error.ToString().Trim());
+    }
+
     internal static void AssertOneLineInputError(int code, string error, string phrase)
     {
         Assert.Equal(ExitCodes.Input, code);

@@ -267,7 +267,7 @@ public class RouterExecutionTests
         var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Build().GetChatClient("caption").GetResponseAsync("x"));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
-        Assert.Contains("ALPHA_KEY is not set", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("no provider is configured for task 'caption'; set one of ALPHA_KEY, BETA_KEY or LOCAL_HOST", ex.Message);
         Assert.DoesNotContain("secret", ex.Message, StringComparison.Ordinal);
     }
 

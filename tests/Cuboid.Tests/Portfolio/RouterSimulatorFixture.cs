@@ -9,5 +9,13 @@ public sealed class RouterSimulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Sim = await ProviderSimulator.StartAsync();
 
+    /// <summary>The simulator with no scripted faults and an empty log, answering with <paramref name="responder"/>: a test's clean start.</summary>
+    public ProviderSimulator Fresh(Func<SimulatedRequest, SimulatedReply> responder)
+    {
+        Sim.ClearScripts();
+        Sim.ClearLog();
+        return Sim.Respond(responder);
+    }
+
     public async Task DisposeAsync() => await Sim.DisposeAsync();
 }

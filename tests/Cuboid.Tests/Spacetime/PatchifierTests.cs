@@ -184,6 +184,43 @@ public class PatchifierTests
         Assert.Equal(latent, CausalVae.LatentFrames(frames, factor));
     }
 
+    [Theory]
+    [InlineData(2, 12, 20, 4, 1, 2, 4)] // 16-byte runs
+    [InlineData(3, 10, 16, 16, 1, 2, 2)] // 32-byte runs: a latent's 2×2 patches over 16 channels
+    [InlineData(4, 37, 50, 3, 2, 16, 16)] // 48-byte runs: 16×16 RGB patches, padded on every side
+    [InlineData(2, 8, 24, 16, 2, 2, 4)] // 64-byte runs
+    public void Vector_sized_runs_put_every_element_where_the_definition_says(int frames, int height, int width, int channels, int pt, int ph, int pw)
+    {
+        var shape = new TensorShape(frames, height, width, channels);
+        var data = new byte[shape.ElementCount];
+        new Random(frames * height).NextBytes(data);
+
+        var patched = Patchifier.Patchify<byte>(data, shape, new PatchSize(pt, ph, pw), UnevenShapePolicy.PadReplicate);
+
+        var grid = patched.Grid;
+        var n = 0;
+        for (var it = 0; it < grid.GridT; it++)
+        {
+            for (var ih = 0; ih < grid.GridH; ih++)
+            {
+                for (var iw = 0; iw < grid.GridW; iw++, n++)
+                {
+                    for (var k = 0; k < grid.TokenLength; k++)
+                    {
+                        // Inside a token: t, h, w, c; padding repeats the last frame, row and column.
+                        var (dt, dh, dw, c) = (k / (ph * pw * channels), k / (pw * channels) % ph, k / channels % pw, k % channels);
+                        var t = Math.Min((it * pt) + dt, frames - 1);
+                        var h = Math.Min((ih * ph) + dh, height - 1);
+                        var w = Math.Min((iw * pw) + dw, width - 1);
+                        Assert.Equal(data[(((((t * height) + h) * width) + w) * channels) + c], patched.Tokens[(n * grid.TokenLength) + k]);
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(data, Patchifier.Unpatchify<byte>(patched.Tokens, grid));
+    }
+
     private static void AssertRoundTrip<T>(T[] data, TensorShape shape, PatchSize patch, UnevenShapePolicy policy)
         where T : unmanaged
     {

@@ -121,4 +121,59 @@ public class StagedFolderTests
         Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => ReportFolder.Stage(file)).Kind);
         Assert.Equal("x", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void A_staging_folder_whose_owner_was_killed_is_removed_by_the_next_run_into_the_same_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("cuboid-debris-").FullName;
+        var target = Path.Combine(root, "demo.mp4.cuboid");
+
+        // A real process owns a staging folder with frames in it, then is killed as kill -9 would.
+        using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        var owner = StagingOwner.Of(child)!;
+        var debris = Directory.CreateDirectory(Path.Combine(root, owner.FolderName("demo.mp4.cuboid"))).FullName;
+        File.WriteAllText(Path.Combine(debris, "frame-0000001.jpg"), "jpeg");
+        Assert.True(owner.IsRunning());
+        child.Kill();
+        child.WaitForExit();
+
+        // A run still writing (this process) and a folder of another output are left alone.
+        var live = Directory.CreateDirectory(Path.Combine(root, StagingOwner.Current.FolderName("demo.mp4.cuboid"))).FullName;
+        var other = Directory.CreateDirectory(Path.Combine(root, owner.FolderName("other.mp4.cuboid"))).FullName;
+
+        using (ReportFolder.Stage(target))
+        {
+            Assert.False(Directory.Exists(debris));
+            Assert.True(Directory.Exists(live));
+            Assert.True(Directory.Exists(other));
+        }
+
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void A_reused_process_id_does_not_keep_a_dead_runs_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("cuboid-debris-").FullName;
+        var reused = StagingOwner.Current with { StartedUnixMs = StagingOwner.Current.StartedUnixMs - 3_600_000 };
+        var debris = Directory.CreateDirectory(Path.Combine(root, reused.FolderName("out"))).FullName;
+
+        Assert.False(reused.IsRunning());
+        using (StagedFolder.Merging(Path.Combine(root, "out")))
+        {
+            Assert.False(Directory.Exists(debris));
+        }
+
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void The_owner_is_read_back_from_the_folder_name_and_other_names_have_none()
+    {
+        var owner = new StagingOwner(4242, 1_764_000_000_123);
+
+        Assert.Equal(owner, StagingOwner.FromFolderName(owner.FolderName("a.cuboid"), "a.cuboid"));
+        Assert.Null(StagingOwner.FromFolderName(owner.FolderName("a.cuboid"), "b.cuboid"));
+        Assert.Null(StagingOwner.FromFolderName($".a.cuboid.partial-{Guid.NewGuid():N}", "a.cuboid"));
+    }
 }

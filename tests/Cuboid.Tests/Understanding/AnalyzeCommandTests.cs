@@ -72,6 +72,11 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.Contains("talk%20video.mp4", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
         Assert.Contains("Report:", stdout, StringComparison.Ordinal);
         Assert.Equal(report.Usage.Stages.Sum(s => s.Calls), _world.Simulator.Calls.Count);
+
+        // The terminal summary names who did the work, in the report's own words and numbers.
+        Assert.Contains("openai:whisper-1", stdout, StringComparison.Ordinal);
+        Assert.Contains("Summary and chapters", stdout, StringComparison.Ordinal);
+        Assert.Contains(Cuboid.Formatting.DisplayFormat.Dollars(report.Usage.Total.Dollars), stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,9 +236,9 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         var progress = stdout.ToString();
-        Assert.Contains("caption: skipped (offline)", progress, StringComparison.Ordinal);
-        Assert.Contains("transcribe: skipped (offline)", progress, StringComparison.Ordinal);
-        Assert.Contains("synthesize: skipped (offline)", progress, StringComparison.Ordinal);
+        Assert.Contains("caption: skipped (no provider configured)", progress, StringComparison.Ordinal);
+        Assert.Contains("transcribe: skipped (no provider configured)", progress, StringComparison.Ordinal);
+        Assert.Contains("synthesize: skipped (no provider configured)", progress, StringComparison.Ordinal);
         Assert.DoesNotContain("none captioned", progress, StringComparison.Ordinal);
         Assert.Contains("no model provider is configured", Assert.Single(stderr.ToString().Trim().Split('\n'), l => l.StartsWith("cuboid:", StringComparison.Ordinal)), StringComparison.Ordinal);
         var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
@@ -277,6 +282,55 @@ public sealed class AnalyzeCommandTests : IAsyncLifetime
         Assert.StartsWith("cuboid: warning: The video has ", stderr.ToString(), StringComparison.Ordinal);
         var report = ReportJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(Out, "report.json")));
         Assert.Contains(report.Warnings, w => w.Contains("decode error(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_truncated_file_is_reported_as_truncated_and_covered_only_as_far_as_it_decodes()
+    {
+        var truncated = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 12, Gop = 25, FastStart = true, CutToFraction = 0.4 });
+        var console = CliConsole.Capture(out _, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", truncated, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json,vtt"], console);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith($"cuboid: warning: {Path.GetFileName(truncated)} is truncated: only its first ", stderr.ToString(), StringComparison.Ordinal);
+        var json = await File.ReadAllTextAsync(Path.Combine(Out, "report.json"));
+        var report = ReportJson.Deserialize(json);
+        var facts = Assert.IsType<TruncationFacts>(report.Truncated);
+        Assert.InRange(facts.DecodableSeconds, 1, 11);
+        Assert.Equal(12, facts.ExpectedSeconds, 1);
+        Assert.Contains("is truncated", report.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal(facts.DecodableSeconds, report.Scenes[^1].End);
+        Assert.All(report.Samples, s => Assert.True(s.Time < facts.DecodableSeconds));
+        var cues = WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt")));
+        Assert.True(cues[^1].End <= facts.DecodableSeconds + 0.001);
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_truncated_file_prices_only_what_decodes_and_warns()
+    {
+        var truncated = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 12, Gop = 25, FastStart = true, CutToFraction = 0.4 });
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+
+        var code = await CuboidApp.RunAsync(["analyze", truncated, "--config", _world.ConfigPath, "--no-cache", "--dry-run", "--json"], console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("is truncated: only its first ", stderr.ToString(), StringComparison.Ordinal);
+        using var plan = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var decodable = plan.RootElement.GetProperty("truncated").GetProperty("decodableSeconds").GetDouble();
+        Assert.InRange(decodable, 1, 11);
+        Assert.Equal(decodable / 60, plan.RootElement.GetProperty("audioMinutes").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task A_whole_files_report_says_truncated_null()
+    {
+        var code = await CuboidApp.RunAsync(["analyze", _video, "--offline", "--cache", _world.CacheDirectory, "--out", Out, "--format", "json"], CliConsole.Capture(out _, out _));
+
+        Assert.Equal(0, code);
+        var json = await File.ReadAllTextAsync(Path.Combine(Out, "report.json"));
+        Assert.Contains("\"truncated\": null", json, StringComparison.Ordinal);
+        Assert.Null(ReportJson.Deserialize(json).Truncated);
     }
 
     [Theory]

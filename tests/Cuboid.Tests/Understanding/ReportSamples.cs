@@ -26,7 +26,12 @@ internal static class ReportSamples
         MotionProfile = [new(0, 0.1), new(5, 0.5), new(3600, 2)],
         SpeechActivity = [new(0.5, 4.2)],
         Duplicates = new DuplicateSavings(2, 0.0004m),
-        Usage = new UsageReport([new("caption", 2, 800, 200, 0, 0.0012m), new("transcribe", 1, 0, 0, 3725.5, 0.0186m), new("reason", 1, 1000, 300, 0, 0.004m)]),
+        Usage = new UsageReport(
+        [
+            new("caption", 2, 800, 200, 0, 0.0012m, ["openai:gpt-4.1-mini"]),
+            new("transcribe", 1, 0, 0, 3725.5, 0.0186m, ["openai:gpt-4o-mini-transcribe", "groq:whisper-large-v3"]),
+            new("reason", 1, 1000, 300, 0, 0.004m, ["openai:gpt-5"]),
+        ]),
         NativeVideoComparison = NativeVideoRatesDefaults(),
     };
 

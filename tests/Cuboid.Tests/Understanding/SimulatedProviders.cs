@@ -68,15 +68,17 @@ internal sealed partial class SimulatedProviders : IAsyncDisposable, IEnvironmen
     /// <summary>Caption requests, in arrival order.</summary>
     public IReadOnlyList<SimulatedRequest> Captions => [.. Simulator.Requests.Where(r => r.Protocol == SimulatedProtocol.OpenAIChat && r.Images.Count > 0)];
 
-    public IReadOnlyList<SimulatedRequest> Reasoning => [.. Simulator.Requests.Where(r => r.Protocol == SimulatedProtocol.OpenAIChat && r.Images.Count == 0)];
+    public IReadOnlyList<SimulatedRequest> Reasoning => [.. Simulator.Requests.Where(r => r.Protocol == SimulatedProtocol.OpenAIChat && r.Images.Count == 0 && r.Audio is null)];
 
-    public IReadOnlyList<SimulatedRequest> Transcriptions => [.. Simulator.Requests.Where(r => r.Protocol == SimulatedProtocol.OpenAITranscription)];
+    /// <summary>Transcription requests: Whisper-style uploads, and chat requests carrying audio (Gemini).</summary>
+    public IReadOnlyList<SimulatedRequest> Transcriptions => [.. Simulator.Requests.Where(r => r.Protocol == SimulatedProtocol.OpenAITranscription || r.Audio is not null)];
 
     public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 
-    private static SimulatedReply Answer(SimulatedRequest request)
+    /// <summary>The answer of every simulated model: a transcript, a caption, or the reasoner's JSON.</summary>
+    public static SimulatedReply Answer(SimulatedRequest request)
     {
-        if (request.Protocol == SimulatedProtocol.OpenAITranscription)
+        if (request.Protocol == SimulatedProtocol.OpenAITranscription || request.Audio is not null)
         {
             return new SimulatedReply("Hello and welcome. Now the second part.")
             {

@@ -37,7 +37,7 @@ public partial class SynthesizerTests
         Assert.Equal([(0d, 40d), (40d, 300d)], result.Chapters.Select(c => (c.Start, c.End)));
         Assert.Equal(65, result.KeyMoments.Single().Time);
         var request = Assert.Single(reasoner.Requests);
-        Assert.Equal(ChatResponseFormat.Json, request.Options!.ResponseFormat);
+        Assert.Same(SynthesisSchema.Format, request.Options!.ResponseFormat);
         Assert.Contains("the demo", request.Messages[0].Text, StringComparison.Ordinal);
     }
 

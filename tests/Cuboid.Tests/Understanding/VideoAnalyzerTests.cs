@@ -93,6 +93,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(report.Usage.Stages.Sum(s => s.Dollars), report.Usage.Total.Dollars);
         Assert.True(report.Usage.Total.Dollars > 0);
         Assert.Equal(5, report.NativeVideoComparison.Count);
+
+        // Each stage names the model that answered it, as the ledger saw it.
+        Assert.Equal(["openai:gpt-4.1-mini"], caption.Models);
+        Assert.All(report.Usage.Stages, s => Assert.Equal(_world.Simulator.Calls.Count > 0, s.Models is { Count: > 0 }));
+        Assert.Null(report.About);
     }
 
     [Fact]
@@ -109,6 +114,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         var models = outcome.Report.Samples.Select(s => s.Model).ToList();
         Assert.Equal(["openai:gpt-4.1-mini", "openai:gpt-4.1-mini", "openai:gpt-4.1-mini"], models.Take(3));
         Assert.All(models.Skip(3), m => Assert.NotEqual("openai:gpt-4.1-mini", m));
+
+        // The report names the primary and the fallback that answered after it.
+        var stage = outcome.Report.Usage.Stages.Single(s => s.Stage == "caption");
+        Assert.Equal(models.Distinct().OrderByDescending(m => models.Count(x => x == m)), stage.Models);
+        Assert.StartsWith(stage.Models![0] + ", then fallback ", StageLabels.Models(stage), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +162,19 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(resumed.Report.Chapters, third.Report.Chapters);
         Assert.Equal(0, third.Report.Usage.Stages.Single(s => s.Stage == "caption").Calls);
         Assert.Equal(resumed.Report.Samples.Select(s => s.Caption), third.Report.Samples.Select(s => s.Caption));
+
+        // ...and says so: from the cache, $0 this run, beside what the run that paid for it cost.
+        var usage = third.Report.Usage;
+        Assert.True(usage.AllFromCache);
+        Assert.Equal(media.Plan.Count, usage.Stages.Single(s => s.Stage == "caption").CacheHits);
+        Assert.Equal(1, usage.Stages.Single(s => s.Stage == "reason").CacheHits);
+        Assert.Equal(["openai:gpt-4.1-mini"], usage.Stages.Single(s => s.Stage == "caption").Models);
+        Assert.Equal(resumed.Report.Usage.Total.Dollars, usage.OriginalRun?.Dollars);
+        Assert.All(usage.Stages, s => Assert.Equal("from cache, $0 this run", StageLabels.Cost(s)));
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Out, "report.md"));
+        Assert.Contains($"| Captions | openai:gpt-4.1-mini | 0 | 0 | 0 | — | from cache, $0 this run |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"cost {Cuboid.Formatting.DisplayFormat.Dollars(resumed.Report.Usage.Total.Dollars)}.", markdown, StringComparison.Ordinal);
+        Assert.Contains("from cache, $0 this run", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,6 +220,16 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Contains("## Speech activity", markdown, StringComparison.Ordinal);
         Assert.Contains("- 00:12–00:30", markdown, StringComparison.Ordinal);
         Assert.Equal(["Scene 1", "Scene 2"], WebVttParser.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "chapters.vtt"))).Select(c => c.Text));
+
+        // It explains itself: what it is and how to add a provider, in every format; no column of dashes, no $0 table.
+        Assert.Contains("structural report", outcome.Report.About, StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", outcome.Report.About, StringComparison.Ordinal);
+        Assert.Contains("\"about\": \"This is the structural report", await File.ReadAllTextAsync(Path.Combine(Out, "report.json")), StringComparison.Ordinal);
+        Assert.Contains("> This is the structural report", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Time | Why | Frame |\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("—", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Stage | Model |", markdown, StringComparison.Ordinal);
+        Assert.Contains("This is the structural report", await File.ReadAllTextAsync(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,8 +284,11 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
             Assert.NotNull(s.Model);
             Assert.False(s.Configured);
             Assert.True(s.Dollars > 0, s.Stage);
+            Assert.Contains("OPENAI_API_KEY", s.EnabledBy!);
         });
-        Assert.True(plan.TotalDollars > 0);
+
+        // Nothing can run without a key, so nothing is in the total: the prices are for comparison.
+        Assert.Equal(0m, plan.TotalDollars);
         Assert.Null(plan.Budget);
         Assert.Empty(_world.Simulator.Calls);
     }
@@ -285,9 +321,82 @@ public sealed class VideoAnalyzerTests : IAsyncLifetime
         Assert.Equal(new PlanBudget(limit, exceeded, WorstCaseFits: !exceeded), plan.Budget);
     }
 
-    private sealed class NoKeys(string home) : Cuboid.Portfolio.IEnvironmentVariables
+    private sealed class NoKeys(string home, string? ollamaHost = null) : Cuboid.Portfolio.IEnvironmentVariables
     {
-        public string? Get(string name) => name == "HOME" ? home : null;
+        public string? Get(string name) => name switch
+        {
+            "HOME" => home,
+            "OLLAMA_HOST" => ollamaHost,
+            _ => null,
+        };
+    }
+
+    [Fact]
+    public async Task With_only_ollama_the_dry_run_total_leaves_out_transcription_and_names_the_variables_that_would_add_it()
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "empty.json");
+        await File.WriteAllTextAsync(config, "{}");
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config, Environment = new NoKeys(_world.Folder, ollamaHost: "127.0.0.1:9") };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+
+        var transcribe = plan.Stages.Single(s => s.Stage == AnalysisTasks.Transcribe);
+        Assert.False(transcribe.Configured);
+        Assert.True(transcribe.Dollars > 0);
+        Assert.Equal(["OPENAI_API_KEY", "GEMINI_API_KEY", "GROQ_API_KEY"], transcribe.EnabledBy);
+        Assert.Equal([transcribe], plan.Missing);
+        Assert.All(plan.Stages.Where(s => s != transcribe), s => Assert.StartsWith("ollama:", s.Model, StringComparison.Ordinal));
+
+        // Local models cost nothing and transcription cannot run: the run costs $0, and so does the plan.
+        Assert.Equal(0m, plan.TotalDollars);
+        Assert.Empty(_world.Simulator.Calls);
+    }
+
+    [Fact]
+    public async Task Gemini_alone_captions_transcribes_with_timestamps_and_summarises()
+    {
+        var media = new FakeMedia();
+        var config = Path.Combine(_world.Folder, "gemini.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "providers": { "gemini": { "baseUrl": "{{_world.Simulator.Endpoint("gemini").BaseUri}}", "keyEnv": "{{SimulatedProviders.KeyVariable}}" } },
+              "resilience": { "maxAttempts": 2, "baseDelaySeconds": 0.01, "maxDelaySeconds": 0.05, "callTimeoutSeconds": 20 }
+            }
+            """);
+        var options = _world.Options(_video, media, media, Out) with { ConfigPath = config };
+
+        var plan = await AnalysisSession.PlanAsync(options);
+        var outcome = await AnalysisSession.RunAsync(options);
+
+        Assert.All(plan.Stages, s => Assert.True(s.Configured && s.Model!.StartsWith("gemini:", StringComparison.Ordinal) && s.Dollars > 0, s.Stage));
+        Assert.Equal(plan.Stages.Sum(s => s.Dollars), plan.TotalDollars);
+        Assert.Null(outcome.Failure);
+        Assert.Empty(outcome.Report.Warnings);
+        Assert.All(_world.Simulator.Requests, r => Assert.StartsWith("gemini-", r.Model, StringComparison.Ordinal));
+        Assert.All(_world.Transcriptions, r => Assert.Equal(SimulatedProtocol.OpenAIChat, r.Protocol));
+        Assert.Equal([new TranscriptSegment(0.5, 3.25, "Hello and welcome."), new TranscriptSegment(12.5, 15, "Now the second part.")], outcome.Report.Transcript);
+        var transcribed = outcome.Report.Usage.Stages.Single(s => s.Stage == AnalysisTasks.Transcribe);
+        Assert.True(transcribed.Calls > 0 && transcribed.Dollars > 0);
+        Assert.Equal(["Welcome", "Second part"], outcome.Report.Chapters.Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task A_reasoner_that_answers_prose_twice_hands_the_summary_to_the_next_one()
+    {
+        var media = new FakeMedia();
+        _world.Simulator.Respond(r => r.Model == "gpt-4.1-mini" && r.Images.Count == 0 && r.Audio is null
+            ? "Here is what happens in the video: a greeting, then a second part."
+            : SimulatedProviders.Answer(r));
+
+        var outcome = await AnalysisSession.RunAsync(_world.Options(_video, media, media, Out));
+
+        Assert.Null(outcome.Failure);
+        Assert.Equal("full", outcome.Report.Mode);
+        Assert.Equal(["Welcome", "Second part"], outcome.Report.Chapters.Select(c => c.Title));
+        Assert.Equal(["gpt-4.1-mini", "gpt-4.1-mini"], _world.Reasoning.Take(2).Select(r => r.Model));
+        Assert.NotEqual("gpt-4.1-mini", _world.Reasoning[2].Model);
+        Assert.Equal(3, outcome.Report.Usage.Stages.Single(s => s.Stage == AnalysisTasks.Reason).Calls);
     }
 
     [Fact]

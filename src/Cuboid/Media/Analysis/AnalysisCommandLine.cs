@@ -60,7 +60,7 @@ internal static class AnalysisCommandLine
 
             var expression = string.Join('+', select).Replace(",", "\\,", StringComparison.Ordinal);
             graph = $"[0:V:0]split=2[cuboid_a][cuboid_b];[cuboid_a]{analysisChain}[cuboid_analysis];"
-                + $"[cuboid_b]select={expression},{ShowinfoLog.ExportFilter},"
+                + $"[cuboid_b]select={expression},{ShowinfoLog.ExportFilter}=checksum=0,"
                 + $"scale={size.Width}:{size.Height}:flags=bicubic,setsar=1,format=yuvj420p[cuboid_export]";
         }
         else

@@ -108,7 +108,7 @@ public static class AnalysisPass
             candidateDirectory is null ? null : CandidatePattern(candidateDirectory));
 
         var frame = new AnalysisFrame(analysisSize.Width, analysisSize.Height);
-        var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
+        await using var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
         var profile = new MotionProfileBuilder(options.ProfileBucket.TotalSeconds, options.Scenes.FadeThreshold);
         var sampler = options.SampleInterval is { } interval ? new IntervalSampler(interval) : null;
         var afterCuts = new List<SceneBoundary>();
@@ -130,6 +130,7 @@ public static class AnalysisPass
         long index = 0;
         var lastTime = double.NaN;
         var frameStep = info.Video!.FramesPerSecond > 0 ? 1 / info.Video.FramesPerSecond : 0.04;
+        Truncation? truncation = null;
         try
         {
             using var process = DecoderProcess.Start(options.Tools.FfmpegPath, args, log.OnLine);
@@ -167,7 +168,7 @@ public static class AnalysisPass
 
                 frame.Load(buffer, index, time);
                 profile.OnFrame(frame.Stats);
-                collector.OnFrame(index, stamp.Pts);
+                collector.OnFrame(index, stamp.Pts, time);
                 energy.OnFrame(frame);
                 scenes.OnFrame(frame);
                 if (sampler?.Take(time) is { } reason)
@@ -214,6 +215,9 @@ public static class AnalysisPass
             {
                 throw CuboidException.Input($"{info.Path}: no video frames could be decoded ({Last(log)})");
             }
+
+            truncation = await TruncationCheck.AfterDecodeAsync(
+                info, TimeSpan.FromSeconds(lastTime + frameStep), log.MissingData, options.Tools, cancellationToken: cancellationToken);
         }
         finally
         {
@@ -251,6 +255,7 @@ public static class AnalysisPass
             options.TimeProvider.GetElapsedTime(started))
         {
             ExportFallbackRuns = collector.FallbackRuns,
+            Truncation = truncation,
         };
     }
 

@@ -1,3 +1,4 @@
+using Cuboid.Media.Probe;
 using Cuboid.Media.Scenes;
 
 namespace Cuboid.Media.Analysis;
@@ -43,8 +44,19 @@ public sealed record AnalysisResult(
     /// decode for many.</summary>
     public int ExportFallbackRuns { get; init; }
 
-    /// <summary>One line for the user when the decoder met corrupt data, else null.</summary>
-    public string? DecodeWarning => DecodeErrors == 0 ? null
+    /// <summary>Set when the file ends before its header says: everything in this result covers only the decodable part.</summary>
+    public Truncation? Truncation { get; init; }
+
+    /// <summary>Where the part of the file the pass covered ends, in seconds: the decodable length of a truncated file,
+    /// else the probed duration (or the last frame's time, when a file's timestamps run past it).</summary>
+    public double End => Truncation is { } truncation ? truncation.DecodableLength.TotalSeconds : Math.Max(Duration, LastFrameTime);
+
+    /// <summary>The warnings for the user, in order: truncation, then corrupt data.</summary>
+    public IReadOnlyList<string> Warnings => [.. new[] { Truncation?.Warning(Path), DecodeWarning }.OfType<string>()];
+
+    /// <summary>One line for the user when the decoder met corrupt data, else null. A truncated file's last packet is cut
+    /// too, and its decode errors are the truncation's: the one truncation warning says it all.</summary>
+    public string? DecodeWarning => DecodeErrors == 0 || Truncation is not null ? null
         : $"{DecodeErrors} decode error(s) (corrupt frames were skipped; scene boundaries near them may be off): {FirstDecodeError}";
 
     /// <summary>The shot boundaries only (hard cuts and fade midpoints).</summary>

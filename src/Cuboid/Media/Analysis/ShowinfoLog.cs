@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using Cuboid.Media.Probe;
 
 namespace Cuboid.Media.Analysis;
 
@@ -20,6 +21,7 @@ internal sealed class ShowinfoLog
     private double _analysisTimeBase = double.NaN;
     private double _exportTimeBase = double.NaN;
     private int _decodeErrors;
+    private volatile bool _missingData;
 
     public Channel<FrameStamp> AnalysisStamps { get; } = Channel.CreateUnbounded<FrameStamp>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
@@ -27,6 +29,9 @@ internal sealed class ShowinfoLog
 
     /// <summary>Decoder complaints (corrupt or undecodable data) seen so far.</summary>
     public int DecodeErrors => Volatile.Read(ref _decodeErrors);
+
+    /// <summary>Whether the demuxer said the file ends before data its header promised (see <see cref="TruncationCheck"/>).</summary>
+    public bool MissingData => _missingData;
 
     /// <summary>The first decoder complaint, for a warning line.</summary>
     public string? FirstDecodeError { get; private set; }
@@ -55,7 +60,12 @@ internal sealed class ShowinfoLog
             return; // showinfo's continuation lines.
         }
 
-        if (line.StartsWith('[') && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
+        if (TruncationCheck.IsMissingData(line))
+        {
+            // Not corruption: the file stops early, which the pass reports once as truncation.
+            _missingData = true;
+        }
+        else if (line.StartsWith('[') && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
             || line.Contains("corrupt", StringComparison.OrdinalIgnoreCase) || line.Contains("invalid", StringComparison.OrdinalIgnoreCase)))
         {
             FirstDecodeError ??= line.Trim();

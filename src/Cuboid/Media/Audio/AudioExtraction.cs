@@ -1,3 +1,5 @@
+using Cuboid.Media.Probe;
+
 namespace Cuboid.Media.Audio;
 
 /// <summary>
@@ -22,5 +24,8 @@ public sealed record AudioExtraction(
     IReadOnlyList<AudioInterval> Silences,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Set when the file ends before its header says; the audio then stops where its data does.</summary>
+    public Truncation? Truncation { get; init; }
+
     public static AudioExtraction NoAudio(TimeSpan from) => new(false, null, from, TimeSpan.Zero, AudioExtractor.SampleRate, [], [], []);
 }

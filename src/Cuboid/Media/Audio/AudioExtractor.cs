@@ -71,10 +71,38 @@ public static class AudioExtractor
             }
         }
 
-        var intervals = detector.Complete();
         var extracted = TimeSpan.FromSeconds((double)detector.SampleCount / SampleRate);
+        var truncation = await TruncatedAsync(info, from, length, extracted, log, tools, cancellationToken);
+        if (truncation is not null && extracted == TimeSpan.Zero)
+        {
+            throw truncation.BeyondEnd(path, from);
+        }
+
+        var intervals = detector.Complete();
         var written = wav?.Commit();
-        return new AudioExtraction(true, written, from, extracted, SampleRate, intervals, Gaps(intervals, from, from + extracted), log.Warnings);
+        return new AudioExtraction(true, written, from, extracted, SampleRate, intervals, Gaps(intervals, from, from + extracted), TruncationCheck.Warnings(info.Path, truncation, log.Warnings))
+        {
+            Truncation = truncation,
+        };
+    }
+
+    // Only a range that reaches past the decoded audio can say anything about truncation; a range that decoded nothing
+    // (it starts past the data) says nothing about where the data ends, so the packets are asked.
+    private static async Task<Truncation?> TruncatedAsync(VideoInfo info, TimeSpan from, TimeSpan? length, TimeSpan extracted, FfmpegLog log, MediaTools tools, CancellationToken cancellationToken)
+    {
+        if (extracted == TimeSpan.Zero)
+        {
+            return await TruncationCheck.CheckAsync(info, tools, followAudio: true, cancellationToken);
+        }
+
+        var missingData = log.Warnings.Any(TruncationCheck.IsMissingData);
+        var requestedEnd = length is { } span ? from + span : (TimeSpan?)null;
+        if (requestedEnd is { } end && from + extracted >= end - TruncationCheck.Tolerance && !missingData)
+        {
+            return null;
+        }
+
+        return await TruncationCheck.AfterDecodeAsync(info, from + extracted, missingData, tools, followAudio: true, cancellationToken);
     }
 
     private static (TimeSpan From, TimeSpan? Length) Resolve(AudioRange range, TimeSpan duration)

@@ -34,13 +34,16 @@ public static class FrameExporter
 
         tools ??= MediaTools.Default;
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        info.RequireVideo();
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
+        var end = truncation?.DecodableLength ?? info.Duration;
         var targets = new List<TimeSpan>();
-        for (var k = 0L; k * interval.Ticks < info.Duration.Ticks; k++)
+        for (var k = 0L; k * interval.Ticks < end.Ticks; k++)
         {
             targets.Add(TimeSpan.FromTicks(k * interval.Ticks));
         }
 
-        return await ExportAsync(info, targets, interval, outputFolder, options ?? new(), tools, cancellationToken);
+        return await ExportAsync(info, truncation, targets, interval, outputFolder, options ?? new(), tools, cancellationToken);
     }
 
     /// <summary>Exports the first frame at or after each of <paramref name="times"/> (seconds from the start of the video).</summary>
@@ -60,13 +63,20 @@ public static class FrameExporter
 
         tools ??= MediaTools.Default;
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
-        if (targets[^1] > info.Duration)
+        info.RequireVideo();
+        if (await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken) is { } truncation)
         {
-            throw CuboidException.Usage(
-                $"{Seconds(targets[^1])} s is past the end of {Path.GetFileName(path)} ({Seconds(info.Duration)} s long)");
+            // The header promises these times but the file does not hold them: no frame there can be shown.
+            if (targets[^1] >= truncation.DecodableLength)
+            {
+                throw truncation.BeyondEnd(path, targets[^1]);
+            }
+
+            return await ExportAsync(info, truncation, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
         }
 
-        return await ExportAsync(info, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
+        // A time after the last frame of a whole file gets the last frame, with a warning (see SeekOneAsync).
+        return await ExportAsync(info, null, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
     }
 
     /// <summary>The documented rule: seek per frame for a few or sparse frames, otherwise one pass.</summary>
@@ -77,6 +87,7 @@ public static class FrameExporter
 
     private static async Task<FrameExportResult> ExportAsync(
         VideoInfo info,
+        Truncation? truncation,
         List<TimeSpan> targets,
         TimeSpan? interval,
         string outputFolder,
@@ -123,7 +134,7 @@ public static class FrameExporter
             .OrderBy(f => f.Timestamp)
             .Select(f => f with { Path = moved[f.Path] })
             .ToList();
-        return new FrameExportResult(frames, method, [.. warnings.Distinct()]);
+        return new FrameExportResult(frames, method, TruncationCheck.Warnings(info.Path, truncation, warnings)) { Truncation = truncation };
     }
 
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
@@ -223,11 +234,13 @@ public static class FrameExporter
             return null;
         }
 
-        if (written is null)
+        var pastEnd = written is null;
+        if (pastEnd)
         {
-            // The target is after the last frame: decode the final stretch and keep the last image.
+            // The target is after the last frame: decode the final stretch of the file and keep the last image.
             log = new FfmpegLog();
-            var from = TimeSpan.FromTicks(Math.Max(0, (target - TimeSpan.FromSeconds(3)).Ticks));
+            var end = target < job.Info.Duration ? target : job.Info.Duration;
+            var from = TimeSpan.FromTicks(Math.Max(0, (end - TimeSpan.FromSeconds(3)).Ticks));
             await job.RunAsync(["-ss", Num(from.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-update", "1"]);
             written = File.Exists(file) && log.FrameTimes.Count > 0 ? log.FrameTimes[^1] : null;
             warnings.AddRange(log.Warnings);
@@ -238,7 +251,13 @@ public static class FrameExporter
             throw CuboidException.Input($"{Path.GetFileName(job.Info.Path)}: no frame could be decoded near {Seconds(target)} s");
         }
 
-        return job.Rename(file, target, TimeSpan.FromSeconds(seconds) - job.Info.StartTime, staging);
+        var timestamp = TimeSpan.FromSeconds(seconds) - job.Info.StartTime;
+        if (pastEnd)
+        {
+            warnings.Add($"{Seconds(target)} s is past the last frame of {Path.GetFileName(job.Info.Path)}: exported its last frame, at {Seconds(timestamp)} s");
+        }
+
+        return job.Rename(file, target, timestamp, staging);
     }
 
     internal static string Num(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

@@ -26,8 +26,13 @@ public static class KeyframePreview
 
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
         var video = info.RequireVideo();
+        // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know.
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
         var exportOptions = new FrameExportOptions { MaxSize = options.MaxSize, Format = options.Format, FilePrefix = "key" };
-        var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools);
+        var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools)
+        {
+            ScaleFlags = "area",
+        };
 
         var selection = options.MinGap is { } gap && gap > TimeSpan.Zero
             ? $"select='isnan(prev_selected_t)+gte(t-prev_selected_t,{FrameExporter.Num(gap.TotalSeconds - 0.000001)})',"
@@ -58,6 +63,9 @@ public static class KeyframePreview
         }
 
         var moved = folder.Commit();
-        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], log.Warnings);
+        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], TruncationCheck.Warnings(info.Path, truncation, log.Warnings))
+        {
+            Truncation = truncation,
+        };
     }
 }

@@ -125,7 +125,10 @@ public static class VideoProbe
             Long(stream, "nb_frames"),
             Long(stream, "bit_rate"),
             Text(stream, "pix_fmt"),
-            TimeSpan.FromSeconds(Math.Max(0, Seconds(stream, "start_time") ?? 0)));
+            TimeSpan.FromSeconds(Math.Max(0, Seconds(stream, "start_time") ?? 0)))
+        {
+            DeclaredEnd = StreamEnd.Declared(stream),
+        };
     }
 
     private static AudioStreamInfo ParseAudio(JsonElement stream) => new(
@@ -134,7 +137,10 @@ public static class VideoProbe
         Int(stream, "sample_rate") ?? 0,
         Int(stream, "channels") ?? 0,
         Text(stream, "channel_layout"),
-        Long(stream, "bit_rate"));
+        Long(stream, "bit_rate"))
+    {
+        DeclaredEnd = StreamEnd.Declared(stream),
+    };
 
     // The display matrix is what players obey; its angle is counterclockwise. The legacy "rotate" tag
     // is clockwise. Both are normalised to 0, 90, 180 or 270 counterclockwise.
@@ -180,11 +186,11 @@ public static class VideoProbe
         stream.TryGetProperty("disposition", out var disposition)
         && Int(disposition, "attached_pic") == 1;
 
-    private static string? Text(JsonElement element, string name) =>
+    internal static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // ffprobe prints most numbers as strings ("25.000000", "N/A"), some as numbers.
-    private static double? Seconds(JsonElement element, string name)
+    internal static double? Seconds(JsonElement element, string name)
     {
         if (!element.TryGetProperty(name, out var value))
         {

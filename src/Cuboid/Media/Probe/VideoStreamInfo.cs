@@ -38,6 +38,10 @@ public sealed record VideoStreamInfo(
     /// <summary>The best single number for "frames per second": average rate, else real rate, else 0.</summary>
     public double FramesPerSecond => AverageFrameRate?.Value ?? RealFrameRate?.Value ?? 0;
 
+    /// <summary>Where the container says the stream ends, in presentation time (not counted from the file's start);
+    /// null when it does not say. See <see cref="StreamEnd"/>.</summary>
+    public TimeSpan? DeclaredEnd { get; init; }
+
     /// <summary>True when a player turns the picture a quarter turn, swapping width and height.</summary>
     public bool IsQuarterTurn => Rotation is 90 or 270;
 }

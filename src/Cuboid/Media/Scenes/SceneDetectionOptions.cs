@@ -32,7 +32,9 @@ public sealed record SceneDetectionOptions
     /// <summary>Mean luma (0-255) below which a frame counts as black for fades. Zero turns fade detection off.</summary>
     public double FadeThreshold { get; init; } = 12;
 
-    /// <summary>A jump that returns to the previous shot within this time is a flash, not a cut. Zero turns it off.</summary>
+    /// <summary>A jump that returns to the previous shot within this time is a flash, not a cut; so is a brightness spike
+    /// (up and back down within this time) whose pictures before and after are alike, even when the shot moved on
+    /// meanwhile. Zero turns both off.</summary>
     public TimeSpan FlashWindow { get; init; } = TimeSpan.FromSeconds(0.25);
 
     /// <summary>The threshold actually used: <see cref="Threshold"/> or the detector's default.</summary>

@@ -5,9 +5,11 @@ namespace Cuboid.Media.Scenes;
 /// <summary>
 /// Finds hard cuts (content or adaptive score), fades through black and their midpoints in the analysis frame stream.
 /// Cuts are confirmed a few frames late: a jump that comes back to the previous picture within
-/// <see cref="SceneDetectionOptions.FlashWindow"/> is a flash (a camera flash, a glitch), not a cut; and the adaptive
-/// score needs <see cref="SceneDetectionOptions.AdaptiveWindow"/> frames after the cut. Boundaries are reported through
-/// the callback as soon as they are certain, so the shot's first frame is still in the pass's history.
+/// <see cref="SceneDetectionOptions.FlashWindow"/>, or a brightness spike up and back whose pictures before and after
+/// are alike (<see cref="BrightnessSpike"/>), is a flash (a camera flash, lightning, a glitch), not a cut; and the
+/// adaptive score needs <see cref="SceneDetectionOptions.AdaptiveWindow"/> frames after the cut. Frames that jump while
+/// a candidate waits are considered once it is settled, so a flash never hides a cut just after it. Boundaries are
+/// reported through the callback as soon as they are certain, so the shot's first frame is still in the pass's history.
 /// </summary>
 public sealed class SceneDetector : IFrameConsumer
 {
@@ -28,6 +30,7 @@ public sealed class SceneDetector : IFrameConsumer
     private double _quietUntil = double.NegativeInfinity;
     private double _lastFadeOutTime = double.NegativeInfinity;
     private long _suppressThrough = -1;
+    private long _consideredThrough;
     private Candidate? _pending;
 
     private bool _inDark;
@@ -60,35 +63,46 @@ public sealed class SceneDetector : IFrameConsumer
         TrackFades(stats);
 
         // Candidates are scored _lag frames late (the adaptive ratio needs the frames after the cut).
-        var scored = stats.Index - _lag;
-        if (scored >= 1)
-        {
-            ConsiderCandidate(scored, frame.Index);
-        }
-
-        AdvancePending(frame.Index, final: false);
+        Advance(frame.Index, frame.Index - _lag, final: false);
     }
 
     public void OnCompleted()
     {
-        if (_frame is null)
+        if (_frame is not null)
         {
-            return;
+            // Score the tail the adaptive window never reached, with the neighbours that exist.
+            Advance(_frame.Index, _frame.Index, final: true);
         }
+    }
 
-        // Score the tail the adaptive window never reached, with the neighbours that exist.
-        for (var index = Math.Max(1, _frame.Index - _lag + 1); index <= _frame.Index && _lag > 0; index++)
+    // Settles the waiting candidate as far as the frames allow, then considers the frames scored since, in order: a
+    // frame that jumped while a candidate waited (a cut right after a flash) is judged once the flash is settled.
+    private void Advance(long newest, long scoredThrough, bool final)
+    {
+        while (true)
         {
-            ConsiderCandidate(index, _frame.Index);
-            AdvancePending(_frame.Index, final: false);
-        }
+            if (_pending is not null)
+            {
+                AdvancePending(newest, final);
+                if (_pending is not null)
+                {
+                    return;
+                }
+            }
 
-        AdvancePending(_frame.Index, final: true);
+            if (_consideredThrough >= scoredThrough)
+            {
+                return;
+            }
+
+            _consideredThrough++;
+            ConsiderCandidate(_consideredThrough, newest);
+        }
     }
 
     private void ConsiderCandidate(long index, long newest)
     {
-        if (_pending is not null || index <= _suppressThrough)
+        if (index <= _suppressThrough)
         {
             return;
         }
@@ -150,7 +164,7 @@ public sealed class SceneDetector : IFrameConsumer
             }
         }
 
-        if (ReturnsToEarlierPicture(index, planes))
+        if (ReturnsToEarlierPicture(index, planes) || EndsBrightnessSpike(index))
         {
             return;
         }
@@ -198,6 +212,20 @@ public sealed class SceneDetector : IFrameConsumer
         return false;
     }
 
+    // The jump back down at the end of a flash whose jump up was too small to be a candidate itself.
+    private bool EndsBrightnessSpike(long index)
+    {
+        for (var start = index - 1; start >= 1 && _frame!.At(start) is { } first && _frame.At(index)!.Stats.Time - first.Stats.Time <= _flashWindow; start--)
+        {
+            if (BrightnessSpike.IsSpike(_frame, start, index))
+            {
+                return BrightnessSpike.AlikeAcross(_frame, start, index, _sameShotThreshold);
+            }
+        }
+
+        return false;
+    }
+
     private void AdvancePending(long newest, bool final)
     {
         if (_pending is not { } pending)
@@ -216,9 +244,11 @@ public sealed class SceneDetector : IFrameConsumer
             }
 
             pending.CheckedThrough = k;
-            if (HsvDifference.Score(planes, before) < _sameShotThreshold)
+            if (HsvDifference.Score(planes, before) < _sameShotThreshold
+                || BrightnessSpike.IsFlash(_frame, pending.Point.Index, k, _sameShotThreshold))
             {
-                // Back to the picture before the jump: a flash. The jump back is not a cut either.
+                // Back to the picture before the jump, or a brightness spike over a shot that carried on: a flash.
+                // The jump back is not a cut either.
                 _pending = null;
                 _suppressThrough = k;
                 return;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>
@@ -19,7 +21,16 @@ public sealed record AnalysisReport
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>What kind of report this is when no model was called, and how to add a provider (null on a full report).</summary>
+    public string? About { get; init; }
+
     public required VideoFacts Video { get; init; }
+
+    /// <summary>Null for a whole file. Set when the file is truncated: scenes, samples, transcript and chapters then
+    /// end at <see cref="TruncationFacts.DecodableSeconds"/>, not at <see cref="VideoFacts.DurationSeconds"/> (the
+    /// header's claim). Always written, as <c>null</c> for a whole file, so readers can rely on the key.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public TruncationFacts? Truncated { get; init; }
 
     public IReadOnlyList<ReportSample> Samples { get; init; } = [];
 

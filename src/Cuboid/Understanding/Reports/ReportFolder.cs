@@ -12,8 +12,11 @@ public static class ReportFolder
 
     public static StagedFolder Stage(string target) => StagedFolder.Replacing(target, IsEarlierReport);
 
-    /// <summary>A folder an earlier run wrote: only report files and frames, with a report.json.</summary>
+    /// <summary>
+    /// A folder an earlier run wrote: only report files and frames, with at least one report file (not necessarily
+    /// report.json: <c>--format md,vtt</c> writes none, and its folder must still be replaceable by the next run).
+    /// </summary>
     public static bool IsEarlierReport(string folder) =>
-        File.Exists(Path.Combine(folder, ReportWriter.JsonFile))
+        ReportFormatList.Files(ReportFormats.All).Any(f => File.Exists(Path.Combine(folder, f)))
         && Directory.EnumerateFileSystemEntries(folder).All(e => ReportEntries.Contains(Path.GetFileName(e)));
 }

@@ -1,11 +1,12 @@
 namespace Cuboid.Understanding.Reports;
 
-/// <summary>Parses <c>--format json,md,vtt,html</c>.</summary>
+/// <summary>Parses <c>--format json,md,vtt,html</c>, and names the files a set of formats writes.</summary>
 public static class ReportFormatList
 {
+    /// <summary>Null means every format; a list that names none (<c>--format ""</c>) is a usage error.</summary>
     public static ReportFormats Parse(string? list)
     {
-        if (string.IsNullOrWhiteSpace(list))
+        if (list is null)
         {
             return ReportFormats.All;
         }
@@ -26,4 +27,14 @@ public static class ReportFormatList
 
         return formats;
     }
+
+    /// <summary>The report files <paramref name="formats"/> writes, the one to open first (the page) first.</summary>
+    public static IReadOnlyList<string> Files(ReportFormats formats) =>
+    [
+        .. new[]
+        {
+            (ReportFormats.Html, ReportWriter.HtmlFile), (ReportFormats.Markdown, ReportWriter.MarkdownFile),
+            (ReportFormats.Json, ReportWriter.JsonFile), (ReportFormats.Vtt, ReportWriter.VttFile),
+        }.Where(f => formats.HasFlag(f.Item1)).Select(f => f.Item2),
+    ];
 }

@@ -1,49 +1,141 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Cuboid.Formatting;
 
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>
-/// Writes <c>report.html</c>: one self-contained page (inline CSS and script, frames by relative
-/// <c>frames/</c> links) that works opened straight from disk. Chapters, key moments and transcript lines
-/// seek the embedded source video when the browser can play it, and otherwise scroll the timeline.
+/// Writes <c>report.html</c>: one self-contained page (inline CSS and script, thumbnails as data URIs, the chapters
+/// track inline) that works opened straight from disk, even copied on its own. It follows playback: the current
+/// chapter, timeline card and transcript line are highlighted and kept in view inside their own boxes; the motion
+/// strip has a time axis and a playhead and seeks on click. When the video cannot be loaded, a note names the path
+/// it looked for and the rest of the page keeps working. Behaviour lives in <see cref="ReportHtmlScript"/>, looks
+/// in <see cref="ReportHtmlStyle"/>.
 /// </summary>
 public static class ReportHtmlWriter
 {
-    /// <param name="videoHref">The source video relative to the report folder, or null to embed no player.</param>
-    public static string Write(AnalysisReport report, string? videoHref)
+    /// <summary>A sample at most this long after a scene, chapter or moment starts is that item's own frame.</summary>
+    private const double OwnFrameWindow = 1.0;
+
+    /// <param name="videoHref">The source video relative to the report folder (URL-encoded), or null to embed no player.</param>
+    /// <param name="thumbnails">Each frame's data URI (see <see cref="ReportThumbnails"/>); a frame without one is linked from <c>frames/</c>.</param>
+    /// <param name="chaptersVtt">The chapters track (the text of <c>chapters.vtt</c>), attached inline; null for none.</param>
+    public static string Write(AnalysisReport report, string? videoHref, IReadOnlyDictionary<string, string>? thumbnails = null, string? chaptersVtt = null)
     {
-        var v = report.Video;
-        var h = new StringBuilder();
+        thumbnails ??= new Dictionary<string, string>();
+        var h = new StringBuilder(4096 + report.Samples.Count * 600 + thumbnails.Values.Sum(v => v.Length));
         h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n");
-        h.Append("<title>").Append(E(report.Source)).Append(" · cuboid analyze</title>\n<style>").Append(Css).Append("</style></head><body>\n");
-        h.Append("<header><h1>").Append(E(report.Source)).Append("</h1><p class=\"facts\">")
-         .Append(E(string.Create(CultureInfo.InvariantCulture, $"{Timecode.Clock(v.DurationSeconds)} · {v.Width}×{v.Height} · {v.FrameRate:0.##} fps · {(v.HasAudio ? "audio" : "no audio")} · {report.Samples.Count} samples · {report.Scenes.Count} scenes · {report.Mode} report")))
-         .Append("</p></header>\n<main>\n");
+        h.Append("<title>").Append(E(report.Source)).Append(" · cuboid analyze</title>\n<style>").Append(ReportHtmlStyle.Css).Append("</style></head><body>\n");
+        AppendHeader(h, report);
+        h.Append("<main>\n");
+        if (report.About is { } about)
+        {
+            h.Append("<p class=\"note info\">").Append(E(about)).Append("</p>\n");
+        }
+
         foreach (var warning in report.Warnings)
         {
-            h.Append("<p class=\"warn\">").Append(E(warning)).Append("</p>\n");
+            h.Append("<p class=\"note warn\">").Append(E(warning)).Append("</p>\n");
         }
 
-        h.Append("<div class=\"top\"><section class=\"player\">");
-        if (videoHref is not null)
+        h.Append("<div class=\"layout\"><section class=\"watch\" aria-label=\"Video\">");
+        AppendPlayer(h, report, videoHref, thumbnails, chaptersVtt);
+        MotionStripHtml.Append(h, report);
+        AppendTimeline(h, report, thumbnails);
+        h.Append("</section><aside class=\"side\">");
+        AppendSummary(h, report);
+        AppendChapters(h, report);
+        AppendTranscript(h, report);
+        h.Append("</aside></div>\n");
+        ReportHtmlCosts.Append(h, report);
+        h.Append("</main>\n<footer>Written by <b>cuboid analyze</b> on ").Append(report.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+         .Append(" · <kbd>Space</kbd> plays and pauses · <kbd>←</kbd> <kbd>→</kbd> step between samples</footer>\n");
+        h.Append("<script>").Append(ReportHtmlScript.Js).Append("</script>\n</body></html>\n");
+        return h.ToString();
+    }
+
+    private static void AppendHeader(StringBuilder h, AnalysisReport report)
+    {
+        h.Append("<header><p class=\"brand\">cuboid analyze</p><h1>").Append(E(report.Source)).Append("</h1><ul class=\"facts\">");
+        foreach (var fact in ReportWording.Facts(report))
         {
-            h.Append("<video id=\"video\" controls preload=\"metadata\" src=\"").Append(E(videoHref)).Append('"');
-            if (report.Samples.Count > 0)
+            h.Append("<li>").Append(E(fact)).Append("</li>");
+        }
+
+        var mode = report.Mode switch { "offline" => "structural report", "partial" => "partial report", _ => "full report" };
+        h.Append("<li class=\"mode m-").Append(E(report.Mode)).Append("\">").Append(mode).Append("</li></ul></header>\n");
+    }
+
+    private static void AppendPlayer(StringBuilder h, AnalysisReport report, string? videoHref, IReadOnlyDictionary<string, string> thumbnails, string? chaptersVtt)
+    {
+        var poster = report.Samples.Count > 0 ? Image(report.Samples[0].Frame, thumbnails) : null;
+        h.Append("<div class=\"player\" id=\"player\"");
+        if (poster is not null)
+        {
+            h.Append(" style=\"--poster:url('").Append(E(poster)).Append("')\"");
+        }
+
+        h.Append('>');
+        if (videoHref is null)
+        {
+            h.Append("<p class=\"novideo\" id=\"novideo\"><b>No video is linked to this report.</b> The timeline, chapters and transcript below still work.</p></div>");
+            return;
+        }
+
+        h.Append("<video id=\"video\" controls preload=\"metadata\" playsinline src=\"").Append(E(videoHref)).Append('"');
+        if (report.Samples.Count > 0)
+        {
+            // The player shows the full-size frame (it sits beside the video); the embedded thumbnail behind it is what
+            // remains when the report travels on its own.
+            h.Append(" poster=\"").Append(E(report.Samples[0].Frame)).Append('"');
+        }
+
+        h.Append('>');
+        if (chaptersVtt is not null)
+        {
+            h.Append("<track kind=\"chapters\" label=\"Chapters\" srclang=\"en\" default src=\"data:text/vtt;base64,")
+             .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(chaptersVtt))).Append("\">");
+        }
+
+        var shown = Uri.UnescapeDataString(videoHref);
+        h.Append("</video><p class=\"novideo\" id=\"novideo\" hidden><b>The video could not be loaded.</b> This report looked for it at <code>")
+         .Append(E(shown)).Append("</code>, relative to report.html. Put the video there, or open the report from the folder it was written to. The timeline, chapters and transcript still work.</p></div>");
+    }
+
+    private static void AppendTimeline(StringBuilder h, AnalysisReport report, IReadOnlyDictionary<string, string> thumbnails)
+    {
+        h.Append("<h2 class=\"filmhead\">Timeline <span class=\"count\">").Append(DisplayFormat.Count(report.Samples.Count, "sample")).Append("</span></h2><div class=\"film\" id=\"film\">");
+        for (var i = 0; i < report.Samples.Count; i++)
+        {
+            var s = report.Samples[i];
+            var clock = Timecode.Clock(s.Time);
+            h.Append("<figure class=\"card\" data-t=\"").Append(T(s.Time)).Append("\" data-s=\"").Append(i).Append("\"><img alt=\"frame at ").Append(clock)
+             .Append("\" data-src=\"").Append(E(Image(s.Frame, thumbnails))).Append("\"><figcaption><b>").Append(clock).Append("</b> <i class=\"r-").Append(E(s.Reason)).Append("\">")
+             .Append(E(s.Reason)).Append("</i>");
+            if (s.Caption is { Length: > 0 } caption)
             {
-                h.Append(" poster=\"").Append(E(report.Samples[0].Frame)).Append('"');
+                h.Append("<span class=\"cap\">").Append(E(caption)).Append("</span>");
             }
 
-            h.Append("></video>");
+            h.Append("</figcaption></figure>");
         }
 
-        h.Append(MotionSvg(report));
-        h.Append("</section><section class=\"summary\">");
-        var noSummary = report.Mode == "offline"
-            ? "No summary: this is the structural report (no model was called). Configure a model provider to get captions, a transcript, a summary and chapters."
-            : "No summary: the reasoning model was not called for this report (see the note above).";
-        h.Append("<h2>Summary</h2><p>").Append(E(report.Summary ?? noSummary)).Append("</p>");
+        h.Append("</div>");
+    }
+
+    private static void AppendSummary(StringBuilder h, AnalysisReport report)
+    {
+        if (report.Summary is not { Length: > 0 } summary)
+        {
+            if (report.Mode != "offline")
+            {
+                h.Append("<section class=\"panel\"><h2>Summary</h2><p class=\"muted\">No summary: the reasoning model was not called for this report (see the note above).</p></section>");
+            }
+
+            return;
+        }
+
+        h.Append("<section class=\"panel\"><h2>Summary</h2><p>").Append(E(summary)).Append("</p>");
         if (report.Topics.Count > 0)
         {
             h.Append("<p class=\"topics\">");
@@ -55,153 +147,96 @@ public static class ReportHtmlWriter
             h.Append("</p>");
         }
 
-        if (report.Chapters.Count > 0)
-        {
-            h.Append("<h2>Chapters</h2><ol class=\"chapters\">");
-            foreach (var c in report.Chapters)
-            {
-                h.Append("<li><a href=\"#\" data-t=\"").Append(T(c.Start)).Append("\"><b>").Append(Timecode.Clock(c.Start)).Append("</b> ")
-                 .Append(E(c.Title)).Append("</a><div>").Append(E(c.Summary)).Append("</div></li>");
-            }
-
-            h.Append("</ol>");
-        }
-
-        else if (report.Scenes.Count > 0)
-        {
-            h.Append("<h2>Scenes</h2><ol class=\"chapters\">");
-            foreach (var scene in report.Scenes)
-            {
-                h.Append("<li><a href=\"#\" data-t=\"").Append(T(scene.Start)).Append("\"><b>").Append(Timecode.Clock(scene.Start)).Append("</b> ")
-                 .Append(E($"Scene {scene.Index + 1}")).Append("</a><div>").Append(E($"{Timecode.Clock(scene.End - scene.Start)} long, {(scene.StartKind == "start" ? "opens the video" : "after a " + scene.StartKind)}")).Append("</div></li>");
-            }
-
-            h.Append("</ol>");
-        }
-
         if (report.KeyMoments.Count > 0)
         {
-            h.Append("<h2>Key moments</h2><ul class=\"moments\">");
+            h.Append("<h3>Key moments</h3><ul class=\"moments\">");
             foreach (var k in report.KeyMoments)
             {
-                h.Append("<li><a href=\"#\" data-t=\"").Append(T(k.Time)).Append("\"><b>").Append(Timecode.Clock(k.Time)).Append("</b></a> ").Append(E(k.Description)).Append("</li>");
+                h.Append("<li").Append(Seek(report, k.Time)).Append("><b>").Append(Timecode.Clock(k.Time)).Append("</b> ").Append(E(k.Description)).Append("</li>");
             }
 
             h.Append("</ul>");
         }
 
-        h.Append("</section></div>\n<h2>Timeline</h2><div class=\"timeline\">");
-        foreach (var s in report.Samples)
-        {
-            h.Append("<figure id=\"s-").Append(T(s.Time)).Append("\" data-t=\"").Append(T(s.Time)).Append("\"><img loading=\"lazy\" src=\"").Append(E(s.Frame)).Append("\" alt=\"frame at ").Append(Timecode.Clock(s.Time)).Append("\">")
-             .Append("<figcaption><b>").Append(Timecode.Clock(s.Time)).Append("</b> <i class=\"r-").Append(E(s.Reason)).Append("\">").Append(E(s.Reason)).Append("</i> ")
-             .Append(E(s.Caption ?? string.Empty)).Append("</figcaption></figure>");
-        }
-
-        h.Append("</div>\n");
-        if (report.Transcript.Count > 0)
-        {
-            h.Append("<h2>Transcript</h2><div class=\"transcript\">");
-            foreach (var t in report.Transcript)
-            {
-                h.Append("<p><a href=\"#\" data-t=\"").Append(T(t.Start)).Append("\">").Append(Timecode.Clock(t.Start)).Append("</a> ").Append(E(t.Text.Trim())).Append("</p>");
-            }
-
-            h.Append("</div>\n");
-        }
-
-        AppendCosts(h, report);
-        h.Append("</main>\n<script>").Append(Script).Append("</script>\n</body></html>\n");
-        return h.ToString();
+        h.Append("</section>");
     }
 
-    private static void AppendCosts(StringBuilder h, AnalysisReport report)
+    private static void AppendChapters(StringBuilder h, AnalysisReport report)
     {
-        h.Append("<h2>Cost</h2><table><tr><th>Stage</th><th>Calls</th><th>Tokens in</th><th>Tokens out</th><th>Audio s</th><th>$</th></tr>");
-        foreach (var u in report.Usage.Stages.Append(report.Usage.Total))
+        var chapters = report.Chapters.Count > 0;
+        if (!chapters && report.Scenes.Count == 0)
         {
-            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(u.Stage)}</td><td>{u.Calls}</td><td>{u.InputTokens}</td><td>{u.OutputTokens}</td><td>{u.AudioSeconds:0.#}</td><td>{u.Dollars:0.0000}</td></tr>");
+            return;
         }
 
-        h.Append("</table>");
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"facts\">Near-duplicate samples skipped: {report.Duplicates.Skipped} (saved ≈ ${report.Duplicates.DollarsSaved:0.0000}).</p>");
-        if (report.NativeVideoComparison.Count > 0)
+        h.Append("<section class=\"panel\"><h2>").Append(chapters ? "Chapters" : "Scenes").Append(" <span class=\"count\">")
+         .Append(chapters ? DisplayFormat.Count(report.Chapters.Count) : DisplayFormat.Count(report.Scenes.Count)).Append("</span></h2><ol class=\"chapters\" id=\"chapters\">");
+        if (chapters)
         {
-            h.Append("<h3>The same video sent whole to a native video model (input only)</h3><table><tr><th>Model</th><th>Resolution</th><th>Tokens</th><th>Calls</th><th>$</th></tr>");
-            foreach (var q in report.NativeVideoComparison)
+            foreach (var c in report.Chapters)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(q.Model)}</td><td>{E(q.Resolution)} ({q.TokensPerFrame}/frame)</td><td>{q.Tokens}</td><td>{q.Calls}</td><td>{q.Dollars:0.0000}</td></tr>");
+                h.Append("<li").Append(Seek(report, c.Start)).Append("><b>").Append(Timecode.Clock(c.Start)).Append("</b><span class=\"title\">").Append(E(c.Title)).Append("</span>");
+                if (c.Summary.Length > 0)
+                {
+                    h.Append("<span class=\"sub\">").Append(E(c.Summary)).Append("</span>");
+                }
+
+                h.Append("</li>");
             }
-
-            h.Append("</table>");
         }
+        else
+        {
+            foreach (var scene in report.Scenes)
+            {
+                var how = scene.StartKind == "start" ? "opens the video" : "after a " + scene.StartKind;
+                h.Append("<li").Append(Seek(report, scene.Start)).Append("><b>").Append(Timecode.Clock(scene.Start)).Append("</b><span class=\"title\">Scene ")
+                 .Append(scene.Index + 1).Append("</span><span class=\"sub\">").Append(E($"{DisplayFormat.Duration(scene.End - scene.Start)}, {how}")).Append("</span></li>");
+            }
+        }
+
+        h.Append("</ol></section>");
     }
 
-    private static string MotionSvg(AnalysisReport report)
+    private static void AppendTranscript(StringBuilder h, AnalysisReport report)
     {
-        var duration = Math.Max(report.Video.DurationSeconds, 0.001);
-        var points = report.MotionProfile;
-        var max = points.Count == 0 ? 1 : Math.Max(points.Max(p => p.Energy), 1e-9);
-        var svg = new StringBuilder("<svg class=\"motion\" viewBox=\"0 0 1000 60\" preserveAspectRatio=\"none\" aria-label=\"motion and scenes\">");
-        foreach (var speech in report.SpeechActivity)
+        if (report.Transcript.Count == 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{speech.Start / duration * 1000:0.#}\" y=\"52\" width=\"{Math.Max(1, speech.Duration / duration * 1000):0.#}\" height=\"8\" class=\"speech\"/>");
+            return;
         }
 
-        if (points.Count > 1)
+        h.Append("<section class=\"panel\"><h2>Transcript</h2><div class=\"transcript\" id=\"transcript\">");
+        foreach (var t in report.Transcript)
         {
-            var line = string.Join(' ', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Time / duration * 1000:0.#},{50 - p.Energy / max * 46:0.#}")));
-            svg.Append("<polyline points=\"").Append(line).Append("\"/>");
+            h.Append("<p data-t=\"").Append(T(t.Start)).Append("\"><b>").Append(Timecode.Clock(t.Start)).Append("</b> ").Append(E(t.Text.Trim())).Append("</p>");
         }
 
-        foreach (var scene in report.Scenes.Skip(1))
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{scene.Start / duration * 1000:0.#}\" x2=\"{scene.Start / duration * 1000:0.#}\" y1=\"0\" y2=\"50\"/>");
-        }
-
-        return svg.Append("</svg><p class=\"legend\">motion · <span class=\"cutkey\">|</span> scene boundaries · <span class=\"speechkey\">■</span> speech</p>").ToString();
+        h.Append("</div></section>");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// The seek target of a scene, chapter or moment, and its own sample: the first frame taken within a second after it
+    /// starts (a cut's frame lands a little after the cut), so clicking it selects that card, not the one before.
+    /// </summary>
+    private static string Seek(AnalysisReport report, double time)
+    {
+        var own = -1;
+        for (var i = 0; i < report.Samples.Count; i++)
+        {
+            var t = report.Samples[i].Time;
+            if (t >= time - 0.001 && t < time + OwnFrameWindow)
+            {
+                own = i;
+                break;
+            }
+        }
+
+        return own < 0 ? $" data-t=\"{T(time)}\"" : $" data-t=\"{T(time)}\" data-s=\"{own}\"";
+    }
+
+    private static string Image(string frame, IReadOnlyDictionary<string, string> thumbnails) =>
+        thumbnails.TryGetValue(frame, out var uri) ? uri : frame;
+
+    private static string E(string text) => HtmlText.Escape(text);
 
     private static string T(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private const string Css = """
-        :root{--bg:#f6f7f9;--fg:#1d2330;--muted:#667085;--card:#fff;--accent:#3559e0;--line:#e3e6ec}
-        *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
-        header{background:#1d2330;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}header .facts{color:#c5cbe0;margin:4px 0 0}
-        main{max-width:1200px;margin:0 auto;padding:16px 32px 48px}h2{font-size:18px;margin:24px 0 10px}
-        .facts{color:var(--muted)}.warn{background:#fff4e5;border:1px solid #f5c27a;padding:8px 12px;border-radius:6px}
-        .top{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}.player{flex:1 1 460px;min-width:320px}.summary{flex:1 1 420px}
-        video{width:100%;border-radius:8px;background:#000;display:block}
-        .motion{width:100%;height:60px;background:var(--card);border:1px solid var(--line);border-radius:6px;margin-top:8px}
-        .motion polyline{fill:none;stroke:var(--accent);stroke-width:1.5}.motion line{stroke:#e0533d;stroke-width:1.5}.motion .speech{fill:#3aa76d;opacity:.6}
-        .legend{font-size:12px;color:var(--muted);margin:2px 0}.cutkey{color:#e0533d;font-weight:bold}.speechkey{color:#3aa76d}
-        .topics span{display:inline-block;background:#e8edff;color:var(--accent);border-radius:12px;padding:2px 10px;margin:0 6px 6px 0;font-size:13px}
-        .chapters{padding-left:20px}.chapters li{margin-bottom:8px}.chapters div{color:var(--muted);font-size:14px}
-        a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
-        .timeline{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:14px}
-        figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden;cursor:pointer;transition:box-shadow .2s}
-        figure:hover{box-shadow:0 2px 10px rgba(0,0,0,.12)}figure.hit{box-shadow:0 0 0 3px var(--accent)}
-        figure img{width:100%;aspect-ratio:16/9;object-fit:cover;display:block;background:#ddd}
-        figcaption{padding:8px 10px;font-size:13px}figcaption i{font-style:normal;font-size:11px;padding:1px 6px;border-radius:8px;background:#eef0f4;color:var(--muted)}
-        figcaption i.r-cut{background:#fde8e4;color:#b8321c}
-        .transcript p{margin:4px 0}.transcript a{font-variant-numeric:tabular-nums;margin-right:6px}
-        table{border-collapse:collapse;background:var(--card);margin:8px 0}td,th{border:1px solid var(--line);padding:4px 10px;text-align:right}td:first-child,th:first-child,td.t,th.t{text-align:left}
-        """;
-
-    private const string Script = """
-        (function(){
-          var video=document.getElementById('video');var playable=!!video;
-          if(video){video.addEventListener('error',function(){playable=false;video.style.display='none';},true);}
-          var figs=[].slice.call(document.querySelectorAll('figure[data-t]'));
-          function nearest(t){var best=null;figs.forEach(function(f){if(parseFloat(f.dataset.t)<=t+0.001||!best)best=f;});return best;}
-          function go(t){
-            var f=nearest(t);figs.forEach(function(x){x.classList.remove('hit');});if(f)f.classList.add('hit');
-            if(playable&&video&&video.readyState>0){video.currentTime=t;video.play();video.scrollIntoView({behavior:'smooth',block:'center'});}
-            else if(f){f.scrollIntoView({behavior:'smooth',block:'center'});}
-          }
-          document.addEventListener('click',function(e){var el=e.target.closest('[data-t]');if(!el)return;e.preventDefault();go(parseFloat(el.dataset.t));});
-        })();
-        """;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cuboid.Formatting;
 
 namespace Cuboid.Understanding.Reports;
 
@@ -12,9 +13,13 @@ public static class ReportMarkdownWriter
     public static string Write(AnalysisReport report)
     {
         var md = new StringBuilder();
-        var v = report.Video;
         md.Append("# ").Append(report.Source).Append("\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{Timecode.Clock(v.DurationSeconds)} · {v.Width}×{v.Height} · {v.FrameRate:0.##} fps · {(v.HasAudio ? "audio" : "no audio")} · {report.Samples.Count} samples · {report.Scenes.Count} scenes\n\n");
+        md.Append(string.Join(" · ", ReportWording.Facts(report))).Append("\n\n");
+        if (report.About is { } about)
+        {
+            md.Append("> ").Append(about).Append("\n\n");
+        }
+
         foreach (var warning in report.Warnings)
         {
             md.Append("> **Note:** ").Append(warning).Append("\n\n");
@@ -64,11 +69,13 @@ public static class ReportMarkdownWriter
             md.Append('\n');
         }
 
-        md.Append("## Timeline\n\n| Time | Why | Frame | Caption |\n|---|---|---|---|\n");
+        // The structural report has no captions: a caption column of dashes would say nothing.
+        var captioned = report.Samples.Any(s => s.Caption is not null);
+        md.Append(captioned ? "## Timeline\n\n| Time | Why | Frame | Caption |\n|---|---|---|---|\n" : "## Timeline\n\n| Time | Why | Frame |\n|---|---|---|\n");
         foreach (var s in report.Samples)
         {
-            md.Append("| ").Append(Timecode.Clock(s.Time)).Append(" | ").Append(s.Reason).Append(" | ![](").Append(s.Frame).Append(") | ")
-              .Append(Cell(s.Caption ?? "—")).Append(" |\n");
+            md.Append("| ").Append(Timecode.Clock(s.Time)).Append(" | ").Append(s.Reason).Append(" | ![](").Append(s.Frame).Append(") |");
+            md.Append(captioned ? " " + Cell(s.Caption ?? "—") + " |\n" : "\n");
         }
 
         md.Append('\n');
@@ -93,24 +100,49 @@ public static class ReportMarkdownWriter
             md.Append('\n');
         }
 
-        md.Append("## Cost\n\n| Stage | Calls | Tokens in | Tokens out | Audio s | $ |\n|---|---:|---:|---:|---:|---:|\n");
-        foreach (var u in report.Usage.Stages.Append(report.Usage.Total))
-        {
-            md.Append(CultureInfo.InvariantCulture, $"| {u.Stage} | {u.Calls} | {u.InputTokens} | {u.OutputTokens} | {u.AudioSeconds:0.#} | {u.Dollars:0.0000} |\n");
-        }
+        AppendCosts(md, report);
+        return md.ToString();
+    }
 
-        md.Append(CultureInfo.InvariantCulture, $"\nNear-duplicate samples skipped: {report.Duplicates.Skipped} (saved ≈ ${report.Duplicates.DollarsSaved:0.0000}).\n\n");
-        if (report.NativeVideoComparison.Count > 0)
+    private static void AppendCosts(StringBuilder md, AnalysisReport report)
+    {
+        md.Append("## Who did the work and what it cost\n\n");
+        var usage = report.Usage;
+        if (report.Mode == "offline" || usage.Stages.Count == 0)
         {
-            md.Append("### Sending the whole video to a native video model instead (input only)\n\n| Model | Resolution | Tokens | Calls | $ |\n|---|---|---:|---:|---:|\n");
-            foreach (var q in report.NativeVideoComparison)
+            md.Append("No model was called for this report: it cost $0. ").Append(StructuralReport.HowToAddProvider).Append("\n\n");
+        }
+        else
+        {
+            md.Append("| ").Append(string.Join(" | ", StageLabels.Columns)).Append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
+            foreach (var u in usage.Stages)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {q.Model} | {q.Resolution} ({q.TokensPerFrame}/frame) | {q.Tokens} | {q.Calls} | {q.Dollars:0.0000} |\n");
+                md.Append(Row(StageLabels.Cells(u)));
+            }
+
+            md.Append(Row(StageLabels.Cells(usage.TotalRow, isTotal: true))).Append('\n');
+            if (ReportWording.Cache(usage) is { } cache)
+            {
+                md.Append(cache).Append("\n\n");
             }
         }
 
-        return md.ToString();
+        md.Append(ReportWording.Duplicates(report.Duplicates, report.Mode != "offline")).Append("\n\n");
+        if (report.NativeVideoComparison.Count > 0)
+        {
+            var thisRun = usage.Total.Dollars;
+            // A run that cost nothing has no ratio to show, so that column appears only when there is one.
+            md.Append("### Sending the whole video to a native video model instead (input only)\n\n| Model | Resolution | Tokens | Calls | Cost |")
+              .Append(thisRun > 0 ? " Compared with this run |\n|---|---|---:|---:|---:|---:|\n" : "\n|---|---|---:|---:|---:|\n");
+            foreach (var q in report.NativeVideoComparison)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {q.Model} | {ReportWording.Resolution(q)} | {DisplayFormat.Count(q.Tokens)} | {DisplayFormat.Count(q.Calls)} | {DisplayFormat.Dollars(q.Dollars)} |")
+                  .Append(ReportWording.TimesThisRun(q, thisRun) is { } times ? $" {times} |\n" : "\n");
+            }
+        }
     }
+
+    private static string Row(IReadOnlyList<string> cells) => "| " + string.Join(" | ", cells) + " |\n";
 
     private static string Cell(string text) =>
         text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal).Trim();

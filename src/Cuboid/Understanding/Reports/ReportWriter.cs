@@ -26,19 +26,21 @@ public static class ReportWriter
             await File.WriteAllTextAsync(Path.Combine(directory, MarkdownFile), ReportMarkdownWriter.Write(report), Utf8, cancellationToken);
         }
 
+        // Without a reasoner's chapters (offline, or stopped early), the scenes still make a useful chapter track.
+        var chapters = report.Chapters.Count > 0 ? report.Chapters
+            : [.. report.Scenes.Where(s => s.End > s.Start).Select(s => new Chapter(s.Start, s.End, $"Scene {s.Index + 1}", string.Empty))];
+        var vtt = ChapterVttWriter.Write(chapters);
         if (formats.HasFlag(ReportFormats.Vtt))
         {
-            // Without a reasoner's chapters (offline, or stopped early), the scenes still make a useful chapter track.
-            var chapters = report.Chapters.Count > 0 ? report.Chapters
-                : [.. report.Scenes.Where(s => s.End > s.Start).Select(s => new Chapter(s.Start, s.End, $"Scene {s.Index + 1}", string.Empty))];
-            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), ChapterVttWriter.Write(chapters), Utf8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), vtt, Utf8, cancellationToken);
         }
 
         if (formats.HasFlag(ReportFormats.Html))
         {
             var href = videoPath is null ? null : Path.GetRelativePath(finalDirectory, Path.GetFullPath(videoPath)).Replace('\\', '/');
             var encoded = href is null ? null : string.Join('/', href.Split('/').Select(Uri.EscapeDataString));
-            await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), ReportHtmlWriter.Write(report, encoded), Utf8, cancellationToken);
+            var thumbnails = await ReportThumbnails.CreateAsync(directory, report.Samples, tools: null, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), ReportHtmlWriter.Write(report, encoded, thumbnails, chapters.Count > 0 ? vtt : null), Utf8, cancellationToken);
         }
     }
 }

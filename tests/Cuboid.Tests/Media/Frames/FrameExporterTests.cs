@@ -213,15 +213,22 @@ public class FrameExporterTests
         Assert.False(Directory.Exists(output));
     }
 
-    [Fact]
-    public async Task A_time_past_the_end_is_a_usage_error()
+    [Theory]
+    [InlineData(FrameExportMethod.SeekPerFrame)]
+    [InlineData(FrameExportMethod.SinglePass)]
+    public async Task A_time_past_the_end_of_a_whole_file_gets_the_last_frame_with_a_warning(FrameExportMethod method)
     {
         var video = await VideoBuilder.BuildAsync(Numbered);
 
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => FrameExporter.ExportAtAsync(video, [TimeSpan.FromSeconds(40)], VideoBuilder.NewFolder()));
+        var result = await FrameExporter.ExportAtAsync(
+            video, [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(40)], VideoBuilder.NewFolder(), new FrameExportOptions { Format = FrameImageFormat.Png, Method = method });
 
-        Assert.Equal(ErrorKind.Usage, ex.Kind);
-        Assert.Contains("past the end", ex.Message, StringComparison.Ordinal);
+        var last = result.Frames[^1];
+        Assert.Equal(TimeSpan.FromSeconds(40), last.Requested);
+        Assert.Equal(49, await FrameNumberAsync(last.Path)); // 2 s at 25 fps: frame 49 is the last.
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal($"40 s is past the last frame of {Path.GetFileName(video)}: exported its last frame, at 1.96 s", warning);
+        Assert.Null(result.Truncation);
     }
 
     [Fact]

@@ -21,27 +21,11 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
             : await AnalysisPass.RunAsync(path, new AnalysisOptions { Scenes = new SceneDetectionOptions { Detector = detector } });
 
         var detected = result.Boundaries.Where(b => b.Kind == SceneBoundaryKind.Cut && !b.FromFade).Select(b => b.Frame).ToList();
-        var expected = reel.HardCutFrames;
-        var matched = 0;
-        var unmatched = detected.ToList();
-        foreach (var cut in expected)
-        {
-            var hit = unmatched.FindIndex(d => Math.Abs(d - cut) <= 1);
-            if (hit >= 0)
-            {
-                matched++;
-                unmatched.RemoveAt(hit);
-            }
-        }
-
-        var precision = detected.Count == 0 ? 0 : matched / (double)detected.Count;
-        var recall = matched / (double)expected.Count;
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        output.WriteLine($"{detector} {height}p: precision {precision:0.000}, recall {recall:0.000}, F1 {f1:0.000}");
-        output.WriteLine($"expected frames: {string.Join(", ", expected)}");
+        var score = CutScore.Of(reel.HardCutFrames, detected);
+        output.WriteLine($"{detector} {height}p: {score}");
         output.WriteLine($"detected: {string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}:{b.Score}"))}");
         Assert.Equal(reel.TotalFrames, result.FrameCount);
-        Assert.True(f1 >= 0.95, $"F1 {f1:0.000} (precision {precision:0.000}, recall {recall:0.000}) is below 0.95");
+        Assert.True(score.F1 >= 0.95, $"F1 below 0.95: {score}");
     }
 
     [Fact]

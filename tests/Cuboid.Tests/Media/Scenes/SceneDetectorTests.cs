@@ -117,6 +117,44 @@ public class SceneDetectorTests
     }
 
     [Theory]
+    [InlineData(1, 1.4)]
+    [InlineData(2, 1.3)]
+    [InlineData(3, 1.4)]
+    public void A_brightness_flash_on_a_moving_shot_is_not_a_cut(int flashFrames, double gain)
+    {
+        // The picture slides 3 px a frame, so the frame after the flash never matches the one before it (content score
+        // 15-23 apart); only the flash's shape in time (up, then back) says it was one. Thresholds are lowered so the
+        // flash's jump (~19) is a candidate at all, as the jump of a +30 % flash over real moving footage is at 27.
+        var frames = MovingRamp.Frames(70, flash: (30, flashFrames, gain));
+
+        Assert.Empty(DetectRaw(frames, new SceneDetectionOptions { Threshold = 15 }));
+        Assert.Empty(DetectRaw(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive, Threshold = 1.3 }));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_cut_shortly_after_a_flash_is_still_found(int flashFrames)
+    {
+        // The real cut comes 8 frames (0.32 s) after the flash, well inside the 0.6 s minimum scene length.
+        var cut = 30 + flashFrames + 8;
+        var frames = MovingRamp.Frames(70, flash: (30, flashFrames, 1.4), cutAt: cut);
+
+        Assert.Equal([cut], DetectRaw(frames, new SceneDetectionOptions { Threshold = 15 }).Select(c => c.Frame));
+        Assert.Equal([cut], DetectRaw(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive, Threshold = 1.3 }).Select(c => c.Frame));
+    }
+
+    [Fact]
+    public void A_cut_to_a_brighter_moving_shot_is_a_cut_not_a_flash()
+    {
+        // Up in brightness and never back: the shape of a cut, however much the shots look alike.
+        var frames = MovingRamp.Frames(70, flash: (30, 40, 1.4), cutAt: 30);
+
+        Assert.Equal([30], DetectRaw(frames, new SceneDetectionOptions()).Select(c => c.Frame));
+        Assert.Equal([30], DetectRaw(frames, new SceneDetectionOptions { Detector = SceneDetectorKind.Adaptive }).Select(c => c.Frame));
+    }
+
+    [Theory]
     [InlineData(-1.0, SceneDetectorKind.Content)]
     [InlineData(0.0, SceneDetectorKind.Adaptive)]
     [InlineData(300.0, SceneDetectorKind.Content)]
@@ -135,14 +173,17 @@ public class SceneDetectorTests
         Assert.Equal(ErrorKind.Usage, error.Kind);
     }
 
-    private static List<SceneBoundary> Detect(IEnumerable<Picture> pictures, SceneDetectionOptions options, bool cutsOnly = true)
+    private static List<SceneBoundary> Detect(IEnumerable<Picture> pictures, SceneDetectionOptions options, bool cutsOnly = true) =>
+        DetectRaw(pictures.Select((picture, index) => picture.Rgb(index)), options, cutsOnly);
+
+    private static List<SceneBoundary> DetectRaw(IEnumerable<byte[]> gbrpFrames, SceneDetectionOptions options, bool cutsOnly = true)
     {
         var frame = new AnalysisFrame(Picture.Width, Picture.Height);
         var detector = new SceneDetector(options);
         long index = 0;
-        foreach (var picture in pictures)
+        foreach (var gbrp in gbrpFrames)
         {
-            frame.Load(picture.Rgb(index), index, index / (double)Fps);
+            frame.Load(gbrp, index, index / (double)Fps);
             detector.OnFrame(frame);
             index++;
         }
@@ -193,5 +234,60 @@ public class SceneDetectorTests
 
         private static byte Pixel(double value, Random random) =>
             (byte)Math.Clamp(value + random.Next(-2, 3), 0, 255);
+    }
+
+    /// <summary>A 32×18 shot in motion: a brightness ramp (dark in the middle, bright at the edges) over hues that
+    /// change down the picture, sliding 3 px to the left every frame, with a little per-frame noise.</summary>
+    private static class MovingRamp
+    {
+        /// <param name="count">Frames in all.</param>
+        /// <param name="flash">First frame, length and gain of a brightness flash (RGB multiplied by the gain).</param>
+        /// <param name="cutAt">From this frame on, another shot: the same motion with other hues, dimmer.</param>
+        public static List<byte[]> Frames(int count, (int Start, int Length, double Gain) flash, int? cutAt = null) =>
+            [.. Enumerable.Range(0, count).Select(n => Rgb(
+                n,
+                n >= flash.Start && n < flash.Start + flash.Length ? flash.Gain : 1.0,
+                n >= cutAt ? 0.33 : 0,
+                n >= cutAt ? 0.8 : 1.0))];
+
+        private static byte[] Rgb(int n, double gain, double hueShift, double dim)
+        {
+            const int width = Picture.Width, height = Picture.Height, pixels = width * height;
+            var random = new Random(n);
+            var gbrp = new byte[pixels * 3];
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    var position = ((x + (3 * n)) % width) / (double)width;
+                    var value = (0.3 + (0.55 * Math.Abs((2 * position) - 1))) * dim;
+                    var (r, g, b) = FromHsv((0.05 + (0.3 * y / height) + hueShift) % 1.0, 0.75, value);
+                    var i = (y * width) + x;
+                    gbrp[i] = Pixel(g * 255 * gain, random);
+                    gbrp[pixels + i] = Pixel(b * 255 * gain, random);
+                    gbrp[(2 * pixels) + i] = Pixel(r * 255 * gain, random);
+                }
+            }
+
+            return gbrp;
+        }
+
+        private static (double R, double G, double B) FromHsv(double hue, double saturation, double value)
+        {
+            var sector = (int)(hue * 6) % 6;
+            var f = (hue * 6) - Math.Floor(hue * 6);
+            double p = value * (1 - saturation), q = value * (1 - (saturation * f)), t = value * (1 - (saturation * (1 - f)));
+            return sector switch
+            {
+                0 => (value, t, p),
+                1 => (q, value, p),
+                2 => (p, value, t),
+                3 => (p, q, value),
+                4 => (t, p, value),
+                _ => (value, p, q),
+            };
+        }
+
+        private static byte Pixel(double value, Random random) => (byte)Math.Clamp(value + random.Next(-2, 3), 0, 255);
     }
 }

@@ -56,7 +56,7 @@ public class ReportWriterTests
         var html = ReportHtmlWriter.Write(ReportSamples.Full(), "../talk%20demo.mp4");
 
         Assert.Contains("<video id=\"video\"", html, StringComparison.Ordinal);
-        Assert.Contains("src=\"frames/000005.000.jpg\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-src=\"frames/000005.000.jpg\"", html, StringComparison.Ordinal);
         Assert.Contains("talk &lt;demo&gt;.mp4", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<demo>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
@@ -73,7 +73,76 @@ public class ReportWriterTests
         Assert.Contains("1:00:00–1:02:05 Outro", md, StringComparison.Ordinal);
         Assert.Contains("A speaker \\| at a desk", md, StringComparison.Ordinal);
         Assert.Contains("[1:00:01] Thanks for watching.", md, StringComparison.Ordinal);
-        Assert.Contains("| total | 4 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Total |  | 4 | 1,800 | 500 | 1 h 2 min | $0.0238 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Captions | openai:gpt-4.1-mini | 2 | 800 | 200 | — | $0.0012 |", md, StringComparison.Ordinal);
+        Assert.Contains("2 near-duplicate samples not captioned (saved about $0.0004).", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_names_each_stages_model_and_compares_native_video_with_this_run()
+    {
+        var report = ReportSamples.Full();
+        var html = ReportHtmlWriter.Write(report, "../demo.mp4");
+
+        Assert.Contains("<td class=\"l model\">openai:gpt-4.1-mini</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"l model\">openai:gpt-4o-mini-transcribe, then fallback groq:whisper-large-v3</td>", html, StringComparison.Ordinal);
+        var quote = report.NativeVideoComparison[0];
+        Assert.Contains(Cuboid.Formatting.DisplayFormat.Ratio((double)(quote.Dollars / report.Usage.Total.Dollars)) + " this run", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0000", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("≈ $0", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scene_selects_its_own_sample_even_when_the_frame_lands_just_after_the_cut()
+    {
+        var report = ReportSamples.Full() with
+        {
+            Chapters = [],
+            Samples = [new(65, SampleReasons.Interval, "frames/a.jpg"), new(77.2, SampleReasons.Cut, "frames/b.jpg"), new(80, SampleReasons.Interval, "frames/c.jpg")],
+            Scenes = [new(0, 0, 77, "start"), new(1, 77, 90, "cut")],
+        };
+
+        var html = ReportHtmlWriter.Write(report, null);
+
+        Assert.Contains("<li data-t=\"77\" data-s=\"1\"><b>01:17</b>", html, StringComparison.Ordinal);
+        Assert.Contains("No video is linked to this report.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_embeds_the_given_thumbnails_and_the_chapters_track_and_names_the_video_it_looks_for()
+    {
+        var report = ReportSamples.Full();
+        var thumbnails = new Dictionary<string, string> { ["frames/000000.000.jpg"] = "data:image/jpeg;base64,AAAA" };
+
+        var html = ReportHtmlWriter.Write(report, "../talk%20demo.mp4", thumbnails, ChapterVttWriter.Write(report.Chapters));
+
+        Assert.Contains("poster=\"frames/000000.000.jpg\"", html, StringComparison.Ordinal);
+        Assert.Contains("--poster:url('data:image/jpeg;base64,AAAA')", html, StringComparison.Ordinal);
+        Assert.Contains("data-src=\"data:image/jpeg;base64,AAAA\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-src=\"frames/000005.000.jpg\"", html, StringComparison.Ordinal);
+        Assert.Contains("<track kind=\"chapters\" label=\"Chapters\" srclang=\"en\" default src=\"data:text/vtt;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("looked for it at <code>../talk demo.mp4</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_re_run_reads_from_cache_with_the_original_cost_not_as_zeros()
+    {
+        var report = ReportSamples.Full();
+        var cached = report with
+        {
+            Usage = new UsageReport([.. report.Usage.Stages.Select(s => StageUsage.None(s.Stage) with { Models = s.Models, CacheHits = s.Calls })])
+            {
+                OriginalRun = new OriginalRunCost(0.0238m, new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero)),
+            },
+        };
+
+        var md = ReportMarkdownWriter.Write(cached);
+
+        Assert.Contains("| Captions | openai:gpt-4.1-mini | 0 | 0 | 0 | — | from cache, $0 this run |", md, StringComparison.Ordinal);
+        Assert.Contains("| Total |  | 0 | 0 | 0 | — | from cache, $0 this run |", md, StringComparison.Ordinal);
+        Assert.Contains("4 answers came from the cache: $0 this run. The earlier run that paid for them (2026-11-24) cost $0.0238.", md, StringComparison.Ordinal);
+        Assert.Contains("| Model | Resolution | Tokens | Calls | Cost |\n", md, StringComparison.Ordinal);
+        Assert.Contains("from cache, $0 this run", ReportHtmlWriter.Write(cached, null), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenAI.Audio;
 
@@ -28,23 +27,9 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var fileName = options?.AdditionalProperties?.TryGetValue("filename", out var name) == true && name is string given
-            ? given
-            : audioSpeechStream is FileStream file ? Path.GetFileName(file.Name) : "audio.wav";
-        // Uploads are at most 25 MB; holding the bytes lets the json fallback send them again (the SDK disposes its stream).
-        byte[] audio;
-        if (audioSpeechStream.CanSeek)
-        {
-            // One exact-size copy: a growing MemoryStream plus ToArray held three times a 19 MB piece at its peak.
-            audio = new byte[checked((int)(audioSpeechStream.Length - audioSpeechStream.Position))];
-            await audioSpeechStream.ReadExactlyAsync(audio, cancellationToken);
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            await audioSpeechStream.CopyToAsync(buffer, cancellationToken);
-            audio = buffer.ToArray();
-        }
+        var fileName = AudioUpload.FileName(audioSpeechStream, options);
+        // Held in memory so the json fallback can send it again (the SDK disposes its stream).
+        var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken);
 
         try
         {
@@ -64,13 +49,8 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         }
     }
 
-    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetTextAsync(audioSpeechStream, options, cancellationToken);
-        foreach (var update in response.ToSpeechToTextResponseUpdates())
-            yield return update;
-    }
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata

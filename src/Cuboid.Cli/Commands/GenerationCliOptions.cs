@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Cuboid.Generation;
+using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Jobs;
+using Cuboid.Portfolio;
+using Cuboid.Storage;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary>Options shared by <c>generate</c> and <c>jobs</c>, the session they build, and how they report a job.</summary>
+internal static class GenerationCliOptions
+{
+    // One client for the process: video hosts are polled for minutes, each request is short.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    public static Option<FileInfo?> Catalog() => new("--catalog")
+    {
+        Description = "Video catalog overlay merged over the shipped one (hosts and models replaced by id; docs/CATALOG.md)",
+    };
+
+    public static Option<DirectoryInfo?> Store() => new("--store")
+    {
+        Description = "Folder of the job store (default: ~/.local/share/cuboid; $XDG_DATA_HOME honoured)",
+    };
+
+    public static Option<DirectoryInfo?> Out() => new("--out", "-o") { Description = "Where to save the MP4 and its JSON sidecar (default: the current folder)" };
+
+    public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null) =>
+        new(VideoCatalog.Load(parse.GetValue(catalog)?.FullName),
+            SqliteVideoJobStore.Open(parse.GetValue(store)?.FullName ?? SqliteVideoJobStore.DefaultDirectory),
+            ProcessEnvironment.Instance, Http, new RunBudget(budget));
+
+    /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
+    public static void ReportProgress(CliConsole console, VideoJobRunner runner)
+    {
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        runner.Changed += job =>
+        {
+            var percent = job.Progress is { } p && job.State == VideoJobState.Running ? string.Create(CultureInfo.InvariantCulture, $" {p * 100:0}%") : "";
+            var line = $"{job.State.Word()}{percent}";
+            lock (last)
+            {
+                if (last.GetValueOrDefault(job.Id) == line)
+                {
+                    return;
+                }
+
+                last[job.Id] = line;
+            }
+
+            var elapsed = (job.UpdatedAt - job.CreatedAt).TotalSeconds;
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cuboid: job {job.Id} {job.Host}:{job.HostModel} {line} ({elapsed:0.0} s)"));
+        };
+    }
+
+    /// <summary>Saves a succeeded job's outputs, prints where and its warnings, and turns a failed job into a Provider error (exit 4).</summary>
+    public static async Task<int> FinishAsync(CliConsole console, VideoJob job, string outDirectory, bool json)
+    {
+        foreach (var warning in job.Warnings)
+        {
+            await console.Error.WriteLineAsync($"cuboid: warning: {warning}");
+        }
+
+        if (job.State != VideoJobState.Succeeded)
+        {
+            if (json)
+            {
+                await console.Out.WriteLineAsync(VideoJobExport.Json(job));
+            }
+
+            throw CuboidException.Provider($"job {job.Id} ended {job.State.Word()} at {job.Host}{(job.Error is null ? "" : $": {job.Error}")}");
+        }
+
+        var files = VideoJobExport.Save(job, outDirectory);
+        if (json)
+        {
+            await console.Out.WriteLineAsync(VideoJobExport.Json(job));
+            return ExitCodes.Ok;
+        }
+
+        var output = job.Outputs[0];
+        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{files[0]}: {output.Width}x{output.Height}, {output.Seconds:0.##} s, {output.FramesPerSecond:0.##} fps{(output.HasAudio ? ", audio" : "")}; {job.Model ?? job.HostModel} on {job.Host}; ${job.ActualCost ?? 0:0.####} (estimated ${job.EstimatedCost:0.####})"));
+        await console.Out.WriteLineAsync($"sidecar: {files[^1]}");
+        return ExitCodes.Ok;
+    }
+}

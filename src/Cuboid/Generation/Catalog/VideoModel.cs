@@ -1,0 +1,33 @@
+using Cuboid.Portfolio;
+
+namespace Cuboid.Generation.Catalog;
+
+/// <summary>
+/// A canonical video model (<c>google:veo-3.1-fast</c>, <c>kuaishou:kling-3-pro</c>): what it does, its dated arena
+/// ratings (decayed like every other task's), when it retires, the open-weights compute family that approximates it (for
+/// the dry run's FLOPs), and the host routes that serve it.
+/// </summary>
+public sealed record VideoModel
+{
+    /// <summary><c>maker:model</c>.</summary>
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary><c>t2v</c>, <c>i2v</c>, <c>extend</c>.</summary>
+    public IReadOnlyList<string> Tasks { get; init; } = [];
+
+    public IReadOnlyList<ModelRating> Ratings { get; init; } = [];
+
+    public DateOnly? Deprecated { get; init; }
+
+    public DateOnly? ShutDown { get; init; }
+
+    /// <summary>A family id of the compute planner (<c>wan2.2-t2v-a14b</c>) whose architecture approximates this model, when open weights make that known.</summary>
+    public string? ComputeFamily { get; init; }
+
+    public IReadOnlyList<VideoRoute> Routes { get; init; } = [];
+
+    /// <summary>The model as the Portfolio's rating decay sees it, so video ratings decay exactly as the other tasks' do.</summary>
+    public CatalogModel AsRated() => new() { Id = Id, Name = Name, Tasks = Tasks, Ratings = Ratings, Deprecated = Deprecated, ShutDown = ShutDown };
+}

@@ -1,0 +1,47 @@
+using Cuboid.Generation.Providers;
+
+namespace Cuboid.Generation.Catalog;
+
+/// <summary>
+/// One way to reach a canonical model: a host and its model or endpoint id, the price per output second by SKU, what the
+/// route can make (durations, resolutions, aspect ratios, frames, seed, audio, extension) and, for hosts whose inputs
+/// differ per endpoint (fal, Replicate), how the endpoint names its inputs. Lists left null mean "not restricted".
+/// </summary>
+public sealed record VideoRoute
+{
+    public required string Host { get; init; }
+
+    public required string Model { get; init; }
+
+    /// <summary>The tasks this route serves when narrower than the model's (fal has one endpoint for text, another for image).</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
+
+    public IReadOnlyList<VideoPrice> Prices { get; init; } = [];
+
+    public IReadOnlyList<int>? Durations { get; init; }
+
+    public IReadOnlyList<string>? Resolutions { get; init; }
+
+    public IReadOnlyList<string>? AspectRatios { get; init; }
+
+    public bool FirstFrame { get; init; }
+
+    public bool LastFrame { get; init; }
+
+    public int ReferenceImages { get; init; }
+
+    public bool Seed { get; init; }
+
+    public bool Audio { get; init; }
+
+    public bool Extend { get; init; }
+
+    /// <summary>The frame rate the route delivers, when fixed (e.g. 24).</summary>
+    public int? FramesPerSecond { get; init; }
+
+    public VideoInputMap? Inputs { get; init; }
+
+    public bool Serves(string task, VideoModel model) => (Tasks ?? model.Tasks).Contains(task, StringComparer.Ordinal);
+
+    public string Id => $"{Host}:{Model}";
+}

@@ -1,0 +1,70 @@
+namespace Cuboid.Generation.Jobs;
+
+/// <summary>
+/// The one record of a video job, whatever the host: who makes it (canonical model, host, host model), the host's job
+/// id once known, the normalised state beside the host's word, progress, times, attempts, estimated and actual cost,
+/// the kept outputs and the warnings from checking them. Immutable: every change is a new record saved to the store.
+/// </summary>
+public sealed record VideoJob
+{
+    public required string Id { get; init; }
+
+    /// <summary>The host that runs it (<c>fal</c>, <c>replicate</c>, <c>openrouter</c>).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The host's model or endpoint id.</summary>
+    public required string HostModel { get; init; }
+
+    /// <summary>The canonical catalog model (<c>google:veo-3.1-fast</c>), when routed through the catalog.</summary>
+    public string? Model { get; init; }
+
+    /// <summary><c>t2v</c> or <c>i2v</c>.</summary>
+    public required string Task { get; init; }
+
+    public required VideoJobRequest Request { get; init; }
+
+    public string? ProviderJobId { get; init; }
+
+    public VideoJobState State { get; init; } = VideoJobState.Submitting;
+
+    /// <summary>The host's own word for the state (<c>IN_PROGRESS</c>, <c>starting</c>).</summary>
+    public string? RawState { get; init; }
+
+    public double? Progress { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Create requests sent: 1 for every job that reached the host (a create is never repeated).</summary>
+    public int CreateAttempts { get; init; }
+
+    public int Polls { get; init; }
+
+    public int DownloadAttempts { get; init; }
+
+    /// <summary>Dollars reserved before the create: requested seconds at the route's price.</summary>
+    public decimal EstimatedCost { get; init; }
+
+    /// <summary>Dollars settled from what was delivered (seconds and resolution actually received).</summary>
+    public decimal? ActualCost { get; init; }
+
+    /// <summary>What the host said it charged, when it says (kept to compare, never trusted alone).</summary>
+    public decimal? ReportedCost { get; init; }
+
+    /// <summary>The route's SKUs when the job started: the cost is settled at these, even if the catalog changed since.</summary>
+    public IReadOnlyList<Catalog.VideoPrice> Prices { get; init; } = [];
+
+    public IReadOnlyList<VideoJobOutput> Outputs { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public string? Error { get; init; }
+
+    /// <summary>Done and downloaded (or done for good without outputs).</summary>
+    public bool IsSettled => State.IsTerminal() && (State != VideoJobState.Succeeded || Outputs.Count > 0);
+}

@@ -1,0 +1,316 @@
+using Cuboid.Media;
+using Cuboid.Portfolio;
+
+namespace Cuboid.Generation.Jobs;
+
+/// <summary>
+/// Drives jobs through their life, durably: the job is saved as <c>submitting</c> before the create is sent and after
+/// every answer, so any process can pick it up by id. A create is sent once (a 429 is retried within the start
+/// deadline, since the host said no job was made); polling honours the host's poll-after hint within the configured
+/// bounds and backs off otherwise; late or backward states are ignored; outputs are downloaded, hashed, probed and
+/// checked by <see cref="VideoOutputInspector"/>, and download retries repeat only the GET. A job left
+/// <c>submitting</c> by a dead process is looked up where the host can list jobs, else marked <c>unknown</c>, never re-sent.
+/// </summary>
+public sealed class VideoJobRunner
+{
+    private readonly IVideoJobStore _store;
+    private readonly IVideoGeneratorSource _generators;
+    private readonly TimeProvider _time;
+    private readonly VideoOutputInspector _inspector;
+
+    public VideoJobRunner(IVideoJobStore store, IVideoGeneratorSource generators, VideoJobRunnerOptions? options = null, TimeProvider? time = null, MediaTools? tools = null)
+    {
+        _store = store;
+        _generators = generators;
+        Options = options ?? new VideoJobRunnerOptions();
+        _time = time ?? TimeProvider.System;
+        _inspector = new VideoOutputInspector(tools ?? MediaTools.Default, Options.DurationTolerance);
+    }
+
+    public VideoJobRunnerOptions Options { get; }
+
+    /// <summary>How long a create refused with 429 may be retried before the route counts as throttled past its deadline.</summary>
+    public TimeSpan StartDeadline { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Called after every saved change of a job (state, progress, outputs), for progress displays.</summary>
+    public event Action<VideoJob>? Changed;
+
+    public IVideoJobStore Store => _store;
+
+    public VideoJob Require(string id) =>
+        _store.Find(id) ?? throw CuboidException.Usage($"no job '{id}' in the job store; list jobs with: cuboid jobs list");
+
+    public async Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var job = new VideoJob
+        {
+            Id = VideoJobId.New(submission.Host, _time),
+            Host = submission.Host,
+            HostModel = submission.HostModel,
+            Model = submission.Model,
+            Task = submission.Task,
+            Request = submission.Record,
+            CreatedAt = now,
+            UpdatedAt = now,
+            EstimatedCost = submission.EstimatedCost,
+            Prices = submission.Prices,
+        };
+        var generator = _generators.For(submission.Host);
+        var deadline = now + StartDeadline;
+        while (true)
+        {
+            // Recorded before the request leaves: a crash from here on leaves a job to reconcile, not a silent one.
+            job = Save(job with { CreateAttempts = job.CreateAttempts + 1, UpdatedAt = _time.GetUtcNow() });
+            try
+            {
+                var status = await generator.SubmitAsync(submission.Request, submission.Options, cancellationToken);
+                job = Save(Apply(job with { ProviderJobId = status.ProviderJobId, SubmittedAt = _time.GetUtcNow() }, status, countPoll: false));
+                return new VideoSubmitOutcome(job, null);
+            }
+            catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.RateLimited && _time.GetUtcNow() + (ex.RetryAfter ?? Options.MinPollInterval) < deadline)
+            {
+                await Task.Delay(ex.RetryAfter ?? Options.MinPollInterval, _time, cancellationToken);
+            }
+            catch (ProviderCallException ex) when (IsRefusal(ex))
+            {
+                job = Save(job with { State = VideoJobState.Failed, RawState = ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "refused", Error = ex.Message, UpdatedAt = _time.GetUtcNow(), FinishedAt = _time.GetUtcNow() });
+                return new VideoSubmitOutcome(job, ex);
+            }
+            catch (ProviderCallException ex)
+            {
+                // Sent, but the answer was lost: the host may or may not have the job. Never sent again, never sent elsewhere.
+                job = Save(job with { State = VideoJobState.Unknown, RawState = "create-unanswered", Error = $"the create request was sent but its answer was lost ({ex.Message}); check the host before retrying, Cuboid will not re-send it", UpdatedAt = _time.GetUtcNow() });
+                return new VideoSubmitOutcome(job, null);
+            }
+        }
+    }
+
+    /// <summary>Waits for a job wherever it is in its life (resuming after a restart), downloads and checks its outputs, and returns it settled.</summary>
+    public async Task<VideoJob> WaitAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var job = Require(id);
+        if (job.State == VideoJobState.Submitting)
+        {
+            job = await ReconcileAsync(job, cancellationToken);
+        }
+
+        var generator = _generators.For(job.Host);
+        var deadline = _time.GetUtcNow() + Options.WaitDeadline;
+        var interval = Options.MinPollInterval;
+        var failures = 0;
+        while (job.ProviderJobId is { } providerId && !job.State.IsTerminal())
+        {
+            if (_time.GetUtcNow() > deadline)
+            {
+                throw CuboidException.Provider($"job {job.Id} is still {job.State.Word()} at {job.Host} after {Options.WaitDeadline.TotalMinutes:0.#} min; wait again with: cuboid jobs wait {job.Id}");
+            }
+
+            VideoJobStatus status;
+            try
+            {
+                status = await generator.GetAsync(providerId, cancellationToken);
+                failures = 0;
+            }
+            catch (ProviderCallException ex) when (ex.IsTransient && ++failures < Options.PollFailures)
+            {
+                interval = Next(interval, ex.RetryAfter);
+                await Task.Delay(interval, _time, cancellationToken);
+                continue;
+            }
+            catch (ProviderCallException ex) when (ex.StatusCode == 404)
+            {
+                job = Save(job with { State = VideoJobState.Unknown, RawState = "404", Error = $"{job.Host} no longer knows job {providerId}", UpdatedAt = _time.GetUtcNow() });
+                break;
+            }
+            catch (ProviderCallException ex)
+            {
+                throw CuboidException.Provider($"job {job.Id} could not be polled: {ex.Message}", ex);
+            }
+
+            job = Save(Apply(job, status, countPoll: true));
+            if (job.State.IsTerminal())
+            {
+                break;
+            }
+
+            interval = Next(interval, status.PollAfter);
+            await Task.Delay(interval, _time, cancellationToken);
+        }
+
+        return job.State == VideoJobState.Succeeded && job.Outputs.Count == 0 ? await DownloadAsync(job.Id, cancellationToken) : job;
+    }
+
+    /// <summary>Downloads (again) the outputs of a succeeded job into the store; never re-creates the job.</summary>
+    public async Task<VideoJob> DownloadAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var job = Require(id);
+        if (job.State != VideoJobState.Succeeded || job.ProviderJobId is not { } providerId)
+        {
+            throw CuboidException.Usage($"job {job.Id} is {job.State.Word()}; only a succeeded job has outputs to download");
+        }
+
+        var generator = _generators.For(job.Host);
+        // The status is read-only; it names the outputs (and refreshes URLs that some hosts re-sign on every read).
+        var status = await ReadStatusAsync(generator, job, providerId, cancellationToken);
+        var folder = _store.OutputDirectory(job.Id);
+        Directory.CreateDirectory(folder);
+        var outputs = new List<VideoJobOutput>();
+        var attempts = job.DownloadAttempts;
+        foreach (var output in status.Outputs)
+        {
+            var path = Path.Combine(folder, $"output-{output.Index}.mp4");
+            for (var attempt = 1; ; attempt++)
+            {
+                attempts++;
+                try
+                {
+                    await DownloadOneAsync(generator, providerId, output, path, cancellationToken);
+                    break;
+                }
+                catch (ProviderCallException ex) when (ex.StatusCode is 404 or 410)
+                {
+                    return Save(job with { State = VideoJobState.Expired, DownloadAttempts = attempts, Error = $"the output was deleted at {job.Host} before it was downloaded ({ex.Message})", UpdatedAt = _time.GetUtcNow() });
+                }
+                catch (ProviderCallException ex) when (ex.IsTransient && attempt < Options.DownloadAttempts)
+                {
+                    await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken);
+                }
+                catch (ProviderCallException ex)
+                {
+                    Save(job with { DownloadAttempts = attempts, UpdatedAt = _time.GetUtcNow() });
+                    throw CuboidException.Provider($"job {job.Id} succeeded but its output could not be downloaded after {attempt} attempts ({ex.Message}); try again with: cuboid jobs download {job.Id}", ex);
+                }
+            }
+
+            outputs.Add(await _inspector.InspectAsync(output.Index, path, cancellationToken));
+        }
+
+        var check = _inspector.Compare(job.Request, job.Prices, outputs);
+        return Save(job with
+        {
+            Outputs = outputs,
+            DownloadAttempts = attempts,
+            Warnings = [.. job.Warnings.Concat(check.Warnings).Distinct(StringComparer.Ordinal)],
+            ActualCost = check.Cost,
+            UpdatedAt = _time.GetUtcNow(),
+        });
+    }
+
+    /// <summary>Asks the host to cancel; the job keeps being polled to its real end (a running job may still finish).</summary>
+    public async Task<VideoJob> CancelAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var job = Require(id);
+        if (job.State.IsTerminal() || job.ProviderJobId is not { } providerId)
+        {
+            throw CuboidException.Usage($"job {job.Id} is {job.State.Word()}; there is nothing to cancel");
+        }
+
+        var generator = _generators.For(job.Host);
+        if (!await generator.CancelAsync(providerId, cancellationToken))
+        {
+            throw CuboidException.Usage($"{job.Host} has no cancel; job {job.Id} runs to its end there");
+        }
+
+        return Save(job with { Warnings = [.. job.Warnings, "cancel requested"], UpdatedAt = _time.GetUtcNow() });
+    }
+
+    /// <summary>
+    /// A job left <c>submitting</c> (the process died between sending the create and its answer): found again where the
+    /// host can list jobs; otherwise marked <c>unknown</c> for the user to check. Never re-sent.
+    /// </summary>
+    public async Task<VideoJob> ReconcileAsync(VideoJob job, CancellationToken cancellationToken = default)
+    {
+        var generator = _generators.For(job.Host);
+        if (generator.GetService(typeof(IVideoJobFinder)) is IVideoJobFinder finder)
+        {
+            var found = await finder.FindSubmittedAsync(job.CreatedAt, job.HostModel, job.Request.Prompt, cancellationToken);
+            if (found is not null)
+            {
+                return Save(Apply(job with { ProviderJobId = found.ProviderJobId, SubmittedAt = job.CreatedAt, Warnings = [.. job.Warnings, "the create's answer was lost; the job was found in the host's job list"] }, found, countPoll: false));
+            }
+
+            return Save(job with { State = VideoJobState.Failed, RawState = "not-listed", Error = $"the create never reached {job.Host} (it is not in the host's job list); nothing was billed", UpdatedAt = _time.GetUtcNow(), FinishedAt = _time.GetUtcNow() });
+        }
+
+        return Save(job with { State = VideoJobState.Unknown, RawState = "create-unanswered", Error = $"the process stopped after sending the create and before {job.Host} answered; {job.Host} cannot list jobs, so check its dashboard. Cuboid will not re-send it", UpdatedAt = _time.GetUtcNow() });
+    }
+
+    // A read may be retried freely: transient failures back off, anything else is the job's provider error.
+    private async Task<VideoJobStatus> ReadStatusAsync(IVideoGenerator generator, VideoJob job, string providerId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await generator.GetAsync(providerId, cancellationToken);
+            }
+            catch (ProviderCallException ex) when (ex.IsTransient && attempt < Options.PollFailures)
+            {
+                await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken);
+            }
+            catch (ProviderCallException ex)
+            {
+                throw CuboidException.Provider($"job {job.Id} could not be read at {job.Host}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static bool IsRefusal(ProviderCallException ex) => ex.StatusCode is not null
+        || (ex.Kind == ProviderFailureKind.ConnectionFailed && ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError });
+
+    private async Task DownloadOneAsync(IVideoGenerator generator, string providerId, VideoOutput output, string path, CancellationToken cancellationToken)
+    {
+        var partial = path + ".part";
+        try
+        {
+            await using (var file = File.Create(partial))
+            {
+                await generator.DownloadAsync(providerId, output, file, cancellationToken);
+            }
+
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private VideoJob Apply(VideoJob job, VideoJobStatus status, bool countPoll)
+    {
+        var polls = countPoll ? job.Polls + 1 : job.Polls;
+        if (!VideoJobStates.CanMove(job.State, status.State))
+        {
+            return job with { Polls = polls };
+        }
+
+        var now = _time.GetUtcNow();
+        return job with
+        {
+            State = status.State,
+            RawState = status.RawState,
+            Progress = status.State == VideoJobState.Succeeded ? 1 : status.Progress ?? job.Progress,
+            Error = status.Error ?? job.Error,
+            ReportedCost = status.ReportedCost ?? job.ReportedCost,
+            Polls = polls,
+            UpdatedAt = now,
+            FinishedAt = status.State.IsTerminal() ? now : job.FinishedAt,
+        };
+    }
+
+    // The host's hint wins (within bounds); without one, back off by half again each time.
+    private TimeSpan Next(TimeSpan current, TimeSpan? hint)
+    {
+        var floor = hint is null ? Options.MinPollInterval : Options.MinHintedPollInterval;
+        var next = hint ?? TimeSpan.FromTicks((long)(current.Ticks * 1.5));
+        return next < floor ? floor : next > Options.MaxPollInterval ? Options.MaxPollInterval : next;
+    }
+
+    private VideoJob Save(VideoJob job)
+    {
+        _store.Save(job);
+        Changed?.Invoke(job);
+        return job;
+    }
+}

@@ -1,0 +1,32 @@
+using Cuboid.Generation.Providers.Fal;
+using Cuboid.Generation.Providers.OpenAIVideos;
+using Cuboid.Generation.Providers.OpenRouter;
+using Cuboid.Generation.Providers.Replicate;
+using Cuboid.Generation.Providers.Veo;
+using Cuboid.Portfolio;
+
+namespace Cuboid.Generation.Providers;
+
+/// <summary>The video wire protocols Cuboid speaks, by the <c>apiKind</c> a catalog host names, and the adapter for each.</summary>
+public static class VideoApiKinds
+{
+    public const string OpenAIVideos = "openai-videos";
+    public const string Fal = "fal";
+    public const string Replicate = "replicate";
+    public const string Veo = "veo";
+    public const string OpenRouterVideos = "openrouter-videos";
+
+    public static IReadOnlyList<string> All { get; } = [OpenAIVideos, Fal, Replicate, Veo, OpenRouterVideos];
+
+    /// <summary>The adapter for an endpoint's protocol; <paramref name="inputMaps"/> names each model's inputs (fal, Replicate).</summary>
+    public static IVideoGenerator Create(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null) =>
+        endpoint.ApiKind switch
+        {
+            OpenAIVideos => new OpenAIVideosGenerator(endpoint, http, time),
+            Fal => new FalVideoGenerator(endpoint, http, inputMaps, time),
+            Replicate => new ReplicateVideoGenerator(endpoint, http, inputMaps, time),
+            Veo => new VeoVideoGenerator(endpoint, http, time),
+            OpenRouterVideos => new OpenRouterVideoGenerator(endpoint, http, time),
+            _ => throw CuboidException.Usage($"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
+        };
+}

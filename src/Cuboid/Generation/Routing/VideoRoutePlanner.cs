@@ -1,0 +1,140 @@
+using System.Globalization;
+using Cuboid.Generation.Catalog;
+using Cuboid.Portfolio;
+
+namespace Cuboid.Generation.Routing;
+
+/// <summary>
+/// Orders the routes that can serve a request: first the model by policy (quality: decayed rating; cost: cheapest route;
+/// balanced: rating per dollar among models at or above the field's median; latency: no live data for video yet, so by
+/// quality), then within a model the host by price, with hosts that refused in this run last. A route that cannot serve
+/// the request (no last frame, a duration it does not offer, no key here) is skipped with the reason. Pure: calls nothing.
+/// </summary>
+public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, Func<string, string?> hostUnusableReason)
+{
+    public VideoRoutePlan Plan(VideoRouteRequest request, IReadOnlySet<string>? unhealthyHosts = null)
+    {
+        var today = decay.Today;
+        if (request.Model is { } pinned && catalog.FindModel(pinned) is null)
+        {
+            throw CuboidException.Usage($"unknown model '{pinned}'; video models: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
+        }
+
+        var field = catalog.Models.Where(m => m.Tasks.Contains(request.Task, StringComparer.Ordinal)).ToList();
+        var rated = field.Select(m => m.AsRated()).ToList();
+        var prior = decay.Prior(rated, request.Task);
+        // The balanced floor moves with the field as it ages, as for every other task: the median of today's
+        // effective ratings of the rated, unretired models.
+        var floor = RatingDecay.Percentile(rated.Where(m => !m.IsRetired(today))
+            .Select(m => decay.Stand(m, request.Task, prior)).Where(s => s.RawRating is not null).Select(s => s.EffectiveRating), 50);
+        var skipped = new List<VideoRouteSkip>();
+        var perModel = new List<(VideoModel Model, double Rating, List<VideoRouteCandidate> Routes)>();
+        foreach (var model in field)
+        {
+            if (request.Model is { } only && only != model.Id)
+            {
+                continue;
+            }
+
+            if (model.AsRated().IsRetired(today))
+            {
+                skipped.Add(new VideoRouteSkip(model.Id, "-", "retired"));
+                continue;
+            }
+
+            var rating = decay.Stand(model.AsRated(), request.Task, prior).EffectiveRating;
+            var routes = new List<VideoRouteCandidate>();
+            foreach (var route in model.Routes.Where(r => r.Serves(request.Task, model)))
+            {
+                var reason = CannotServe(route, request) ?? hostUnusableReason(route.Host);
+                var price = VideoPricing.Cost(route.Prices, Math.Min(request.Size.Width, request.Size.Height), request.Audio, request.Seconds);
+                if (reason is null && price is null)
+                {
+                    reason = "no price for this resolution and audio";
+                }
+
+                if (reason is not null)
+                {
+                    skipped.Add(new VideoRouteSkip(model.Id, route.Id, reason));
+                    continue;
+                }
+
+                routes.Add(new VideoRouteCandidate(model, route, rating, price!.Value));
+            }
+
+            if (routes.Count > 0)
+            {
+                // Within a model: healthy hosts first, then by price.
+                routes.Sort((a, b) => (unhealthyHosts?.Contains(a.Route.Host) == true).CompareTo(unhealthyHosts?.Contains(b.Route.Host) == true) is var h and not 0 ? h : a.EstimatedCost.CompareTo(b.EstimatedCost));
+                perModel.Add((model, rating, routes));
+            }
+        }
+
+        if (request.Model is { } wanted && field.All(m => m.Id != wanted))
+        {
+            throw CuboidException.Usage($"model '{wanted}' does not do {request.Task}; it does {string.Join(", ", catalog.FindModel(wanted)!.Tasks)}");
+        }
+
+        var ordered = request.Policy switch
+        {
+            RoutingPolicy.Cost => perModel.OrderBy(m => m.Routes[0].EstimatedCost).ThenByDescending(m => m.Rating),
+            RoutingPolicy.Balanced => perModel.OrderByDescending(m => m.Rating >= floor)
+                .ThenByDescending(m => m.Rating >= floor ? m.Rating / (double)Math.Max(0.01m, m.Routes[0].EstimatedCost) : m.Rating),
+            _ => perModel.OrderByDescending(m => m.Rating),
+        };
+        return new VideoRoutePlan(request, [.. ordered.ThenBy(m => m.Model.Id, StringComparer.Ordinal).SelectMany(m => m.Routes)], skipped);
+    }
+
+    /// <summary>Why a route cannot make this request, or null when it can.</summary>
+    public static string? CannotServe(VideoRoute route, VideoRouteRequest request)
+    {
+        if (request.LastFrame && !route.LastFrame)
+        {
+            return "no last frame";
+        }
+
+        if (request.FirstFrame && !route.FirstFrame)
+        {
+            return "no first frame";
+        }
+
+        if (request.ReferenceImages > route.ReferenceImages)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"takes {route.ReferenceImages} reference images, not {request.ReferenceImages}");
+        }
+
+        if (route.Durations is { } durations && !durations.Contains(request.Seconds))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"no {request.Seconds} s clip (offers {Durations(durations)} s)");
+        }
+
+        if (route.Resolutions is { } resolutions && !resolutions.Contains(request.Size.Resolution, StringComparer.OrdinalIgnoreCase)
+            && !(request.Size.Resolution == "2160p" && resolutions.Contains("4k", StringComparer.OrdinalIgnoreCase)))
+        {
+            return $"no {request.Size.Resolution} (offers {string.Join(", ", resolutions)})";
+        }
+
+        if (route.AspectRatios is { } aspects && !aspects.Contains(request.Size.AspectRatio, StringComparer.Ordinal))
+        {
+            return $"no {request.Size.AspectRatio} (offers {string.Join(", ", aspects)})";
+        }
+
+        if (request.Audio && !route.Audio)
+        {
+            return "no audio";
+        }
+
+        if (request.Seed && !route.Seed)
+        {
+            return "no seed";
+        }
+
+        return null;
+    }
+
+    // 2-15 rather than fourteen numbers.
+    private static string Durations(IReadOnlyList<int> durations) =>
+        durations.Count > 3 && durations[^1] - durations[0] == durations.Count - 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{durations[0]}-{durations[^1]}")
+            : string.Join(", ", durations);
+}

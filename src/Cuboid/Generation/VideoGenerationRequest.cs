@@ -1,0 +1,28 @@
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Generation;
+
+/// <summary>
+/// What to generate: the prompt and the pictures or video it starts from. How (length, size, seed, audio)
+/// is in <see cref="VideoGenerationOptions"/>, as Microsoft.Extensions.AI splits requests from options.
+/// </summary>
+public sealed record VideoGenerationRequest
+{
+    public VideoGenerationRequest(string prompt) => Prompt = prompt;
+
+    public string Prompt { get; init; }
+
+    public string? NegativePrompt { get; init; }
+
+    /// <summary>The first frame (image-to-video).</summary>
+    public DataContent? FirstFrame { get; init; }
+
+    /// <summary>The last frame, for models that can end on a given picture.</summary>
+    public DataContent? LastFrame { get; init; }
+
+    /// <summary>Subject or style references (not frames of the video).</summary>
+    public IReadOnlyList<DataContent> ReferenceImages { get; init; } = [];
+
+    /// <summary>An earlier video of the same host to extend.</summary>
+    public Uri? SourceVideo { get; init; }
+}

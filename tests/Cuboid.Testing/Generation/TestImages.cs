@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Cuboid.Media;
+
+namespace Cuboid.Testing.Generation;
+
+/// <summary>Still images made by the real ffmpeg (first and last frames for image-to-video tests), cached per process.</summary>
+public static class TestImages
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>A PNG of one colour (an ffmpeg colour name such as <c>red</c> or <c>0x2050c0</c>).</summary>
+    public static Task<string> SolidPngAsync(string color, int width = 160, int height = 90) =>
+        Cache.GetOrAdd(string.Create(CultureInfo.InvariantCulture, $"{color}-{width}x{height}"), key => new Lazy<Task<string>>(async () =>
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "cuboid-test-images");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, $"{key}.png");
+            if (!File.Exists(path))
+            {
+                var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".png";
+                var run = await MediaProcess.RunAsync(MediaTools.Default.FfmpegPath,
+                    ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"color=c={color}:s={width}x{height}"), "-frames:v", "1", temp]);
+                if (run.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"ffmpeg could not make {key}.png: {string.Join(" / ", run.StderrTail)}");
+                }
+
+                File.Move(temp, path, overwrite: true);
+            }
+
+            return path;
+        })).Value;
+}

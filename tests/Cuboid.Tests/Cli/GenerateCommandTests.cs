@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cuboid.Cli;
+using Cuboid.Portfolio;
+using Cuboid.Testing.Generation;
+using Cuboid.Tests.Generation;
+
+namespace Cuboid.Tests.Cli;
+
+/// <summary>
+/// <c>cuboid generate</c> and <c>cuboid jobs</c> against the video simulator, through a catalog overlay whose hosts point
+/// at it with the key in a uniquely named environment variable; the crash tests kill a real child <c>cuboid</c> process.
+/// </summary>
+public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>, IDisposable
+{
+    private readonly VideoHostSimulator _sim;
+    private readonly string _dir = Directory.CreateTempSubdirectory("cuboid-cli-generate-").FullName;
+    private readonly string _key = $"CUBOID_TEST_VIDEO_KEY_{Guid.NewGuid():N}";
+
+    public GenerateCommandTests(VideoSimulatorFixture fixture)
+    {
+        _sim = fixture.Sim;
+        Environment.SetEnvironmentVariable(_key, _sim.ApiKey);
+        PortfolioJson.WriteAtomically(Overlay, TestVideoCatalog.For(_sim, _key, DateOnly.FromDateTime(DateTime.UtcNow)));
+    }
+
+    private string Overlay => Path.Combine(_dir, "video.json");
+
+    private string Store => Path.Combine(_dir, "store");
+
+    private string OutDir => Path.Combine(_dir, "out");
+
+    private string Model(string suffix) => $"sim/{_key}-{suffix}";
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(_key, null);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    // --model test:alpha unless the extra arguments name another (an option given twice is itself a usage error).
+    private string[] Generate(params string[] extra) =>
+        ["generate", "a lighthouse at dusk", .. extra.Contains("--model") ? Array.Empty<string>() : ["--model", "test:alpha"], "--seconds", "2", "--resolution", "90p",
+         "--catalog", Overlay, "--store", Store, "--out", OutDir, .. extra];
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var console = CliConsole.Capture(out var stdout, out var stderr);
+        var code = await CuboidApp.RunAsync(args, console);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Generate_saves_the_mp4_and_a_sidecar_that_holds_no_key()
+    {
+        var (code, stdout, stderr) = await Run(Generate());
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("160x90", stdout, StringComparison.Ordinal);
+        var mp4 = Assert.Single(Directory.GetFiles(OutDir, "*.mp4"));
+        var sidecar = File.ReadAllText(Path.ChangeExtension(mp4, ".json"));
+        using var json = JsonDocument.Parse(sidecar);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal("test:alpha", json.RootElement.GetProperty("model").GetString());
+        Assert.Equal(160, json.RootElement.GetProperty("outputs")[0].GetProperty("width").GetInt32());
+        Assert.DoesNotContain(_sim.ApiKey, sidecar, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sim.ApiKey, stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("running", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_wait_prints_the_job_id_and_jobs_wait_finishes_it_without_a_second_create()
+    {
+        var (code, stdout, stderr) = await Run(Generate("--no-wait"));
+        Assert.True(code == 0, stderr);
+        var id = stdout.Trim();
+        Assert.Equal("replicate", Cuboid.Generation.Jobs.VideoJobId.HostOf(id));
+
+        var wait = await Run("jobs", "wait", id, "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var list = await Run("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
+        var show = await Run("jobs", "show", id, "--catalog", Overlay, "--store", Store);
+
+        Assert.True(wait.Code == 0, wait.Err);
+        Assert.Equal("succeeded", JsonDocument.Parse(wait.Out).RootElement.GetProperty("state").GetString());
+        Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
+        Assert.Contains("succeeded", show.Out, StringComparison.Ordinal);
+        Assert.Equal(1, _sim.CreateCount(Model("alpha-rep")));
+        Assert.True(File.Exists(Path.Combine(OutDir, $"{id}.mp4")));
+    }
+
+    [Fact]
+    public async Task A_dry_run_shows_the_chosen_route_its_fallbacks_prices_compute_and_skips_and_creates_nothing()
+    {
+        var (code, stdout, _) = await Run(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("chosen   test:beta via openrouter", stdout, StringComparison.Ordinal);
+        Assert.Contains("space-time tokens", stdout, StringComparison.Ordinal);
+        Assert.Contains("fallback test:alpha via replicate", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, _sim.CreateCount(Model("beta-or")));
+    }
+
+    [Fact]
+    public async Task Models_task_t2v_lists_video_models_with_decayed_ratings_and_prices()
+    {
+        var (code, stdout, _) = await Run("models", "--task", "t2v", "--catalog", Overlay, "--json");
+
+        Assert.Equal(0, code);
+        var entries = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("modelId").GetString() == "google:veo-3.1");
+        Assert.Contains(entries, e => e.GetProperty("modelId").GetString() == "test:alpha" && e.GetProperty("usable").GetBoolean());
+    }
+
+    public static TheoryData<string, string[], int> BadInputs => new()
+    {
+        { "negative duration", ["--seconds", "-1"], ExitCodes.Usage },
+        { "unknown model", ["--model", "nobody:nothing"], ExitCodes.Usage },
+        { "a size the model cannot make", ["--model", "test:beta", "--size", "1920x1080"], ExitCodes.Usage },
+        { "a malformed size", ["--size", "big"], ExitCodes.Usage },
+        { "an image that is not an image", ["--image", "NOT_AN_IMAGE"], ExitCodes.Input },
+        { "over budget", ["--budget", "0.01"], ExitCodes.Budget },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_one_line_on_stderr_with_its_exit_code_and_no_output(string what, string[] extra, int expected)
+    {
+        var notImage = Path.Combine(_dir, "photo.png");
+        await File.WriteAllTextAsync(notImage, "not a picture");
+        var args = Generate([.. extra.Select(a => a == "NOT_AN_IMAGE" ? notImage : a)]);
+
+        var (code, _, stderr) = await Run(args);
+
+        Assert.True(expected == code, $"{what}: exit {code}, {stderr}");
+        Assert.DoesNotContain("more than once", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("cuboid: ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(OutDir) && Directory.GetFiles(OutDir).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_missing_key_for_the_only_route_and_an_unknown_job_id_are_one_line_each()
+    {
+        Environment.SetEnvironmentVariable(_key, null);
+        var noKey = await Run(Generate("--model", "test:beta"));
+        var noJob = await Run("jobs", "show", "fal.0123456789abcdef", "--catalog", Overlay, "--store", Store);
+
+        Assert.Equal(ExitCodes.Provider, noKey.Code);
+        Assert.Contains(_key, noKey.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, noJob.Code);
+        Assert.Single(noJob.Err.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("replicate", "succeeded", 0)]
+    [InlineData("fal", "unknown", ExitCodes.Provider)]
+    public async Task A_cli_killed_after_sending_the_create_is_resumed_by_jobs_wait_without_a_second_create(string host, string state, int exitCode)
+    {
+        var model = host == "replicate" ? "test:alpha" : "test:alpha-fal";
+        var hostModel = Model(host == "replicate" ? "alpha-rep" : "alpha-fal");
+        if (host == "fal")
+        {
+            // Pin the fal route: an overlay model with only that route.
+            var catalog = TestVideoCatalog.For(_sim, _key, DateOnly.FromDateTime(DateTime.UtcNow));
+            var alpha = catalog.FindModel("test:alpha")!;
+            PortfolioJson.WriteAtomically(Overlay, catalog with { Models = [.. catalog.Models, alpha with { Id = model, Routes = [.. alpha.Routes.Where(r => r.Host == "fal")] }] });
+        }
+
+        _sim.Script(hostModel, VideoFault.HangCreate(TimeSpan.FromSeconds(60)));
+        using (var child = StartCli(Generate("--model", model)))
+        {
+            await WaitUntil(() => _sim.Jobs.Any(j => j.Model == hostModel), TimeSpan.FromSeconds(60));
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        var wait = await Run("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+
+        Assert.Equal(exitCode, wait.Code);
+        Assert.Equal(state, JsonDocument.Parse(wait.Out).RootElement.GetProperty("state").GetString());
+        Assert.Equal(1, _sim.CreateCount(hostModel));
+    }
+
+    [Fact]
+    public async Task A_cli_killed_while_polling_a_started_job_is_resumed_and_the_store_holds_one_job()
+    {
+        var hostModel = Model("alpha-rep");
+        var before = _sim.PollsToFinish;
+        _sim.PollsToFinish = 15;
+        using (var child = StartCli(Generate()))
+        {
+            await WaitUntil(() => _sim.Jobs.Any(j => j.Model == hostModel && j.Polls >= 1), TimeSpan.FromSeconds(60));
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(Cuboid.Generation.VideoJobState.Running, Cuboid.Storage.SqliteVideoJobStore.Open(Store).List().Single().State);
+        _sim.PollsToFinish = before;
+        var wait = await Run("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var list = await Run("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
+
+        Assert.True(wait.Code == 0, wait.Err);
+        Assert.Equal(1, _sim.CreateCount(hostModel));
+        Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
+    }
+
+    private Process StartCli(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(CuboidApp).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[_key] = _sim.ApiKey;
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string JobIdIn(string store)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Assert.Single(Cuboid.Storage.SqliteVideoJobStore.Open(store).List()).Id;
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var stop = DateTime.UtcNow + timeout;
+        while (!condition() && DateTime.UtcNow < stop)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition(), "the child process never got that far");
+    }
+}
