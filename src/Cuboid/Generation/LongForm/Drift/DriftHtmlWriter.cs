@@ -115,7 +115,9 @@ public static class DriftHtmlWriter
             return svg.Append("<text x=\"10\" y=\"60\" font-size=\"12\">no data</text></svg>").ToString();
         }
 
-        var min = present.Min();
+        // Every charted metric is a magnitude, so the axis starts at zero: a 122.7 -> 123.1 luma change stays a flat
+        // line instead of filling the chart, and a real drift still shows as the share of its level that it moved.
+        var min = Math.Min(0, present.Min());
         var max = present.Max();
         if (max - min < 1e-9)
         {
