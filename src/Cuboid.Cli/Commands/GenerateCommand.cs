@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
@@ -63,7 +64,7 @@ public static class GenerateCommand
             var session = GenerationCliOptions.Session(parse, catalog, store, parse.GetValue(budget));
             if (parse.GetValue(dryRun))
             {
-                return await DryRunAsync(console, session.Plan(request), parse.GetValue(json));
+                return await DryRunAsync(console, session.Plan(request, assumeEveryHostConfigured: true), session.Hosts.UnusableReason, parse.GetValue(json));
             }
 
             GenerationCliOptions.ReportProgress(console, session.Runner);
@@ -84,7 +85,7 @@ public static class GenerateCommand
         return command;
     }
 
-    private static async Task<int> DryRunAsync(CliConsole console, VideoRoutePlan plan, bool json)
+    private static async Task<int> DryRunAsync(CliConsole console, VideoRoutePlan plan, Func<string, string?> notConfigured, bool json)
     {
         var rows = plan.Candidates.Select((c, i) => new
         {
@@ -93,6 +94,8 @@ public static class GenerateCommand
             Route = c.Route.Id,
             Rating = Math.Round(c.EffectiveRating, 1),
             Dollars = c.EstimatedCost,
+            // Priced as if its key were set; null when the route can run here.
+            NotConfigured = notConfigured(c.Route.Host),
             Compute = GenerationCompute.Estimate(c.Model.ComputeFamily, plan.Request.Size, plan.Request.Seconds),
         }).ToList();
         if (json)
@@ -103,13 +106,16 @@ public static class GenerateCommand
 
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{plan.Request.Task}: {plan.Request.Seconds} s at {plan.Request.Size}{(plan.Request.Audio ? " with audio" : "")}, policy {plan.Request.Policy.ToString().ToLowerInvariant()}"));
+        var chosen = rows.FirstOrDefault(r => r.NotConfigured is null);
         foreach (var row in rows)
         {
             var compute = row.Compute is { } c
                 ? string.Create(CultureInfo.InvariantCulture, $"; host compute ({c.Family}): {c.Tokens:N0} space-time tokens, {c.Flops:0.##e+0} FLOPs, {c.H100Seconds:0} H100 GPU-seconds")
                 : "";
+            var role = row.NotConfigured is not null ? "priced  " : row == chosen ? "chosen  " : "fallback";
+            var note = row.NotConfigured is { } why ? $" [not configured: {why}]" : string.Empty;
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{(row.Order == 1 ? "chosen  " : "fallback")} {row.Model} via {row.Route}: ${row.Dollars:0.####} (rating {row.Rating}){compute}"));
+                $"{role} {row.Model} via {row.Route}: {DisplayFormat.Dollars(row.Dollars)} (rating {row.Rating}){note}{compute}"));
         }
 
         foreach (var skip in plan.Skipped)
@@ -119,7 +125,11 @@ public static class GenerateCommand
 
         if (rows.Count == 0)
         {
-            await console.Out.WriteLineAsync("no route can make this request here");
+            await console.Out.WriteLineAsync("no route can make this request");
+        }
+        else if (chosen is null)
+        {
+            await console.Out.WriteLineAsync("no route can run here yet: set the key a priced route names to use it");
         }
 
         return ExitCodes.Ok;

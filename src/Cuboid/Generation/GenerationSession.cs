@@ -41,9 +41,14 @@ public sealed class GenerationSession
 
     public RatingDecay Decay => _decay;
 
-    /// <summary>The routes in the order they would be tried, and those skipped; calls nothing and spends nothing.</summary>
-    public VideoRoutePlan Plan(GenerateRequest request) =>
-        new VideoRoutePlanner(_catalog, _decay, Hosts.UnusableReason).Plan(RouteRequest(Validate(request)));
+    /// <summary>
+    /// The routes in the order they would be tried, and those skipped; calls nothing and spends nothing. With
+    /// <paramref name="assumeEveryHostConfigured"/> (a dry run), hosts without a key are planned and priced as if it were
+    /// set, so a user sees what each route would cost before getting a key; <see cref="VideoHostDirectory.UnusableReason"/>
+    /// says which of them cannot run here.
+    /// </summary>
+    public VideoRoutePlan Plan(GenerateRequest request, bool assumeEveryHostConfigured = false) =>
+        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason).Plan(RouteRequest(Validate(request)));
 
     /// <summary>Starts the job on the first route that accepts it, and (when <paramref name="wait"/>) waits for it, downloads and settles it.</summary>
     public async Task<GenerationOutcome> GenerateAsync(GenerateRequest request, bool wait = true, CancellationToken cancellationToken = default)

@@ -102,6 +102,20 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     }
 
     [Fact]
+    public async Task A_dry_run_without_keys_still_prices_every_route_and_says_none_can_run_here_yet()
+    {
+        Environment.SetEnvironmentVariable(_key, null);
+
+        var (code, stdout, _) = await Run(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("priced   test:beta via openrouter", stdout, StringComparison.Ordinal);
+        Assert.Contains($"[not configured: no key ({_key} is not set)]", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("chosen", stdout, StringComparison.Ordinal);
+        Assert.Contains("no route can run here yet", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Models_task_t2v_lists_video_models_with_decayed_ratings_and_prices()
     {
         var (code, stdout, _) = await Run("models", "--task", "t2v", "--catalog", Overlay, "--json");
