@@ -23,15 +23,15 @@ public static class AskCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            var run = PortfolioCliOptions.Router(parse, config, catalog).BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
             var verbose = parse.GetValue(GlobalOptions.Verbose);
             if (verbose)
             {
                 // The path a call takes, as it happens: the ledger records carry no keys.
-                portfolio.Ledger.Recorded += r => console.Error.WriteLine($"cuboid: {r.Describe()}");
+                run.Ledger.Recorded += r => console.Error.WriteLine($"cuboid: {r.Describe()}");
             }
 
-            var answer = await portfolio.AskAsync(parse.GetValue(question)!, parse.GetValue(image)?.FullName, parse.GetValue(model), cancellationToken);
+            var answer = await run.AskAsync(parse.GetValue(question)!, parse.GetValue(image)?.FullName, parse.GetValue(model), cancellationToken);
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(answer, PortfolioJson.Output));

@@ -29,7 +29,7 @@ internal static class GenerationCliOptions
     public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null) =>
         new(VideoCatalog.Load(parse.GetValue(catalog)?.FullName),
             SqliteVideoJobStore.Open(parse.GetValue(store)?.FullName ?? SqliteVideoJobStore.DefaultDirectory),
-            ProcessEnvironment.Instance, Http, new RunBudget(budget));
+            ProcessEnvironment.Instance, Http, new RunScope(new RunOptions { Budget = budget }));
 
     /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
     public static void ReportProgress(CliConsole console, VideoJobRunner runner)

@@ -3,7 +3,7 @@ using Cuboid.Portfolio;
 
 namespace Cuboid.Cli.Commands;
 
-/// <summary>Options shared by the portfolio commands (<c>models</c>, <c>ask</c>), and loading the portfolio from them.</summary>
+/// <summary>Options shared by the portfolio commands (<c>models</c>, <c>ask</c>), and loading the router from them.</summary>
 internal static class PortfolioCliOptions
 {
     public static Option<FileInfo?> Config() => new("--config")
@@ -23,11 +23,10 @@ internal static class PortfolioCliOptions
         : Enum.TryParse<RoutingPolicy>(value, ignoreCase: true, out var policy) && !int.TryParse(value, out _) ? policy
         : throw CuboidException.Usage($"--policy '{value}' is not a policy; use quality, cost, balanced or latency");
 
-    public static Cuboid.Portfolio.Portfolio Load(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, decimal? budget = null) =>
-        Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions
+    public static ModelRouter Router(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog) =>
+        ModelRouter.Load(new PortfolioLoadOptions
         {
             ConfigPath = parse.GetValue(config)?.FullName,
             CatalogPath = parse.GetValue(catalog)?.FullName,
-            Budget = budget,
         });
 }

@@ -4,7 +4,7 @@ using Cuboid.Storage;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The one entry point behind <c>cuboid analyze</c>: loads the portfolio (config, catalog, keys, budget),
+/// The one entry point behind <c>cuboid analyze</c>: loads the router (config, catalog, keys), begins a run (budget),
 /// opens the cache, and runs (<see cref="RunAsync"/>) or prices (<see cref="PlanAsync"/>) the analysis.
 /// With no usable provider, or offline, it runs without models and says so in <see cref="AnalysisOutcome.NoProviderConfigured"/>.
 /// </summary>
@@ -48,12 +48,12 @@ public static class AnalysisSession
             ConfigPath = options.ConfigPath,
             CatalogPath = options.CatalogPath,
             WorkingDirectory = options.WorkingDirectory,
-            Budget = options.Budget,
             Environment = options.Environment,
             TimeProvider = options.Time,
         };
-        var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
-        return options.Request.Offline ? null : new PortfolioAnalysisModels(portfolio, options.Models);
+        var router = options.Adapters is null ? ModelRouter.Load(load) : ModelRouter.Load(load, options.Adapters);
+        var run = router.BeginRun(new RunOptions { Budget = options.Budget });
+        return options.Request.Offline ? null : new PortfolioAnalysisModels(run, options.Models);
     }
 
     private static bool HasAnyModel(IAnalysisModels? models) =>
