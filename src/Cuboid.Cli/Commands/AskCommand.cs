@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -23,7 +24,8 @@ public static class AskCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var run = PortfolioCliOptions.Router(parse, config, catalog).BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var run = services.GetRequiredService<ModelRouter>().BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
             var verbose = parse.GetValue(GlobalOptions.Verbose);
             if (verbose)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -29,7 +30,8 @@ public static class ModelsCommand
                 return await VideoModelsView.RenderAsync(console, videoTask, parse.GetValue(json), parse.GetValue(catalog)?.FullName);
             }
 
-            var router = PortfolioCliOptions.Router(parse, config, catalog);
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var router = services.GetRequiredService<ModelRouter>();
             var entries = router.Leaderboard(parse.GetValue(task));
             if (entries.Count == 0)
             {

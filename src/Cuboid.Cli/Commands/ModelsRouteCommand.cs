@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 using Cuboid.Understanding;
 
 namespace Cuboid.Cli.Commands;
@@ -33,7 +34,8 @@ public static class ModelsRouteCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var router = PortfolioCliOptions.Router(parse, config, catalog);
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var router = services.GetRequiredService<ModelRouter>();
             var run = router.BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
             var taskName = parse.GetValue(task)!;
             if (parse.GetValue(promptTokens) is < 1)

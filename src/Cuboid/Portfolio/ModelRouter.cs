@@ -26,6 +26,7 @@ public sealed class ModelRouter
     public const string AnsweredByKey = "cuboid.modelId";
 
     private readonly RoutePlanner _planner;
+    private readonly IReadOnlyList<IProviderAdapter> _adapters;
 
     public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null)
     {
@@ -34,8 +35,10 @@ public sealed class ModelRouter
         Catalog = catalog;
         Settings = settings;
         Time = timeProvider ?? TimeProvider.System;
+        Environment = environment ?? ProcessEnvironment.Instance;
+        _adapters = [.. adapters];
         Decay = new RatingDecay(settings.HalfLife, Time, settings.PriorPercentile);
-        Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);
+        Providers = new ProviderDirectory(catalog, settings, Environment, _adapters);
         Latency = new LatencyTracker();
         Resilience = new ProviderResilience(settings.Resilience, Time);
         _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
@@ -50,6 +53,9 @@ public sealed class ModelRouter
     public RatingDecay Decay { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Where provider keys and hosts are read (the process environment, or configuration through dependency injection).</summary>
+    public IEnvironmentVariables Environment { get; }
 
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
@@ -82,10 +88,13 @@ public sealed class ModelRouter
     internal RunScope RunOf(RunScope? bound) => bound ?? RunScope.Current ?? DefaultRun;
 
     /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the router over the built-in adapters.</summary>
-    public static ModelRouter Load(PortfolioLoadOptions options)
+    public static ModelRouter Load(PortfolioLoadOptions options) => Load(options, BuiltInAdapters(options.TimeProvider));
+
+    /// <summary>The built-in OpenAI-compatible, Anthropic and Ollama adapters, on <paramref name="time"/>.</summary>
+    public static IReadOnlyList<IProviderAdapter> BuiltInAdapters(TimeProvider? time = null)
     {
-        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { TimeProvider = options.TimeProvider ?? TimeProvider.System });
-        return Load(options, adapters.ApiKinds.Select(adapters.Get));
+        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { TimeProvider = time ?? TimeProvider.System });
+        return [.. adapters.ApiKinds.Select(adapters.Get)];
     }
 
     /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the router.</summary>
@@ -101,6 +110,12 @@ public sealed class ModelRouter
         var catalog = LoadCatalog(options.CatalogPath ?? settings.Catalog, environment);
         return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider);
     }
+
+    /// <summary>
+    /// A separate router over the same catalog, settings, adapters and clock that reads keys and hosts from
+    /// <paramref name="environment"/> (e.g. one assuming every key, to price a plan); it shares no breakers or clients.
+    /// </summary>
+    public ModelRouter WithEnvironment(IEnvironmentVariables environment) => new(Catalog, Settings, _adapters, environment, Time);
 
     /// <summary>The shipped catalog merged with an overlay: the named file (which must exist), else <c>~/.config/cuboid/catalog.json</c> if present.</summary>
     public static ModelCatalog LoadCatalog(string? overlayPath, IEnvironmentVariables environment)
