@@ -175,6 +175,11 @@ public sealed class PortfolioImageGenerator : IImageGenerator
         sent.ModelId = candidate.Route.Model;
         sent.ImageSize = new System.Drawing.Size(routed.Size.Width, routed.Size.Height);
         sent.Count = routed.Images;
+        if (candidate.Route.ImagePrices.Any(p => p.Quality is not null))
+        {
+            // Ask for the quality the estimate priced, so the host's own default cannot bill a dearer one.
+            sent.AdditionalProperties = new AdditionalPropertiesDictionary(sent.AdditionalProperties ?? []) { [QualityKey] = routed.Quality ?? ImagePricing.DefaultQuality };
+        }
         var generator = _generators.GetOrAdd(candidate.Route.Host, _hosts.ImageGeneratorFor);
         for (var attempts = 1; ; attempts++)
         {
