@@ -60,6 +60,9 @@ public sealed class PortfolioImageGenerator : IImageGenerator
 
     public UsageLedger Ledger { get; }
 
+    /// <summary>Why a host cannot be used here (no key, not in the catalog), or null when it can.</summary>
+    public string? UnusableReason(string host) => _hosts.UnusableReason(host);
+
     /// <summary>How long a route that answers 429 may be retried before the next route is tried.</summary>
     public TimeSpan StartDeadline { get; init; } = TimeSpan.FromSeconds(60);
 
