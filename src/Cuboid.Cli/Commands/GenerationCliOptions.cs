@@ -16,7 +16,7 @@ internal static class GenerationCliOptions
 
     public static Option<FileInfo?> Catalog() => new("--catalog")
     {
-        Description = "Video catalog overlay merged over the shipped one (hosts and models replaced by id; docs/CATALOG.md)",
+        Description = "Video catalog overlay merged over the shipped one (hosts and models replaced by id; docs/CATALOG.md; default: ~/.config/cuboid/video.json when present)",
     };
 
     public static Option<DirectoryInfo?> Store() => new("--store")
@@ -27,16 +27,20 @@ internal static class GenerationCliOptions
     public static Option<DirectoryInfo?> Out() => new("--out", "-o") { Description = "Where to save the MP4 and its JSON sidecar (default: the current folder)" };
 
     public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null) =>
-        new(VideoCatalog.Load(parse.GetValue(catalog)?.FullName),
+        new(LoadCatalog(parse, catalog),
             SqliteVideoJobStore.Open(parse.GetValue(store)?.FullName ?? SqliteVideoJobStore.DefaultDirectory),
             ProcessEnvironment.Instance, Http, new RunBudget(budget));
 
     /// <summary>The image portfolio (<c>cuboid image</c>): the same catalog, hosts and keys as video, no job store.</summary>
     public static Cuboid.Generation.Images.PortfolioImageGenerator Images(ParseResult parse, Option<FileInfo?> catalog, decimal? budget)
     {
-        var loaded = VideoCatalog.Load(parse.GetValue(catalog)?.FullName);
+        var loaded = LoadCatalog(parse, catalog);
         return new(loaded, new VideoHostDirectory(loaded, ProcessEnvironment.Instance, Http), new RatingDecay(), new RunBudget(budget), new UsageLedger());
     }
+
+    /// <summary>The shipped video catalog with <c>--catalog</c>, else the overlay <c>models update</c> writes, when it exists.</summary>
+    public static VideoCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> catalog) =>
+        VideoCatalog.Load(parse.GetValue(catalog)?.FullName, ProcessEnvironment.Instance);
 
     /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
     public static void ReportProgress(CliConsole console, VideoJobRunner runner)
