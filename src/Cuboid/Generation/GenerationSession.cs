@@ -34,6 +34,9 @@ public sealed class GenerationSession
     /// <summary>Images (t2i, i2i) through the same catalog, hosts, budget and ledger: keyframes for long-form video.</summary>
     public PortfolioImageGenerator Images { get; }
 
+    /// <summary>How many of the newest stored jobs the latency policy measures.</summary>
+    public const int LatencySampleJobs = 500;
+
     public TimeProvider Time { get; }
 
     public VideoHostDirectory Hosts { get; }
@@ -53,7 +56,11 @@ public sealed class GenerationSession
     /// says which of them cannot run here.
     /// </summary>
     public VideoRoutePlan Plan(GenerateRequest request, bool assumeEveryHostConfigured = false) =>
-        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason).Plan(RouteRequest(Validate(request)));
+        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason, Latencies(request.Policy)).Plan(RouteRequest(Validate(request)));
+
+    // Only the latency policy reads the store: the newest jobs' create-to-end times per route.
+    private VideoLatencies Latencies(RoutingPolicy policy) =>
+        policy == RoutingPolicy.Latency ? VideoLatencies.Measure(Runner.Store.List(LatencySampleJobs)) : VideoLatencies.None;
 
     /// <summary>Starts the job on the first route that accepts it, and (when <paramref name="wait"/>) waits for it, downloads and settles it.</summary>
     public async Task<GenerationOutcome> GenerateAsync(GenerateRequest request, bool wait = true, CancellationToken cancellationToken = default)

@@ -48,6 +48,9 @@ public sealed record VideoRoute
 
     public VideoInputMap? Inputs { get; init; }
 
+    /// <summary>Typical wall-clock seconds from create to result, for the <c>latency</c> policy until jobs have been measured.</summary>
+    public double? ExpectedSeconds { get; init; }
+
     public bool Serves(string task, VideoModel model) => (Tasks ?? model.Tasks).Contains(task, StringComparer.Ordinal);
 
     public string Id => $"{Host}:{Model}";
