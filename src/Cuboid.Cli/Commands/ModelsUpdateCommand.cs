@@ -23,7 +23,7 @@ public static class ModelsUpdateCommand
             var chosen = parse.GetValue(catalog)?.FullName;
             var result = VideoCatalogUpdater.Recognises(text, origin)
                 ? new VideoCatalogUpdater().Update(text, origin, chosen ?? VideoCatalogUpdater.DefaultOverlayPath(ProcessEnvironment.Instance))
-                : updater.Update(text, origin, chosen ?? Cuboid.Portfolio.Portfolio.DefaultOverlayPath(ProcessEnvironment.Instance));
+                : updater.Update(text, origin, chosen ?? ModelRouter.DefaultOverlayPath(ProcessEnvironment.Instance));
             await console.Out.WriteLineAsync(
                 $"{result.Format}: {result.ModelsAdded} model(s) added, {result.ModelsUpdated} updated, {result.RatingsAdded} rating(s), {result.Skipped} skipped -> {result.OverlayPath}");
             foreach (var warning in result.Warnings)
