@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Media.Audio;
 
 namespace Cuboid.Contracts;
@@ -20,6 +21,7 @@ public sealed record AudioDocument(
     public const int CurrentVersion = 1;
 
     /// <inheritdoc/>
+    [JsonPropertyOrder(-1)] // First, so a reader can check it before anything else.
     public int SchemaVersion { get; init; } = CurrentVersion;
 
     /// <summary>The document for one extraction.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Media.Frames;
 
 namespace Cuboid.Contracts;
@@ -14,6 +15,7 @@ public sealed record FramesDocument(
     public const int CurrentVersion = 1;
 
     /// <inheritdoc/>
+    [JsonPropertyOrder(-1)] // First, so a reader can check it before anything else.
     public int SchemaVersion { get; init; } = CurrentVersion;
 
     /// <summary>The document for one export.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Media.Probe;
 
 namespace Cuboid.Contracts;
@@ -19,6 +20,7 @@ public sealed record ProbeDocument(
     public const int CurrentVersion = 1;
 
     /// <inheritdoc/>
+    [JsonPropertyOrder(-1)] // First, so a reader can check it before anything else.
     public int SchemaVersion { get; init; } = CurrentVersion;
 
     /// <summary>The document for a probed file.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Media.Analysis;
 using Cuboid.Media.Scenes;
 
@@ -22,6 +23,7 @@ public sealed record ScenesDocument(
     public const int CurrentVersion = 1;
 
     /// <inheritdoc/>
+    [JsonPropertyOrder(-1)] // First, so a reader can check it before anything else.
     public int SchemaVersion { get; init; } = CurrentVersion;
 
     /// <summary>The document for a pass run with <paramref name="options"/>.</summary>

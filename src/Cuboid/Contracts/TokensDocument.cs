@@ -36,6 +36,7 @@ public sealed record TokensDocument(
     public const int CurrentVersion = 1;
 
     /// <inheritdoc/>
+    [JsonPropertyOrder(-1)] // First, so a reader can check it before anything else.
     public int SchemaVersion { get; init; } = CurrentVersion;
 
     /// <summary>The document for one count.</summary>
