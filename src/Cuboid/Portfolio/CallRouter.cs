@@ -22,7 +22,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
     {
         if (plan.Candidates.Count == 0)
         {
-            throw CuboidException.Provider(NoCandidateMessage(plan));
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, NoCandidateMessage(plan));
         }
 
         List<RouteFailure>? failures = null;
@@ -86,7 +86,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.BadRequest)
             {
                 Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message);
-                throw CuboidException.Provider($"{id} rejected the request: {Shorten(ex.Message)}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"{id} rejected the request: {Shorten(ex.Message)}", ex);
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Unauthorized)
             {
@@ -130,7 +130,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                 : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
         }
 
-        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
+        throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
     }
 
     /// <summary>Books a placed call: settles its budget reservation with the actual price and writes its ledger record.</summary>

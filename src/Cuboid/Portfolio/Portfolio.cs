@@ -127,7 +127,7 @@ public sealed class Portfolio
     /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
     public decimal EstimateCost(string modelId, RequestEstimate estimate)
     {
-        var model = Catalog.FindModel(modelId) ?? throw CuboidException.Usage($"unknown model '{modelId}'; see 'cuboid models'");
+        var model = Catalog.FindModel(modelId) ?? throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Model, $"unknown model '{modelId}'; see 'cuboid models'");
         return CallPricer.Estimate(model, estimate);
     }
 
@@ -149,7 +149,7 @@ public sealed class Portfolio
 
     /// <summary>The usage error for a task no catalog model serves, naming the tasks that exist.</summary>
     public CuboidException UnknownTask(string task) =>
-        CuboidException.Usage($"no model in the catalog serves task '{task}'; tasks: {string.Join(", ", Tasks)}");
+        CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Task, $"no model in the catalog serves task '{task}'; tasks: {string.Join(", ", Tasks)}");
 
     /// <summary>The leaderboard for one task, or every task: raw and decayed ratings, age, prices, and whether each is usable here.</summary>
     public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task = null)
@@ -178,7 +178,7 @@ public sealed class Portfolio
     {
         if (string.IsNullOrWhiteSpace(question))
         {
-            throw CuboidException.Usage("ask needs a question");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Question, "ask needs a question");
         }
 
         var message = new ChatMessage(ChatRole.User, question);
@@ -186,7 +186,7 @@ public sealed class Portfolio
         {
             if (!File.Exists(imagePath))
             {
-                throw CuboidException.Input($"image not found: {imagePath}");
+                throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.Image, $"image not found: {imagePath}");
             }
 
             var mediaType = Path.GetExtension(imagePath).ToLowerInvariant() switch
@@ -195,7 +195,7 @@ public sealed class Portfolio
                 ".jpg" or ".jpeg" => "image/jpeg",
                 ".webp" => "image/webp",
                 ".gif" => "image/gif",
-                _ => throw CuboidException.Input($"{imagePath}: use a .png, .jpg, .webp or .gif image"),
+                _ => throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Image, $"{imagePath}: use a .png, .jpg, .webp or .gif image"),
             };
             message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken), mediaType));
         }

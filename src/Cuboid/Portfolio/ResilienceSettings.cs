@@ -43,7 +43,7 @@ public sealed record ResilienceSettings
             || MaxRetryAfterSeconds < 0 || BreakerFailureRatio is <= 0 or > 1 || BreakerMinimumThroughput < 2
             || BreakerSamplingSeconds < 0.5 || BreakerBreakSeconds < 0.5 || DefaultOutputTokens < 1)
         {
-            throw CuboidException.Usage("config 'resilience' has an out-of-range value; see docs/CLI.md#configuration for the allowed ranges");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Resilience, "config 'resilience' has an out-of-range value; see docs/CLI.md#configuration for the allowed ranges");
         }
     }
 }

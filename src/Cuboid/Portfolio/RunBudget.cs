@@ -14,7 +14,7 @@ public sealed class RunBudget
     {
         if (limit is < 0)
         {
-            throw CuboidException.Usage("the budget must be zero or more dollars");
+            throw CuboidException.Usage(CuboidErrorCodes.BudgetInvalid, CuboidParameters.Budget, "the budget must be zero or more dollars");
         }
 
         Limit = limit;

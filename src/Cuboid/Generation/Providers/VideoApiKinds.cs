@@ -27,6 +27,6 @@ public static class VideoApiKinds
             Replicate => new ReplicateVideoGenerator(endpoint, http, inputMaps, time),
             Veo => new VeoVideoGenerator(endpoint, http, time),
             OpenRouterVideos => new OpenRouterVideoGenerator(endpoint, http, time),
-            _ => throw CuboidException.Usage($"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
+            _ => throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.ApiKind, $"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
         };
 }

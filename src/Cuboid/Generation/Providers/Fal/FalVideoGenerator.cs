@@ -28,7 +28,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
     public async Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoGenerationOptions();
-        var endpointId = options.ModelId ?? throw CuboidException.Usage("a fal job needs the endpoint id as its model (e.g. fal-ai/veo3.1)");
+        var endpointId = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a fal job needs the endpoint id as its model (e.g. fal-ai/veo3.1)");
         var input = _inputMaps(endpointId).Build(request, options);
         var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve(endpointId), input, cancellationToken);
         var requestId = reply.Body.Str("request_id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "fal answered the submit without a request_id");
