@@ -90,7 +90,7 @@ public partial class CuboidExceptionTests
             {
                 var where = $"{Path.GetFileName(file)}:{text[..site.Index].Count(c => c == '\n') + 1}";
                 var call = site.Value;
-                if (!call.Contains("(CuboidErrorCodes.", StringComparison.Ordinal))
+                if (!call.Contains("CuboidErrorCodes.", StringComparison.Ordinal))
                 {
                     problems.Add($"{where}: no code");
                 }

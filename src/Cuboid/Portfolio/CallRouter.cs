@@ -127,7 +127,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             var others = failures!.Where(f => !f.OverBudget).ToList();
             throw others.Count == 0
                 ? overBudget
-                : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
+                : new CuboidException(ErrorKind.Budget, CuboidErrorCodes.BudgetExceeded, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
         }
 
         throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
