@@ -80,7 +80,7 @@ public static class CuboidApp
         }
         catch (CuboidException ex)
         {
-            await console.Error.WriteLineAsync($"cuboid: {OneLine(ex.Message)}");
+            await console.Error.WriteLineAsync($"cuboid: {OneLine(CliErrorMapper.Message(ex))}");
             if (verbose)
             {
                 await console.Error.WriteLineAsync(ex.ToString());

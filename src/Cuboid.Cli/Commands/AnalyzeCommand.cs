@@ -124,7 +124,9 @@ public static class AnalyzeCommand
 
             if (outcome.Failure is { } failure)
             {
-                throw new CuboidException(failure.Kind, $"{failure.Message} (partial report written to {outcome.OutputDirectory})", failure);
+                // Same kind, code and parameter; the message as the command line writes it, plus where the partial report is.
+                throw new CuboidException(
+                    failure.Kind, failure.Code, $"{CliErrorMapper.Message(failure)} (partial report written to {outcome.OutputDirectory})", failure.Parameter, failure);
             }
 
             return 0;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cuboid.Cli.Rendering;
-using System.Text.Json;
+using Cuboid.Contracts;
 using Cuboid.Media;
 using Cuboid.Media.Audio;
 
@@ -30,7 +30,7 @@ public static class AudioCommand
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result), MediaJson.Options));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(AudioDocument.From(result)));
                 return 0;
             }
 
@@ -57,17 +57,4 @@ public static class AudioCommand
         });
         return command;
     }
-
-    private static object ToJson(AudioExtraction result) => new
-    {
-        hasAudio = result.HasAudio,
-        wav = result.WavPath,
-        fromSeconds = result.From.TotalSeconds,
-        durationSeconds = result.Duration.TotalSeconds,
-        sampleRate = result.SampleRate,
-        activity = result.Activity.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
-        silences = result.Silences.Select(a => new { start = a.Start.TotalSeconds, end = a.End.TotalSeconds }),
-        truncated = MediaJson.Truncated(result.Truncation),
-        warnings = result.Warnings,
-    };
 }

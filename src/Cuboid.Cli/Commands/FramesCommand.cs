@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cuboid.Cli.Rendering;
 using System.Globalization;
-using System.Text.Json;
+using Cuboid.Contracts;
 using Cuboid.Media;
 using Cuboid.Media.Frames;
 
@@ -51,7 +51,7 @@ public static class FramesCommand
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result), MediaJson.Options));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(FramesDocument.From(result)));
                 return 0;
             }
 
@@ -73,21 +73,6 @@ public static class FramesCommand
 
     internal static string Method(FrameExportMethod method) =>
         method == FrameExportMethod.SinglePass ? "one decode pass" : "one seek per frame";
-
-    private static object ToJson(FrameExportResult result) => new
-    {
-        method = result.Method == FrameExportMethod.SinglePass ? "single-pass" : "seek-per-frame",
-        frames = result.Frames.Select(f => new
-        {
-            timeSeconds = f.Timestamp.TotalSeconds,
-            requestedSeconds = f.Requested.TotalSeconds,
-            path = f.Path,
-            width = f.Width,
-            height = f.Height,
-        }),
-        truncated = MediaJson.Truncated(result.Truncation),
-        warnings = result.Warnings,
-    };
 
     internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ public static class ImageCommand
                 options.AdditionalProperties[PortfolioImageGenerator.SeedKey] = value;
             }
 
-            var request = new ImageGenerationRequest(parse.GetValue(prompt)!, [.. (parse.GetValue(references) ?? []).Select(f => (AIContent)FrameImage.Load(f.FullName, "--image"))]);
+            var request = new ImageGenerationRequest(parse.GetValue(prompt)!, [.. (parse.GetValue(references) ?? []).Select(f => (AIContent)FrameImage.Load(f.FullName, CuboidParameters.Image))]);
             using var images = GenerationCliOptions.Images(parse, catalog, parse.GetValue(budget));
             if (parse.GetValue(dryRun))
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cuboid.Cli.Rendering;
-using System.Text.Json;
+using Cuboid.Contracts;
 using Cuboid.Media;
 using Cuboid.Media.Frames;
 
@@ -32,13 +32,7 @@ public static class KeyframesCommand
 
             if (parse.GetValue(json))
             {
-                var shape = new
-                {
-                    frames = result.Frames.Select(f => new { timeSeconds = f.Timestamp.TotalSeconds, path = f.Path, width = f.Width, height = f.Height }),
-                    truncated = MediaJson.Truncated(result.Truncation),
-                    warnings = result.Warnings,
-                };
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(shape, MediaJson.Options));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(KeyframesDocument.From(result)));
                 return 0;
             }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cuboid.Cli.Rendering;
 using System.Globalization;
-using System.Text.Json;
+using Cuboid.Contracts;
 using Cuboid.Media.Probe;
 
 namespace Cuboid.Cli.Commands;
@@ -24,7 +24,7 @@ public static class ProbeCommand
             var info = await VideoProbe.ProbeAsync(file.ToString(), cancellationToken);
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(info), MediaJson.Options));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(ProbeDocument.From(info)));
             }
             else
             {
@@ -35,49 +35,6 @@ public static class ProbeCommand
         });
         return command;
     }
-
-    internal static object ToJson(VideoInfo info) => new
-    {
-        path = info.Path,
-        container = info.Container,
-        durationSeconds = info.Duration.TotalSeconds,
-        startTimeSeconds = info.StartTime.TotalSeconds,
-        sizeBytes = info.SizeBytes,
-        bitRate = info.BitRate,
-        hasVideo = info.HasVideo,
-        hasAudio = info.HasAudio,
-        video = info.Video is { } v
-            ? new
-            {
-                index = v.Index,
-                codec = v.Codec,
-                width = v.Width,
-                height = v.Height,
-                displayWidth = v.DisplayWidth,
-                displayHeight = v.DisplayHeight,
-                sampleAspectRatio = v.SampleAspectRatio.ToString(),
-                displayAspectRatio = v.DisplayAspectRatio.ToString(),
-                rotation = v.Rotation,
-                averageFrameRate = v.AverageFrameRate?.ToString(),
-                realFrameRate = v.RealFrameRate?.ToString(),
-                framesPerSecond = v.FramesPerSecond,
-                variableFrameRate = v.IsVariableFrameRate,
-                frameCount = v.FrameCount,
-                bitRate = v.BitRate,
-                pixelFormat = v.PixelFormat,
-                startTimeSeconds = v.StartTime.TotalSeconds,
-            }
-            : null,
-        audio = info.AudioStreams.Select(a => new
-        {
-            index = a.Index,
-            codec = a.Codec,
-            sampleRate = a.SampleRate,
-            channels = a.Channels,
-            channelLayout = a.ChannelLayout,
-            bitRate = a.BitRate,
-        }),
-    };
 
     private static void Render(CliConsole console, VideoInfo info)
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cuboid.Cli.Rendering;
 using System.Globalization;
-using System.Text.Json;
+using Cuboid.Contracts;
 using Cuboid.Media;
 using Cuboid.Media.Analysis;
 using Cuboid.Media.Scenes;
@@ -62,7 +62,7 @@ public static class ScenesCommand
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, scenes), MediaJson.Options));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(ScenesDocument.From(result, scenes)));
             }
             else
             {
@@ -117,9 +117,9 @@ public static class ScenesCommand
             table.AddRow(
                 boundary.Kind == SceneBoundaryKind.Cut ? (++number).ToString(CultureInfo.InvariantCulture) : string.Empty,
                 boundary.Time.ToString("0.000", CultureInfo.InvariantCulture),
-                Timecode(boundary.Time),
+                SceneBoundaryEntry.TimecodeOf(boundary.Time),
                 boundary.Frame.ToString(CultureInfo.InvariantCulture),
-                KindName(boundary),
+                SceneBoundaryEntry.KindName(boundary),
                 boundary.Score.ToString("0.###", CultureInfo.InvariantCulture));
         }
 
@@ -133,58 +133,11 @@ public static class ScenesCommand
         WrappedText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
             $"{cuts} cut{(cuts == 1 ? "" : "s")}, {cuts + 1} scene{(cuts == 0 ? "" : "s")} in {Covered(result)} ({result.FrameCount} frames{(result.Truncation is null ? "" : "; the file is truncated")}); "
-            + $"{DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));
+            + $"{ScenesDocument.DetectorName(scenes.Detector)} detector, threshold {scenes.EffectiveThreshold:0.###}, min scene {scenes.MinSceneLength.TotalSeconds:0.###} s"));
     }
 
     // A truncated file's scenes cover only what decoded, and the summary says so.
     private static string Covered(AnalysisResult result) => result.Truncation is { } truncation
         ? string.Create(CultureInfo.InvariantCulture, $"the first {result.End:0.###} s of {truncation.ExpectedLength.TotalSeconds:0.###} s")
         : string.Create(CultureInfo.InvariantCulture, $"{result.Duration:0.###} s");
-
-    internal static object ToJson(AnalysisResult result, SceneDetectionOptions scenes)
-    {
-        var cuts = result.Cuts;
-        var starts = new List<(double Time, long Frame)> { (result.FirstFrameTime, 0) };
-        starts.AddRange(cuts.Select(c => (c.Time, c.Frame)));
-        return new
-        {
-            path = result.Path,
-            detector = DetectorName(scenes.Detector),
-            threshold = scenes.EffectiveThreshold,
-            minSceneSeconds = scenes.MinSceneLength.TotalSeconds,
-            frameCount = result.FrameCount,
-            durationSeconds = result.Duration,
-            decodedSeconds = Math.Round(result.End, 6),
-            truncated = MediaJson.Truncated(result.Truncation),
-            warnings = result.Warnings,
-            cutCount = cuts.Count,
-            boundaries = result.Boundaries.Select(b => new
-            {
-                time = Math.Round(b.Time, 6),
-                timecode = Timecode(b.Time),
-                frame = b.Frame,
-                kind = KindName(b),
-                score = b.Score,
-            }),
-            scenes = starts.Select((start, i) => new
-            {
-                start = Math.Round(start.Time, 6),
-                end = Math.Round(i + 1 < starts.Count ? starts[i + 1].Time : result.End, 6),
-                startFrame = start.Frame,
-                endFrame = i + 1 < starts.Count ? starts[i + 1].Frame : result.FrameCount, // Exclusive, like end.
-            }),
-        };
-    }
-
-    private static string KindName(SceneBoundary boundary) => boundary.Kind switch
-    {
-        SceneBoundaryKind.FadeOut => "fade-out",
-        SceneBoundaryKind.FadeIn => "fade-in",
-        _ => boundary.FromFade ? "cut (fade)" : "cut",
-    };
-
-    private static string DetectorName(SceneDetectorKind kind) => kind == SceneDetectorKind.Adaptive ? "adaptive" : "content";
-
-    private static string Timecode(double seconds) =>
-        TimeSpan.FromMilliseconds(Math.Round(Math.Max(0, seconds) * 1000)).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
 }

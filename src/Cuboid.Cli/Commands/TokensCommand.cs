@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cuboid.Contracts;
 using Cuboid.Spacetime;
 
 namespace Cuboid.Cli.Commands;
@@ -67,7 +68,7 @@ public static class TokensCommand
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
+                await console.Out.WriteLineAsync(ContractJson.Serialize(TokensDocument.From(report)));
             }
             else
             {
@@ -77,34 +78,6 @@ public static class TokensCommand
             return 0;
         });
         return command;
-    }
-
-    private static object ToJson(TokenReport report)
-    {
-        var c = report.Count;
-        var image = report.Family.Kind == FamilyKind.Image || c.Frames == 1;
-        return new
-        {
-            model = report.Family.Id,
-            width = c.Width,
-            height = c.Height,
-            frames = c.Frames,
-            sampledFrames = report.SampledFrames,
-            encodedFrames = report.Family.Vae.EncodedFrames(c.Frames),
-            // An image has no frame rate or duration: left out rather than a made-up 1 fps and 0 s.
-            fps = image ? (double?)null : report.Fps,
-            seconds = image ? (double?)null : report.Seconds,
-            latent = new { frames = c.LatentFrames, height = c.LatentHeight, width = c.LatentWidth, channels = report.Family.Vae.LatentChannels },
-            patch = new { t = report.Family.Patch.T, h = report.Family.Patch.H, w = report.Family.Patch.W },
-            grid = new { t = c.GridT, h = c.GridH, w = c.GridW },
-            videoTokens = c.VideoTokens,
-            textTokens = c.TextTokens,
-            attention = report.Family.Attention,
-            sequenceTokens = c.SequenceTokens,
-            fit = c.Fitted ? c.Fit : (UnevenShapePolicy?)null,
-            fittedFrom = c.Fitted ? c.Requested.ToString() : null,
-            source = report.Source,
-        };
     }
 
     private static void Render(CliConsole console, TokenReport report)

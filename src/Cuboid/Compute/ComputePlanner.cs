@@ -21,7 +21,7 @@ public static class ComputePlanner
         }
         catch (OverflowException ex)
         {
-            throw CuboidException.Usage($"the workload is too large to count ({ex.Message.TrimEnd('.')}); check the sizes, frames and steps");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Workload, $"the workload is too large to count ({ex.Message.TrimEnd('.')}); check the sizes, frames and steps");
         }
     }
 
@@ -34,7 +34,7 @@ public static class ComputePlanner
         }
         catch (OverflowException ex)
         {
-            throw CuboidException.Usage($"the workload is too large to count ({ex.Message.TrimEnd('.')}); check the token counts and batch");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Workload, $"the workload is too large to count ({ex.Message.TrimEnd('.')}); check the token counts and batch");
         }
     }
 
@@ -48,7 +48,7 @@ public static class ComputePlanner
         var passes = workload.EffectivePasses;
         if (steps <= 0 || passes <= 0)
         {
-            throw CuboidException.Usage($"steps ({steps}) and passes per step ({passes}) must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Steps, $"steps ({steps}) and passes per step ({passes}) must be at least 1");
         }
 
         var count = TokenCounter.Count(family, workload.Width, workload.Height, workload.Frames, workload.Fit);
@@ -72,22 +72,22 @@ public static class ComputePlanner
         var p = workload.Parameters;
         if (!(p > 0) || p > 1e15)
         {
-            throw CuboidException.Usage($"parameter count {p} must be above 0 and at most 10^15");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.ParameterCount, $"parameter count {p} must be above 0 and at most 10^15");
         }
 
         if (workload.PromptTokens < 0 || workload.OutputTokens < 0 || workload.PromptTokens + workload.OutputTokens <= 0)
         {
-            throw CuboidException.Usage("prompt and output tokens must not be negative, and at least one must be above 0");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.PromptTokens, "prompt and output tokens must not be negative, and at least one must be above 0");
         }
 
         if (workload.Batch <= 0)
         {
-            throw CuboidException.Usage($"batch {workload.Batch} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Batch, $"batch {workload.Batch} must be at least 1");
         }
 
         if (workload.Layers is <= 0 || workload.AttentionWidth is <= 0 || workload.KvWidth is <= 0)
         {
-            throw CuboidException.Usage("layers, attention width and KV width must be at least 1 when given");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Layers, "layers, attention width and KV width must be at least 1 when given");
         }
 
         double batch = workload.Batch;
@@ -138,7 +138,7 @@ public static class ComputePlanner
         var flops = linear + attention;
         if (!double.IsFinite(flops) || flops > MaxFlops || !double.IsFinite(bytes))
         {
-            throw CuboidException.Usage($"the {name} phase would need more than {MaxFlops:0e0} FLOPs; check the sizes, frames, steps and batch");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Workload, $"the {name} phase would need more than {MaxFlops:0e0} FLOPs; check the sizes, frames, steps and batch");
         }
 
         var intensity = flops / bytes;

@@ -17,13 +17,13 @@ public sealed class GpuCatalog
         {
             if (gpu is null)
             {
-                throw CuboidException.Input($"{source}: an entry of \"gpus\" is null");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{source}: an entry of \"gpus\" is null");
             }
 
             var problem = gpu.Problems().FirstOrDefault();
             if (problem is not null)
             {
-                throw CuboidException.Input($"{source}: {problem}");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{source}: {problem}");
             }
         }
 
@@ -42,7 +42,7 @@ public sealed class GpuCatalog
         var file = CatalogJson.ReadFile<GpusFile>(path, "GPUs");
         if (file.Gpus is null)
         {
-            throw CuboidException.Input($"GPUs file {path} has no \"gpus\" array");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"GPUs file {path} has no \"gpus\" array");
         }
 
         return new GpuCatalog(CatalogJson.Merge(Gpus, file.Gpus, g => g.Id), $"GPUs file {path}");
@@ -52,8 +52,8 @@ public sealed class GpuCatalog
     public GpuSpec Find(string name)
     {
         var trimmed = name?.Trim() ?? "";
-        return Gpus.FirstOrDefault(g => g.Matches(trimmed)) ?? throw CuboidException.Usage(
-            $"unknown GPU '{name}'; known: {string.Join(", ", Gpus.Select(g => g.Id))} (or add one with --gpus FILE)");
+        return Gpus.FirstOrDefault(g => g.Matches(trimmed)) ?? throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Gpu, 
+            $"unknown GPU '{name}'; known: {string.Join(", ", Gpus.Select(g => g.Id))} (or add one with {CuboidParameters.GpusFile} FILE)");
     }
 
     private sealed record GpusFile(IReadOnlyList<GpuSpec>? Gpus);

@@ -29,8 +29,8 @@ public sealed record GpuSpec
     /// <summary>Dense peak FLOP/s at <paramref name="precision"/>; asking for FP8 on a GPU without it is a usage error.</summary>
     public double PeakFlops(Precision precision) => precision switch
     {
-        Precision.Fp8 => (DenseFp8Tflops ?? throw CuboidException.Usage(
-            $"{Id} has no FP8 tensor cores; use --precision bf16")) * 1e12,
+        Precision.Fp8 => (DenseFp8Tflops ?? throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Precision, 
+            $"{Id} has no FP8 tensor cores; use {CuboidParameters.Precision} bf16")) * 1e12,
         _ => DenseBf16Tflops * 1e12,
     };
 

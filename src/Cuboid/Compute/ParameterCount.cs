@@ -28,6 +28,6 @@ public static class ParameterCount
             return value * scale;
         }
 
-        throw CuboidException.Usage($"parameter count '{text}' is not a positive size such as 8B, 70.6B, 500M or 1.3e9 (at most 1e15)");
+        throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.ParameterCount, $"parameter count '{text}' is not a positive size such as 8B, 70.6B, 500M or 1.3e9 (at most 1e15)");
     }
 }

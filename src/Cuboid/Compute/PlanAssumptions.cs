@@ -18,7 +18,7 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
     {
         null or "" or "bf16" => Precision.Bf16,
         "fp8" => Precision.Fp8,
-        _ => throw CuboidException.Usage($"precision '{text}' is not one of: bf16, fp8"),
+        _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Precision, $"precision '{text}' is not one of: bf16, fp8"),
     };
 
     public double BytesPerParameter => Precision == Precision.Fp8 ? 1 : 2;
@@ -37,17 +37,17 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
         ArgumentNullException.ThrowIfNull(Gpu);
         if (!(Mfu > 0 && Mfu <= 1))
         {
-            throw CuboidException.Usage($"MFU {Mfu} must be above 0 and at most 1 (a fraction of the dense peak, e.g. 0.45)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Mfu, $"MFU {Mfu} must be above 0 and at most 1 (a fraction of the dense peak, e.g. 0.45)");
         }
 
         if (!(Mbu > 0 && Mbu <= 1))
         {
-            throw CuboidException.Usage($"memory-bandwidth utilisation {Mbu} must be above 0 and at most 1 (e.g. 0.8)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Mbu, $"memory-bandwidth utilisation {Mbu} must be above 0 and at most 1 (e.g. 0.8)");
         }
 
         if (UsdPerGpuHour is { } usd && (!(usd >= 0) || double.IsInfinity(usd) || usd > 1e6))
         {
-            throw CuboidException.Usage($"price {usd} $/GPU-hour must be a number from 0 to 1,000,000");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.GpuHourPrice, $"price {usd} $/GPU-hour must be a number from 0 to 1,000,000");
         }
 
         _ = PeakFlops;

@@ -63,7 +63,7 @@ public static class CuboidServiceCollectionExtensions
             catch (OptionsValidationException ex)
             {
                 // Resolved lazily (after start, or in a host that does not validate on start): the user's mistake, in one line.
-                throw CuboidException.Usage(string.Join("; ", ex.Failures));
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, string.Join("; ", ex.Failures));
             }
 
             var environment = provider.GetRequiredService<IEnvironmentVariables>();

@@ -5,11 +5,11 @@ namespace Cuboid.Generation;
 /// <summary>Reads a first or last frame file, refusing anything that is not a PNG, JPEG or WebP image (by its bytes, not its name).</summary>
 public static class FrameImage
 {
-    public static DataContent Load(string path, string option)
+    public static DataContent Load(string path, CuboidParameter option)
     {
         if (!File.Exists(path))
         {
-            throw CuboidException.Input($"{option} {path}: no such file");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotFound, option, $"{option} {path}: no such file");
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -21,7 +21,7 @@ public static class FrameImage
             _ => null,
         };
         return mediaType is null
-            ? throw CuboidException.Input($"{option} {path} is not an image (PNG, JPEG or WebP)")
+            ? throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, option, $"{option} {path} is not an image (PNG, JPEG or WebP)")
             : new DataContent(bytes, mediaType);
     }
 }

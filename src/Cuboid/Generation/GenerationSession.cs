@@ -69,8 +69,8 @@ public sealed class GenerationSession
     public async Task<GenerationOutcome> GenerateAsync(GenerateRequest request, bool wait = true, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, "--image") : null;
-        var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, "--last-image") : null;
+        var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, CuboidParameters.FirstFrame) : null;
+        var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, CuboidParameters.LastFrame) : null;
         var plan = Plan(request);
         var refused = new List<VideoJob>();
         var unhealthy = new HashSet<string>(StringComparer.Ordinal);
@@ -140,12 +140,12 @@ public sealed class GenerationSession
     {
         if (string.IsNullOrWhiteSpace(request.Prompt))
         {
-            throw CuboidException.Usage("the prompt is empty; say what the video should show");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Prompt, "the prompt is empty; say what the video should show");
         }
 
         if (request.Seconds <= 0)
         {
-            throw CuboidException.Usage($"--seconds must be a positive whole number, not {request.Seconds}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Seconds, $"{CuboidParameters.Seconds} must be a positive whole number, not {request.Seconds}");
         }
 
         _ = request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio);
@@ -217,13 +217,13 @@ public sealed class GenerationSession
     {
         if (refused.Count > 0)
         {
-            return CuboidException.Provider($"every route refused the create before a job started: {string.Join("; ", refused.Select(j => $"{j.Host}:{j.HostModel}: {j.Error}"))}");
+            return CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"every route refused the create before a job started: {string.Join("; ", refused.Select(j => $"{j.Host}:{j.HostModel}: {j.Error}"))}");
         }
 
         var reasons = string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"));
         var what = plan.Request.Model is { } model ? model : $"any {plan.Request.Task} model";
         return plan.Skipped.Count > 0 && plan.Skipped.All(s => s.Reason.StartsWith("no key", StringComparison.Ordinal))
-            ? CuboidException.Provider($"no configured host serves {what}: {reasons}")
-            : CuboidException.Usage($"{what} cannot make a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
+            ? CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, $"no configured host serves {what}: {reasons}")
+            : CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"{what} cannot make a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
     }
 }

@@ -11,7 +11,7 @@ public readonly record struct VideoSize(int Width, int Height)
     public string Resolution => string.Create(CultureInfo.InvariantCulture, $"{Math.Min(Width, Height)}p");
 
     public static VideoSize Parse(string text) =>
-        TryParse(text, out var size) ? size : throw CuboidException.Usage($"size '{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
+        TryParse(text, out var size) ? size : throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, $"size '{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
 
     public static bool TryParse(string? text, out VideoSize size)
     {
@@ -35,12 +35,12 @@ public readonly record struct VideoSize(int Width, int Height)
     /// </summary>
     public static VideoSize FromResolution(string resolution, string aspectRatio)
     {
-        var shortSide = ShortSide(resolution) ?? throw CuboidException.Usage($"resolution '{resolution}' is not one of 360p, 480p, 540p, 720p, 768p, 1080p, 1440p, 4k");
+        var shortSide = ShortSide(resolution) ?? throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Resolution, $"resolution '{resolution}' is not one of 360p, 480p, 540p, 720p, 768p, 1080p, 1440p, 4k");
         var ratio = aspectRatio.Split(':');
         if (ratio.Length != 2 || !double.TryParse(ratio[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var aw)
             || !double.TryParse(ratio[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ah) || aw <= 0 || ah <= 0)
         {
-            throw CuboidException.Usage($"aspect ratio '{aspectRatio}' is not W:H (e.g. 16:9)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.AspectRatio, $"aspect ratio '{aspectRatio}' is not W:H (e.g. 16:9)");
         }
 
         var longSide = (int)(Math.Round(shortSide * Math.Max(aw, ah) / Math.Min(aw, ah) / 2) * 2);

@@ -17,7 +17,7 @@ public static partial class DurationParser
             return value;
         }
 
-        throw CuboidException.Usage($"'{text}' is not a duration; use e.g. 5s, 500ms, 1m30s or 12.5 (seconds)");
+        throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Duration, $"'{text}' is not a duration; use e.g. 5s, 500ms, 1m30s or 12.5 (seconds)");
     }
 
     public static bool TryParse(string? text, out TimeSpan value)

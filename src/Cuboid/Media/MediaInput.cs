@@ -11,23 +11,23 @@ public static class MediaInput
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw CuboidException.Usage("no input file given");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Input, "no input file given");
         }
 
         if (Directory.Exists(path))
         {
-            throw CuboidException.Input($"{path} is a directory, not a video file");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotAFile, CuboidParameters.Input, $"{path} is a directory, not a video file");
         }
 
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            throw CuboidException.Input($"{path}: no such file");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.Input, $"{path}: no such file");
         }
 
         if (file.Length == 0)
         {
-            throw CuboidException.Input($"{path} is empty (0 bytes)");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotAFile, CuboidParameters.Input, $"{path} is empty (0 bytes)");
         }
 
         try
@@ -36,7 +36,7 @@ public static class MediaInput
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            throw CuboidException.Input($"{path} cannot be read: {ex.Message}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.Input, $"{path} cannot be read: {ex.Message}", ex);
         }
 
         return file.FullName;
@@ -51,21 +51,21 @@ public static class MediaInput
         // only a file that starts like an mp4 (an ftyp box) is a truncated one.
         if (Says("moov atom not found") && StartsLikeMp4(path))
         {
-            return CuboidException.Input($"{path} is truncated or unfinished: its index (moov atom) is missing");
+            return CuboidException.Input(CuboidErrorCodes.InputTruncated, CuboidParameters.Input, $"{path} is truncated or unfinished: its index (moov atom) is missing");
         }
 
         if (Says("moov atom not found") || Says("Invalid data found") || Says("could not find codec parameters") || Says("Unknown format"))
         {
-            return CuboidException.Input($"{path} is not a video file ffmpeg can read");
+            return CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{path} is not a video file ffmpeg can read");
         }
 
         if (Says("Permission denied"))
         {
-            return CuboidException.Input($"{path} cannot be read: permission denied");
+            return CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.Input, $"{path} cannot be read: permission denied");
         }
 
         var last = stderr.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim() ?? "no details";
-        return CuboidException.Input($"{path} cannot be read by ffmpeg: {last}");
+        return CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.Input, $"{path} cannot be read by ffmpeg: {last}");
     }
 
     private static bool StartsLikeMp4(string path)

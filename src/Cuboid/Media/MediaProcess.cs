@@ -60,7 +60,7 @@ public sealed class MediaProcess : IAsyncDisposable
         }
         catch (Win32Exception ex)
         {
-            throw CuboidException.Input($"{Path.GetFileName(executable)} was not found; {MediaTools.InstallHint}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.ToolMissing, $"{Path.GetFileName(executable)} was not found; {MediaTools.InstallHint}", ex);
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         var ledger = run.Ledger;
         if (plan.Candidates.Count == 0)
         {
-            throw CuboidException.Provider(NoCandidateMessage(plan));
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, NoCandidateMessage(plan));
         }
 
         List<RouteFailure>? failures = null;
@@ -90,7 +90,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.BadRequest)
             {
                 Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, ex.Message);
-                throw CuboidException.Provider($"{id} rejected the request: {Shorten(ex.Message)}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"{id} rejected the request: {Shorten(ex.Message)}", ex);
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Unauthorized)
             {
@@ -131,10 +131,10 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             var others = failures!.Where(f => !f.OverBudget).ToList();
             throw others.Count == 0
                 ? overBudget
-                : new CuboidException(ErrorKind.Budget, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
+                : new CuboidException(ErrorKind.Budget, CuboidErrorCodes.BudgetExceeded, $"{overBudget.Message} (the models that fit failed: {RouteFailure.Summarise(others)})");
         }
 
-        throw CuboidException.Provider($"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
+        throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"no model answered for task '{plan.Task}': {RouteFailure.Summarise(failures ?? [])}");
     }
 
     /// <summary>Books a placed call: settles its budget reservation with the actual price and writes its ledger record.</summary>

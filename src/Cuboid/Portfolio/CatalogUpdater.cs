@@ -56,20 +56,20 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
                 using var response = await http.GetAsync(uri, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw CuboidException.Input($"could not download {uri.GetLeftPart(UriPartial.Path)}: HTTP {(int)response.StatusCode}");
+                    throw CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.UpdateSource, $"could not download {uri.GetLeftPart(UriPartial.Path)}: HTTP {(int)response.StatusCode}");
                 }
 
                 return (await response.Content.ReadAsStringAsync(cancellationToken), uri.GetLeftPart(UriPartial.Path));
             }
             catch (HttpRequestException ex)
             {
-                throw CuboidException.Input($"could not download {uri.GetLeftPart(UriPartial.Path)}: {ex.Message}", ex);
+                throw CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.UpdateSource, $"could not download {uri.GetLeftPart(UriPartial.Path)}: {ex.Message}", ex);
             }
         }
 
         if (!File.Exists(from))
         {
-            throw CuboidException.Input($"update source not found: {from} (give a file or an http(s) URL)");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.UpdateSource, $"update source not found: {from} (give a file or an http(s) URL)");
         }
 
         return (await File.ReadAllTextAsync(from, cancellationToken), from);
@@ -89,7 +89,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
             }
             catch (JsonException ex)
             {
-                throw CuboidException.Input($"{origin} is not valid JSON: {ex.Message}", ex);
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is not valid JSON: {ex.Message}", ex);
             }
 
             if (root is JsonObject obj && obj["data"] is JsonArray data)
@@ -103,7 +103,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
                 return Ratings(rows.Select(r => Row(r, origin)), origin);
             }
 
-            throw CuboidException.Input($"{origin}: expected OpenRouter's model list ({{\"data\": [...]}}) or rating rows ([{{\"model\", \"task\", \"rating\", \"date\"}}])");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: expected OpenRouter's model list ({{\"data\": [...]}}) or rating rows ([{{\"model\", \"task\", \"rating\", \"date\"}}])");
         }
 
         return Ratings(RatingsCsv.Read(text, origin), origin);
@@ -148,7 +148,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
 
         if (models.Count == 0)
         {
-            throw CuboidException.Input($"{origin}: no usable model in OpenRouter's list");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: no usable model in OpenRouter's list");
         }
 
         return (new ModelCatalog { Models = models }, "openrouter", skipped, warnings);
@@ -166,7 +166,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
     private static (string? Model, string? Task, string? Rating, string? Date, string? Source) Row(JsonNode? node, string origin) =>
         node is JsonObject o
             ? (Str(o["model"]), Str(o["task"]), Str(o["rating"]), Str(o["date"] ?? o["observed"]), Str(o["source"]))
-            : throw CuboidException.Input($"{origin}: every rating row must be an object with model, task, rating, date");
+            : throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: every rating row must be an object with model, task, rating, date");
 
     private static string? Str(JsonNode? node) => node is JsonValue v
         ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString()
@@ -183,7 +183,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
                 || !double.TryParse(row.Rating, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating)
                 || !DateOnly.TryParse(row.Date, CultureInfo.InvariantCulture, out var date))
             {
-                throw CuboidException.Input($"{origin}: rating row {line - 1} needs model (provider:model), task, a numeric rating and a date (yyyy-MM-dd)");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: rating row {line - 1} needs model (provider:model), task, a numeric rating and a date (yyyy-MM-dd)");
             }
 
             var source = string.IsNullOrWhiteSpace(row.Source) ? Path.GetFileNameWithoutExtension(origin) : row.Source;
@@ -197,7 +197,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
 
         if (byModel.Count == 0)
         {
-            throw CuboidException.Input($"{origin} has no rating rows");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} has no rating rows");
         }
 
         return (new ModelCatalog { Models = [.. byModel.Select(kv => new CatalogModel { Id = kv.Key, Ratings = kv.Value })] }, "ratings", 0, []);

@@ -40,7 +40,7 @@ public sealed record ModelCatalog
     {
         if (!File.Exists(path))
         {
-            throw CuboidException.Input($"catalog file not found: {path}");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, CuboidParameters.Catalog, $"catalog file not found: {path}");
         }
 
         using var stream = File.OpenRead(path);
@@ -56,19 +56,19 @@ public sealed record ModelCatalog
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{origin} is not a valid catalog: {ConfigJsonError.Describe(ex, "docs/CATALOG.md")}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is not a valid catalog: {ConfigJsonError.Describe(ex, "docs/CATALOG.md")}", ex);
         }
 
         if (catalog is null)
         {
-            throw CuboidException.Input($"{origin} is empty; a catalog is an object with 'providers' and 'models'");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is empty; a catalog is an object with 'providers' and 'models'");
         }
 
         foreach (var model in catalog.Models)
         {
             if (!ModelId.TryParse(model.Id, out _))
             {
-                throw CuboidException.Input($"{origin}: model id '{model.Id}' is not provider:model");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: model id '{model.Id}' is not provider:model");
             }
         }
 

@@ -10,7 +10,7 @@ public readonly record struct ModelId(string Provider, string Model)
     {
         if (!TryParse(value, out var id))
         {
-            throw CuboidException.Usage($"'{value}' is not a model reference; write it as provider:model, e.g. openai:gpt-4.1-mini");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Model, $"'{value}' is not a model reference; write it as provider:model, e.g. openai:gpt-4.1-mini");
         }
 
         return id;

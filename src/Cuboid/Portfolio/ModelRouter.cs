@@ -163,7 +163,7 @@ public sealed class ModelRouter
     /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
     public decimal EstimateCost(string modelId, RequestEstimate estimate)
     {
-        var model = Catalog.FindModel(modelId) ?? throw CuboidException.Usage($"unknown model '{modelId}'; see 'cuboid models'");
+        var model = Catalog.FindModel(modelId) ?? throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Model, $"unknown model '{modelId}'; see 'cuboid models'");
         return CallPricer.Estimate(model, estimate);
     }
 
@@ -185,7 +185,7 @@ public sealed class ModelRouter
 
     /// <summary>The usage error for a task no catalog model serves, naming the tasks that exist.</summary>
     public CuboidException UnknownTask(string task) =>
-        CuboidException.Usage($"no model in the catalog serves task '{task}'; tasks: {string.Join(", ", Tasks)}");
+        CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Task, $"no model in the catalog serves task '{task}'; tasks: {string.Join(", ", Tasks)}");
 
     /// <summary>The leaderboard for one task, or every task: raw and decayed ratings, age, prices, and whether each is usable here.</summary>
     public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task = null)

@@ -40,7 +40,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             var remaining = plan with { Candidates = [.. plan.Candidates.Where(c => !rejected.Contains(c.ModelId))] };
             if (remaining.Candidates.Count == 0)
             {
-                throw CuboidException.Provider($"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}");
             }
 
             RoutedCall<ChatResponse> call;
@@ -50,7 +50,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             }
             catch (CuboidException ex) when (ex.Kind == ErrorKind.Provider && rejections.Count > 0)
             {
-                throw CuboidException.Provider($"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}; then {ex.Message}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"no model gave a usable answer for task '{task}': {string.Join("; ", rejections)}; then {ex.Message}", ex);
             }
 
             var model = call.Candidate.ModelId;
@@ -158,7 +158,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
                     var why = ex is OperationCanceledException ? $"no update within {router.Settings.Resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
                     booked = true;
                     router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Truncated, why);
-                    throw CuboidException.Provider(
+                    throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer,
                         $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
                         ex);
                 }

@@ -84,7 +84,7 @@ public sealed record PortfolioSettings
     {
         if (explicitPath is not null)
         {
-            return File.Exists(explicitPath) ? explicitPath : throw CuboidException.Input($"config file not found: {explicitPath}");
+            return File.Exists(explicitPath) ? explicitPath : throw CuboidException.Input(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"config file not found: {explicitPath}");
         }
 
         var local = Path.Combine(workingDirectory, WorkingDirectoryFileName);
@@ -108,12 +108,12 @@ public sealed record PortfolioSettings
         catch (JsonException ex)
         {
             // Named by its path and position, never by its value, so a pasted key cannot leak.
-            throw CuboidException.Usage($"{Display(path)}: {ConfigJsonError.Describe(ex)}");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{Display(path)}: {ConfigJsonError.Describe(ex)}");
         }
 
         if (settings is null)
         {
-            throw CuboidException.Usage($"{Display(path)}: the file holds no settings (write {{ }} for the defaults)");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{Display(path)}: the file holds no settings (write {{ }} for the defaults)");
         }
 
         settings = settings with { Origin = path };
@@ -128,29 +128,29 @@ public sealed record PortfolioSettings
     {
         if (Budget is < 0)
         {
-            throw CuboidException.Usage($"{where}: budget must be zero or more dollars");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: budget must be zero or more dollars");
         }
 
         if (HalfLifeDays <= 0 || double.IsNaN(HalfLifeDays))
         {
-            throw CuboidException.Usage($"{where}: halfLifeDays must be positive");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: halfLifeDays must be positive");
         }
 
         if (PriorPercentile is < 0 or > 100 || double.IsNaN(PriorPercentile))
         {
-            throw CuboidException.Usage($"{where}: priorPercentile must be between 0 and 100");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: priorPercentile must be between 0 and 100");
         }
 
         foreach (var endpoint in Endpoints)
         {
             if (string.IsNullOrWhiteSpace(endpoint.Name) || endpoint.Name.Contains(':', StringComparison.Ordinal))
             {
-                throw CuboidException.Usage($"{where}: every endpoint needs a 'name' without a colon");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: every endpoint needs a 'name' without a colon");
             }
 
             if (!Uri.TryCreate(endpoint.BaseUrl, UriKind.Absolute, out _))
             {
-                throw CuboidException.Usage($"{where}: endpoint '{endpoint.Name}' has no valid absolute 'baseUrl'");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: endpoint '{endpoint.Name}' has no valid absolute 'baseUrl'");
             }
         }
 
@@ -158,7 +158,7 @@ public sealed record PortfolioSettings
         {
             if (provider.BaseUrl is not null && !Uri.TryCreate(provider.BaseUrl, UriKind.Absolute, out _))
             {
-                throw CuboidException.Usage($"{where}: provider '{id}' has an invalid 'baseUrl'");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: provider '{id}' has an invalid 'baseUrl'");
             }
         }
 
@@ -166,7 +166,7 @@ public sealed record PortfolioSettings
         {
             if (settings.Model is not null && !ModelId.TryParse(settings.Model, out _))
             {
-                throw CuboidException.Usage($"{where}: tasks.{task}.model '{settings.Model}' is not provider:model");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: tasks.{task}.model '{settings.Model}' is not provider:model");
             }
         }
 
@@ -184,7 +184,7 @@ public sealed record PortfolioSettings
         {
             if (catalog.FindProvider(endpoint.Name) is not null)
             {
-                throw CuboidException.Usage($"{where}: endpoint '{endpoint.Name}' has the name of a built-in provider; rename it, or set providers.{endpoint.Name}.baseUrl to move the built-in one");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: endpoint '{endpoint.Name}' has the name of a built-in provider; rename it, or set providers.{endpoint.Name}.baseUrl to move the built-in one");
             }
         }
 
@@ -192,7 +192,7 @@ public sealed record PortfolioSettings
         var providerList = string.Join(", ", providers.Order(StringComparer.Ordinal));
         foreach (var id in Providers.Keys.Where(id => !providers.Contains(id)))
         {
-            throw CuboidException.Usage($"{where}: providers.{id} is not a known provider; known: {providerList}");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: providers.{id} is not a known provider; known: {providerList}");
         }
 
         var tasks = catalog.Models.SelectMany(m => m.Tasks ?? []).ToHashSet(StringComparer.Ordinal);
@@ -201,12 +201,12 @@ public sealed record PortfolioSettings
         {
             if (!tasks.Contains(task))
             {
-                throw CuboidException.Usage($"{where}: tasks.{task} is not a task any catalog model serves; tasks: {taskList}");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: tasks.{task} is not a task any catalog model serves; tasks: {taskList}");
             }
 
             if (settings.Model is not null && ModelId.TryParse(settings.Model, out var model) && !providers.Contains(model.Provider))
             {
-                throw CuboidException.Usage($"{where}: tasks.{task}.model '{settings.Model}' names an unknown provider '{model.Provider}'; known: {providerList}");
+                throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, $"{where}: tasks.{task}.model '{settings.Model}' names an unknown provider '{model.Provider}'; known: {providerList}");
             }
         }
     }

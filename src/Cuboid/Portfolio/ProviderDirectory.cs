@@ -104,7 +104,7 @@ internal sealed class ProviderDirectory
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
         {
             // The value is not echoed: a URL can carry credentials.
-            throw CuboidException.Usage(baseUrlSource is { } source && source != "the config"
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.BaseUrl, baseUrlSource is { } source && source != "the config"
                 ? $"{source} is not an http(s) URL; set it like https://host/v1 or unset it"
                 : $"provider '{provider.Id}' has an invalid base URL; fix it in {baseUrlSource ?? "the catalog"}");
         }

@@ -20,12 +20,12 @@ public sealed class RatingDecay
         HalfLife = halfLife ?? DefaultHalfLife;
         if (HalfLife <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage($"the rating half-life must be positive, not {HalfLife.TotalDays} days");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.HalfLife, $"the rating half-life must be positive, not {HalfLife.TotalDays} days");
         }
 
         if (priorPercentile is < 0 or > 100 || double.IsNaN(priorPercentile))
         {
-            throw CuboidException.Usage($"the rating prior percentile must be between 0 and 100, not {priorPercentile}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.PriorPercentile, $"the rating prior percentile must be between 0 and 100, not {priorPercentile}");
         }
 
         PriorPercentile = priorPercentile;

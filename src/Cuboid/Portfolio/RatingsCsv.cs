@@ -13,7 +13,7 @@ internal static class RatingsCsv
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw CuboidException.Input($"{origin} is empty");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is empty");
         }
 
         var rows = new List<(string?, string?, string?, string?, string?)>();
@@ -31,7 +31,7 @@ internal static class RatingsCsv
             var (m, t, r, d, s) = (Col("model"), Col("task"), Col("rating"), Math.Max(Col("date"), Col("observed")), Col("source"));
             if (m < 0 || t < 0 || r < 0 || d < 0)
             {
-                throw CuboidException.Input($"{origin}: a ratings CSV needs a header with model,task,rating,date (and optionally source)");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: a ratings CSV needs a header with model,task,rating,date (and optionally source)");
             }
 
             foreach (var row in reader)
@@ -52,7 +52,7 @@ internal static class RatingsCsv
         }
         catch (InvalidDataException e)
         {
-            throw CuboidException.Input($"{origin}: not a readable CSV ({e.Message})");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin}: not a readable CSV ({e.Message})");
         }
 
         return rows;

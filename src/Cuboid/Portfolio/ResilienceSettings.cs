@@ -54,7 +54,7 @@ public sealed record ResilienceSettings
             : null;
         if (bad is { } outOfRange)
         {
-            throw CuboidException.Usage($"{where}: resilience.{outOfRange.Setting} must be {outOfRange.Allowed}; see docs/CLI.md#configuration");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Resilience, $"{where}: resilience.{outOfRange.Setting} must be {outOfRange.Allowed}; see docs/CLI.md#configuration");
         }
     }
 }

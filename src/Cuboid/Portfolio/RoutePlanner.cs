@@ -131,7 +131,7 @@ internal sealed class RoutePlanner(ModelCatalog catalog, RatingDecay decay, Prov
 
         if (providers.Status(id.Provider) is null)
         {
-            throw CuboidException.Usage($"unknown provider '{id.Provider}' in {pinned}; known providers are in 'cuboid models' and the config's endpoints");
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Model, $"unknown provider '{id.Provider}' in {pinned}; known providers are in 'cuboid models' and the config's endpoints");
         }
 
         // A model the catalog does not list (e.g. on a custom endpoint): usable, but unpriced and unrated.

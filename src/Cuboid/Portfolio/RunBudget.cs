@@ -14,7 +14,7 @@ public sealed class RunBudget
     {
         if (limit is < 0)
         {
-            throw CuboidException.Usage("the budget must be zero or more dollars");
+            throw CuboidException.Usage(CuboidErrorCodes.BudgetInvalid, CuboidParameters.Budget, "the budget must be zero or more dollars");
         }
 
         Limit = limit;
@@ -83,7 +83,7 @@ public sealed class RunBudget
     {
         lock (_gate)
         {
-            return new CuboidException(ErrorKind.Budget,
+            return new CuboidException(ErrorKind.Budget, CuboidErrorCodes.BudgetExceeded,
                 $"budget of {RoutePlanner.Dollars(Limit ?? 0)} would be exceeded: {RoutePlanner.Dollars(_spent)} spent, {RoutePlanner.Dollars(_reserved)} reserved, and {what} needs ~{RoutePlanner.Dollars(estimate)}; raise the budget or choose a cheaper policy");
         }
     }

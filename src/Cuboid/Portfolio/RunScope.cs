@@ -71,7 +71,7 @@ public sealed class RunScope
     {
         if (string.IsNullOrWhiteSpace(question))
         {
-            throw CuboidException.Usage("ask needs a question");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Question, "ask needs a question");
         }
 
         var message = new ChatMessage(ChatRole.User, question);
@@ -79,7 +79,7 @@ public sealed class RunScope
         {
             if (!File.Exists(imagePath))
             {
-                throw CuboidException.Input($"image not found: {imagePath}");
+                throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.Image, $"image not found: {imagePath}");
             }
 
             var mediaType = Path.GetExtension(imagePath).ToLowerInvariant() switch
@@ -88,7 +88,7 @@ public sealed class RunScope
                 ".jpg" or ".jpeg" => "image/jpeg",
                 ".webp" => "image/webp",
                 ".gif" => "image/gif",
-                _ => throw CuboidException.Input($"{imagePath}: use a .png, .jpg, .webp or .gif image"),
+                _ => throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Image, $"{imagePath}: use a .png, .jpg, .webp or .gif image"),
             };
             message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken), mediaType));
         }

@@ -31,15 +31,15 @@ internal static class CatalogJson
         {
             using var stream = File.OpenRead(path);
             return JsonSerializer.Deserialize<T>(stream, Options)
-                ?? throw CuboidException.Input($"{what} file {path} is empty");
+                ?? throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{what} file {path} is empty");
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{what} file {path} is not valid: {ex.Message}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{what} file {path} is not valid: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw CuboidException.Input($"cannot read {what} file {path}: {ex.Message}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"cannot read {what} file {path}: {ex.Message}", ex);
         }
     }
 

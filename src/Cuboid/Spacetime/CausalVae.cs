@@ -8,12 +8,12 @@ public static class CausalVae
     {
         if (frames <= 0)
         {
-            throw CuboidException.Usage($"frame count {frames} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"frame count {frames} must be at least 1");
         }
 
         if (temporalFactor <= 0)
         {
-            throw CuboidException.Usage($"temporal factor {temporalFactor} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.TemporalFactor, $"temporal factor {temporalFactor} must be at least 1");
         }
 
         return 1 + ((frames - 1) / temporalFactor);

@@ -20,7 +20,7 @@ public sealed record ClipRequest
         null or "" => UnevenShapePolicy.Reject,
         "crop" => UnevenShapePolicy.Crop,
         "pad" => UnevenShapePolicy.PadReplicate,
-        _ => throw CuboidException.Usage($"fit '{text}' is not one of: crop, pad"),
+        _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fit, $"fit '{text}' is not one of: crop, pad"),
     };
 
     /// <summary>The size, frame count and frame rate this request means for <paramref name="family"/>.</summary>
@@ -29,12 +29,12 @@ public sealed record ClipRequest
         ArgumentNullException.ThrowIfNull(family);
         if (Frames is not null && Seconds is not null)
         {
-            throw CuboidException.Usage("give either frames or seconds, not both");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueConflict, CuboidParameters.Frames, "give either frames or seconds, not both");
         }
 
         if (Fps is { } rate && (!(rate > 0) || double.IsInfinity(rate) || rate > 1000))
         {
-            throw CuboidException.Usage($"frame rate {rate} must be above 0 and at most 1000 fps");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fps, $"frame rate {rate} must be above 0 and at most 1000 fps");
         }
 
         var size = Size ?? new PixelSize(family.DefaultWidth, family.DefaultHeight);

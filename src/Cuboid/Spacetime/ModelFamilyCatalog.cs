@@ -15,13 +15,13 @@ public sealed class ModelFamilyCatalog
         {
             if (family is null)
             {
-                throw CuboidException.Input($"{source}: an entry of \"families\" is null");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{source}: an entry of \"families\" is null");
             }
 
             var problem = family.Problems().FirstOrDefault();
             if (problem is not null)
             {
-                throw CuboidException.Input($"{source}: {problem}");
+                throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{source}: {problem}");
             }
         }
 
@@ -41,7 +41,7 @@ public sealed class ModelFamilyCatalog
         var file = CatalogJson.ReadFile<FamiliesFile>(path, "families");
         if (file.Families is null)
         {
-            throw CuboidException.Input($"families file {path} has no \"families\" array");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"families file {path} has no \"families\" array");
         }
 
         return new ModelFamilyCatalog(CatalogJson.Merge(Families, file.Families, f => f.Id), $"families file {path}");
@@ -51,8 +51,8 @@ public sealed class ModelFamilyCatalog
     public ModelFamily Find(string id)
     {
         var family = Families.FirstOrDefault(f => string.Equals(f.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
-        return family ?? throw CuboidException.Usage(
-            $"unknown model family '{id}'; known: {string.Join(", ", Families.Select(f => f.Id))} (or add one with --families FILE)");
+        return family ?? throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Model, 
+            $"unknown model family '{id}'; known: {string.Join(", ", Families.Select(f => f.Id))} (or add one with {CuboidParameters.FamiliesFile} FILE)");
     }
 
     private sealed record FamiliesFile(IReadOnlyList<ModelFamily>? Families);

@@ -76,7 +76,7 @@ public sealed record PatchGrid
         }
         catch (OverflowException)
         {
-            throw CuboidException.Usage($"patching tensor {input} with patch {patch} would make more elements than can be counted; use a smaller patch");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Patch, $"patching tensor {input} with patch {patch} would make more elements than can be counted; use a smaller patch");
         }
 
         return new PatchGrid(input, patch, policy, gridT, gridH, gridW);
@@ -98,7 +98,7 @@ public sealed record PatchGrid
     {
         if (positions.Length < TokenCount)
         {
-            throw CuboidException.Usage($"the position buffer holds {positions.Length} entries but the grid has {TokenCount} tokens");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Positions, $"the position buffer holds {positions.Length} entries but the grid has {TokenCount} tokens");
         }
 
         // A pointer bump per token, not an indexed store: a Wan 720p latent has 75,600 tokens.
@@ -127,9 +127,9 @@ public sealed record PatchGrid
         {
             UnevenShapePolicy.PadReplicate => (size / patch) + 1,
             UnevenShapePolicy.Crop when size >= patch => size / patch,
-            UnevenShapePolicy.Crop => throw CuboidException.Usage(
+            UnevenShapePolicy.Crop => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fit, 
                 $"cropping tensor {input} to patch {p} leaves nothing: {dimension} {size} is smaller than the patch side {patch}; pad instead"),
-            _ => throw CuboidException.Usage(
+            _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fit, 
                 $"tensor {input} does not divide into patches {p}: {dimension} {size} is not a multiple of {patch}; choose a policy (pad by replication or crop)"),
         };
     }

@@ -9,7 +9,7 @@ public readonly record struct PatchSize(int T, int H, int W)
     {
         if (T <= 0 || H <= 0 || W <= 0)
         {
-            throw CuboidException.Usage($"patch {this} has a zero or negative side; every side must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Patch, $"patch {this} has a zero or negative side; every side must be at least 1");
         }
     }
 

@@ -215,7 +215,7 @@ public static class Patchifier
     {
         if (exact ? actual != required : actual < required)
         {
-            throw CuboidException.Usage(
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Buffer, 
                 $"the {what} buffer holds {actual:N0} elements but {(exact ? "exactly" : "at least")} {required:N0} are needed for this shape and patch");
         }
     }

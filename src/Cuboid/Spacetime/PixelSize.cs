@@ -15,13 +15,13 @@ public readonly record struct PixelSize(int Width, int Height)
         {
             if (width <= 0 || height <= 0)
             {
-                throw CuboidException.Usage($"size '{text}' must have a positive width and height");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, $"size '{text}' must have a positive width and height");
             }
 
             return new PixelSize(width, height);
         }
 
-        throw CuboidException.Usage($"size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 1280x720");
+        throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, $"size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 1280x720");
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Width}x{Height}");

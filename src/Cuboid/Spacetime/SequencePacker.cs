@@ -16,7 +16,7 @@ public static class SequencePacker
             offset += length;
             if (offset > Array.MaxLength)
             {
-                throw CuboidException.Usage($"packing {grids.Count} items makes {offset:N0}+ tokens, more than one sequence can hold");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Items, $"packing {grids.Count} items makes {offset:N0}+ tokens, more than one sequence can hold");
             }
         }
 
@@ -30,7 +30,7 @@ public static class SequencePacker
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0)
         {
-            throw CuboidException.Usage("nothing to pack: give at least one clip or image");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Items, "nothing to pack: give at least one clip or image");
         }
 
         var tokenLength = inputs[0].Grid.TokenLength;
@@ -38,7 +38,7 @@ public static class SequencePacker
         {
             if (input.Grid.TokenLength != tokenLength)
             {
-                throw CuboidException.Usage(
+                throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Items, 
                     $"cannot pack tokens of length {input.Grid.TokenLength} with tokens of length {tokenLength}: use the same patch and channel count for every item");
             }
         }
@@ -64,7 +64,7 @@ public static class SequencePacker
         ArgumentNullException.ThrowIfNull(grids);
         if (capacity <= 0)
         {
-            throw CuboidException.Usage($"sequence capacity {capacity} must be at least 1 token");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Capacity, $"sequence capacity {capacity} must be at least 1 token");
         }
 
         var bins = new List<(List<int> Items, int Used)>();
@@ -73,7 +73,7 @@ public static class SequencePacker
             var length = grids[index].TokenCount;
             if (length > capacity)
             {
-                throw CuboidException.Usage($"item {index} has {length:N0} tokens, more than the sequence capacity {capacity:N0}; raise the capacity or shrink the item");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Items, $"item {index} has {length:N0} tokens, more than the sequence capacity {capacity:N0}; raise the capacity or shrink the item");
             }
 
             var bin = bins.FindIndex(b => b.Used + length <= capacity);

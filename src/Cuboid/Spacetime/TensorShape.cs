@@ -21,7 +21,7 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
     {
         if (Frames <= 0 || Height <= 0 || Width <= 0 || Channels <= 0)
         {
-            throw CuboidException.Usage($"tensor shape {this} has a zero or negative dimension; every dimension must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Shape, $"tensor shape {this} has a zero or negative dimension; every dimension must be at least 1");
         }
     }
 
@@ -29,5 +29,5 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
 
     // The message is only built when the check fails, so a hot path that checks sizes allocates nothing.
     internal static CuboidException TooLarge(long elements, string what) =>
-        CuboidException.Usage($"tensor {what} has {elements:N0} elements, more than one buffer can hold ({Array.MaxLength:N0}); split it into shorter clips");
+        CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Shape, $"tensor {what} has {elements:N0} elements, more than one buffer can hold ({Array.MaxLength:N0}); split it into shorter clips");
 }

@@ -14,12 +14,12 @@ public static class TokenCounter
     public static TokenCount Count(ModelFamily family, int width, int height, int frames, UnevenShapePolicy fit = UnevenShapePolicy.Reject)
     {
         ArgumentNullException.ThrowIfNull(family);
-        RequireSide(width, "width");
-        RequireSide(height, "height");
-        RequireSide(frames, "frame count");
+        RequireSide(width, "width", CuboidParameters.Size);
+        RequireSide(height, "height", CuboidParameters.Size);
+        RequireSide(frames, "frame count", CuboidParameters.Frames);
         if (family.Kind == FamilyKind.Image && frames != 1)
         {
-            throw CuboidException.Usage($"{family.Id} makes images: the frame count must be 1, not {frames}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"{family.Id} makes images: the frame count must be 1, not {frames}");
         }
 
         var s = family.Vae.SpatialFactor;
@@ -64,18 +64,18 @@ public static class TokenCounter
     {
         if (!(seconds > 0) || double.IsInfinity(seconds))
         {
-            throw CuboidException.Usage($"duration {seconds} s must be a positive number of seconds");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Seconds, $"duration {seconds} s must be a positive number of seconds");
         }
 
         if (!(fps > 0) || double.IsInfinity(fps))
         {
-            throw CuboidException.Usage($"frame rate {fps} must be a positive number of frames per second");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fps, $"frame rate {fps} must be a positive number of frames per second");
         }
 
         var sampled = Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
         if (sampled > MaxSide)
         {
-            throw CuboidException.Usage($"{seconds} s at {fps} fps is {sampled:N0} frames, more than the {MaxSide:N0} this planner accepts");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, CuboidParameters.Seconds, $"{seconds} s at {fps} fps is {sampled:N0} frames, more than the {MaxSide:N0} this planner accepts");
         }
 
         return Math.Max(1, (int)sampled);
@@ -94,23 +94,23 @@ public static class TokenCounter
         {
             UnevenShapePolicy.Crop when down > 0 => down,
             UnevenShapePolicy.PadReplicate => up,
-            UnevenShapePolicy.Crop => throw CuboidException.Usage(
+            UnevenShapePolicy.Crop => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, 
                 $"{dimension} {size} is smaller than {multiple}, the smallest {family.Id} can take; pad instead"),
-            _ => throw CuboidException.Usage(
+            _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, 
                 $"{dimension} {size} is not a multiple of {multiple} for {family.Id} (VAE {family.Vae.SpatialFactor} × patch {multiple / family.Vae.SpatialFactor}); use {(down > 0 ? $"{down} or " : "")}{up}, or choose a fit (crop or pad)"),
         };
     }
 
-    private static void RequireSide(int value, string what)
+    private static void RequireSide(int value, string what, CuboidParameter parameter)
     {
         if (value <= 0)
         {
-            throw CuboidException.Usage($"{what} {value} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, parameter, $"{what} {value} must be at least 1");
         }
 
         if (value > MaxSide)
         {
-            throw CuboidException.Usage($"{what} {value:N0} is larger than {MaxSide:N0}, the most this planner accepts");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueTooLarge, parameter, $"{what} {value:N0} is larger than {MaxSide:N0}, the most this planner accepts");
         }
     }
 }

@@ -20,13 +20,13 @@ public sealed record VaeSpec
     {
         if (frames <= 0)
         {
-            throw CuboidException.Usage($"frame count {frames} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"frame count {frames} must be at least 1");
         }
 
         if (TemporalChunk is { } chunk)
         {
             return frames < chunk.Frames
-                ? throw CuboidException.Usage($"this VAE encodes frames in chunks of {chunk.Frames}; {frames} frames is less than one chunk")
+                ? throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"this VAE encodes frames in chunks of {chunk.Frames}; {frames} frames is less than one chunk")
                 : frames / chunk.Frames * chunk.Latents;
         }
 
@@ -36,7 +36,7 @@ public sealed record VaeSpec
         }
 
         return frames < TemporalFactor
-            ? throw CuboidException.Usage($"this VAE compresses {TemporalFactor} frames into one; {frames} frames is too few")
+            ? throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"this VAE compresses {TemporalFactor} frames into one; {frames} frames is too few")
             : frames / TemporalFactor;
     }
 
@@ -47,7 +47,7 @@ public sealed record VaeSpec
     {
         if (sampledFrames <= 0)
         {
-            throw CuboidException.Usage($"frame count {sampledFrames} must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Frames, $"frame count {sampledFrames} must be at least 1");
         }
 
         if (TemporalChunk is { } chunk)

@@ -21,7 +21,7 @@ public static class VideoTokenCounter
         var rate = fps ?? family.Fps;
         if (!(rate > 0) || double.IsInfinity(rate) || rate > 1000)
         {
-            throw CuboidException.Usage($"frame rate {rate} must be above 0 and at most 1000 fps");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Fps, $"frame rate {rate} must be above 0 and at most 1000 fps");
         }
 
         // Resampled to the model's rate, then snapped by the same rule as a --seconds request (nearest 1 + k·t, …);

@@ -17,7 +17,7 @@ public sealed class AnalysisCache
 
     // Version 1 is the schema the cache had before it was versioned, so a file written then (user_version 0)
     // upgrades in place: its tables already exist and are kept. Add a migration; never edit a shipped one.
-    private static readonly SqliteMigrations Schema = new("cache", [
+    private static readonly SqliteMigrations Schema = new("cache", CuboidParameters.CacheDirectory, [
         """
         CREATE TABLE IF NOT EXISTS captions (
             frame_hash TEXT NOT NULL, model TEXT NOT NULL, prompt_key TEXT NOT NULL,
@@ -71,7 +71,7 @@ public sealed class AnalysisCache
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw CuboidException.Usage($"the cache at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --cache");
+            throw CuboidException.Usage(CuboidErrorCodes.StoreUnavailable, CuboidParameters.CacheDirectory, $"the cache at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with {CuboidParameters.CacheDirectory}");
         }
     }
 

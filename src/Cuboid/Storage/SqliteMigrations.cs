@@ -7,7 +7,7 @@ namespace Cuboid.Storage;
 /// in a transaction that also sets the version to N, so a file is always at exactly one known version. A file
 /// written by a newer Cuboid (a version past the last migration) is refused rather than misread.
 /// </summary>
-internal sealed class SqliteMigrations(string storeName, IReadOnlyList<string> migrations)
+internal sealed class SqliteMigrations(string storeName, CuboidParameter folder, IReadOnlyList<string> migrations)
 {
     /// <summary>The schema version this code writes.</summary>
     public int LatestVersion => migrations.Count;
@@ -18,7 +18,7 @@ internal sealed class SqliteMigrations(string storeName, IReadOnlyList<string> m
         var found = UserVersion(connection);
         if (found > LatestVersion)
         {
-            throw CuboidException.Usage($"the {storeName} at {connection.DataSource} has schema version {found}, newer than this Cuboid knows ({LatestVersion}); upgrade Cuboid or use another folder");
+            throw CuboidException.Usage(CuboidErrorCodes.StoreUnavailable, folder, $"the {storeName} at {connection.DataSource} has schema version {found}, newer than this Cuboid knows ({LatestVersion}); upgrade Cuboid or use another folder");
         }
 
         for (var version = found + 1; version <= LatestVersion; version++)

@@ -60,7 +60,7 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw CuboidException.Usage($"the job store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --store");
+            throw CuboidException.Usage(CuboidErrorCodes.StoreUnavailable, CuboidParameters.StoreDirectory, $"the job store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with {CuboidParameters.StoreDirectory}");
         }
     }
 

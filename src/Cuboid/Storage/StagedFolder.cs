@@ -19,18 +19,18 @@ public sealed class StagedFolder : IDisposable
         var trimmed = target.TrimEnd('/', '\\');
         if (File.Exists(trimmed))
         {
-            throw CuboidException.Usage($"--out {target} is a file; give a folder");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{CuboidParameters.OutputDirectory} {target} is a file; give a folder");
         }
 
         Target = Path.GetFullPath(trimmed.Length == 0 ? target : trimmed);
         if (replace && Directory.Exists(Target) && Directory.EnumerateFileSystemEntries(Target).Any() && isEarlierOutput?.Invoke(Target) != true)
         {
             // The commit replaces the target whole: never the source video's folder, the home or working directory.
-            throw CuboidException.Usage($"--out {target} is a folder that holds other files; give a new or empty folder, or an earlier report's folder");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{CuboidParameters.OutputDirectory} {target} is a folder that holds other files; give a new or empty folder, or an earlier report's folder");
         }
 
         _replace = replace;
-        var parent = Path.GetDirectoryName(Target) ?? throw CuboidException.Usage($"--out {target} cannot be replaced; give a folder inside it");
+        var parent = Path.GetDirectoryName(Target) ?? throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{CuboidParameters.OutputDirectory} {target} cannot be replaced; give a folder inside it");
         Staging = Path.Combine(parent, StagingOwner.Current.FolderName(Path.GetFileName(Target)));
         try
         {
@@ -40,7 +40,7 @@ public sealed class StagedFolder : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw CuboidException.Input($"cannot write the output folder {target}: {(ex is UnauthorizedAccessException ? "permission denied" : "the file system refused it")}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.OutputUnwritable, CuboidParameters.OutputDirectory, $"cannot write the output folder {target}: {(ex is UnauthorizedAccessException ? "permission denied" : "the file system refused it")}", ex);
         }
     }
 

@@ -42,7 +42,7 @@ public static class AnalysisSession
         // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
         if (options.Budget is <= 0)
         {
-            throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
+            throw CuboidException.Usage(CuboidErrorCodes.BudgetInvalid, CuboidParameters.Budget, $"{CuboidParameters.Budget} must be a positive number of dollars, e.g. 0.50");
         }
 
         var router = options.Services?.GetRequiredService<ModelRouter>() ?? LoadRouter(options);

@@ -34,22 +34,22 @@ public sealed record AnalyzeRequest
     {
         if (Sampling.EverySeconds <= 0 || !double.IsFinite(Sampling.EverySeconds))
         {
-            throw CuboidException.Usage("--every must be a positive duration, e.g. 5s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Every, $"{CuboidParameters.Every} must be a positive duration, e.g. 5s");
         }
 
         if (MaxFrames is < 1)
         {
-            throw CuboidException.Usage("--max-frames must be at least 1");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.MaxFrames, $"{CuboidParameters.MaxFrames} must be at least 1");
         }
 
         if (Concurrency is < 1 or > 64)
         {
-            throw CuboidException.Usage("--concurrency must be between 1 and 64");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Concurrency, $"{CuboidParameters.Concurrency} must be between 1 and 64");
         }
 
         if (Formats == ReportFormats.None)
         {
-            throw CuboidException.Usage("--format needs at least one of json, md, vtt, html");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Formats, $"{CuboidParameters.Formats} needs at least one of json, md, vtt, html");
         }
     }
 }

@@ -5,6 +5,7 @@ using Cuboid.Media.Analysis;
 using Cuboid.Media.Audio;
 using Cuboid.Media.Probe;
 using Cuboid.Media.Sampling;
+using Cuboid.Media.Scenes;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
@@ -99,27 +100,8 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) =>
         Task.FromResult(_activity.TryRemove(Path.GetFullPath(wavPath), out var activity) ? activity : (IReadOnlyList<TimeRange>)[]);
 
-    private static IReadOnlyList<ReportScene> Scenes(AnalysisResult result)
-    {
-        var end = result.End;
-        var start = result.FirstFrameTime;
-        var scenes = new List<ReportScene>();
-        var kind = "start";
-        foreach (var cut in result.Cuts)
-        {
-            if (cut.Time > start)
-            {
-                // Microsecond rounding, as `cuboid scenes --json` does: pts × time base leaves binary noise (77.03999999999999).
-                scenes.Add(new ReportScene(scenes.Count, Math.Round(start, 6), Math.Round(cut.Time, 6), kind));
-                start = cut.Time;
-            }
-
-            kind = cut.FromFade ? "fade" : "cut";
-        }
-
-        scenes.Add(new ReportScene(scenes.Count, Math.Round(start, 6), Math.Round(end, 6), kind));
-        return scenes;
-    }
+    private static IReadOnlyList<ReportScene> Scenes(AnalysisResult result) =>
+        [.. SceneList.FromCuts(result).Select(s => new ReportScene(s.Index, s.Start, s.End, s.StartKind))];
 
     // Progress<T> would post to a synchronization context; the analysis wants the report where it happens.
     private sealed class InlineProgress(Action<Media.Analysis.AnalysisProgress> report) : IProgress<Media.Analysis.AnalysisProgress>

@@ -26,13 +26,13 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
             [AnalysisTasks.Reason] = new RouteConstraints { PinnedModel = choices.Reasoner, Policy = choices.Policy },
         };
         AnsweredByScope.Attach(run.Ledger);
-        foreach (var (task, pinned, option) in new[] { (AnalysisTasks.Caption, choices.Captioner, "--captioner"), (AnalysisTasks.Transcribe, choices.Transcriber, "--transcriber"), (AnalysisTasks.Reason, choices.Reasoner, "--reasoner") })
+        foreach (var (task, pinned, option) in new[] { (AnalysisTasks.Caption, choices.Captioner, CuboidParameters.Captioner), (AnalysisTasks.Transcribe, choices.Transcriber, CuboidParameters.Transcriber), (AnalysisTasks.Reason, choices.Reasoner, CuboidParameters.Reasoner) })
         {
             if (pinned is not null && Candidates(task).Count == 0)
             {
                 var plan = run.Plan(task, _constraints[task]);
                 var why = plan.Excluded.FirstOrDefault(e => e.ModelId == pinned)?.Reason;
-                throw CuboidException.Usage($"{option} {pinned} cannot be used for {task}{(why is null ? string.Empty : $" ({why})")}; see 'cuboid models --task {task}'");
+                throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, option, $"{option} {pinned} cannot be used for {task}{(why is null ? string.Empty : $" ({why})")}; see 'cuboid models --task {task}'");
             }
         }
 

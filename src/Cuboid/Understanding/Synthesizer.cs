@@ -56,7 +56,7 @@ public sealed class Synthesizer
         var windows = Split(entries, TimelineBudget);
         if (windows.Count < 2)
         {
-            throw CuboidException.Provider($"one line of the timeline does not fit the reasoning model's context window ({_contextTokens} tokens); choose a model with a larger window with --reasoner");
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderContextExceeded, CuboidParameters.Reasoner, $"one line of the timeline does not fit the reasoning model's context window ({_contextTokens} tokens); choose a model with a larger window with {CuboidParameters.Reasoner}");
         }
 
         var notes = new List<TimelineEntry>();
@@ -76,7 +76,7 @@ public sealed class Synthesizer
         var reduced = notes.OrderBy(n => n.Time).ToList();
         if (TokenEstimate.FromText(Timeline.Render(reduced)) >= TokenEstimate.FromText(Timeline.Render(entries)))
         {
-            throw CuboidException.Provider("the reasoning model's notes are longer than the timeline they summarise; choose a model with a larger context window with --reasoner");
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderContextExceeded, CuboidParameters.Reasoner, $"the reasoning model's notes are longer than the timeline they summarise; choose a model with a larger context window with {CuboidParameters.Reasoner}");
         }
 
         return reduced;
@@ -132,7 +132,7 @@ public sealed class Synthesizer
             Calls++;
             if (!SynthesisParser.TryParse(answer.Text, to, out result, out error, from))
             {
-                throw CuboidException.Provider($"the reasoning model returned an unusable answer twice ({error}); try another model with --reasoner");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, CuboidParameters.Reasoner, $"the reasoning model returned an unusable answer twice ({error}); try another model with {CuboidParameters.Reasoner}");
             }
         }
 

@@ -41,7 +41,7 @@ public sealed record VideoCatalog
 
         if (!File.Exists(overlayPath))
         {
-            throw CuboidException.Input($"catalog file not found: {overlayPath}");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, CuboidParameters.Catalog, $"catalog file not found: {overlayPath}");
         }
 
         using var stream = File.OpenRead(overlayPath);
@@ -60,11 +60,11 @@ public sealed record VideoCatalog
         try
         {
             return JsonSerializer.Deserialize<VideoCatalog>(json, PortfolioJson.Options)
-                ?? throw CuboidException.Input($"{origin} is empty; a video catalog is an object with 'hosts' and 'models'");
+                ?? throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is empty; a video catalog is an object with 'hosts' and 'models'");
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{origin} is not a valid video catalog: {ConfigJsonError.Describe(ex, "docs/CATALOG.md")}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, $"{origin} is not a valid video catalog: {ConfigJsonError.Describe(ex, "docs/CATALOG.md")}", ex);
         }
     }
 

@@ -32,17 +32,17 @@ public sealed class VideoHostDirectory(VideoCatalog catalog, IEnvironmentVariabl
 
     private ProviderEndpoint Endpoint(string host)
     {
-        var entry = catalog.FindHost(host) ?? throw CuboidException.Usage($"video host '{host}' is not in the catalog; known: {string.Join(", ", catalog.Hosts.Select(h => h.Id))}");
+        var entry = catalog.FindHost(host) ?? throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Host, $"video host '{host}' is not in the catalog; known: {string.Join(", ", catalog.Hosts.Select(h => h.Id))}");
         var key = environment.Get(entry.KeyEnv);
         if (string.IsNullOrEmpty(key))
         {
-            throw CuboidException.Provider($"no key for video host {host}: set {entry.KeyEnv}");
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, $"no key for video host {host}: set {entry.KeyEnv}");
         }
 
         var baseUrl = entry.BaseUrlEnv is { } variable && environment.Get(variable) is { Length: > 0 } overridden ? overridden : entry.BaseUrl;
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
         {
-            throw CuboidException.Usage($"video host {host} has base URL '{baseUrl}', which is not an absolute URL");
+            throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.BaseUrl, $"video host {host} has base URL '{baseUrl}', which is not an absolute URL");
         }
 
         return new ProviderEndpoint(host, entry.ApiKind, baseUri, key);

@@ -38,7 +38,7 @@ public sealed class VideoJobRunner
     public IVideoJobStore Store => _store;
 
     public VideoJob Require(string id) =>
-        _store.Find(id) ?? throw CuboidException.Usage($"no job '{id}' in the job store; list jobs with: cuboid jobs list");
+        _store.Find(id) ?? throw CuboidException.Usage(CuboidErrorCodes.JobNotFound, CuboidParameters.JobId, $"no job '{id}' in the job store; list jobs with: cuboid jobs list");
 
     public async Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default)
     {
@@ -103,7 +103,7 @@ public sealed class VideoJobRunner
         {
             if (_time.GetUtcNow() > deadline)
             {
-                throw CuboidException.Provider($"job {job.Id} is still {job.State.Word()} at {job.Host} after {Options.WaitDeadline.TotalMinutes:0.#} min; wait again with: cuboid jobs wait {job.Id}");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderTimeout, $"job {job.Id} is still {job.State.Word()} at {job.Host} after {Options.WaitDeadline.TotalMinutes:0.#} min; wait again with: cuboid jobs wait {job.Id}");
             }
 
             VideoJobStatus status;
@@ -125,7 +125,7 @@ public sealed class VideoJobRunner
             }
             catch (ProviderCallException ex)
             {
-                throw CuboidException.Provider($"job {job.Id} could not be polled: {ex.Message}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"job {job.Id} could not be polled: {ex.Message}", ex);
             }
 
             job = Save(Apply(job, status, countPoll: true));
@@ -147,7 +147,7 @@ public sealed class VideoJobRunner
         var job = Require(id);
         if (job.State != VideoJobState.Succeeded || job.ProviderJobId is not { } providerId)
         {
-            throw CuboidException.Usage($"job {job.Id} is {job.State.Word()}; only a succeeded job has outputs to download");
+            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id} is {job.State.Word()}; only a succeeded job has outputs to download");
         }
 
         var generator = _generators.For(job.Host);
@@ -179,7 +179,7 @@ public sealed class VideoJobRunner
                 catch (ProviderCallException ex)
                 {
                     Save(job with { DownloadAttempts = attempts, UpdatedAt = _time.GetUtcNow() });
-                    throw CuboidException.Provider($"job {job.Id} succeeded but its output could not be downloaded after {attempt} attempts ({ex.Message}); try again with: cuboid jobs download {job.Id}", ex);
+                    throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"job {job.Id} succeeded but its output could not be downloaded after {attempt} attempts ({ex.Message}); try again with: cuboid jobs download {job.Id}", ex);
                 }
             }
 
@@ -203,13 +203,13 @@ public sealed class VideoJobRunner
         var job = Require(id);
         if (job.State.IsTerminal() || job.ProviderJobId is not { } providerId)
         {
-            throw CuboidException.Usage($"job {job.Id} is {job.State.Word()}; there is nothing to cancel");
+            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id} is {job.State.Word()}; there is nothing to cancel");
         }
 
         var generator = _generators.For(job.Host);
         if (!await generator.CancelAsync(providerId, cancellationToken))
         {
-            throw CuboidException.Usage($"{job.Host} has no cancel; job {job.Id} runs to its end there");
+            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"{job.Host} has no cancel; job {job.Id} runs to its end there");
         }
 
         return Save(job with { Warnings = [.. job.Warnings, "cancel requested"], UpdatedAt = _time.GetUtcNow() });
@@ -251,7 +251,7 @@ public sealed class VideoJobRunner
             }
             catch (ProviderCallException ex)
             {
-                throw CuboidException.Provider($"job {job.Id} could not be read at {job.Host}: {ex.Message}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"job {job.Id} could not be read at {job.Host}: {ex.Message}", ex);
             }
         }
     }

@@ -23,10 +23,10 @@ public sealed class VideoOutputInspector(MediaTools tools, double durationTolera
         }
         catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
         {
-            throw CuboidException.Provider($"the host's output {Path.GetFileName(path)} is not a playable video ({ex.Message})", ex);
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"the host's output {Path.GetFileName(path)} is not a playable video ({ex.Message})", ex);
         }
 
-        var video = info.Video ?? throw CuboidException.Provider($"the host's output {Path.GetFileName(path)} has no video stream");
+        var video = info.Video ?? throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"the host's output {Path.GetFileName(path)} has no video stream");
         return new VideoJobOutput
         {
             Index = index,

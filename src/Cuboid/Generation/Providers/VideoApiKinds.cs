@@ -30,6 +30,6 @@ public static class VideoApiKinds
             Veo => new VeoVideoGenerator(endpoint, http, time),
             OpenRouterVideos => new OpenRouterVideoGenerator(endpoint, http, time),
             Runway => new RunwayVideoGenerator(endpoint, http, time),
-            _ => throw CuboidException.Usage($"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
+            _ => throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.ApiKind, $"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
         };
 }

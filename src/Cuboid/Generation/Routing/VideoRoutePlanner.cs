@@ -21,7 +21,7 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         var today = decay.Today;
         if (request.Model is { } pinned && catalog.FindModel(pinned) is null)
         {
-            throw CuboidException.Usage($"unknown model '{pinned}'; video models: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnknown, CuboidParameters.Model, $"unknown model '{pinned}'; video models: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
         }
 
         var field = catalog.Models.Where(m => m.Tasks.Contains(request.Task, StringComparer.Ordinal)).ToList();
@@ -78,7 +78,7 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
 
         if (request.Model is { } wanted && field.All(m => m.Id != wanted))
         {
-            throw CuboidException.Usage($"model '{wanted}' does not do {request.Task}; it does {string.Join(", ", catalog.FindModel(wanted)!.Tasks)}");
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"model '{wanted}' does not do {request.Task}; it does {string.Join(", ", catalog.FindModel(wanted)!.Tasks)}");
         }
 
         var ordered = request.Policy switch

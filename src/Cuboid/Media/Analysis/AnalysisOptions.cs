@@ -51,32 +51,32 @@ public sealed record AnalysisOptions
         Scenes.Validate();
         if (SampleInterval is { } interval && interval <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage($"sampling interval must be positive, got {interval.TotalSeconds}s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.SampleInterval, $"sampling interval must be positive, got {interval.TotalSeconds}s");
         }
 
         if (AnalysisLongSide is < 32 or > 512)
         {
-            throw CuboidException.Usage($"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.AnalysisLongSide, $"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
         }
 
         if (ExportLongSide is < 16 or > 8192)
         {
-            throw CuboidException.Usage($"export size {ExportLongSide} is out of range; use 16 to 8192 px");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.ExportLongSide, $"export size {ExportLongSide} is out of range; use 16 to 8192 px");
         }
 
         if (JpegQuality is < 2 or > 31)
         {
-            throw CuboidException.Usage($"JPEG quality {JpegQuality} is out of range; use 2 (best) to 31");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.JpegQuality, $"JPEG quality {JpegQuality} is out of range; use 2 (best) to 31");
         }
 
         if (Threads is < 0 or > 64)
         {
-            throw CuboidException.Usage($"threads {Threads} is out of range; use 0 to 64");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Threads, $"threads {Threads} is out of range; use 0 to 64");
         }
 
         if (ProfileBucket <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage("motion profile bucket must be positive");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.MotionBucket, "motion profile bucket must be positive");
         }
     }
 }

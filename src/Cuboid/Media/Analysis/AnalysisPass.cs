@@ -158,7 +158,7 @@ public static class AnalysisPass
                 }
                 catch (ChannelClosedException)
                 {
-                    throw CuboidException.Input($"{info.Path}: ffmpeg stopped reporting frame times ({Last(log)})");
+                    throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{info.Path}: ffmpeg stopped reporting frame times ({Last(log)})");
                 }
 
                 var time = stamp.Pts == long.MinValue || double.IsNaN(stamp.Time)
@@ -198,7 +198,7 @@ public static class AnalysisPass
             await exited;
             if (exitCode != 0 && candidateDirectory is not null && OutputProblem(log) is { } problem)
             {
-                throw CuboidException.Input($"{exportDirectory}: could not write frames there ({problem}); check the output folder's free space and permissions, or pick another --out");
+                throw CuboidException.Input(CuboidErrorCodes.OutputUnwritable, CuboidParameters.OutputDirectory, $"{exportDirectory}: could not write frames there ({problem}); check the output folder's free space and permissions, or pick another {CuboidParameters.OutputDirectory}");
             }
 
             if (exitCode != 0 && index == 0)
@@ -208,12 +208,12 @@ public static class AnalysisPass
 
             if (exitCode != 0)
             {
-                throw CuboidException.Input($"{info.Path}: decoding failed after {index} frames: {Last(log)}");
+                throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{info.Path}: decoding failed after {index} frames: {Last(log)}");
             }
 
             if (index == 0)
             {
-                throw CuboidException.Input($"{info.Path}: no video frames could be decoded ({Last(log)})");
+                throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{info.Path}: no video frames could be decoded ({Last(log)})");
             }
 
             truncation = await TruncationCheck.AfterDecodeAsync(

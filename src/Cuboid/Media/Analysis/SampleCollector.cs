@@ -345,7 +345,7 @@ internal sealed class SampleCollector : IAsyncDisposable
         var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken);
         if (run.ExitCode != 0 || !File.Exists(temporary))
         {
-            throw CuboidException.Input($"{_input}: could not export the frame at {time:0.###}s: {run.StderrTail.LastOrDefault() ?? "no details"}");
+            throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{_input}: could not export the frame at {time:0.###}s: {run.StderrTail.LastOrDefault() ?? "no details"}");
         }
 
         File.Move(temporary, target, overwrite: true);

@@ -27,12 +27,12 @@ public static class AudioExtractor
         range ??= AudioRange.Whole;
         if (wavPath is not null && string.Equals(Path.GetFullPath(wavPath), Path.GetFullPath(path), StringComparison.Ordinal))
         {
-            throw CuboidException.Usage($"--out {wavPath} is the input video itself; give a different .wav file name");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} is the input video itself; give a different .wav file name");
         }
 
         if (wavPath is not null && !string.Equals(Path.GetExtension(wavPath), ".wav", StringComparison.OrdinalIgnoreCase))
         {
-            throw CuboidException.Usage($"--out {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
         }
 
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
@@ -110,12 +110,12 @@ public static class AudioExtractor
         var from = range.From ?? TimeSpan.Zero;
         if (from < TimeSpan.Zero || (range.To is { } negative && negative < TimeSpan.Zero))
         {
-            throw CuboidException.Usage("audio range times must not be negative");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.From, "audio range times must not be negative");
         }
 
         if (from >= duration)
         {
-            throw CuboidException.Usage($"--from {Seconds(from)} s is at or past the end of the file ({Seconds(duration)} s long)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.From, $"{CuboidParameters.From} {Seconds(from)} s is at or past the end of the file ({Seconds(duration)} s long)");
         }
 
         if (range.To is not { } to)
@@ -125,7 +125,7 @@ public static class AudioExtractor
 
         if (to <= from)
         {
-            throw CuboidException.Usage($"--to ({Seconds(to)} s) must be after --from ({Seconds(from)} s)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueConflict, CuboidParameters.To, $"{CuboidParameters.To} ({Seconds(to)} s) must be after {CuboidParameters.From} ({Seconds(from)} s)");
         }
 
         return (from, to - from);

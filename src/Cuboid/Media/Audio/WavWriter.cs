@@ -19,7 +19,7 @@ internal sealed class WavWriter : IDisposable
         _target = Path.GetFullPath(target);
         if (Directory.Exists(_target))
         {
-            throw CuboidException.Usage($"{target} is a folder; give a .wav file name");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{target} is a folder; give a .wav file name");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);

@@ -29,7 +29,7 @@ public static class FrameExporter
     {
         if (interval <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage("the interval between frames must be positive, e.g. 5s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Interval, "the interval between frames must be positive, e.g. 5s");
         }
 
         tools ??= MediaTools.Default;
@@ -58,7 +58,7 @@ public static class FrameExporter
         var targets = times.Distinct().Order().ToList();
         if (targets.Count == 0)
         {
-            throw CuboidException.Usage("give at least one time to export, e.g. --at 12.5,40");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Times, $"give at least one time to export, e.g. {CuboidParameters.Times} 12.5,40");
         }
 
         tools ??= MediaTools.Default;
@@ -98,7 +98,7 @@ public static class FrameExporter
         var video = info.RequireVideo();
         if (options.MaxSize < 16)
         {
-            throw CuboidException.Usage("the maximum image size must be at least 16 pixels");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.MaxSize, "the maximum image size must be at least 16 pixels");
         }
 
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), options, tools);
@@ -248,7 +248,7 @@ public static class FrameExporter
 
         if (written is not { } seconds)
         {
-            throw CuboidException.Input($"{Path.GetFileName(job.Info.Path)}: no frame could be decoded near {Seconds(target)} s");
+            throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{Path.GetFileName(job.Info.Path)}: no frame could be decoded near {Seconds(target)} s");
         }
 
         var timestamp = TimeSpan.FromSeconds(seconds) - job.Info.StartTime;

@@ -21,7 +21,7 @@ public static class KeyframePreview
         tools ??= MediaTools.Default;
         if (options.MaxSize < 16)
         {
-            throw CuboidException.Usage("the maximum thumbnail size must be at least 16 pixels");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.MaxSize, "the maximum thumbnail size must be at least 16 pixels");
         }
 
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
@@ -47,7 +47,7 @@ public static class KeyframePreview
         var times = log.FrameTimes;
         if (files.Count == 0)
         {
-            throw CuboidException.Input($"{Path.GetFileName(path)}: no keyframe could be decoded");
+            throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{Path.GetFileName(path)}: no keyframe could be decoded");
         }
 
         if (times.Count < files.Count)

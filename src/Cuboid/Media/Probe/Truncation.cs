@@ -14,7 +14,7 @@ public sealed record Truncation(TimeSpan DecodableLength, TimeSpan ExpectedLengt
         $"{Path.GetFileName(path)} is truncated: only its first {Seconds(DecodableLength)} s of {Seconds(ExpectedLength)} s can be decoded, so the results cover 0-{Seconds(DecodableLength)} s only";
 
     /// <summary>The input error for a time the file's header promises but its data does not hold.</summary>
-    public CuboidException BeyondEnd(string path, TimeSpan requested) => CuboidException.Input(
+    public CuboidException BeyondEnd(string path, TimeSpan requested) => CuboidException.Input(CuboidErrorCodes.InputTruncated, 
         $"{Seconds(requested)} s is beyond the end of what can be decoded: {Path.GetFileName(path)} is truncated and only its first {Seconds(DecodableLength)} s of {Seconds(ExpectedLength)} s can be decoded");
 
     internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);

@@ -25,5 +25,5 @@ public sealed record VideoInfo(
 
     /// <summary>The video stream, or a clear input error for files that have none (audio-only).</summary>
     public VideoStreamInfo RequireVideo() =>
-        Video ?? throw CuboidException.Input($"{System.IO.Path.GetFileName(Path)} has no video stream (audio only?)");
+        Video ?? throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{System.IO.Path.GetFileName(Path)} has no video stream (audio only?)");
 }

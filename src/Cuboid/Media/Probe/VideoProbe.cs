@@ -35,7 +35,7 @@ public static class VideoProbe
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{path}: ffprobe printed unreadable output ({ex.Message})", ex);
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{path}: ffprobe printed unreadable output ({ex.Message})", ex);
         }
 
         using (document)
@@ -49,7 +49,7 @@ public static class VideoProbe
     {
         if (!root.TryGetProperty("format", out var format))
         {
-            throw CuboidException.Input($"{displayPath} is not a video file ffmpeg can read");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{displayPath} is not a video file ffmpeg can read");
         }
 
         VideoStreamInfo? video = null;
@@ -75,12 +75,12 @@ public static class VideoProbe
         var duration = Seconds(format, "duration") ?? longestStream;
         if (duration <= 0 || video?.FrameCount == 0)
         {
-            throw CuboidException.Input($"{displayPath} has zero duration (nothing to read)");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{displayPath} has zero duration (nothing to read)");
         }
 
         if (video is null && audio.Count == 0)
         {
-            throw CuboidException.Input($"{displayPath} has no video or audio stream");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Input, $"{displayPath} has no video or audio stream");
         }
 
         return new VideoInfo(

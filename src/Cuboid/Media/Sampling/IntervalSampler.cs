@@ -17,7 +17,7 @@ public sealed class IntervalSampler
     {
         if (interval <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage($"sampling interval must be positive, got {interval.TotalSeconds}s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Interval, $"sampling interval must be positive, got {interval.TotalSeconds}s");
         }
 
         Interval = interval;

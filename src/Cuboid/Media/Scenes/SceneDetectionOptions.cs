@@ -45,29 +45,29 @@ public sealed record SceneDetectionOptions
     {
         if (!Enum.IsDefined(Detector))
         {
-            throw CuboidException.Usage($"unknown scene detector '{Detector}'; use content or adaptive");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Detector, $"unknown scene detector '{Detector}'; use content or adaptive");
         }
 
         if (Threshold is { } t && (double.IsNaN(t) || t <= 0 || (Detector == SceneDetectorKind.Content && t > 255)))
         {
-            throw CuboidException.Usage(Detector == SceneDetectorKind.Content
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Threshold, Detector == SceneDetectorKind.Content
                 ? $"threshold {t} is out of range; the content detector takes a value in (0, 255], default 27"
                 : $"threshold {t} is out of range; the adaptive detector takes a ratio above 0, default 3.0");
         }
 
         if (AdaptiveWindow is < 1 or > 8)
         {
-            throw CuboidException.Usage($"adaptive window {AdaptiveWindow} is out of range; use 1 to 8 frames");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.AdaptiveWindow, $"adaptive window {AdaptiveWindow} is out of range; use 1 to 8 frames");
         }
 
         if (MinContentScore < 0 || MinJumpRatio < 0 || double.IsNaN(MinJumpRatio) || MinSceneLength < TimeSpan.Zero || FadeThreshold is < 0 or > 255 || FlashWindow < TimeSpan.Zero)
         {
-            throw CuboidException.Usage("scene detection options must not be negative (min content, jump ratio, min scene, fade threshold, flash window)");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.SceneDetection, "scene detection options must not be negative (min content, jump ratio, min scene, fade threshold, flash window)");
         }
 
         if (FlashWindow > TimeSpan.FromSeconds(2))
         {
-            throw CuboidException.Usage($"flash window {FlashWindow.TotalSeconds}s is too long; use at most 2s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.FlashWindow, $"flash window {FlashWindow.TotalSeconds}s is too long; use at most 2s");
         }
     }
 }

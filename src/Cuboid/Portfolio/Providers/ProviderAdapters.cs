@@ -32,7 +32,7 @@ public sealed class ProviderAdapters
     /// <summary>The adapter for <paramref name="apiKind"/>; an unknown kind is a configuration mistake.</summary>
     public IProviderAdapter Get(string apiKind) => TryGet(apiKind, out var adapter)
         ? adapter
-        : throw CuboidException.Usage($"Unknown provider API kind '{apiKind}'; use one of: {string.Join(", ", _byKind.Keys.Order())}.");
+        : throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.ApiKind, $"Unknown provider API kind '{apiKind}'; use one of: {string.Join(", ", _byKind.Keys.Order())}.");
 
     /// <summary>A chat client for <paramref name="endpoint"/>'s protocol and <paramref name="modelId"/>.</summary>
     public IChatClient CreateChatClient(ProviderEndpoint endpoint, string modelId) =>

@@ -21,7 +21,7 @@ public static class ReportFormatList
                 "vtt" => ReportFormats.Vtt,
                 "html" => ReportFormats.Html,
                 "all" => ReportFormats.All,
-                _ => throw CuboidException.Usage($"unknown report format '{item}'; use any of json, md, vtt, html"),
+                _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Formats, $"unknown report format '{item}'; use any of json, md, vtt, html"),
             };
         }
 

@@ -20,7 +20,7 @@ internal static class AnchorImage
         var exitCode = await process.WaitForExitAsync(cancellationToken);
         if (exitCode != 0 || read < buffer.Length)
         {
-            throw CuboidException.Input($"anchor {path} is not an image ffmpeg can read ({process.LastError})");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Anchor, $"anchor {path} is not an image ffmpeg can read ({process.LastError})");
         }
 
         frame.Load(buffer, 0, 0);

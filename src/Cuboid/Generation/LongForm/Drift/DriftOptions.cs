@@ -33,7 +33,7 @@ public sealed record DriftOptions
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw CuboidException.Usage("--at needs at least one time, e.g. --at 8,16,24");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.At, $"{CuboidParameters.At} needs at least one time, e.g. {CuboidParameters.At} 8,16,24");
         }
 
         return DurationParser.ParseList(text);
@@ -44,38 +44,38 @@ public sealed record DriftOptions
     {
         if (SegmentLength is not null && JoinTimes is not null)
         {
-            throw CuboidException.Usage("give either --segments or --at, not both");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueConflict, CuboidParameters.Segments, $"give either {CuboidParameters.Segments} or {CuboidParameters.At}, not both");
         }
 
         if (SegmentLength is { } length && length <= TimeSpan.Zero)
         {
-            throw CuboidException.Usage($"--segments must be positive, got {length.TotalSeconds}s");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Segments, $"{CuboidParameters.Segments} must be positive, got {length.TotalSeconds}s");
         }
 
         if (JoinTimes is { } times)
         {
             if (times.Count == 0)
             {
-                throw CuboidException.Usage("--at needs at least one time, e.g. --at 8,16,24");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.At, $"{CuboidParameters.At} needs at least one time, e.g. {CuboidParameters.At} 8,16,24");
             }
 
             for (var i = 0; i < times.Count; i++)
             {
                 if (times[i] <= TimeSpan.Zero)
                 {
-                    throw CuboidException.Usage($"--at times must be after the start, got {times[i].TotalSeconds}s");
+                    throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.At, $"{CuboidParameters.At} times must be after the start, got {times[i].TotalSeconds}s");
                 }
 
                 if (i > 0 && times[i] <= times[i - 1])
                 {
-                    throw CuboidException.Usage($"--at times must increase, got {times[i].TotalSeconds}s after {times[i - 1].TotalSeconds}s");
+                    throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.At, $"{CuboidParameters.At} times must increase, got {times[i].TotalSeconds}s after {times[i - 1].TotalSeconds}s");
                 }
             }
         }
 
         if (AnalysisLongSide is < 32 or > 512)
         {
-            throw CuboidException.Usage($"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.AnalysisLongSide, $"analysis size {AnalysisLongSide} is out of range; use 32 to 512 px");
         }
     }
 
@@ -86,8 +86,8 @@ public sealed record DriftOptions
         {
             if (times[^1].TotalSeconds >= duration)
             {
-                throw CuboidException.Usage(FormattableString.Invariant(
-                    $"--at {times[^1].TotalSeconds:0.###}s is past the end of the video ({duration:0.###} s)"));
+                throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.At, 
+                    $"{CuboidParameters.At} {times[^1].TotalSeconds:0.###}s is past the end of the video ({duration:0.###} s)");
             }
 
             return [.. times.Select(t => t.TotalSeconds)];

@@ -26,7 +26,7 @@ public sealed class OpenRouterVideoGenerator : IVideoGenerator
         options ??= new VideoGenerationOptions();
         var body = new JsonObject
         {
-            ["model"] = options.ModelId ?? throw CuboidException.Usage("an OpenRouter video job needs the model id"),
+            ["model"] = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "an OpenRouter video job needs the model id"),
             ["prompt"] = request.Prompt,
         };
         if (options.Seconds is { } seconds)

@@ -32,7 +32,7 @@ public sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
     public async Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoGenerationOptions();
-        var model = options.ModelId ?? throw CuboidException.Usage("a Replicate job needs the model as owner/name");
+        var model = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a Replicate job needs the model as owner/name");
         var body = new JsonObject { ["input"] = _inputMaps(model).Build(request, options) };
         var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"models/{model}/predictions"), body, cancellationToken,
             headers => { if (StartDeadline is { } deadline) headers.TryAddWithoutValidation("Cancel-After", $"{(int)Math.Ceiling(deadline.TotalSeconds)}s"); });

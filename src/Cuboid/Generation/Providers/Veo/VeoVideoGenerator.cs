@@ -27,7 +27,7 @@ public sealed class VeoVideoGenerator : IVideoGenerator
     public async Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoGenerationOptions();
-        var model = options.ModelId ?? throw CuboidException.Usage("a Veo job needs the model id (e.g. veo-3.1-fast-generate-preview)");
+        var model = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a Veo job needs the model id (e.g. veo-3.1-fast-generate-preview)");
         var instance = new JsonObject { ["prompt"] = request.Prompt };
         if (request.FirstFrame is { } first)
         {
