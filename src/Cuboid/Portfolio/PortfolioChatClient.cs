@@ -7,7 +7,8 @@ namespace Cuboid.Portfolio;
 /// The router as an <see cref="IChatClient"/> for one task. A <see cref="ChatOptions.ModelId"/> of the form
 /// <c>provider:model</c> pins that call to that model. Streams fall over only before their first update reaches
 /// the caller, unless <see cref="ResilienceSettings.BufferStreams"/> is set; a stream cut later ends in a
-/// <see cref="CuboidException"/>, never in a silently truncated answer.
+/// <see cref="CuboidException"/>, never in a silently truncated answer. Every response (and every update of a stream)
+/// carries the catalog id (<c>provider:model</c>) of the model that answered in its <c>ModelId</c>.
 /// </summary>
 internal sealed class PortfolioChatClient(Portfolio portfolio, string task, RouteConstraints constraints) : IChatClient
 {
@@ -96,7 +97,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     /// <summary>Books a call that answered: succeeded, or rejected with the caller's <paramref name="problem"/>; stamps the answering model.</summary>
     private ChatResponse Book(RoutedCall<ChatResponse> call, RequestEstimate estimate, string? problem)
     {
-        (call.Value.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
+        call.Value.ModelId = call.Candidate.ModelId;
         var usage = UsageOf(call.Value.Usage, call.Candidate.Model, estimate, call.Value.Text.Length);
         portfolio.Router.Complete(task, call, usage, problem is null ? CallOutcome.Succeeded : CallOutcome.Rejected, problem);
         return call.Value;
@@ -119,7 +120,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }, cancellationToken);
             var tally = new StreamTally();
             buffered.Value.ForEach(tally.Add);
-            (buffered.Value[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = buffered.Candidate.ModelId;
+            buffered.Value.ForEach(update => update.ModelId = buffered.Candidate.ModelId);
             portfolio.Router.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
             foreach (var update in buffered.Value)
             {
@@ -131,13 +132,13 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
 
         var call = await portfolio.Router.RunAsync(plan, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
         var stream = call.Value;
-        (stream.Prefix[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
         var streamTally = new StreamTally();
         var booked = false;
         try
         {
             foreach (var update in stream.Prefix)
             {
+                update.ModelId = call.Candidate.ModelId;
                 streamTally.Add(update);
                 yield return update;
             }
@@ -165,6 +166,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
                     break;
                 }
 
+                update.ModelId = call.Candidate.ModelId;
                 streamTally.Add(update);
                 yield return update;
             }

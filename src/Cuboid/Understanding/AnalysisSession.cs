@@ -4,8 +4,9 @@ using Cuboid.Storage;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The one entry point behind <c>cuboid analyze</c>: loads the portfolio (config, catalog, keys, budget),
-/// opens the cache, and runs (<see cref="RunAsync"/>) or prices (<see cref="PlanAsync"/>) the analysis.
+/// The entry point behind <c>cuboid analyze</c>: loads the portfolio (config, catalog, keys, budget), opens the cache,
+/// and runs (<see cref="RunAsync"/>: <see cref="VideoAnalyzer"/> with the router's clients and a <see cref="FileAnalysisSink"/>)
+/// or prices (<see cref="PlanAsync"/>) the analysis. Code that has its own clients calls <see cref="VideoAnalyzer"/> directly.
 /// With no usable provider, or offline, it runs without models and says so in <see cref="AnalysisOutcome.NoProviderConfigured"/>.
 /// </summary>
 public static class AnalysisSession
@@ -16,7 +17,8 @@ public static class AnalysisSession
         var models = LoadModels(options);
         var cache = options.NoCache ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
         var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
-        var outcome = await analyzer.AnalyzeAsync(options.Request, models, cache, progress, cancellationToken);
+        // The portfolio's router is one set of clients among any; the CLI keeps files, cache and run records.
+        var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
 
