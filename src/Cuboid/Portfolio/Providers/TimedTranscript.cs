@@ -21,10 +21,13 @@ internal sealed record TimedTranscript(SpeechToTextResponse Whole, IReadOnlyList
         ModelId = modelId,
     };
 
-    /// <summary>The segments, or the whole as one update when the provider gave none, then the closing update.</summary>
+    /// <summary>
+    /// The segments (spaced so their texts run together as one transcript, as streamed text does), or the whole as one
+    /// update when the provider gave none, then the closing update.
+    /// </summary>
     public IEnumerable<SpeechToTextResponseUpdate> Updates()
     {
-        IEnumerable<SpeechToTextResponseUpdate> text = Segments.Count > 0 ? Segments
+        IEnumerable<SpeechToTextResponseUpdate> text = Segments.Count > 0 ? Segments.Select((s, i) => i == 0 || s.Text.StartsWith(' ') ? s : Spaced(s))
             : Whole.Text.Length > 0 ? [Segment(Whole.Text, Whole.StartTime ?? TimeSpan.Zero, Whole.EndTime ?? TimeSpan.Zero, Whole.ModelId)]
             : [];
         return text.Append(new SpeechToTextResponseUpdate
@@ -38,6 +41,9 @@ internal sealed record TimedTranscript(SpeechToTextResponse Whole, IReadOnlyList
             Contents = Whole.Usage is { } usage ? [new UsageContent(usage)] : [],
         });
     }
+
+    private static SpeechToTextResponseUpdate Spaced(SpeechToTextResponseUpdate segment) =>
+        Segment(" " + segment.Text, segment.StartTime ?? TimeSpan.Zero, segment.EndTime ?? TimeSpan.Zero, segment.ModelId);
 
     /// <summary>Transcribes when the caller starts reading (as a stream would), then yields <see cref="Updates"/>.</summary>
     public static async IAsyncEnumerable<SpeechToTextResponseUpdate> StreamAsync(Func<Task<TimedTranscript>> transcribe,

@@ -59,7 +59,7 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
 
         Assert.Equal(
             [(0.5, 3.25, "Hello and welcome."), (12.5, 15.0, "Now the second part.")],
-            updates.Where(u => u.Kind == SpeechToTextResponseUpdateKind.TextUpdated).Select(s => (s.StartTime!.Value.TotalSeconds, s.EndTime!.Value.TotalSeconds, s.Text)));
+            updates.Where(u => u.Kind == SpeechToTextResponseUpdateKind.TextUpdated).Select(s => (s.StartTime!.Value.TotalSeconds, s.EndTime!.Value.TotalSeconds, s.Text.Trim())));
         Assert.Equal(TimeSpan.FromSeconds(20), updates.ToSpeechToTextResponse().EndTime);
         Assert.All(updates, u => Assert.Equal($"gemini:{Gemini}", u.ModelId));
 
