@@ -19,14 +19,6 @@ public sealed class PlainClientAnalysisTests : IAsyncLifetime
     private const string ReasonModel = "reason-model";
     private const string SpeechModel = "speech-model";
 
-    private static readonly VideoRecipe Talk = new()
-    {
-        Seconds = 22,
-        Width = 320,
-        Height = 180,
-        Tones = [new ToneSegment(8, 440), ToneSegment.Silence(4), new ToneSegment(10, 660)],
-    };
-
     private ProviderSimulator _sim = null!;
     private string _video = null!;
 
@@ -34,7 +26,7 @@ public sealed class PlainClientAnalysisTests : IAsyncLifetime
     {
         _sim = await ProviderSimulator.StartAsync();
         _sim.Respond(SimulatedProviders.Answer);
-        _video = await VideoBuilder.BuildAsync(Talk);
+        _video = await VideoBuilder.BuildAsync(AnalyzeCommandTests.Talk);
     }
 
     public async Task DisposeAsync() => await _sim.DisposeAsync();
