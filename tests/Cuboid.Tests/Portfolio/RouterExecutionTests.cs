@@ -354,7 +354,9 @@ public class RouterExecutionTests
         ISpeechToTextClient speech = portfolio.GetSpeechToTextClient();
 
         Assert.Equal("cuboid-portfolio", chat.GetService<ChatClientMetadata>()!.ProviderName);
-        Assert.Same(portfolio, chat.GetService<Cuboid.Portfolio.Portfolio>());
-        Assert.Same(portfolio, speech.GetService<Cuboid.Portfolio.Portfolio>());
+        Assert.Same(portfolio, chat.GetService<RunScope>());
+        Assert.Same(portfolio, speech.GetService<RunScope>());
+        Assert.Same(portfolio.Router, chat.GetService<ModelRouter>());
+        Assert.Same(portfolio.Router, speech.GetService<ModelRouter>());
     }
 }

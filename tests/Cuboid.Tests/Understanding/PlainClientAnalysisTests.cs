@@ -153,8 +153,8 @@ public sealed class PlainClientAnalysisTests : IAsyncLifetime
     public async Task The_answering_model_in_the_report_is_the_responses_model_id_routed_or_plain()
     {
         await using var world = await SimulatedProviders.StartAsync();
-        var portfolio = Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { ConfigPath = world.ConfigPath, WorkingDirectory = world.Folder, Environment = world });
-        var routed = new ModelIdRecorder(portfolio.GetChatClient(ModelTasks.Caption));
+        var router = ModelRouter.Load(new PortfolioLoadOptions { ConfigPath = world.ConfigPath, WorkingDirectory = world.Folder, Environment = world });
+        var routed = new ModelIdRecorder(router.BeginRun().GetChatClient(ModelTasks.Caption));
         var plain = new ModelIdRecorder(Client().GetChatClient(CaptionModel).AsIChatClient());
 
         var viaRouter = await Analyzer().AnalyzeAsync(Request(), new AnalysisClients(Captioner: routed));
