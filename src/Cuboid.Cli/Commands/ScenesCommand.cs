@@ -92,7 +92,7 @@ public static class ScenesCommand
         await console.Ansi.Progress().AutoClear(true).StartAsync(async context =>
         {
             ProgressTask? bar = null;
-            var progress = new Progress<AnalysisProgress>(p =>
+            var progress = new Progress<DecodeProgress>(p =>
             {
                 if (bar is null && p.Duration >= ProgressAfterSeconds)
                 {

@@ -73,7 +73,7 @@ public static class AnalyzeReportRenderer
     {
         var files = ReportFormatList.Files(outcome.Formats);
         // Plain text: a path is never wrapped mid-name.
-        console.Out.WriteLine($"Report: {Path.Combine(outcome.OutputDirectory, files[0])}");
+        console.Out.WriteLine($"Report: {Path.Combine(outcome.OutputDirectory ?? ".", files[0])}");
         var others = files.Skip(1).Append(ReportWriter.FramesFolder + "/");
         console.Out.WriteLine($"Also written there: {string.Join(", ", others)}");
     }

@@ -19,12 +19,6 @@ public sealed class ModelRouter
     /// </summary>
     public const string AudioSecondsKey = PortfolioSpeechToTextClient.AudioSecondsKey;
 
-    /// <summary>
-    /// <c>AdditionalProperties</c> key on every routed <see cref="ChatResponse"/> and <see cref="SpeechToTextResponse"/>
-    /// (and on the first update of a routed stream): the catalog id (<c>provider:model</c>) of the model that answered.
-    /// </summary>
-    public const string AnsweredByKey = "cuboid.modelId";
-
     private readonly RoutePlanner _planner;
     private readonly IReadOnlyList<IProviderAdapter> _adapters;
 

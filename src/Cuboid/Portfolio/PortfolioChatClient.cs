@@ -8,7 +8,8 @@ namespace Cuboid.Portfolio;
 /// <c>provider:model</c> pins that call to that model. Streams fall over only before their first update reaches
 /// the caller, unless <see cref="ResilienceSettings.BufferStreams"/> is set; a stream cut later ends in a
 /// <see cref="CuboidException"/>, never in a silently truncated answer. Each call books to <paramref name="boundRun"/>,
-/// or when it is null to the run current when the call starts (<see cref="ModelRouter.RunOf"/>).
+/// or when it is null to the run current when the call starts (<see cref="ModelRouter.RunOf"/>). Every response (and
+/// every update of a stream) carries the catalog id (<c>provider:model</c>) of the model that answered in its <c>ModelId</c>.
 /// </summary>
 internal sealed class PortfolioChatClient(ModelRouter router, string task, RouteConstraints constraints, RunScope? boundRun) : IChatClient
 {
@@ -98,7 +99,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
     /// <summary>Books a call that answered: succeeded, or rejected with the caller's <paramref name="problem"/>; stamps the answering model.</summary>
     private ChatResponse Book(RoutedCall<ChatResponse> call, RequestEstimate estimate, string? problem)
     {
-        (call.Value.AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
+        call.Value.ModelId = call.Candidate.ModelId;
         var usage = UsageOf(call.Value.Usage, call.Candidate.Model, estimate, call.Value.Text.Length);
         router.Calls.Complete(task, call, usage, problem is null ? CallOutcome.Succeeded : CallOutcome.Rejected, problem);
         return call.Value;
@@ -122,7 +123,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             }, cancellationToken);
             var tally = new StreamTally();
             buffered.Value.ForEach(tally.Add);
-            (buffered.Value[0].AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = buffered.Candidate.ModelId;
+            buffered.Value.ForEach(update => update.ModelId = buffered.Candidate.ModelId);
             router.Calls.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
             foreach (var update in buffered.Value)
             {
@@ -134,13 +135,13 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
 
         var call = await router.Calls.RunAsync(plan, run, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
         var stream = call.Value;
-        (stream.Prefix[0].AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
         var streamTally = new StreamTally();
         var booked = false;
         try
         {
             foreach (var update in stream.Prefix)
             {
+                update.ModelId = call.Candidate.ModelId;
                 streamTally.Add(update);
                 yield return update;
             }
@@ -168,6 +169,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
                     break;
                 }
 
+                update.ModelId = call.Candidate.ModelId;
                 streamTally.Add(update);
                 yield return update;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
 
@@ -7,8 +8,10 @@ namespace Cuboid.Portfolio;
 /// The router as an <see cref="ISpeechToTextClient"/> for the <c>transcribe</c> task. The audio is re-read
 /// from the start for every attempt (buffered in memory when the stream cannot seek). Its length, for
 /// budget and price, comes from <see cref="AudioSecondsKey"/> in the options, else the WAV header, else the
-/// byte count at a pessimistic 4 kB/s. Streaming transcription returns the finished transcript as updates. Each call
-/// books to <paramref name="boundRun"/>, else to the run current when it starts.
+/// byte count at a pessimistic 4 kB/s. Streaming transcription routes the provider's own stream (its timestamped
+/// segments), buffered so a failing attempt can fall over. The response, and every update, carries the catalog id
+/// (<c>provider:model</c>) of the model that answered in its <c>ModelId</c>. Each call books to
+/// <paramref name="boundRun"/>, else to the run current when it starts.
 /// </summary>
 internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConstraints constraints, RunScope? boundRun) : ISpeechToTextClient
 {
@@ -18,6 +21,38 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
     private readonly SpeechToTextClientMetadata _metadata = new("cuboid-portfolio", defaultModelId: ModelTasks.Transcribe);
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (response, model) = await RouteAsync(audioSpeechStream, options, async (client, audio, inner, token) =>
+        {
+            var response = await client.GetTextAsync(audio, inner, token);
+            return (response, response);
+        }, cancellationToken);
+        response.ModelId = model;
+        return response;
+    }
+
+    public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (updates, model) = await RouteAsync(audioSpeechStream, options, async (client, audio, inner, token) =>
+        {
+            var updates = new List<SpeechToTextResponseUpdate>();
+            await foreach (var update in client.GetStreamingTextAsync(audio, inner, token))
+            {
+                updates.Add(update);
+            }
+
+            return (updates, TimedTranscript.Combine(updates));
+        }, cancellationToken);
+        foreach (var update in updates)
+        {
+            update.ModelId = model;
+            yield return update;
+        }
+    }
+
+    /// <summary>Routes one transcription (<paramref name="attempt"/> per candidate) and books it; returns its value and the answering model.</summary>
+    private async Task<(T Value, string ModelId)> RouteAsync<T>(Stream audioSpeechStream, SpeechToTextOptions? options,
+        Func<ISpeechToTextClient, Stream, SpeechToTextOptions?, CancellationToken, Task<(T Value, SpeechToTextResponse Whole)>> attempt, CancellationToken cancellationToken)
     {
         var audio = audioSpeechStream;
         MemoryStream? copy = null;
@@ -50,16 +85,15 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
                 var client = router.Providers.SpeechToTextClient(candidate.Model)
                     ?? throw new NotSupportedException($"{candidate.Provider} has no speech-to-text endpoint");
                 audio.Position = origin;
-                return await client.GetTextAsync(audio, inner, token);
+                return await attempt(client, audio, inner, token);
             }, cancellationToken);
-            var response = call.Value;
-            (response.AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
+            var response = call.Value.Whole;
             var heard = response.EndTime is { } end && end > TimeSpan.Zero ? end.TotalSeconds : seconds;
             var usage = response.Usage;
             router.Calls.Complete(ModelTasks.Transcribe, call,
                 new CallUsage(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? RequestEstimate.TokensForText(response.Text.Length), usage?.OutputTokenCount is null, 0, heard),
                 CallOutcome.Succeeded);
-            return response;
+            return (call.Value.Value, call.Candidate.ModelId);
         }
         finally
         {
@@ -69,9 +103,6 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
             }
         }
     }
-
-    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null

@@ -3,11 +3,12 @@ using Cuboid.Understanding.Reports;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// A finished run: the report as written to <see cref="OutputDirectory"/>, and, when a stage stopped early
-/// (budget exhausted, providers failing), the failure. The report is complete in the first case and
-/// partial (<c>Mode = "partial"</c>) in the second; it is written either way.
+/// A finished run: the report, where the sink kept it (<see cref="OutputDirectory"/>; null when the sink keeps nothing,
+/// <see cref="NullAnalysisSink"/>), and, when a stage stopped early (budget exhausted, providers failing, a client's
+/// transport failure), the failure. The report is complete in the first case and partial (<c>Mode = "partial"</c>) in
+/// the second; it is returned and kept either way.
 /// </summary>
-public sealed record AnalysisOutcome(AnalysisReport Report, string OutputDirectory, CuboidException? Failure)
+public sealed record AnalysisOutcome(AnalysisReport Report, string? OutputDirectory, CuboidException? Failure)
 {
     /// <summary>True when the run was meant to use models but no provider is configured (the report is structural only).</summary>
     public bool NoProviderConfigured { get; init; }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The one entry point behind <c>cuboid analyze</c>: loads the router (config, catalog, keys), begins a run (budget),
-/// opens the cache, and runs (<see cref="RunAsync"/>) or prices (<see cref="PlanAsync"/>) the analysis.
+/// The entry point behind <c>cuboid analyze</c>: loads the router (config, catalog, keys), begins a run (budget), opens
+/// the cache, and runs (<see cref="RunAsync"/>: <see cref="VideoAnalyzer"/> with the router's clients and a
+/// <see cref="FileAnalysisSink"/>) or prices (<see cref="PlanAsync"/>) the analysis. Code that has its own clients calls
+/// <see cref="VideoAnalyzer"/> directly.
 /// With no usable provider, or offline, it runs without models and says so in <see cref="AnalysisOutcome.NoProviderConfigured"/>.
 /// </summary>
 public static class AnalysisSession
@@ -18,7 +20,8 @@ public static class AnalysisSession
         var cache = options.NoCache ? null
             : options.Services?.GetRequiredService<AnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
         var analyzer = Analyzer(options);
-        var outcome = await analyzer.AnalyzeAsync(options.Request, models, cache, progress, cancellationToken);
+        // The router's clients are one set of clients among any; the CLI keeps files, cache and run records.
+        var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
 

@@ -8,8 +8,9 @@ namespace Cuboid.Understanding;
 /// <summary>
 /// Captions frames while the analysis pass is still choosing them: near-duplicates are dropped as they
 /// arrive, the rest are captioned with bounded concurrency, each caption is looked up in and saved to the
-/// cache (so an interrupted run resumes without paying twice). A budget or provider failure stops further
-/// calls; later frames are still listed, uncaptioned, and the failure is returned, not thrown.
+/// cache (so an interrupted run resumes without paying twice). A budget, provider or transport failure
+/// (<see cref="StageFailure"/>) stops further calls; later frames are still listed, uncaptioned, and the failure is
+/// returned, not thrown. The caption's model is the response's <c>ModelId</c>.
 /// </summary>
 public sealed class CaptionStage
 {
@@ -87,14 +88,14 @@ public sealed class CaptionStage
                     // The one caption request (AnalysisRequests): the router ranks and budgets it as the plan did.
                     var response = await _captioner.GetResponseAsync(AnalysisRequests.Caption(frame.Time, _focus, bytes), AnalysisRequests.CaptionOptions(), ct);
                     Interlocked.Increment(ref calls);
-                    var model = AnsweringModel.Of(response, _cacheModels.FirstOrDefault() ?? "unknown");
+                    var model = response.ModelId ?? _cacheModels.FirstOrDefault() ?? "unknown";
                     var caption = response.Text.Trim();
                     _cache?.PutCaption(hash, promptKey, model, caption, _time.GetUtcNow());
                     samples.Add(sample with { Caption = caption, Model = model });
                 }
-                catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
+                catch (Exception ex) when (StageFailure.Stop(ex, "caption", cancellationToken) is { } failure)
                 {
-                    Interlocked.CompareExchange(ref stop, ex, null);
+                    Interlocked.CompareExchange(ref stop, failure, null);
                     samples.Add(sample);
                     return;
                 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The models an analysis uses, as the portfolio provides them: one client per task (the router, which
-/// picks, retries, falls over and enforces the budget), the candidates in the order the router would try
-/// them, and the usage ledger totalled per task. A client is null when no model is configured for it.
+/// The models an analysis uses: one client per task, the candidates in the order they would be tried, and the usage
+/// totalled per task. <see cref="PortfolioAnalysisModels"/> gives the router's clients (which pick, retry, fall over and
+/// enforce the budget) and the ledger; plain clients (<see cref="AnalysisClients"/>) are counted from their responses.
+/// A client is null when no model is configured for it.
 /// </summary>
 public interface IAnalysisModels
 {

@@ -104,8 +104,8 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         [.. SceneList.FromCuts(result).Select(s => new ReportScene(s.Index, s.Start, s.End, s.StartKind))];
 
     // Progress<T> would post to a synchronization context; the analysis wants the report where it happens.
-    private sealed class InlineProgress(Action<Media.Analysis.AnalysisProgress> report) : IProgress<Media.Analysis.AnalysisProgress>
+    private sealed class InlineProgress(Action<Media.Analysis.DecodeProgress> report) : IProgress<Media.Analysis.DecodeProgress>
     {
-        public void Report(Media.Analysis.AnalysisProgress value) => report(value);
+        public void Report(Media.Analysis.DecodeProgress value) => report(value);
     }
 }

@@ -25,7 +25,6 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
             [AnalysisTasks.Transcribe] = new RouteConstraints { PinnedModel = choices.Transcriber, Policy = choices.Policy },
             [AnalysisTasks.Reason] = new RouteConstraints { PinnedModel = choices.Reasoner, Policy = choices.Policy },
         };
-        AnsweredByScope.Attach(run.Ledger);
         foreach (var (task, pinned, option) in new[] { (AnalysisTasks.Caption, choices.Captioner, CuboidParameters.Captioner), (AnalysisTasks.Transcribe, choices.Transcriber, CuboidParameters.Transcriber), (AnalysisTasks.Reason, choices.Reasoner, CuboidParameters.Reasoner) })
         {
             if (pinned is not null && Candidates(task).Count == 0)
@@ -36,9 +35,10 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
             }
         }
 
-        Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? new AnsweredByChatClient(run.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption])) : null;
-        Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? new AnsweredBySpeechToTextClient(run.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe])) : null;
-        Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? new AnsweredByChatClient(run.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason])) : null;
+        // The router sets each response's ModelId to the catalog id of the model that answered (after any fallback).
+        Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? run.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption]) : null;
+        Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? run.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe]) : null;
+        Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? run.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason]) : null;
     }
 
     public IChatClient? Captioner { get; }
@@ -81,10 +81,7 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
                 : StageUsage.None(task))];
     }
 
-    /// <summary>The models that answered the task, most answers first: the primary, then any fallback that answered.</summary>
+    /// <summary>The models that answered the task, as the ledger booked them (succeeded calls), most answers first.</summary>
     private static IReadOnlyList<string> AnsweredBy(IReadOnlyList<UsageRecord> records, string task) =>
-        [.. records.Where(r => r.Task == task && r.Outcome == CallOutcome.Succeeded)
-            .GroupBy(r => r.ModelId, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.Key)];
+        AnalysisModels.MostAnswersFirst(records.Where(r => r.Task == task && r.Outcome == CallOutcome.Succeeded).Select(r => r.ModelId));
 }

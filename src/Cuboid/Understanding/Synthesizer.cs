@@ -31,7 +31,7 @@ public sealed class Synthesizer
     /// <summary>Calls made to the reasoner so far (windows, reduce steps and repairs).</summary>
     public int Calls { get; private set; }
 
-    /// <summary>The model that wrote the last answer, as the portfolio reports it.</summary>
+    /// <summary>The model that wrote the last answer: its response's <c>ModelId</c> (the catalog id when routed).</summary>
     public string? Model { get; private set; }
 
     /// <summary>The cache key of a synthesis: the prompt version, the focus, the duration and the exact timeline.</summary>
@@ -136,7 +136,7 @@ public sealed class Synthesizer
             }
         }
 
-        Model = AnsweringModel.Of(answer, "unknown");
+        Model = answer.ModelId;
         return result;
     }
 }

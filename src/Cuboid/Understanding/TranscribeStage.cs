@@ -7,7 +7,8 @@ namespace Cuboid.Understanding;
 /// <summary>
 /// Extracts the audio once, finds the speech, splits long audio on silences into pieces the provider
 /// accepts, transcribes each piece (cached by the piece's content hash, model and language) and stitches
-/// the segments back onto the video's clock. A file without audio is a fact: the stage returns nothing.
+/// the segments back onto the video's clock. A file without audio is a fact: the stage returns nothing. A budget,
+/// provider or transport failure (<see cref="StageFailure"/>) stops the stage with the pieces done so far.
 /// </summary>
 public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? transcriber, AnalysisCache? cache, IReadOnlyList<string> cacheModels, string? language, TimeProvider time)
 {
@@ -56,20 +57,20 @@ public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? tra
             {
                 try
                 {
-                    SpeechToTextResponse response;
+                    IReadOnlyList<TranscriptSegment> segments;
+                    string? model;
                     await using (var stream = File.OpenRead(wav))
                     {
-                        response = await transcriber.GetTextAsync(stream, new SpeechToTextOptions { SpeechLanguage = language, SpeechSampleRate = 16_000 }, cancellationToken);
+                        (segments, model) = await SpeechSegmentReader.ReadAsync(transcriber, stream, new SpeechToTextOptions { SpeechLanguage = language, SpeechSampleRate = 16_000 }, piece.Duration, cancellationToken);
                     }
 
                     calls++;
-                    var segments = SpeechSegmentReader.Read(response, piece.Duration);
-                    cache?.PutTranscript(hash, languageKey, AnsweringModel.Of(response, cacheModels.FirstOrDefault() ?? "unknown"), segments, time.GetUtcNow());
+                    cache?.PutTranscript(hash, languageKey, model ?? cacheModels.FirstOrDefault() ?? "unknown", segments, time.GetUtcNow());
                     results.Add((piece, segments));
                 }
-                catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
+                catch (Exception ex) when (StageFailure.Stop(ex, "transcription", cancellationToken) is { } failure)
                 {
-                    stop = ex;
+                    stop = failure;
                     break;
                 }
             }

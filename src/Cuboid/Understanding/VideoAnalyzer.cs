@@ -1,16 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Cuboid.Portfolio;
-using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
 
 /// <summary>
 /// <c>cuboid analyze</c>: one decode pass streams samples to the captioner while the audio is transcribed
-/// alongside; the reasoner then writes summary and chapters from the timestamped timeline; the report is
-/// written atomically. Without models (offline) the same run writes the structural report only. A stage
-/// stopped by the budget or by failing providers still yields a written, partial report.
+/// alongside; the reasoner then writes summary and chapters from the timestamped timeline. The report is returned,
+/// and kept by the sink (<see cref="IAnalysisSink"/>: files, cache and run record, or nothing). Without models (offline)
+/// the same run makes the structural report only. A stage stopped by the budget, by failing providers or by a client's
+/// transport failure (<see cref="StageFailure"/>) still yields a partial report.
 /// </summary>
 public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio, TimeProvider? time = null)
 {
@@ -19,17 +19,30 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     /// <summary>Near-duplicate thresholds (defaults suit slides and screen recordings).</summary>
     public NearDuplicateFilter NewFilter() => new();
 
-    public async Task<AnalysisOutcome> AnalyzeAsync(AnalyzeRequest request, IAnalysisModels? models, AnalysisCache? cache, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Analyzes with any Microsoft.Extensions.AI clients (no router, no catalog): each answer's model is its response's
+    /// <c>ModelId</c>, usage is counted from the responses, and <paramref name="sink"/> (default: keep nothing) decides
+    /// what is written.
+    /// </summary>
+    public Task<AnalysisOutcome> AnalyzeAsync(AnalyzeRequest request, AnalysisClients clients, IAnalysisSink? sink = null, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        return AnalyzeAsync(request, new ClientAnalysisModels(clients), sink, progress, cancellationToken);
+    }
+
+    /// <summary>Analyzes with <paramref name="models"/> (null: offline); the portfolio's router is one such set of models.</summary>
+    public async Task<AnalysisOutcome> AnalyzeAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisSink? sink, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         request.Validate();
-        var started = _time.GetUtcNow();
+        sink ??= NullAnalysisSink.Instance;
+        var cache = sink.Cache;
         var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
         decimal SpentOn(string task) => models?.Usage().Where(u => u.Stage == task).Sum(u => u.Dollars) ?? 0m;
 
         // The output folder is checked (and staged) before anything is reported, so a bad --out prints only its error.
-        using var staged = ReportFolder.Stage(request.OutputPath);
+        using var workspace = sink.Open(request);
 
         // Stages that will not run say so once, rather than showing bars that never move.
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,8 +68,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             }
         }
 
-        var framesDirectory = Path.Combine(staged.Staging, ReportWriter.FramesFolder);
-        var work = Path.Combine(staged.Staging, ".work");
+        var framesDirectory = Path.Combine(workspace.Directory, ReportWriter.FramesFolder);
+        var work = Path.Combine(workspace.Directory, ".work");
         Directory.CreateDirectory(framesDirectory);
         Directory.CreateDirectory(work);
 
@@ -113,7 +126,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         CaptionStageResult captioned;
         try
         {
-            captioned = await captions.RunAsync(frames, stageFilter, staged.Staging, cancellationToken);
+            captioned = await captions.RunAsync(frames, stageFilter, workspace.Directory, cancellationToken);
         }
         catch
         {
@@ -166,9 +179,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                         cache?.PutSynthesis(key, synthesizer.Model ?? reasonModels.FirstOrDefault() ?? "unknown", JsonSerializer.Serialize(synthesis, ReportJson.Options), _time.GetUtcNow());
                     }
                 }
-                catch (CuboidException ex) when (ex.Kind is ErrorKind.Budget or ErrorKind.Provider)
+                catch (Exception ex) when (StageFailure.Stop(ex, "synthesis", cancellationToken) is { } failure)
                 {
-                    stop = ex;
+                    stop = failure;
                 }
 
                 Report("synthesize", 1, 1, finished: true);
@@ -224,10 +237,8 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         };
 
         Directory.Delete(work, recursive: true);
-        await ReportWriter.WriteAsync(report, request.Formats, staged.Staging, staged.Target, request.VideoPath, cancellationToken);
-        staged.Commit();
-        cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), staged.Target, report.Mode, report.Samples.Count, usage.Total.Dollars, started, _time.GetUtcNow()));
-        return new AnalysisOutcome(report, staged.Target, stop) { Formats = request.Formats };
+        var kept = await workspace.KeepAsync(report, cancellationToken);
+        return new AnalysisOutcome(report, kept, stop) { Formats = request.Formats };
     }
 
     /// <summary>

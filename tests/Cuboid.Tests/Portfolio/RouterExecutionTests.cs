@@ -56,7 +56,7 @@ public class RouterExecutionTests
         var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
-        Assert.Equal("beta:mid", response.AdditionalProperties?[ModelRouter.AnsweredByKey]);
+        Assert.Equal("beta:mid", response.ModelId);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);
         var records = portfolio.Ledger.Records;
         Assert.Equal([("alpha:big", CallOutcome.Failed, 3), ("beta:mid", CallOutcome.Succeeded, 1)], records.Select(r => (r.ModelId, r.Outcome, r.Attempts)));

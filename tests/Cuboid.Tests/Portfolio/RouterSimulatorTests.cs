@@ -356,7 +356,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         {
             var message = new ChatMessage(ChatRole.User, [new TextContent($"caption {i}"), new DataContent(new byte[] { 0xFF, 0xD8, 0xFF }, "image/jpeg")]);
             var response = await captioner.GetResponseAsync([message]);
-            Assert.Equal($"sim:{Primary}", response.AdditionalProperties![ModelRouter.AnsweredByKey]);
+            Assert.Equal($"sim:{Primary}", response.ModelId);
         }
 
         Assert.DoesNotContain(_sim.Calls, c => c.Request.Model == Backup);

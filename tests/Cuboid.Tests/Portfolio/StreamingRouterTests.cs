@@ -25,11 +25,10 @@ public class StreamingRouterTests
         var text = new System.Text.StringBuilder();
         try
         {
-            var first = true;
             await foreach (var update in stream)
             {
-                Assert.Equal(first, update.AdditionalProperties?.ContainsKey(ModelRouter.AnsweredByKey) == true);
-                first = false;
+                // Every routed update names the catalog model (provider:model) that answered.
+                Assert.Matches("^[^:]+:.+$", update.ModelId);
                 text.Append(update.Text);
             }
         }

@@ -10,7 +10,8 @@ namespace Cuboid.Tests.Understanding;
 /// <summary><c>cuboid analyze</c> end to end: real ffmpeg on a real encoded video, the simulator as every provider.</summary>
 public sealed class AnalyzeCommandTests : IAsyncLifetime
 {
-    private static readonly VideoRecipe Talk = new()
+    /// <summary>A 22 s test pattern with a tone, a pause and another tone: the talk both analyze suites run on.</summary>
+    internal static readonly VideoRecipe Talk = new()
     {
         Seconds = 22,
         Width = 320,

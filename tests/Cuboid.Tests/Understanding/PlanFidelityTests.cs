@@ -15,7 +15,7 @@ public sealed class PlanFidelityTests
         var request = new AnalyzeRequest { VideoPath = path, OutputDirectory = Path.Combine(VideoBuilder.NewFolder(), "report"), Offline = true };
 
         var plan = await analyzer.PlanAsync(request, models: null, defaults: null);
-        var run = await analyzer.AnalyzeAsync(request, models: null, cache: null);
+        var run = await analyzer.AnalyzeAsync(request, models: null, sink: null);
 
         var kept = run.Report.Samples;
         Assert.Equal(plan.Kept, kept.Count);

@@ -1,5 +1,5 @@
-using Cuboid.Portfolio.Providers;
 using Cuboid.Understanding;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using TranscriptSegment = Cuboid.Understanding.Reports.TranscriptSegment;
 
@@ -55,7 +55,11 @@ public sealed class TranscribeStageTests : IDisposable
 
         public List<string?> Languages { get; } = [];
 
-        public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+        public Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        /// <summary>Microsoft.Extensions.AI's own shape of a timed transcript: one finished update per segment.</summary>
+        public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             using var copy = new MemoryStream();
             await audioSpeechStream.CopyToAsync(copy, cancellationToken);
@@ -63,16 +67,15 @@ public sealed class TranscribeStageTests : IDisposable
             PieceSeconds.Add(seconds);
             Languages.Add(options?.SpeechLanguage);
             var n = PieceSeconds.Count;
-            IReadOnlyList<Cuboid.Portfolio.Providers.TranscriptSegment> segments =
-            [
-                new(0, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4.25), $"piece {n} first"),
-                new(1, TimeSpan.FromSeconds(seconds - 10 + (n == 1 ? 0 : 2)), TimeSpan.FromSeconds(seconds + 2), $"piece {n} last"),
-            ];
-            return new SpeechToTextResponse($"piece {n}") { AdditionalProperties = new() { [TranscriptSegments.Key] = segments } };
+            yield return new SpeechToTextResponseUpdate($"piece {n} first")
+            {
+                Kind = SpeechToTextResponseUpdateKind.TextUpdated, StartTime = TimeSpan.FromSeconds(1.5), EndTime = TimeSpan.FromSeconds(4.25),
+            };
+            yield return new SpeechToTextResponseUpdate($"piece {n} last")
+            {
+                Kind = SpeechToTextResponseUpdateKind.TextUpdated, StartTime = TimeSpan.FromSeconds(seconds - 10 + (n == 1 ? 0 : 2)), EndTime = TimeSpan.FromSeconds(seconds + 2),
+            };
         }
-
-        public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
 
         public object? GetService(Type serviceType, object? serviceKey = null) => null;
 

@@ -45,12 +45,25 @@ public class TranscriptionPlanningTests
     }
 
     [Fact]
-    public void Segments_are_read_from_the_portfolio_property_or_fall_back_to_one_segment()
+    public void Segments_are_the_finished_updates_or_one_segment_for_a_client_that_gives_none()
     {
-        IReadOnlyList<Cuboid.Portfolio.Providers.TranscriptSegment> segments = [new(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), "a"), new(1, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3), "b")];
-        var response = new SpeechToTextResponse("a b") { AdditionalProperties = new() { [Cuboid.Portfolio.Providers.TranscriptSegments.Key] = segments } };
+        static SpeechToTextResponseUpdate Update(string text, SpeechToTextResponseUpdateKind kind, double? start = null, double? end = null) => new(text)
+        {
+            Kind = kind,
+            StartTime = start is { } s ? TimeSpan.FromSeconds(s) : null,
+            EndTime = end is { } e ? TimeSpan.FromSeconds(e) : null,
+        };
 
-        Assert.Equal([new TranscriptSegment(1, 2, "a"), new TranscriptSegment(2.5, 3, "b")], SpeechSegmentReader.Read(response, 10));
-        Assert.Equal([new TranscriptSegment(0, 10, "plain")], SpeechSegmentReader.Read(new SpeechToTextResponse("plain"), 10));
+        // Partial text and the session's close are not segments; each finished update is one, on its own time range.
+        Assert.Equal([new TranscriptSegment(1, 2, "a"), new TranscriptSegment(2.5, 3, "b")], SpeechSegmentReader.Read(
+            [Update("a", SpeechToTextResponseUpdateKind.TextUpdating, 1, 1.5), Update(" a ", SpeechToTextResponseUpdateKind.TextUpdated, 1, 2),
+             Update("b", SpeechToTextResponseUpdateKind.TextUpdated, 2.5, 3), Update("", SpeechToTextResponseUpdateKind.SessionClose, 0, 10)], 10));
+
+        // A plain client's whole response as updates (no times): one segment over the piece.
+        Assert.Equal([new TranscriptSegment(0, 10, "plain")], SpeechSegmentReader.Read(new SpeechToTextResponse("plain").ToSpeechToTextResponseUpdates(), 10));
+
+        // A client that streams only partial text: the text together, over what it says it heard.
+        Assert.Equal([new TranscriptSegment(0.5, 4, "one two")], SpeechSegmentReader.Read(
+            [Update("one ", SpeechToTextResponseUpdateKind.TextUpdating, 0.5, 2), Update("two", SpeechToTextResponseUpdateKind.TextUpdating, 2, 4)], 10));
     }
 }

@@ -35,7 +35,7 @@ public sealed record AnalysisOptions
     /// <summary>More consumers fed from the same decode (e.g. a per-frame statistics writer).</summary>
     public IReadOnlyList<IFrameConsumer> Consumers { get; init; } = [];
 
-    public IProgress<AnalysisProgress>? Progress { get; init; }
+    public IProgress<DecodeProgress>? Progress { get; init; }
 
     /// <summary>ffmpeg scene score above which the export branch keeps a frame as a possible shot start. Tests raise
     /// it to force the fallback export.</summary>

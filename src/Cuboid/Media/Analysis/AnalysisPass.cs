@@ -188,7 +188,7 @@ public static class AnalysisPass
 
                 if (options.Progress is { } progress && index % 25 == 0)
                 {
-                    progress.Report(new AnalysisProgress(index + 1, time, info.Duration.TotalSeconds));
+                    progress.Report(new DecodeProgress(index + 1, time, info.Duration.TotalSeconds));
                 }
 
                 index++;
@@ -233,7 +233,7 @@ public static class AnalysisPass
         }
 
         await collector.CompleteAsync(cancellationToken);
-        options.Progress?.Report(new AnalysisProgress(index, lastTime, info.Duration.TotalSeconds));
+        options.Progress?.Report(new DecodeProgress(index, lastTime, info.Duration.TotalSeconds));
         var (motionProfile, summary) = profile.Build();
         var firstTime = collector.Samples.Count > 0 ? collector.Samples.Min(s => s.Time) : 0;
         return new AnalysisResult(

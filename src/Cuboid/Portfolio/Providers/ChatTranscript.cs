@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio.Providers;
 
 /// <summary>
 /// Reads a chat model's transcript, <c>{"segments":[{"start","end","text"}]}</c> (a code fence around it tolerated;
-/// times in seconds, or <c>mm:ss</c> strings), into ordered segments clamped to the audio's length.
+/// times in seconds, or <c>mm:ss</c> strings), into ordered segments clamped to the audio's length: one
+/// <see cref="SpeechToTextResponseUpdateKind.TextUpdated"/> update each (<see cref="TimedTranscript.Segment"/>).
 /// </summary>
 internal static class ChatTranscript
 {
     /// <summary>The segments, or null with <paramref name="problem"/> saying what is wrong with the answer.</summary>
-    public static IReadOnlyList<TranscriptSegment>? TryRead(string answer, double? audioSeconds, out string problem)
+    public static IReadOnlyList<SpeechToTextResponseUpdate>? TryRead(string answer, double? audioSeconds, out string problem, string? modelId = null)
     {
         problem = string.Empty;
         JsonDocument document;
@@ -50,7 +52,7 @@ internal static class ChatTranscript
                 }
             }
 
-            return [.. segments.OrderBy(s => s.Start).Select((s, i) => new TranscriptSegment(i, TimeSpan.FromSeconds(s.Start), TimeSpan.FromSeconds(s.End), s.Text))];
+            return [.. segments.OrderBy(s => s.Start).Select(s => TimedTranscript.Segment(s.Text, TimeSpan.FromSeconds(s.Start), TimeSpan.FromSeconds(s.End), modelId))];
         }
     }
 

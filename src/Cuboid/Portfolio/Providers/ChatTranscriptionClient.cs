@@ -8,8 +8,8 @@ namespace Cuboid.Portfolio.Providers;
 /// Speech-to-text through a chat model that hears audio: Gemini, through its OpenAI-compatible endpoint, which takes
 /// the WAV as an <c>input_audio</c> part. The audio goes as a <see cref="DataContent"/> with a prompt asking for
 /// timestamped segments as JSON in <see cref="Format"/>; <see cref="ChatTranscript"/> reads the answer into
-/// <see cref="TranscriptSegment"/>s, so the response looks like <see cref="OpenAICompatible.OpenAITranscriptionClient"/>'s
-/// (text, segments, duration) and carries the chat usage (audio is billed as tokens). An answer that is not that
+/// segments (<see cref="TimedTranscript"/>), so the transcript looks like <see cref="OpenAICompatible.OpenAITranscriptionClient"/>'s
+/// (text and duration whole, segments streamed) and carries the chat usage (audio is billed as tokens). An answer that is not that
 /// JSON is a <see cref="ProviderFailureKind.BadResponse"/>: retried, then the router falls over. A model that takes no
 /// JSON schema (<paramref name="structuredOutput"/> false) is asked for JSON mode, the prompt giving the shape.
 /// </summary>
@@ -50,7 +50,13 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
 
     private readonly SpeechToTextClientMetadata _metadata = new(endpoint.Id, endpoint.BaseUri, modelId);
 
-    public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await TranscribeAsync(audioSpeechStream, options, cancellationToken)).Whole;
+
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        TimedTranscript.StreamAsync(() => TranscribeAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
+
+    private async Task<TimedTranscript> TranscribeAsync(Stream audioSpeechStream, SpeechToTextOptions? options, CancellationToken cancellationToken)
     {
         var mediaType = AudioUpload.FileName(audioSpeechStream, options).EndsWith(".mp3", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg" : "audio/wav";
         var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken);
@@ -68,33 +74,19 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
             new(ChatRole.User, [new TextContent(ask), new DataContent(audio, mediaType)]),
         ];
         var answer = await chat.GetResponseAsync(messages, new ChatOptions { ResponseFormat = structuredOutput ? Format : ChatResponseFormat.Json, Temperature = 0 }, cancellationToken);
-        var segments = ChatTranscript.TryRead(answer.Text, seconds, out var problem)
+        var segments = ChatTranscript.TryRead(answer.Text, seconds, out var problem, modelId)
             ?? throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id}:{modelId} did not answer with the transcript JSON asked for ({problem})");
 
-        var properties = new AdditionalPropertiesDictionary();
-        if (segments.Count > 0)
-        {
-            properties[TranscriptSegments.Key] = segments;
-        }
-
-        if (seconds is { } duration)
-        {
-            properties[TranscriptSegments.DurationKey] = TimeSpan.FromSeconds(duration);
-        }
-
-        return new SpeechToTextResponse([new TextContent(string.Join(" ", segments.Select(x => x.Text)))])
+        var whole = new SpeechToTextResponse([new TextContent(string.Join(" ", segments.Select(x => x.Text)))])
         {
             ModelId = modelId,
             StartTime = TimeSpan.Zero,
-            EndTime = seconds is { } end ? TimeSpan.FromSeconds(end) : segments.Count > 0 ? segments[^1].End : null,
+            EndTime = seconds is { } end ? TimeSpan.FromSeconds(end) : segments.Count > 0 ? segments[^1].EndTime : null,
             RawRepresentation = answer,
             Usage = answer.Usage,
-            AdditionalProperties = properties,
         };
+        return new TimedTranscript(whole, segments);
     }
-
-    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata

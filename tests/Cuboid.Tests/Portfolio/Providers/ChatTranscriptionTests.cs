@@ -50,13 +50,18 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
         var portfolio = Build();
         using var audio = new MemoryStream(SilentWav.Bytes(20));
 
-        var response = await portfolio.GetSpeechToTextClient().GetTextAsync(audio, new SpeechToTextOptions { SpeechLanguage = "en" });
+        // Streamed through the router: one finished update per segment, then the close spanning the whole audio.
+        var updates = new List<SpeechToTextResponseUpdate>();
+        await foreach (var update in portfolio.GetSpeechToTextClient().GetStreamingTextAsync(audio, new SpeechToTextOptions { SpeechLanguage = "en" }))
+        {
+            updates.Add(update);
+        }
 
-        Assert.Equal("Hello and welcome. Now the second part.", response.Text);
         Assert.Equal(
             [(0.5, 3.25, "Hello and welcome."), (12.5, 15.0, "Now the second part.")],
-            response.GetSegments().Select(s => (s.Start.TotalSeconds, s.End.TotalSeconds, s.Text)));
-        Assert.Equal(TimeSpan.FromSeconds(20), response.GetDuration());
+            updates.Where(u => u.Kind == SpeechToTextResponseUpdateKind.TextUpdated).Select(s => (s.StartTime!.Value.TotalSeconds, s.EndTime!.Value.TotalSeconds, s.Text.Trim())));
+        Assert.Equal(TimeSpan.FromSeconds(20), updates.ToSpeechToTextResponse().EndTime);
+        Assert.All(updates, u => Assert.Equal($"gemini:{Gemini}", u.ModelId));
 
         // On the wire: a chat completion carrying the WAV as input_audio, asking for the transcript schema.
         var request = Assert.Single(_sim.Requests);
@@ -96,8 +101,8 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
             """, audioSeconds: 20, out _);
 
         Assert.NotNull(segments);
-        Assert.Equal([(0d, 3d, "first"), (9d, 20d, "runs past the end"), (12.5, 15d, "second")], segments.Select(s => (s.Start.TotalSeconds, s.End.TotalSeconds, s.Text)));
-        Assert.Equal([0, 1, 2], segments.Select(s => s.Id));
+        Assert.Equal([(0d, 3d, "first"), (9d, 20d, "runs past the end"), (12.5, 15d, "second")], segments.Select(s => (s.StartTime!.Value.TotalSeconds, s.EndTime!.Value.TotalSeconds, s.Text)));
+        Assert.All(segments, s => Assert.Equal(SpeechToTextResponseUpdateKind.TextUpdated, s.Kind));
         Assert.Null(ChatTranscript.TryRead("""{"text":"hello"}""", 20, out var problem));
         Assert.Equal("no \"segments\" array", problem);
     }

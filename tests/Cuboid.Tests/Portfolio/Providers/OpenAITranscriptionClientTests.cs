@@ -27,12 +27,9 @@ public sealed class OpenAITranscriptionClientTests(ProviderSimulatorFixture fixt
         var response = await Client(model).GetTextAsync(audio, new SpeechToTextOptions { SpeechLanguage = "en" });
 
         Assert.Equal("This is the simulated transcript. It has two segments.", response.Text);
-        var segments = response.GetSegments();
-        Assert.Equal(2, segments.Count);
-        Assert.Equal(new TranscriptSegment(0, TimeSpan.Zero, TimeSpan.FromSeconds(1.5), "This is the simulated transcript."), segments[0]);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), segments[1].Start);
-        Assert.Equal(TimeSpan.FromSeconds(3), response.GetDuration());
+        Assert.Equal(TimeSpan.FromSeconds(3), response.EndTime);
         Assert.Equal("english", response.AdditionalProperties?["language"]);
+        Assert.Equal(model, response.ModelId);
 
         var request = Assert.Single(Sim.Requests, r => r.Model == model);
         Assert.Equal(SimulatedProtocol.OpenAITranscription, request.Protocol);
@@ -40,6 +37,26 @@ public sealed class OpenAITranscriptionClientTests(ProviderSimulatorFixture fixt
         Assert.Equal("en", request.Language);
         Assert.Equal("audio.wav", request.AudioFileName);
         Assert.Equal(audio.ToArray(), request.Audio);
+
+        // Streamed, the same transcript comes as one finished update per timestamped segment.
+        audio.Position = 0;
+        var segments = await Segments(Client(model), audio);
+        Assert.Equal(2, segments.Count);
+        Assert.Equal(("This is the simulated transcript.", TimeSpan.Zero, TimeSpan.FromSeconds(1.5)), (segments[0].Text.Trim(), segments[0].StartTime, segments[0].EndTime));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), segments[1].StartTime);
+        Assert.All(segments, s => Assert.Equal(model, s.ModelId));
+    }
+
+    private static async Task<List<SpeechToTextResponseUpdate>> Segments(ISpeechToTextClient client, Stream audio, SpeechToTextOptions? options = null)
+    {
+        var segments = new List<SpeechToTextResponseUpdate>();
+        await foreach (var update in client.GetStreamingTextAsync(audio, options))
+        {
+            if (update.Kind == SpeechToTextResponseUpdateKind.TextUpdated)
+                segments.Add(update);
+        }
+
+        return segments;
     }
 
     [Fact]
@@ -54,10 +71,9 @@ public sealed class OpenAITranscriptionClientTests(ProviderSimulatorFixture fixt
         try
         {
             using var audio = Wav(1);
-            var response = await Client(model).GetTextAsync(audio, new SpeechToTextOptions { AdditionalProperties = new() { ["filename"] = "clip.wav" } });
-            Assert.Equal("Hello there. Goodbye.", response.Text);
-            Assert.Equal(["Hello there.", "Goodbye."], response.GetSegments().Select(s => s.Text));
-            Assert.Equal(TimeSpan.FromSeconds(2.25), response.GetSegments()[1].Start);
+            var segments = await Segments(Client(model), audio, new SpeechToTextOptions { AdditionalProperties = new() { ["filename"] = "clip.wav" } });
+            Assert.Equal(["Hello there.", "Goodbye."], segments.Select(s => s.Text.Trim()));
+            Assert.Equal(TimeSpan.FromSeconds(2.25), segments[1].StartTime);
             Assert.Equal("clip.wav", Assert.Single(Sim.Requests, r => r.Model == model).AudioFileName);
         }
         finally
@@ -74,11 +90,10 @@ public sealed class OpenAITranscriptionClientTests(ProviderSimulatorFixture fixt
         var model = NewModel();
         Sim.Script(model, Fault.BadRequest("response_format 'verbose_json' is not compatible with model 'gpt-4o-transcribe'. Use 'json' or 'text' instead."));
         using var audio = Wav(2);
-        var response = await Client(model).GetTextAsync(audio);
-        Assert.Equal("This is the simulated transcript. It has two segments.", response.Text);
+        var segments = await Segments(Client(model), audio);
+        Assert.Equal("This is the simulated transcript. It has two segments.", Assert.Single(segments).Text);
         Assert.Equal(["verbose_json", "json"], Sim.Requests.Where(r => r.Model == model).Select(r => r.ResponseFormat));
         Assert.Equal(audio.ToArray(), Sim.Requests.Last(r => r.Model == model).Audio);
-        Assert.Single(response.GetSegments());
     }
 
     public static TheoryData<string> Faults() =>

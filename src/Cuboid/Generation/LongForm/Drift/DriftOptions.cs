@@ -22,7 +22,7 @@ public sealed record DriftOptions
     /// still shows in the Laplacian after the downscale; smaller than 256 px, which cost 1.35× a decode (PERFORMANCE.md).</summary>
     public int AnalysisLongSide { get; init; } = 192;
 
-    public IProgress<AnalysisProgress>? Progress { get; init; }
+    public IProgress<DecodeProgress>? Progress { get; init; }
 
     public MediaTools Tools { get; init; } = MediaTools.Default;
 

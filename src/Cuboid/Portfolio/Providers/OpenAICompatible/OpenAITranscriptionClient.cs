@@ -6,8 +6,8 @@ namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 /// <summary>
 /// Speech-to-text over <c>POST {base}/audio/transcriptions</c>, asking for <c>verbose_json</c> with segment
 /// timestamps. Written here rather than taken from <c>AsISpeechToTextClient</c> so the segments always come back:
-/// the response's <see cref="SpeechToTextResponse.Text"/> is the whole transcript and
-/// <see cref="TranscriptSegments.GetSegments"/> returns the timestamped segments. Models that refuse
+/// <c>GetTextAsync</c> gives the whole transcript (<c>EndTime</c> the audio's duration) and <c>GetStreamingTextAsync</c>
+/// one update per timestamped segment (<see cref="TimedTranscript"/>). Models that refuse
 /// <c>verbose_json</c> (<c>gpt-4o-transcribe</c>) are asked again for plain <c>json</c> (one segment, no timestamps).
 /// Options: <see cref="SpeechToTextOptions.SpeechLanguage"/> is the spoken language (ISO-639-1), and
 /// <c>AdditionalProperties["filename"]</c> names the upload (default: the file stream's name, or <c>audio.wav</c>).
@@ -25,7 +25,13 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         _metadata = new SpeechToTextClientMetadata(endpoint.Id, endpoint.BaseUri, modelId);
     }
 
-    public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await TranscribeAsync(audioSpeechStream, options, cancellationToken)).Whole;
+
+    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
+        TimedTranscript.StreamAsync(() => TranscribeAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
+
+    private async Task<TimedTranscript> TranscribeAsync(Stream audioSpeechStream, SpeechToTextOptions? options, CancellationToken cancellationToken)
     {
         var fileName = AudioUpload.FileName(audioSpeechStream, options);
         // Held in memory so the json fallback can send it again (the SDK disposes its stream).
@@ -35,12 +41,12 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         {
             try
             {
-                return ToResponse(await TranscribeAsync(audio, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken));
+                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken));
             }
             catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { Kind: ProviderFailureKind.BadRequest } failure
                 && failure.Message.Contains("response_format", StringComparison.OrdinalIgnoreCase))
             {
-                return ToResponse(await TranscribeAsync(audio, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken));
+                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken));
             }
         }
         catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { } failure)
@@ -48,9 +54,6 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
             throw failure;
         }
     }
-
-    public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-        FinishedTranscript.AsUpdatesAsync(() => GetTextAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata
@@ -63,7 +66,7 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
     {
     }
 
-    private async Task<AudioTranscription> TranscribeAsync(byte[] audio, string fileName, SpeechToTextOptions? options, AudioTranscriptionFormat format, CancellationToken cancellationToken)
+    private async Task<AudioTranscription> TranscribeAudioAsync(byte[] audio, string fileName, SpeechToTextOptions? options, AudioTranscriptionFormat format, CancellationToken cancellationToken)
     {
         var request = new AudioTranscriptionOptions
         {
@@ -77,26 +80,22 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         return result.Value;
     }
 
-    private SpeechToTextResponse ToResponse(AudioTranscription transcription)
+    private TimedTranscript ToTranscript(AudioTranscription transcription)
     {
         var segments = transcription.Segments
-            .Select(s => new TranscriptSegment(s.Id, s.StartTime, s.EndTime, s.Text.Trim()))
+            .Select(s => TimedTranscript.Segment(s.Text.Trim(), s.StartTime, s.EndTime, _metadata.DefaultModelId))
             .ToArray();
-        var end = transcription.Duration ?? (segments.Length > 0 ? segments[^1].End : null);
         var properties = new AdditionalPropertiesDictionary();
-        if (segments.Length > 0)
-            properties[TranscriptSegments.Key] = (IReadOnlyList<TranscriptSegment>)segments;
-        if (transcription.Duration is { } duration)
-            properties[TranscriptSegments.DurationKey] = duration;
         if (!string.IsNullOrEmpty(transcription.Language))
             properties["language"] = transcription.Language;
-        return new SpeechToTextResponse([new TextContent(transcription.Text ?? "")])
+        var whole = new SpeechToTextResponse([new TextContent(transcription.Text ?? "")])
         {
             ModelId = _metadata.DefaultModelId,
             StartTime = TimeSpan.Zero,
-            EndTime = end,
+            EndTime = transcription.Duration ?? (segments.Length > 0 ? segments[^1].EndTime : null),
             RawRepresentation = transcription,
             AdditionalProperties = properties,
         };
+        return new TimedTranscript(whole, segments);
     }
 }
