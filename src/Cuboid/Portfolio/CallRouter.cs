@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Cuboid.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -8,11 +11,14 @@ namespace Cuboid.Portfolio;
 /// Walks a route plan: for each candidate, reserves budget, calls it through its provider's resilience
 /// pipeline (breakers per model, and per provider for failures of the whole provider), and on failure decides what next. Retryable failures are retried (by the pipeline) and then
 /// fall over; 401/403 retire the provider for the run; a context-length 400 skips to a larger window;
-/// any other 400 fails fast with the provider's message. Every model tried gets a ledger record.
+/// any other 400 fails fast with the provider's message. Every model tried gets a ledger record, a span and a log line
+/// (<see cref="RouterSpans"/>, <see cref="RouterLog"/>).
 /// </summary>
-internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, RunBudget budget, UsageLedger ledger, LatencyTracker latency, TimeProvider time, ResilienceSettings settings)
+internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, RunBudget budget, UsageLedger ledger, LatencyTracker latency, TimeProvider time, ResilienceSettings settings, ILogger? logger = null)
 {
     private const int MaxErrorLength = 300;
+
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
 
     // The first real failure of each model, and each provider's first provider-wide one, in this run: once a circuit
     // opens, later calls only see "circuit open", and the error must still say what actually went wrong.
@@ -24,6 +30,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         {
             throw CuboidException.Provider(NoCandidateMessage(plan));
         }
+
+        // [telemetry] one span per routed call; one child span per model tried.
+        using var route = RouterSpans.StartRoute(plan);
+        _log.RouteChosen(plan.Task, plan.Candidates[0].ModelId, plan.Candidates.Count);
+        RouteFailure? lastFailure = null;
 
         List<RouteFailure>? failures = null;
         CuboidException? overBudget = null;
@@ -47,10 +58,22 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 // A cheaper candidate further down may still fit what is left.
                 overBudget ??= budget.Exceeded(candidate.EstimatedCost, id);
+                _log.BudgetRefused(plan.Task, id, candidate.EstimatedCost, budget.Remaining); // [telemetry]
                 (failures ??= []).Add(RouteFailure.Skipped(candidate, $"~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget", overBudget: true));
                 continue;
             }
 
+            // [telemetry] moving on from a model that failed is a fallback; the answering model's span is closed when its call is booked.
+            if (lastFailure is not null)
+            {
+                RouterSpans.Fallback(route, lastFailure, candidate);
+                CuboidMetrics.Fallback(plan.Task, lastFailure.Provider, lastFailure.ModelId);
+                _log.FallingBack(plan.Task, lastFailure.ModelId, id, lastFailure.Error);
+            }
+
+            var attemptSpan = RouterSpans.StartAttempt(route, plan.Task, candidate);
+            var failuresBefore = failures?.Count ?? 0;
+            var answered = false;
             var state = new AttemptState<T>(candidate, attempt, _firstErrors, cancellationToken);
             var start = time.GetTimestamp();
             try
@@ -76,7 +99,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                     },
                     state,
                     cancellationToken);
-                return new RoutedCall<T>(value, candidate, state.Attempts, reservation, start);
+                RouterSpans.Answered(route, candidate); // [telemetry]
+                var call = new RoutedCall<T>(value, candidate, state.Attempts, reservation, start) { Span = attemptSpan };
+                attemptSpan = null;
+                answered = true;
+                return call;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -120,7 +147,20 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
+            finally
+            {
+                // [telemetry] a model that did not answer: the failure just recorded, or an error thrown through.
+                if (!answered)
+                {
+                    lastFailure = (failures?.Count ?? 0) > failuresBefore ? failures![^1] : null;
+                    var outcome = cancellationToken.IsCancellationRequested ? "abandoned" : lastFailure?.CircuitOpen == true ? "circuit_open" : "failed";
+                    RouterSpans.AttemptFailed(attemptSpan, outcome, lastFailure?.Error);
+                    _log.AttemptFailed(plan.Task, id, state.Attempts, lastFailure?.Error ?? outcome);
+                }
+            }
         }
+
+        RouterSpans.NoAnswer(route, overBudget?.Message ?? "no model answered"); // [telemetry]
 
         if (overBudget is not null)
         {
@@ -164,6 +204,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             At = time.GetUtcNow(),
         };
         ledger.Record(record);
+        RouterSpans.Booked(call.Span, record); // [telemetry]
         return record;
     }
 

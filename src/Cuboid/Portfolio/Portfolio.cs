@@ -1,5 +1,7 @@
+using Cuboid.Diagnostics;
 using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Portfolio;
 
@@ -25,7 +27,8 @@ public sealed class Portfolio
 
     private readonly RoutePlanner _planner;
 
-    public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)
+    public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null,
+        ILoggerFactory? loggerFactory = null)
     {
         settings.Validate();
         settings.ValidateAgainst(catalog);
@@ -37,9 +40,10 @@ public sealed class Portfolio
         Ledger = new UsageLedger();
         Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);
         Latency = new LatencyTracker();
-        Resilience = new ProviderResilience(settings.Resilience, Time);
+        LoggerFactory = loggerFactory;
+        Resilience = new ProviderResilience(settings.Resilience, Time, loggerFactory: loggerFactory);
         _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
-        Router = new CallRouter(Providers, Resilience, Budget, Ledger, Latency, Time, settings.Resilience);
+        Router = new CallRouter(Providers, Resilience, Budget, Ledger, Latency, Time, settings.Resilience, loggerFactory?.CreateLogger<CallRouter>());
     }
 
     public ModelCatalog Catalog { get; }
@@ -53,6 +57,16 @@ public sealed class Portfolio
     public UsageLedger Ledger { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Where the router, its resilience pipelines and the routed clients log; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; }
+
+    /// <summary>
+    /// Middleware for every routed chat client (<see cref="GetChatClient"/>), applied after Cuboid's own
+    /// (<see cref="OpenTelemetryChatClient"/> on source <c>Cuboid</c>, and <see cref="LoggingChatClient"/> when a
+    /// logger factory is given): e.g. <c>builder => builder.UseDistributedCache(cache)</c>.
+    /// </summary>
+    public Action<ChatClientBuilder>? ConfigureChatClient { get; init; }
 
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
@@ -83,7 +97,10 @@ public sealed class Portfolio
         }
 
         var catalog = LoadCatalog(options.CatalogPath ?? settings.Catalog, environment);
-        return new Portfolio(catalog, settings, adapters, environment, options.TimeProvider, options.Budget);
+        return new Portfolio(catalog, settings, adapters, environment, options.TimeProvider, options.Budget, options.LoggerFactory)
+        {
+            ConfigureChatClient = options.ConfigureChatClient,
+        };
     }
 
     /// <summary>The shipped catalog merged with an overlay: the named file (which must exist), else <c>~/.config/cuboid/catalog.json</c> if present.</summary>
@@ -102,9 +119,23 @@ public sealed class Portfolio
     public static string DefaultOverlayPath(IEnvironmentVariables environment) =>
         Path.Combine(PortfolioSettings.UserConfigDirectory(environment), "catalog.json");
 
-    /// <summary>A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked.</summary>
-    public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
-        new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None);
+    /// <summary>
+    /// A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked.
+    /// It is built with a <see cref="ChatClientBuilder"/>: OpenTelemetry (source <c>Cuboid</c>, no cost without a
+    /// listener), logging when a logger factory is set, then <see cref="ConfigureChatClient"/>.
+    /// </summary>
+    public IChatClient GetChatClient(string task, RouteConstraints? constraints = null)
+    {
+        var builder = new ChatClientBuilder(new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None))
+            .UseOpenTelemetry(LoggerFactory, CuboidDiagnostics.Name);
+        if (LoggerFactory is not null)
+        {
+            builder.UseLogging(LoggerFactory);
+        }
+
+        ConfigureChatClient?.Invoke(builder);
+        return builder.Build();
+    }
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>

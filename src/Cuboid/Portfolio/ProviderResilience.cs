@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Cuboid.Portfolio;
@@ -12,9 +15,14 @@ namespace Cuboid.Portfolio;
 /// (5xx, 429, timeouts, bad answers), so one broken model does not push the provider's other models aside; the
 /// provider's breaker, shared by all its models for the run, counts only failures no model could escape: a host
 /// that refuses connections or does not resolve. (A refused key retires the provider outright, in the router.)
+/// Polly's telemetry is on (meter <c>Polly</c>, pipelines <c>cuboid.model</c>/<c>cuboid.provider</c>, instance the
+/// model or provider id); its log lines are kept at Information or below, since the router logs what matters to a user.
 /// </summary>
-internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null)
+internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null)
 {
+    private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly ILogger _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CallRouter>();
+
     private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)> _providerBreakers = new(StringComparer.Ordinal);
 
@@ -48,7 +56,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
 
     private ResiliencePipeline Build(CatalogModel model)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = "cuboid.model", InstanceName = model.Id }.ConfigureTelemetry(Telemetry());
         if (settings.MaxAttempts > 1)
         {
             var retry = new RetryStrategyOptions
@@ -71,24 +79,49 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
         }
 
         // The provider's breaker is one pipeline instance shared by every model's pipeline, so its state is shared too.
-        var provider = _providerBreakers.GetOrAdd(model.Provider, _ => ProviderBreaker());
+        var provider = _providerBreakers.GetOrAdd(model.Provider, static (id, self) => self.ProviderBreaker(id), this);
 
         return builder
             .AddPipeline(provider.Pipeline)
-            .AddCircuitBreaker(Breaker(CountsAgainstModel))
+            .AddCircuitBreaker(Breaker(model.Id, CountsAgainstModel))
             .AddTimeout(TimeSpan.FromSeconds(settings.CallTimeoutSeconds))
             .Build();
     }
 
-    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker()
+    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker(string provider)
     {
         var state = new CircuitBreakerStateProvider();
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(Breaker(CountsAgainstProvider, state)).Build();
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time, Name = "cuboid.provider", InstanceName = provider }
+            .ConfigureTelemetry(Telemetry())
+            .AddCircuitBreaker(Breaker(provider, CountsAgainstProvider, state))
+            .Build();
         return (pipeline, state);
     }
 
-    private CircuitBreakerStrategyOptions Breaker(Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
+    private TelemetryOptions Telemetry() => new()
     {
+        LoggerFactory = _loggerFactory,
+        // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a user.
+        SeverityProvider = static args => args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
+    };
+
+    private CircuitBreakerStrategyOptions Breaker(string breaker, Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
+    {
+        OnOpened = args =>
+        {
+            _log.BreakerOpened(breaker, args.BreakDuration.TotalSeconds);
+            return ValueTask.CompletedTask;
+        },
+        OnClosed = _ =>
+        {
+            _log.BreakerClosed(breaker);
+            return ValueTask.CompletedTask;
+        },
+        OnHalfOpened = _ =>
+        {
+            _log.BreakerHalfOpened(breaker);
+            return ValueTask.CompletedTask;
+        },
         FailureRatio = settings.BreakerFailureRatio,
         MinimumThroughput = settings.BreakerMinimumThroughput,
         SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
