@@ -15,7 +15,7 @@ public static class AnalysisSession
         options.Request.Validate();
         var models = LoadModels(options);
         var cache = options.NoCache ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
-        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time, Logger(options));
         var outcome = await analyzer.AnalyzeAsync(options.Request, models, cache, progress, cancellationToken);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
@@ -24,7 +24,7 @@ public static class AnalysisSession
     {
         options.Request.Validate();
         var models = LoadModels(options);
-        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time, Logger(options));
 
         // A stage with no configured model is priced on the shipped default, so a user without keys still learns the price.
         var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
@@ -51,10 +51,14 @@ public static class AnalysisSession
             Budget = options.Budget,
             Environment = options.Environment,
             TimeProvider = options.Time,
+            LoggerFactory = options.LoggerFactory,
         };
         var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
         return options.Request.Offline ? null : new PortfolioAnalysisModels(portfolio, options.Models);
     }
+
+    private static Microsoft.Extensions.Logging.ILogger<VideoAnalyzer>? Logger(AnalyzeOptions options) =>
+        options.LoggerFactory is { } factory ? Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<VideoAnalyzer>(factory) : null;
 
     private static bool HasAnyModel(IAnalysisModels? models) =>
         models is not null && (models.Captioner is not null || models.Transcriber is not null || models.Reasoner is not null);

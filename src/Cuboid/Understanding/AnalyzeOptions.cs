@@ -31,6 +31,9 @@ public sealed record AnalyzeOptions
 
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Where the analyzer and the portfolio log (stages, routing, retries); null logs nothing.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>Provider adapters; default the built-in OpenAI-compatible, Anthropic and Ollama ones.</summary>
     public IReadOnlyList<IProviderAdapter>? Adapters { get; init; }
 
