@@ -84,6 +84,7 @@ public static class AnalyzeCommand
                 NoCache = parse.GetValue(noCache),
                 ConfigPath = parse.GetValue(config)?.ToString(),
                 CatalogPath = parse.GetValue(catalog)?.ToString(),
+                LoggerFactory = console.LoggerFactory,
             };
 
             if (parse.GetValue(dryRun))

@@ -23,7 +23,7 @@ public static class AskCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget), console.LoggerFactory);
             var verbose = parse.GetValue(GlobalOptions.Verbose);
             if (verbose)
             {

@@ -33,7 +33,7 @@ public static class ModelsRouteCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget), console.LoggerFactory);
             var taskName = parse.GetValue(task)!;
             if (parse.GetValue(promptTokens) is < 1)
             {

@@ -23,9 +23,10 @@ internal static class PortfolioCliOptions
         : Enum.TryParse<RoutingPolicy>(value, ignoreCase: true, out var policy) && !int.TryParse(value, out _) ? policy
         : throw CuboidException.Usage($"--policy '{value}' is not a policy; use quality, cost, balanced or latency");
 
-    public static Cuboid.Portfolio.Portfolio Load(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, decimal? budget = null) =>
+    public static Cuboid.Portfolio.Portfolio Load(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, decimal? budget = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
         Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions
         {
+            LoggerFactory = logging,
             ConfigPath = parse.GetValue(config)?.FullName,
             CatalogPath = parse.GetValue(catalog)?.FullName,
             Budget = budget,
