@@ -26,10 +26,22 @@ public sealed class Portfolio
     public const string AnsweredByKey = "cuboid.modelId";
 
     private readonly RoutePlanner _planner;
+    private readonly bool _telemetry;
 
     public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null,
         ILoggerFactory? loggerFactory = null)
+        : this(catalog, settings, adapters, environment, timeProvider, budget, loggerFactory, telemetry: true)
     {
+    }
+
+    /// <summary>
+    /// <paramref name="telemetry"/> false leaves out Polly's telemetry and the routed clients' middleware: the baseline the
+    /// router-overhead benchmark measures telemetry against. (Spans, metrics and logs cost one check each without listeners.)
+    /// </summary>
+    internal Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment, TimeProvider? timeProvider, decimal? budget,
+        ILoggerFactory? loggerFactory, bool telemetry)
+    {
+        _telemetry = telemetry;
         settings.Validate();
         settings.ValidateAgainst(catalog);
         Catalog = catalog;
@@ -41,7 +53,7 @@ public sealed class Portfolio
         Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);
         Latency = new LatencyTracker();
         LoggerFactory = loggerFactory;
-        Resilience = new ProviderResilience(settings.Resilience, Time, loggerFactory: loggerFactory);
+        Resilience = new ProviderResilience(settings.Resilience, Time, loggerFactory: loggerFactory, telemetry: telemetry);
         _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
         Router = new CallRouter(Providers, Resilience, Budget, Ledger, Latency, Time, settings.Resilience, loggerFactory?.CreateLogger<CallRouter>());
     }
@@ -126,7 +138,13 @@ public sealed class Portfolio
     /// </summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null)
     {
-        var builder = new ChatClientBuilder(new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None))
+        var routed = new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None);
+        if (!_telemetry)
+        {
+            return routed;
+        }
+
+        var builder = new ChatClientBuilder(routed)
             .UseOpenTelemetry(LoggerFactory, CuboidDiagnostics.Name);
         if (LoggerFactory is not null)
         {

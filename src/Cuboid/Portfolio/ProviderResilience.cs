@@ -18,7 +18,7 @@ namespace Cuboid.Portfolio;
 /// Polly's telemetry is on (meter <c>Polly</c>, pipelines <c>cuboid.model</c>/<c>cuboid.provider</c>, instance the
 /// model or provider id); its log lines are kept at Information or below, since the router logs what matters to a user.
 /// </summary>
-internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null)
+internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null, bool telemetry = true)
 {
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly ILogger _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CallRouter>();
@@ -56,7 +56,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
 
     private ResiliencePipeline Build(CatalogModel model)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = "cuboid.model", InstanceName = model.Id }.ConfigureTelemetry(Telemetry());
+        var builder = NewBuilder("cuboid.model", model.Id);
         if (settings.MaxAttempts > 1)
         {
             var retry = new RetryStrategyOptions
@@ -91,11 +91,14 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
     private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker(string provider)
     {
         var state = new CircuitBreakerStateProvider();
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time, Name = "cuboid.provider", InstanceName = provider }
-            .ConfigureTelemetry(Telemetry())
-            .AddCircuitBreaker(Breaker(provider, CountsAgainstProvider, state))
-            .Build();
+        var pipeline = NewBuilder("cuboid.provider", provider).AddCircuitBreaker(Breaker(provider, CountsAgainstProvider, state)).Build();
         return (pipeline, state);
+    }
+
+    private ResiliencePipelineBuilder NewBuilder(string name, string instance)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = name, InstanceName = instance };
+        return telemetry ? builder.ConfigureTelemetry(Telemetry()) : builder;
     }
 
     private TelemetryOptions Telemetry() => new()
