@@ -21,7 +21,7 @@ namespace Cuboid.Portfolio;
 internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null, bool telemetry = true)
 {
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    private readonly ILogger _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CallRouter>();
+    private readonly BreakerLogListener _breakerLog = new((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CallRouter>());
 
     private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)> _providerBreakers = new(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
 
         return builder
             .AddPipeline(provider.Pipeline)
-            .AddCircuitBreaker(Breaker(model.Id, CountsAgainstModel))
+            .AddCircuitBreaker(Breaker(CountsAgainstModel))
             .AddTimeout(TimeSpan.FromSeconds(settings.CallTimeoutSeconds))
             .Build();
     }
@@ -91,7 +91,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
     private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker(string provider)
     {
         var state = new CircuitBreakerStateProvider();
-        var pipeline = NewBuilder("cuboid.provider", provider).AddCircuitBreaker(Breaker(provider, CountsAgainstProvider, state)).Build();
+        var pipeline = NewBuilder("cuboid.provider", provider).AddCircuitBreaker(Breaker(CountsAgainstProvider, state)).Build();
         return (pipeline, state);
     }
 
@@ -104,27 +104,13 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
     private TelemetryOptions Telemetry() => new()
     {
         LoggerFactory = _loggerFactory,
+        TelemetryListeners = { _breakerLog },
         // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a user.
         SeverityProvider = static args => args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
     };
 
-    private CircuitBreakerStrategyOptions Breaker(string breaker, Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
+    private CircuitBreakerStrategyOptions Breaker(Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
     {
-        OnOpened = args =>
-        {
-            _log.BreakerOpened(breaker, args.BreakDuration.TotalSeconds);
-            return ValueTask.CompletedTask;
-        },
-        OnClosed = _ =>
-        {
-            _log.BreakerClosed(breaker);
-            return ValueTask.CompletedTask;
-        },
-        OnHalfOpened = _ =>
-        {
-            _log.BreakerHalfOpened(breaker);
-            return ValueTask.CompletedTask;
-        },
         FailureRatio = settings.BreakerFailureRatio,
         MinimumThroughput = settings.BreakerMinimumThroughput,
         SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
