@@ -14,9 +14,6 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interacti
 
     public int? Width { get; init; }
 
-    /// <summary>Where library logs go (<see cref="CliLogging"/>); set by <see cref="CuboidApp.RunAsync"/> once <c>--verbose</c> is known.</summary>
-    public Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-
     /// <summary>Spectre.Console rendering onto <see cref="Out"/> (tables, progress).</summary>
     public IAnsiConsole Ansi => _ansi ??= CreateAnsi();
 

@@ -11,6 +11,15 @@ namespace Cuboid.Cli;
 /// </summary>
 internal static class CliLogging
 {
+    private static readonly AsyncLocal<ILoggerFactory?> CurrentFactory = new();
+
+    /// <summary>The factory of the command running in this async flow (set by <see cref="CuboidApp.RunAsync"/>); <see cref="CliServices"/> registers it.</summary>
+    public static ILoggerFactory? Current
+    {
+        get => CurrentFactory.Value;
+        set => CurrentFactory.Value = value;
+    }
+
     public static ILoggerFactory Create(CliConsole console, bool verbose)
     {
         if (!ReferenceEquals(console.Error, Console.Error))

@@ -69,7 +69,7 @@ public static class CuboidApp
 
         // Library logs on stderr: warnings by default, debug and up with --verbose; flushed when disposed.
         using var logging = CliLogging.Create(console, verbose);
-        console.LoggerFactory = logging;
+        CliLogging.Current = logging;
         try
         {
             var config = new InvocationConfiguration

@@ -10,7 +10,7 @@ namespace Cuboid.Benchmarks.Portfolio;
 
 /// <summary>
 /// What the router adds per call: the same OpenAI-compatible adapter over the same in-process handler,
-/// called directly and through <see cref="Cuboid.Portfolio.Portfolio.GetChatClient"/> (shipped catalog, route
+/// called directly and through <see cref="RunScope.GetChatClient"/> (shipped catalog, route
 /// planning over every caption model, budget reservation, Polly retry/breaker/deadline pipeline, ledger record).
 /// Goal: at most 50 µs median over the direct call (docs/PERFORMANCE.md). Telemetry: <c>…NoTelemetry</c> is the
 /// portfolio without Polly's telemetry and the routed clients' middleware (the baseline), the plain benchmarks have it on
@@ -35,7 +35,7 @@ public class RouterOverheadBenchmarks
     private IChatClient _trivialBare = null!;
     private ActivityListener? _activityListener;
     private MeterListener? _meterListener;
-    private Cuboid.Portfolio.Portfolio _portfolio = null!;
+    private RunScope _portfolio = null!;
     private RequestEstimate _estimate = null!;
 
     [GlobalSetup]
@@ -45,19 +45,19 @@ public class RouterOverheadBenchmarks
         var adapters = ProviderAdapters.Create(options);
         _direct = adapters.Get("openai").CreateChatClient(new ProviderEndpoint("openai", "openai", new Uri("https://api.openai.com/v1"), "sk-bench"), "gpt-4.1-mini");
         var environment = new BenchEnvironment();
-        var portfolio = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment, budget: 1_000_000m);
-        _routedBare = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment, null, 1_000_000m, null, telemetry: false)
-            .GetChatClient(ModelTasks.Caption);
+        var portfolio = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment).BeginRun(new RunOptions { Budget = 1_000_000m });
+        _routedBare = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment, null, null, telemetry: false)
+            .BeginRun(new RunOptions { Budget = 1_000_000m }).GetChatClient(ModelTasks.Caption);
         _portfolio = portfolio;
         _estimate = RequestEstimate.ForChat(_messages, null, 1024);
         _routed = portfolio.GetChatClient(ModelTasks.Caption);
         _pinned = portfolio.GetChatClient(ModelTasks.Caption, new RouteConstraints { PinnedModel = "openai:gpt-4.1-mini" });
         var trivial = new TrivialChatClient();
         _trivialDirect = trivial;
-        _trivialRouted = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, budget: 1_000_000m)
+        _trivialRouted = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment).BeginRun(new RunOptions { Budget = 1_000_000m })
             .GetChatClient(ModelTasks.Caption);
-        _trivialBare = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, null, 1_000_000m, null, telemetry: false)
-            .GetChatClient(ModelTasks.Caption);
+        _trivialBare = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, null, null, telemetry: false)
+            .BeginRun(new RunOptions { Budget = 1_000_000m }).GetChatClient(ModelTasks.Caption);
     }
 
     /// <summary>The same setup with listeners that record every span and measurement (what an OpenTelemetry exporter subscribes to).</summary>
@@ -129,7 +129,7 @@ public class RouterOverheadBenchmarks
 
     /// <summary>Route planning alone (no call): the part of the overhead that grows with the catalog.</summary>
     [Benchmark]
-    public RoutePlan PlanOnly() => _portfolio.PlanForCall(ModelTasks.Caption, RouteConstraints.None, _estimate);
+    public RoutePlan PlanOnly() => _portfolio.Router.PlanForCall(ModelTasks.Caption, RouteConstraints.None, _estimate, _portfolio);
 
     private sealed class BenchEnvironment : IEnvironmentVariables
     {

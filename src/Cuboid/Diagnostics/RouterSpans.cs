@@ -12,7 +12,7 @@ internal static class RouterSpans
 {
     public const string FallbackEvent = "cuboid.fallback";
 
-    public static Activity? StartRoute(RoutePlan plan)
+    public static Activity? StartRoute(RoutePlan plan, string runId)
     {
         var source = CuboidDiagnostics.ActivitySource;
         if (!source.HasListeners())
@@ -23,7 +23,8 @@ internal static class RouterSpans
         var span = source.StartActivity($"route {plan.Task}");
         span?.SetTag(TelemetryTags.Task, plan.Task)
             .SetTag(TelemetryTags.OperationName, OperationOf(plan.Task))
-            .SetTag(TelemetryTags.Candidates, plan.Candidates.Count);
+            .SetTag(TelemetryTags.Candidates, plan.Candidates.Count)
+            .SetTag(TelemetryTags.RunId, runId);
         return span;
     }
 

@@ -25,6 +25,9 @@ public static class TelemetryTags
     public const string Attempts = "cuboid.attempts";
 
     public const string Dollars = "cuboid.cost.usd";
+
+    /// <summary>The run (<c>RunScope.Id</c>) a routed call is booked to.</summary>
+    public const string RunId = "cuboid.run.id";
     public const string Candidates = "cuboid.route.candidates";
     public const string FallbackFrom = "cuboid.fallback.from";
     public const string FallbackTo = "cuboid.fallback.to";

@@ -1,6 +1,6 @@
 namespace Cuboid.Portfolio;
 
-/// <summary>Where <see cref="Portfolio.Load(PortfolioLoadOptions)"/> finds its config and catalog overlay, and run-level overrides.</summary>
+/// <summary>Where <see cref="ModelRouter.Load(PortfolioLoadOptions)"/> finds its config and catalog overlay, and overrides of them.</summary>
 public sealed record PortfolioLoadOptions
 {
     /// <summary>An explicit config file; default <c>cuboid.json</c> here, else <c>~/.config/cuboid/config.json</c>.</summary>
@@ -11,9 +11,6 @@ public sealed record PortfolioLoadOptions
 
     public string? WorkingDirectory { get; init; }
 
-    /// <summary>Overrides the config's budget for this run.</summary>
-    public decimal? Budget { get; init; }
-
     public double? HalfLifeDays { get; init; }
 
     public IEnvironmentVariables? Environment { get; init; }
@@ -23,6 +20,6 @@ public sealed record PortfolioLoadOptions
     /// <summary>Where the portfolio logs (router, resilience, routed clients); null logs nothing.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
-    /// <summary>Middleware for every routed chat client; see <see cref="Portfolio.ConfigureChatClient"/>.</summary>
+    /// <summary>Middleware for every routed chat client; see <see cref="ModelRouter.ConfigureChatClient"/>.</summary>
     public Action<Microsoft.Extensions.AI.ChatClientBuilder>? ConfigureChatClient { get; init; }
 }

@@ -34,6 +34,13 @@ public sealed record AnalyzeOptions
     /// <summary>Where the analyzer and the portfolio log (stages, routing, retries); null logs nothing.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// A container set up by <c>AddCuboid</c> (the CLI's, a host's): the router and the cache come from it, and
+    /// <see cref="ConfigPath"/>, <see cref="CatalogPath"/>, <see cref="CacheDirectory"/>, <see cref="Environment"/> and
+    /// <see cref="Adapters"/> are not used. Nothing is resolved before the request and the budget are checked.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>Provider adapters; default the built-in OpenAI-compatible, Anthropic and Ollama ones.</summary>
     public IReadOnlyList<IProviderAdapter>? Adapters { get; init; }
 

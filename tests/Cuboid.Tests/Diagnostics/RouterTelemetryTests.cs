@@ -30,7 +30,7 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _sim.DisposeAsync();
 
-    private Cuboid.Portfolio.Portfolio Build(ILoggerFactory? logging = null, Action<ChatClientBuilder>? configure = null)
+    private RunScope Build(ILoggerFactory? logging = null, Action<ChatClientBuilder>? configure = null)
     {
         var catalog = new ModelCatalog
         {
@@ -51,10 +51,11 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
         var env = new MapEnvironment(new Dictionary<string, string> { ["SIM_KEY"] = ProviderSimulator.DefaultApiKey });
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env, loggerFactory: logging)
+        var router = new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env, loggerFactory: logging)
         {
             ConfigureChatClient = configure,
         };
+        return router.BeginRun();
     }
 
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
@@ -170,6 +171,7 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
 
         Assert.Equal(["through my middleware"], seen);
         Assert.Equal($"Simulated answer from {Primary}", response.Text);
-        Assert.Same(portfolio, portfolio.GetChatClient("chat").GetService<Cuboid.Portfolio.Portfolio>());
+        Assert.Same(portfolio.Router, portfolio.GetChatClient("chat").GetService<ModelRouter>());
+        Assert.Same(portfolio, portfolio.GetChatClient("chat").GetService<RunScope>());
     }
 }

@@ -94,10 +94,14 @@ internal sealed class PortfolioHarness
         Resilience = new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.5, MaxDelaySeconds = 4, CallTimeoutSeconds = 10, MaxRetryAfterSeconds = 30 },
     };
 
-    public Cuboid.Portfolio.Portfolio Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
+    /// <summary>A new router over the test adapters, and a run on it with <paramref name="budget"/>.</summary>
+    public RunScope Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
+        BuildRouter(catalog, settings, logging).BeginRun(new RunOptions { Budget = budget });
+
+    public ModelRouter BuildRouter(ModelCatalog? catalog = null, PortfolioSettings? settings = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
         new(catalog ?? TestCatalog, settings ?? FastSettings,
             [new TestProviderAdapter("openai", this), new TestProviderAdapter("anthropic", this), new TestProviderAdapter("ollama", this)],
-            new MapEnvironment(Env), Time, budget, logging);
+            new MapEnvironment(Env), Time, logging);
 
     /// <summary>
     /// Starts the call on this thread with no synchronization context, so every continuation runs inline where its task
