@@ -32,6 +32,12 @@ internal static class CliServices
 
             return builder.AddInMemoryCollection(overrides?.Where(o => o.Value is not null) ?? []).Build();
         });
+        if (CliLogging.Current is { } logging)
+        {
+            // The library logs through it (router, resilience, analyzer): stderr, by --verbose.
+            services.AddSingleton(logging);
+        }
+
         services.AddCuboid();
         return services.BuildServiceProvider();
     }

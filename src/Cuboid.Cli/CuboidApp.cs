@@ -68,6 +68,9 @@ public static class CuboidApp
             return ExitCodes.Usage;
         }
 
+        // Library logs on stderr: warnings by default, debug and up with --verbose; flushed when disposed.
+        using var logging = CliLogging.Create(console, verbose);
+        CliLogging.Current = logging;
         try
         {
             var config = new InvocationConfiguration

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Cuboid.Portfolio;
@@ -10,7 +12,9 @@ namespace Cuboid.Benchmarks.Portfolio;
 /// What the router adds per call: the same OpenAI-compatible adapter over the same in-process handler,
 /// called directly and through <see cref="RunScope.GetChatClient"/> (shipped catalog, route
 /// planning over every caption model, budget reservation, Polly retry/breaker/deadline pipeline, ledger record).
-/// Goal: at most 50 µs median over the direct call (docs/PERFORMANCE.md).
+/// Goal: at most 50 µs median over the direct call (docs/PERFORMANCE.md). Telemetry: <c>…NoTelemetry</c> is the
+/// portfolio without Polly's telemetry and the routed clients' middleware (the baseline), the plain benchmarks have it on
+/// with no listener, <c>…Listened</c> with an activity listener and a meter listener taking everything from Cuboid and Polly.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 5, iterationCount: 30)]
@@ -27,6 +31,10 @@ public class RouterOverheadBenchmarks
     private IChatClient _trivialRouted = null!;
     private IChatClient _routed = null!;
     private IChatClient _pinned = null!;
+    private IChatClient _routedBare = null!;
+    private IChatClient _trivialBare = null!;
+    private ActivityListener? _activityListener;
+    private MeterListener? _meterListener;
     private RunScope _portfolio = null!;
     private RequestEstimate _estimate = null!;
 
@@ -38,6 +46,8 @@ public class RouterOverheadBenchmarks
         _direct = adapters.Get("openai").CreateChatClient(new ProviderEndpoint("openai", "openai", new Uri("https://api.openai.com/v1"), "sk-bench"), "gpt-4.1-mini");
         var environment = new BenchEnvironment();
         var portfolio = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment).BeginRun(new RunOptions { Budget = 1_000_000m });
+        _routedBare = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment, null, null, telemetry: false)
+            .BeginRun(new RunOptions { Budget = 1_000_000m }).GetChatClient(ModelTasks.Caption);
         _portfolio = portfolio;
         _estimate = RequestEstimate.ForChat(_messages, null, 1024);
         _routed = portfolio.GetChatClient(ModelTasks.Caption);
@@ -46,6 +56,43 @@ public class RouterOverheadBenchmarks
         _trivialDirect = trivial;
         _trivialRouted = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment).BeginRun(new RunOptions { Budget = 1_000_000m })
             .GetChatClient(ModelTasks.Caption);
+        _trivialBare = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, null, null, telemetry: false)
+            .BeginRun(new RunOptions { Budget = 1_000_000m }).GetChatClient(ModelTasks.Caption);
+    }
+
+    /// <summary>The same setup with listeners that record every span and measurement (what an OpenTelemetry exporter subscribes to).</summary>
+    [GlobalSetup(Targets = [nameof(RoutedListened), nameof(TrivialRoutedListened)])]
+    public void SetupListened()
+    {
+        Setup();
+        _activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Cuboid" or "Polly",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = static _ => { },
+        };
+        ActivitySource.AddActivityListener(_activityListener);
+        _meterListener = new MeterListener
+        {
+            InstrumentPublished = static (instrument, listener) =>
+            {
+                if (instrument.Meter.Name is "Cuboid" or "Polly")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _meterListener.SetMeasurementEventCallback<long>(static (_, _, _, _) => { });
+        _meterListener.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        _meterListener.SetMeasurementEventCallback<int>(static (_, _, _, _) => { });
+        _meterListener.Start();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _activityListener?.Dispose();
+        _meterListener?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
@@ -53,6 +100,13 @@ public class RouterOverheadBenchmarks
 
     [Benchmark]
     public Task<ChatResponse> Routed() => _routed.GetResponseAsync(_messages);
+
+    /// <summary>The routed call without Cuboid's telemetry: the baseline for <see cref="Routed"/> and <see cref="RoutedListened"/>.</summary>
+    [Benchmark]
+    public Task<ChatResponse> RoutedNoTelemetry() => _routedBare.GetResponseAsync(_messages);
+
+    [Benchmark]
+    public Task<ChatResponse> RoutedListened() => _routed.GetResponseAsync(_messages);
 
     [Benchmark]
     public Task<ChatResponse> RoutedPinned() => _pinned.GetResponseAsync(_messages);
@@ -64,6 +118,14 @@ public class RouterOverheadBenchmarks
     /// <summary>The same do-nothing client behind the router: everything measured is the router's own cost.</summary>
     [Benchmark]
     public Task<ChatResponse> TrivialRouted() => _trivialRouted.GetResponseAsync(_messages);
+
+    /// <summary>The do-nothing client behind the router without Cuboid's telemetry: the baseline for the two below and above.</summary>
+    [Benchmark]
+    public Task<ChatResponse> TrivialRoutedNoTelemetry() => _trivialBare.GetResponseAsync(_messages);
+
+    /// <summary>The do-nothing client behind the router with every span and measurement recorded.</summary>
+    [Benchmark]
+    public Task<ChatResponse> TrivialRoutedListened() => _trivialRouted.GetResponseAsync(_messages);
 
     /// <summary>Route planning alone (no call): the part of the overhead that grows with the catalog.</summary>
     [Benchmark]

@@ -8,6 +8,7 @@ using Cuboid.Understanding;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -71,7 +72,7 @@ public static class CuboidServiceCollectionExtensions
             // Adapters registered by the host replace the built-in ones (a test transport, a new protocol).
             var adapters = provider.GetServices<IProviderAdapter>().ToList();
             return new ModelRouter(ModelRouter.LoadCatalog(settings.Catalog, environment), settings,
-                adapters.Count > 0 ? adapters : ModelRouter.BuiltInAdapters(time), environment, time);
+                adapters.Count > 0 ? adapters : ModelRouter.BuiltInAdapters(time), environment, time, provider.GetService<ILoggerFactory>());
         });
 
         foreach (var task in ChatTasks)
@@ -81,7 +82,8 @@ public static class CuboidServiceCollectionExtensions
 
         services.TryAddSingleton(static provider => provider.GetRequiredService<ModelRouter>().GetSpeechToTextClient());
         services.TryAddKeyedSingleton(ModelTasks.Transcribe, static (provider, _) => provider.GetRequiredService<ISpeechToTextClient>());
-        services.TryAddSingleton(static provider => new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance, provider.GetService<TimeProvider>()));
+        services.TryAddSingleton(static provider => new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance, provider.GetService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger<VideoAnalyzer>()));
         services.TryAddSingleton(static provider =>
             AnalysisCache.Open(provider.GetRequiredService<IOptions<CuboidStorageOptions>>().Value.CacheDirectory ?? AnalysisCache.DefaultDirectory));
         services.TryAddSingleton(static provider =>

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Cuboid.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -8,13 +11,16 @@ namespace Cuboid.Portfolio;
 /// Walks a route plan: for each candidate, reserves budget, calls it through its provider's resilience
 /// pipeline (breakers per model, and per provider for failures of the whole provider), and on failure decides what next. Retryable failures are retried (by the pipeline) and then
 /// fall over; 401/403 retire the provider for the run; a context-length 400 skips to a larger window;
-/// any other 400 fails fast with the provider's message. Every model tried gets a record in the ledger of the call's run.
+/// any other 400 fails fast with the provider's message. Every model tried gets a record in the ledger of the call's run,
+/// a span and a log line (<see cref="RouterSpans"/>, <see cref="RouterLog"/>).
 /// One serves the whole process: breakers and latency are shared, while each call reserves from and books into its own
 /// <see cref="RunScope"/>.
 /// </summary>
-internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, LatencyTracker latency, TimeProvider time, ResilienceSettings settings)
+internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, LatencyTracker latency, TimeProvider time, ResilienceSettings settings, ILogger? logger = null)
 {
     private const int MaxErrorLength = 300;
+
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
 
     // The first real failure of each model, and each provider's first provider-wide one, in this process: once a circuit
     // opens, later calls only see "circuit open", and the error must still say what actually went wrong.
@@ -28,6 +34,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
         {
             throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, NoCandidateMessage(plan));
         }
+
+        // [telemetry] one span per routed call; one child span per model tried.
+        using var route = RouterSpans.StartRoute(plan, run.Id);
+        _log.RouteChosen(plan.Task, plan.Candidates[0].ModelId, plan.Candidates.Count);
+        RouteFailure? lastFailure = null;
 
         List<RouteFailure>? failures = null;
         CuboidException? overBudget = null;
@@ -51,10 +62,22 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 // A cheaper candidate further down may still fit what is left.
                 overBudget ??= budget.Exceeded(candidate.EstimatedCost, id);
+                _log.BudgetRefused(plan.Task, id, candidate.EstimatedCost, budget.Remaining); // [telemetry]
                 (failures ??= []).Add(RouteFailure.Skipped(candidate, $"~{RoutePlanner.Dollars(candidate.EstimatedCost)} does not fit the budget", overBudget: true));
                 continue;
             }
 
+            // [telemetry] moving on from a model that failed is a fallback; the answering model's span is closed when its call is booked.
+            if (lastFailure is not null)
+            {
+                RouterSpans.Fallback(route, lastFailure, candidate);
+                CuboidMetrics.Fallback(plan.Task, lastFailure.Provider, lastFailure.ModelId);
+                _log.FallingBack(plan.Task, lastFailure.ModelId, id, lastFailure.Error);
+            }
+
+            var attemptSpan = RouterSpans.StartAttempt(route, plan.Task, candidate);
+            var failuresBefore = failures?.Count ?? 0;
+            var answered = false;
             var state = new AttemptState<T>(candidate, attempt, _firstErrors, cancellationToken);
             var start = time.GetTimestamp();
             try
@@ -80,7 +103,11 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                     },
                     state,
                     cancellationToken);
-                return new RoutedCall<T>(value, candidate, state.Attempts, reservation, start, run);
+                RouterSpans.Answered(route, candidate); // [telemetry]
+                var call = new RoutedCall<T>(value, candidate, state.Attempts, reservation, start, run) { Span = attemptSpan };
+                attemptSpan = null;
+                answered = true;
+                return call;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -124,7 +151,20 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             {
                 (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
+            finally
+            {
+                // [telemetry] a model that did not answer: the failure just recorded, or an error thrown through.
+                if (!answered)
+                {
+                    lastFailure = (failures?.Count ?? 0) > failuresBefore ? failures![^1] : null;
+                    var outcome = cancellationToken.IsCancellationRequested ? "abandoned" : lastFailure?.CircuitOpen == true ? "circuit_open" : "failed";
+                    RouterSpans.AttemptFailed(attemptSpan, outcome, lastFailure?.Error);
+                    _log.AttemptFailed(plan.Task, id, state.Attempts, lastFailure?.Error ?? outcome);
+                }
+            }
         }
+
+        RouterSpans.NoAnswer(route, overBudget?.Message ?? "no model answered"); // [telemetry]
 
         if (overBudget is not null)
         {
@@ -168,6 +208,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             At = time.GetUtcNow(),
         };
         call.Run.Ledger.Record(record);
+        RouterSpans.Booked(call.Span, record); // [telemetry]
         return record;
     }
 

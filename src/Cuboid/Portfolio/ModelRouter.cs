@@ -1,5 +1,7 @@
+using Cuboid.Diagnostics;
 using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Portfolio;
 
@@ -21,9 +23,22 @@ public sealed class ModelRouter
 
     private readonly RoutePlanner _planner;
     private readonly IReadOnlyList<IProviderAdapter> _adapters;
+    private readonly bool _telemetry;
 
-    public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null)
+    public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
+        : this(catalog, settings, adapters, environment, timeProvider, loggerFactory, telemetry: true)
     {
+    }
+
+    /// <summary>
+    /// <paramref name="telemetry"/> false leaves out Polly's telemetry and the routed clients' middleware: the baseline the
+    /// router-overhead benchmark measures telemetry against. (Spans, metrics and logs cost one check each without listeners.)
+    /// </summary>
+    internal ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment, TimeProvider? timeProvider,
+        ILoggerFactory? loggerFactory, bool telemetry)
+    {
+        _telemetry = telemetry;
         settings.Validate();
         settings.ValidateAgainst(catalog);
         Catalog = catalog;
@@ -34,9 +49,10 @@ public sealed class ModelRouter
         Decay = new RatingDecay(settings.HalfLife, Time, settings.PriorPercentile);
         Providers = new ProviderDirectory(catalog, settings, Environment, _adapters);
         Latency = new LatencyTracker();
-        Resilience = new ProviderResilience(settings.Resilience, Time);
+        LoggerFactory = loggerFactory;
+        Resilience = new ProviderResilience(settings.Resilience, Time, loggerFactory: loggerFactory, telemetry: telemetry);
         _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
-        Calls = new CallRouter(Providers, Resilience, Latency, Time, settings.Resilience);
+        Calls = new CallRouter(Providers, Resilience, Latency, Time, settings.Resilience, loggerFactory?.CreateLogger<CallRouter>());
         DefaultRun = new RunScope(this, new RunOptions { Id = "default" }, limit: null);
     }
 
@@ -50,6 +66,16 @@ public sealed class ModelRouter
 
     /// <summary>Where provider keys and hosts are read (the process environment, or configuration through dependency injection).</summary>
     public IEnvironmentVariables Environment { get; }
+
+    /// <summary>Where the router, its resilience pipelines and the routed clients log; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; }
+
+    /// <summary>
+    /// Middleware for every routed chat client (<see cref="GetChatClient"/>, <see cref="RunScope.GetChatClient"/>), applied
+    /// after Cuboid's own (<see cref="OpenTelemetryChatClient"/> on source <c>Cuboid</c>, and <see cref="LoggingChatClient"/>
+    /// when a logger factory is given): e.g. <c>builder => builder.UseDistributedCache(cache)</c>.
+    /// </summary>
+    public Action<ChatClientBuilder>? ConfigureChatClient { get; init; }
 
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
@@ -102,7 +128,10 @@ public sealed class ModelRouter
         }
 
         var catalog = LoadCatalog(options.CatalogPath ?? settings.Catalog, environment);
-        return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider);
+        return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider, options.LoggerFactory)
+        {
+            ConfigureChatClient = options.ConfigureChatClient,
+        };
     }
 
     /// <summary>
@@ -130,9 +159,31 @@ public sealed class ModelRouter
     /// <summary>
     /// A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked
     /// in the current run of its async flow (<see cref="RunScope.Current"/>), else in <see cref="DefaultRun"/>.
+    /// It is built with a <see cref="ChatClientBuilder"/> (<see cref="Pipeline"/>).
     /// </summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
-        new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None, boundRun: null);
+        Pipeline(new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None, boundRun: null));
+
+    /// <summary>
+    /// A routed client as handed out: through a <see cref="ChatClientBuilder"/> with OpenTelemetry (source <c>Cuboid</c>,
+    /// no cost without a listener), logging when a logger factory is set, then <see cref="ConfigureChatClient"/>.
+    /// </summary>
+    internal IChatClient Pipeline(IChatClient routed)
+    {
+        if (!_telemetry)
+        {
+            return routed;
+        }
+
+        var builder = new ChatClientBuilder(routed).UseOpenTelemetry(LoggerFactory, CuboidDiagnostics.Name);
+        if (LoggerFactory is not null)
+        {
+            builder.UseLogging(LoggerFactory);
+        }
+
+        ConfigureChatClient?.Invoke(builder);
+        return builder.Build();
+    }
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>

@@ -16,4 +16,10 @@ public sealed record PortfolioLoadOptions
     public IEnvironmentVariables? Environment { get; init; }
 
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Where the portfolio logs (router, resilience, routed clients); null logs nothing.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Middleware for every routed chat client; see <see cref="ModelRouter.ConfigureChatClient"/>.</summary>
+    public Action<Microsoft.Extensions.AI.ChatClientBuilder>? ConfigureChatClient { get; init; }
 }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Cuboid.Portfolio;
@@ -12,9 +15,14 @@ namespace Cuboid.Portfolio;
 /// (5xx, 429, timeouts, bad answers), so one broken model does not push the provider's other models aside; the
 /// provider's breaker, shared by all its models for the run, counts only failures no model could escape: a host
 /// that refuses connections or does not resolve. (A refused key retires the provider outright, in the router.)
+/// Polly's telemetry is on (meter <c>Polly</c>, pipelines <c>cuboid.model</c>/<c>cuboid.provider</c>, instance the
+/// model or provider id); its log lines are kept at Information or below, since the router logs what matters to a user.
 /// </summary>
-internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null)
+internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvider time, Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null, bool telemetry = true)
 {
+    private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly BreakerLogListener _breakerLog = new((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CallRouter>());
+
     private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)> _providerBreakers = new(StringComparer.Ordinal);
 
@@ -48,7 +56,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
 
     private ResiliencePipeline Build(CatalogModel model)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        var builder = NewBuilder("cuboid.model", model.Id);
         if (settings.MaxAttempts > 1)
         {
             var retry = new RetryStrategyOptions
@@ -71,7 +79,7 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
         }
 
         // The provider's breaker is one pipeline instance shared by every model's pipeline, so its state is shared too.
-        var provider = _providerBreakers.GetOrAdd(model.Provider, _ => ProviderBreaker());
+        var provider = _providerBreakers.GetOrAdd(model.Provider, static (id, self) => self.ProviderBreaker(id), this);
 
         return builder
             .AddPipeline(provider.Pipeline)
@@ -80,12 +88,26 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
             .Build();
     }
 
-    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker()
+    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) ProviderBreaker(string provider)
     {
         var state = new CircuitBreakerStateProvider();
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(Breaker(CountsAgainstProvider, state)).Build();
+        var pipeline = NewBuilder("cuboid.provider", provider).AddCircuitBreaker(Breaker(CountsAgainstProvider, state)).Build();
         return (pipeline, state);
     }
+
+    private ResiliencePipelineBuilder NewBuilder(string name, string instance)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = name, InstanceName = instance };
+        return telemetry ? builder.ConfigureTelemetry(Telemetry()) : builder;
+    }
+
+    private TelemetryOptions Telemetry() => new()
+    {
+        LoggerFactory = _loggerFactory,
+        TelemetryListeners = { _breakerLog },
+        // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a user.
+        SeverityProvider = static args => args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
+    };
 
     private CircuitBreakerStrategyOptions Breaker(Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()
     {

@@ -56,7 +56,7 @@ public sealed class RunScope
 
     /// <summary>A chat client for a task whose every call is reserved from and booked to this run.</summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
-        new PortfolioChatClient(Router, task, constraints ?? RouteConstraints.None, this);
+        Router.Pipeline(new PortfolioChatClient(Router, task, constraints ?? RouteConstraints.None, this));
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task, booked to this run.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>

@@ -1,8 +1,11 @@
+using Cuboid.Diagnostics;
+
 namespace Cuboid.Portfolio;
 
 /// <summary>
 /// Every model call of a run, in order. Totals per stage (task) and per model are computed from the
-/// records themselves, so they always equal the sum of the calls.
+/// records themselves, so they always equal the sum of the calls. Each record also feeds the <c>Cuboid</c> meter
+/// (<see cref="CuboidMetrics"/>: calls, tokens, dollars, call duration).
 /// </summary>
 public sealed class UsageLedger
 {
@@ -18,6 +21,7 @@ public sealed class UsageLedger
             _records.Add(record);
         }
 
+        CuboidMetrics.Booked(record);
         Recorded?.Invoke(record);
     }
 

@@ -55,7 +55,7 @@ public static class AnalysisSession
 
     private static VideoAnalyzer Analyzer(AnalyzeOptions options) =>
         options is { Media: null, Audio: null, Time: null } && options.Services?.GetService<VideoAnalyzer>() is { } registered ? registered
-        : new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        : new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time, Logger(options));
 
     private static ModelRouter LoadRouter(AnalyzeOptions options)
     {
@@ -66,9 +66,13 @@ public static class AnalysisSession
             WorkingDirectory = options.WorkingDirectory,
             Environment = options.Environment,
             TimeProvider = options.Time,
+            LoggerFactory = options.LoggerFactory,
         };
         return options.Adapters is null ? ModelRouter.Load(load) : ModelRouter.Load(load, options.Adapters);
     }
+
+    private static Microsoft.Extensions.Logging.ILogger<VideoAnalyzer>? Logger(AnalyzeOptions options) =>
+        options.LoggerFactory is { } factory ? Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<VideoAnalyzer>(factory) : null;
 
     private static bool HasAnyModel(IAnalysisModels? models) =>
         models is not null && (models.Captioner is not null || models.Transcriber is not null || models.Reasoner is not null);

@@ -31,6 +31,9 @@ public sealed record AnalyzeOptions
 
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Where the analyzer and the portfolio log (stages, routing, retries); null logs nothing.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>
     /// A container set up by <c>AddCuboid</c> (the CLI's, a host's): the router and the cache come from it, and
     /// <see cref="ConfigPath"/>, <see cref="CatalogPath"/>, <see cref="CacheDirectory"/>, <see cref="Environment"/> and

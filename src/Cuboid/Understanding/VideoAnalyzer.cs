@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cuboid.Diagnostics;
 using Cuboid.Portfolio;
 using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cuboid.Understanding;
 
@@ -10,11 +13,13 @@ namespace Cuboid.Understanding;
 /// alongside; the reasoner then writes summary and chapters from the timestamped timeline. The report is returned,
 /// and kept by the sink (<see cref="IAnalysisSink"/>: files, cache and run record, or nothing). Without models (offline)
 /// the same run makes the structural report only. A stage stopped by the budget, by failing providers or by a client's
-/// transport failure (<see cref="StageFailure"/>) still yields a partial report.
+/// transport failure (<see cref="StageFailure"/>) still yields a partial report. Each run is an <c>analyze</c>
+/// span with one child span per stage (probe, decode, caption, transcribe, synthesize, report; <see cref="StageSpan"/>).
 /// </summary>
-public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio, TimeProvider? time = null)
+public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio, TimeProvider? time = null, ILogger<VideoAnalyzer>? logger = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _log = logger ?? NullLogger<VideoAnalyzer>.Instance;
 
     /// <summary>Near-duplicate thresholds (defaults suit slides and screen recordings).</summary>
     public NearDuplicateFilter NewFilter() => new();
@@ -36,7 +41,14 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         request.Validate();
         sink ??= NullAnalysisSink.Instance;
         var cache = sink.Cache;
-        var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+        using var analysisSpan = CuboidDiagnostics.ActivitySource.StartActivity("analyze"); // [telemetry]
+        VideoFacts video;
+        using (var probe = StageSpan.Start("probe", _log, _time))
+        {
+            video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+            probe.End();
+        }
+
         var offline = request.Offline || models is null || (models.Captioner is null && models.Transcriber is null && models.Reasoner is null);
         decimal Spent() => models?.Usage().Sum(u => u.Dollars) ?? 0m;
         decimal SpentOn(string task) => models?.Usage().Where(u => u.Stage == task).Sum(u => u.Dollars) ?? 0m;
@@ -78,7 +90,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         {
             Progress = (done, total) => Report("transcribe", done, total, done == total),
         };
-        var transcribeTask = Task.Run(() => transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken), cancellationToken);
+        var transcribeTask = Task.Run(async () =>
+        {
+            using var stage = StageSpan.Start("transcribe", _log, _time);
+            var result = await transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken);
+            EndStage(stage, skipped.ContainsKey("transcribe"), result.Stop, result.CacheHits, result.Pieces);
+            return result;
+        }, cancellationToken);
 
         var pass = new PassOutcome();
         // The pass reports about once per second of video; a bar needs no more than 200 steps.
@@ -93,8 +111,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         }
 
         // The decode is done when the pass's stream ends, not when the last caption comes back.
+        using var decode = StageSpan.Start("decode", _log, _time, detached: true);
         var frames = ThenAsync(media.SampleAsync(request.VideoPath, request.Sampling, framesDirectory, pass, Decoded, cancellationToken),
-            () => Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true), cancellationToken);
+            () =>
+            {
+                decode.End();
+                Report("decode", video.DurationSeconds, video.DurationSeconds, finished: true);
+            }, cancellationToken);
         var filter = NewFilter();
         var stageFilter = filter;
 
@@ -126,7 +149,9 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         CaptionStageResult captioned;
         try
         {
+            using var stage = StageSpan.Start("caption", _log, _time);
             captioned = await captions.RunAsync(frames, stageFilter, workspace.Directory, cancellationToken);
+            EndStage(stage, skipped.ContainsKey("caption"), captioned.Stop, captioned.CacheHits, captioned.Samples.Count);
         }
         catch
         {
@@ -161,6 +186,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             var timeline = Timeline.Build(captioned.Samples, heard.Segments);
             if (timeline.Count > 0)
             {
+                using var stage = StageSpan.Start("synthesize", _log, _time);
                 Report("synthesize", 0, 1);
                 var context = models.Candidates(AnalysisTasks.Reason).FirstOrDefault()?.ContextWindow ?? CostEstimator.DefaultContextWindow;
                 var key = Synthesizer.CacheKey(timeline, covered, request.Focus);
@@ -184,6 +210,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                     stop = failure;
                 }
 
+                EndStage(stage, false, stop, synthesisCached ? 1 : 0, 1);
                 Report("synthesize", 1, 1, finished: true);
             }
         }
@@ -237,7 +264,13 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         };
 
         Directory.Delete(work, recursive: true);
-        var kept = await workspace.KeepAsync(report, cancellationToken);
+        string? kept;
+        using (var writing = StageSpan.Start("report", _log, _time))
+        {
+            kept = await workspace.KeepAsync(report, cancellationToken);
+            writing.End();
+        }
+
         return new AnalysisOutcome(report, kept, stop) { Formats = request.Formats };
     }
 
@@ -288,6 +321,22 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             Truncated = pass.Truncated,
             Warnings = pass.Warnings,
         };
+    }
+
+    /// <summary>Ends a stage's span and logs its cache hits and why it stopped, if it did.</summary>
+    private void EndStage(StageSpan stage, bool skippedStage, CuboidException? stop, int cacheHits, int items)
+    {
+        if (cacheHits > 0)
+        {
+            _log.CacheHits(stage.Name, cacheHits, items);
+        }
+
+        if (stop is not null)
+        {
+            _log.StageStopped(stage.Name, stop.Message);
+        }
+
+        stage.End(stop is not null ? "stopped" : skippedStage ? "skipped" : "ok", stop?.Message);
     }
 
     private static string ToAdd(IAnalysisModels models, string task) =>

@@ -95,28 +95,55 @@ internal sealed class PortfolioHarness
     };
 
     /// <summary>A new router over the test adapters, and a run on it with <paramref name="budget"/>.</summary>
-    public RunScope Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null) =>
-        BuildRouter(catalog, settings).BeginRun(new RunOptions { Budget = budget });
+    public RunScope Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
+        BuildRouter(catalog, settings, logging).BeginRun(new RunOptions { Budget = budget });
 
-    public ModelRouter BuildRouter(ModelCatalog? catalog = null, PortfolioSettings? settings = null) =>
+    public ModelRouter BuildRouter(ModelCatalog? catalog = null, PortfolioSettings? settings = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
         new(catalog ?? TestCatalog, settings ?? FastSettings,
             [new TestProviderAdapter("openai", this), new TestProviderAdapter("anthropic", this), new TestProviderAdapter("ollama", this)],
-            new MapEnvironment(Env), Time);
+            new MapEnvironment(Env), Time, logging);
 
-    /// <summary>Moves the fake clock forward in small steps until the task completes (backoff and deadlines run on it).</summary>
-    public async Task<T> Drive<T>(Task<T> task)
+    /// <summary>
+    /// Starts the call on this thread with no synchronization context, so every continuation runs inline where its task
+    /// completes: on this thread, inside the call or inside <see cref="FakeTimeProvider.Advance"/>. Each time the call
+    /// has run out of work (its test doubles' <see cref="DriveQueue.YieldAsync"/> resumed, and it still waits), the fake
+    /// clock moves 250 ms. Backoff and deadlines thus fire at the same simulated times on every run, whatever the
+    /// machine's load; no real time passes.
+    /// </summary>
+    public Task<T> Drive<T>(Func<Task<T>> start)
     {
-        for (var i = 0; i < 4000 && !task.IsCompleted; i++)
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        var queue = new DriveQueue();
+        using var entered = queue.Enter();
+        try
         {
-            await Task.Delay(1);
-            if (!task.IsCompleted)
+            var task = start();
+            for (var step = 0; ; step++)
             {
+                queue.RunQueued();
+                if (task.IsCompleted)
+                {
+                    return task;
+                }
+
+                if (step == 4000)
+                {
+                    throw new TimeoutException("the call was still waiting after 1,000 simulated seconds");
+                }
+
                 Time.Advance(TimeSpan.FromMilliseconds(250));
             }
         }
-
-        return await task;
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
     }
 
-    public async Task Drive(Task task) => await Drive(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return 0; }, TaskScheduler.Default));
+    public Task Drive(Func<Task> start) => Drive(async () =>
+    {
+        await start();
+        return 0;
+    });
 }

@@ -117,7 +117,7 @@ public class RoutePlannerTests
             return TestChatClient.Answer("slow");
         };
         var portfolio = harness.Build();
-        await harness.Drive(portfolio.GetChatClient("caption", new RouteConstraints { PinnedModel = "alpha:big" }).GetResponseAsync("hi"));
+        await harness.Drive(() => portfolio.GetChatClient("caption", new RouteConstraints { PinnedModel = "alpha:big" }).GetResponseAsync("hi"));
         await portfolio.GetChatClient("caption", new RouteConstraints { PinnedModel = "beta:mid" }).GetResponseAsync("hi");
 
         var plan = portfolio.Plan("caption", new RouteConstraints { Policy = RoutingPolicy.Latency });

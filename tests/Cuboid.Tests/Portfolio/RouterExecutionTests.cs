@@ -24,7 +24,7 @@ public class RouterExecutionTests
         };
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("fine", response.Text);
         Assert.Equal(2, calls.Count);
@@ -40,7 +40,7 @@ public class RouterExecutionTests
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.RateLimited, 429, TimeSpan.FromMinutes(10));
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
         Assert.Equal(1, harness.Chat("alpha:big").Calls);
@@ -53,7 +53,7 @@ public class RouterExecutionTests
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 503);
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
         Assert.Equal("beta:mid", response.ModelId);
@@ -76,7 +76,7 @@ public class RouterExecutionTests
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", kind);
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);
@@ -91,8 +91,8 @@ public class RouterExecutionTests
         var portfolio = harness.Build();
         var client = portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Quality, DeniedProviders = ["beta"] });
 
-        var first = await harness.Drive(client.GetResponseAsync("one"));
-        var second = await harness.Drive(client.GetResponseAsync("two"));
+        var first = await harness.Drive(() => client.GetResponseAsync("one"));
+        var second = await harness.Drive(() => client.GetResponseAsync("two"));
 
         Assert.Equal(1, harness.Chat("alpha:big").Calls);
         Assert.Equal(0, harness.Chat("alpha:small").Calls);
@@ -112,7 +112,7 @@ public class RouterExecutionTests
         var client = portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Cost, DeniedProviders = ["local"] });
         harness.Chat("alpha:small").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ContextLengthExceeded, 400);
 
-        var response = await harness.Drive(client.GetResponseAsync("a long prompt"));
+        var response = await harness.Drive(() => client.GetResponseAsync("a long prompt"));
 
         Assert.Equal("answer from alpha:big", response.Text);
         Assert.Equal((1, 1), (harness.Chat("alpha:small").Calls, harness.Chat("beta:mid").Calls));
@@ -128,7 +128,7 @@ public class RouterExecutionTests
 
         // Balanced order is beta:mid (128k), alpha:big (1M), alpha:small (8k): after beta's refusal alpha:small would be pointless.
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 500);
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Balanced }).GetResponseAsync("long")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => portfolio.GetChatClient("caption", new RouteConstraints { Policy = RoutingPolicy.Balanced }).GetResponseAsync("long")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Equal(0, harness.Chat("alpha:small").Calls);
@@ -142,7 +142,7 @@ public class RouterExecutionTests
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.BadRequest, 400, message: "Invalid value for 'temperature'");
         var portfolio = harness.Build();
 
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Equal("alpha:big rejected the request: Invalid value for 'temperature'", ex.Message);
@@ -156,12 +156,12 @@ public class RouterExecutionTests
         var harness = new PortfolioHarness();
         harness.Chat("alpha:big").GetResponseAsyncCallback = async (_, _, ct) =>
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            await DriveQueue.HangAsync(ct);
             return TestChatClient.Answer("never");
         };
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x"));
 
         Assert.Equal("answer from beta:mid", response.Text);
         var failed = portfolio.Ledger.Records[0];
@@ -180,7 +180,7 @@ public class RouterExecutionTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal("answer from beta:mid", (await harness.Drive(client.GetResponseAsync("x"))).Text);
+            Assert.Equal("answer from beta:mid", (await harness.Drive(() => client.GetResponseAsync("x"))).Text);
         }
 
         // 3 attempts, then 1 more opens the circuit (4 failures, ratio 1.0); later calls skip alpha entirely.
@@ -189,7 +189,7 @@ public class RouterExecutionTests
 
         harness.Time.Advance(TimeSpan.FromSeconds(31));
         harness.Chat("alpha:big").GetResponseAsyncCallback = null;
-        Assert.Equal("answer from alpha:big", (await harness.Drive(client.GetResponseAsync("x"))).Text);
+        Assert.Equal("answer from alpha:big", (await harness.Drive(() => client.GetResponseAsync("x"))).Text);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class RouterExecutionTests
 
         var portfolio = harness.Build(settings: PortfolioHarness.FastSettings with { Resilience = PortfolioHarness.FastSettings.Resilience with { MaxAttempts = 1 } });
 
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Contains("no model answered for task 'caption'", ex.Message, StringComparison.Ordinal);
@@ -246,9 +246,9 @@ public class RouterExecutionTests
         harness.Env.Remove("LOCAL_HOST");
         var portfolio = harness.Build();
         var client = portfolio.GetChatClient("caption", ByQuality);
-        await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(client.GetResponseAsync("first call opens alpha's circuit")));
+        await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => client.GetResponseAsync("first call opens alpha's circuit")));
 
-        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(client.GetResponseAsync("second call meets it open")));
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => client.GetResponseAsync("second call meets it open")));
 
         Assert.Equal(ErrorKind.Provider, ex.Kind);
         Assert.Contains("alpha: could not reach alpha at 127.0.0.1:9: Connection refused (circuit now open)", ex.Message, StringComparison.Ordinal);
@@ -292,7 +292,7 @@ public class RouterExecutionTests
         harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => Task.FromResult(new ChatResponse([]));
         var portfolio = harness.Build();
 
-        var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x"));
+        var response = await harness.Drive(() => portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("x"));
 
         Assert.Equal("answer from beta:mid", response.Text);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);

@@ -34,7 +34,7 @@ public class SpeechToTextRouterTests
         var wav = Wav(12);
         using var nonSeekable = new NonSeekableStream(wav);
 
-        var response = await harness.Drive(portfolio.GetSpeechToTextClient(new RouteConstraints { Policy = RoutingPolicy.Quality }).GetTextAsync(nonSeekable));
+        var response = await harness.Drive(() => portfolio.GetSpeechToTextClient(new RouteConstraints { Policy = RoutingPolicy.Quality }).GetTextAsync(nonSeekable));
 
         Assert.Equal("hello", response.Text);
         Assert.All(harness.Speech("alpha:ears").BytesSeen.Concat(harness.Speech("beta:ears").BytesSeen), n => Assert.Equal(wav.Length, n));

@@ -12,7 +12,7 @@ public class StreamingRouterTests
     {
         for (var i = 0; i < updates; i++)
         {
-            await Task.Yield();
+            await DriveQueue.YieldAsync();
             yield return new ChatResponseUpdate(ChatRole.Assistant, $"part{i} ");
         }
 
@@ -47,7 +47,7 @@ public class StreamingRouterTests
         harness.Chat("alpha:big").GetStreamingResponseAsyncCallback = (_, _, ct) => CutAfter("alpha", 0, ct);
         var portfolio = harness.Build();
 
-        var (text, error) = await harness.Drive(ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
+        var (text, error) = await harness.Drive(() => ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
 
         Assert.Null(error);
         Assert.Equal("answer from beta:mid", text);
@@ -62,7 +62,7 @@ public class StreamingRouterTests
         harness.Chat("alpha:big").GetStreamingResponseAsyncCallback = (_, _, ct) => CutAfter("alpha", 2, ct);
         var portfolio = harness.Build();
 
-        var (text, error) = await harness.Drive(ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
+        var (text, error) = await harness.Drive(() => ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
 
         var cut = Assert.IsType<CuboidException>(error);
         Assert.Equal(ErrorKind.Provider, cut.Kind);
@@ -82,7 +82,7 @@ public class StreamingRouterTests
         var settings = PortfolioHarness.FastSettings with { Resilience = PortfolioHarness.FastSettings.Resilience with { BufferStreams = true } };
         var portfolio = harness.Build(settings: settings);
 
-        var (text, error) = await harness.Drive(ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
+        var (text, error) = await harness.Drive(() => ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
 
         Assert.Null(error);
         Assert.Equal("answer from beta:mid", text);
@@ -96,7 +96,7 @@ public class StreamingRouterTests
         harness.Chat("alpha:big").GetStreamingResponseAsyncCallback = (_, _, ct) => Stall(ct);
         var portfolio = harness.Build();
 
-        var (text, error) = await harness.Drive(ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
+        var (text, error) = await harness.Drive(() => ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
 
         Assert.Equal("first ", text);
         Assert.Contains("no update within 10 s", Assert.IsType<CuboidException>(error).Message, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public class StreamingRouterTests
         static async IAsyncEnumerable<ChatResponseUpdate> Stall([EnumeratorCancellation] CancellationToken ct = default)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, "first ");
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            await DriveQueue.HangAsync(ct);
             yield return new ChatResponseUpdate(ChatRole.Assistant, "never");
         }
     }
@@ -129,7 +129,7 @@ public class StreamingRouterTests
 
         static async IAsyncEnumerable<ChatResponseUpdate> WithUsage([EnumeratorCancellation] CancellationToken ct = default)
         {
-            await Task.Yield();
+            await DriveQueue.YieldAsync();
             yield return new ChatResponseUpdate(ChatRole.Assistant, "hello");
             yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 1000, OutputTokenCount = 500 })]);
         }

@@ -47,7 +47,7 @@ internal sealed class TestChatClient(string modelId) : IChatClient
     {
         foreach (var part in parts)
         {
-            await Task.Yield();
+            await DriveQueue.YieldAsync();
             cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, part);
         }

@@ -29,8 +29,9 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     /// <summary>A <see cref="RoutingPolicy"/>; quality when absent.</summary>
     public const string PolicyKey = "cuboid.policy";
 
-    /// <summary>On each image: the route that answered, <c>host:model</c> (as <see cref="ModelRouter.AnsweredByKey"/> for chat).</summary>
-    public const string AnsweredByKey = ModelRouter.AnsweredByKey;
+    /// <summary>On each image: the route that answered, <c>host:model</c>. (Images carry no <c>ModelId</c> in
+    /// Microsoft.Extensions.AI, so the route rides in <see cref="AIContent.AdditionalProperties"/>.)</summary>
+    public const string AnsweredByKey = "cuboid.route";
 
     /// <summary>On each image: the canonical model that answered.</summary>
     public const string ModelKey = "cuboid.model";

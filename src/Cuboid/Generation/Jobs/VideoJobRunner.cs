@@ -1,3 +1,4 @@
+using Cuboid.Diagnostics;
 using Cuboid.Media;
 using Cuboid.Portfolio;
 
@@ -56,6 +57,7 @@ public sealed class VideoJobRunner
             EstimatedCost = submission.EstimatedCost,
             Prices = submission.Prices,
         };
+        using var span = VideoJobSpans.Start("submit", submission.Host, submission.Model ?? submission.HostModel, job.Id); // [telemetry]
         var generator = _generators.For(submission.Host);
         var deadline = now + StartDeadline;
         while (true)
@@ -95,6 +97,7 @@ public sealed class VideoJobRunner
             job = await ReconcileAsync(job, cancellationToken);
         }
 
+        using var span = VideoJobSpans.Start("poll", job.Host, job.Model ?? job.HostModel, job.Id); // [telemetry]
         var generator = _generators.For(job.Host);
         var deadline = _time.GetUtcNow() + Options.WaitDeadline;
         var interval = Options.MinPollInterval;
@@ -150,6 +153,7 @@ public sealed class VideoJobRunner
             throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id} is {job.State.Word()}; only a succeeded job has outputs to download");
         }
 
+        using var span = VideoJobSpans.Start("download", job.Host, job.Model ?? job.HostModel, job.Id); // [telemetry]
         var generator = _generators.For(job.Host);
         // The status is read-only; it names the outputs (and refreshes URLs that some hosts re-sign on every read).
         var status = await ReadStatusAsync(generator, job, providerId, cancellationToken);
@@ -310,6 +314,7 @@ public sealed class VideoJobRunner
     private VideoJob Save(VideoJob job)
     {
         _store.Save(job);
+        VideoJobSpans.Saved(job); // [telemetry]
         Changed?.Invoke(job);
         return job;
     }
