@@ -1,0 +1,17 @@
+namespace Cuboid.Generation.LongForm;
+
+/// <summary>
+/// What a long-form run would do and cost, computed without calling anything: the storyboard (or the even split it
+/// starts from when the reasoning model will write it, and that call's price), each segment's first route and price,
+/// the keyframes and re-anchoring images, the expected total and the worst case (every segment rendered
+/// <see cref="LongFormRequest.BestOf"/> times).
+/// </summary>
+public sealed record LongFormPlan(
+    LongFormRequest Request,
+    Storyboard Storyboard,
+    string StoryboardSource,
+    ModelCost? StoryboardWriting,
+    IReadOnlyList<SegmentPlan> Segments,
+    int KeyframeImages,
+    decimal ExpectedDollars,
+    decimal WorstCaseDollars);
