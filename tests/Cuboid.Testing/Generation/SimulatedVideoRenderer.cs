@@ -14,10 +14,10 @@ namespace Cuboid.Testing.Generation;
 public static class SimulatedVideoRenderer
 {
     /// <summary>
-    /// One hop's error, as a chained video model adds it: a fixed colour shift (red up, blue down by 6 levels), contrast
+    /// One hop's error, as a chained video model adds it: a fixed colour shift (red up, blue down by 8 levels), contrast
     /// creeping up 5 %, and a slight blur. Applied in full by a clip's last frame, so a chain of N clips carries N hops.
     /// </summary>
-    public const string HopDegradation = "lutrgb=r='clipval+6':b='clipval-6',eq=contrast=1.05,gblur=sigma=0.5";
+    public const string HopDegradation = "lutrgb=r='clipval+8':b='clipval-8',eq=contrast=1.05,gblur=sigma=0.3";
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> Cache = new(StringComparer.Ordinal);
 

@@ -31,4 +31,25 @@ public static class TestImages
 
             return path;
         })).Value;
+
+    /// <summary>A soft, muted PNG (testsrc2 with its saturation and contrast lowered, then blurred like a photo's smooth
+    /// areas): an anchor whose colour statistics a drift can move in every direction without clipping, and whose mean colour
+    /// does not hinge on sharp coloured edges that each chroma-subsampled encode smears.</summary>
+    public static Task<string> AnchorPngAsync(int width = 160, int height = 90) =>
+        Cache.GetOrAdd(string.Create(CultureInfo.InvariantCulture, $"soft-anchor-{width}x{height}"), key => new Lazy<Task<string>>(async () =>
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "cuboid-test-images");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, $"{key}.png");
+            var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".png";
+            var run = await MediaProcess.RunAsync(MediaTools.Default.FfmpegPath,
+                ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc2=s={width}x{height},eq=saturation=0.5:contrast=0.7,gblur=sigma=3"), "-frames:v", "1", temp]);
+            if (run.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"ffmpeg could not make {key}.png: {string.Join(" / ", run.StderrTail)}");
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return path;
+        })).Value;
 }

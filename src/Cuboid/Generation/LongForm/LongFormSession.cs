@@ -49,6 +49,11 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
     public async Task<LongFormOutcome> RunAsync(LongFormRequest request, string folder, CancellationToken cancellationToken = default)
     {
         var plan = Plan(request);
+        if (request.Strategy == LongFormStrategy.Keyframes || request.ReAnchor == ReAnchorMode.Regenerate)
+        {
+            _ = Keyframes(request);
+        }
+
         if (plan.Segments.FirstOrDefault(s => s.Dollars is null) is { } unroutable)
         {
             throw CuboidException.Usage($"no route can make segment {unroutable.Index + 1} ({unroutable.Shot.Seconds} s): {unroutable.Why}");
@@ -78,6 +83,14 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         if (earlier > 0 && generation.Budget.TryReserve(earlier, out var booked))
         {
             booked.Settle(earlier);
+        }
+
+        // Refuse up front what the budget cannot finish, rather than spend part of it on half a video.
+        var toGo = plan.Segments.Where(s => !manifest.Chosen.ContainsKey(s.Index)).Sum(s => s.Dollars ?? 0)
+            + (manifest.Storyboard is null ? plan.StoryboardWriting?.Dollars ?? 0 : 0);
+        if (generation.Budget.Remaining is { } left && toGo > left)
+        {
+            throw generation.Budget.Exceeded(toGo, $"the rest of this {plan.Storyboard.TotalSeconds} s video");
         }
 
         if (manifest.Storyboard is null)
@@ -173,8 +186,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
                 anchorPicture = await PictureFile.LoadAsync(anchorPng, _tools, cancellationToken);
             }
 
-            var last = await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken);
-            before = PictureFile.MeanLab(last);
+            before = take.LastColor;
             if (i == shots.Count - 1 || manifest.StartFrames.ContainsKey(i + 1))
             {
                 continue;
@@ -189,6 +201,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
                 next = Path.Combine(renderer.FramesFolder, $"segment-{i + 2:D2}-start.png");
                 if (request.ReAnchor == ReAnchorMode.Match)
                 {
+                    var last = await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken);
                     PictureFile.SavePng(ReinhardTransfer.Match(last, anchorPicture), next);
                 }
                 else

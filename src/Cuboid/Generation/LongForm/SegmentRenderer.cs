@@ -137,10 +137,9 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         File.Move(path + ".partial", path, overwrite: true);
         var firstPng = Path.Combine(FramesFolder, name + "-first.png");
         var lastPng = Path.Combine(FramesFolder, name + "-last.png");
-        await FrameGrab.FirstAsync(path, firstPng, tools, cancellationToken);
-        await FrameGrab.LastAsync(path, lastPng, tools, cancellationToken);
-        var firstLab = PictureFile.MeanLab(await PictureFile.LoadAsync(firstPng, tools, cancellationToken));
-        var lastLab = PictureFile.MeanLab(await PictureFile.LoadAsync(lastPng, tools, cancellationToken));
+        var (width, height) = (job.Outputs[0].Width, job.Outputs[0].Height);
+        var firstLab = PictureFile.MeanLab(await FrameGrab.FirstAsync(path, width, height, firstPng, tools, cancellationToken));
+        var lastLab = PictureFile.MeanLab(await FrameGrab.LastAsync(path, width, height, lastPng, tools, cancellationToken));
         manifest.Update(folder, m => m.Put(take with
         {
             JobId = job.Id,
@@ -153,6 +152,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
             JoinDeltaE = beforeJoin is { } before ? firstLab.DeltaE(before) : null,
             FirstFramePng = firstPng,
             LastFramePng = lastPng,
+            LastColor = lastLab,
         }));
     }
 }

@@ -38,6 +38,9 @@ public sealed record SegmentTake
 
     public string? LastFramePng { get; init; }
 
+    /// <summary>Mean Lab colour of the last frame: what the next segment's join is compared with.</summary>
+    public LabColor? LastColor { get; init; }
+
     public const string Pending = "pending";
     public const string Delivered = "delivered";
     public const string Failed = "failed";
