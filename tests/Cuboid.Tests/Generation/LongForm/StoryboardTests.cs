@@ -19,7 +19,7 @@ public sealed class StoryboardTests(RouterSimulatorFixture fixture) : IClassFixt
         var catalog = new ModelCatalog
         {
             Providers = [new CatalogProvider { Id = "sim", ApiKind = "openai", BaseUrl = new Uri(fixture.Sim.BaseUri, "v1").ToString(), KeyEnv = "SIM_STORY_KEY" }],
-            Models = [PortfolioHarness.Model("sim:planner", ["reason"], 128_000, 2m, 8m, ("reason", 90))],
+            Models = [PortfolioHarness.Model("sim:planner", ["reason"], 128_000, 2m, 8m, ("reason", 90)) with { StructuredOutput = true }],
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
         return new Cuboid.Portfolio.Portfolio(catalog, PortfolioHarness.FastSettings, adapters.ApiKinds.Select(adapters.Get),
@@ -62,7 +62,7 @@ public sealed class StoryboardTests(RouterSimulatorFixture fixture) : IClassFixt
 
         Assert.Equal(["A red kite rises over the dunes.", "The kite dips toward the sea."], board.Shots.Select(s => s.Prompt));
         Assert.Equal([8, 4], board.Shots.Select(s => s.Seconds));
-        var call = Assert.Single(fixture.Sim.Calls);
+        var call = Assert.Single(fixture.Sim.Calls).Request;
         Assert.Equal("json_schema", call.ResponseFormat);
         Assert.Contains("exactly 2 consecutive shots", call.LastUserText, StringComparison.Ordinal);
         Assert.Equal("sim:planner", Assert.Single(portfolio.Ledger.Records).ModelId);
