@@ -31,6 +31,13 @@ internal static class GenerationCliOptions
             SqliteVideoJobStore.Open(parse.GetValue(store)?.FullName ?? SqliteVideoJobStore.DefaultDirectory),
             ProcessEnvironment.Instance, Http, new RunBudget(budget));
 
+    /// <summary>The image portfolio (<c>cuboid image</c>): the same catalog, hosts and keys as video, no job store.</summary>
+    public static Cuboid.Generation.Images.PortfolioImageGenerator Images(ParseResult parse, Option<FileInfo?> catalog, decimal? budget)
+    {
+        var loaded = VideoCatalog.Load(parse.GetValue(catalog)?.FullName);
+        return new(loaded, new VideoHostDirectory(loaded, ProcessEnvironment.Instance, Http), new RatingDecay(), new RunBudget(budget), new UsageLedger());
+    }
+
     /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
     public static void ReportProgress(CliConsole console, VideoJobRunner runner)
     {

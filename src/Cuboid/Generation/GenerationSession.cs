@@ -1,4 +1,5 @@
 using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Images;
 using Cuboid.Generation.Jobs;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
@@ -27,7 +28,11 @@ public sealed class GenerationSession
         Runner = new VideoJobRunner(store, Hosts, runnerOptions, Time);
         Budget = budget ?? new RunBudget();
         Ledger = ledger ?? new UsageLedger();
+        Images = new PortfolioImageGenerator(catalog, Hosts, _decay, Budget, Ledger, Time);
     }
+
+    /// <summary>Images (t2i, i2i) through the same catalog, hosts, budget and ledger: keyframes for long-form video.</summary>
+    public PortfolioImageGenerator Images { get; }
 
     public TimeProvider Time { get; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Images;
 using Cuboid.Portfolio;
 
 namespace Cuboid.Generation.Routing;
@@ -47,10 +48,10 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
             foreach (var route in model.Routes.Where(r => r.Serves(request.Task, model)))
             {
                 var reason = CannotServe(route, request) ?? hostUnusableReason(route.Host);
-                var price = VideoPricing.Cost(route.Prices, Math.Min(request.Size.Width, request.Size.Height), request.Audio, request.Seconds);
+                var price = Price(route, request);
                 if (reason is null && price is null)
                 {
-                    reason = "no price for this resolution and audio";
+                    reason = ImageTasks.IsImage(request.Task) ? "no price for this size and quality" : "no price for this resolution and audio";
                 }
 
                 if (reason is not null)
@@ -85,9 +86,19 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         return new VideoRoutePlan(request, [.. ordered.ThenBy(m => m.Model.Id, StringComparer.Ordinal).SelectMany(m => m.Routes)], skipped);
     }
 
+    /// <summary>The estimated dollars for the request on this route: per output second for video, per image for images.</summary>
+    public static decimal? Price(VideoRoute route, VideoRouteRequest request) => ImageTasks.IsImage(request.Task)
+        ? ImagePricing.Cost(route.ImagePrices, request.Size, request.Quality, Math.Max(1, request.Images))
+        : VideoPricing.Cost(route.Prices, Math.Min(request.Size.Width, request.Size.Height), request.Audio, request.Seconds);
+
     /// <summary>Why a route cannot make this request, or null when it can.</summary>
     public static string? CannotServe(VideoRoute route, VideoRouteRequest request)
     {
+        if (ImageTasks.IsImage(request.Task))
+        {
+            return CannotServeImage(route, request);
+        }
+
         if (request.LastFrame && !route.LastFrame)
         {
             return "no last frame";
@@ -130,6 +141,21 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         }
 
         return null;
+    }
+
+    private static string? CannotServeImage(VideoRoute route, VideoRouteRequest request)
+    {
+        if (request.ReferenceImages > route.ReferenceImages)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"takes {route.ReferenceImages} reference images, not {request.ReferenceImages}");
+        }
+
+        if (route.Sizes is { } sizes && !sizes.Contains(request.Size.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            return $"no {request.Size} (offers {string.Join(", ", sizes)})";
+        }
+
+        return request.Seed && !route.Seed ? "no seed" : null;
     }
 
     // 2-15 rather than fourteen numbers.
