@@ -105,9 +105,10 @@ public static class GenerateCommand
     private static async Task<int> GenerateLongAsync(CliConsole console, ParseResult parse, LongFormCliOptions longForm, GenerationSession session,
         GenerateRequest single, Option<DirectoryInfo?> output, Option<bool> dryRun, Option<bool> json, Option<decimal?> budget, CancellationToken cancellationToken)
     {
-        // No image model is wired in yet: keyframes refuses with a usage error naming chain, the default without one.
-        var request = longForm.Request(parse, single, imageModel: false);
-        var longSession = new LongFormSession(session, longForm.StoryboardWriter(parse, parse.GetValue(budget)));
+        // Keyframes by default where an image model can draw them; chain where none is configured.
+        var imageModel = session.Images.Plan(new Microsoft.Extensions.AI.ImageGenerationRequest("a keyframe")).Candidates.Count > 0;
+        var request = longForm.Request(parse, single, imageModel);
+        var longSession = new LongFormSession(session, longForm.StoryboardWriter(parse, parse.GetValue(budget)), session.Images);
         if (parse.GetValue(dryRun))
         {
             return await LongFormCliOptions.PrintPlanAsync(console, longSession.Plan(request, assumeEveryHostConfigured: true), parse.GetValue(json));

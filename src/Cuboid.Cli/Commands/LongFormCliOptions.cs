@@ -111,7 +111,7 @@ internal sealed class LongFormCliOptions
 
         if (plan.KeyframeImages > 0)
         {
-            await console.Out.WriteLineAsync(Text($"keyframes: {plan.KeyframeImages} images from the image model"));
+            await console.Out.WriteLineAsync(Text($"keyframes: {plan.KeyframeImages} images from the image model: {DisplayFormat.Dollars(plan.KeyframeDollars)}"));
         }
 
         await console.Out.WriteLineAsync(Text($"total: {DisplayFormat.Dollars(plan.ExpectedDollars)} expected, {DisplayFormat.Dollars(plan.WorstCaseDollars)} worst case (every segment rendered {request.BestOf} time{(request.BestOf == 1 ? "" : "s")})"));

@@ -22,7 +22,9 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
     {
         _sim = fixture.Sim;
         Environment.SetEnvironmentVariable(_key, _sim.ApiKey);
-        PortfolioJson.WriteAtomically(Overlay, TestVideoCatalog.For(_sim, _key, DateOnly.FromDateTime(DateTime.UtcNow)));
+        // Without the test catalog's "openai" video host, the shipped image models keep their own openai-images host.
+        var catalog = TestVideoCatalog.For(_sim, _key, DateOnly.FromDateTime(DateTime.UtcNow));
+        PortfolioJson.WriteAtomically(Overlay, catalog with { Hosts = [.. catalog.Hosts.Where(h => h.Id != "openai")] });
     }
 
     private string Overlay => Path.Combine(_dir, "video.json");
@@ -86,7 +88,7 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
         { "unknown strategy", ["--strategy", "zigzag"], ExitCodes.Usage },
         { "bad gate", ["--gate", "colour=3"], ExitCodes.Usage },
         { "best-of zero", ["--best-of", "0"], ExitCodes.Usage },
-        { "keyframes without an image model", ["--strategy", "keyframes"], ExitCodes.Usage },
+        { "keyframes without a configured image model", ["--strategy", "keyframes"], ExitCodes.Provider },
         { "an image instead of an anchor", ["--image", "ANCHOR"], ExitCodes.Usage },
         { "a missing anchor", ["--anchor", "MISSING"], ExitCodes.Input },
         { "over budget", ["--strategy", "chain", "--budget", "0.1"], ExitCodes.Budget },

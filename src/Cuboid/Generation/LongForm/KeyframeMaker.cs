@@ -1,4 +1,3 @@
-using System.Drawing;
 using Cuboid.Media;
 using Microsoft.Extensions.AI;
 
@@ -7,7 +6,7 @@ namespace Cuboid.Generation.LongForm;
 /// <summary>
 /// Makes pictures with the image model (Microsoft.Extensions.AI <see cref="IImageGenerator"/>) from the anchors: the
 /// boundary keyframes of the keyframes strategy, and regenerated start frames when chain re-anchors by regeneration.
-/// Each picture is asked at the video's size with every anchor as a reference, and saved losslessly as a PNG.
+/// Each picture is asked with every anchor as a reference, then fitted to the video's size and saved losslessly as a PNG.
 /// </summary>
 internal sealed class KeyframeMaker(IImageGenerator images, VideoSize size, MediaTools tools)
 {
@@ -17,9 +16,9 @@ internal sealed class KeyframeMaker(IImageGenerator images, VideoSize size, Medi
     {
         var references = anchors.Select(a => (AIContent)FrameImage.Load(a, "--anchor")).ToList();
         var request = references.Count > 0 ? new ImageGenerationRequest(prompt, references) : new ImageGenerationRequest(prompt);
+        // No size asked: image routes offer few sizes (1024², 1536x1024, ...), so the model's own is covered and cropped below.
         var options = new ImageGenerationOptions
         {
-            ImageSize = new Size(size.Width, size.Height),
             MediaType = "image/png",
             ResponseFormat = ImageGenerationResponseFormat.Data,
             Count = 1,

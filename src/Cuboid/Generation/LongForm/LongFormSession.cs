@@ -40,9 +40,11 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         }
 
         var keyframeImages = request.Strategy == LongFormStrategy.Keyframes ? board.Shots.Count + (anchored ? 0 : 1) : 0;
+        var keyframeDollars = keyframeImages == 0 ? 0
+            : keyframeImages * (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe"), null, assumeEveryHostConfigured).First?.EstimatedCost ?? 0);
         var video = segments.Sum(s => s.Dollars ?? 0);
-        var words = writing?.Dollars ?? 0;
-        return new LongFormPlan(request, board, source, writing, segments, keyframeImages, video + words, (video * request.BestOf) + words);
+        var fixedCost = (writing?.Dollars ?? 0) + keyframeDollars;
+        return new LongFormPlan(request, board, source, writing, segments, keyframeImages, keyframeDollars, video + fixedCost, (video * request.BestOf) + fixedCost);
     }
 
     /// <summary>Makes the long video in <paramref name="folder"/> (resuming the run already there, if it is the same run).</summary>
@@ -52,6 +54,11 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         if (request.Strategy == LongFormStrategy.Keyframes || request.ReAnchor == ReAnchorMode.Regenerate)
         {
             _ = Keyframes(request);
+            if (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe")) is { Candidates.Count: 0 } none)
+            {
+                // Found out before anything is paid for, not at the first keyframe.
+                throw CuboidException.Provider($"no configured image model can draw the keyframes ({string.Join("; ", none.Skipped.Select(s => $"{s.Route}: {s.Reason}"))}); set a key, or use --strategy chain");
+            }
         }
 
         if (plan.Segments.FirstOrDefault(s => s.Dollars is null) is { } unroutable)
@@ -232,7 +239,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         var shots = storyboard.Shots;
         var maker = Keyframes(request);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, shots.Count + 1), parallel, async (k, token) =>
+        async Task MakeAsync(int k, IReadOnlyList<string> references, CancellationToken token)
         {
             if (manifest.Keyframes.ContainsKey(k))
             {
@@ -246,11 +253,16 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             }
             else
             {
-                await maker.MakeAsync(KeyframePrompt(shots, k), anchors, png, token);
+                await maker.MakeAsync(KeyframePrompt(shots, k), references, png, token);
             }
 
             manifest.Update(folder, m => m.Keyframes[k] = png);
-        });
+        }
+
+        // The opening keyframe first: without anchor images it becomes the anchor every other keyframe is drawn from.
+        await MakeAsync(0, anchors, cancellationToken);
+        IReadOnlyList<string> references = anchors.Count > 0 ? anchors : [manifest.Keyframes[0]];
+        await Parallel.ForEachAsync(Enumerable.Range(1, shots.Count), parallel, async (k, token) => await MakeAsync(k, references, token));
 
         if (manifest.Anchor is null)
         {

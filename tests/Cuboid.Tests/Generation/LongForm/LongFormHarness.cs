@@ -1,4 +1,6 @@
 using Cuboid.Generation;
+using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Images;
 using Cuboid.Generation.LongForm;
 using Cuboid.Portfolio;
 using Cuboid.Storage;
@@ -30,13 +32,35 @@ internal sealed class LongFormHarness : IDisposable
 
     public string Model(string suffix) => $"sim/{Key}-{suffix}";
 
-    public GenerationSession Session(decimal? budget = null) => new(
-        TestVideoCatalog.For(_sim, Key, DateOnly.FromDateTime(DateTime.UtcNow)),
-        SqliteVideoJobStore.Open(Path.Combine(Folder, "store")),
-        new MapEnvironment(new Dictionary<string, string> { [Key] = _sim.ApiKey }),
-        Http,
-        new RunBudget(budget),
-        runnerOptions: JobHarness.FastPolling);
+    /// <summary>The session; with <paramref name="images"/>, the catalog also holds <c>test:painter</c> (t2i and i2i on
+    /// the image simulator's OpenAI Images shape, $0.01 an image) for keyframes.</summary>
+    public GenerationSession Session(decimal? budget = null, ImageHostSimulator? images = null)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var catalog = TestVideoCatalog.For(_sim, Key, today);
+        var keys = new Dictionary<string, string> { [Key] = _sim.ApiKey };
+        if (images is not null)
+        {
+            keys[Key + "_IMAGES"] = images.ApiKey;
+            catalog = catalog with
+            {
+                Hosts = [.. catalog.Hosts, new VideoHost { Id = "images", ApiKind = ImageHostSimulator.ApiKindFor("openai"), BaseUrl = images.BaseUrlFor("openai").ToString(), KeyEnv = Key + "_IMAGES" }],
+                Models =
+                [
+                    .. catalog.Models,
+                    new VideoModel
+                    {
+                        Id = "test:painter", Tasks = ["t2i", "i2i"],
+                        Ratings = [new ModelRating("t2i", 1200, "test", today), new ModelRating("i2i", 1200, "test", today)],
+                        Routes = [new VideoRoute { Host = "images", Model = $"painter-{Key}", ReferenceImages = 4, ImagePrices = [new ImagePrice { PerImage = 0.01m }] }],
+                    },
+                ],
+            };
+        }
+
+        return new(catalog, SqliteVideoJobStore.Open(Path.Combine(Folder, "store")), new MapEnvironment(keys), Http, new RunBudget(budget),
+            runnerOptions: JobHarness.FastPolling);
+    }
 
     public static LongFormRequest Request(LongFormStrategy strategy, int segments, params string[] anchors) => new()
     {
