@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cuboid.Cli;
 using Cuboid.Generation.LongForm;
@@ -44,19 +43,12 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
         ["generate", "a lighthouse at dusk", "--model", "test:alpha", "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--segment-seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--out", OutDir, .. extra];
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var console = CliConsole.Capture(out var stdout, out var stderr);
-        var code = await CuboidApp.RunAsync(args, console);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task A_chained_long_video_writes_the_video_segments_storyboard_and_drift_report_and_says_what_it_cost()
     {
         var anchor = await TestImages.AnchorPngAsync();
 
-        var (code, stdout, stderr) = await Run(Generate(6, "--strategy", "chain", "--anchor", anchor, "--gate", "deltaE=2"));
+        var (code, stdout, stderr) = await CliRun.InProcessAsync(Generate(6, "--strategy", "chain", "--anchor", anchor, "--gate", "deltaE=2"));
 
         Assert.True(code == 0, stderr);
         Assert.Contains($"{LongFormSession.VideoName}: 160x90", stdout, StringComparison.Ordinal);
@@ -73,7 +65,7 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
     {
         var before = _sim.CreateCount();
 
-        var (code, stdout, _) = await Run(Generate(6, "--strategy", "chain", "--best-of", "3", "--dry-run"));
+        var (code, stdout, _) = await CliRun.InProcessAsync(Generate(6, "--strategy", "chain", "--best-of", "3", "--dry-run"));
 
         Assert.Equal(0, code);
         Assert.Contains("chain: 3 segments, 6 s", stdout, StringComparison.Ordinal);
@@ -101,7 +93,7 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
         var anchor = await TestImages.AnchorPngAsync();
         var args = Generate(6, [.. extra.Select(a => a switch { "ANCHOR" => anchor, "MISSING" => Path.Combine(_dir, "missing.png"), _ => a })]);
 
-        var (code, _, stderr) = await Run(args);
+        var (code, _, stderr) = await CliRun.InProcessAsync(args);
 
         Assert.True(expected == code, $"{what}: exit {code}, {stderr}");
         Assert.Single(stderr.Trim().Split('\n'));
@@ -114,15 +106,15 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
         var anchor = await TestImages.AnchorPngAsync();
         var hostModel = $"sim/{_key}-alpha-rep";
         var args = Generate(8, "--strategy", "chain", "--anchor", anchor, "--gate", "off");
-        using (var child = StartCli(args))
+        using (var child = CliRun.Child(args, _key, _sim.ApiKey))
         {
-            await WaitUntil(() => Chosen(OutDir) >= 2, TimeSpan.FromMinutes(4));
+            await CliRun.WaitUntilAsync(() => Chosen(OutDir) >= 2, TimeSpan.FromMinutes(4));
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
 
         var delivered = Chosen(OutDir);
-        var (code, stdout, stderr) = await Run(args);
+        var (code, stdout, stderr) = await CliRun.InProcessAsync(args);
 
         Assert.True(code == 0, stderr);
         Assert.Contains($"from the earlier run", stdout, StringComparison.Ordinal);
@@ -142,32 +134,5 @@ public sealed class GenerateLongFormTests : IClassFixture<VideoSimulatorFixture>
         {
             return 0;
         }
-    }
-
-    private Process StartCli(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CuboidApp).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment[_key] = _sim.ApiKey;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var stop = DateTime.UtcNow + timeout;
-        while (!condition() && DateTime.UtcNow < stop)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "the child process never got that far");
     }
 }

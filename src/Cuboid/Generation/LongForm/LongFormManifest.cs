@@ -67,6 +67,15 @@ public sealed class LongFormManifest
         }
     }
 
+    /// <summary>Reads under the same lock (segments and keyframes finish in parallel).</summary>
+    public T Read<T>(Func<LongFormManifest, T> read)
+    {
+        lock (_gate)
+        {
+            return read(this);
+        }
+    }
+
     public IReadOnlyList<SegmentTake> TakesOf(int segment)
     {
         lock (_gate)

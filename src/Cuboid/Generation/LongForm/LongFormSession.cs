@@ -108,7 +108,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         }
 
         var storyboard = manifest.Storyboard!;
-        IReadOnlyList<string> anchors = [.. request.Anchors, .. storyboard.Anchors];
+        IReadOnlyList<string> anchors = [.. request.Anchors.Concat(storyboard.Anchors).Distinct(StringComparer.Ordinal)];
         if (manifest.Anchor is null && anchors.Count > 0)
         {
             var anchorPng = Path.Combine(renderer.FramesFolder, "anchor.png");
@@ -241,7 +241,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken };
         async Task MakeAsync(int k, IReadOnlyList<string> references, CancellationToken token)
         {
-            if (manifest.Keyframes.ContainsKey(k))
+            if (manifest.Read(m => m.Keyframes.ContainsKey(k)))
             {
                 return;
             }
@@ -273,9 +273,9 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         var takes = new SegmentTake[shots.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, shots.Count), parallel, async (i, token) =>
         {
-            var start = manifest.Keyframes[i];
+            var (start, end) = manifest.Read(m => (m.Keyframes[i], m.Keyframes[i + 1]));
             var startLab = PictureFile.MeanLab(await PictureFile.LoadAsync(start, _tools, token));
-            takes[i] = await renderer.RenderAsync(i, shots[i], start, manifest.Keyframes[i + 1], anchorLab, startLab, estimates.Skip(i + 1).Sum(), token);
+            takes[i] = await renderer.RenderAsync(i, shots[i], start, end, anchorLab, startLab, estimates.Skip(i + 1).Sum(), token);
         });
         return takes;
     }

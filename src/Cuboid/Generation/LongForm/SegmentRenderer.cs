@@ -22,9 +22,9 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
     public async Task<SegmentTake> RenderAsync(int index, StoryboardShot shot, string? startFrame, string? endFrame, LabColor? anchor,
         LabColor? beforeJoin, decimal reserveForRest, CancellationToken cancellationToken)
     {
-        if (manifest.Chosen.TryGetValue(index, out var chosenTake))
+        if (manifest.Read(m => m.Chosen.TryGetValue(index, out var take) ? take : (int?)null) is { } chosenTake)
         {
-            return manifest.TakesOf(index).First(t => t.Take == chosenTake);
+            return manifest.TakesOf(index).First(t => t.Take == chosenTake) with { Path = Path.Combine(SegmentsFolder, $"segment-{index + 1:D2}.mp4") };
         }
 
         foreach (var pending in manifest.TakesOf(index).Where(t => t.State == SegmentTake.Pending && t.JobId is not null))
