@@ -5,6 +5,7 @@ using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.LongForm;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -68,22 +69,29 @@ internal sealed class LongFormCliOptions
         Policy = single.Policy,
     };
 
-    /// <summary>The reasoning model that writes storyboards, when a configured provider serves <c>reason</c> and no storyboard file is given.</summary>
-    public StoryboardModel? StoryboardWriter(ParseResult parse, decimal? budget)
+    /// <summary>
+    /// The reasoning model that writes storyboards (a run on the container's router, with the same <c>--budget</c>), when a
+    /// configured provider serves <c>reason</c> and no storyboard file is given; <paramref name="services"/> must outlive it.
+    /// </summary>
+    public StoryboardModel? StoryboardWriter(ParseResult parse, decimal? budget, out IDisposable? services)
     {
+        services = null;
         if (parse.GetValue(Storyboard) is not null)
         {
             return null;
         }
 
-        var portfolio = Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { ConfigPath = parse.GetValue(Config)?.FullName, Budget = budget });
-        if (portfolio.VariablesToEnable(ModelTasks.Reason).Count > 0)
+        var container = CliServices.Create(parse.GetValue(Config)?.FullName);
+        services = container;
+        var router = container.GetRequiredService<ModelRouter>();
+        if (router.VariablesToEnable(ModelTasks.Reason).Count > 0)
         {
             return null;
         }
 
-        return new StoryboardModel(portfolio.GetChatClient(ModelTasks.Reason),
-            estimate => portfolio.Plan(ModelTasks.Reason, estimate: estimate).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null);
+        var run = router.BeginRun(new RunOptions { Budget = budget });
+        return new StoryboardModel(run.GetChatClient(ModelTasks.Reason),
+            estimate => run.Plan(ModelTasks.Reason, estimate: estimate).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null);
     }
 
     public static async Task<int> PrintPlanAsync(CliConsole console, LongFormPlan plan, bool json)

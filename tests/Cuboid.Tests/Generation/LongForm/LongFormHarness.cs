@@ -58,7 +58,7 @@ internal sealed class LongFormHarness : IDisposable
             };
         }
 
-        return new(catalog, SqliteVideoJobStore.Open(Path.Combine(Folder, "store")), new MapEnvironment(keys), Http, new RunBudget(budget),
+        return new(catalog, SqliteVideoJobStore.Open(Path.Combine(Folder, "store")), new MapEnvironment(keys), Http, new RunScope(new RunOptions { Budget = budget }),
             runnerOptions: JobHarness.FastPolling);
     }
 

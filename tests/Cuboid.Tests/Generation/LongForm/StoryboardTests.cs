@@ -14,7 +14,7 @@ public sealed class StoryboardTests(RouterSimulatorFixture fixture) : IClassFixt
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private Cuboid.Portfolio.Portfolio Portfolio()
+    private RunScope Portfolio()
     {
         var catalog = new ModelCatalog
         {
@@ -22,8 +22,8 @@ public sealed class StoryboardTests(RouterSimulatorFixture fixture) : IClassFixt
             Models = [PortfolioHarness.Model("sim:planner", ["reason"], 128_000, 2m, 8m, ("reason", 90)) with { StructuredOutput = true }],
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, PortfolioHarness.FastSettings, adapters.ApiKinds.Select(adapters.Get),
-            new MapEnvironment(new Dictionary<string, string> { ["SIM_STORY_KEY"] = ProviderSimulator.DefaultApiKey }));
+        return new ModelRouter(catalog, PortfolioHarness.FastSettings, adapters.ApiKinds.Select(adapters.Get),
+            new MapEnvironment(new Dictionary<string, string> { ["SIM_STORY_KEY"] = ProviderSimulator.DefaultApiKey })).BeginRun();
     }
 
     [Fact]
