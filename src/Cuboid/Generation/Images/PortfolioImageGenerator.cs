@@ -29,8 +29,8 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     /// <summary>A <see cref="RoutingPolicy"/>; quality when absent.</summary>
     public const string PolicyKey = "cuboid.policy";
 
-    /// <summary>On each image: the route that answered, <c>host:model</c> (as <see cref="Portfolio.Portfolio.AnsweredByKey"/> for chat).</summary>
-    public const string AnsweredByKey = Portfolio.Portfolio.AnsweredByKey;
+    /// <summary>On each image: the route that answered, <c>host:model</c> (as <see cref="Portfolio.ModelRouter.AnsweredByKey"/> for chat).</summary>
+    public const string AnsweredByKey = Portfolio.ModelRouter.AnsweredByKey;
 
     /// <summary>On each image: the canonical model that answered.</summary>
     public const string ModelKey = "cuboid.model";
