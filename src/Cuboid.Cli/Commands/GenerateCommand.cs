@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Formatting;
 using Cuboid.Generation;
+using Cuboid.Generation.LongForm;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
 
@@ -31,10 +32,16 @@ public static class GenerateCommand
         var noWait = new Option<bool>("--no-wait") { Description = "Print the job id once the host accepted it; fetch it later with cuboid jobs wait" };
         var catalog = GenerationCliOptions.Catalog();
         var store = GenerationCliOptions.Store();
-        var command = new Command("generate", "Generate a video through the portfolio: routed, budgeted, kept and checked")
+        var longForm = new LongFormCliOptions();
+        var command = new Command("generate", "Generate a video through the portfolio: routed, budgeted, kept and checked; longer than a segment, a long video")
         {
             prompt, image, lastImage, seconds, size, resolution, aspect, audio, seed, model, policy, budget, output, dryRun, json, noWait, catalog, store,
         };
+        foreach (var option in longForm.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             if (parse.GetValue(budget) is < 0)
@@ -62,6 +69,16 @@ public static class GenerateCommand
             }
 
             var session = GenerationCliOptions.Session(parse, catalog, store, parse.GetValue(budget));
+            if (longForm.IsLongForm(parse, request.Seconds))
+            {
+                if (request.FirstFramePath is not null || parse.GetValue(noWait) || request.Audio || request.Seed is not null)
+                {
+                    throw CuboidException.Usage("a long video takes --anchor instead of --image/--last-image, and no --no-wait, --audio or --seed");
+                }
+
+                return await GenerateLongAsync(console, parse, longForm, session, request, output, dryRun, json, budget, cancellationToken);
+            }
+
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, session.Plan(request, assumeEveryHostConfigured: true), session.Hosts.UnusableReason, parse.GetValue(json));
@@ -83,6 +100,26 @@ public static class GenerateCommand
             return await GenerationCliOptions.FinishAsync(console, outcome.Job, parse.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(), parse.GetValue(json));
         });
         return command;
+    }
+
+    private static async Task<int> GenerateLongAsync(CliConsole console, ParseResult parse, LongFormCliOptions longForm, GenerationSession session,
+        GenerateRequest single, Option<DirectoryInfo?> output, Option<bool> dryRun, Option<bool> json, Option<decimal?> budget, CancellationToken cancellationToken)
+    {
+        // Keyframes by default where an image model can draw them; chain where none is configured.
+        var imageModel = session.Images.Plan(new Microsoft.Extensions.AI.ImageGenerationRequest("a keyframe")).Candidates.Count > 0;
+        var request = longForm.Request(parse, single, imageModel);
+        var writer = longForm.StoryboardWriter(parse, parse.GetValue(budget), out var services);
+        using var container = services;
+        var longSession = new LongFormSession(session, writer, session.Images);
+        if (parse.GetValue(dryRun))
+        {
+            return await LongFormCliOptions.PrintPlanAsync(console, longSession.Plan(request, assumeEveryHostConfigured: true), parse.GetValue(json));
+        }
+
+        GenerationCliOptions.ReportProgress(console, session.Runner);
+        var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), "long-video");
+        var outcome = await longSession.RunAsync(request, folder, cancellationToken);
+        return await LongFormCliOptions.PrintOutcomeAsync(console, outcome, parse.GetValue(json));
     }
 
     private static async Task<int> DryRunAsync(CliConsole console, VideoRoutePlan plan, Func<string, string?> notConfigured, bool json)

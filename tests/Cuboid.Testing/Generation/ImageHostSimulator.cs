@@ -41,6 +41,10 @@ public sealed class ImageHostSimulator : IAsyncDisposable
 
     public string ApiKey { get; }
 
+    /// <summary>Paints each picture instead of <see cref="SimulatedImageRenderer"/> when set (e.g. a model that keeps to its
+    /// reference image, for keyframe-first long videos).</summary>
+    public Func<SimulatedImageRequest, byte[]>? Painter { get; set; }
+
     /// <summary>Status reads a fal request needs before it is COMPLETED (at least 1).</summary>
     public int PollsToFinish { get; set; } = 2;
 
@@ -117,6 +121,9 @@ public sealed class ImageHostSimulator : IAsyncDisposable
 
     /// <summary>Requests for result files that carried a key (should stay 0).</summary>
     public int KeyedFileRequests => Volatile.Read(ref _keyedFileRequests);
+
+    private byte[] Paint(SimulatedImageRequest request) =>
+        Painter?.Invoke(request) ?? SimulatedImageRenderer.Render(request.Prompt, request.Width, request.Height, request.Reference);
 
     public async ValueTask DisposeAsync()
     {
@@ -213,7 +220,7 @@ public sealed class ImageHostSimulator : IAsyncDisposable
         var data = new JsonArray();
         for (var i = 0; i < request.Count; i++)
         {
-            data.Add(new JsonObject { ["b64_json"] = Convert.ToBase64String(SimulatedImageRenderer.Render(request.Prompt, request.Width, request.Height, request.Reference)) });
+            data.Add(new JsonObject { ["b64_json"] = Convert.ToBase64String(Paint(request)) });
         }
 
         await WriteAsync(context, 200, new JsonObject
@@ -301,7 +308,7 @@ public sealed class ImageHostSimulator : IAsyncDisposable
             var name = $"{parts[3]}/{i}.png";
             lock (_gate)
             {
-                _files[name] = flagged ? SimulatedImageRenderer.Black(request.Width, request.Height) : SimulatedImageRenderer.Render(request.Prompt, request.Width, request.Height, request.Reference);
+                _files[name] = flagged ? SimulatedImageRenderer.Black(request.Width, request.Height) : Paint(request);
             }
 
             images.Add(new JsonObject { ["url"] = new Uri(FilesUri, $"files/{name}").ToString(), ["width"] = request.Width, ["height"] = request.Height, ["content_type"] = "image/png" });

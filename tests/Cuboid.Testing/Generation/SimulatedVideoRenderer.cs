@@ -6,12 +6,19 @@ namespace Cuboid.Testing.Generation;
 
 /// <summary>
 /// Renders real MP4s with the system ffmpeg, as a video model would return them: from the first frame when one is given
-/// (a slow zoom and pan over it, so the clip continues from its input picture), otherwise from a synthetic moving source
-/// (testsrc2), at the requested size, length and frame rate, with a tone when audio is asked for. Equal specs are rendered
+/// (the clip continues from its input picture and drifts by one <see cref="HopDegradation"/>; with a last frame too it
+/// interpolates between the two without compounding), otherwise from a synthetic moving source (testsrc2), at the
+/// requested size, length and frame rate, with a tone when audio is asked for. Equal specs are rendered
 /// once per process (200 concurrent jobs do not need 200 ffmpeg runs).
 /// </summary>
 public static class SimulatedVideoRenderer
 {
+    /// <summary>
+    /// One hop's error, as a chained video model adds it: a fixed colour shift (red up, blue down by 8 levels), contrast
+    /// creeping up 5 %, and a slight blur. Applied in full by a clip's last frame, so a chain of N clips carries N hops.
+    /// </summary>
+    public const string HopDegradation = "lutrgb=r='clipval+8':b='clipval-8',eq=contrast=1.05,gblur=sigma=0.3";
+
     private static readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> Cache = new(StringComparer.Ordinal);
 
     public static Task<byte[]> RenderAsync(SimulatedVideoSpec spec) =>
@@ -32,12 +39,32 @@ public static class SimulatedVideoRenderer
             {
                 var image = Path.Combine(folder, "first");
                 await File.WriteAllBytesAsync(image, frame);
-                var frames = (int)Math.Round(spec.Seconds * spec.FramesPerSecond);
-                // Cover the frame, then zoom in slowly (10 % over the clip) while drifting right: motion that starts exactly on the input.
-                var filter = string.Create(CultureInfo.InvariantCulture,
-                    $"scale={spec.Width * 2}:{spec.Height * 2}:force_original_aspect_ratio=increase,crop={spec.Width * 2}:{spec.Height * 2},setsar=1,"
-                    + $"zoompan=z='1+0.1*on/{Math.Max(1, frames)}':x='(iw-iw/zoom)/2*on/{Math.Max(1, frames)}':y='(ih-ih/zoom)/2':d=1:s={size}:fps={fps}");
-                args.AddRange(["-loop", "1", "-framerate", fps, "-t", seconds, "-i", image, "-vf", filter, "-frames:v", frames.ToString(CultureInfo.InvariantCulture)]);
+                var frames = Math.Max(1, (int)Math.Round(spec.Seconds * spec.FramesPerSecond));
+                // The time of the clip's last frame: the ramp below reaches its full weight exactly there.
+                var end = Math.Max(1, frames - 1) / (double)spec.FramesPerSecond;
+                var cover = string.Create(CultureInfo.InvariantCulture, $"scale={spec.Width}:{spec.Height}:force_original_aspect_ratio=increase,crop={spec.Width}:{spec.Height},setsar=1,format=gbrp");
+                args.AddRange(["-loop", "1", "-framerate", fps, "-t", seconds, "-i", image]);
+                string graph;
+                if (spec.LastFrame is { } lastFrame)
+                {
+                    // Both ends fixed: a dissolve from the first frame to the last, with one hop's error that peaks mid-clip
+                    // and vanishes at both pinned ends, so errors never compound from clip to clip.
+                    var last = Path.Combine(folder, "last");
+                    await File.WriteAllBytesAsync(last, lastFrame);
+                    args.AddRange(["-loop", "1", "-framerate", fps, "-t", seconds, "-i", last]);
+                    graph = string.Create(CultureInfo.InvariantCulture,
+                        $"[0:v]{cover}[a];[1:v]{cover}[b];[a][b]blend=all_expr='A+(B-A)*min(1\\,T/{end})'[m];[m]split[c][d];[d]{HopDegradation}[e];"
+                        + $"[c][e]blend=all_expr='A+(B-A)*sin(PI*min(1\\,T/{end}))'");
+                }
+                else
+                {
+                    // Continues from the input frame and degrades by one hop over the clip, so its last frame carries the
+                    // full hop: chained clips compound it, as exposure bias does.
+                    graph = string.Create(CultureInfo.InvariantCulture,
+                        $"[0:v]{cover},split[c][d];[d]{HopDegradation}[e];[c][e]blend=all_expr='A+(B-A)*min(1\\,T/{end})'");
+                }
+
+                args.AddRange(["-filter_complex", graph, "-frames:v", frames.ToString(CultureInfo.InvariantCulture)]);
             }
             else
             {

@@ -18,7 +18,8 @@ namespace Cuboid.Testing.Generation;
 /// Runway's tasks (<c>/runway/v1</c>, in <c>VideoHostSimulator.Runway.cs</c>).
 /// Jobs move one step per status request (queued, then running, then done after <see cref="PollsToFinish"/> polls),
 /// and finished jobs serve real MP4s rendered by <see cref="SimulatedVideoRenderer"/> at the requested size, length and
-/// frame rate, from the first frame when one was sent. Faults are scripted per host model (<see cref="Script"/>), and
+/// frame rate, from the first frame when one was sent (drifting by one hop), between the first and last frame when both
+/// were sent. Faults are scripted per host model (<see cref="Script"/>), and
 /// result files are served from <c>/files/</c> without a key, as a CDN would (requests there that carry a key are counted).
 /// </summary>
 public sealed partial class VideoHostSimulator : IAsyncDisposable
@@ -545,28 +546,36 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
         var seconds = double.TryParse(secondsText?.TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 2;
         var fps = (int?)(Num(input, "fps") ?? Num(input, "frames_per_second")) ?? DefaultFramesPerSecond;
         var audio = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("generate_audio", out var a) && a.ValueKind == JsonValueKind.True;
-        return new SimulatedVideoSpec(size.Width, size.Height, seconds, fps, audio, FirstFrame(protocol, input));
+        return new SimulatedVideoSpec(size.Width, size.Height, seconds, fps, audio, FirstFrame(protocol, input)) { LastFrame = LastFrame(protocol, input) };
     }
 
     private static byte[]? FirstFrame(string protocol, JsonElement input)
     {
         if (protocol == "veo")
         {
-            return input.TryGetProperty("image", out var image) ? Convert.FromBase64String(image.GetProperty("bytesBase64Encoded").GetString()!) : null;
+            return VeoImage(input, "image");
         }
 
-        var uri = Str(input, "image_url") ?? Str(input, "start_image_url") ?? Str(input, "first_frame_url") ?? RunwayFirstFrame(input)
+        return DataUri(Str(input, "image_url") ?? Str(input, "start_image_url") ?? Str(input, "first_frame_url") ?? RunwayFirstFrame(input)
             ?? (input.TryGetProperty("input_reference", out var reference) ? Str(reference, "image_url") : null)
-            ?? (input.TryGetProperty("frame_images", out var frames)
-                ? frames.EnumerateArray().Where(f => Str(f, "frame_type") == "first_frame").Select(f => Str(f.GetProperty("image_url"), "url")).FirstOrDefault()
-                : null);
-        if (uri is null || !uri.StartsWith("data:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return Convert.FromBase64String(uri[(uri.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+            ?? FrameImage(input, "first_frame"));
     }
+
+    // The end frame of a first-and-last-frame request, under each protocol's name for it (reference §9 item 2).
+    private static byte[]? LastFrame(string protocol, JsonElement input) => protocol == "veo"
+        ? VeoImage(input, "lastFrame")
+        : DataUri(Str(input, "end_image_url") ?? Str(input, "last_frame_url") ?? Str(input, "tail_image_url") ?? FrameImage(input, "last_frame"));
+
+    private static byte[]? VeoImage(JsonElement instance, string name) =>
+        instance.TryGetProperty(name, out var image) ? Convert.FromBase64String(image.GetProperty("bytesBase64Encoded").GetString()!) : null;
+
+    private static string? FrameImage(JsonElement input, string frameType) =>
+        input.TryGetProperty("frame_images", out var frames)
+            ? frames.EnumerateArray().Where(f => Str(f, "frame_type") == frameType).Select(f => Str(f.GetProperty("image_url"), "url")).FirstOrDefault()
+            : null;
+
+    private static byte[]? DataUri(string? uri) =>
+        uri is null || !uri.StartsWith("data:", StringComparison.Ordinal) ? null : Convert.FromBase64String(uri[(uri.IndexOf(',', StringComparison.Ordinal) + 1)..]);
 
     private static string Prompt(JsonElement input) => Str(input, "prompt") ?? "";
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cuboid.Cli;
 using Cuboid.Portfolio;
@@ -44,17 +43,10 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         ["generate", "a lighthouse at dusk", .. extra.Contains("--model") ? Array.Empty<string>() : ["--model", "test:alpha"], "--seconds", "2", "--resolution", "90p",
          "--catalog", Overlay, "--store", Store, "--out", OutDir, .. extra];
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var console = CliConsole.Capture(out var stdout, out var stderr);
-        var code = await CuboidApp.RunAsync(args, console);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Generate_saves_the_mp4_and_a_sidecar_that_holds_no_key()
     {
-        var (code, stdout, stderr) = await Run(Generate());
+        var (code, stdout, stderr) = await CliRun.InProcessAsync(Generate());
 
         Assert.True(code == 0, stderr);
         Assert.Contains("160x90", stdout, StringComparison.Ordinal);
@@ -72,14 +64,14 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     [Fact]
     public async Task No_wait_prints_the_job_id_and_jobs_wait_finishes_it_without_a_second_create()
     {
-        var (code, stdout, stderr) = await Run(Generate("--no-wait"));
+        var (code, stdout, stderr) = await CliRun.InProcessAsync(Generate("--no-wait"));
         Assert.True(code == 0, stderr);
         var id = stdout.Trim();
         Assert.Equal("replicate", Cuboid.Generation.Jobs.VideoJobId.HostOf(id));
 
-        var wait = await Run("jobs", "wait", id, "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
-        var list = await Run("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
-        var show = await Run("jobs", "show", id, "--catalog", Overlay, "--store", Store);
+        var wait = await CliRun.InProcessAsync("jobs", "wait", id, "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var list = await CliRun.InProcessAsync("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
+        var show = await CliRun.InProcessAsync("jobs", "show", id, "--catalog", Overlay, "--store", Store);
 
         Assert.True(wait.Code == 0, wait.Err);
         Assert.Equal("succeeded", JsonDocument.Parse(wait.Out).RootElement.GetProperty("state").GetString());
@@ -92,7 +84,7 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     [Fact]
     public async Task A_dry_run_shows_the_chosen_route_its_fallbacks_prices_compute_and_skips_and_creates_nothing()
     {
-        var (code, stdout, _) = await Run(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
+        var (code, stdout, _) = await CliRun.InProcessAsync(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
 
         Assert.Equal(0, code);
         Assert.Contains("chosen   test:beta via openrouter", stdout, StringComparison.Ordinal);
@@ -106,7 +98,7 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     {
         Environment.SetEnvironmentVariable(_key, null);
 
-        var (code, stdout, _) = await Run(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
+        var (code, stdout, _) = await CliRun.InProcessAsync(["generate", "a kite", "--seconds", "2", "--resolution", "90p", "--catalog", Overlay, "--store", Store, "--dry-run", "--policy", "cost"]);
 
         Assert.Equal(0, code);
         Assert.Contains("priced   test:beta via openrouter", stdout, StringComparison.Ordinal);
@@ -118,7 +110,7 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     [Fact]
     public async Task Models_task_t2v_lists_video_models_with_decayed_ratings_and_prices()
     {
-        var (code, stdout, _) = await Run("models", "--task", "t2v", "--catalog", Overlay, "--json");
+        var (code, stdout, _) = await CliRun.InProcessAsync("models", "--task", "t2v", "--catalog", Overlay, "--json");
 
         Assert.Equal(0, code);
         var entries = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
@@ -144,7 +136,7 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         await File.WriteAllTextAsync(notImage, "not a picture");
         var args = Generate([.. extra.Select(a => a == "NOT_AN_IMAGE" ? notImage : a)]);
 
-        var (code, _, stderr) = await Run(args);
+        var (code, _, stderr) = await CliRun.InProcessAsync(args);
 
         Assert.True(expected == code, $"{what}: exit {code}, {stderr}");
         Assert.DoesNotContain("more than once", stderr, StringComparison.Ordinal);
@@ -157,8 +149,8 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
     public async Task A_missing_key_for_the_only_route_and_an_unknown_job_id_are_one_line_each()
     {
         Environment.SetEnvironmentVariable(_key, null);
-        var noKey = await Run(Generate("--model", "test:beta"));
-        var noJob = await Run("jobs", "show", "fal.0123456789abcdef", "--catalog", Overlay, "--store", Store);
+        var noKey = await CliRun.InProcessAsync(Generate("--model", "test:beta"));
+        var noJob = await CliRun.InProcessAsync("jobs", "show", "fal.0123456789abcdef", "--catalog", Overlay, "--store", Store);
 
         Assert.Equal(ExitCodes.Provider, noKey.Code);
         Assert.Contains(_key, noKey.Err, StringComparison.Ordinal);
@@ -182,14 +174,14 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         }
 
         _sim.Script(hostModel, VideoFault.HangCreate(TimeSpan.FromSeconds(60)));
-        using (var child = StartCli(Generate("--model", model)))
+        using (var child = CliRun.Child(Generate("--model", model), _key, _sim.ApiKey))
         {
-            await WaitUntil(() => _sim.Jobs.Any(j => j.Model == hostModel), TimeSpan.FromSeconds(60));
+            await CliRun.WaitUntilAsync(() => _sim.Jobs.Any(j => j.Model == hostModel), TimeSpan.FromSeconds(60));
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
 
-        var wait = await Run("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var wait = await CliRun.InProcessAsync("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
 
         Assert.Equal(exitCode, wait.Code);
         Assert.Equal(state, JsonDocument.Parse(wait.Out).RootElement.GetProperty("state").GetString());
@@ -202,9 +194,9 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         var hostModel = Model("alpha-rep");
         var before = _sim.PollsToFinish;
         _sim.PollsToFinish = 15;
-        using (var child = StartCli(Generate()))
+        using (var child = CliRun.Child(Generate(), _key, _sim.ApiKey))
         {
-            await WaitUntil(() => _sim.Jobs.Any(j => j.Model == hostModel && j.Polls >= 1), TimeSpan.FromSeconds(60));
+            await CliRun.WaitUntilAsync(() => _sim.Jobs.Any(j => j.Model == hostModel && j.Polls >= 1), TimeSpan.FromSeconds(60));
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -212,44 +204,17 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Assert.Equal(Cuboid.Generation.VideoJobState.Running, Cuboid.Storage.SqliteVideoJobStore.Open(Store).List().Single().State);
         _sim.PollsToFinish = before;
-        var wait = await Run("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
-        var list = await Run("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
+        var wait = await CliRun.InProcessAsync("jobs", "wait", JobIdIn(Store), "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var list = await CliRun.InProcessAsync("jobs", "list", "--catalog", Overlay, "--store", Store, "--json");
 
         Assert.True(wait.Code == 0, wait.Err);
         Assert.Equal(1, _sim.CreateCount(hostModel));
         Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
     }
 
-    private Process StartCli(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CuboidApp).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment[_key] = _sim.ApiKey;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static string JobIdIn(string store)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return Assert.Single(Cuboid.Storage.SqliteVideoJobStore.Open(store).List()).Id;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var stop = DateTime.UtcNow + timeout;
-        while (!condition() && DateTime.UtcNow < stop)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(condition(), "the child process never got that far");
     }
 }

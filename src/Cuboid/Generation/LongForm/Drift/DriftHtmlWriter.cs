@@ -29,7 +29,9 @@ public static class DriftHtmlWriter
         ("motion", "Moving cuboids (share)"),
     ];
 
-    public static string Render(DriftMeasurement measurement)
+    /// <summary>The page; for a generated long video, <paramref name="gates"/> adds the gates its segments tripped, what was
+    /// done about each and what that cost.</summary>
+    public static string Render(DriftMeasurement measurement, IReadOnlyList<GateEvent>? gates = null)
     {
         var report = measurement.Report;
         var html = new StringBuilder();
@@ -60,6 +62,26 @@ public static class DriftHtmlWriter
             }
 
             html.Append("</ul>");
+        }
+
+        if (gates is not null)
+        {
+            html.Append("<h2>Gates</h2>");
+            if (gates.Count == 0)
+            {
+                html.Append("<p class=\"clean\">No segment tripped a gate.</p>");
+            }
+            else
+            {
+                html.Append("<table><tr><th>segment</th><th>take</th><th>gate</th><th>value</th><th>threshold</th><th>action</th><th>cost</th></tr>");
+                foreach (var gate in gates)
+                {
+                    html.Append(Text($"<tr><td>{gate.Segment + 1}</td><td>{gate.Take}</td><td>{gate.Gate}</td><td>{gate.Value:0.0}</td><td>{gate.Threshold:0.0}</td><td>"))
+                        .Append(Encode(gate.Action)).Append(Text($"</td><td>${gate.Dollars:0.####}</td></tr>"));
+                }
+
+                html.Append(Text($"</table><p>{gates.Count} gate(s) tripped; re-renders cost ${gates.Sum(g => g.Dollars):0.####}.</p>"));
+            }
         }
 
         html.Append("<h2>Curves over segments</h2><div class=\"charts\">");

@@ -40,6 +40,41 @@ internal static class LabConverter
         return new LabColor(sumL / n, sumA / n, sumB / n);
     }
 
+    /// <summary>One sRGB pixel in Lab.</summary>
+    public static LabColor ToLab(byte red, byte green, byte blue)
+    {
+        var r = Linear[red];
+        var g = Linear[green];
+        var b = Linear[blue];
+        var fx = Compand[Step(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / WhiteX)];
+        var fy = Compand[Step((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b))];
+        var fz = Compand[Step(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / WhiteZ)];
+        return new LabColor((116 * fy) - 16, 500 * (fx - fy), 200 * (fy - fz));
+    }
+
+    /// <summary>A Lab colour back to 8-bit sRGB, clipped to the gamut.</summary>
+    public static (byte Red, byte Green, byte Blue) ToSrgb(LabColor lab)
+    {
+        var fy = (lab.L + 16) / 116;
+        var fx = fy + (lab.A / 500);
+        var fz = fy - (lab.B / 200);
+        var x = WhiteX * Uncompand(fx);
+        var y = Uncompand(fy);
+        var z = WhiteZ * Uncompand(fz);
+        return (
+            Encode((3.2404542 * x) - (1.5371385 * y) - (0.4985314 * z)),
+            Encode((-0.9692660 * x) + (1.8760108 * y) + (0.0415560 * z)),
+            Encode((0.0556434 * x) - (0.2040259 * y) + (1.0572252 * z)));
+    }
+
+    private static double Uncompand(double f) => f * f * f > 0.008856 ? f * f * f : (f - (16.0 / 116)) / 7.787;
+
+    private static byte Encode(double linear)
+    {
+        var c = linear <= 0.0031308 ? 12.92 * linear : (1.055 * Math.Pow(Math.Max(0, linear), 1 / 2.4)) - 0.055;
+        return (byte)Math.Clamp((int)Math.Round(c * 255), 0, 255);
+    }
+
     private static int Step(float t) => Math.Clamp((int)((t * (CompandSteps - 1)) + 0.5f), 0, CompandSteps - 1);
 
     private static float[] BuildLinear()

@@ -1,0 +1,312 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Cuboid.Media;
+using Microsoft.Extensions.AI;
+
+namespace Cuboid.Generation.LongForm;
+
+/// <summary>
+/// The entry point of <c>cuboid generate --seconds N</c> for videos longer than a clip: storyboard, keyframes or chain,
+/// gates and re-anchoring, joins, and the drift report, over the one job engine (<see cref="GenerationSession"/>: every
+/// segment is routed, budgeted, kept and checked like a single job). <see cref="Plan"/> prices it without a call;
+/// <see cref="RunAsync"/> makes it in an output folder whose manifest lets a killed run resume without paying twice.
+/// </summary>
+public sealed class LongFormSession(GenerationSession generation, StoryboardModel? storyboardModel = null, IImageGenerator? images = null, MediaTools? tools = null)
+{
+    public const string VideoName = "final.mp4";
+    public const string StoryboardName = "storyboard.json";
+
+    private readonly MediaTools _tools = tools ?? MediaTools.Default;
+
+    /// <summary>What the run would cost, route by route, without calling any model (dry runs price hosts without keys too).</summary>
+    public LongFormPlan Plan(LongFormRequest request, bool assumeEveryHostConfigured = false)
+    {
+        request.Validate();
+        var (board, source) = request.StoryboardPath is { } path
+            ? (Storyboard.Load(path), "file")
+            : (Storyboard.Even(request.Prompt, request.Seconds, request.SegmentSeconds, request.Anchors), storyboardModel is null ? "even" : "reasoner");
+        var writing = source == "reasoner" ? storyboardModel!.Quote(StoryboardWriter.Estimate(request.Prompt, board.Shots.Count)) : null;
+        var anchored = request.Anchors.Count + board.Anchors.Count > 0;
+        var segments = new List<SegmentPlan>();
+        for (var i = 0; i < board.Shots.Count; i++)
+        {
+            var keyframes = request.Strategy == LongFormStrategy.Keyframes;
+            var first = keyframes || i > 0 || anchored ? "first.png" : null;
+            var plan = generation.Plan(request.Segment(board.Shots[i], first, keyframes ? "last.png" : null), assumeEveryHostConfigured);
+            segments.Add(plan.First is { } route
+                ? new SegmentPlan(i, board.Shots[i], route.Model.Id, route.Route.Id, route.EstimatedCost, null)
+                : new SegmentPlan(i, board.Shots[i], null, null, null, plan.Skipped.Count == 0 ? "no route" : string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"))));
+        }
+
+        var keyframeImages = request.Strategy == LongFormStrategy.Keyframes ? board.Shots.Count + (anchored ? 0 : 1) : 0;
+        var keyframeDollars = keyframeImages == 0 ? 0
+            : keyframeImages * (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe"), null, assumeEveryHostConfigured).First?.EstimatedCost ?? 0);
+        var video = segments.Sum(s => s.Dollars ?? 0);
+        var fixedCost = (writing?.Dollars ?? 0) + keyframeDollars;
+        return new LongFormPlan(request, board, source, writing, segments, keyframeImages, keyframeDollars, video + fixedCost, (video * request.BestOf) + fixedCost);
+    }
+
+    /// <summary>Makes the long video in <paramref name="folder"/> (resuming the run already there, if it is the same run).</summary>
+    public async Task<LongFormOutcome> RunAsync(LongFormRequest request, string folder, CancellationToken cancellationToken = default)
+    {
+        var plan = Plan(request);
+        if (request.Strategy == LongFormStrategy.Keyframes || request.ReAnchor == ReAnchorMode.Regenerate)
+        {
+            _ = Keyframes(request);
+            if (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe")) is { Candidates.Count: 0 } none)
+            {
+                // Found out before anything is paid for, not at the first keyframe.
+                throw CuboidException.Provider($"no configured image model can draw the keyframes ({string.Join("; ", none.Skipped.Select(s => $"{s.Route}: {s.Reason}"))}); set a key, or use --strategy chain");
+            }
+        }
+
+        if (plan.Segments.FirstOrDefault(s => s.Dollars is null) is { } unroutable)
+        {
+            throw CuboidException.Usage($"no route can make segment {unroutable.Index + 1} ({unroutable.Shot.Seconds} s): {unroutable.Why}");
+        }
+
+        folder = Path.GetFullPath(folder);
+        var manifest = LongFormManifest.Load(folder);
+        var fingerprint = Fingerprint(request);
+        if (manifest is not null && manifest.Fingerprint != fingerprint)
+        {
+            throw CuboidException.Usage($"--out {folder} holds another long-form run; use an empty folder, or the same options to resume that one");
+        }
+
+        if (manifest is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw CuboidException.Usage($"--out {folder} is not empty; a long video needs a folder of its own");
+        }
+
+        var resumed = manifest?.Chosen.Count ?? 0;
+        manifest ??= new LongFormManifest { Fingerprint = fingerprint };
+        var renderer = new SegmentRenderer(generation, manifest, request, folder, _tools);
+        Directory.CreateDirectory(renderer.SegmentsFolder);
+        Directory.CreateDirectory(renderer.FramesFolder);
+
+        // A resumed run's earlier spend counts against this run's budget too.
+        var earlier = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars);
+        if (earlier > 0 && generation.Budget.TryReserve(earlier, out var booked))
+        {
+            booked.Settle(earlier);
+        }
+
+        // Refuse up front what the budget cannot finish, rather than spend part of it on half a video.
+        var toGo = plan.Segments.Where(s => !manifest.Chosen.ContainsKey(s.Index)).Sum(s => s.Dollars ?? 0)
+            + (manifest.Storyboard is null ? plan.StoryboardWriting?.Dollars ?? 0 : 0);
+        if (generation.Budget.Remaining is { } left && toGo > left)
+        {
+            throw generation.Budget.Exceeded(toGo, $"the rest of this {plan.Storyboard.TotalSeconds} s video");
+        }
+
+        if (manifest.Storyboard is null)
+        {
+            var board = await StoryboardAsync(request, plan, manifest, folder, cancellationToken);
+            manifest.Update(folder, m => m.Storyboard = board);
+            WriteText(Path.Combine(folder, StoryboardName), board.ToJson());
+        }
+
+        var storyboard = manifest.Storyboard!;
+        IReadOnlyList<string> anchors = [.. request.Anchors.Concat(storyboard.Anchors).Distinct(StringComparer.Ordinal)];
+        if (manifest.Anchor is null && anchors.Count > 0)
+        {
+            var anchorPng = Path.Combine(renderer.FramesFolder, "anchor.png");
+            PictureFile.SavePng(await PictureFile.LoadAsync(anchors[0], _tools, cancellationToken), anchorPng);
+            manifest.Update(folder, m => m.Anchor = anchorPng);
+        }
+
+        var estimates = plan.Segments.Select(s => s.Dollars ?? 0).ToList();
+        var takes = request.Strategy == LongFormStrategy.Chain
+            ? await ChainAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken)
+            : await KeyframesAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken);
+
+        var anchorPicture = await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken);
+        var luts = new List<string?>();
+        foreach (var take in takes)
+        {
+            string? lut = null;
+            if (request.MatchColour)
+            {
+                lut = Path.Combine(renderer.FramesFolder, $"segment-{take.Segment + 1:D2}-to-anchor.cube");
+                ReinhardTransfer.WriteCube(await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken), anchorPicture, lut);
+            }
+
+            luts.Add(lut);
+        }
+
+        var video = Path.Combine(folder, VideoName);
+        var joins = await SegmentJoiner.JoinAsync([.. takes.Select(t => t.Path!)], luts, request.Crossfade, video, _tools, cancellationToken);
+        var drift = await DriftAnalyzer.MeasureAsync(video, new DriftOptions
+        {
+            AnchorPath = manifest.Anchor,
+            JoinTimes = joins.Count > 0 ? [.. joins.Select(TimeSpan.FromSeconds)] : null,
+            SegmentLength = joins.Count > 0 ? null : TimeSpan.FromDays(1),
+            Tools = _tools,
+        }, cancellationToken);
+        WriteText(Path.Combine(folder, DriftReportFolder.JsonName), DriftJson.Serialize(drift.Report));
+        WriteText(Path.Combine(folder, DriftReportFolder.HtmlName), DriftHtmlWriter.Render(drift, manifest.Gates));
+        var spent = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
+        return new LongFormOutcome(folder, video, storyboard, takes, [.. manifest.Gates], drift, spent, resumed, [.. manifest.Warnings]);
+    }
+
+    private async Task<Storyboard> StoryboardAsync(LongFormRequest request, LongFormPlan plan, LongFormManifest manifest, string folder, CancellationToken cancellationToken)
+    {
+        if (plan.StoryboardSource != "reasoner")
+        {
+            return plan.Storyboard;
+        }
+
+        try
+        {
+            var written = await new StoryboardWriter(storyboardModel!.Client).WriteAsync(
+                request.Prompt, [.. plan.Storyboard.Shots.Select(s => s.Seconds)], request.Anchors, cancellationToken);
+            manifest.Update(folder, m => m.StoryboardDollars = plan.StoryboardWriting?.Dollars ?? 0);
+            return written;
+        }
+        catch (CuboidException ex) when (ex.Kind is ErrorKind.Provider or ErrorKind.Budget)
+        {
+            manifest.Update(folder, m => m.Warnings.Add($"the reasoning model could not write the storyboard ({ex.Message}); every shot shows the prompt"));
+            return plan.Storyboard;
+        }
+    }
+
+    private async Task<IReadOnlyList<SegmentTake>> ChainAsync(LongFormRequest request, Storyboard storyboard, IReadOnlyList<string> anchors,
+        LongFormManifest manifest, SegmentRenderer renderer, IReadOnlyList<decimal> estimates, string folder, CancellationToken cancellationToken)
+    {
+        var shots = storyboard.Shots;
+        var anchorPicture = manifest.Anchor is { } a ? await PictureFile.LoadAsync(a, _tools, cancellationToken) : null;
+        LabColor? before = null;
+        var takes = new List<SegmentTake>();
+        for (var i = 0; i < shots.Count; i++)
+        {
+            var start = i == 0 ? manifest.Anchor : manifest.StartFrames[i];
+            var take = await renderer.RenderAsync(i, shots[i], start, null, anchorPicture is null ? null : PictureFile.MeanLab(anchorPicture),
+                before, estimates.Skip(i + 1).Sum(), cancellationToken);
+            takes.Add(take);
+            if (anchorPicture is null)
+            {
+                // No anchor image: the first segment's first frame is the anchor every later one is held to.
+                var anchorPng = Path.Combine(renderer.FramesFolder, "anchor.png");
+                File.Copy(take.FirstFramePng!, anchorPng, overwrite: true);
+                manifest.Update(folder, m => m.Anchor = anchorPng);
+                anchorPicture = await PictureFile.LoadAsync(anchorPng, _tools, cancellationToken);
+            }
+
+            before = take.LastColor;
+            if (i == shots.Count - 1 || manifest.StartFrames.ContainsKey(i + 1))
+            {
+                continue;
+            }
+
+            var drifted = renderer.Tripped(take).FirstOrDefault(g => g.Gate == "deltaE");
+            var next = take.LastFramePng!;
+            GateEvent? reAnchored = null;
+            if (drifted.Gate is not null && request.ReAnchor != ReAnchorMode.Off)
+            {
+                // Re-derive the next start from the anchor instead of handing the drift on.
+                next = Path.Combine(renderer.FramesFolder, $"segment-{i + 2:D2}-start.png");
+                if (request.ReAnchor == ReAnchorMode.Match)
+                {
+                    var last = await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken);
+                    PictureFile.SavePng(ReinhardTransfer.Match(last, anchorPicture), next);
+                }
+                else
+                {
+                    await Keyframes(request).MakeAsync(shots[i + 1].Prompt, anchors.Count > 0 ? anchors : [manifest.Anchor!], next, cancellationToken);
+                }
+
+                reAnchored = new GateEvent(i, take.Take, drifted.Gate, drifted.Value, drifted.Threshold,
+                    request.ReAnchor == ReAnchorMode.Match ? "re-anchored (colour matched to the anchor)" : "re-anchored (start frame regenerated)", 0);
+            }
+
+            manifest.Update(folder, m =>
+            {
+                m.StartFrames[i + 1] = next;
+                if (reAnchored is not null)
+                {
+                    m.Gates.Add(reAnchored);
+                }
+            });
+        }
+
+        return takes;
+    }
+
+    private async Task<IReadOnlyList<SegmentTake>> KeyframesAsync(LongFormRequest request, Storyboard storyboard, IReadOnlyList<string> anchors,
+        LongFormManifest manifest, SegmentRenderer renderer, IReadOnlyList<decimal> estimates, string folder, CancellationToken cancellationToken)
+    {
+        var shots = storyboard.Shots;
+        var maker = Keyframes(request);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken };
+        async Task MakeAsync(int k, IReadOnlyList<string> references, CancellationToken token)
+        {
+            if (manifest.Read(m => m.Keyframes.ContainsKey(k)))
+            {
+                return;
+            }
+
+            var png = Path.Combine(renderer.FramesFolder, $"keyframe-{k:D2}.png");
+            if (k == 0 && manifest.Anchor is { } anchor)
+            {
+                File.Copy(anchor, png, overwrite: true);
+            }
+            else
+            {
+                await maker.MakeAsync(KeyframePrompt(shots, k), references, png, token);
+            }
+
+            manifest.Update(folder, m => m.Keyframes[k] = png);
+        }
+
+        // The opening keyframe first: without anchor images it becomes the anchor every other keyframe is drawn from.
+        await MakeAsync(0, anchors, cancellationToken);
+        IReadOnlyList<string> references = anchors.Count > 0 ? anchors : [manifest.Keyframes[0]];
+        await Parallel.ForEachAsync(Enumerable.Range(1, shots.Count), parallel, async (k, token) => await MakeAsync(k, references, token));
+
+        if (manifest.Anchor is null)
+        {
+            manifest.Update(folder, m => m.Anchor = m.Keyframes[0]);
+        }
+
+        var anchorLab = PictureFile.MeanLab(await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken));
+        var takes = new SegmentTake[shots.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, shots.Count), parallel, async (i, token) =>
+        {
+            var (start, end) = manifest.Read(m => (m.Keyframes[i], m.Keyframes[i + 1]));
+            var startLab = PictureFile.MeanLab(await PictureFile.LoadAsync(start, _tools, token));
+            takes[i] = await renderer.RenderAsync(i, shots[i], start, end, anchorLab, startLab, estimates.Skip(i + 1).Sum(), token);
+        });
+        return takes;
+    }
+
+    private KeyframeMaker Keyframes(LongFormRequest request) => images is null
+        ? throw CuboidException.Usage(request.Strategy == LongFormStrategy.Keyframes
+            ? "--strategy keyframes needs an image model for its keyframes; configure one, or use --strategy chain"
+            : "--re-anchor regenerate needs an image model; configure one, or use --re-anchor match")
+        : new KeyframeMaker(images, request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio), _tools);
+
+    private static string KeyframePrompt(IReadOnlyList<StoryboardShot> shots, int k) =>
+        k == 0 ? $"The opening frame of this shot: {shots[0].Prompt}"
+        : k == shots.Count ? $"The closing frame of this shot: {shots[k - 1].Prompt}"
+        : $"The frame where this shot ends: {shots[k - 1].Prompt} It also opens the next shot: {shots[k].Prompt}";
+
+    // What makes a run this run: the same options in the same folder resume it; anything else is another run.
+    private static string Fingerprint(LongFormRequest request)
+    {
+        var identity = JsonSerializer.Serialize(new
+        {
+            request.Prompt, request.Seconds, request.SegmentSeconds, Strategy = request.Strategy.ToString(), request.Anchors, request.StoryboardPath,
+            Size = request.Size?.ToString(), request.Resolution, request.AspectRatio, request.Model, Policy = request.Policy.ToString(),
+            ReAnchor = request.ReAnchor.ToString(), request.Gates, request.BestOf,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        var temp = path + ".partial";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}
