@@ -1,0 +1,33 @@
+namespace Cuboid.Server;
+
+/// <summary>
+/// The gateway's settings, from the <c>Cuboid</c> configuration section (appsettings, <c>Cuboid__AdminKey</c>-style
+/// environment variables, or <c>cuboid serve</c>'s options). Provider keys are not here: they stay in the provider
+/// variables the library reads (<c>OPENAI_API_KEY</c>, ...).
+/// </summary>
+public sealed record ServerOptions
+{
+    public const string Section = "Cuboid";
+
+    /// <summary>The admin key: issues and revokes virtual keys and may call the API without a budget. Unset: no admin API.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>The folder holding the gateway's SQLite store (keys, spend); default <c>~/.local/share/cuboid/server</c>.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The library config file (<c>cuboid.json</c>); default as for the CLI.</summary>
+    public string? Config { get; init; }
+
+    /// <summary>A catalog overlay merged over the shipped catalog.</summary>
+    public string? Catalog { get; init; }
+
+    /// <summary>The largest JSON request body, in bytes (images travel inline in chat requests).</summary>
+    public long MaxRequestBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>The largest upload (audio for transcription), in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>The store folder to use: the configured one, else the default under the user's data folder.</summary>
+    public string StoreFolder() =>
+        Store ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "cuboid", "server");
+}
