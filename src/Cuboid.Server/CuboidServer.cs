@@ -36,6 +36,43 @@ public static class CuboidServer
         return app;
     }
 
+    /// <summary>
+    /// Runs the gateway on <paramref name="urls"/> until <paramref name="cancellationToken"/> fires (what
+    /// <c>cuboid serve</c> calls). <paramref name="settings"/> override the <c>Cuboid</c> configuration section.
+    /// </summary>
+    public static async Task RunAsync(string urls, IReadOnlyDictionary<string, string?> settings, Action<string>? started, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(urls, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw CuboidException.Usage($"--urls '{urls}' is not an http:// or https:// URL");
+        }
+
+        var app = Build([], builder =>
+        {
+            builder.WebHost.UseUrls(urls);
+            builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create($"{ServerOptions.Section}:{s.Key}", s.Value)));
+        });
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw CuboidException.Usage($"cannot listen on {urls}: {ex.Message.ReplaceLineEndings(" ")}");
+        }
+
+        var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        started?.Invoke($"serving on {urls} (store {options.StoreFolder()}; API reference at {urls.TrimEnd('/')}/scalar; admin API {(options.AdminKey is { Length: > 0 } ? "on" : "off: set CUBOID_ADMIN_KEY")})");
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));

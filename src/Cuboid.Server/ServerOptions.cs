@@ -12,7 +12,7 @@ public sealed record ServerOptions
     /// <summary>The admin key: issues and revokes virtual keys and may call the API without a budget. Unset: no admin API.</summary>
     public string? AdminKey { get; init; }
 
-    /// <summary>The folder holding the gateway's SQLite store (keys, spend); default <c>~/.local/share/cuboid/server</c>.</summary>
+    /// <summary>The folder holding the gateway's SQLite store (keys, spend); default <see cref="DefaultStoreFolder"/>.</summary>
     public string? Store { get; init; }
 
     /// <summary>The library config file (<c>cuboid.json</c>); default as for the CLI.</summary>
@@ -28,6 +28,8 @@ public sealed record ServerOptions
     public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
 
     /// <summary>The store folder to use: the configured one, else the default under the user's data folder.</summary>
-    public string StoreFolder() =>
-        Store ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "cuboid", "server");
+    public string StoreFolder() => Store ?? DefaultStoreFolder;
+
+    /// <summary><c>$XDG_DATA_HOME/cuboid/server</c>, else <c>~/.local/share/cuboid/server</c>: beside the CLI's job store.</summary>
+    public static string DefaultStoreFolder => Path.Combine(Cuboid.Storage.SqliteVideoJobStore.DefaultDirectory, "server");
 }
