@@ -1,9 +1,19 @@
-using Cuboid.Server;
+namespace Cuboid.Server;
 
-// `dotnet run --project src/Cuboid.Server` and the tests' WebApplicationFactory start here; `cuboid serve` calls
-// CuboidServer directly.
-var app = CuboidServer.Build(args);
-await app.RunAsync();
+/// <summary>
+/// The entry point of <c>dotnet run --project src/Cuboid.Server</c>, and the type tests host the server by
+/// (<c>WebApplicationFactory&lt;ServerProgram&gt;</c>); <c>cuboid serve</c> calls <see cref="CuboidServer"/> directly.
+/// Not named Program: the CLI's entry point already is, and tests see both.
+/// </summary>
+public sealed class ServerProgram
+{
+    private ServerProgram()
+    {
+    }
 
-/// <summary>The entry point, named so tests can host the server with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
-public partial class Program;
+    public static async Task Main(string[] args)
+    {
+        var app = CuboidServer.Build(args);
+        await app.RunAsync();
+    }
+}
