@@ -4,6 +4,7 @@ using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Store;
+using Cuboid.Server.Videos;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -17,6 +18,9 @@ namespace Cuboid.Server;
 public static class CuboidServer
 {
     public const string KeyRateLimit = "per-key";
+
+    // One client for the process: video hosts are polled for minutes, each request is short (as in the CLI).
+    private static readonly HttpClient VideoHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
 
     /// <summary>The web application for <paramref name="args"/> (ASP.NET Core's: <c>--urls</c>, <c>--Cuboid:Store</c>, ...).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -80,6 +84,9 @@ public static class CuboidServer
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
         services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<GatewayStore>(), sp.GetRequiredService<GatewayModels>().Time));
+        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
+        services.AddSingleton<VideoJobService>();
+        services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -117,6 +124,7 @@ public static class CuboidServer
         v1.MapPost("/audio/transcriptions", TranscriptionsEndpoint.HandleAsync)
             .WithSummary("Speech to text (multipart: file, model, language, response_format)")
             .DisableAntiforgery();
+        VideosEndpoints.Map(v1);
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);

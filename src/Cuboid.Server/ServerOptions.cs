@@ -21,6 +21,9 @@ public sealed record ServerOptions
     /// <summary>A catalog overlay merged over the shipped catalog.</summary>
     public string? Catalog { get; init; }
 
+    /// <summary>A video catalog overlay merged over the shipped <c>catalog/video.json</c>.</summary>
+    public string? VideoCatalog { get; init; }
+
     /// <summary>The largest JSON request body, in bytes (images travel inline in chat requests).</summary>
     public long MaxRequestBytes { get; init; } = 32L * 1024 * 1024;
 

@@ -18,10 +18,13 @@ public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
     /// Reserves a call's estimate on the caller's key (nothing for the admin, whose calls are only booked by the
     /// library). Throws a Budget <see cref="CuboidException"/> when it does not fit.
     /// </summary>
-    public KeyedCall Reserve(Caller caller, string task, RoutePlan plan)
-    {
+    public KeyedCall Reserve(Caller caller, string task, RoutePlan plan) =>
         // The most expensive candidate: the router may fall over to it, and the reservation must cover that.
-        var estimate = plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost);
+        Reserve(caller, task, plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost));
+
+    /// <summary>Reserves <paramref name="estimate"/> dollars on the caller's key; see <see cref="Reserve(Caller, string, RoutePlan)"/>.</summary>
+    public KeyedCall Reserve(Caller caller, string task, decimal estimate)
+    {
         if (caller.Key is not { } key)
         {
             return new KeyedCall(this, caller, task, default, null, GatewayModels.TrackSpend());
@@ -39,7 +42,14 @@ public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
         return new KeyedCall(this, caller, task, start, reservation, GatewayModels.TrackSpend());
     }
 
-    internal void Book(Caller caller, DateOnly periodStart, RequestSpend spend)
+    /// <summary>
+    /// A call whose reservation was lost (a video job still running when the server restarted): nothing is held, and
+    /// settling it books what it cost in the period it finishes in.
+    /// </summary>
+    public KeyedCall Unreserved(Caller caller, string task) =>
+        new(this, caller, task, caller.Key is { } key ? KeyPeriods.Start(key.Period, time.GetUtcNow()) : default, null, new RequestSpend());
+
+    internal void Book(Caller caller, DateOnly periodStart, IEnumerable<UsageRecord> records)
     {
         if (caller.Key is not { } key)
         {
@@ -47,7 +57,7 @@ public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        foreach (var record in spend.Records.Where(r => r.Dollars > 0 || r.InputTokens > 0 || r.OutputTokens > 0))
+        foreach (var record in records.Where(r => r.Dollars > 0 || r.InputTokens > 0 || r.OutputTokens > 0))
         {
             store.AddSpend(key.Id, periodStart, now, record.Task, record.ModelId, record.InputTokens, record.OutputTokens, record.Dollars);
         }

@@ -8,7 +8,7 @@ namespace Cuboid.Server.Store;
 
 /// <summary>
 /// The gateway's embedded SQLite store (<c>gateway.db</c> in the store folder): virtual keys (hashed, never the
-/// secret) and one spend row per paid call. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
+/// secret), one spend row per paid call, and which key started each video job. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores.
 /// </summary>
 public sealed class GatewayStore
@@ -26,6 +26,11 @@ public sealed class GatewayStore
             key_id TEXT NOT NULL, period_start TEXT NOT NULL, at TEXT NOT NULL, task TEXT NOT NULL, model TEXT NOT NULL,
             input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, dollars TEXT NOT NULL);
         CREATE INDEX spend_key_period ON spend (key_id, period_start);
+        """,
+        """
+        CREATE TABLE video_jobs (
+            job_id TEXT PRIMARY KEY, key_id TEXT, created_at TEXT NOT NULL, settled_at TEXT, deleted_at TEXT);
+        CREATE INDEX video_jobs_key ON video_jobs (key_id, created_at);
         """,
     ]);
 
@@ -145,6 +150,63 @@ public sealed class GatewayStore
         }
 
         return total;
+    }
+
+    /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
+    public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
+        Write("INSERT INTO video_jobs (job_id, key_id, created_at) VALUES ($job, $key, $at)", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    /// <summary>The gateway's record of a video job it has not deleted: whose it is.</summary>
+    public GatewayVideoJob? FindVideoJob(string jobId) =>
+        VideoJobs("SELECT job_id, key_id FROM video_jobs WHERE job_id = $job AND deleted_at IS NULL", c => c.Parameters.AddWithValue("$job", jobId)).FirstOrDefault();
+
+    /// <summary>The newest video jobs of a key (every key's for null), not deleted.</summary>
+    public IReadOnlyList<GatewayVideoJob> VideoJobsOf(string? keyId, int limit) =>
+        VideoJobs(keyId is null
+            ? "SELECT job_id, key_id FROM video_jobs WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT $limit"
+            : "SELECT job_id, key_id FROM video_jobs WHERE deleted_at IS NULL AND key_id = $key ORDER BY created_at DESC LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        });
+
+    /// <summary>Video jobs whose cost has not been booked yet: the ones to wait for after a restart.</summary>
+    public IReadOnlyList<GatewayVideoJob> UnsettledVideoJobs() =>
+        VideoJobs("SELECT job_id, key_id FROM video_jobs WHERE settled_at IS NULL", _ => { });
+
+    public void MarkVideoJobSettled(string jobId, DateTimeOffset at) =>
+        Write("UPDATE video_jobs SET settled_at = $at WHERE job_id = $job", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    public void MarkVideoJobDeleted(string jobId, DateTimeOffset at) =>
+        Write("UPDATE video_jobs SET deleted_at = $at WHERE job_id = $job", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var jobs = new List<GatewayVideoJob>();
+        while (reader.Read())
+        {
+            jobs.Add(new GatewayVideoJob(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return jobs;
     }
 
     private SqliteConnection Connect()
