@@ -3,7 +3,11 @@ using Cuboid.Portfolio;
 using Cuboid.Portfolio.Providers;
 using Cuboid.Server;
 using Cuboid.Server.Gateway;
+using Cuboid.Generation;
+using Cuboid.Storage;
+using Cuboid.Testing.Generation;
 using Cuboid.Testing.Simulators;
+using Cuboid.Tests.Generation;
 using Cuboid.Tests.Portfolio;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,13 +28,33 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
-    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null)
+    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null)
     {
         Models = new GatewayModels(BuildPortfolio(sim, timeoutSeconds));
         MaxRequestBytes = maxRequestBytes;
+        if (videoSim is not null)
+        {
+            // The video hosts of the generation tests' catalog, keyed by a variable of this host's own.
+            var keyVariable = "CUBOID_GATEWAY_VIDEO_KEY_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            VideoModelPrefix = $"sim/{keyVariable}-";
+            Videos = new VideoGateway(new GenerationSession(
+                TestVideoCatalog.For(videoSim, keyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
+                SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
+                new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
+                VideoHttp,
+                runnerOptions: JobHarness.FastPolling));
+        }
     }
 
     public GatewayModels Models { get; }
+
+    /// <summary>The video gateway over the video-host simulator, when one was given.</summary>
+    public VideoGateway? Videos { get; }
+
+    /// <summary>How this host's video routes name their models at the simulator (for scripting faults).</summary>
+    public string? VideoModelPrefix { get; }
+
+    private static readonly HttpClient VideoHttp = new();
 
     public string StoreFolder => _store;
 
@@ -57,7 +81,14 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        builder.ConfigureServices(services => services.AddSingleton(Models));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Models);
+            if (Videos is not null)
+            {
+                services.AddSingleton(Videos);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
