@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cuboid.Server.Analyses;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
@@ -87,6 +88,9 @@ public static class CuboidServer
         services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
+        services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.AddSingleton<AnalysisService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -125,6 +129,7 @@ public static class CuboidServer
             .WithSummary("Speech to text (multipart: file, model, language, response_format)")
             .DisableAntiforgery();
         VideosEndpoints.Map(v1);
+        AnalysesEndpoints.Map(v1);
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Server.Analyses;
 using Cuboid.Server.Keys;
 using Cuboid.Storage;
 using Microsoft.Data.Sqlite;
@@ -8,7 +9,8 @@ namespace Cuboid.Server.Store;
 
 /// <summary>
 /// The gateway's embedded SQLite store (<c>gateway.db</c> in the store folder): virtual keys (hashed, never the
-/// secret), one spend row per paid call, and which key started each video job. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
+/// secret), one spend row per paid call, which key started each video job, and the
+/// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores.
 /// </summary>
 public sealed class GatewayStore
@@ -32,7 +34,13 @@ public sealed class GatewayStore
             job_id TEXT PRIMARY KEY, key_id TEXT, created_at TEXT NOT NULL, settled_at TEXT, deleted_at TEXT);
         CREATE INDEX video_jobs_key ON video_jobs (key_id, created_at);
         """,
+        """
+        CREATE TABLE analyses (
+            id TEXT PRIMARY KEY, key_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+        """,
     ]);
+
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     private readonly Lock _writeGate = new();
     private readonly string _connectionString;
@@ -192,6 +200,40 @@ public sealed class GatewayStore
             c.Parameters.AddWithValue("$job", jobId);
             c.Parameters.AddWithValue("$at", Text(at));
         });
+
+    /// <summary>Saves an analysis record (insert or replace).</summary>
+    public void SaveAnalysis(AnalysisRecord record) =>
+        Write("INSERT OR REPLACE INTO analyses (id, key_id, status, created_at, record) VALUES ($id, $key, $status, $created, $record)", c =>
+        {
+            c.Parameters.AddWithValue("$id", record.Id);
+            c.Parameters.AddWithValue("$key", (object?)record.KeyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$status", record.Status);
+            c.Parameters.AddWithValue("$created", Text(record.CreatedAt));
+            c.Parameters.AddWithValue("$record", JsonSerializer.Serialize(record, RecordJson));
+        });
+
+    public AnalysisRecord? FindAnalysis(string id) =>
+        Analyses("SELECT record FROM analyses WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+
+    /// <summary>Analyses not finished: the ones to run (again) after a restart, oldest first.</summary>
+    public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() =>
+        Analyses("SELECT record FROM analyses WHERE status IN ('queued', 'running') ORDER BY created_at", _ => { });
+
+    private List<AnalysisRecord> Analyses(string sql, Action<SqliteCommand> bind)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var records = new List<AnalysisRecord>();
+        while (reader.Read())
+        {
+            records.Add(JsonSerializer.Deserialize<AnalysisRecord>(reader.GetString(0), RecordJson)!);
+        }
+
+        return records;
+    }
 
     private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind)
     {
