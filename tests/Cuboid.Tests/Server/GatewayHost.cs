@@ -84,6 +84,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Models);
+            // Analyses see no provider key of the machine running the tests: they run offline or structural only.
+            services.AddSingleton(sp => new AnalysisGateway(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value, new MapEnvironment(new Dictionary<string, string>())));
             if (Videos is not null)
             {
                 services.AddSingleton(Videos);

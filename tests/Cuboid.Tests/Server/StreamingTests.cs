@@ -76,14 +76,16 @@ public sealed class StreamingTests(GatewaySimulatorFixture fixture) : IClassFixt
         ["slow first byte"] = Fault.FirstByteAfter(TimeSpan.FromSeconds(3)),
     };
 
+    // (An upstream error event is not in this list: it can arrive in the same read as the first piece, and is then
+    // caught before any byte went out and falls over, as StreamingRouterTests show in the library.)
     [Theory]
     [InlineData("cut")]
-    [InlineData("error event")]
+    [InlineData("stall")]
     public async Task A_stream_broken_after_the_first_byte_ends_with_an_explicit_error_event_and_no_DONE(string how)
     {
-        _sim.ScriptAlways(GatewayHost.Primary, how == "cut" ? Fault.StreamCut : Fault.StreamError);
+        _sim.ScriptAlways(GatewayHost.Primary, how == "cut" ? Fault.StreamCut : Fault.StreamStall(TimeSpan.FromSeconds(3)));
         _sim.Respond(_ => "one two three four five six seven eight");
-        using var host = new GatewayHost(_sim);
+        using var host = new GatewayHost(_sim, timeoutSeconds: 1);
 
         var (response, events) = await StreamAsync(host, ServerJson.Chat("auto", "hello", stream: true, includeUsage: true));
 
