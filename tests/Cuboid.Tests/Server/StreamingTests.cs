@@ -77,7 +77,7 @@ public sealed class StreamingTests(GatewaySimulatorFixture fixture) : IClassFixt
     };
 
     // (An upstream error event is not in this list: it can arrive in the same read as the first piece, and is then
-    // caught before any byte went out and falls over, as StreamingRouterTests show in the library.)
+    // caught before any byte went out and falls over.)
     [Theory]
     [InlineData("cut")]
     [InlineData("stall")]
