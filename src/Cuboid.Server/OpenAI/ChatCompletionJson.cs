@@ -11,45 +11,33 @@ namespace Cuboid.Server.OpenAI;
 /// </summary>
 public static class ChatCompletionJson
 {
-    public static JsonObject Completion(string id, long created, string model, ChatResponse response, UsageRecord? usage) => new()
+    public static JsonObject Completion(string id, long created, string model, ChatResponse response, UsageRecord? usage)
     {
-        ["id"] = id,
-        ["object"] = "chat.completion",
-        ["created"] = created,
-        ["model"] = model,
-        ["choices"] = new JsonArray(new JsonObject
+        var completion = Envelope(id, "chat.completion", created, model, new JsonObject
         {
             ["index"] = 0,
             ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = response.Text },
             ["finish_reason"] = FinishReason(response.FinishReason) ?? "stop",
-        }),
-        ["usage"] = Usage(usage),
-    };
+        });
+        completion["usage"] = Usage(usage);
+        return completion;
+    }
 
-    public static JsonObject Chunk(string id, long created, string model, string? role, string? content, string? finishReason) => new()
-    {
-        ["id"] = id,
-        ["object"] = "chat.completion.chunk",
-        ["created"] = created,
-        ["model"] = model,
-        ["choices"] = new JsonArray(new JsonObject
+    public static JsonObject Chunk(string id, long created, string model, string? role, string? content, string? finishReason) =>
+        Envelope(id, "chat.completion.chunk", created, model, new JsonObject
         {
             ["index"] = 0,
             ["delta"] = Delta(role, content),
             ["finish_reason"] = finishReason,
-        }),
-    };
+        });
 
     /// <summary>The last chunk of a stream that asked for usage: no choices, the usage of the whole call.</summary>
-    public static JsonObject UsageChunk(string id, long created, string model, UsageRecord? usage) => new()
+    public static JsonObject UsageChunk(string id, long created, string model, UsageRecord? usage)
     {
-        ["id"] = id,
-        ["object"] = "chat.completion.chunk",
-        ["created"] = created,
-        ["model"] = model,
-        ["choices"] = new JsonArray(),
-        ["usage"] = Usage(usage),
-    };
+        var chunk = Envelope(id, "chat.completion.chunk", created, model, choice: null);
+        chunk["usage"] = Usage(usage);
+        return chunk;
+    }
 
     public static string? FinishReason(ChatFinishReason? reason) =>
         reason is null ? null
@@ -59,6 +47,15 @@ public static class ChatCompletionJson
         : "stop";
 
     public static string Serialize(JsonNode node) => node.ToJsonString(JsonSerializerOptions.Default);
+
+    private static JsonObject Envelope(string id, string objectName, long created, string model, JsonObject? choice) => new()
+    {
+        ["id"] = id,
+        ["object"] = objectName,
+        ["created"] = created,
+        ["model"] = model,
+        ["choices"] = choice is null ? new JsonArray() : new JsonArray(choice),
+    };
 
     private static JsonObject Delta(string? role, string? content)
     {

@@ -143,22 +143,12 @@ public sealed class GatewayStore
         });
 
     /// <summary>Dollars a key has spent in the period starting on <paramref name="periodStart"/> (decimal, summed here, not in SQLite's floats).</summary>
-    public decimal SpentIn(string keyId, DateOnly periodStart)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT dollars FROM spend WHERE key_id = $key AND period_start = $period";
-        command.Parameters.AddWithValue("$key", keyId);
-        command.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
-        using var reader = command.ExecuteReader();
-        var total = 0m;
-        while (reader.Read())
+    public decimal SpentIn(string keyId, DateOnly periodStart) =>
+        Read("SELECT dollars FROM spend WHERE key_id = $key AND period_start = $period", c =>
         {
-            total += decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-        }
-
-        return total;
-    }
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
+        }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
 
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
@@ -219,37 +209,11 @@ public sealed class GatewayStore
     public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() =>
         Analyses("SELECT record FROM analyses WHERE status IN ('queued', 'running') ORDER BY created_at", _ => { });
 
-    private List<AnalysisRecord> Analyses(string sql, Action<SqliteCommand> bind)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var records = new List<AnalysisRecord>();
-        while (reader.Read())
-        {
-            records.Add(JsonSerializer.Deserialize<AnalysisRecord>(reader.GetString(0), RecordJson)!);
-        }
+    private List<AnalysisRecord> Analyses(string sql, Action<SqliteCommand> bind) =>
+        Read(sql, bind, reader => JsonSerializer.Deserialize<AnalysisRecord>(reader.GetString(0), RecordJson)!);
 
-        return records;
-    }
-
-    private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var jobs = new List<GatewayVideoJob>();
-        while (reader.Read())
-        {
-            jobs.Add(new GatewayVideoJob(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
-
-        return jobs;
-    }
+    private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind) =>
+        Read(sql, bind, reader => new GatewayVideoJob(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
 
     private SqliteConnection Connect()
     {
@@ -270,33 +234,36 @@ public sealed class GatewayStore
         }
     }
 
-    private List<VirtualKey> Query(string sql, Action<SqliteCommand> bind)
+    private List<VirtualKey> Query(string sql, Action<SqliteCommand> bind) => Read(sql, bind, reader => new VirtualKey
+    {
+        Id = reader.GetString(reader.GetOrdinal("id")),
+        Hash = reader.GetString(reader.GetOrdinal("hash")),
+        Prefix = reader.GetString(reader.GetOrdinal("prefix")),
+        Name = Optional(reader, "name"),
+        Budget = Optional(reader, "budget") is { } budget ? decimal.Parse(budget, CultureInfo.InvariantCulture) : null,
+        Period = KeyPeriods.Parse(reader.GetString(reader.GetOrdinal("period"))),
+        Models = Optional(reader, "models") is { } models ? JsonSerializer.Deserialize<string[]>(models) : null,
+        Tasks = Optional(reader, "tasks") is { } tasks ? JsonSerializer.Deserialize<string[]>(tasks) : null,
+        Rpm = reader.IsDBNull(reader.GetOrdinal("rpm")) ? null : reader.GetInt32(reader.GetOrdinal("rpm")),
+        CreatedAt = DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("created_at")), CultureInfo.InvariantCulture),
+        RevokedAt = Optional(reader, "revoked_at") is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
+    });
+
+    /// <summary>The one query loop: every row of <paramref name="sql"/>, mapped.</summary>
+    private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
         using var reader = command.ExecuteReader();
-        var keys = new List<VirtualKey>();
+        var rows = new List<T>();
         while (reader.Read())
         {
-            keys.Add(new VirtualKey
-            {
-                Id = reader.GetString(reader.GetOrdinal("id")),
-                Hash = reader.GetString(reader.GetOrdinal("hash")),
-                Prefix = reader.GetString(reader.GetOrdinal("prefix")),
-                Name = Optional(reader, "name"),
-                Budget = Optional(reader, "budget") is { } budget ? decimal.Parse(budget, CultureInfo.InvariantCulture) : null,
-                Period = KeyPeriods.Parse(reader.GetString(reader.GetOrdinal("period"))),
-                Models = Optional(reader, "models") is { } models ? JsonSerializer.Deserialize<string[]>(models) : null,
-                Tasks = Optional(reader, "tasks") is { } tasks ? JsonSerializer.Deserialize<string[]>(tasks) : null,
-                Rpm = reader.IsDBNull(reader.GetOrdinal("rpm")) ? null : reader.GetInt32(reader.GetOrdinal("rpm")),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("created_at")), CultureInfo.InvariantCulture),
-                RevokedAt = Optional(reader, "revoked_at") is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
-            });
+            rows.Add(map(reader));
         }
 
-        return keys;
+        return rows;
     }
 
     private static string? Optional(SqliteDataReader reader, string column)
