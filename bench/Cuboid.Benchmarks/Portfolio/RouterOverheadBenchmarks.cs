@@ -8,7 +8,7 @@ namespace Cuboid.Benchmarks.Portfolio;
 
 /// <summary>
 /// What the router adds per call: the same OpenAI-compatible adapter over the same in-process handler,
-/// called directly and through <see cref="Cuboid.Portfolio.Portfolio.GetChatClient"/> (shipped catalog, route
+/// called directly and through <see cref="RunScope.GetChatClient"/> (shipped catalog, route
 /// planning over every caption model, budget reservation, Polly retry/breaker/deadline pipeline, ledger record).
 /// Goal: at most 50 µs median over the direct call (docs/PERFORMANCE.md).
 /// </summary>
@@ -27,7 +27,7 @@ public class RouterOverheadBenchmarks
     private IChatClient _trivialRouted = null!;
     private IChatClient _routed = null!;
     private IChatClient _pinned = null!;
-    private Cuboid.Portfolio.Portfolio _portfolio = null!;
+    private RunScope _portfolio = null!;
     private RequestEstimate _estimate = null!;
 
     [GlobalSetup]
@@ -37,14 +37,14 @@ public class RouterOverheadBenchmarks
         var adapters = ProviderAdapters.Create(options);
         _direct = adapters.Get("openai").CreateChatClient(new ProviderEndpoint("openai", "openai", new Uri("https://api.openai.com/v1"), "sk-bench"), "gpt-4.1-mini");
         var environment = new BenchEnvironment();
-        var portfolio = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment, budget: 1_000_000m);
+        var portfolio = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), adapters.ApiKinds.Select(adapters.Get), environment).BeginRun(new RunOptions { Budget = 1_000_000m });
         _portfolio = portfolio;
         _estimate = RequestEstimate.ForChat(_messages, null, 1024);
         _routed = portfolio.GetChatClient(ModelTasks.Caption);
         _pinned = portfolio.GetChatClient(ModelTasks.Caption, new RouteConstraints { PinnedModel = "openai:gpt-4.1-mini" });
         var trivial = new TrivialChatClient();
         _trivialDirect = trivial;
-        _trivialRouted = new Cuboid.Portfolio.Portfolio(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment, budget: 1_000_000m)
+        _trivialRouted = new ModelRouter(ModelCatalog.Shipped(), new PortfolioSettings(), [trivial], environment).BeginRun(new RunOptions { Budget = 1_000_000m })
             .GetChatClient(ModelTasks.Caption);
     }
 
@@ -67,7 +67,7 @@ public class RouterOverheadBenchmarks
 
     /// <summary>Route planning alone (no call): the part of the overhead that grows with the catalog.</summary>
     [Benchmark]
-    public RoutePlan PlanOnly() => _portfolio.PlanForCall(ModelTasks.Caption, RouteConstraints.None, _estimate);
+    public RoutePlan PlanOnly() => _portfolio.Router.PlanForCall(ModelTasks.Caption, RouteConstraints.None, _estimate, _portfolio);
 
     private sealed class BenchEnvironment : IEnvironmentVariables
     {

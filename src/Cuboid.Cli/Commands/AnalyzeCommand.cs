@@ -3,6 +3,8 @@ using Cuboid.Cli.Rendering;
 using Cuboid.Media;
 using Cuboid.Understanding;
 using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using Cuboid.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -32,6 +34,8 @@ public static class AnalyzeCommand
           4 providers failed (partial report), 5 budget reached (partial report),
           130 cancelled
         """;
+
+    private const string CacheDirectoryKey = $"{CuboidServiceCollectionExtensions.SectionName}:Storage:{nameof(CuboidStorageOptions.CacheDirectory)}";
 
     public static Command Create(CliConsole console)
     {
@@ -64,6 +68,8 @@ public static class AnalyzeCommand
         HelpWithEpilog.Set(command, Epilog);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
+            // --cache moves the cache the container opens; nothing is read until the request and the budget are checked.
+            using var services = PortfolioCliOptions.Services(parse, config, catalog, new KeyValuePair<string, string?>(CacheDirectoryKey, parse.GetValue(cache)?.ToString()));
             var options = new AnalyzeOptions
             {
                 Request = new AnalyzeRequest
@@ -80,10 +86,8 @@ public static class AnalyzeCommand
                 },
                 Models = new AnalysisModelChoices(parse.GetValue(captioner), parse.GetValue(transcriber), parse.GetValue(reasoner), PortfolioCliOptions.ParsePolicy(parse.GetValue(policy))),
                 Budget = parse.GetValue(budget),
-                CacheDirectory = parse.GetValue(cache)?.ToString(),
                 NoCache = parse.GetValue(noCache),
-                ConfigPath = parse.GetValue(config)?.ToString(),
-                CatalogPath = parse.GetValue(catalog)?.ToString(),
+                Services = services,
             };
 
             if (parse.GetValue(dryRun))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -23,15 +24,16 @@ public static class AskCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var run = services.GetRequiredService<ModelRouter>().BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
             var verbose = parse.GetValue(GlobalOptions.Verbose);
             if (verbose)
             {
                 // The path a call takes, as it happens: the ledger records carry no keys.
-                portfolio.Ledger.Recorded += r => console.Error.WriteLine($"cuboid: {r.Describe()}");
+                run.Ledger.Recorded += r => console.Error.WriteLine($"cuboid: {r.Describe()}");
             }
 
-            var answer = await portfolio.AskAsync(parse.GetValue(question)!, parse.GetValue(image)?.FullName, parse.GetValue(model), cancellationToken);
+            var answer = await run.AskAsync(parse.GetValue(question)!, parse.GetValue(image)?.FullName, parse.GetValue(model), cancellationToken);
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(answer, PortfolioJson.Output));

@@ -4,7 +4,8 @@ using Cuboid.Generation;
 using Cuboid.Generation.Catalog;
 using Cuboid.Generation.Jobs;
 using Cuboid.Portfolio;
-using Cuboid.Storage;
+using Cuboid.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -26,10 +27,16 @@ internal static class GenerationCliOptions
 
     public static Option<DirectoryInfo?> Out() => new("--out", "-o") { Description = "Where to save the MP4 and its JSON sidecar (default: the current folder)" };
 
-    public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null) =>
-        new(VideoCatalog.Load(parse.GetValue(catalog)?.FullName),
-            SqliteVideoJobStore.Open(parse.GetValue(store)?.FullName ?? SqliteVideoJobStore.DefaultDirectory),
-            ProcessEnvironment.Instance, Http, new RunBudget(budget));
+    private const string JobStoreKey = $"{CuboidServiceCollectionExtensions.SectionName}:Storage:{nameof(CuboidStorageOptions.JobStoreDirectory)}";
+
+    /// <summary>The session of <c>generate</c> and <c>jobs</c>: the job store and the keys from the container (video hosts never read cuboid.json).</summary>
+    public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null)
+    {
+        var videoCatalog = VideoCatalog.Load(parse.GetValue(catalog)?.FullName);
+        using var services = CliServices.Create(overrides: [new(JobStoreKey, parse.GetValue(store)?.FullName)], readConfigFile: false);
+        return new GenerationSession(videoCatalog, services.GetRequiredService<IVideoJobStore>(), services.GetRequiredService<IEnvironmentVariables>(),
+            Http, new RunScope(new RunOptions { Budget = budget }));
+    }
 
     /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
     public static void ReportProgress(CliConsole console, VideoJobRunner runner)

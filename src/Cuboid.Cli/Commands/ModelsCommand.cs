@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
@@ -29,11 +30,12 @@ public static class ModelsCommand
                 return await VideoModelsView.RenderAsync(console, videoTask, parse.GetValue(json), parse.GetValue(catalog)?.FullName);
             }
 
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog);
-            var entries = portfolio.Leaderboard(parse.GetValue(task));
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var router = services.GetRequiredService<ModelRouter>();
+            var entries = router.Leaderboard(parse.GetValue(task));
             if (entries.Count == 0)
             {
-                throw portfolio.UnknownTask(parse.GetValue(task) ?? "");
+                throw router.UnknownTask(parse.GetValue(task) ?? "");
             }
 
             if (parse.GetValue(json))
@@ -62,7 +64,7 @@ public static class ModelsCommand
                 await console.Out.WriteLineAsync();
             }
 
-            WrappedText.WriteLine(console, $"Ratings decay toward the field's {portfolio.Decay.PriorPercentile:0.#}th percentile with a {portfolio.Decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {portfolio.Decay.Today:yyyy-MM-dd}.");
+            WrappedText.WriteLine(console, $"Ratings decay toward the field's {router.Decay.PriorPercentile:0.#}th percentile with a {router.Decay.HalfLife.TotalDays:0.#}-day half-life, never above what was measured; today is {router.Decay.Today:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         });
         return command;

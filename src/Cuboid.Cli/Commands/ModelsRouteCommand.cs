@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cuboid.Cli.Rendering;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 using Cuboid.Understanding;
 
 namespace Cuboid.Cli.Commands;
@@ -33,7 +34,9 @@ public static class ModelsRouteCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var portfolio = PortfolioCliOptions.Load(parse, config, catalog, parse.GetValue(budget));
+            using var services = PortfolioCliOptions.Services(parse, config, catalog);
+            var router = services.GetRequiredService<ModelRouter>();
+            var run = router.BeginRun(new RunOptions { Budget = parse.GetValue(budget) });
             var taskName = parse.GetValue(task)!;
             if (parse.GetValue(promptTokens) is < 1)
             {
@@ -44,16 +47,16 @@ public static class ModelsRouteCommand
             var constraints = new RouteConstraints { Policy = chosen, PinnedModel = parse.GetValue(model) };
 
             // The one ranking analyze uses, for the request analyze makes (its output cap included).
-            var plan = AnalysisRequests.Route(portfolio, taskName, constraints, parse.GetValue(promptTokens));
+            var plan = AnalysisRequests.Route(run, taskName, constraints, parse.GetValue(promptTokens));
             if (parse.GetValue(images) && plan.Estimate.Images == 0 && taskName != ModelTasks.Transcribe)
             {
-                plan = portfolio.Plan(taskName, constraints, plan.Estimate with { Images = 1 });
+                plan = run.Plan(taskName, constraints, plan.Estimate with { Images = 1 });
             }
 
             var estimate = plan.Estimate;
             if (plan.Candidates.Count == 0 && plan.Excluded.Count == 0)
             {
-                throw portfolio.UnknownTask(taskName);
+                throw router.UnknownTask(taskName);
             }
 
             if (parse.GetValue(json))
@@ -63,7 +66,7 @@ public static class ModelsRouteCommand
             }
 
             var request = taskName == ModelTasks.Transcribe ? "1 minute of audio" : $"{estimate.TextTokens:N0} tokens in, {estimate.OutputTokens:N0} out{(estimate.Images > 0 ? ", 1 image" : "")}";
-            var whence = chosen is not null ? "" : portfolio.Settings.Tasks.GetValueOrDefault(taskName)?.Policy is not null ? ", from the config" : ", the default";
+            var whence = chosen is not null ? "" : router.Settings.Tasks.GetValueOrDefault(taskName)?.Policy is not null ? ", from the config" : ", the default";
             WrappedText.WriteLine(console, $"Route for '{taskName}' by {plan.Policy.ToString().ToLowerInvariant()}{whence} (priced for {request}):");
             var table = new FittedTable(
                 FittedColumn.Number("#", 10), FittedColumn.Id("Model"), FittedColumn.Number("Decayed", 8), FittedColumn.Number("Est. $/call", 9, "$/call"),

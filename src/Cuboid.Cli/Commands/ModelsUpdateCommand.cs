@@ -17,7 +17,7 @@ public static class ModelsUpdateCommand
         };
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var overlay = parse.GetValue(catalog)?.FullName ?? Cuboid.Portfolio.Portfolio.DefaultOverlayPath(ProcessEnvironment.Instance);
+            var overlay = parse.GetValue(catalog)?.FullName ?? ModelRouter.DefaultOverlayPath(ProcessEnvironment.Instance);
             var result = await new CatalogUpdater().UpdateAsync(parse.GetValue(from)!, overlay, cancellationToken);
             await console.Out.WriteLineAsync(
                 $"{result.Format}: {result.ModelsAdded} model(s) added, {result.ModelsUpdated} updated, {result.RatingsAdded} rating(s), {result.Skipped} skipped -> {result.OverlayPath}");

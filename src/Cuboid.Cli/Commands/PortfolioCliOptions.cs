@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
 
-/// <summary>Options shared by the portfolio commands (<c>models</c>, <c>ask</c>), and loading the portfolio from them.</summary>
+/// <summary>Options shared by the portfolio commands (<c>models</c>, <c>ask</c>, <c>analyze</c>), and the container they name.</summary>
 internal static class PortfolioCliOptions
 {
     public static Option<FileInfo?> Config() => new("--config")
@@ -23,11 +24,10 @@ internal static class PortfolioCliOptions
         : Enum.TryParse<RoutingPolicy>(value, ignoreCase: true, out var policy) && !int.TryParse(value, out _) ? policy
         : throw CuboidException.Usage($"--policy '{value}' is not a policy; use quality, cost, balanced or latency");
 
-    public static Cuboid.Portfolio.Portfolio Load(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, decimal? budget = null) =>
-        Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions
-        {
-            ConfigPath = parse.GetValue(config)?.FullName,
-            CatalogPath = parse.GetValue(catalog)?.FullName,
-            Budget = budget,
-        });
+    /// <summary>The configuration key <c>--catalog</c> sets (the config file's <c>catalog</c>).</summary>
+    public const string CatalogKey = $"{CuboidServiceCollectionExtensions.SectionName}:{nameof(PortfolioSettings.Catalog)}";
+
+    /// <summary>The command's container: <c>--config</c> (else cuboid.json) and the environment, with <c>--catalog</c> over the config's catalog.</summary>
+    public static ServiceProvider Services(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, params KeyValuePair<string, string?>[] overrides) =>
+        CliServices.Create(parse.GetValue(config)?.FullName, [new(CatalogKey, parse.GetValue(catalog)?.FullName), .. overrides]);
 }

@@ -1,16 +1,23 @@
 using Cuboid.Media.Probe;
 using Cuboid.Portfolio;
+using Cuboid.Storage;
 using Cuboid.Understanding;
 
 namespace Cuboid.Server.Gateway;
 
 /// <summary>
 /// The server's one door into the library's understanding pipeline: the same <see cref="AnalysisSession"/> entry the
-/// CLI's <c>cuboid analyze</c> uses, with the server's config, catalog and cache, and the media engine's probe that
-/// checks an upload is a video before any work.
+/// CLI's <c>cuboid analyze</c> uses, on the process-wide router (each run its own <see cref="RunScope"/>) and the
+/// server's cache, and the media engine's probe that checks an upload is a video before any work.
 /// </summary>
-public sealed class AnalysisGateway(ServerOptions options, IEnvironmentVariables? environment = null)
+public sealed class AnalysisGateway(ServerOptions options, GatewayModels models)
 {
+    // What AnalysisSession resolves: the one router of the process and the analysis cache in the store folder.
+    private readonly Lazy<IServiceProvider> _services = new(() => new ServiceCollection()
+        .AddSingleton(models.Router)
+        .AddSingleton(_ => AnalysisCache.Open(Path.Combine(options.StoreFolder(), "cache")))
+        .BuildServiceProvider());
+
     /// <summary>Probes the file with the media engine; a file that is not a video (or has no video stream) is a 400.</summary>
     public static async Task CheckVideoAsync(string path, CancellationToken cancellationToken)
     {
@@ -37,9 +44,6 @@ public sealed class AnalysisGateway(ServerOptions options, IEnvironmentVariables
     {
         Request = request,
         Budget = budget is > 0 ? budget : null,
-        ConfigPath = options.Config,
-        CatalogPath = options.Catalog,
-        CacheDirectory = Path.Combine(options.StoreFolder(), "cache"),
-        Environment = environment,
+        Services = _services.Value,
     };
 }

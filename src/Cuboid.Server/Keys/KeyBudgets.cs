@@ -10,24 +10,32 @@ namespace Cuboid.Server.Keys;
 /// in that period. A call reserves its worst-case estimate on it before any model is asked (so concurrent calls on
 /// one key cannot overspend it) and settles what the ledger says it cost.
 /// </summary>
-public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
+public sealed class KeyBudgets(GatewayStore store, GatewayModels models, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string KeyId, DateOnly Start), Lazy<RunBudget>> _budgets = new();
 
     /// <summary>
-    /// Reserves a call's estimate on the caller's key (nothing for the admin, whose calls are only booked by the
-    /// library). Throws a Budget <see cref="CuboidException"/> when it does not fit.
+    /// Reserves a model call's estimate on the caller's key (nothing for the admin) and begins the call's run, whose
+    /// budget is capped at that hold. Throws a Budget <see cref="CuboidException"/> when it does not fit.
     /// </summary>
-    public KeyedCall Reserve(Caller caller, string task, RoutePlan plan) =>
-        // The most expensive candidate: the router may fall over to it, and the reservation must cover that.
-        Reserve(caller, task, plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost));
+    public KeyedCall Reserve(Caller caller, string task, RoutePlan plan)
+    {
+        // The most expensive candidate: the router may fall over to it, and the hold must cover that.
+        var estimate = plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost);
+        return Reserve(caller, task, estimate, models.BeginRun(caller.Key?.Budget is null ? null : estimate));
+    }
 
-    /// <summary>Reserves <paramref name="estimate"/> dollars on the caller's key; see <see cref="Reserve(Caller, string, RoutePlan)"/>.</summary>
-    public KeyedCall Reserve(Caller caller, string task, decimal estimate)
+    /// <summary>
+    /// Reserves <paramref name="estimate"/> dollars on the caller's key for work that books its cost itself (a video job,
+    /// an analysis); see <see cref="Reserve(Caller, string, RoutePlan)"/>.
+    /// </summary>
+    public KeyedCall Reserve(Caller caller, string task, decimal estimate) => Reserve(caller, task, estimate, new RunScope());
+
+    private KeyedCall Reserve(Caller caller, string task, decimal estimate, RunScope run)
     {
         if (caller.Key is not { } key)
         {
-            return new KeyedCall(this, caller, task, default, null, GatewayModels.TrackSpend());
+            return new KeyedCall(this, caller, task, default, null, run);
         }
 
         var start = KeyPeriods.Start(key.Period, time.GetUtcNow());
@@ -39,7 +47,7 @@ public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
                 $"key {key.Id} has {RoutePlanner.Dollars(budget.Remaining ?? 0)} left this {key.Period.ToString().ToLowerInvariant()} and this {task} call may cost up to {RoutePlanner.Dollars(estimate)}");
         }
 
-        return new KeyedCall(this, caller, task, start, reservation, GatewayModels.TrackSpend());
+        return new KeyedCall(this, caller, task, start, reservation, run);
     }
 
     /// <summary>
@@ -47,7 +55,7 @@ public sealed class KeyBudgets(GatewayStore store, TimeProvider time)
     /// settling it books what it cost in the period it finishes in.
     /// </summary>
     public KeyedCall Unreserved(Caller caller, string task) =>
-        new(this, caller, task, caller.Key is { } key ? KeyPeriods.Start(key.Period, time.GetUtcNow()) : default, null, new RequestSpend());
+        new(this, caller, task, caller.Key is { } key ? KeyPeriods.Start(key.Period, time.GetUtcNow()) : default, null, new RunScope());
 
     internal void Book(Caller caller, DateOnly periodStart, IEnumerable<UsageRecord> records)
     {

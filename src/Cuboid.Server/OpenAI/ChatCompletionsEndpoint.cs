@@ -47,7 +47,7 @@ public static class ChatCompletionsEndpoint
         {
             var options = request.Options.Clone();
             options.ModelId = choice.PinnedModel;
-            var client = models.ChatClient(choice.Task);
+            var client = GatewayModels.ChatClient(call.Run, choice.Task);
             var id = "chatcmpl-" + Guid.CreateVersion7().ToString("N");
             var created = models.Time.GetUtcNow().ToUnixTimeSeconds();
             if (request.Stream)
@@ -59,8 +59,8 @@ public static class ChatCompletionsEndpoint
                 var response = await client.GetResponseAsync(request.Messages, options, cancellationToken);
                 var answeredBy = AnsweredBy(response.AdditionalProperties) ?? plan.Candidates[0].ModelId;
                 call.Settle();
-                WriteCostHeaders(context, answeredBy, call.Spend.Dollars);
-                await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answeredBy, response, call.Spend.Answered), cancellationToken);
+                WriteCostHeaders(context, answeredBy, call.Dollars);
+                await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answeredBy, response, call.Answered), cancellationToken);
             }
         }
         finally
@@ -115,14 +115,14 @@ public static class ChatCompletionsEndpoint
         call.Settle();
         if (request.IncludeUsage)
         {
-            await sse.DataAsync(ChatCompletionJson.UsageChunk(id, created, model, call.Spend.Answered), cancellationToken);
+            await sse.DataAsync(ChatCompletionJson.UsageChunk(id, created, model, call.Answered), cancellationToken);
         }
 
         await sse.DoneAsync(cancellationToken);
     }
 
     internal static string? AnsweredBy(AdditionalPropertiesDictionary? properties) =>
-        properties?.TryGetValue(Cuboid.Portfolio.Portfolio.AnsweredByKey, out var value) == true ? value as string : null;
+        properties?.TryGetValue(ModelRouter.AnsweredByKey, out var value) == true ? value as string : null;
 
     internal static void WriteCostHeaders(HttpContext context, string model, decimal dollars)
     {

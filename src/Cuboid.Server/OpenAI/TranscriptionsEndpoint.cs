@@ -59,10 +59,10 @@ public static class TranscriptionsEndpoint
                 AdditionalProperties = new() { ["filename"] = Path.GetFileName(file.FileName) },
             };
             await using var audio = file.OpenReadStream();
-            var response = await models.SpeechToTextClient(choice.PinnedModel).GetTextAsync(audio, options, cancellationToken);
+            var response = await GatewayModels.SpeechToTextClient(call.Run, choice.PinnedModel).GetTextAsync(audio, options, cancellationToken);
             call.Settle();
             var answeredBy = ChatCompletionsEndpoint.AnsweredBy(response.AdditionalProperties) ?? plan.Candidates[0].ModelId;
-            ChatCompletionsEndpoint.WriteCostHeaders(context, answeredBy, call.Spend.Dollars);
+            ChatCompletionsEndpoint.WriteCostHeaders(context, answeredBy, call.Dollars);
             if (format == "text")
             {
                 context.Response.ContentType = "text/plain; charset=utf-8";

@@ -10,7 +10,8 @@ namespace Cuboid.Generation;
 /// the estimate in the run's budget before the create, fall over to the next route only while no job has started (the
 /// create was refused: 429 past the start deadline, 5xx, 4xx, no such host), then wait, download, check and settle the
 /// budget from what was delivered. Every route tried is booked in the usage ledger. A job that started is never sent to
-/// another host: its id routes back to its own.
+/// another host: its id routes back to its own. Budget and ledger are the <see cref="RunScope"/>'s, so a run that both
+/// analyzes and generates spends from one budget and books into one ledger.
 /// </summary>
 public sealed class GenerationSession
 {
@@ -18,16 +19,18 @@ public sealed class GenerationSession
     private readonly RatingDecay _decay;
 
     public GenerationSession(VideoCatalog catalog, IVideoJobStore store, IEnvironmentVariables environment, HttpClient http,
-        RunBudget? budget = null, UsageLedger? ledger = null, VideoJobRunnerOptions? runnerOptions = null, TimeProvider? time = null)
+        RunScope? run = null, VideoJobRunnerOptions? runnerOptions = null, TimeProvider? time = null)
     {
         _catalog = catalog;
         Time = time ?? TimeProvider.System;
         _decay = new RatingDecay(timeProvider: Time);
         Hosts = new VideoHostDirectory(catalog, environment, http, Time);
         Runner = new VideoJobRunner(store, Hosts, runnerOptions, Time);
-        Budget = budget ?? new RunBudget();
-        Ledger = ledger ?? new UsageLedger();
+        Run = run ?? RunScope.Current ?? new RunScope();
     }
+
+    /// <summary>The run this session spends from and books into: the one given, else the current run, else its own without a budget.</summary>
+    public RunScope Run { get; }
 
     public TimeProvider Time { get; }
 
@@ -35,9 +38,9 @@ public sealed class GenerationSession
 
     public VideoJobRunner Runner { get; }
 
-    public RunBudget Budget { get; }
+    public RunBudget Budget => Run.Budget;
 
-    public UsageLedger Ledger { get; }
+    public UsageLedger Ledger => Run.Ledger;
 
     public RatingDecay Decay => _decay;
 

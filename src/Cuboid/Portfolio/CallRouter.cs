@@ -8,18 +8,22 @@ namespace Cuboid.Portfolio;
 /// Walks a route plan: for each candidate, reserves budget, calls it through its provider's resilience
 /// pipeline (breakers per model, and per provider for failures of the whole provider), and on failure decides what next. Retryable failures are retried (by the pipeline) and then
 /// fall over; 401/403 retire the provider for the run; a context-length 400 skips to a larger window;
-/// any other 400 fails fast with the provider's message. Every model tried gets a ledger record.
+/// any other 400 fails fast with the provider's message. Every model tried gets a record in the ledger of the call's run.
+/// One serves the whole process: breakers and latency are shared, while each call reserves from and books into its own
+/// <see cref="RunScope"/>.
 /// </summary>
-internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, RunBudget budget, UsageLedger ledger, LatencyTracker latency, TimeProvider time, ResilienceSettings settings)
+internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience resilience, LatencyTracker latency, TimeProvider time, ResilienceSettings settings)
 {
     private const int MaxErrorLength = 300;
 
-    // The first real failure of each model, and each provider's first provider-wide one, in this run: once a circuit
+    // The first real failure of each model, and each provider's first provider-wide one, in this process: once a circuit
     // opens, later calls only see "circuit open", and the error must still say what actually went wrong.
     private readonly ConcurrentDictionary<string, Exception> _firstErrors = new(StringComparer.Ordinal);
 
-    public async Task<RoutedCall<T>> RunAsync<T>(RoutePlan plan, Func<RouteCandidate, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    public async Task<RoutedCall<T>> RunAsync<T>(RoutePlan plan, RunScope run, Func<RouteCandidate, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
+        var budget = run.Budget;
+        var ledger = run.Ledger;
         if (plan.Candidates.Count == 0)
         {
             throw CuboidException.Provider(NoCandidateMessage(plan));
@@ -76,31 +80,31 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                     },
                     state,
                     cancellationToken);
-                return new RoutedCall<T>(value, candidate, state.Attempts, reservation, start);
+                return new RoutedCall<T>(value, candidate, state.Attempts, reservation, start, run);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                Fail(plan.Task, candidate, state.Attempts, reservation, start, "cancelled by the caller", CallOutcome.Abandoned);
+                Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, "cancelled by the caller", CallOutcome.Abandoned);
                 throw;
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.BadRequest)
             {
-                Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message);
+                Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, ex.Message);
                 throw CuboidException.Provider($"{id} rejected the request: {Shorten(ex.Message)}", ex);
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Unauthorized)
             {
                 providers.MarkUnusable(candidate.Provider, $"it refused the key (HTTP {ex.StatusCode?.ToString() ?? "401/403"}) earlier in this run");
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"refused the key (HTTP {ex.StatusCode})"));
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, $"refused the key (HTTP {ex.StatusCode})"));
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.ContextLengthExceeded)
             {
                 contextFloor = Math.Max(contextFloor ?? 0, candidate.ContextWindow ?? int.MaxValue - 1);
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"input exceeds its context window: {ex.Message}"));
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, $"input exceeds its context window: {ex.Message}"));
             }
             catch (ProviderCallException ex)
             {
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
             catch (BrokenCircuitException)
             {
@@ -108,17 +112,17 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                 var broken = resilience.IsProviderCircuitOpen(candidate.Provider) ? candidate.Provider : candidate.ModelId;
                 var first = state.FirstError ?? _firstErrors.GetValueOrDefault(broken);
                 var cause = first is null ? null : Describe(first);
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start,
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start,
                     cause is null ? $"circuit open: {broken} kept failing" : $"circuit open: {broken} kept failing, first with: {cause}",
                     circuitOpen: true, cause: cause));
             }
             catch (TimeoutRejectedException)
             {
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, $"no answer within {settings.CallTimeoutSeconds:0.###} s"));
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, $"no answer within {settings.CallTimeoutSeconds:0.###} s"));
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or NotSupportedException)
             {
-                (failures ??= []).Add(Fail(plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
+                (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start, ex.Message));
             }
         }
 
@@ -163,14 +167,13 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             Error = error is null ? null : Shorten(error),
             At = time.GetUtcNow(),
         };
-        ledger.Record(record);
+        call.Run.Ledger.Record(record);
         return record;
     }
 
-    private RouteFailure Fail(string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error,
+    private RouteFailure Fail(UsageLedger ledger, string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error,
         CallOutcome outcome = CallOutcome.Failed, bool circuitOpen = false, string? cause = null)
     {
-
         reservation.Settle(0);
         ledger.Record(new UsageRecord
         {

@@ -7,21 +7,23 @@ namespace Cuboid.Portfolio;
 /// The router as an <see cref="IChatClient"/> for one task. A <see cref="ChatOptions.ModelId"/> of the form
 /// <c>provider:model</c> pins that call to that model. Streams fall over only before their first update reaches
 /// the caller, unless <see cref="ResilienceSettings.BufferStreams"/> is set; a stream cut later ends in a
-/// <see cref="CuboidException"/>, never in a silently truncated answer.
+/// <see cref="CuboidException"/>, never in a silently truncated answer. Each call books to <paramref name="boundRun"/>,
+/// or when it is null to the run current when the call starts (<see cref="ModelRouter.RunOf"/>).
 /// </summary>
-internal sealed class PortfolioChatClient(Portfolio portfolio, string task, RouteConstraints constraints) : IChatClient
+internal sealed class PortfolioChatClient(ModelRouter router, string task, RouteConstraints constraints, RunScope? boundRun) : IChatClient
 {
     private readonly ChatClientMetadata _metadata = new("cuboid-portfolio", defaultModelId: task);
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (list, inner, estimate, plan) = Prepare(messages, options);
+        var run = router.RunOf(boundRun);
+        var (list, inner, estimate, plan) = Prepare(messages, options, run);
         if (AnswerCheck.From(options) is { } check)
         {
-            return await CheckedAnswerAsync(check, list, inner, estimate, plan, cancellationToken);
+            return await CheckedAnswerAsync(check, list, inner, estimate, plan, run, cancellationToken);
         }
 
-        var call = await RouteAsync(plan, list, inner, cancellationToken);
+        var call = await RouteAsync(plan, run, list, inner, cancellationToken);
         return Book(call, estimate, problem: null);
     }
 
@@ -29,7 +31,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     /// Routes until a candidate's answer passes <paramref name="check"/>: a failing answer gets one repair request to
     /// the same model; a second failure rejects that model for this call and the next candidate is asked afresh.
     /// </summary>
-    private async Task<ChatResponse> CheckedAnswerAsync(AnswerCheck check, IList<ChatMessage> messages, ChatOptions? options, RequestEstimate estimate, RoutePlan plan, CancellationToken cancellationToken)
+    private async Task<ChatResponse> CheckedAnswerAsync(AnswerCheck check, IList<ChatMessage> messages, ChatOptions? options, RequestEstimate estimate, RoutePlan plan, RunScope run, CancellationToken cancellationToken)
     {
         var rejected = new HashSet<string>(StringComparer.Ordinal);
         var rejections = new List<string>();
@@ -44,7 +46,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             RoutedCall<ChatResponse> call;
             try
             {
-                call = await RouteAsync(remaining, messages, options, cancellationToken);
+                call = await RouteAsync(remaining, run, messages, options, cancellationToken);
             }
             catch (CuboidException ex) when (ex.Kind == ErrorKind.Provider && rejections.Count > 0)
             {
@@ -60,11 +62,11 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }
 
             var repair = check.WithRepair(messages, call.Value, problem);
-            var repairEstimate = RequestEstimate.ForChat(repair, options, portfolio.Settings.Resilience.DefaultOutputTokens);
+            var repairEstimate = RequestEstimate.ForChat(repair, options, router.Settings.Resilience.DefaultOutputTokens);
             rejected.Add(model);
             try
             {
-                var repaired = await RouteAsync(portfolio.PlanForCall(task, constraints.PinnedBy(model), repairEstimate), repair, options, cancellationToken);
+                var repaired = await RouteAsync(router.PlanForCall(task, constraints.PinnedBy(model), repairEstimate, run), run, repair, options, cancellationToken);
                 var again = check.FindProblem(repaired.Value.Text);
                 answer = Book(repaired, repairEstimate, again);
                 if (again is null)
@@ -81,10 +83,10 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         }
     }
 
-    private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
-        portfolio.Router.RunAsync(plan, async (candidate, token) =>
+    private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, RunScope run, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
+        router.Calls.RunAsync(plan, run, async (candidate, token) =>
         {
-            var response = await portfolio.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token);
+            var response = await router.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token);
             if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
             {
                 throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
@@ -96,21 +98,22 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     /// <summary>Books a call that answered: succeeded, or rejected with the caller's <paramref name="problem"/>; stamps the answering model.</summary>
     private ChatResponse Book(RoutedCall<ChatResponse> call, RequestEstimate estimate, string? problem)
     {
-        (call.Value.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
+        (call.Value.AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
         var usage = UsageOf(call.Value.Usage, call.Candidate.Model, estimate, call.Value.Text.Length);
-        portfolio.Router.Complete(task, call, usage, problem is null ? CallOutcome.Succeeded : CallOutcome.Rejected, problem);
+        router.Calls.Complete(task, call, usage, problem is null ? CallOutcome.Succeeded : CallOutcome.Rejected, problem);
         return call.Value;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (list, inner, estimate, plan) = Prepare(messages, options);
-        if (portfolio.Settings.Resilience.BufferStreams)
+        var run = router.RunOf(boundRun);
+        var (list, inner, estimate, plan) = Prepare(messages, options, run);
+        if (router.Settings.Resilience.BufferStreams)
         {
-            var buffered = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+            var buffered = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
             {
                 var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token))
+                await foreach (var update in router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token))
                 {
                     updates.Add(update);
                 }
@@ -119,8 +122,8 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }, cancellationToken);
             var tally = new StreamTally();
             buffered.Value.ForEach(tally.Add);
-            (buffered.Value[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = buffered.Candidate.ModelId;
-            portfolio.Router.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
+            (buffered.Value[0].AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = buffered.Candidate.ModelId;
+            router.Calls.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
             foreach (var update in buffered.Value)
             {
                 yield return update;
@@ -129,9 +132,9 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             yield break;
         }
 
-        var call = await portfolio.Router.RunAsync(plan, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
+        var call = await router.Calls.RunAsync(plan, run, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
         var stream = call.Value;
-        (stream.Prefix[0].AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
+        (stream.Prefix[0].AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
         var streamTally = new StreamTally();
         var booked = false;
         try
@@ -147,14 +150,14 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
                 ChatResponseUpdate? update;
                 try
                 {
-                    update = await stream.NextAsync(TimeSpan.FromSeconds(portfolio.Settings.Resilience.CallTimeoutSeconds));
+                    update = await stream.NextAsync(TimeSpan.FromSeconds(router.Settings.Resilience.CallTimeoutSeconds));
                 }
                 catch (Exception ex) when (ex is ProviderCallException or HttpRequestException or IOException
                     || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    var why = ex is OperationCanceledException ? $"no update within {portfolio.Settings.Resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
+                    var why = ex is OperationCanceledException ? $"no update within {router.Settings.Resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
                     booked = true;
-                    portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Truncated, why);
+                    router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Truncated, why);
                     throw CuboidException.Provider(
                         $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
                         ex);
@@ -170,13 +173,13 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }
 
             booked = true;
-            portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Succeeded);
+            router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Succeeded);
         }
         finally
         {
             if (!booked)
             {
-                portfolio.Router.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Abandoned);
+                router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Abandoned);
             }
 
             await stream.DisposeAsync();
@@ -187,18 +190,19 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
         serviceKey is not null ? null
         : serviceType == typeof(ChatClientMetadata) ? _metadata
         : serviceType.IsInstanceOfType(this) ? this
-        : serviceType.IsInstanceOfType(portfolio) ? portfolio
+        : serviceType.IsInstanceOfType(router) ? router
+        : boundRun is not null && serviceType.IsInstanceOfType(boundRun) ? boundRun
         : null;
 
     public void Dispose()
     {
-        // The portfolio owns the provider clients; a routed client holds nothing of its own.
+        // The router owns the provider clients; a routed client holds nothing of its own.
     }
 
-    private (IList<ChatMessage> Messages, ChatOptions? Inner, RequestEstimate Estimate, RoutePlan Plan) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private (IList<ChatMessage> Messages, ChatOptions? Inner, RequestEstimate Estimate, RoutePlan Plan) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options, RunScope run)
     {
         var list = messages as IList<ChatMessage> ?? [.. messages];
-        var estimate = RequestEstimate.ForChat(list, options, portfolio.Settings.Resilience.DefaultOutputTokens);
+        var estimate = RequestEstimate.ForChat(list, options, router.Settings.Resilience.DefaultOutputTokens);
         var routeConstraints = constraints.PinnedBy(options?.ModelId);
         var inner = options;
         if (options?.ModelId is not null || AnswerCheck.From(options) is not null)
@@ -212,7 +216,7 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
             }
         }
 
-        return (list, inner, estimate, portfolio.PlanForCall(task, routeConstraints, estimate));
+        return (list, inner, estimate, router.PlanForCall(task, routeConstraints, estimate, run));
     }
 
     /// <summary>
@@ -234,12 +238,12 @@ internal sealed class PortfolioChatClient(Portfolio portfolio, string task, Rout
     private async Task<OpenStream> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken)
     {
         // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first answer.
-        var stream = new OpenStream(portfolio.Time, callerToken);
+        var stream = new OpenStream(router.Time, callerToken);
         try
         {
             using (attemptToken.Register(static s => ((OpenStream)s!).Cancel(), stream))
             {
-                var enumerator = portfolio.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), stream.Token).GetAsyncEnumerator(stream.Token);
+                var enumerator = router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), stream.Token).GetAsyncEnumerator(stream.Token);
                 stream.Attach(enumerator);
                 // Updates without answer content (a role header, usage) are held back, so a stream that breaks
                 // before saying anything still falls over.

@@ -1,6 +1,6 @@
 namespace Cuboid.Portfolio;
 
-/// <summary>Where <see cref="Portfolio.Load(PortfolioLoadOptions)"/> finds its config and catalog overlay, and run-level overrides.</summary>
+/// <summary>Where <see cref="ModelRouter.Load(PortfolioLoadOptions)"/> finds its config and catalog overlay, and overrides of them.</summary>
 public sealed record PortfolioLoadOptions
 {
     /// <summary>An explicit config file; default <c>cuboid.json</c> here, else <c>~/.config/cuboid/config.json</c>.</summary>
@@ -10,9 +10,6 @@ public sealed record PortfolioLoadOptions
     public string? CatalogPath { get; init; }
 
     public string? WorkingDirectory { get; init; }
-
-    /// <summary>Overrides the config's budget for this run.</summary>
-    public decimal? Budget { get; init; }
 
     public double? HalfLifeDays { get; init; }
 

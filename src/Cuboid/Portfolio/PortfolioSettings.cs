@@ -76,26 +76,25 @@ public sealed record PortfolioSettings
     }
 
     /// <summary>Finds and reads the config: the explicit file, else cuboid.json here, else the user's config.json, else defaults.</summary>
-    public static PortfolioSettings Load(string? explicitPath, string workingDirectory, IEnvironmentVariables environment)
+    public static PortfolioSettings Load(string? explicitPath, string workingDirectory, IEnvironmentVariables environment) =>
+        Find(explicitPath, workingDirectory, environment) is { } path ? Read(path) : new PortfolioSettings();
+
+    /// <summary>The config file in force: the explicit file (which must exist), else cuboid.json here, else the user's config.json, else null.</summary>
+    public static string? Find(string? explicitPath, string workingDirectory, IEnvironmentVariables environment)
     {
         if (explicitPath is not null)
         {
-            if (!File.Exists(explicitPath))
-            {
-                throw CuboidException.Input($"config file not found: {explicitPath}");
-            }
-
-            return Read(explicitPath);
+            return File.Exists(explicitPath) ? explicitPath : throw CuboidException.Input($"config file not found: {explicitPath}");
         }
 
         var local = Path.Combine(workingDirectory, WorkingDirectoryFileName);
         if (File.Exists(local))
         {
-            return Read(local);
+            return local;
         }
 
         var user = Path.Combine(UserConfigDirectory(environment), "config.json");
-        return File.Exists(user) ? Read(user) : new PortfolioSettings();
+        return File.Exists(user) ? user : null;
     }
 
     public static PortfolioSettings Read(string path)
@@ -122,9 +121,11 @@ public sealed record PortfolioSettings
         return settings;
     }
 
-    public void Validate()
+    public void Validate() => Validate(Origin is null ? "config" : Display(Origin));
+
+    /// <param name="where">How messages name these settings, e.g. the file they came from.</param>
+    internal void Validate(string where)
     {
-        var where = Origin is null ? "config" : Display(Origin);
         if (Budget is < 0)
         {
             throw CuboidException.Usage($"{where}: budget must be zero or more dollars");
@@ -169,7 +170,7 @@ public sealed record PortfolioSettings
             }
         }
 
-        Resilience.Validate();
+        Resilience.Validate(where);
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ namespace Cuboid.Portfolio;
 /// The router as an <see cref="ISpeechToTextClient"/> for the <c>transcribe</c> task. The audio is re-read
 /// from the start for every attempt (buffered in memory when the stream cannot seek). Its length, for
 /// budget and price, comes from <see cref="AudioSecondsKey"/> in the options, else the WAV header, else the
-/// byte count at a pessimistic 4 kB/s. Streaming transcription returns the finished transcript as updates.
+/// byte count at a pessimistic 4 kB/s. Streaming transcription returns the finished transcript as updates. Each call
+/// books to <paramref name="boundRun"/>, else to the run current when it starts.
 /// </summary>
-internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteConstraints constraints) : ISpeechToTextClient
+internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConstraints constraints, RunScope? boundRun) : ISpeechToTextClient
 {
     /// <summary>Options key for the audio's length in seconds, when the caller knows it.</summary>
     public const string AudioSecondsKey = "cuboid.audioSeconds";
@@ -42,19 +43,20 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
                 inner.ModelId = null;
             }
 
-            var plan = portfolio.PlanForCall(ModelTasks.Transcribe, routeConstraints, estimate);
-            var call = await portfolio.Router.RunAsync(plan, async (candidate, token) =>
+            var run = router.RunOf(boundRun);
+            var plan = router.PlanForCall(ModelTasks.Transcribe, routeConstraints, estimate, run);
+            var call = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
             {
-                var client = portfolio.Providers.SpeechToTextClient(candidate.Model)
+                var client = router.Providers.SpeechToTextClient(candidate.Model)
                     ?? throw new NotSupportedException($"{candidate.Provider} has no speech-to-text endpoint");
                 audio.Position = origin;
                 return await client.GetTextAsync(audio, inner, token);
             }, cancellationToken);
             var response = call.Value;
-            (response.AdditionalProperties ??= [])[Portfolio.AnsweredByKey] = call.Candidate.ModelId;
+            (response.AdditionalProperties ??= [])[ModelRouter.AnsweredByKey] = call.Candidate.ModelId;
             var heard = response.EndTime is { } end && end > TimeSpan.Zero ? end.TotalSeconds : seconds;
             var usage = response.Usage;
-            portfolio.Router.Complete(ModelTasks.Transcribe, call,
+            router.Calls.Complete(ModelTasks.Transcribe, call,
                 new CallUsage(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? RequestEstimate.TokensForText(response.Text.Length), usage?.OutputTokenCount is null, 0, heard),
                 CallOutcome.Succeeded);
             return response;
@@ -75,12 +77,13 @@ internal sealed class PortfolioSpeechToTextClient(Portfolio portfolio, RouteCons
         serviceKey is not null ? null
         : serviceType == typeof(SpeechToTextClientMetadata) ? _metadata
         : serviceType.IsInstanceOfType(this) ? this
-        : serviceType.IsInstanceOfType(portfolio) ? portfolio
+        : serviceType.IsInstanceOfType(router) ? router
+        : boundRun is not null && serviceType.IsInstanceOfType(boundRun) ? boundRun
         : null;
 
     public void Dispose()
     {
-        // The portfolio owns the provider clients.
+        // The router owns the provider clients.
     }
 
     private static double AudioSeconds(Stream audio, SpeechToTextOptions? options)

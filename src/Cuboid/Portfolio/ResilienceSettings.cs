@@ -37,13 +37,24 @@ public sealed record ResilienceSettings
     /// <summary>Output tokens reserved for a call that does not set MaxOutputTokens.</summary>
     public int DefaultOutputTokens { get; init; } = 1024;
 
-    internal void Validate()
+    /// <summary>Throws a usage error naming the first setting out of its range, e.g. <c>resilience.maxAttempts</c>.</summary>
+    internal void Validate(string where = "config")
     {
-        if (MaxAttempts < 1 || CallTimeoutSeconds < 0.01 || BaseDelaySeconds < 0 || MaxDelaySeconds < 0
-            || MaxRetryAfterSeconds < 0 || BreakerFailureRatio is <= 0 or > 1 || BreakerMinimumThroughput < 2
-            || BreakerSamplingSeconds < 0.5 || BreakerBreakSeconds < 0.5 || DefaultOutputTokens < 1)
+        (string Setting, string Allowed)? bad =
+            MaxAttempts < 1 ? ("maxAttempts", "at least 1")
+            : CallTimeoutSeconds < 0.01 ? ("callTimeoutSeconds", "at least 0.01")
+            : BaseDelaySeconds < 0 ? ("baseDelaySeconds", "0 or more")
+            : MaxDelaySeconds < 0 ? ("maxDelaySeconds", "0 or more")
+            : MaxRetryAfterSeconds < 0 ? ("maxRetryAfterSeconds", "0 or more")
+            : BreakerFailureRatio is <= 0 or > 1 || double.IsNaN(BreakerFailureRatio) ? ("breakerFailureRatio", "above 0 and at most 1")
+            : BreakerMinimumThroughput < 2 ? ("breakerMinimumThroughput", "at least 2")
+            : BreakerSamplingSeconds < 0.5 ? ("breakerSamplingSeconds", "at least 0.5")
+            : BreakerBreakSeconds < 0.5 ? ("breakerBreakSeconds", "at least 0.5")
+            : DefaultOutputTokens < 1 ? ("defaultOutputTokens", "at least 1")
+            : null;
+        if (bad is { } outOfRange)
         {
-            throw CuboidException.Usage("config 'resilience' has an out-of-range value; see docs/CLI.md#configuration for the allowed ranges");
+            throw CuboidException.Usage($"{where}: resilience.{outOfRange.Setting} must be {outOfRange.Allowed}; see docs/CLI.md#configuration");
         }
     }
 }

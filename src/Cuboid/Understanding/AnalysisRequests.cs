@@ -52,6 +52,6 @@ public static class AnalysisRequests
     /// The models a call of <paramref name="task"/> would try, in order: the one ranking behind <c>cuboid models route</c>,
     /// the dry run and the real run's first choice. Calls nothing.
     /// </summary>
-    public static RoutePlan Route(Portfolio.Portfolio portfolio, string task, RouteConstraints? constraints = null, long? promptTokens = null) =>
-        portfolio.Plan(task, constraints, Estimate(task, promptTokens));
+    public static RoutePlan Route(RunScope run, string task, RouteConstraints? constraints = null, long? promptTokens = null) =>
+        run.Plan(task, constraints, Estimate(task, promptTokens));
 }

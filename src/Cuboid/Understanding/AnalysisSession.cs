@@ -1,10 +1,11 @@
 using Cuboid.Portfolio;
 using Cuboid.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The one entry point behind <c>cuboid analyze</c>: loads the portfolio (config, catalog, keys, budget),
+/// The one entry point behind <c>cuboid analyze</c>: loads the router (config, catalog, keys), begins a run (budget),
 /// opens the cache, and runs (<see cref="RunAsync"/>) or prices (<see cref="PlanAsync"/>) the analysis.
 /// With no usable provider, or offline, it runs without models and says so in <see cref="AnalysisOutcome.NoProviderConfigured"/>.
 /// </summary>
@@ -14,8 +15,9 @@ public static class AnalysisSession
     {
         options.Request.Validate();
         var models = LoadModels(options);
-        var cache = options.NoCache ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
-        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        var cache = options.NoCache ? null
+            : options.Services?.GetRequiredService<AnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
+        var analyzer = Analyzer(options);
         var outcome = await analyzer.AnalyzeAsync(options.Request, models, cache, progress, cancellationToken);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
@@ -24,17 +26,17 @@ public static class AnalysisSession
     {
         options.Request.Validate();
         var models = LoadModels(options);
-        var analyzer = new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+        var analyzer = Analyzer(options);
 
         // A stage with no configured model is priced on the shipped default, so a user without keys still learns the price.
         var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
         var defaults = options.Request.Offline || complete ? null
-            : LoadModels(options with { Environment = new AssumedKeyEnvironment(options.Environment ?? ProcessEnvironment.Instance) });
+            : LoadModels(options, router => router.WithEnvironment(new AssumedKeyEnvironment(router.Environment)));
         // The run's own models go in even when none is usable: they know which variables would add a missing stage.
         return analyzer.PlanAsync(options.Request, models, defaults, cancellationToken);
     }
 
-    private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options)
+    private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options, Func<ModelRouter, ModelRouter>? adapt = null)
     {
         // Options are checked the same way in every mode: --offline calls no model, but a bad --budget, --config or
         // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
@@ -43,17 +45,26 @@ public static class AnalysisSession
             throw CuboidException.Usage("--budget must be a positive number of dollars, e.g. 0.50");
         }
 
+        var router = options.Services?.GetRequiredService<ModelRouter>() ?? LoadRouter(options);
+        var run = (adapt?.Invoke(router) ?? router).BeginRun(new RunOptions { Budget = options.Budget });
+        return options.Request.Offline ? null : new PortfolioAnalysisModels(run, options.Models);
+    }
+
+    private static VideoAnalyzer Analyzer(AnalyzeOptions options) =>
+        options is { Media: null, Audio: null, Time: null } && options.Services?.GetService<VideoAnalyzer>() is { } registered ? registered
+        : new VideoAnalyzer(options.Media ?? MediaEngineSource.Instance, options.Audio ?? MediaEngineSource.Instance, options.Time);
+
+    private static ModelRouter LoadRouter(AnalyzeOptions options)
+    {
         var load = new PortfolioLoadOptions
         {
             ConfigPath = options.ConfigPath,
             CatalogPath = options.CatalogPath,
             WorkingDirectory = options.WorkingDirectory,
-            Budget = options.Budget,
             Environment = options.Environment,
             TimeProvider = options.Time,
         };
-        var portfolio = options.Adapters is null ? Portfolio.Portfolio.Load(load) : Portfolio.Portfolio.Load(load, options.Adapters);
-        return options.Request.Offline ? null : new PortfolioAnalysisModels(portfolio, options.Models);
+        return options.Adapters is null ? ModelRouter.Load(load) : ModelRouter.Load(load, options.Adapters);
     }
 
     private static bool HasAnyModel(IAnalysisModels? models) =>

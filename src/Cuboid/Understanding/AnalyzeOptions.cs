@@ -31,6 +31,13 @@ public sealed record AnalyzeOptions
 
     public TimeProvider? Time { get; init; }
 
+    /// <summary>
+    /// A container set up by <c>AddCuboid</c> (the CLI's, a host's): the router and the cache come from it, and
+    /// <see cref="ConfigPath"/>, <see cref="CatalogPath"/>, <see cref="CacheDirectory"/>, <see cref="Environment"/> and
+    /// <see cref="Adapters"/> are not used. Nothing is resolved before the request and the budget are checked.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>Provider adapters; default the built-in OpenAI-compatible, Anthropic and Ollama ones.</summary>
     public IReadOnlyList<IProviderAdapter>? Adapters { get; init; }
 

@@ -5,18 +5,18 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Understanding;
 
 /// <summary>
-/// The analysis's models from a <see cref="Portfolio.Portfolio"/>: the router's clients per task (with
-/// the user's pins and policy), the router's candidate order for planning and cache lookups, and the
-/// usage ledger per task. A task with no usable candidate gets no client.
+/// The analysis's models from a run of the <see cref="ModelRouter"/>: the router's clients per task (with
+/// the user's pins and policy) bound to that <see cref="RunScope"/>, the router's candidate order for planning and
+/// cache lookups, and the run's usage ledger per task. A task with no usable candidate gets no client.
 /// </summary>
 public sealed class PortfolioAnalysisModels : IAnalysisModels
 {
-    private readonly Portfolio.Portfolio _portfolio;
+    private readonly RunScope _run;
     private readonly Dictionary<string, RouteConstraints> _constraints;
 
-    public PortfolioAnalysisModels(Portfolio.Portfolio portfolio, AnalysisModelChoices? choices = null)
+    public PortfolioAnalysisModels(RunScope run, AnalysisModelChoices? choices = null)
     {
-        _portfolio = portfolio;
+        _run = run;
         choices ??= new AnalysisModelChoices();
 
         _constraints = new(StringComparer.Ordinal)
@@ -25,20 +25,20 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
             [AnalysisTasks.Transcribe] = new RouteConstraints { PinnedModel = choices.Transcriber, Policy = choices.Policy },
             [AnalysisTasks.Reason] = new RouteConstraints { PinnedModel = choices.Reasoner, Policy = choices.Policy },
         };
-        AnsweredByScope.Attach(portfolio.Ledger);
+        AnsweredByScope.Attach(run.Ledger);
         foreach (var (task, pinned, option) in new[] { (AnalysisTasks.Caption, choices.Captioner, "--captioner"), (AnalysisTasks.Transcribe, choices.Transcriber, "--transcriber"), (AnalysisTasks.Reason, choices.Reasoner, "--reasoner") })
         {
             if (pinned is not null && Candidates(task).Count == 0)
             {
-                var plan = portfolio.Plan(task, _constraints[task]);
+                var plan = run.Plan(task, _constraints[task]);
                 var why = plan.Excluded.FirstOrDefault(e => e.ModelId == pinned)?.Reason;
                 throw CuboidException.Usage($"{option} {pinned} cannot be used for {task}{(why is null ? string.Empty : $" ({why})")}; see 'cuboid models --task {task}'");
             }
         }
 
-        Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption])) : null;
-        Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? new AnsweredBySpeechToTextClient(portfolio.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe])) : null;
-        Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? new AnsweredByChatClient(portfolio.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason])) : null;
+        Captioner = Candidates(AnalysisTasks.Caption).Count > 0 ? new AnsweredByChatClient(run.GetChatClient(ModelTasks.Caption, _constraints[AnalysisTasks.Caption])) : null;
+        Transcriber = Candidates(AnalysisTasks.Transcribe).Count > 0 ? new AnsweredBySpeechToTextClient(run.GetSpeechToTextClient(_constraints[AnalysisTasks.Transcribe])) : null;
+        Reasoner = Candidates(AnalysisTasks.Reason).Count > 0 ? new AnsweredByChatClient(run.GetChatClient(ModelTasks.Reason, _constraints[AnalysisTasks.Reason])) : null;
     }
 
     public IChatClient? Captioner { get; }
@@ -47,14 +47,14 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
 
     public IChatClient? Reasoner { get; }
 
-    public UsageLedger Ledger => _portfolio.Ledger;
+    public UsageLedger Ledger => _run.Ledger;
 
-    public decimal? Budget => _portfolio.Budget.Limit;
+    public decimal? Budget => _run.Budget.Limit;
 
     public IReadOnlyList<ModelQuote> Candidates(string task, long? promptTokens = null)
     {
         // The one ranking `cuboid models route` shows, for the request the real call makes (AnalysisRequests).
-        var plan = AnalysisRequests.Route(_portfolio, task, _constraints.GetValueOrDefault(task), promptTokens);
+        var plan = AnalysisRequests.Route(_run, task, _constraints.GetValueOrDefault(task), promptTokens);
         // A transcriber's price per minute is the router's own estimate for the minute of audio routed, so a model that
         // bills audio and its transcript as tokens (Gemini) is priced like one with a per-minute price.
         return [.. plan.Candidates.Select(c => new ModelQuote(c.ModelId, c.ContextWindow, c.Prices?.InputPerMTok, c.Prices?.OutputPerMTok,
@@ -64,17 +64,17 @@ public sealed class PortfolioAnalysisModels : IAnalysisModels
         })];
     }
 
-    public IReadOnlyList<string> VariablesToEnable(string task) => _portfolio.VariablesToEnable(task);
+    public IReadOnlyList<string> VariablesToEnable(string task) => _run.Router.VariablesToEnable(task);
 
     public IReadOnlyList<NativeVideoRate> NativeVideoRates() =>
-        [.. Understanding.NativeVideoRates.Default.Select(rate => _portfolio.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price
+        [.. Understanding.NativeVideoRates.Default.Select(rate => _run.Router.Catalog.FindModel(rate.Model)?.Prices?.InputPerMTok is { } price
             ? rate with { InputPerMillion = price, Source = "catalog price, published token rate" }
             : rate)];
 
     public IReadOnlyList<StageUsage> Usage()
     {
-        var totals = _portfolio.Ledger.TotalsByTask();
-        var records = _portfolio.Ledger.Records;
+        var totals = _run.Ledger.TotalsByTask();
+        var records = _run.Ledger.Records;
         return [.. new[] { AnalysisTasks.Caption, AnalysisTasks.Transcribe, AnalysisTasks.Reason }.Select(task =>
             totals.FirstOrDefault(t => t.Key == task) is { } t
                 ? new StageUsage(task, t.Calls, t.InputTokens, t.OutputTokens, t.AudioSeconds, t.Dollars, AnsweredBy(records, task))

@@ -24,7 +24,7 @@ public sealed class GenerationSessionTests(VideoSimulatorFixture fixture) : ICla
         SqliteVideoJobStore.Open(_folder),
         new MapEnvironment(withKey ? new Dictionary<string, string> { [_key] = Sim.ApiKey } : []),
         Http,
-        new RunBudget(budget),
+        new RunScope(new RunOptions { Budget = budget }),
         runnerOptions: JobHarness.FastPolling);
 
     private static GenerateRequest Request(string? first = null, string? last = null, int seconds = 2, RoutingPolicy policy = RoutingPolicy.Quality, string? model = null) =>

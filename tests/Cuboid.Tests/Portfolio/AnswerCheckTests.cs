@@ -23,7 +23,7 @@ public sealed class AnswerCheckTests : IClassFixture<RouterSimulatorFixture>
         _sim = fixture.Fresh(r => r.Model == Prose ? Chatter : Summary);
     }
 
-    private Cuboid.Portfolio.Portfolio Build(bool jsonModelTakesSchemas = true)
+    private RunScope Build(bool jsonModelTakesSchemas = true)
     {
         var catalog = new ModelCatalog
         {
@@ -36,15 +36,15 @@ public sealed class AnswerCheckTests : IClassFixture<RouterSimulatorFixture>
         };
         var settings = new PortfolioSettings { Resilience = new ResilienceSettings { MaxAttempts = 2, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10 } };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get),
-            new MapEnvironment(new Dictionary<string, string> { ["SIM_KEY"] = ProviderSimulator.DefaultApiKey }));
+        return new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get),
+            new MapEnvironment(new Dictionary<string, string> { ["SIM_KEY"] = ProviderSimulator.DefaultApiKey })).BeginRun();
     }
 
-    private static Task<SynthesisResult> Synthesize(Cuboid.Portfolio.Portfolio portfolio) =>
+    private static Task<SynthesisResult> Synthesize(RunScope portfolio) =>
         new Synthesizer(portfolio.GetChatClient(ModelTasks.Reason, new RouteConstraints { Policy = RoutingPolicy.Quality }), 128_000)
             .SynthesizeAsync([new TimelineEntry(0, TimelineKind.Frame, "a slide")], 60, null);
 
-    private static (string, CallOutcome)[] Path(Cuboid.Portfolio.Portfolio portfolio) =>
+    private static (string, CallOutcome)[] Path(RunScope portfolio) =>
         [.. portfolio.Ledger.Records.Select(r => (r.ModelId, r.Outcome))];
 
     [Fact]

@@ -9,10 +9,10 @@ public sealed class NoProviderMessageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
-    private Cuboid.Portfolio.Portfolio Load(Dictionary<string, string> env)
+    private RunScope Load(Dictionary<string, string> env)
     {
         env["HOME"] = _home;
-        return Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { WorkingDirectory = _home, Environment = new MapEnvironment(env) });
+        return ModelRouter.Load(new PortfolioLoadOptions { WorkingDirectory = _home, Environment = new MapEnvironment(env) }).BeginRun();
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public sealed class NoProviderMessageTests : IDisposable
     [Fact]
     public void Variables_to_enable_a_task_are_empty_once_a_provider_for_it_is_configured()
     {
-        Assert.Equal(["OPENAI_API_KEY", "GEMINI_API_KEY", "GROQ_API_KEY"], Load([]).VariablesToEnable(ModelTasks.Transcribe));
-        Assert.Empty(Load(new() { ["GROQ_API_KEY"] = "k" }).VariablesToEnable(ModelTasks.Transcribe));
-        Assert.Contains("OPENAI_API_KEY", Load(new() { ["OLLAMA_HOST"] = "localhost:11434" }).VariablesToEnable(ModelTasks.Transcribe));
+        Assert.Equal(["OPENAI_API_KEY", "GEMINI_API_KEY", "GROQ_API_KEY"], Load([]).Router.VariablesToEnable(ModelTasks.Transcribe));
+        Assert.Empty(Load(new() { ["GROQ_API_KEY"] = "k" }).Router.VariablesToEnable(ModelTasks.Transcribe));
+        Assert.Contains("OPENAI_API_KEY", Load(new() { ["OLLAMA_HOST"] = "localhost:11434" }).Router.VariablesToEnable(ModelTasks.Transcribe));
     }
 
     [Fact]

@@ -94,10 +94,14 @@ internal sealed class PortfolioHarness
         Resilience = new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.5, MaxDelaySeconds = 4, CallTimeoutSeconds = 10, MaxRetryAfterSeconds = 30 },
     };
 
-    public Cuboid.Portfolio.Portfolio Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null) =>
+    /// <summary>A new router over the test adapters, and a run on it with <paramref name="budget"/>.</summary>
+    public RunScope Build(ModelCatalog? catalog = null, PortfolioSettings? settings = null, decimal? budget = null) =>
+        BuildRouter(catalog, settings).BeginRun(new RunOptions { Budget = budget });
+
+    public ModelRouter BuildRouter(ModelCatalog? catalog = null, PortfolioSettings? settings = null) =>
         new(catalog ?? TestCatalog, settings ?? FastSettings,
             [new TestProviderAdapter("openai", this), new TestProviderAdapter("anthropic", this), new TestProviderAdapter("ollama", this)],
-            new MapEnvironment(Env), Time, budget);
+            new MapEnvironment(Env), Time);
 
     /// <summary>Moves the fake clock forward in small steps until the task completes (backoff and deadlines run on it).</summary>
     public async Task<T> Drive<T>(Task<T> task)

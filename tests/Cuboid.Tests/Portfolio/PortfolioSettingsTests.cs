@@ -123,7 +123,7 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.Contains("'alpha' has an invalid base URL", ex.Message, StringComparison.Ordinal);
     }
 
-    private Cuboid.Portfolio.Portfolio LoadShipped(Dictionary<string, string> env, string? config = null)
+    private RunScope LoadShipped(Dictionary<string, string> env, string? config = null)
     {
         env["HOME"] = Path.Combine(_dir, "nohome");
         var work = Directory.CreateDirectory(Path.Combine(_dir, $"work-{Guid.NewGuid():N}")).FullName;
@@ -132,7 +132,7 @@ public sealed class PortfolioSettingsTests : IDisposable
             File.WriteAllText(Path.Combine(work, PortfolioSettings.WorkingDirectoryFileName), config);
         }
 
-        return Cuboid.Portfolio.Portfolio.Load(new PortfolioLoadOptions { WorkingDirectory = work, Environment = new MapEnvironment(env) });
+        return ModelRouter.Load(new PortfolioLoadOptions { WorkingDirectory = work, Environment = new MapEnvironment(env) }).BeginRun();
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class PortfolioSettingsTests : IDisposable
     {
         var portfolio = LoadShipped(new(), """{"endpoints":[{"name":"vllm","baseUrl":"http://127.0.0.1:1/v1"}],"providers":{"vllm":{"enabled":true}},"tasks":{"reason":{"model":"vllm:qwen3"}}}""");
 
-        Assert.Equal("vllm:qwen3", portfolio.Settings.Tasks["reason"].Model);
+        Assert.Equal("vllm:qwen3", portfolio.Router.Settings.Tasks["reason"].Model);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class PortfolioSettingsTests : IDisposable
         var env = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-SECRET123", ["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1" };
 
         var portfolio = LoadShipped(env, """{ "resilience": { "maxAttempts": 1 } }""");
-        var openai = portfolio.ProviderStatuses.Single(p => p.Id == "openai");
+        var openai = portfolio.Router.ProviderStatuses.Single(p => p.Id == "openai");
         Assert.Equal(new Uri("http://127.0.0.1:9/v1"), openai.BaseUri);
         Assert.Contains("base URL from OPENAI_BASE_URL", openai.Reason, StringComparison.Ordinal);
         // The call really goes there (nothing listens on port 9), and the key stays out of the error.
@@ -172,12 +172,12 @@ public sealed class PortfolioSettingsTests : IDisposable
         Assert.DoesNotContain("SECRET123", ex.ToString(), StringComparison.Ordinal);
 
         var configured = LoadShipped(env, """{ "providers": { "openai": { "baseUrl": "http://127.0.0.1:8/v1" } } }""");
-        Assert.Equal(new Uri("http://127.0.0.1:8/v1"), configured.ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
+        Assert.Equal(new Uri("http://127.0.0.1:8/v1"), configured.Router.ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
 
         env.Remove("OPENAI_BASE_URL");
-        Assert.Equal(new Uri("https://api.openai.com/v1"), LoadShipped(env).ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
+        Assert.Equal(new Uri("https://api.openai.com/v1"), LoadShipped(env).Router.ProviderStatuses.Single(p => p.Id == "openai").BaseUri);
         env["ANTHROPIC_BASE_URL"] = "http://127.0.0.1:7";
-        Assert.Equal(new Uri("http://127.0.0.1:7"), LoadShipped(env).ProviderStatuses.Single(p => p.Id == "anthropic").BaseUri);
+        Assert.Equal(new Uri("http://127.0.0.1:7"), LoadShipped(env).Router.ProviderStatuses.Single(p => p.Id == "anthropic").BaseUri);
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public sealed class PortfolioSettingsTests : IDisposable
         harness.Env["MY_ALPHA"] = "alpha-custom-secret";
 
         var portfolio = harness.Build(settings: PortfolioSettings.Read(path));
-        var statuses = portfolio.ProviderStatuses.ToDictionary(p => p.Id);
+        var statuses = portfolio.Router.ProviderStatuses.ToDictionary(p => p.Id);
 
         Assert.Equal(new Uri("http://127.0.0.1:9/v1"), statuses["alpha"].BaseUri);
         Assert.Equal(("MY_ALPHA", true), (statuses["alpha"].KeyEnv, statuses["alpha"].Configured));

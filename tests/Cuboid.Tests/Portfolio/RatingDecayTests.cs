@@ -59,7 +59,7 @@ public class RatingDecayTests
         var catalog = new ModelCatalog { Providers = [new CatalogProvider { Id = "a", ApiKind = "openai", BaseUrl = "http://127.0.0.1:9/v1" }], Models = models };
         var settings = new PortfolioSettings { PriorPercentile = 50 };
 
-        var portfolio = new Cuboid.Portfolio.Portfolio(catalog, settings, [], timeProvider: ClockAt(Day0.AddDays(30)));
+        var portfolio = new ModelRouter(catalog, settings, [], timeProvider: ClockAt(Day0.AddDays(30)));
 
         Assert.Equal(80, portfolio.Decay.Prior(models, "caption"), 9);
         Assert.Equal(85, portfolio.Leaderboard("caption")[0].EffectiveRating, 9);

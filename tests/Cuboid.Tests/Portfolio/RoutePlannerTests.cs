@@ -22,7 +22,7 @@ public class RoutePlannerTests
         harness.Env["LOCAL_HOST"] = "127.0.0.1:11434";
         var local = harness.Build().Plan("caption");
         Assert.Contains("local:vision", Order(local));
-        Assert.Equal(new Uri("http://127.0.0.1:11434"), harness.Build().ProviderStatuses.Single(p => p.Id == "local").BaseUri);
+        Assert.Equal(new Uri("http://127.0.0.1:11434"), harness.Build().Router.ProviderStatuses.Single(p => p.Id == "local").BaseUri);
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public class RoutePlannerTests
         var portfolio = harness.Build();
 
         // Many small calls (captions, transcripts) favour a cheap model that is good enough; one reasoning call favours quality.
-        Assert.Equal(RoutingPolicy.Balanced, portfolio.Settings.PolicyFor("caption"));
-        Assert.Equal(RoutingPolicy.Balanced, portfolio.Settings.PolicyFor("transcribe"));
-        Assert.Equal(RoutingPolicy.Quality, portfolio.Settings.PolicyFor("reason"));
+        Assert.Equal(RoutingPolicy.Balanced, portfolio.Router.Settings.PolicyFor("caption"));
+        Assert.Equal(RoutingPolicy.Balanced, portfolio.Router.Settings.PolicyFor("transcribe"));
+        Assert.Equal(RoutingPolicy.Quality, portfolio.Router.Settings.PolicyFor("reason"));
         var plan = portfolio.Plan("caption");
         Assert.Equal(RoutingPolicy.Balanced, plan.Policy);
         // The routed call (what analyze does) takes the plan's first model.
@@ -45,8 +45,8 @@ public class RoutePlannerTests
         {
             Tasks = new Dictionary<string, TaskSettings> { ["caption"] = new() { Policy = RoutingPolicy.Cost } },
         });
-        Assert.Equal(RoutingPolicy.Cost, configured.Settings.PolicyFor("caption"));
-        Assert.Equal(RoutingPolicy.Quality, configured.Settings.PolicyFor("chat"));
+        Assert.Equal(RoutingPolicy.Cost, configured.Router.Settings.PolicyFor("caption"));
+        Assert.Equal(RoutingPolicy.Quality, configured.Router.Settings.PolicyFor("chat"));
         Assert.Equal(RoutingPolicy.Cost, configured.Plan("caption").Policy);
         Assert.Equal("answer from alpha:small", (await configured.GetChatClient("caption").GetResponseAsync("x")).Text);
     }
@@ -204,8 +204,8 @@ public class RoutePlannerTests
     {
         var portfolio = new PortfolioHarness().Build();
 
-        Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => portfolio.EstimateCost("alpha:nope", RequestEstimate.Nominal)).Kind);
-        Assert.Equal(0.0005m + 0.0004m, portfolio.EstimateCost("alpha:small", new RequestEstimate { TextTokens = 0, Images = 10, OutputTokens = 1000 }));
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => portfolio.Router.EstimateCost("alpha:nope", RequestEstimate.Nominal)).Kind);
+        Assert.Equal(0.0005m + 0.0004m, portfolio.Router.EstimateCost("alpha:small", new RequestEstimate { TextTokens = 0, Images = 10, OutputTokens = 1000 }));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class RouterExecutionTests
         var response = await harness.Drive(portfolio.GetChatClient("caption", ByQuality).GetResponseAsync("describe"));
 
         Assert.Equal("answer from beta:mid", response.Text);
-        Assert.Equal("beta:mid", response.AdditionalProperties?[Cuboid.Portfolio.Portfolio.AnsweredByKey]);
+        Assert.Equal("beta:mid", response.AdditionalProperties?[ModelRouter.AnsweredByKey]);
         Assert.Equal(3, harness.Chat("alpha:big").Calls);
         var records = portfolio.Ledger.Records;
         Assert.Equal([("alpha:big", CallOutcome.Failed, 3), ("beta:mid", CallOutcome.Succeeded, 1)], records.Select(r => (r.ModelId, r.Outcome, r.Attempts)));
@@ -354,7 +354,9 @@ public class RouterExecutionTests
         ISpeechToTextClient speech = portfolio.GetSpeechToTextClient();
 
         Assert.Equal("cuboid-portfolio", chat.GetService<ChatClientMetadata>()!.ProviderName);
-        Assert.Same(portfolio, chat.GetService<Cuboid.Portfolio.Portfolio>());
-        Assert.Same(portfolio, speech.GetService<Cuboid.Portfolio.Portfolio>());
+        Assert.Same(portfolio, chat.GetService<RunScope>());
+        Assert.Same(portfolio, speech.GetService<RunScope>());
+        Assert.Same(portfolio.Router, chat.GetService<ModelRouter>());
+        Assert.Same(portfolio.Router, speech.GetService<ModelRouter>());
     }
 }

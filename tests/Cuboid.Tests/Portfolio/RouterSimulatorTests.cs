@@ -27,7 +27,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
 
     private static readonly RouteConstraints ByQuality = new() { Policy = RoutingPolicy.Quality };
 
-    private Cuboid.Portfolio.Portfolio Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey,
+    private RunScope Build(bool bufferStreams = false, double timeoutSeconds = 5, string key = ProviderSimulator.DefaultApiKey,
         CatalogProvider? moreProvider = null, decimal? budget = null, params CatalogModel[] moreModels)
     {
         var catalog = new ModelCatalog
@@ -66,10 +66,10 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
             },
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env, budget: budget);
+        return new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env).BeginRun(new RunOptions { Budget = budget });
     }
 
-    private static (string, CallOutcome, int)[] Path(Cuboid.Portfolio.Portfolio portfolio) =>
+    private static (string, CallOutcome, int)[] Path(RunScope portfolio) =>
         [.. portfolio.Ledger.Records.Select(r => (r.ModelId, r.Outcome, r.Attempts))];
 
     private static async Task<(string Text, Exception? Error)> ReadStream(IChatClient client, string question)
@@ -356,7 +356,7 @@ public sealed class RouterSimulatorTests : IClassFixture<RouterSimulatorFixture>
         {
             var message = new ChatMessage(ChatRole.User, [new TextContent($"caption {i}"), new DataContent(new byte[] { 0xFF, 0xD8, 0xFF }, "image/jpeg")]);
             var response = await captioner.GetResponseAsync([message]);
-            Assert.Equal($"sim:{Primary}", response.AdditionalProperties![Cuboid.Portfolio.Portfolio.AnsweredByKey]);
+            Assert.Equal($"sim:{Primary}", response.AdditionalProperties![ModelRouter.AnsweredByKey]);
         }
 
         Assert.DoesNotContain(_sim.Calls, c => c.Request.Model == Backup);

@@ -28,7 +28,7 @@ public class StreamingRouterTests
             var first = true;
             await foreach (var update in stream)
             {
-                Assert.Equal(first, update.AdditionalProperties?.ContainsKey(Cuboid.Portfolio.Portfolio.AnsweredByKey) == true);
+                Assert.Equal(first, update.AdditionalProperties?.ContainsKey(ModelRouter.AnsweredByKey) == true);
                 first = false;
                 text.Append(update.Text);
             }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cuboid.Tests.Server;
 
 /// <summary>
-/// The gateway in memory (WebApplicationFactory) over a portfolio whose providers are the loopback
+/// The gateway in memory (WebApplicationFactory) over a router whose providers are the loopback
 /// <see cref="ProviderSimulator"/>: <c>sim:primary-model</c> (OpenAI protocol, rated first for chat),
 /// <c>simanthropic:backup-model</c> (Anthropic protocol) and <c>sim:whisper-1</c>; a fresh store folder; an admin key.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null)
     {
-        Models = new GatewayModels(BuildPortfolio(sim, timeoutSeconds));
+        Models = new GatewayModels(BuildRouter(sim, timeoutSeconds));
         MaxRequestBytes = maxRequestBytes;
         if (videoSim is not null)
         {
@@ -84,9 +84,6 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Models);
-            // Analyses see no provider key of the machine running the tests: they run offline or structural only.
-            services.AddSingleton(sp => new AnalysisGateway(
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value, new MapEnvironment(new Dictionary<string, string>())));
             if (Videos is not null)
             {
                 services.AddSingleton(Videos);
@@ -103,7 +100,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         }
     }
 
-    private static Cuboid.Portfolio.Portfolio BuildPortfolio(ProviderSimulator sim, double timeoutSeconds)
+    private static ModelRouter BuildRouter(ProviderSimulator sim, double timeoutSeconds)
     {
         var catalog = new ModelCatalog
         {
@@ -129,6 +126,6 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             Resilience = new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds },
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env);
+        return new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
         Ratings = [new ModelRating("transcribe", 72, "test", new DateOnly(2026, 11, 20))],
     };
 
-    private Cuboid.Portfolio.Portfolio Build()
+    private RunScope Build()
     {
         var catalog = new ModelCatalog
         {
@@ -40,8 +40,8 @@ public sealed class ChatTranscriptionTests : IClassFixture<RouterSimulatorFixtur
             Models = [Model],
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        return new Cuboid.Portfolio.Portfolio(catalog, new PortfolioSettings { Resilience = new ResilienceSettings { MaxAttempts = 2, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05 } },
-            adapters.ApiKinds.Select(adapters.Get), new MapEnvironment(new Dictionary<string, string> { ["SIM_GEMINI_KEY"] = ProviderSimulator.DefaultApiKey }));
+        return new ModelRouter(catalog, new PortfolioSettings { Resilience = new ResilienceSettings { MaxAttempts = 2, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05 } },
+            adapters.ApiKinds.Select(adapters.Get), new MapEnvironment(new Dictionary<string, string> { ["SIM_GEMINI_KEY"] = ProviderSimulator.DefaultApiKey })).BeginRun();
     }
 
     [Fact]

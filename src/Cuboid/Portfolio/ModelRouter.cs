@@ -4,12 +4,14 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Portfolio;
 
 /// <summary>
-/// The model portfolio of one run: the catalog, decaying ratings, the providers usable here, the router,
-/// the budget and the usage ledger. Every model call in Cuboid goes through the clients it hands out
-/// (<see cref="GetChatClient"/>, <see cref="GetSpeechToTextClient"/>), which are ordinary
-/// Microsoft.Extensions.AI clients that pick, retry, fall over and keep the books.
+/// The process-wide model router: the catalog, decaying ratings, the providers usable here, their clients, the
+/// resilience pipelines and circuit breakers per provider and model, and latency statistics. One serves every run
+/// of a process; each run's money and books live in its <see cref="RunScope"/> (<see cref="BeginRun"/>). Every model
+/// call in Cuboid goes through the clients it hands out (<see cref="GetChatClient"/>, <see cref="GetSpeechToTextClient"/>,
+/// or the same on a <see cref="RunScope"/>), which are ordinary Microsoft.Extensions.AI clients that pick, retry, fall
+/// over and keep the books of their run. Thread-safe.
 /// </summary>
-public sealed class Portfolio
+public sealed class ModelRouter
 {
     /// <summary>
     /// <see cref="SpeechToTextOptions.AdditionalProperties"/> key for the audio's length in seconds; give it when the
@@ -24,22 +26,24 @@ public sealed class Portfolio
     public const string AnsweredByKey = "cuboid.modelId";
 
     private readonly RoutePlanner _planner;
+    private readonly IReadOnlyList<IProviderAdapter> _adapters;
 
-    public Portfolio(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null, decimal? budget = null)
+    public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null)
     {
         settings.Validate();
         settings.ValidateAgainst(catalog);
         Catalog = catalog;
         Settings = settings;
         Time = timeProvider ?? TimeProvider.System;
+        Environment = environment ?? ProcessEnvironment.Instance;
+        _adapters = [.. adapters];
         Decay = new RatingDecay(settings.HalfLife, Time, settings.PriorPercentile);
-        Budget = new RunBudget(budget ?? settings.Budget);
-        Ledger = new UsageLedger();
-        Providers = new ProviderDirectory(catalog, settings, environment ?? ProcessEnvironment.Instance, adapters);
+        Providers = new ProviderDirectory(catalog, settings, Environment, _adapters);
         Latency = new LatencyTracker();
         Resilience = new ProviderResilience(settings.Resilience, Time);
         _planner = new RoutePlanner(catalog, Decay, Providers, settings, Latency);
-        Router = new CallRouter(Providers, Resilience, Budget, Ledger, Latency, Time, settings.Resilience);
+        Calls = new CallRouter(Providers, Resilience, Latency, Time, settings.Resilience);
+        DefaultRun = new RunScope(this, new RunOptions { Id = "default" }, limit: null);
     }
 
     public ModelCatalog Catalog { get; }
@@ -48,11 +52,10 @@ public sealed class Portfolio
 
     public RatingDecay Decay { get; }
 
-    public RunBudget Budget { get; }
-
-    public UsageLedger Ledger { get; }
-
     public TimeProvider Time { get; }
+
+    /// <summary>Where provider keys and hosts are read (the process environment, or configuration through dependency injection).</summary>
+    public IEnvironmentVariables Environment { get; }
 
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
@@ -63,17 +66,39 @@ public sealed class Portfolio
 
     internal ProviderResilience Resilience { get; }
 
-    internal CallRouter Router { get; }
+    internal CallRouter Calls { get; }
 
-    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the portfolio of a run over the built-in adapters.</summary>
-    public static Portfolio Load(PortfolioLoadOptions options)
+    /// <summary>
+    /// The run of calls made outside any run: through this router's own clients when no <see cref="RunScope.Current"/>
+    /// is set. It has no budget; its ledger grows for the life of the router.
+    /// </summary>
+    public RunScope DefaultRun { get; }
+
+    /// <summary>
+    /// Starts a run: its own id, budget (<see cref="RunOptions.Budget"/>, else the configured <c>budget</c>) and usage
+    /// ledger, shared by every client it hands out. Runs are cheap; breakers, latency and provider clients stay with the router.
+    /// </summary>
+    public RunScope BeginRun(RunOptions? options = null)
     {
-        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { TimeProvider = options.TimeProvider ?? TimeProvider.System });
-        return Load(options, adapters.ApiKinds.Select(adapters.Get));
+        options ??= new RunOptions();
+        return new RunScope(this, options, options.Budget ?? Settings.Budget);
     }
 
-    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the portfolio of a run.</summary>
-    public static Portfolio Load(PortfolioLoadOptions options, IEnumerable<IProviderAdapter> adapters)
+    /// <summary>The run a call without a bound run books to: the current run of this async flow, else <see cref="DefaultRun"/>.</summary>
+    internal RunScope RunOf(RunScope? bound) => bound ?? RunScope.Current ?? DefaultRun;
+
+    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the router over the built-in adapters.</summary>
+    public static ModelRouter Load(PortfolioLoadOptions options) => Load(options, BuiltInAdapters(options.TimeProvider));
+
+    /// <summary>The built-in OpenAI-compatible, Anthropic and Ollama adapters, on <paramref name="time"/>.</summary>
+    public static IReadOnlyList<IProviderAdapter> BuiltInAdapters(TimeProvider? time = null)
+    {
+        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions { TimeProvider = time ?? TimeProvider.System });
+        return [.. adapters.ApiKinds.Select(adapters.Get)];
+    }
+
+    /// <summary>Loads the config, the shipped catalog and the user's overlay, and builds the router.</summary>
+    public static ModelRouter Load(PortfolioLoadOptions options, IEnumerable<IProviderAdapter> adapters)
     {
         var environment = options.Environment ?? ProcessEnvironment.Instance;
         var settings = PortfolioSettings.Load(options.ConfigPath, options.WorkingDirectory ?? Directory.GetCurrentDirectory(), environment);
@@ -83,8 +108,14 @@ public sealed class Portfolio
         }
 
         var catalog = LoadCatalog(options.CatalogPath ?? settings.Catalog, environment);
-        return new Portfolio(catalog, settings, adapters, environment, options.TimeProvider, options.Budget);
+        return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider);
     }
+
+    /// <summary>
+    /// A separate router over the same catalog, settings, adapters and clock that reads keys and hosts from
+    /// <paramref name="environment"/> (e.g. one assuming every key, to price a plan); it shares no breakers or clients.
+    /// </summary>
+    public ModelRouter WithEnvironment(IEnvironmentVariables environment) => new(Catalog, Settings, _adapters, environment, Time);
 
     /// <summary>The shipped catalog merged with an overlay: the named file (which must exist), else <c>~/.config/cuboid/catalog.json</c> if present.</summary>
     public static ModelCatalog LoadCatalog(string? overlayPath, IEnvironmentVariables environment)
@@ -102,26 +133,31 @@ public sealed class Portfolio
     public static string DefaultOverlayPath(IEnvironmentVariables environment) =>
         Path.Combine(PortfolioSettings.UserConfigDirectory(environment), "catalog.json");
 
-    /// <summary>A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked.</summary>
+    /// <summary>
+    /// A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked
+    /// in the current run of its async flow (<see cref="RunScope.Current"/>), else in <see cref="DefaultRun"/>.
+    /// </summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
-        new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None);
+        new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None, boundRun: null);
 
-    /// <summary>A speech-to-text client for the <c>transcribe</c> task.</summary>
+    /// <summary>A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None);
+        new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None, boundRun: null);
 
     /// <summary>
     /// The models the router would try for a task, in order, with context windows, prices and the estimated
     /// cost of the described request, without calling any of them. Use it to plan map-reduce and to price dry runs.
+    /// A run with a budget (<paramref name="run"/>, else the current run) leaves out models without a price.
     /// </summary>
-    public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
-        _planner.Plan(task, constraints ?? RouteConstraints.None, estimate ?? RequestEstimate.Nominal, Budget.Limit is not null, explain: true);
+    public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null, RunScope? run = null) =>
+        _planner.Plan(task, constraints ?? RouteConstraints.None, estimate ?? RequestEstimate.Nominal, RunOf(run).Budget.Limit is not null, explain: true);
 
     /// <summary>The plan for a call: without explanations (the fast path), except when nothing is left and the error must say why.</summary>
-    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate)
+    internal RoutePlan PlanForCall(string task, RouteConstraints constraints, RequestEstimate estimate, RunScope run)
     {
-        var plan = _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: false);
-        return plan.Candidates.Count > 0 ? plan : _planner.Plan(task, constraints, estimate, Budget.Limit is not null, explain: true);
+        var budgeted = run.Budget.Limit is not null;
+        var plan = _planner.Plan(task, constraints, estimate, budgeted, explain: false);
+        return plan.Candidates.Count > 0 ? plan : _planner.Plan(task, constraints, estimate, budgeted, explain: true);
     }
 
     /// <summary>Estimated dollars of a request on one catalog model (catalog prices; 0 when unpriced).</summary>
@@ -171,39 +207,5 @@ public sealed class Portfolio
         }
 
         return entries;
-    }
-
-    /// <summary>One question (and optionally one image) through the router, for checking a configuration.</summary>
-    public async Task<AskAnswer> AskAsync(string question, string? imagePath = null, string? model = null, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(question))
-        {
-            throw CuboidException.Usage("ask needs a question");
-        }
-
-        var message = new ChatMessage(ChatRole.User, question);
-        if (imagePath is not null)
-        {
-            if (!File.Exists(imagePath))
-            {
-                throw CuboidException.Input($"image not found: {imagePath}");
-            }
-
-            var mediaType = Path.GetExtension(imagePath).ToLowerInvariant() switch
-            {
-                ".png" => "image/png",
-                ".jpg" or ".jpeg" => "image/jpeg",
-                ".webp" => "image/webp",
-                ".gif" => "image/gif",
-                _ => throw CuboidException.Input($"{imagePath}: use a .png, .jpg, .webp or .gif image"),
-            };
-            message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken), mediaType));
-        }
-
-        var before = Ledger.Records.Count;
-        var client = GetChatClient(ModelTasks.Chat, new RouteConstraints { PinnedModel = model });
-        var response = await client.GetResponseAsync([message], cancellationToken: cancellationToken);
-        var records = Ledger.Records.Skip(before).ToList();
-        return new AskAnswer(response.Text, records[^1].ModelId, records);
     }
 }
