@@ -50,6 +50,7 @@ public static class CuboidApp
 
         // Generation
         yield return GenerateCommand.Create(console);
+        yield return ImageCommand.Create(console);
         yield return JobsCommand.Create(console);
         yield return DriftCommand.Create(console);
 

@@ -68,8 +68,10 @@ public static class AnalyzeCommand
         HelpWithEpilog.Set(command, Epilog);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            // --cache moves the cache the container opens; nothing is read until the request and the budget are checked.
-            using var services = PortfolioCliOptions.Services(parse, config, catalog, new KeyValuePair<string, string?>(CacheDirectoryKey, parse.GetValue(cache)?.ToString()));
+            // Paths as typed (analyze's messages name them so); --cache moves the cache the container opens. Nothing is
+            // read until the request and the budget are checked.
+            using var services = PortfolioCliOptions.Services(parse.GetValue(config)?.ToString(), parse.GetValue(catalog)?.ToString(),
+                new KeyValuePair<string, string?>(CacheDirectoryKey, parse.GetValue(cache)?.ToString()));
             var options = new AnalyzeOptions
             {
                 Request = new AnalyzeRequest

@@ -17,7 +17,7 @@ internal static class GenerationCliOptions
 
     public static Option<FileInfo?> Catalog() => new("--catalog")
     {
-        Description = "Video catalog overlay merged over the shipped one (hosts and models replaced by id; docs/CATALOG.md)",
+        Description = "Video catalog overlay merged over the shipped one (hosts and models replaced by id; docs/CATALOG.md; default: ~/.config/cuboid/video.json when present)",
     };
 
     public static Option<DirectoryInfo?> Store() => new("--store")
@@ -32,11 +32,24 @@ internal static class GenerationCliOptions
     /// <summary>The session of <c>generate</c> and <c>jobs</c>: the job store and the keys from the container (video hosts never read cuboid.json).</summary>
     public static GenerationSession Session(ParseResult parse, Option<FileInfo?> catalog, Option<DirectoryInfo?> store, decimal? budget = null)
     {
-        var videoCatalog = VideoCatalog.Load(parse.GetValue(catalog)?.FullName);
+        var videoCatalog = LoadCatalog(parse, catalog);
         using var services = CliServices.Create(overrides: [new(JobStoreKey, parse.GetValue(store)?.FullName)], readConfigFile: false);
         return new GenerationSession(videoCatalog, services.GetRequiredService<IVideoJobStore>(), services.GetRequiredService<IEnvironmentVariables>(),
             Http, new RunScope(new RunOptions { Budget = budget }));
     }
+
+    /// <summary>The image portfolio (<c>cuboid image</c>): the same catalog, hosts and keys as video, no job store.</summary>
+    public static Cuboid.Generation.Images.PortfolioImageGenerator Images(ParseResult parse, Option<FileInfo?> catalog, decimal? budget)
+    {
+        var loaded = LoadCatalog(parse, catalog);
+        using var services = CliServices.Create(readConfigFile: false);
+        var run = new RunScope(new RunOptions { Budget = budget });
+        return new(loaded, new VideoHostDirectory(loaded, services.GetRequiredService<IEnvironmentVariables>(), Http), new RatingDecay(), run.Budget, run.Ledger);
+    }
+
+    /// <summary>The shipped video catalog with <c>--catalog</c>, else the overlay <c>models update</c> writes, when it exists.</summary>
+    public static VideoCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> catalog) =>
+        VideoCatalog.Load(parse.GetValue(catalog)?.FullName, ProcessEnvironment.Instance);
 
     /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
     public static void ReportProgress(CliConsole console, VideoJobRunner runner)

@@ -28,6 +28,10 @@ internal static class PortfolioCliOptions
     public const string CatalogKey = $"{CuboidServiceCollectionExtensions.SectionName}:{nameof(PortfolioSettings.Catalog)}";
 
     /// <summary>The command's container: <c>--config</c> (else cuboid.json) and the environment, with <c>--catalog</c> over the config's catalog.</summary>
-    public static ServiceProvider Services(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog, params KeyValuePair<string, string?>[] overrides) =>
-        CliServices.Create(parse.GetValue(config)?.FullName, [new(CatalogKey, parse.GetValue(catalog)?.FullName), .. overrides]);
+    public static ServiceProvider Services(ParseResult parse, Option<FileInfo?> config, Option<FileInfo?> catalog) =>
+        Services(parse.GetValue(config)?.FullName, parse.GetValue(catalog)?.FullName);
+
+    /// <summary>As above, with the paths as the command words them in its messages, and more configuration keys.</summary>
+    public static ServiceProvider Services(string? configPath, string? catalogPath, params KeyValuePair<string, string?>[] overrides) =>
+        CliServices.Create(configPath, [new(CatalogKey, catalogPath), .. overrides]);
 }

@@ -11,7 +11,7 @@ internal static class VideoModelsView
 {
     public static async Task<int> RenderAsync(CliConsole console, string task, bool json, string? catalogOverlay)
     {
-        var catalog = VideoCatalog.Load(catalogOverlay);
+        var catalog = VideoCatalog.Load(catalogOverlay, ProcessEnvironment.Instance);
         var decay = new RatingDecay();
         using var http = new HttpClient();
         var entries = VideoLeaderboard.Build(catalog, decay, new VideoHostDirectory(catalog, ProcessEnvironment.Instance, http), task);

@@ -1,4 +1,5 @@
 using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Images;
 using Cuboid.Generation.Jobs;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
@@ -27,10 +28,17 @@ public sealed class GenerationSession
         Hosts = new VideoHostDirectory(catalog, environment, http, Time);
         Runner = new VideoJobRunner(store, Hosts, runnerOptions, Time);
         Run = run ?? RunScope.Current ?? new RunScope();
+        Images = new PortfolioImageGenerator(catalog, Hosts, _decay, Run.Budget, Run.Ledger, Time);
     }
 
     /// <summary>The run this session spends from and books into: the one given, else the current run, else its own without a budget.</summary>
     public RunScope Run { get; }
+
+    /// <summary>Images (t2i, i2i) through the same catalog and hosts, spending from and booking into the same run: keyframes for long-form video.</summary>
+    public PortfolioImageGenerator Images { get; }
+
+    /// <summary>How many of the newest stored jobs the latency policy measures.</summary>
+    public const int LatencySampleJobs = 500;
 
     public TimeProvider Time { get; }
 
@@ -51,7 +59,11 @@ public sealed class GenerationSession
     /// says which of them cannot run here.
     /// </summary>
     public VideoRoutePlan Plan(GenerateRequest request, bool assumeEveryHostConfigured = false) =>
-        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason).Plan(RouteRequest(Validate(request)));
+        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason, Latencies(request.Policy)).Plan(RouteRequest(Validate(request)));
+
+    // Only the latency policy reads the store: the newest jobs' create-to-end times per route.
+    private VideoLatencies Latencies(RoutingPolicy policy) =>
+        policy == RoutingPolicy.Latency ? VideoLatencies.Measure(Runner.Store.List(LatencySampleJobs)) : VideoLatencies.None;
 
     /// <summary>Starts the job on the first route that accepts it, and (when <paramref name="wait"/>) waits for it, downloads and settles it.</summary>
     public async Task<GenerationOutcome> GenerateAsync(GenerateRequest request, bool wait = true, CancellationToken cancellationToken = default)

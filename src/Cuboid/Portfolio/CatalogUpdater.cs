@@ -17,6 +17,12 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
     public async Task<CatalogUpdateResult> UpdateAsync(string from, string overlayPath, CancellationToken cancellationToken = default)
     {
         var (text, origin) = await ReadAsync(from, cancellationToken);
+        return Update(text, origin, overlayPath);
+    }
+
+    /// <summary>Merges source text already read (by <see cref="ReadAsync"/>) into the overlay.</summary>
+    public CatalogUpdateResult Update(string text, string origin, string overlayPath)
+    {
         var (incoming, format, skipped, warnings) = Parse(text, origin);
         var existing = File.Exists(overlayPath) ? ModelCatalog.Load(overlayPath) : new ModelCatalog();
         var known = ModelCatalog.Shipped().MergedWith(existing);
@@ -39,7 +45,8 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
         return new CatalogUpdateResult(overlayPath, format, added, updated, ratings, skipped, warnings);
     }
 
-    private async Task<(string Text, string Origin)> ReadAsync(string from, CancellationToken cancellationToken)
+    /// <summary>The text of a source: an http(s) URL (downloaded) or a file; an Input error when neither can be read.</summary>
+    public async Task<(string Text, string Origin)> ReadAsync(string from, CancellationToken cancellationToken = default)
     {
         if (Uri.TryCreate(from, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {

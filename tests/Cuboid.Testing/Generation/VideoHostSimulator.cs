@@ -14,17 +14,18 @@ namespace Cuboid.Testing.Generation;
 /// <summary>
 /// A loopback server (127.0.0.1, random port) speaking five video hosts' job protocols, each under its own prefix:
 /// the OpenAI Videos shape (<c>/openai/v1</c>), fal's queue (<c>/fal</c>), Replicate predictions (<c>/replicate/v1</c>),
-/// Veo's <c>predictLongRunning</c> operations (<c>/veo/v1beta</c>) and OpenRouter videos (<c>/openrouter/api/v1</c>).
+/// Veo's <c>predictLongRunning</c> operations (<c>/veo/v1beta</c>), OpenRouter videos (<c>/openrouter/api/v1</c>) and
+/// Runway's tasks (<c>/runway/v1</c>, in <c>VideoHostSimulator.Runway.cs</c>).
 /// Jobs move one step per status request (queued, then running, then done after <see cref="PollsToFinish"/> polls),
 /// and finished jobs serve real MP4s rendered by <see cref="SimulatedVideoRenderer"/> at the requested size, length and
 /// frame rate, from the first frame when one was sent. Faults are scripted per host model (<see cref="Script"/>), and
 /// result files are served from <c>/files/</c> without a key, as a CDN would (requests there that carry a key are counted).
 /// </summary>
-public sealed class VideoHostSimulator : IAsyncDisposable
+public sealed partial class VideoHostSimulator : IAsyncDisposable
 {
     public const string DefaultApiKey = "vk-sim-0123456789abcdef";
 
-    public static readonly IReadOnlyList<string> Protocols = ["openai", "fal", "replicate", "veo", "openrouter"];
+    public static readonly IReadOnlyList<string> Protocols = ["openai", "fal", "replicate", "veo", "openrouter", "runway"];
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<VideoFault>> _scripts = new(StringComparer.Ordinal);
@@ -85,6 +86,7 @@ public sealed class VideoHostSimulator : IAsyncDisposable
         "replicate" => "replicate/v1",
         "veo" => "veo/v1beta",
         "openrouter" => "openrouter/api/v1",
+        "runway" => "runway/v1",
         _ => throw new ArgumentException($"the simulator does not speak {protocol}", nameof(protocol)),
     });
 
@@ -172,6 +174,12 @@ public sealed class VideoHostSimulator : IAsyncDisposable
             return;
         }
 
+        if (!RunwayVersioned(context, protocol))
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = "X-Runway-Version header is required" });
+            return;
+        }
+
         if (!Authorized(context, protocol))
         {
             await WriteAsync(context, 401, new JsonObject { ["error"] = new JsonObject { ["message"] = "invalid api key" } });
@@ -192,6 +200,7 @@ public sealed class VideoHostSimulator : IAsyncDisposable
             "fal" => FalAsync(context, rest, method),
             "replicate" => ReplicateAsync(context, rest, method),
             "veo" => VeoAsync(context, rest),
+            "runway" => RunwayAsync(context, rest, method),
             _ => OpenRouterAsync(context, rest),
         });
     }
@@ -202,6 +211,7 @@ public sealed class VideoHostSimulator : IAsyncDisposable
         "fal" => !rest.Contains("/requests/", StringComparison.Ordinal),
         "replicate" => rest.StartsWith("models/", StringComparison.Ordinal) && rest.EndsWith("/predictions", StringComparison.Ordinal),
         "veo" => rest.EndsWith(":predictLongRunning", StringComparison.Ordinal),
+        "runway" => rest is "image_to_video" or "text_to_video",
         _ => false,
     };
 
@@ -282,6 +292,9 @@ public sealed class VideoHostSimulator : IAsyncDisposable
                 break;
             case "veo":
                 await WriteAsync(context, 200, new JsonObject { ["name"] = VeoName(job) });
+                break;
+            case "runway":
+                await WriteAsync(context, 200, new JsonObject { ["id"] = job.Id });
                 break;
             default:
                 await WriteAsync(context, 202, new JsonObject { ["id"] = job.Id, ["polling_url"] = $"/api/v1/videos/{job.Id}", ["status"] = "pending" });
@@ -524,7 +537,7 @@ public sealed class VideoHostSimulator : IAsyncDisposable
 
     private SimulatedVideoSpec Spec(string protocol, JsonElement input, JsonElement parameters)
     {
-        var size = Str(input, "size") is { } s && VideoSize.TryParse(s, out var exact) ? exact
+        var size = (Str(input, "size") ?? Str(input, "ratio")) is { } s && VideoSize.TryParse(s, out var exact) ? exact
             : (Str(parameters, "resolution") ?? Str(input, "resolution")) is { } resolution
                 ? VideoSize.FromResolution(resolution, Str(parameters, "aspectRatio") ?? Str(parameters, "aspect_ratio") ?? "16:9")
                 : new VideoSize(160, 90);
@@ -542,7 +555,7 @@ public sealed class VideoHostSimulator : IAsyncDisposable
             return input.TryGetProperty("image", out var image) ? Convert.FromBase64String(image.GetProperty("bytesBase64Encoded").GetString()!) : null;
         }
 
-        var uri = Str(input, "image_url") ?? Str(input, "start_image_url") ?? Str(input, "first_frame_url")
+        var uri = Str(input, "image_url") ?? Str(input, "start_image_url") ?? Str(input, "first_frame_url") ?? RunwayFirstFrame(input)
             ?? (input.TryGetProperty("input_reference", out var reference) ? Str(reference, "image_url") : null)
             ?? (input.TryGetProperty("frame_images", out var frames)
                 ? frames.EnumerateArray().Where(f => Str(f, "frame_type") == "first_frame").Select(f => Str(f.GetProperty("image_url"), "url")).FirstOrDefault()

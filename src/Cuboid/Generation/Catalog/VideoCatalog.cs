@@ -48,6 +48,13 @@ public sealed record VideoCatalog
         return shipped.MergedWith(Parse(stream, overlayPath));
     }
 
+    /// <summary>As <see cref="Load(string?)"/>, with the user's overlay (<see cref="VideoCatalogUpdater.DefaultOverlayPath"/>, what <c>models update</c> writes) when no overlay is named and that file exists.</summary>
+    public static VideoCatalog Load(string? overlayPath, IEnvironmentVariables environment)
+    {
+        var fallback = VideoCatalogUpdater.DefaultOverlayPath(environment);
+        return Load(overlayPath ?? (File.Exists(fallback) ? fallback : null));
+    }
+
     public static VideoCatalog Parse(Stream json, string origin)
     {
         try

@@ -1,3 +1,4 @@
+using Cuboid.Generation.Images;
 using Cuboid.Generation.Jobs;
 using Cuboid.Generation.Providers;
 using Cuboid.Portfolio;
@@ -19,6 +20,18 @@ public sealed class VideoHostDirectory(VideoCatalog catalog, IEnvironmentVariabl
 
     public IVideoGenerator For(string host)
     {
+        var endpoint = Endpoint(host);
+        var inputs = catalog.Models.SelectMany(m => m.Routes).Where(r => r.Host == host && r.Inputs is not null)
+            .GroupBy(r => r.Model, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Inputs!, StringComparer.Ordinal);
+        return VideoApiKinds.Create(endpoint, http,
+            model => inputs.GetValueOrDefault(model) ?? VideoInputMap.Default, time);
+    }
+
+    /// <summary>The image generator of a host (<c>openai-images</c>, <c>fal</c>), with the host's own key and base URL.</summary>
+    public Microsoft.Extensions.AI.IImageGenerator ImageGeneratorFor(string host) => ImageApiKinds.Create(Endpoint(host), http, time);
+
+    private ProviderEndpoint Endpoint(string host)
+    {
         var entry = catalog.FindHost(host) ?? throw CuboidException.Usage($"video host '{host}' is not in the catalog; known: {string.Join(", ", catalog.Hosts.Select(h => h.Id))}");
         var key = environment.Get(entry.KeyEnv);
         if (string.IsNullOrEmpty(key))
@@ -32,9 +45,6 @@ public sealed class VideoHostDirectory(VideoCatalog catalog, IEnvironmentVariabl
             throw CuboidException.Usage($"video host {host} has base URL '{baseUrl}', which is not an absolute URL");
         }
 
-        var inputs = catalog.Models.SelectMany(m => m.Routes).Where(r => r.Host == host && r.Inputs is not null)
-            .GroupBy(r => r.Model, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Inputs!, StringComparer.Ordinal);
-        return VideoApiKinds.Create(new ProviderEndpoint(host, entry.ApiKind, baseUri, key), http,
-            model => inputs.GetValueOrDefault(model) ?? VideoInputMap.Default, time);
+        return new ProviderEndpoint(host, entry.ApiKind, baseUri, key);
     }
 }

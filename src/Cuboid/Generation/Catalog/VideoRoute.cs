@@ -1,3 +1,4 @@
+using Cuboid.Generation.Images;
 using Cuboid.Generation.Providers;
 
 namespace Cuboid.Generation.Catalog;
@@ -17,6 +18,12 @@ public sealed record VideoRoute
     public IReadOnlyList<string>? Tasks { get; init; }
 
     public IReadOnlyList<VideoPrice> Prices { get; init; } = [];
+
+    /// <summary>Per-image SKUs, for the image tasks (<c>t2i</c>, <c>i2i</c>).</summary>
+    public IReadOnlyList<ImagePrice> ImagePrices { get; init; } = [];
+
+    /// <summary>The exact image sizes the route makes (<c>1024x1536</c>), when it offers only some; null for any.</summary>
+    public IReadOnlyList<string>? Sizes { get; init; }
 
     public IReadOnlyList<int>? Durations { get; init; }
 
@@ -40,6 +47,9 @@ public sealed record VideoRoute
     public int? FramesPerSecond { get; init; }
 
     public VideoInputMap? Inputs { get; init; }
+
+    /// <summary>Typical wall-clock seconds from create to result, for the <c>latency</c> policy until jobs have been measured.</summary>
+    public double? ExpectedSeconds { get; init; }
 
     public bool Serves(string task, VideoModel model) => (Tasks ?? model.Tasks).Contains(task, StringComparer.Ordinal);
 

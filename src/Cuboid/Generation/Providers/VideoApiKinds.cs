@@ -2,6 +2,7 @@ using Cuboid.Generation.Providers.Fal;
 using Cuboid.Generation.Providers.OpenAIVideos;
 using Cuboid.Generation.Providers.OpenRouter;
 using Cuboid.Generation.Providers.Replicate;
+using Cuboid.Generation.Providers.Runway;
 using Cuboid.Generation.Providers.Veo;
 using Cuboid.Portfolio;
 
@@ -15,8 +16,9 @@ public static class VideoApiKinds
     public const string Replicate = "replicate";
     public const string Veo = "veo";
     public const string OpenRouterVideos = "openrouter-videos";
+    public const string Runway = "runway";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAIVideos, Fal, Replicate, Veo, OpenRouterVideos];
+    public static IReadOnlyList<string> All { get; } = [OpenAIVideos, Fal, Replicate, Veo, OpenRouterVideos, Runway];
 
     /// <summary>The adapter for an endpoint's protocol; <paramref name="inputMaps"/> names each model's inputs (fal, Replicate).</summary>
     public static IVideoGenerator Create(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null) =>
@@ -27,6 +29,7 @@ public static class VideoApiKinds
             Replicate => new ReplicateVideoGenerator(endpoint, http, inputMaps, time),
             Veo => new VeoVideoGenerator(endpoint, http, time),
             OpenRouterVideos => new OpenRouterVideoGenerator(endpoint, http, time),
+            Runway => new RunwayVideoGenerator(endpoint, http, time),
             _ => throw CuboidException.Usage($"video host {endpoint.Id} has apiKind '{endpoint.ApiKind}'; use one of {string.Join(", ", All)}"),
         };
 }

@@ -61,6 +61,14 @@ internal sealed class VideoHostClient
         }
     }
 
+    /// <summary>Sends a request whose answer has no body worth reading (a 204 to a DELETE); errors are classified as for JSON calls.</summary>
+    public async Task SendAsync(HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        Authorize(request);
+        using var response = await SendAsync(request, cancellationToken);
+    }
+
     /// <summary>
     /// Streams a file into <paramref name="destination"/>. A body shorter than its Content-Length is a cut download
     /// (ConnectionFailed, so the caller retries the GET); 404 and 410 mean the output is gone (the job expired).

@@ -1,17 +1,21 @@
 using System.Globalization;
 using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Images;
 using Cuboid.Portfolio;
 
 namespace Cuboid.Generation.Routing;
 
 /// <summary>
 /// Orders the routes that can serve a request: first the model by policy (quality: decayed rating; cost: cheapest route;
-/// balanced: rating per dollar among models at or above the field's median; latency: no live data for video yet, so by
-/// quality), then within a model the host by price, with hosts that refused in this run last. A route that cannot serve
-/// the request (no last frame, a duration it does not offer, no key here) is skipped with the reason. Pure: calls nothing.
+/// balanced: rating per dollar among models at or above the field's median; latency: the fastest expected route by
+/// <see cref="VideoLatencies"/>, measured jobs before catalog figures, unknown last, ties by rating), then within a model
+/// the host by price (by expected time under latency), with hosts that refused in this run last. A route that cannot
+/// serve the request (no last frame, a duration it does not offer, no key here) is skipped with the reason. Pure: calls nothing.
 /// </summary>
-public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, Func<string, string?> hostUnusableReason)
+public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, Func<string, string?> hostUnusableReason, VideoLatencies? latencies = null)
 {
+    private readonly VideoLatencies _latencies = latencies ?? VideoLatencies.None;
+
     public VideoRoutePlan Plan(VideoRouteRequest request, IReadOnlySet<string>? unhealthyHosts = null)
     {
         var today = decay.Today;
@@ -47,10 +51,10 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
             foreach (var route in model.Routes.Where(r => r.Serves(request.Task, model)))
             {
                 var reason = CannotServe(route, request) ?? hostUnusableReason(route.Host);
-                var price = VideoPricing.Cost(route.Prices, Math.Min(request.Size.Width, request.Size.Height), request.Audio, request.Seconds);
+                var price = Price(route, request);
                 if (reason is null && price is null)
                 {
-                    reason = "no price for this resolution and audio";
+                    reason = ImageTasks.IsImage(request.Task) ? "no price for this size and quality" : "no price for this resolution and audio";
                 }
 
                 if (reason is not null)
@@ -65,7 +69,9 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
             if (routes.Count > 0)
             {
                 // Within a model: healthy hosts first, then by price.
-                routes.Sort((a, b) => (unhealthyHosts?.Contains(a.Route.Host) == true).CompareTo(unhealthyHosts?.Contains(b.Route.Host) == true) is var h and not 0 ? h : a.EstimatedCost.CompareTo(b.EstimatedCost));
+                routes.Sort((a, b) => (unhealthyHosts?.Contains(a.Route.Host) == true).CompareTo(unhealthyHosts?.Contains(b.Route.Host) == true) is var h and not 0 ? h
+                    : request.Policy == RoutingPolicy.Latency && Seconds(a).CompareTo(Seconds(b)) is var t and not 0 ? t
+                    : a.EstimatedCost.CompareTo(b.EstimatedCost));
                 perModel.Add((model, rating, routes));
             }
         }
@@ -80,14 +86,27 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
             RoutingPolicy.Cost => perModel.OrderBy(m => m.Routes[0].EstimatedCost).ThenByDescending(m => m.Rating),
             RoutingPolicy.Balanced => perModel.OrderByDescending(m => m.Rating >= floor)
                 .ThenByDescending(m => m.Rating >= floor ? m.Rating / (double)Math.Max(0.01m, m.Routes[0].EstimatedCost) : m.Rating),
+            RoutingPolicy.Latency => perModel.OrderBy(m => Seconds(m.Routes[0])).ThenByDescending(m => m.Rating),
             _ => perModel.OrderByDescending(m => m.Rating),
         };
         return new VideoRoutePlan(request, [.. ordered.ThenBy(m => m.Model.Id, StringComparer.Ordinal).SelectMany(m => m.Routes)], skipped);
     }
 
+    private double Seconds(VideoRouteCandidate candidate) => _latencies.For(candidate.Route) ?? double.MaxValue;
+
+    /// <summary>The estimated dollars for the request on this route: per output second for video, per image for images.</summary>
+    public static decimal? Price(VideoRoute route, VideoRouteRequest request) => ImageTasks.IsImage(request.Task)
+        ? ImagePricing.Cost(route.ImagePrices, request.Size, request.Quality, Math.Max(1, request.Images))
+        : VideoPricing.Cost(route.Prices, Math.Min(request.Size.Width, request.Size.Height), request.Audio, request.Seconds);
+
     /// <summary>Why a route cannot make this request, or null when it can.</summary>
     public static string? CannotServe(VideoRoute route, VideoRouteRequest request)
     {
+        if (ImageTasks.IsImage(request.Task))
+        {
+            return CannotServeImage(route, request);
+        }
+
         if (request.LastFrame && !route.LastFrame)
         {
             return "no last frame";
@@ -130,6 +149,21 @@ public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, F
         }
 
         return null;
+    }
+
+    private static string? CannotServeImage(VideoRoute route, VideoRouteRequest request)
+    {
+        if (request.ReferenceImages > route.ReferenceImages)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"takes {route.ReferenceImages} reference images, not {request.ReferenceImages}");
+        }
+
+        if (route.Sizes is { } sizes && !sizes.Contains(request.Size.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            return $"no {request.Size} (offers {string.Join(", ", sizes)})";
+        }
+
+        return request.Seed && !route.Seed ? "no seed" : null;
     }
 
     // 2-15 rather than fourteen numbers.

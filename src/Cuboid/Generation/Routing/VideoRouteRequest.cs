@@ -5,10 +5,17 @@ namespace Cuboid.Generation.Routing;
 /// <summary>What routing needs to know about a request: the task, length, size, frames, audio, seed, a pinned model and the policy.</summary>
 public sealed record VideoRouteRequest
 {
-    /// <summary><c>t2v</c>, or <c>i2v</c> when a first frame is given.</summary>
+    /// <summary><c>t2v</c>, or <c>i2v</c> when a first frame is given; <c>t2i</c> or <c>i2i</c> for images.</summary>
     public required string Task { get; init; }
 
+    /// <summary>Length of a clip; 0 for images.</summary>
     public required int Seconds { get; init; }
+
+    /// <summary>Images asked for (image tasks only).</summary>
+    public int Images { get; init; }
+
+    /// <summary>The image quality asked for (<c>low</c>, <c>medium</c>, <c>high</c>), which prices per-image SKUs; null for the default.</summary>
+    public string? Quality { get; init; }
 
     /// <summary>The exact size asked for (from <c>--size</c>, or <c>--resolution</c> at <c>--aspect</c>).</summary>
     public required VideoSize Size { get; init; }

@@ -12,13 +12,15 @@ namespace Cuboid.Generation.Providers.Fal;
 /// </summary>
 public sealed class FalVideoGenerator : IVideoGenerator
 {
+    private readonly FalQueue _queue;
     private readonly VideoHostClient _client;
     private readonly Func<string, VideoInputMap> _inputMaps;
 
     /// <param name="inputMaps">The input map of an endpoint id (from the catalog); <see cref="VideoInputMap.Default"/> when null.</param>
     public FalVideoGenerator(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null)
     {
-        _client = new VideoHostClient(endpoint, http, static (h, key) => h.TryAddWithoutValidation("Authorization", "Key " + key), time);
+        _queue = new FalQueue(endpoint, http, time);
+        _client = _queue.Client;
         _inputMaps = inputMaps ?? (_ => VideoInputMap.Default);
         Metadata = new VideoGeneratorMetadata(endpoint.Id, endpoint.BaseUri, CanCancel: true);
     }
@@ -30,15 +32,13 @@ public sealed class FalVideoGenerator : IVideoGenerator
         options ??= new VideoGenerationOptions();
         var endpointId = options.ModelId ?? throw CuboidException.Usage("a fal job needs the endpoint id as its model (e.g. fal-ai/veo3.1)");
         var input = _inputMaps(endpointId).Build(request, options);
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve(endpointId), input, cancellationToken);
-        var requestId = reply.Body.Str("request_id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "fal answered the submit without a request_id");
-        var jobPath = JobPath(reply.Body.Str("response_url")) ?? $"{AppOf(endpointId)}/requests/{requestId}";
+        var (jobPath, reply) = await _queue.SubmitAsync(endpointId, input, cancellationToken);
         return new VideoJobStatus { ProviderJobId = jobPath, RawState = reply.Body.Str("status") ?? "IN_QUEUE", State = VideoJobState.Queued, PollAfter = reply.PollAfter };
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        var status = await _client.GetJsonAsync($"{providerJobId}/status", cancellationToken);
+        var status = await _queue.StatusAsync(providerJobId, cancellationToken);
         var raw = status.Body.Str("status") ?? "UNKNOWN";
         switch (raw)
         {
@@ -59,7 +59,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
 
     public async Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        await _client.SendJsonAsync(HttpMethod.Put, _client.Resolve($"{providerJobId}/cancel"), null, cancellationToken);
+        await _queue.CancelAsync(providerJobId, cancellationToken);
         return true;
     }
 
@@ -78,7 +78,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
         VideoHostReply result;
         try
         {
-            result = await _client.GetJsonAsync(providerJobId, cancellationToken);
+            result = await _queue.ResultAsync(providerJobId, cancellationToken);
         }
         catch (ProviderCallException ex) when (ex.StatusCode is >= 400 and < 600 and not 429)
         {
@@ -96,18 +96,4 @@ public sealed class FalVideoGenerator : IVideoGenerator
             ? new VideoJobStatus { ProviderJobId = providerJobId, RawState = raw, State = VideoJobState.Failed, Error = "fal completed the request without a video" }
             : new VideoJobStatus { ProviderJobId = providerJobId, RawState = raw, State = VideoJobState.Succeeded, Outputs = JsonRead.Outputs(urls) };
     }
-
-    private string? JobPath(string? responseUrl)
-    {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        var basePath = _client.Endpoint.BaseUri.AbsolutePath.TrimEnd('/');
-        var path = uri.AbsolutePath;
-        return path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[(basePath.Length + 1)..] : null;
-    }
-
-    private static string AppOf(string endpointId) => string.Join('/', endpointId.Split('/').Take(2));
 }
