@@ -54,6 +54,10 @@ public static class CuboidApp
         yield return JobsCommand.Create(console);
         yield return DriftCommand.Create(console);
 
+        // Server
+        yield return ServeCommand.Create(console);
+        yield return KeysCommand.Create(console);
+
         yield break;
     }
 

@@ -1,0 +1,60 @@
+using Cuboid.Generation;
+using Cuboid.Generation.Catalog;
+using Cuboid.Generation.Jobs;
+using Cuboid.Generation.Routing;
+using Cuboid.Portfolio;
+using Cuboid.Storage;
+
+namespace Cuboid.Server.Gateway;
+
+/// <summary>
+/// The server's one door into the library's video generation: one <see cref="GenerationSession"/> for the process
+/// (video catalog, hosts, the job runner over the durable job store in the store folder). Routing by policy and price,
+/// fallback before a job starts, polling, download and output checks are the library's.
+/// </summary>
+public sealed class VideoGateway(GenerationSession session)
+{
+    /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs under <c>STORE/videos</c>.</summary>
+    public static VideoGateway Load(ServerOptions options, HttpClient http) =>
+        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), SqliteVideoJobStore.Open(Path.Combine(options.StoreFolder(), "videos")),
+            ProcessEnvironment.Instance, http));
+
+    public TimeProvider Time => session.Time;
+
+    public VideoRoutePlan Plan(GenerateRequest request) => session.Plan(request);
+
+    /// <summary>Starts the job on the first route that accepts it and returns at once (the job is <c>queued</c> or later).</summary>
+    public async Task<VideoJob> SubmitAsync(GenerateRequest request, CancellationToken cancellationToken) =>
+        (await session.GenerateAsync(request, wait: false, cancellationToken)).Job;
+
+    /// <summary>Polls the job to its end, then downloads and checks its outputs (resumes after a restart).</summary>
+    public Task<VideoJob> WaitAsync(string id, CancellationToken cancellationToken) => session.Runner.WaitAsync(id, cancellationToken);
+
+    public Task<VideoJob> CancelAsync(string id, CancellationToken cancellationToken) => session.Runner.CancelAsync(id, cancellationToken);
+
+    public VideoJob? Find(string id) => session.Runner.Store.Find(id);
+
+    /// <summary>Deletes a job's downloaded outputs (the job record stays, for the books).</summary>
+    public static void DeleteOutputs(VideoJob job)
+    {
+        foreach (var output in job.Outputs.Where(o => File.Exists(o.Path)))
+        {
+            File.Delete(output.Path);
+        }
+    }
+
+    /// <summary>What a finished job cost, as the library settles it: delivered seconds at the route's prices when it succeeded, else nothing.</summary>
+    public static decimal CostOf(VideoJob job) => job.State == VideoJobState.Succeeded ? job.ActualCost ?? job.EstimatedCost : 0;
+
+    /// <summary>The ledger record of a finished job, as the library books one.</summary>
+    public UsageRecord RecordOf(VideoJob job) => new()
+    {
+        Task = job.Task,
+        Provider = job.Host,
+        ModelId = job.Model ?? $"{job.Host}:{job.HostModel}",
+        Attempts = job.CreateAttempts,
+        Outcome = job.State == VideoJobState.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed,
+        Dollars = CostOf(job),
+        At = session.Time.GetUtcNow(),
+    };
+}

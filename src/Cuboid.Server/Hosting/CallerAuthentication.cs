@@ -1,0 +1,55 @@
+using Cuboid.Server.Gateway;
+using Cuboid.Server.Keys;
+using Cuboid.Server.Store;
+using Microsoft.Extensions.Options;
+
+namespace Cuboid.Server.Hosting;
+
+/// <summary>
+/// Finds the <see cref="Caller"/> of an API request from its bearer token (<c>Authorization: Bearer …</c>, or
+/// <c>api-key</c>): the configured admin key, or a virtual key looked up by its SHA-256. <c>/admin</c> wants the admin key.
+/// </summary>
+public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, GatewayStore store)
+{
+    private const string ItemKey = "cuboid.caller";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        var admin = path.StartsWithSegments("/admin");
+        if (admin || path.StartsWithSegments("/v1"))
+        {
+            var caller = Authenticate(context.Request) ?? throw GatewayException.Unauthorized("a valid API key is required: send 'Authorization: Bearer <key>'");
+            if (admin && !caller.IsAdmin)
+            {
+                throw GatewayException.Forbidden("the admin API needs the admin key");
+            }
+
+            context.Items[ItemKey] = caller;
+        }
+
+        return next(context);
+    }
+
+    /// <summary>The caller of an authenticated request.</summary>
+    public static Caller CallerOf(HttpContext context) =>
+        context.Items[ItemKey] as Caller ?? throw GatewayException.Unauthorized("a valid API key is required");
+
+    private Caller? Authenticate(HttpRequest request)
+    {
+        var presented = request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? auth["Bearer ".Length..].Trim()
+            : request.Headers["api-key"].ToString();
+        if (string.IsNullOrEmpty(presented))
+        {
+            return null;
+        }
+
+        if (options.Value.AdminKey is { Length: > 0 } adminKey && KeySecrets.SameSecret(presented, adminKey))
+        {
+            return Caller.Admin;
+        }
+
+        return store.FindByHash(KeySecrets.Hash(presented)) is { RevokedAt: null } key ? new Caller(key) : null;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Cuboid.Server;
+
+/// <summary>
+/// The gateway's settings, from the <c>Cuboid</c> configuration section (appsettings, <c>Cuboid__AdminKey</c>-style
+/// environment variables, or <c>cuboid serve</c>'s options). Provider keys are not here: they stay in the provider
+/// variables the library reads (<c>OPENAI_API_KEY</c>, ...).
+/// </summary>
+public sealed record ServerOptions
+{
+    public const string Section = "Cuboid";
+
+    /// <summary>The admin key: issues and revokes virtual keys and may call the API without a budget. Unset: no admin API.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>The folder holding the gateway's SQLite store (keys, spend); default <see cref="DefaultStoreFolder"/>.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The library config file (<c>cuboid.json</c>); default as for the CLI.</summary>
+    public string? Config { get; init; }
+
+    /// <summary>A catalog overlay merged over the shipped catalog.</summary>
+    public string? Catalog { get; init; }
+
+    /// <summary>A video catalog overlay merged over the shipped <c>catalog/video.json</c>.</summary>
+    public string? VideoCatalog { get; init; }
+
+    /// <summary>The largest JSON request body, in bytes (images travel inline in chat requests).</summary>
+    public long MaxRequestBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>The largest upload (audio for transcription), in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>The store folder to use: the configured one, else the default under the user's data folder.</summary>
+    public string StoreFolder() => Store ?? DefaultStoreFolder;
+
+    /// <summary><c>$XDG_DATA_HOME/cuboid/server</c>, else <c>~/.local/share/cuboid/server</c>: beside the CLI's job store.</summary>
+    public static string DefaultStoreFolder => Path.Combine(Cuboid.Storage.SqliteVideoJobStore.DefaultDirectory, "server");
+}

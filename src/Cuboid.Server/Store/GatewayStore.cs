@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Server.Analyses;
+using Cuboid.Server.Keys;
+using Cuboid.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Cuboid.Server.Store;
+
+/// <summary>
+/// The gateway's embedded SQLite store (<c>gateway.db</c> in the store folder): virtual keys (hashed, never the
+/// secret), one spend row per paid call, which key started each video job, and the
+/// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
+/// connection per operation, as in the library's stores.
+/// </summary>
+public sealed class GatewayStore
+{
+    public const string FileName = "gateway.db";
+
+    private static readonly SqliteMigrations Migrations = new("gateway store", CuboidParameters.StoreDirectory,
+    [
+        """
+        CREATE TABLE keys (
+            id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, prefix TEXT NOT NULL, name TEXT,
+            budget TEXT, period TEXT NOT NULL, models TEXT, tasks TEXT, rpm INTEGER,
+            created_at TEXT NOT NULL, revoked_at TEXT);
+        CREATE TABLE spend (
+            key_id TEXT NOT NULL, period_start TEXT NOT NULL, at TEXT NOT NULL, task TEXT NOT NULL, model TEXT NOT NULL,
+            input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, dollars TEXT NOT NULL);
+        CREATE INDEX spend_key_period ON spend (key_id, period_start);
+        """,
+        """
+        CREATE TABLE video_jobs (
+            job_id TEXT PRIMARY KEY, key_id TEXT, created_at TEXT NOT NULL, settled_at TEXT, deleted_at TEXT);
+        CREATE INDEX video_jobs_key ON video_jobs (key_id, created_at);
+        """,
+        """
+        CREATE TABLE analyses (
+            id TEXT PRIMARY KEY, key_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+        """,
+    ]);
+
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    private readonly Lock _writeGate = new();
+    private readonly string _connectionString;
+
+    private GatewayStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating or upgrading) the store in <paramref name="directory"/>.</summary>
+    public static GatewayStore Open(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var store = new GatewayStore(System.IO.Path.Combine(directory, FileName));
+            using var connection = store.Connect();
+            using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                wal.ExecuteNonQuery();
+            }
+
+            Migrations.Apply(connection);
+            return store;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw CuboidException.Usage($"the gateway store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --store");
+        }
+    }
+
+    /// <summary>Issues a key: stores its hash and returns the secret, which is never stored.</summary>
+    public IssuedKey CreateKey(KeySpec spec, DateTimeOffset now)
+    {
+        spec.Validate();
+        var secret = KeySecrets.NewSecret();
+        var key = new VirtualKey
+        {
+            Id = "key_" + Guid.CreateVersion7(now).ToString("N")[..20],
+            Name = spec.Name,
+            Prefix = secret[..(KeySecrets.SecretPrefix.Length + 6)],
+            Hash = KeySecrets.Hash(secret),
+            Budget = spec.Budget,
+            Period = KeyPeriods.Parse(spec.Period),
+            Models = spec.Models is { Count: > 0 } models ? models : null,
+            Tasks = spec.Tasks is { Count: > 0 } tasks ? tasks : null,
+            Rpm = spec.Rpm,
+            CreatedAt = now,
+        };
+        Write("""
+            INSERT INTO keys (id, hash, prefix, name, budget, period, models, tasks, rpm, created_at)
+            VALUES ($id, $hash, $prefix, $name, $budget, $period, $models, $tasks, $rpm, $created)
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$id", key.Id);
+            c.Parameters.AddWithValue("$hash", key.Hash);
+            c.Parameters.AddWithValue("$prefix", key.Prefix);
+            c.Parameters.AddWithValue("$name", (object?)key.Name ?? DBNull.Value);
+            c.Parameters.AddWithValue("$budget", key.Budget is { } b ? b.ToString(CultureInfo.InvariantCulture) : DBNull.Value);
+            c.Parameters.AddWithValue("$period", key.Period.ToString().ToLowerInvariant());
+            c.Parameters.AddWithValue("$models", key.Models is null ? DBNull.Value : JsonSerializer.Serialize(key.Models));
+            c.Parameters.AddWithValue("$tasks", key.Tasks is null ? DBNull.Value : JsonSerializer.Serialize(key.Tasks));
+            c.Parameters.AddWithValue("$rpm", (object?)key.Rpm ?? DBNull.Value);
+            c.Parameters.AddWithValue("$created", Text(key.CreatedAt));
+        });
+        return new IssuedKey(key, secret);
+    }
+
+    /// <summary>The key whose secret hashes to <paramref name="hash"/>, revoked or not.</summary>
+    public VirtualKey? FindByHash(string hash) => Query("SELECT * FROM keys WHERE hash = $hash", c => c.Parameters.AddWithValue("$hash", hash)).FirstOrDefault();
+
+    public VirtualKey? Find(string id) => Query("SELECT * FROM keys WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+
+    public IReadOnlyList<VirtualKey> Keys() => Query("SELECT * FROM keys ORDER BY created_at", _ => { });
+
+    /// <summary>Revokes a key; false when there is no such key.</summary>
+    public bool Revoke(string id, DateTimeOffset now) =>
+        Write("UPDATE keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id", c =>
+        {
+            c.Parameters.AddWithValue("$id", id);
+            c.Parameters.AddWithValue("$at", Text(now));
+        }) > 0;
+
+    /// <summary>Books one paid call against a key's period.</summary>
+    public void AddSpend(string keyId, DateOnly periodStart, DateTimeOffset at, string task, string model, long inputTokens, long outputTokens, decimal dollars) =>
+        Write("INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
+            c.Parameters.AddWithValue("$at", Text(at));
+            c.Parameters.AddWithValue("$task", task);
+            c.Parameters.AddWithValue("$model", model);
+            c.Parameters.AddWithValue("$in", inputTokens);
+            c.Parameters.AddWithValue("$out", outputTokens);
+            c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+        });
+
+    /// <summary>Dollars a key has spent in the period starting on <paramref name="periodStart"/> (decimal, summed here, not in SQLite's floats).</summary>
+    public decimal SpentIn(string keyId, DateOnly periodStart) =>
+        Read("SELECT dollars FROM spend WHERE key_id = $key AND period_start = $period", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
+        }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
+
+    /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
+    public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
+        Write("INSERT INTO video_jobs (job_id, key_id, created_at) VALUES ($job, $key, $at)", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    /// <summary>The gateway's record of a video job it has not deleted: whose it is.</summary>
+    public GatewayVideoJob? FindVideoJob(string jobId) =>
+        VideoJobs("SELECT job_id, key_id FROM video_jobs WHERE job_id = $job AND deleted_at IS NULL", c => c.Parameters.AddWithValue("$job", jobId)).FirstOrDefault();
+
+    /// <summary>The newest video jobs of a key (every key's for null), not deleted.</summary>
+    public IReadOnlyList<GatewayVideoJob> VideoJobsOf(string? keyId, int limit) =>
+        VideoJobs(keyId is null
+            ? "SELECT job_id, key_id FROM video_jobs WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT $limit"
+            : "SELECT job_id, key_id FROM video_jobs WHERE deleted_at IS NULL AND key_id = $key ORDER BY created_at DESC LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        });
+
+    /// <summary>Video jobs whose cost has not been booked yet: the ones to wait for after a restart.</summary>
+    public IReadOnlyList<GatewayVideoJob> UnsettledVideoJobs() =>
+        VideoJobs("SELECT job_id, key_id FROM video_jobs WHERE settled_at IS NULL", _ => { });
+
+    public void MarkVideoJobSettled(string jobId, DateTimeOffset at) =>
+        Write("UPDATE video_jobs SET settled_at = $at WHERE job_id = $job", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    public void MarkVideoJobDeleted(string jobId, DateTimeOffset at) =>
+        Write("UPDATE video_jobs SET deleted_at = $at WHERE job_id = $job", c =>
+        {
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$at", Text(at));
+        });
+
+    /// <summary>Saves an analysis record (insert or replace).</summary>
+    public void SaveAnalysis(AnalysisRecord record) =>
+        Write("INSERT OR REPLACE INTO analyses (id, key_id, status, created_at, record) VALUES ($id, $key, $status, $created, $record)", c =>
+        {
+            c.Parameters.AddWithValue("$id", record.Id);
+            c.Parameters.AddWithValue("$key", (object?)record.KeyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$status", record.Status);
+            c.Parameters.AddWithValue("$created", Text(record.CreatedAt));
+            c.Parameters.AddWithValue("$record", JsonSerializer.Serialize(record, RecordJson));
+        });
+
+    public AnalysisRecord? FindAnalysis(string id) =>
+        Analyses("SELECT record FROM analyses WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+
+    /// <summary>Analyses not finished: the ones to run (again) after a restart, oldest first.</summary>
+    public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() =>
+        Analyses("SELECT record FROM analyses WHERE status IN ('queued', 'running') ORDER BY created_at", _ => { });
+
+    private List<AnalysisRecord> Analyses(string sql, Action<SqliteCommand> bind) =>
+        Read(sql, bind, reader => JsonSerializer.Deserialize<AnalysisRecord>(reader.GetString(0), RecordJson)!);
+
+    private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind) =>
+        Read(sql, bind, reader => new GatewayVideoJob(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private int Write(string sql, Action<SqliteCommand> bind)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        lock (_writeGate)
+        {
+            return command.ExecuteNonQuery();
+        }
+    }
+
+    private List<VirtualKey> Query(string sql, Action<SqliteCommand> bind) => Read(sql, bind, reader => new VirtualKey
+    {
+        Id = reader.GetString(reader.GetOrdinal("id")),
+        Hash = reader.GetString(reader.GetOrdinal("hash")),
+        Prefix = reader.GetString(reader.GetOrdinal("prefix")),
+        Name = Optional(reader, "name"),
+        Budget = Optional(reader, "budget") is { } budget ? decimal.Parse(budget, CultureInfo.InvariantCulture) : null,
+        Period = KeyPeriods.Parse(reader.GetString(reader.GetOrdinal("period"))),
+        Models = Optional(reader, "models") is { } models ? JsonSerializer.Deserialize<string[]>(models) : null,
+        Tasks = Optional(reader, "tasks") is { } tasks ? JsonSerializer.Deserialize<string[]>(tasks) : null,
+        Rpm = reader.IsDBNull(reader.GetOrdinal("rpm")) ? null : reader.GetInt32(reader.GetOrdinal("rpm")),
+        CreatedAt = DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("created_at")), CultureInfo.InvariantCulture),
+        RevokedAt = Optional(reader, "revoked_at") is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
+    });
+
+    /// <summary>The one query loop: every row of <paramref name="sql"/>, mapped.</summary>
+    private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static string? Optional(SqliteDataReader reader, string column)
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+}
