@@ -163,6 +163,30 @@ public static class CuboidParameters
     /// <summary>The segment length of a drift measurement.</summary>
     public static readonly CuboidParameter Segments = new(nameof(Segments));
 
+    /// <summary>How a long video is made (keyframes, chain, extend).</summary>
+    public static readonly CuboidParameter Strategy = new(nameof(Strategy));
+
+    /// <summary>The storyboard file of a long video.</summary>
+    public static readonly CuboidParameter Storyboard = new(nameof(Storyboard));
+
+    /// <summary>The drift gates a long video's segments are held to.</summary>
+    public static readonly CuboidParameter Gate = new(nameof(Gate));
+
+    /// <summary>What a long video does when a gate trips (match, regenerate, off).</summary>
+    public static readonly CuboidParameter ReAnchor = new(nameof(ReAnchor));
+
+    /// <summary>How many takes of a segment a long video may render, keeping the best.</summary>
+    public static readonly CuboidParameter BestOf = new(nameof(BestOf));
+
+    /// <summary>The length of each segment of a long video, in seconds.</summary>
+    public static readonly CuboidParameter SegmentSeconds = new(nameof(SegmentSeconds));
+
+    /// <summary>The crossfade at each join of a long video, in seconds.</summary>
+    public static readonly CuboidParameter Crossfade = new(nameof(Crossfade));
+
+    /// <summary>How many images one image call makes.</summary>
+    public static readonly CuboidParameter Count = new(nameof(Count));
+
     /// <summary>The long side of analysis frames, in pixels.</summary>
     public static readonly CuboidParameter AnalysisLongSide = new(nameof(AnalysisLongSide));
 
@@ -297,6 +321,14 @@ public static class CuboidParameters
         Anchor,
         At,
         Segments,
+        Strategy,
+        Storyboard,
+        Gate,
+        ReAnchor,
+        BestOf,
+        SegmentSeconds,
+        Crossfade,
+        Count,
         AnalysisLongSide,
         ExportLongSide,
         JpegQuality,

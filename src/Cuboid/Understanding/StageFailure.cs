@@ -18,7 +18,7 @@ internal static class StageFailure
         CuboidException { Kind: ErrorKind.Budget or ErrorKind.Provider } known => known,
         CuboidException => null,
         OperationCanceledException when callerToken.IsCancellationRequested => null,
-        _ => CuboidException.Provider($"the {stage} stage failed ({Describe(error)})", error),
+        _ => CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"the {stage} stage failed ({Describe(error)})", error),
     };
 
     // One line, no stack trace, and no message body beyond the first line (a provider's error text is echoed by some

@@ -116,7 +116,7 @@ public sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = nul
 
         if (models.Count == 0)
         {
-            throw CuboidException.Input($"{origin}: no video model in OpenRouter's list has prices Cuboid can read");
+            throw CuboidException.Input(CuboidErrorCodes.CatalogInvalid, CuboidParameters.UpdateSource, $"{origin}: no video model in OpenRouter's list has prices Cuboid can read");
         }
 
         return (models, "openrouter-videos", 0, skipped);

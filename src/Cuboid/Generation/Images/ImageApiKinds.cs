@@ -18,6 +18,6 @@ public static class ImageApiKinds
     {
         OpenAIImages => new OpenAIImagesGenerator(endpoint),
         Fal => new FalImageGenerator(endpoint, http, time),
-        _ => throw CuboidException.Usage($"host {endpoint.Id} has apiKind '{endpoint.ApiKind}', which makes no images; image hosts use {string.Join(" or ", All)}"),
+        _ => throw CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.ApiKind, $"host {endpoint.Id} has {CuboidParameters.ApiKind} '{endpoint.ApiKind}', which makes no images; image hosts use {string.Join(" or ", All)}"),
     };
 }

@@ -25,7 +25,7 @@ public static class ImageFile
                 File.Delete(temp);
             }
 
-            throw CuboidException.Input($"cannot write the image to {path}: {ex.Message}", ex);
+            throw CuboidException.Input(CuboidErrorCodes.OutputUnwritable, CuboidParameters.OutputPath, $"cannot write the image to {path}: {ex.Message}", ex);
         }
     }
 

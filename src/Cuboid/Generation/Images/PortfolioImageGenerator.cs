@@ -144,13 +144,13 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     {
         if (string.IsNullOrWhiteSpace(request.Prompt))
         {
-            throw CuboidException.Usage("the prompt is empty; say what the image should show");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Prompt, "the prompt is empty; say what the image should show");
         }
 
         var count = options?.Count ?? 1;
         if (count is < 1 or > 10)
         {
-            throw CuboidException.Usage($"an image call makes 1 to 10 images, not {count}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Count, $"an image call makes 1 to 10 images, not {count}");
         }
 
         var references = request.OriginalImages?.Count() ?? 0;
@@ -210,7 +210,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
             {
                 reservation.Settle(0);
                 Book(candidate, routed, attempts, CallOutcome.Failed, 0, 0, started, ex.Message);
-                throw CuboidException.Provider($"{candidate.Route.Id} refused the request: {ex.Message}", ex);
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"{candidate.Route.Id} refused the request: {ex.Message}", ex);
             }
             catch (ProviderCallException ex)
             {
@@ -250,13 +250,13 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     {
         if (failures.Count > 0)
         {
-            return CuboidException.Provider($"every image route failed: {string.Join("; ", failures)}");
+            return CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"every image route failed: {string.Join("; ", failures)}");
         }
 
         var reasons = string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"));
         var what = plan.Request.Model ?? $"any {plan.Request.Task} model";
         return plan.Skipped.Count > 0 && plan.Skipped.All(s => s.Reason.StartsWith("no key", StringComparison.Ordinal))
-            ? CuboidException.Provider($"no configured host serves {what}: {reasons}")
-            : CuboidException.Usage($"{what} cannot make a {plan.Request.Size} {plan.Request.Task} image with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
+            ? CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, $"no configured host serves {what}: {reasons}")
+            : CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"{what} cannot make a {plan.Request.Size} {plan.Request.Task} image with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
     }
 }

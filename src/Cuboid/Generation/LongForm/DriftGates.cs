@@ -29,12 +29,12 @@ public sealed record DriftGates(double? AnchorDeltaE, double? JoinDeltaE)
             var pieces = part.Split('=', 2, StringSplitOptions.TrimEntries);
             double? value = pieces.Length == 2 && pieces[1].Equals("off", StringComparison.OrdinalIgnoreCase) ? null
                 : pieces.Length == 2 && double.TryParse(pieces[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
-                : throw CuboidException.Usage($"--gate '{part}' is not a gate; use deltaE=N, join=N (N > 0, or off), or off");
+                : throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Gate, $"{CuboidParameters.Gate} '{part}' is not a gate; use deltaE=N, join=N (N > 0, or off), or off");
             gates = pieces[0].ToLowerInvariant() switch
             {
                 "deltae" => gates with { AnchorDeltaE = value },
                 "join" => gates with { JoinDeltaE = value },
-                _ => throw CuboidException.Usage($"--gate '{pieces[0]}' is not a gate; the gates are deltaE and join"),
+                _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Gate, $"{CuboidParameters.Gate} '{pieces[0]}' is not a gate; the gates are deltaE and join"),
             };
         }
 

@@ -32,7 +32,7 @@ internal static class FrameGrab
 
         if (await process.WaitForExitAsync(cancellationToken) != 0 || frames == 0)
         {
-            throw CuboidException.Input($"could not take a frame from {clip} ({process.LastError})");
+            throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, $"could not take a frame from {clip} ({process.LastError})");
         }
 
         // gbrp: green, blue, red planes.

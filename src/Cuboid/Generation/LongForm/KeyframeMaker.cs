@@ -28,7 +28,7 @@ internal sealed class KeyframeMaker(IImageGenerator images, VideoSize size, Medi
         {
             DataContent data => data.Data.ToArray(),
             UriContent uri => await Download.GetByteArrayAsync(uri.Uri, cancellationToken),
-            _ => throw CuboidException.Provider("the image model answered without an image"),
+            _ => throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, "the image model answered without an image"),
         };
 
         // Whatever format came back, the frame handed on is a PNG at the video's size (cover, centre-crop: never squashed).
@@ -42,7 +42,7 @@ internal sealed class KeyframeMaker(IImageGenerator images, VideoSize size, Medi
                 cancellationToken);
             if (run.ExitCode != 0)
             {
-                throw CuboidException.Provider($"the image model's picture could not be read: {string.Join(" / ", run.StderrTail.TakeLast(2))}");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"the image model's picture could not be read: {string.Join(" / ", run.StderrTail.TakeLast(2))}");
             }
 
             File.Move(png + ".partial.png", png, overwrite: true);

@@ -53,7 +53,7 @@ public sealed class LongFormManifest
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"{path} is damaged ({ex.Message}); remove it to start the run again");
+            throw CuboidException.Input(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{path} is damaged ({ex.Message}); remove it to start the run again", ex);
         }
     }
 

@@ -54,39 +54,39 @@ public sealed record LongFormRequest
     {
         if (string.IsNullOrWhiteSpace(Prompt) && StoryboardPath is null)
         {
-            throw CuboidException.Usage("the prompt is empty; say what the video should show");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Prompt, "the prompt is empty; say what the video should show");
         }
 
         if (StoryboardPath is null && Seconds <= 0)
         {
-            throw CuboidException.Usage($"--seconds must be a positive whole number, not {Seconds}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Seconds, $"{CuboidParameters.Seconds} must be a positive whole number, not {Seconds}");
         }
 
         if (SegmentSeconds <= 0)
         {
-            throw CuboidException.Usage($"--segment-seconds must be a positive whole number, not {SegmentSeconds}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.SegmentSeconds, $"{CuboidParameters.SegmentSeconds} must be a positive whole number, not {SegmentSeconds}");
         }
 
         if (BestOf is < 1 or > 10)
         {
-            throw CuboidException.Usage($"--best-of must be 1 to 10, not {BestOf}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.BestOf, $"{CuboidParameters.BestOf} must be 1 to 10, not {BestOf}");
         }
 
         if (Crossfade < 0 || Crossfade > SegmentSeconds / 2.0)
         {
-            throw CuboidException.Usage($"--crossfade must be 0 to half a segment ({SegmentSeconds / 2.0} s), not {Crossfade}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Crossfade, $"{CuboidParameters.Crossfade} must be 0 to half a segment ({SegmentSeconds / 2.0} s), not {Crossfade}");
         }
 
         if (Strategy == LongFormStrategy.Extend)
         {
-            throw CuboidException.Usage("--strategy extend is not available yet; use keyframes or chain");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Strategy, $"{CuboidParameters.Strategy} extend is not available yet; use keyframes or chain");
         }
 
         foreach (var anchor in Anchors)
         {
             if (!File.Exists(anchor))
             {
-                throw CuboidException.Input($"--anchor {anchor}: no such file");
+                throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.Anchor, $"{CuboidParameters.Anchor} {anchor}: no such file");
             }
         }
     }

@@ -57,13 +57,13 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             if (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe")) is { Candidates.Count: 0 } none)
             {
                 // Found out before anything is paid for, not at the first keyframe.
-                throw CuboidException.Provider($"no configured image model can draw the keyframes ({string.Join("; ", none.Skipped.Select(s => $"{s.Route}: {s.Reason}"))}); set a key, or use --strategy chain");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, CuboidParameters.Strategy, $"no configured image model can draw the keyframes ({string.Join("; ", none.Skipped.Select(s => $"{s.Route}: {s.Reason}"))}); set a key, or use {CuboidParameters.Strategy} chain");
             }
         }
 
         if (plan.Segments.FirstOrDefault(s => s.Dollars is null) is { } unroutable)
         {
-            throw CuboidException.Usage($"no route can make segment {unroutable.Index + 1} ({unroutable.Shot.Seconds} s): {unroutable.Why}");
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"no route can make segment {unroutable.Index + 1} ({unroutable.Shot.Seconds} s): {unroutable.Why}");
         }
 
         folder = Path.GetFullPath(folder);
@@ -71,12 +71,12 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         var fingerprint = Fingerprint(request);
         if (manifest is not null && manifest.Fingerprint != fingerprint)
         {
-            throw CuboidException.Usage($"--out {folder} holds another long-form run; use an empty folder, or the same options to resume that one");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{CuboidParameters.OutputDirectory} {folder} holds another long-form run; use an empty folder, or the same options to resume that one");
         }
 
         if (manifest is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            throw CuboidException.Usage($"--out {folder} is not empty; a long video needs a folder of its own");
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputDirectory, $"{CuboidParameters.OutputDirectory} {folder} is not empty; a long video needs a folder of its own");
         }
 
         var resumed = manifest?.Chosen.Count ?? 0;
@@ -281,9 +281,9 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
     }
 
     private KeyframeMaker Keyframes(LongFormRequest request) => images is null
-        ? throw CuboidException.Usage(request.Strategy == LongFormStrategy.Keyframes
-            ? "--strategy keyframes needs an image model for its keyframes; configure one, or use --strategy chain"
-            : "--re-anchor regenerate needs an image model; configure one, or use --re-anchor match")
+        ? throw (request.Strategy == LongFormStrategy.Keyframes
+            ? CuboidException.Usage(CuboidErrorCodes.ProviderUnavailable, CuboidParameters.Strategy, $"{CuboidParameters.Strategy} keyframes needs an image model for its keyframes; configure one, or use {CuboidParameters.Strategy} chain")
+            : CuboidException.Usage(CuboidErrorCodes.ProviderUnavailable, CuboidParameters.ReAnchor, $"{CuboidParameters.ReAnchor} regenerate needs an image model; configure one, or use {CuboidParameters.ReAnchor} match"))
         : new KeyframeMaker(images, request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio), _tools);
 
     private static string KeyframePrompt(IReadOnlyList<StoryboardShot> shots, int k) =>

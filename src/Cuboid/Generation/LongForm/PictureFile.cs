@@ -18,7 +18,7 @@ internal static class PictureFile
         var read = await process.StandardOutput.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
         if (await process.WaitForExitAsync(cancellationToken) != 0 || read < buffer.Length)
         {
-            throw CuboidException.Input($"{path} is not a picture ffmpeg can read ({process.LastError})");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, $"{path} is not a picture ffmpeg can read ({process.LastError})");
         }
 
         // gbrp: green, blue, red planes.
@@ -53,6 +53,6 @@ internal static class PictureFile
         var size = probe.Output.Trim().Split('x');
         return probe.ExitCode == 0 && size.Length == 2 && int.TryParse(size[0], out var width) && int.TryParse(size[1], out var height)
             ? (width, height)
-            : throw CuboidException.Input($"{path} is not a picture ffmpeg can read");
+            : throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, $"{path} is not a picture ffmpeg can read");
     }
 }

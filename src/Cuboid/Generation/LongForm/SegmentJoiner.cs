@@ -82,7 +82,7 @@ internal static class SegmentJoiner
         if (run.ExitCode != 0)
         {
             File.Delete(temp);
-            throw CuboidException.Input($"ffmpeg could not join the segments: {string.Join(" / ", run.StderrTail.TakeLast(3))}");
+            throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, $"ffmpeg could not join the segments: {string.Join(" / ", run.StderrTail.TakeLast(3))}");
         }
 
         File.Move(temp, output, overwrite: true);

@@ -54,7 +54,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
 
             if (takes.Count(t => t.State == SegmentTake.Failed) >= 3)
             {
-                throw CuboidException.Provider($"segment {index + 1} failed three times; see cuboid jobs list");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"segment {index + 1} failed three times; see 'cuboid jobs list'");
             }
 
             var take = new SegmentTake { Segment = index, Take = takes.Count + 1, StartFrame = startFrame, EndFrame = endFrame };
@@ -124,7 +124,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         {
             if (job.State == VideoJobState.Unknown)
             {
-                throw CuboidException.Provider($"segment {take.Segment + 1}'s job {job.Id} is unknown at {job.Host} ({job.Error}); Cuboid will not pay for it twice: check it with cuboid jobs show {job.Id}");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"segment {take.Segment + 1}'s job {job.Id} is unknown at {job.Host} ({job.Error}); Cuboid will not pay for it twice: check it with 'cuboid jobs show {job.Id}'");
             }
 
             manifest.Update(folder, m => m.Put(take with { JobId = job.Id, State = SegmentTake.Failed }));

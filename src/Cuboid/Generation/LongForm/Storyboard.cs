@@ -30,7 +30,7 @@ public sealed record Storyboard(IReadOnlyList<StoryboardShot> Shots, IReadOnlyLi
     {
         if (!File.Exists(path))
         {
-            throw CuboidException.Input($"--storyboard {path}: no such file");
+            throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.Storyboard, $"{CuboidParameters.Storyboard} {path}: no such file");
         }
 
         Storyboard? board;
@@ -40,33 +40,34 @@ public sealed record Storyboard(IReadOnlyList<StoryboardShot> Shots, IReadOnlyLi
         }
         catch (JsonException ex)
         {
-            throw CuboidException.Input($"--storyboard {path} is not a storyboard: {ex.Message}");
+            throw CuboidException.Input(CuboidErrorCodes.InputInvalid, CuboidParameters.Storyboard, $"{CuboidParameters.Storyboard} {path} is not a storyboard: {ex.Message}", ex);
         }
 
         if (board?.Shots is null || board.Shots.Count == 0)
         {
-            throw CuboidException.Input($"--storyboard {path} has no shots; give {{\"shots\":[{{\"prompt\":\"...\",\"seconds\":8}}]}}");
+            throw CuboidException.Input(CuboidErrorCodes.InputInvalid, CuboidParameters.Storyboard, $"{CuboidParameters.Storyboard} {path} has no shots; give {{\"shots\":[{{\"prompt\":\"...\",\"seconds\":8}}]}}");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         board = board with { Anchors = [.. (board.Anchors ?? []).Select(a => Path.GetFullPath(a, folder))] };
-        board.Validate($"--storyboard {path}");
+        board.Validate(path);
         return board;
     }
 
-    /// <summary>Throws a usage error naming the first shot without a prompt or a positive length.</summary>
-    public void Validate(string source)
+    /// <summary>Throws a usage error naming the first shot without a prompt or a positive length; <paramref name="path"/>
+    /// is the storyboard file the shots came from.</summary>
+    public void Validate(string path)
     {
         for (var i = 0; i < Shots.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Shots[i].Prompt))
             {
-                throw CuboidException.Usage($"{source}: shot {i + 1} has no prompt");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Storyboard, $"{CuboidParameters.Storyboard} {path}: shot {i + 1} has no prompt");
             }
 
             if (Shots[i].Seconds <= 0)
             {
-                throw CuboidException.Usage($"{source}: shot {i + 1} must last a positive whole number of seconds, not {Shots[i].Seconds}");
+                throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Storyboard, $"{CuboidParameters.Storyboard} {path}: shot {i + 1} must last a positive whole number of seconds, not {Shots[i].Seconds}");
             }
         }
     }

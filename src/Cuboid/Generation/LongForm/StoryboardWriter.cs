@@ -62,7 +62,7 @@ public sealed class StoryboardWriter(IChatClient reasoner)
                 .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToList();
             if (prompts.Count == 0)
             {
-                throw CuboidException.Provider("the reasoning model wrote a storyboard without shots");
+                throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, "the reasoning model wrote a storyboard without shots");
             }
 
             // Too many: keep the first ones; too few: the last shot goes on (the timing is fixed either way).
@@ -70,7 +70,7 @@ public sealed class StoryboardWriter(IChatClient reasoner)
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw CuboidException.Provider($"the reasoning model's storyboard is not the JSON asked for ({ex.Message})");
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"the reasoning model's storyboard is not the JSON asked for ({ex.Message})", ex);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class FalImageGenerator : IImageGenerator
 
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var endpointId = options?.ModelId ?? throw CuboidException.Usage("a fal image call needs the endpoint id as its model (e.g. fal-ai/flux/dev)");
+        var endpointId = options?.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a fal image call needs the endpoint id as its model (e.g. fal-ai/flux/dev)");
         var (jobPath, _) = await _queue.SubmitAsync(endpointId, Input(request, options), cancellationToken);
         var deadline = _time.GetUtcNow() + Deadline;
         while (true)

@@ -41,7 +41,7 @@ public sealed class OpenAIImagesGenerator : IImageGenerator
 
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var model = options?.ModelId ?? throw CuboidException.Usage("an OpenAI Images call needs a model (e.g. gpt-image-1)");
+        var model = options?.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "an OpenAI Images call needs a model (e.g. gpt-image-1)");
         var generator = _models.GetOrAdd(model, m => _client.GetImageClient(m).AsIImageGenerator());
         var sent = options!.Clone();
         if (sent.AdditionalProperties?.TryGetValue(PortfolioImageGenerator.QualityKey, out var value) == true && value is string quality)

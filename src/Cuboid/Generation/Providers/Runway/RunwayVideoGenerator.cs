@@ -43,17 +43,17 @@ public sealed class RunwayVideoGenerator : IVideoGenerator
         options ??= new VideoGenerationOptions();
         if (request.SourceVideo is not null)
         {
-            throw CuboidException.Usage("Runway cannot extend a video; choose a model whose route offers extension");
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, "Runway cannot extend a video; choose a model whose route offers extension");
         }
 
         if (request.Prompt.Length > MaxPromptLength)
         {
-            throw CuboidException.Usage($"Runway takes prompts of at most {MaxPromptLength} characters; this one has {request.Prompt.Length}");
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Prompt, $"Runway takes prompts of at most {MaxPromptLength} characters; this one has {request.Prompt.Length}");
         }
 
         var body = new JsonObject
         {
-            ["model"] = options.ModelId ?? throw CuboidException.Usage("a Runway job needs the model id (e.g. gen4_turbo)"),
+            ["model"] = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a Runway job needs the model id (e.g. gen4_turbo)"),
             ["promptText"] = request.Prompt,
         };
         if (options.EffectiveSize is { } size)
@@ -73,7 +73,7 @@ public sealed class RunwayVideoGenerator : IVideoGenerator
 
         if (request.LastFrame is { } last)
         {
-            var first = request.FirstFrame ?? throw CuboidException.Usage("a last frame needs a first frame on Runway");
+            var first = request.FirstFrame ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.FirstFrame, "a last frame needs a first frame on Runway");
             body["promptImage"] = new JsonArray(
                 new JsonObject { ["uri"] = first.Uri, ["position"] = "first" },
                 new JsonObject { ["uri"] = last.Uri, ["position"] = "last" });
