@@ -88,7 +88,7 @@ public sealed class GenerationSession
                 continue;
             }
 
-            var outcome = await Runner.SubmitAsync(Submission(request, plan.Request, candidate, first, last), cancellationToken);
+            var outcome = await Runner.SubmitAsync(Submission(request, plan.Request, candidate, first, last), cancellationToken).ConfigureAwait(false);
             if (outcome.Refusal is { } refusal)
             {
                 reservation.Settle(0);
@@ -113,7 +113,7 @@ public sealed class GenerationSession
 
             try
             {
-                job = await Runner.WaitAsync(job.Id, cancellationToken);
+                job = await Runner.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
             }
             catch
             {

@@ -67,12 +67,13 @@ public sealed class MediaProcess : IAsyncDisposable
     /// <summary>Runs a tool to the end, collecting stdout as text (for small outputs such as ffprobe JSON).</summary>
     public static async Task<MediaRun> RunAsync(string executable, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        await using var process = Start(executable, arguments);
+        var process = Start(executable, arguments);
+        await using var processDisposal = process.ConfigureAwait(false);
         using var reader = new StreamReader(process.StandardOutput, Encoding.UTF8);
         string output;
         try
         {
-            output = await reader.ReadToEndAsync(cancellationToken);
+            output = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -80,7 +81,7 @@ public sealed class MediaProcess : IAsyncDisposable
             throw;
         }
 
-        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return new MediaRun(exitCode, output, process.StderrTail);
     }
 
@@ -89,7 +90,7 @@ public sealed class MediaProcess : IAsyncDisposable
     {
         try
         {
-            await _process.WaitForExitAsync(cancellationToken);
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -97,7 +98,7 @@ public sealed class MediaProcess : IAsyncDisposable
             throw;
         }
 
-        await _stderrPump;
+        await _stderrPump.ConfigureAwait(false);
         return _process.ExitCode;
     }
 
@@ -136,7 +137,7 @@ public sealed class MediaProcess : IAsyncDisposable
         Kill();
         try
         {
-            await _stderrPump;
+            await _stderrPump.ConfigureAwait(false);
         }
         catch (IOException)
         {
@@ -149,7 +150,7 @@ public sealed class MediaProcess : IAsyncDisposable
     private async Task PumpStderrAsync()
     {
         var reader = _process.StandardError;
-        while (await reader.ReadLineAsync() is { } line)
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             _onStderrLine?.Invoke(line);
             lock (_stderrTail)

@@ -88,7 +88,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                         s.Attempts++;
                         try
                         {
-                            return await s.Attempt(s.Candidate, token);
+                            return await s.Attempt(s.Candidate, token).ConfigureAwait(false);
                         }
                         catch (Exception ex) when (!s.CallerToken.IsCancellationRequested)
                         {
@@ -102,7 +102,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                         }
                     },
                     state,
-                    cancellationToken);
+                    cancellationToken).ConfigureAwait(false);
                 RouterSpans.Answered(route, candidate); // [telemetry]
                 var call = new RoutedCall<T>(value, candidate, state.Attempts, reservation, start, run) { Span = attemptSpan };
                 attemptSpan = null;

@@ -16,7 +16,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
 
     public async Task<CatalogUpdateResult> UpdateAsync(string from, string overlayPath, CancellationToken cancellationToken = default)
     {
-        var (text, origin) = await ReadAsync(from, cancellationToken);
+        var (text, origin) = await ReadAsync(from, cancellationToken).ConfigureAwait(false);
         return Update(text, origin, overlayPath);
     }
 
@@ -53,13 +53,13 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
             var http = httpClient ?? SharedHttp.Value;
             try
             {
-                using var response = await http.GetAsync(uri, cancellationToken);
+                using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
                     throw CuboidException.Input(CuboidErrorCodes.InputUnreadable, CuboidParameters.UpdateSource, $"could not download {uri.GetLeftPart(UriPartial.Path)}: HTTP {(int)response.StatusCode}");
                 }
 
-                return (await response.Content.ReadAsStringAsync(cancellationToken), uri.GetLeftPart(UriPartial.Path));
+                return (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), uri.GetLeftPart(UriPartial.Path));
             }
             catch (HttpRequestException ex)
             {
@@ -72,7 +72,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
             throw CuboidException.Input(CuboidErrorCodes.InputNotFound, CuboidParameters.UpdateSource, $"update source not found: {from} (give a file or an http(s) URL)");
         }
 
-        return (await File.ReadAllTextAsync(from, cancellationToken), from);
+        return (await File.ReadAllTextAsync(from, cancellationToken).ConfigureAwait(false), from);
     }
 
     private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });

@@ -31,7 +31,7 @@ internal sealed class OpenStream : IAsyncDisposable
     public async ValueTask<ChatResponseUpdate?> NextAsync(TimeSpan idleTimeout)
     {
         _idle.CancelAfter(idleTimeout);
-        var more = await _enumerator!.MoveNextAsync();
+        var more = await _enumerator!.MoveNextAsync().ConfigureAwait(false);
         _idle.CancelAfter(Timeout.InfiniteTimeSpan);
         return more ? _enumerator.Current : null;
     }
@@ -42,7 +42,7 @@ internal sealed class OpenStream : IAsyncDisposable
         {
             try
             {
-                await _enumerator.DisposeAsync();
+                await _enumerator.DisposeAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ProviderCallException or HttpRequestException or IOException)
             {

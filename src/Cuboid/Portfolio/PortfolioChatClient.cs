@@ -21,10 +21,10 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
         var (list, inner, estimate, plan) = Prepare(messages, options, run);
         if (AnswerCheck.From(options) is { } check)
         {
-            return await CheckedAnswerAsync(check, list, inner, estimate, plan, run, cancellationToken);
+            return await CheckedAnswerAsync(check, list, inner, estimate, plan, run, cancellationToken).ConfigureAwait(false);
         }
 
-        var call = await RouteAsync(plan, run, list, inner, cancellationToken);
+        var call = await RouteAsync(plan, run, list, inner, cancellationToken).ConfigureAwait(false);
         return Book(call, estimate, problem: null);
     }
 
@@ -47,7 +47,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             RoutedCall<ChatResponse> call;
             try
             {
-                call = await RouteAsync(remaining, run, messages, options, cancellationToken);
+                call = await RouteAsync(remaining, run, messages, options, cancellationToken).ConfigureAwait(false);
             }
             catch (CuboidException ex) when (ex.Kind == ErrorKind.Provider && rejections.Count > 0)
             {
@@ -67,7 +67,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             rejected.Add(model);
             try
             {
-                var repaired = await RouteAsync(router.PlanForCall(task, constraints.PinnedBy(model), repairEstimate, run), run, repair, options, cancellationToken);
+                var repaired = await RouteAsync(router.PlanForCall(task, constraints.PinnedBy(model), repairEstimate, run), run, repair, options, cancellationToken).ConfigureAwait(false);
                 var again = check.FindProblem(repaired.Value.Text);
                 answer = Book(repaired, repairEstimate, again);
                 if (again is null)
@@ -87,7 +87,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
     private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, RunScope run, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
         router.Calls.RunAsync(plan, run, async (candidate, token) =>
         {
-            var response = await router.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token);
+            var response = await router.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token).ConfigureAwait(false);
             if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
             {
                 throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
@@ -114,13 +114,13 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             var buffered = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
             {
                 var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token))
+                await foreach (var update in router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token).ConfigureAwait(false))
                 {
                     updates.Add(update);
                 }
 
                 return updates.Count > 0 ? updates : throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended without any update");
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
             var tally = new StreamTally();
             buffered.Value.ForEach(tally.Add);
             buffered.Value.ForEach(update => update.ModelId = buffered.Candidate.ModelId);
@@ -133,7 +133,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             yield break;
         }
 
-        var call = await router.Calls.RunAsync(plan, run, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken);
+        var call = await router.Calls.RunAsync(plan, run, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken).ConfigureAwait(false);
         var stream = call.Value;
         var streamTally = new StreamTally();
         var booked = false;
@@ -151,7 +151,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
                 ChatResponseUpdate? update;
                 try
                 {
-                    update = await stream.NextAsync(TimeSpan.FromSeconds(router.Settings.Resilience.CallTimeoutSeconds));
+                    update = await stream.NextAsync(TimeSpan.FromSeconds(router.Settings.Resilience.CallTimeoutSeconds)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ProviderCallException or HttpRequestException or IOException
                     || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -184,7 +184,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
                 router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Abandoned);
             }
 
-            await stream.DisposeAsync();
+            await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -251,7 +251,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
                 // before saying anything still falls over.
                 do
                 {
-                    if (!await enumerator.MoveNextAsync())
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                     {
                         throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before any answer");
                     }
@@ -265,7 +265,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
         }
         catch
         {
-            await stream.DisposeAsync();
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

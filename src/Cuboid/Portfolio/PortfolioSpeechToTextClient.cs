@@ -24,9 +24,9 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
     {
         var (response, model) = await RouteAsync(audioSpeechStream, options, async (client, audio, inner, token) =>
         {
-            var response = await client.GetTextAsync(audio, inner, token);
+            var response = await client.GetTextAsync(audio, inner, token).ConfigureAwait(false);
             return (response, response);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         response.ModelId = model;
         return response;
     }
@@ -36,13 +36,13 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
         var (updates, model) = await RouteAsync(audioSpeechStream, options, async (client, audio, inner, token) =>
         {
             var updates = new List<SpeechToTextResponseUpdate>();
-            await foreach (var update in client.GetStreamingTextAsync(audio, inner, token))
+            await foreach (var update in client.GetStreamingTextAsync(audio, inner, token).ConfigureAwait(false))
             {
                 updates.Add(update);
             }
 
             return (updates, TimedTranscript.Combine(updates));
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var update in updates)
         {
             update.ModelId = model;
@@ -59,7 +59,7 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
         if (!audio.CanSeek)
         {
             copy = new MemoryStream();
-            await audio.CopyToAsync(copy, cancellationToken);
+            await audio.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
             copy.Position = 0;
             audio = copy;
         }
@@ -85,8 +85,8 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
                 var client = router.Providers.SpeechToTextClient(candidate.Model)
                     ?? throw new NotSupportedException($"{candidate.Provider} has no speech-to-text endpoint");
                 audio.Position = origin;
-                return await attempt(client, audio, inner, token);
-            }, cancellationToken);
+                return await attempt(client, audio, inner, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             var response = call.Value.Whole;
             var heard = response.EndTime is { } end && end > TimeSpan.Zero ? end.TotalSeconds : seconds;
             var usage = response.Usage;
@@ -99,7 +99,7 @@ internal sealed class PortfolioSpeechToTextClient(ModelRouter router, RouteConst
         {
             if (copy is not null)
             {
-                await copy.DisposeAsync();
+                await copy.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -90,12 +90,12 @@ public sealed class RunScope
                 ".gif" => "image/gif",
                 _ => throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Image, $"{imagePath}: use a .png, .jpg, .webp or .gif image"),
             };
-            message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken), mediaType));
+            message.Contents.Add(new DataContent(await File.ReadAllBytesAsync(imagePath, cancellationToken).ConfigureAwait(false), mediaType));
         }
 
         var before = Ledger.Records.Count;
         var client = GetChatClient(ModelTasks.Chat, new RouteConstraints { PinnedModel = model });
-        var response = await client.GetResponseAsync([message], cancellationToken: cancellationToken);
+        var response = await client.GetResponseAsync([message], cancellationToken: cancellationToken).ConfigureAwait(false);
         var records = Ledger.Records.Skip(before).ToList();
         return new AskAnswer(response.Text, records[^1].ModelId, records);
     }

@@ -14,7 +14,7 @@ public static class VideoTokenCounter
         UnevenShapePolicy fit = UnevenShapePolicy.Crop, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(family);
-        var info = await VideoProbe.ProbeAsync(path, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
         var stream = info.RequireVideo();
         var seconds = info.Duration.TotalSeconds;
         var source = new VideoSource(info.Path, stream.DisplayWidth, stream.DisplayHeight, seconds, stream.FramesPerSecond);

@@ -21,7 +21,7 @@ public static class AnalysisSession
             : options.Services?.GetRequiredService<AnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
         var analyzer = Analyzer(options);
         // The router's clients are one set of clients among any; the CLI keeps files, cache and run records.
-        var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken);
+        var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken).ConfigureAwait(false);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
 

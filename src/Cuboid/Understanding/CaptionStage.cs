@@ -74,7 +74,7 @@ public sealed class CaptionStage
                 return;
             }
 
-            var bytes = await File.ReadAllBytesAsync(frame.FramePath, ct);
+            var bytes = await File.ReadAllBytesAsync(frame.FramePath, ct).ConfigureAwait(false);
             var hash = ContentHash.Of(bytes);
             if (_cache?.FindCaption(hash, promptKey, _cacheModels) is { } cached)
             {
@@ -86,7 +86,7 @@ public sealed class CaptionStage
                 try
                 {
                     // The one caption request (AnalysisRequests): the router ranks and budgets it as the plan did.
-                    var response = await _captioner.GetResponseAsync(AnalysisRequests.Caption(frame.Time, _focus, bytes), AnalysisRequests.CaptionOptions(), ct);
+                    var response = await _captioner.GetResponseAsync(AnalysisRequests.Caption(frame.Time, _focus, bytes), AnalysisRequests.CaptionOptions(), ct).ConfigureAwait(false);
                     Interlocked.Increment(ref calls);
                     var model = response.ModelId ?? _cacheModels.FirstOrDefault() ?? "unknown";
                     var caption = response.Text.Trim();
@@ -102,7 +102,7 @@ public sealed class CaptionStage
             }
 
             Progress?.Invoke(Interlocked.Increment(ref done), Volatile.Read(ref kept));
-        });
+        }).ConfigureAwait(false);
 
         return new CaptionStageResult([.. samples.OrderBy(s => s.Time)], filter.Skipped, calls, hits, stop);
     }

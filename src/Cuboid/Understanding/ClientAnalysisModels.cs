@@ -39,7 +39,7 @@ internal sealed class ClientAnalysisModels : IAnalysisModels
     {
         public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var response = await base.GetResponseAsync(messages, options, cancellationToken);
+            var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             tally.Add(task, response.ModelId, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
             return response;
         }
@@ -49,7 +49,7 @@ internal sealed class ClientAnalysisModels : IAnalysisModels
     {
         public override async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var response = await base.GetTextAsync(audioSpeechStream, options, cancellationToken);
+            var response = await base.GetTextAsync(audioSpeechStream, options, cancellationToken).ConfigureAwait(false);
             tally.Add(AnalysisTasks.Transcribe, response.ModelId, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0, response.EndTime?.TotalSeconds ?? 0);
             return response;
         }
@@ -57,7 +57,7 @@ internal sealed class ClientAnalysisModels : IAnalysisModels
         public override async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var updates = new List<SpeechToTextResponseUpdate>();
-            await foreach (var update in base.GetStreamingTextAsync(audioSpeechStream, options, cancellationToken))
+            await foreach (var update in base.GetStreamingTextAsync(audioSpeechStream, options, cancellationToken).ConfigureAwait(false))
             {
                 updates.Add(update);
                 yield return update;

@@ -24,7 +24,7 @@ public sealed class FileAnalysisSink(AnalysisCache? cache, TimeProvider? time = 
 
         public async Task<string?> KeepAsync(AnalysisReport report, CancellationToken cancellationToken)
         {
-            await ReportWriter.WriteAsync(report, request.Formats, folder.Staging, folder.Target, request.VideoPath, cancellationToken);
+            await ReportWriter.WriteAsync(report, request.Formats, folder.Staging, folder.Target, request.VideoPath, cancellationToken).ConfigureAwait(false);
             folder.Commit();
             cache?.RecordRun(new RunRecord(Guid.NewGuid().ToString("N"), Path.GetFullPath(request.VideoPath), folder.Target, report.Mode,
                 report.Samples.Count, report.Usage.Total.Dollars, _started, time.GetUtcNow()));

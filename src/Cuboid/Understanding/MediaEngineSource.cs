@@ -25,7 +25,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
     public async Task<VideoFacts> ProbeAsync(string videoPath, CancellationToken cancellationToken) =>
-        Facts(await VideoProbe.ProbeAsync(videoPath, Tools, cancellationToken));
+        Facts(await VideoProbe.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false));
 
     public static VideoFacts Facts(VideoInfo info)
     {
@@ -49,7 +49,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         };
         var run = AnalysisPass.Start(videoPath, options, cancellationToken);
         _ = run.Completion.ContinueWith(_ => motion.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        await foreach (var sample in run.ReadSamplesAsync(cancellationToken))
+        await foreach (var sample in run.ReadSamplesAsync(cancellationToken).ConfigureAwait(false))
         {
             var reason = sample.Reason switch
             {
@@ -58,10 +58,10 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
                 _ => SampleReasons.Interval,
             };
             var image = framesDirectory is null ? string.Empty : sample.ImagePath ?? throw new InvalidOperationException("the analysis pass exported no frame");
-            yield return new PlannedFrame(sample.Time, reason, image, await motion.TakeAsync(sample.Time, cancellationToken), sample.Signature.DifferenceHash);
+            yield return new PlannedFrame(sample.Time, reason, image, await motion.TakeAsync(sample.Time, cancellationToken).ConfigureAwait(false), sample.Signature.DifferenceHash);
         }
 
-        var result = await run.Completion;
+        var result = await run.Completion.ConfigureAwait(false);
         outcome.Scenes = Scenes(result);
         outcome.MotionProfile = [.. result.MotionProfile.Select(p => new MotionPoint(p.Start, Math.Round(p.ActiveCuboids, 4)))];
         var warnings = new List<string>();
@@ -88,7 +88,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)
     {
         var audioRange = range is null ? AudioRange.Whole : new AudioRange(TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End));
-        var extraction = await AudioExtractor.ExtractAsync(videoPath, wavPath, audioRange, tools: Tools, cancellationToken: cancellationToken);
+        var extraction = await AudioExtractor.ExtractAsync(videoPath, wavPath, audioRange, tools: Tools, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (extraction.HasAudio)
         {
             _activity[Path.GetFullPath(wavPath)] = [.. extraction.Activity.Select(a => new TimeRange(a.Start.TotalSeconds, a.End.TotalSeconds))];

@@ -64,7 +64,7 @@ public sealed class SampleMotion
                 changed = _changed.Task;
             }
 
-            await changed.WaitAsync(cancellationToken);
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -15,7 +15,7 @@ public static class SpeechSegmentReader
     public static async Task<(IReadOnlyList<TranscriptSegment> Segments, string? Model)> ReadAsync(ISpeechToTextClient transcriber, Stream audio, SpeechToTextOptions options, double pieceSeconds, CancellationToken cancellationToken)
     {
         var updates = new List<SpeechToTextResponseUpdate>();
-        await foreach (var update in transcriber.GetStreamingTextAsync(audio, options, cancellationToken))
+        await foreach (var update in transcriber.GetStreamingTextAsync(audio, options, cancellationToken).ConfigureAwait(false))
         {
             updates.Add(update);
         }

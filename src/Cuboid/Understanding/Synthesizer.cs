@@ -44,10 +44,10 @@ public sealed class Synthesizer
         var entries = timeline;
         while (TokenEstimate.FromText(Timeline.Render(entries)) > TimelineBudget)
         {
-            entries = await SummarizeWindowsAsync(entries, duration, focus, cancellationToken);
+            entries = await SummarizeWindowsAsync(entries, duration, focus, cancellationToken).ConfigureAwait(false);
         }
 
-        return await AskAsync(entries, duration, focus, window: null, cancellationToken);
+        return await AskAsync(entries, duration, focus, window: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Splits the timeline into windows that fit and turns each into notes entries with the same timestamps.</summary>
@@ -65,7 +65,7 @@ public sealed class Synthesizer
             var window = windows[i];
             var start = window[0].Time;
             var end = i + 1 < windows.Count ? windows[i + 1][0].Time : Math.Max(duration, window[^1].End ?? window[^1].Time);
-            var part = await AskAsync(window, duration, focus, (start, end), cancellationToken);
+            var part = await AskAsync(window, duration, focus, (start, end), cancellationToken).ConfigureAwait(false);
             notes.Add(new TimelineEntry(start, TimelineKind.Notes, part.Summary, end));
             notes.AddRange(part.Chapters.Where(c => c.Start >= start && c.Start < end)
                 .Select(c => new TimelineEntry(c.Start, TimelineKind.Notes, $"chapter \"{c.Title}\": {c.Summary}", c.End)));
@@ -123,12 +123,12 @@ public sealed class Synthesizer
         var check = new AnswerCheck(text => SynthesisParser.TryParse(text, to, out _, out var error, from) ? null : error, SynthesisPrompts.Repair);
         var options = check.AddTo(AnalysisRequests.SynthesisOptions());
 
-        var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken);
+        var answer = await _reasoner.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         Calls++;
         if (!SynthesisParser.TryParse(answer.Text, to, out var result, out var error, from))
         {
             // The portfolio's router repairs and falls over by itself, so only a reasoner that ignores answer checks gets here.
-            answer = await _reasoner.GetResponseAsync(check.WithRepair(messages, answer, error), options, cancellationToken);
+            answer = await _reasoner.GetResponseAsync(check.WithRepair(messages, answer, error), options, cancellationToken).ConfigureAwait(false);
             Calls++;
             if (!SynthesisParser.TryParse(answer.Text, to, out result, out error, from))
             {

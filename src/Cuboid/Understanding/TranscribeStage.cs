@@ -20,12 +20,12 @@ public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? tra
     public async Task<TranscribeStageResult> RunAsync(string videoPath, double duration, string workDirectory, CancellationToken cancellationToken)
     {
         var whole = Path.Combine(workDirectory, "audio.wav");
-        if (!await audio.ExtractAsync(videoPath, null, whole, cancellationToken))
+        if (!await audio.ExtractAsync(videoPath, null, whole, cancellationToken).ConfigureAwait(false))
         {
             return TranscribeStageResult.None;
         }
 
-        var speech = await audio.SpeechAsync(whole, cancellationToken);
+        var speech = await audio.SpeechAsync(whole, cancellationToken).ConfigureAwait(false);
         if (transcriber is null || speech.Count == 0)
         {
             File.Delete(whole);
@@ -44,10 +44,10 @@ public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? tra
             if (pieces.Count > 1)
             {
                 wav = Path.Combine(workDirectory, $"audio-{i:000}.wav");
-                await audio.ExtractAsync(videoPath, piece, wav, cancellationToken);
+                await audio.ExtractAsync(videoPath, piece, wav, cancellationToken).ConfigureAwait(false);
             }
 
-            var hash = await ContentHash.OfFileAsync(wav, cancellationToken);
+            var hash = await ContentHash.OfFileAsync(wav, cancellationToken).ConfigureAwait(false);
             if (cache?.FindTranscript(hash, languageKey, cacheModels) is { } cached)
             {
                 hits++;
@@ -59,9 +59,10 @@ public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? tra
                 {
                     IReadOnlyList<TranscriptSegment> segments;
                     string? model;
-                    await using (var stream = File.OpenRead(wav))
+                    var stream = File.OpenRead(wav);
+                    await using (stream.ConfigureAwait(false))
                     {
-                        (segments, model) = await SpeechSegmentReader.ReadAsync(transcriber, stream, new SpeechToTextOptions { SpeechLanguage = language, SpeechSampleRate = 16_000 }, piece.Duration, cancellationToken);
+                        (segments, model) = await SpeechSegmentReader.ReadAsync(transcriber, stream, new SpeechToTextOptions { SpeechLanguage = language, SpeechSampleRate = 16_000 }, piece.Duration, cancellationToken).ConfigureAwait(false);
                     }
 
                     calls++;

@@ -45,7 +45,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         VideoFacts video;
         using (var probe = StageSpan.Start("probe", _log, _time))
         {
-            video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+            video = await media.ProbeAsync(request.VideoPath, cancellationToken).ConfigureAwait(false);
             probe.End();
         }
 
@@ -93,7 +93,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         var transcribeTask = Task.Run(async () =>
         {
             using var stage = StageSpan.Start("transcribe", _log, _time);
-            var result = await transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken);
+            var result = await transcribe.RunAsync(request.VideoPath, video.DurationSeconds, work, cancellationToken).ConfigureAwait(false);
             EndStage(stage, skipped.ContainsKey("transcribe"), result.Stop, result.CacheHits, result.Pieces);
             return result;
         }, cancellationToken);
@@ -150,12 +150,12 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         try
         {
             using var stage = StageSpan.Start("caption", _log, _time);
-            captioned = await captions.RunAsync(frames, stageFilter, workspace.Directory, cancellationToken);
+            captioned = await captions.RunAsync(frames, stageFilter, workspace.Directory, cancellationToken).ConfigureAwait(false);
             EndStage(stage, skipped.ContainsKey("caption"), captioned.Stop, captioned.CacheHits, captioned.Samples.Count);
         }
         catch
         {
-            await Observe(transcribeTask);
+            await Observe(transcribeTask).ConfigureAwait(false);
             throw;
         }
 
@@ -165,7 +165,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         TranscribeStageResult heard;
         try
         {
-            heard = await transcribeTask;
+            heard = await transcribeTask.ConfigureAwait(false);
         }
         catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
         {
@@ -201,7 +201,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
                     else
                     {
                         var synthesizer = new Synthesizer(reasoner, context);
-                        synthesis = await synthesizer.SynthesizeAsync(timeline, covered, request.Focus, cancellationToken);
+                        synthesis = await synthesizer.SynthesizeAsync(timeline, covered, request.Focus, cancellationToken).ConfigureAwait(false);
                         cache?.PutSynthesis(key, synthesizer.Model ?? reasonModels.FirstOrDefault() ?? "unknown", JsonSerializer.Serialize(synthesis, ReportJson.Options), _time.GetUtcNow());
                     }
                 }
@@ -267,7 +267,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
         string? kept;
         using (var writing = StageSpan.Start("report", _log, _time))
         {
-            kept = await workspace.KeepAsync(report, cancellationToken);
+            kept = await workspace.KeepAsync(report, cancellationToken).ConfigureAwait(false);
             writing.End();
         }
 
@@ -282,7 +282,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     public async Task<DryRunPlan> PlanAsync(AnalyzeRequest request, IAnalysisModels? models, IAnalysisModels? defaults, CancellationToken cancellationToken = default)
     {
         request.Validate();
-        var video = await media.ProbeAsync(request.VideoPath, cancellationToken);
+        var video = await media.ProbeAsync(request.VideoPath, cancellationToken).ConfigureAwait(false);
         // A plan needs the samples, their hashes and the cuts, not the JPEGs: the pass exports nothing.
         var filter = NewFilter();
         var pass = new PassOutcome();
@@ -389,7 +389,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     {
         try
         {
-            await task;
+            await task.ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -77,7 +77,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     /// <summary>The router's answer as Microsoft.Extensions.AI shapes it; each image carries <see cref="AnsweredByKey"/>, <see cref="ModelKey"/> and its share of <see cref="DollarsKey"/>.</summary>
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var outcome = await GenerateRoutedAsync(request, options, cancellationToken);
+        var outcome = await GenerateRoutedAsync(request, options, cancellationToken).ConfigureAwait(false);
         foreach (var image in outcome.Images)
         {
             image.AdditionalProperties ??= [];
@@ -109,7 +109,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
                 continue;
             }
 
-            var (images, dollars, failure) = await CallAsync(candidate, plan.Request, request, options, reservation, cancellationToken);
+            var (images, dollars, failure) = await CallAsync(candidate, plan.Request, request, options, reservation, cancellationToken).ConfigureAwait(false);
             if (images is not null)
             {
                 return new ImageOutcome(images, candidate, dollars, plan, failures);
@@ -189,7 +189,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
         {
             try
             {
-                var response = await generator.GenerateAsync(request, sent, cancellationToken);
+                var response = await generator.GenerateAsync(request, sent, cancellationToken).ConfigureAwait(false);
                 var images = response.Contents.OfType<DataContent>().Where(c => c.HasTopLevelMediaType("image")).ToList();
                 if (images.Count == 0)
                 {
@@ -204,7 +204,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.RateLimited && _time.GetUtcNow() + (ex.RetryAfter ?? TimeSpan.FromSeconds(1)) < deadline)
             {
-                await Task.Delay(ex.RetryAfter ?? TimeSpan.FromSeconds(1), _time, cancellationToken);
+                await Task.Delay(ex.RetryAfter ?? TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.BadRequest)
             {

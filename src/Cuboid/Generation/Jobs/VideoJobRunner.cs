@@ -66,13 +66,13 @@ public sealed class VideoJobRunner
             job = Save(job with { CreateAttempts = job.CreateAttempts + 1, UpdatedAt = _time.GetUtcNow() });
             try
             {
-                var status = await generator.SubmitAsync(submission.Request, submission.Options, cancellationToken);
+                var status = await generator.SubmitAsync(submission.Request, submission.Options, cancellationToken).ConfigureAwait(false);
                 job = Save(Apply(job with { ProviderJobId = status.ProviderJobId, SubmittedAt = _time.GetUtcNow() }, status, countPoll: false));
                 return new VideoSubmitOutcome(job, null);
             }
             catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.RateLimited && _time.GetUtcNow() + (ex.RetryAfter ?? Options.MinPollInterval) < deadline)
             {
-                await Task.Delay(ex.RetryAfter ?? Options.MinPollInterval, _time, cancellationToken);
+                await Task.Delay(ex.RetryAfter ?? Options.MinPollInterval, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (ProviderCallException ex) when (IsRefusal(ex))
             {
@@ -94,7 +94,7 @@ public sealed class VideoJobRunner
         var job = Require(id);
         if (job.State == VideoJobState.Submitting)
         {
-            job = await ReconcileAsync(job, cancellationToken);
+            job = await ReconcileAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
         using var span = VideoJobSpans.Start("poll", job.Host, job.Model ?? job.HostModel, job.Id); // [telemetry]
@@ -112,13 +112,13 @@ public sealed class VideoJobRunner
             VideoJobStatus status;
             try
             {
-                status = await generator.GetAsync(providerId, cancellationToken);
+                status = await generator.GetAsync(providerId, cancellationToken).ConfigureAwait(false);
                 failures = 0;
             }
             catch (ProviderCallException ex) when (ex.IsTransient && ++failures < Options.PollFailures)
             {
                 interval = Next(interval, ex.RetryAfter);
-                await Task.Delay(interval, _time, cancellationToken);
+                await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (ProviderCallException ex) when (ex.StatusCode == 404)
@@ -138,10 +138,10 @@ public sealed class VideoJobRunner
             }
 
             interval = Next(interval, status.PollAfter);
-            await Task.Delay(interval, _time, cancellationToken);
+            await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        return job.State == VideoJobState.Succeeded && job.Outputs.Count == 0 ? await DownloadAsync(job.Id, cancellationToken) : job;
+        return job.State == VideoJobState.Succeeded && job.Outputs.Count == 0 ? await DownloadAsync(job.Id, cancellationToken).ConfigureAwait(false) : job;
     }
 
     /// <summary>Downloads (again) the outputs of a succeeded job into the store; never re-creates the job.</summary>
@@ -156,7 +156,7 @@ public sealed class VideoJobRunner
         using var span = VideoJobSpans.Start("download", job.Host, job.Model ?? job.HostModel, job.Id); // [telemetry]
         var generator = _generators.For(job.Host);
         // The status is read-only; it names the outputs (and refreshes URLs that some hosts re-sign on every read).
-        var status = await ReadStatusAsync(generator, job, providerId, cancellationToken);
+        var status = await ReadStatusAsync(generator, job, providerId, cancellationToken).ConfigureAwait(false);
         var folder = _store.OutputDirectory(job.Id);
         Directory.CreateDirectory(folder);
         var outputs = new List<VideoJobOutput>();
@@ -169,7 +169,7 @@ public sealed class VideoJobRunner
                 attempts++;
                 try
                 {
-                    await DownloadOneAsync(generator, providerId, output, path, cancellationToken);
+                    await DownloadOneAsync(generator, providerId, output, path, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (ProviderCallException ex) when (ex.StatusCode is 404 or 410)
@@ -178,7 +178,7 @@ public sealed class VideoJobRunner
                 }
                 catch (ProviderCallException ex) when (ex.IsTransient && attempt < Options.DownloadAttempts)
                 {
-                    await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken);
+                    await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ProviderCallException ex)
                 {
@@ -187,7 +187,7 @@ public sealed class VideoJobRunner
                 }
             }
 
-            outputs.Add(await _inspector.InspectAsync(output.Index, path, cancellationToken));
+            outputs.Add(await _inspector.InspectAsync(output.Index, path, cancellationToken).ConfigureAwait(false));
         }
 
         var check = _inspector.Compare(job.Request, job.Prices, outputs);
@@ -211,7 +211,7 @@ public sealed class VideoJobRunner
         }
 
         var generator = _generators.For(job.Host);
-        if (!await generator.CancelAsync(providerId, cancellationToken))
+        if (!await generator.CancelAsync(providerId, cancellationToken).ConfigureAwait(false))
         {
             throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"{job.Host} has no cancel; job {job.Id} runs to its end there");
         }
@@ -228,7 +228,7 @@ public sealed class VideoJobRunner
         var generator = _generators.For(job.Host);
         if (generator.GetService(typeof(IVideoJobFinder)) is IVideoJobFinder finder)
         {
-            var found = await finder.FindSubmittedAsync(job.CreatedAt, job.HostModel, job.Request.Prompt, cancellationToken);
+            var found = await finder.FindSubmittedAsync(job.CreatedAt, job.HostModel, job.Request.Prompt, cancellationToken).ConfigureAwait(false);
             if (found is not null)
             {
                 return Save(Apply(job with { ProviderJobId = found.ProviderJobId, SubmittedAt = job.CreatedAt, Warnings = [.. job.Warnings, "the create's answer was lost; the job was found in the host's job list"] }, found, countPoll: false));
@@ -247,11 +247,11 @@ public sealed class VideoJobRunner
         {
             try
             {
-                return await generator.GetAsync(providerId, cancellationToken);
+                return await generator.GetAsync(providerId, cancellationToken).ConfigureAwait(false);
             }
             catch (ProviderCallException ex) when (ex.IsTransient && attempt < Options.PollFailures)
             {
-                await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken);
+                await Task.Delay(Next(Options.MinPollInterval * attempt, ex.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (ProviderCallException ex)
             {
@@ -268,9 +268,10 @@ public sealed class VideoJobRunner
         var partial = path + ".part";
         try
         {
-            await using (var file = File.Create(partial))
+            var file = File.Create(partial);
+            await using (file.ConfigureAwait(false))
             {
-                await generator.DownloadAsync(providerId, output, file, cancellationToken);
+                await generator.DownloadAsync(providerId, output, file, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(partial, path, overwrite: true);

@@ -15,11 +15,11 @@ public sealed class VideoOutputInspector(MediaTools tools, double durationTolera
 {
     public async Task<VideoJobOutput> InspectAsync(int index, string path, CancellationToken cancellationToken = default)
     {
-        var hash = await ContentHash.OfFileAsync(path, cancellationToken);
+        var hash = await ContentHash.OfFileAsync(path, cancellationToken).ConfigureAwait(false);
         VideoInfo info;
         try
         {
-            info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+            info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         }
         catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
         {

@@ -18,19 +18,20 @@ internal static class FrameGrab
 
     private static async Task<DriftPicture> GrabAsync(IReadOnlyList<string> input, string clip, int width, int height, string png, MediaTools tools, CancellationToken cancellationToken)
     {
-        await using var process = MediaProcess.Start(tools.FfmpegPath,
+        var process = MediaProcess.Start(tools.FfmpegPath,
             ["-hide_banner", "-nostdin", "-v", "error", .. input, "-vf", $"scale={width}:{height},format=gbrp", "-f", "rawvideo", "-pix_fmt", "gbrp", "pipe:1"]);
+        await using var processDisposal = process.ConfigureAwait(false);
         var plane = width * height;
         var frame = new byte[plane * 3];
         var next = new byte[plane * 3];
         var frames = 0;
-        while (await process.StandardOutput.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, cancellationToken) == next.Length)
+        while (await process.StandardOutput.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) == next.Length)
         {
             (frame, next) = (next, frame);
             frames++;
         }
 
-        if (await process.WaitForExitAsync(cancellationToken) != 0 || frames == 0)
+        if (await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0 || frames == 0)
         {
             throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, $"could not take a frame from {clip} ({process.LastError})");
         }

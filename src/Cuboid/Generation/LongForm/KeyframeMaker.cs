@@ -23,23 +23,23 @@ internal sealed class KeyframeMaker(IImageGenerator images, VideoSize size, Medi
             ResponseFormat = ImageGenerationResponseFormat.Data,
             Count = 1,
         };
-        var response = await images.GenerateAsync(request, options, cancellationToken);
+        var response = await images.GenerateAsync(request, options, cancellationToken).ConfigureAwait(false);
         var bytes = response.Contents.FirstOrDefault() switch
         {
             DataContent data => data.Data.ToArray(),
-            UriContent uri => await Download.GetByteArrayAsync(uri.Uri, cancellationToken),
+            UriContent uri => await Download.GetByteArrayAsync(uri.Uri, cancellationToken).ConfigureAwait(false),
             _ => throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, "the image model answered without an image"),
         };
 
         // Whatever format came back, the frame handed on is a PNG at the video's size (cover, centre-crop: never squashed).
         var raw = png + ".download";
-        await File.WriteAllBytesAsync(raw, bytes, cancellationToken);
+        await File.WriteAllBytesAsync(raw, bytes, cancellationToken).ConfigureAwait(false);
         try
         {
             var run = await MediaProcess.RunAsync(tools.FfmpegPath,
                 ["-hide_banner", "-nostdin", "-v", "error", "-y", "-i", raw, "-frames:v", "1", "-vf",
                  $"scale={size.Width}:{size.Height}:force_original_aspect_ratio=increase,crop={size.Width}:{size.Height},setsar=1", "-pix_fmt", "rgb24", png + ".partial.png"],
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
                 throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer, $"the image model's picture could not be read: {string.Join(" / ", run.StderrTail.TakeLast(2))}");

@@ -102,7 +102,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
 
         if (manifest.Storyboard is null)
         {
-            var board = await StoryboardAsync(request, plan, manifest, folder, cancellationToken);
+            var board = await StoryboardAsync(request, plan, manifest, folder, cancellationToken).ConfigureAwait(false);
             manifest.Update(folder, m => m.Storyboard = board);
             WriteText(Path.Combine(folder, StoryboardName), board.ToJson());
         }
@@ -112,16 +112,16 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         if (manifest.Anchor is null && anchors.Count > 0)
         {
             var anchorPng = Path.Combine(renderer.FramesFolder, "anchor.png");
-            PictureFile.SavePng(await PictureFile.LoadAsync(anchors[0], _tools, cancellationToken), anchorPng);
+            PictureFile.SavePng(await PictureFile.LoadAsync(anchors[0], _tools, cancellationToken).ConfigureAwait(false), anchorPng);
             manifest.Update(folder, m => m.Anchor = anchorPng);
         }
 
         var estimates = plan.Segments.Select(s => s.Dollars ?? 0).ToList();
         var takes = request.Strategy == LongFormStrategy.Chain
-            ? await ChainAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken)
-            : await KeyframesAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken);
+            ? await ChainAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken).ConfigureAwait(false)
+            : await KeyframesAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken).ConfigureAwait(false);
 
-        var anchorPicture = await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken);
+        var anchorPicture = await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken).ConfigureAwait(false);
         var luts = new List<string?>();
         foreach (var take in takes)
         {
@@ -129,21 +129,21 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             if (request.MatchColour)
             {
                 lut = Path.Combine(renderer.FramesFolder, $"segment-{take.Segment + 1:D2}-to-anchor.cube");
-                ReinhardTransfer.WriteCube(await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken), anchorPicture, lut);
+                ReinhardTransfer.WriteCube(await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken).ConfigureAwait(false), anchorPicture, lut);
             }
 
             luts.Add(lut);
         }
 
         var video = Path.Combine(folder, VideoName);
-        var joins = await SegmentJoiner.JoinAsync([.. takes.Select(t => t.Path!)], luts, request.Crossfade, video, _tools, cancellationToken);
+        var joins = await SegmentJoiner.JoinAsync([.. takes.Select(t => t.Path!)], luts, request.Crossfade, video, _tools, cancellationToken).ConfigureAwait(false);
         var drift = await DriftAnalyzer.MeasureAsync(video, new DriftOptions
         {
             AnchorPath = manifest.Anchor,
             JoinTimes = joins.Count > 0 ? [.. joins.Select(TimeSpan.FromSeconds)] : null,
             SegmentLength = joins.Count > 0 ? null : TimeSpan.FromDays(1),
             Tools = _tools,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         WriteText(Path.Combine(folder, DriftReportFolder.JsonName), DriftJson.Serialize(drift.Report));
         WriteText(Path.Combine(folder, DriftReportFolder.HtmlName), DriftHtmlWriter.Render(drift, manifest.Gates));
         var spent = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
@@ -160,7 +160,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         try
         {
             var written = await new StoryboardWriter(storyboardModel!.Client).WriteAsync(
-                request.Prompt, [.. plan.Storyboard.Shots.Select(s => s.Seconds)], request.Anchors, cancellationToken);
+                request.Prompt, [.. plan.Storyboard.Shots.Select(s => s.Seconds)], request.Anchors, cancellationToken).ConfigureAwait(false);
             manifest.Update(folder, m => m.StoryboardDollars = plan.StoryboardWriting?.Dollars ?? 0);
             return written;
         }
@@ -175,14 +175,14 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         LongFormManifest manifest, SegmentRenderer renderer, IReadOnlyList<decimal> estimates, string folder, CancellationToken cancellationToken)
     {
         var shots = storyboard.Shots;
-        var anchorPicture = manifest.Anchor is { } a ? await PictureFile.LoadAsync(a, _tools, cancellationToken) : null;
+        var anchorPicture = manifest.Anchor is { } a ? await PictureFile.LoadAsync(a, _tools, cancellationToken).ConfigureAwait(false) : null;
         LabColor? before = null;
         var takes = new List<SegmentTake>();
         for (var i = 0; i < shots.Count; i++)
         {
             var start = i == 0 ? manifest.Anchor : manifest.StartFrames[i];
             var take = await renderer.RenderAsync(i, shots[i], start, null, anchorPicture is null ? null : PictureFile.MeanLab(anchorPicture),
-                before, estimates.Skip(i + 1).Sum(), cancellationToken);
+                before, estimates.Skip(i + 1).Sum(), cancellationToken).ConfigureAwait(false);
             takes.Add(take);
             if (anchorPicture is null)
             {
@@ -190,7 +190,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
                 var anchorPng = Path.Combine(renderer.FramesFolder, "anchor.png");
                 File.Copy(take.FirstFramePng!, anchorPng, overwrite: true);
                 manifest.Update(folder, m => m.Anchor = anchorPng);
-                anchorPicture = await PictureFile.LoadAsync(anchorPng, _tools, cancellationToken);
+                anchorPicture = await PictureFile.LoadAsync(anchorPng, _tools, cancellationToken).ConfigureAwait(false);
             }
 
             before = take.LastColor;
@@ -208,12 +208,12 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
                 next = Path.Combine(renderer.FramesFolder, $"segment-{i + 2:D2}-start.png");
                 if (request.ReAnchor == ReAnchorMode.Match)
                 {
-                    var last = await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken);
+                    var last = await PictureFile.LoadAsync(take.LastFramePng!, _tools, cancellationToken).ConfigureAwait(false);
                     PictureFile.SavePng(ReinhardTransfer.Match(last, anchorPicture), next);
                 }
                 else
                 {
-                    await Keyframes(request).MakeAsync(shots[i + 1].Prompt, anchors.Count > 0 ? anchors : [manifest.Anchor!], next, cancellationToken);
+                    await Keyframes(request).MakeAsync(shots[i + 1].Prompt, anchors.Count > 0 ? anchors : [manifest.Anchor!], next, cancellationToken).ConfigureAwait(false);
                 }
 
                 reAnchored = new GateEvent(i, take.Take, drifted.Gate, drifted.Value, drifted.Threshold,
@@ -253,30 +253,30 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             }
             else
             {
-                await maker.MakeAsync(KeyframePrompt(shots, k), references, png, token);
+                await maker.MakeAsync(KeyframePrompt(shots, k), references, png, token).ConfigureAwait(false);
             }
 
             manifest.Update(folder, m => m.Keyframes[k] = png);
         }
 
         // The opening keyframe first: without anchor images it becomes the anchor every other keyframe is drawn from.
-        await MakeAsync(0, anchors, cancellationToken);
+        await MakeAsync(0, anchors, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> references = anchors.Count > 0 ? anchors : [manifest.Keyframes[0]];
-        await Parallel.ForEachAsync(Enumerable.Range(1, shots.Count), parallel, async (k, token) => await MakeAsync(k, references, token));
+        await Parallel.ForEachAsync(Enumerable.Range(1, shots.Count), parallel, async (k, token) => await MakeAsync(k, references, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (manifest.Anchor is null)
         {
             manifest.Update(folder, m => m.Anchor = m.Keyframes[0]);
         }
 
-        var anchorLab = PictureFile.MeanLab(await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken));
+        var anchorLab = PictureFile.MeanLab(await PictureFile.LoadAsync(manifest.Anchor!, _tools, cancellationToken).ConfigureAwait(false));
         var takes = new SegmentTake[shots.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, shots.Count), parallel, async (i, token) =>
         {
             var (start, end) = manifest.Read(m => (m.Keyframes[i], m.Keyframes[i + 1]));
-            var startLab = PictureFile.MeanLab(await PictureFile.LoadAsync(start, _tools, token));
-            takes[i] = await renderer.RenderAsync(i, shots[i], start, end, anchorLab, startLab, estimates.Skip(i + 1).Sum(), token);
-        });
+            var startLab = PictureFile.MeanLab(await PictureFile.LoadAsync(start, _tools, token).ConfigureAwait(false));
+            takes[i] = await renderer.RenderAsync(i, shots[i], start, end, anchorLab, startLab, estimates.Skip(i + 1).Sum(), token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return takes;
     }
 

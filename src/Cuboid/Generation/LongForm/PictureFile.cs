@@ -10,13 +10,14 @@ internal static class PictureFile
     public static async Task<DriftPicture> LoadAsync(string path, MediaTools tools, CancellationToken cancellationToken)
     {
         MediaInput.RequireFile(path);
-        var (width, height) = await SizeAsync(path, tools, cancellationToken);
-        await using var process = MediaProcess.Start(tools.FfmpegPath,
+        var (width, height) = await SizeAsync(path, tools, cancellationToken).ConfigureAwait(false);
+        var process = MediaProcess.Start(tools.FfmpegPath,
             ["-hide_banner", "-nostdin", "-v", "error", "-i", path, "-frames:v", "1", "-vf", "format=gbrp", "-f", "rawvideo", "-pix_fmt", "gbrp", "pipe:1"]);
+        await using var processDisposal = process.ConfigureAwait(false);
         var plane = width * height;
         var buffer = new byte[plane * 3];
-        var read = await process.StandardOutput.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        if (await process.WaitForExitAsync(cancellationToken) != 0 || read < buffer.Length)
+        var read = await process.StandardOutput.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0 || read < buffer.Length)
         {
             throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, $"{path} is not a picture ffmpeg can read ({process.LastError})");
         }
@@ -39,9 +40,10 @@ internal static class PictureFile
     private static async Task<(int Width, int Height)> SizeAsync(string path, MediaTools tools, CancellationToken cancellationToken)
     {
         var header = new byte[24];
-        await using (var file = File.OpenRead(path))
+        var file = File.OpenRead(path);
+        await using (file.ConfigureAwait(false))
         {
-            if (await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken) == header.Length
+            if (await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) == header.Length
                 && header is [0x89, 0x50, 0x4E, 0x47, ..])
             {
                 return (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));
@@ -49,7 +51,7 @@ internal static class PictureFile
         }
 
         var probe = await MediaProcess.RunAsync(tools.FfprobePath,
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", path], cancellationToken);
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", path], cancellationToken).ConfigureAwait(false);
         var size = probe.Output.Trim().Split('x');
         return probe.ExitCode == 0 && size.Length == 2 && int.TryParse(size[0], out var width) && int.TryParse(size[1], out var height)
             ? (width, height)

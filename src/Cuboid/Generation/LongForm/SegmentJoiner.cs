@@ -15,7 +15,7 @@ internal static class SegmentJoiner
     public static async Task<IReadOnlyList<double>> JoinAsync(IReadOnlyList<string> segments, IReadOnlyList<string?> colourLuts,
         double crossfade, string output, MediaTools tools, CancellationToken cancellationToken)
     {
-        var first = (await VideoProbe.ProbeAsync(segments[0], tools, cancellationToken)).RequireVideo();
+        var first = (await VideoProbe.ProbeAsync(segments[0], tools, cancellationToken).ConfigureAwait(false)).RequireVideo();
         var fps = first.FramesPerSecond > 0 ? first.FramesPerSecond : 24;
         var width = first.DisplayWidth;
         var height = first.DisplayHeight;
@@ -24,7 +24,7 @@ internal static class SegmentJoiner
         var graph = new List<string>();
         for (var i = 0; i < segments.Count; i++)
         {
-            var info = await VideoProbe.ProbeAsync(segments[i], tools, cancellationToken);
+            var info = await VideoProbe.ProbeAsync(segments[i], tools, cancellationToken).ConfigureAwait(false);
             var frames = Math.Max(1, (int)Math.Round(info.Duration.TotalSeconds * fps)) - (i == 0 ? 0 : 1);
             lengths.Add(frames / fps);
             args.AddRange(["-i", segments[i]]);
@@ -78,7 +78,7 @@ internal static class SegmentJoiner
         var temp = output + ".partial.mp4";
         args.AddRange(["-filter_complex", string.Join(';', graph), "-map", $"[{last}]", "-r", Text($"{fps}"), "-c:v", "libx264", "-preset", "veryfast", "-crf", "14",
             "-pix_fmt", "yuv420p", "-movflags", "+faststart", temp]);
-        var run = await MediaProcess.RunAsync(tools.FfmpegPath, args, cancellationToken);
+        var run = await MediaProcess.RunAsync(tools.FfmpegPath, args, cancellationToken).ConfigureAwait(false);
         if (run.ExitCode != 0)
         {
             File.Delete(temp);

@@ -30,14 +30,14 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         foreach (var pending in manifest.TakesOf(index).Where(t => t.State == SegmentTake.Pending && t.JobId is not null))
         {
             // Created by a run that was stopped: wait for that job (it is paid for), never create it again.
-            var job = await generation.Runner.WaitAsync(pending.JobId!, cancellationToken);
+            var job = await generation.Runner.WaitAsync(pending.JobId!, cancellationToken).ConfigureAwait(false);
             var cost = job.State == VideoJobState.Succeeded ? job.ActualCost ?? job.EstimatedCost : 0;
             if (generation.Budget.TryReserve(cost, out var reservation))
             {
                 reservation.Settle(cost);
             }
 
-            await DeliverAsync(pending, job, anchor, beforeJoin, cancellationToken);
+            await DeliverAsync(pending, job, anchor, beforeJoin, cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
@@ -59,8 +59,8 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
 
             var take = new SegmentTake { Segment = index, Take = takes.Count + 1, StartFrame = startFrame, EndFrame = endFrame };
             manifest.Update(folder, m => m.Put(take));
-            var outcome = await GenerateAsync(take, shot, cancellationToken);
-            await DeliverAsync(manifest.TakesOf(index).First(t => t.Take == take.Take), outcome.Job, anchor, beforeJoin, cancellationToken);
+            var outcome = await GenerateAsync(take, shot, cancellationToken).ConfigureAwait(false);
+            await DeliverAsync(manifest.TakesOf(index).First(t => t.Take == take.Take), outcome.Job, anchor, beforeJoin, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         generation.Runner.Changed += Record;
         try
         {
-            return await generation.GenerateAsync(segment, wait: true, cancellationToken);
+            return await generation.GenerateAsync(segment, wait: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -138,8 +138,8 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         var firstPng = Path.Combine(FramesFolder, name + "-first.png");
         var lastPng = Path.Combine(FramesFolder, name + "-last.png");
         var (width, height) = (job.Outputs[0].Width, job.Outputs[0].Height);
-        var firstLab = PictureFile.MeanLab(await FrameGrab.FirstAsync(path, width, height, firstPng, tools, cancellationToken));
-        var lastLab = PictureFile.MeanLab(await FrameGrab.LastAsync(path, width, height, lastPng, tools, cancellationToken));
+        var firstLab = PictureFile.MeanLab(await FrameGrab.FirstAsync(path, width, height, firstPng, tools, cancellationToken).ConfigureAwait(false));
+        var lastLab = PictureFile.MeanLab(await FrameGrab.LastAsync(path, width, height, lastPng, tools, cancellationToken).ConfigureAwait(false));
         manifest.Update(folder, m => m.Put(take with
         {
             JobId = job.Id,

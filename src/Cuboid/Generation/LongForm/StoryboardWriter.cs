@@ -30,7 +30,7 @@ public sealed class StoryboardWriter(IChatClient reasoner)
             MaxOutputTokens = OutputTokens(shotSeconds.Count),
             ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "storyboard", "One prompt per shot of a long video, in order"),
         };
-        var response = await reasoner.GetResponseAsync([new ChatMessage(ChatRole.User, Instructions(prompt, shotSeconds.Count))], options, cancellationToken);
+        var response = await reasoner.GetResponseAsync([new ChatMessage(ChatRole.User, Instructions(prompt, shotSeconds.Count))], options, cancellationToken).ConfigureAwait(false);
         var prompts = Read(response.Text, shotSeconds.Count);
         return new Storyboard([.. prompts.Select((p, i) => new StoryboardShot(p, shotSeconds[i]))], anchors);
     }

@@ -49,10 +49,10 @@ internal sealed class VideoHostClient
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
             return new VideoHostReply(json.Clone(), PollAfter(response));
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
@@ -66,7 +66,7 @@ internal sealed class VideoHostClient
     {
         using var request = new HttpRequestMessage(method, uri);
         Authorize(request);
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,17 +77,18 @@ internal sealed class VideoHostClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         Authorize(request);
-        using var response = await SendAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await SendAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         var expected = response.Content.Headers.ContentLength;
         long copied = 0;
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyDisposal = body.ConfigureAwait(false);
             var buffer = new byte[81920];
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 copied += read;
             }
         }
@@ -117,7 +118,7 @@ internal sealed class VideoHostClient
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, completion, cancellationToken);
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -135,7 +136,7 @@ internal sealed class VideoHostClient
 
         using (response)
         {
-            var message = await ErrorMessageAsync(response, cancellationToken);
+            var message = await ErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
             throw ProviderFailures.FromStatus(Endpoint, (int)response.StatusCode, message, ProviderFailures.RetryAfter(response.Headers, Time));
         }
     }
@@ -145,7 +146,7 @@ internal sealed class VideoHostClient
         string text;
         try
         {
-            text = await response.Content.ReadAsStringAsync(cancellationToken);
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {

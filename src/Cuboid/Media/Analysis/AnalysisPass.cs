@@ -28,7 +28,7 @@ public static class AnalysisPass
             {
                 try
                 {
-                    var result = await RunCoreAsync(path, options, channel.Writer, cancellationToken);
+                    var result = await RunCoreAsync(path, options, channel.Writer, cancellationToken).ConfigureAwait(false);
                     channel.Writer.TryComplete();
                     return result;
                 }
@@ -49,7 +49,7 @@ public static class AnalysisPass
     private static async Task<AnalysisResult> RunCoreAsync(string path, AnalysisOptions options, ChannelWriter<AnalysisSample> writer, CancellationToken cancellationToken)
     {
         var started = options.TimeProvider.GetTimestamp();
-        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken).ConfigureAwait(false);
         var video = info.RequireVideo();
         var analysisSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
         // The same size `cuboid frames` gives (never larger than the source), so both exports agree.
@@ -68,7 +68,7 @@ public static class AnalysisPass
 
         try
         {
-            return await DecodeAsync(info, options, writer, analysisSize, exportSize, sourceLongSide, exportDirectory, candidateDirectory, started, cancellationToken);
+            return await DecodeAsync(info, options, writer, analysisSize, exportSize, sourceLongSide, exportDirectory, candidateDirectory, started, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -108,7 +108,8 @@ public static class AnalysisPass
             candidateDirectory is null ? null : CandidatePattern(candidateDirectory));
 
         var frame = new AnalysisFrame(analysisSize.Width, analysisSize.Height);
-        await using var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
+        var collector = new SampleCollector(writer, options, info.Path, exportDirectory, candidateDirectory, exportSize, log);
+        await using var collectorDisposal = collector.ConfigureAwait(false);
         var profile = new MotionProfileBuilder(options.ProfileBucket.TotalSeconds, options.Scenes.FadeThreshold);
         var sampler = options.SampleInterval is { } interval ? new IntervalSampler(interval) : null;
         var afterCuts = new List<SceneBoundary>();
@@ -134,7 +135,8 @@ public static class AnalysisPass
         try
         {
             using var process = DecoderProcess.Start(options.Tools.FfmpegPath, args, log.OnLine);
-            await using var cancelRegistration = cancellationToken.Register(process.Kill);
+            var cancelRegistration = cancellationToken.Register(process.Kill);
+            await using var cancelRegistrationDisposal = cancelRegistration.ConfigureAwait(false);
             var exited = process.WaitForExitAsync(CancellationToken.None)
                 .ContinueWith(_ => log.AnalysisStamps.Writer.TryComplete(), TaskScheduler.Default);
             var output = process.Output;
@@ -153,7 +155,7 @@ public static class AnalysisPass
                 {
                     if (!log.AnalysisStamps.Reader.TryRead(out stamp))
                     {
-                        stamp = await log.AnalysisStamps.Reader.ReadAsync(cancellationToken);
+                        stamp = await log.AnalysisStamps.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
                 catch (ChannelClosedException)
@@ -194,8 +196,8 @@ public static class AnalysisPass
                 index++;
             }
 
-            var exitCode = await process.WaitForExitAsync(cancellationToken);
-            await exited;
+            var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            await exited.ConfigureAwait(false);
             if (exitCode != 0 && candidateDirectory is not null && OutputProblem(log) is { } problem)
             {
                 throw CuboidException.Input(CuboidErrorCodes.OutputUnwritable, CuboidParameters.OutputDirectory, $"{exportDirectory}: could not write frames there ({problem}); check the output folder's free space and permissions, or pick another {CuboidParameters.OutputDirectory}");
@@ -217,7 +219,7 @@ public static class AnalysisPass
             }
 
             truncation = await TruncationCheck.AfterDecodeAsync(
-                info, TimeSpan.FromSeconds(lastTime + frameStep), log.MissingData, options.Tools, cancellationToken: cancellationToken);
+                info, TimeSpan.FromSeconds(lastTime + frameStep), log.MissingData, options.Tools, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -232,7 +234,7 @@ public static class AnalysisPass
             consumer.OnCompleted();
         }
 
-        await collector.CompleteAsync(cancellationToken);
+        await collector.CompleteAsync(cancellationToken).ConfigureAwait(false);
         options.Progress?.Report(new DecodeProgress(index, lastTime, info.Duration.TotalSeconds));
         var (motionProfile, summary) = profile.Build();
         var firstTime = collector.Samples.Count > 0 ? collector.Samples.Min(s => s.Time) : 0;

@@ -24,11 +24,11 @@ public sealed class AnalysisRun
     /// <summary>Reads samples as they come; ends when the pass ends, and rethrows the pass's failure.</summary>
     public async IAsyncEnumerable<AnalysisSample> ReadSamplesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var sample in Samples.ReadAllAsync(cancellationToken))
+        await foreach (var sample in Samples.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return sample;
         }
 
-        await Completion;
+        await Completion.ConfigureAwait(false);
     }
 }

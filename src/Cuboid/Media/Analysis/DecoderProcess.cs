@@ -56,7 +56,7 @@ internal sealed partial class DecoderProcess : IDisposable
     {
         try
         {
-            await _process.WaitForExitAsync(cancellationToken);
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -64,7 +64,7 @@ internal sealed partial class DecoderProcess : IDisposable
             throw;
         }
 
-        await Task.Run(_stderrReader.Join, CancellationToken.None);
+        await Task.Run(_stderrReader.Join, CancellationToken.None).ConfigureAwait(false);
         return _process.ExitCode;
     }
 

@@ -129,7 +129,7 @@ internal sealed class SampleCollector : IAsyncDisposable
         {
             // The batch decodes from the start to the last missing frame, so that is the span the rule weighs.
             var span = TimeSpan.FromSeconds(_missing.Max(p => p.Sample.Time));
-            if (FrameExporter.ChooseMethod(_missing.Count, span) != FrameExportMethod.SinglePass || !await ExportBatchAsync(cancellationToken))
+            if (FrameExporter.ChooseMethod(_missing.Count, span) != FrameExportMethod.SinglePass || !await ExportBatchAsync(cancellationToken).ConfigureAwait(false))
             {
                 SeekMissing();
             }
@@ -137,7 +137,7 @@ internal sealed class SampleCollector : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(_seeks).WaitAsync(cancellationToken);
+            await Task.WhenAll(_seeks).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -150,10 +150,10 @@ internal sealed class SampleCollector : IAsyncDisposable
     /// <summary>Stops and waits for seeks still running (the pass failed or was cancelled).</summary>
     public async ValueTask DisposeAsync()
     {
-        await _seekCancellation.CancelAsync();
+        await _seekCancellation.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_seeks);
+            await Task.WhenAll(_seeks).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -190,7 +190,7 @@ internal sealed class SampleCollector : IAsyncDisposable
             "-c:v", "mjpeg", "-q:v", _options.JpegQuality.ToString(CultureInfo.InvariantCulture),
             "-f", "image2", "-start_number", "0", AnalysisPass.CandidatePattern(folder),
         ]);
-        var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken);
+        var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken).ConfigureAwait(false);
         FallbackRuns++;
         var files = Directory.GetFiles(folder, "c*.jpg").Order(StringComparer.Ordinal).ToList();
         if (run.ExitCode != 0 || files.Count != missing.Count)
@@ -303,10 +303,10 @@ internal sealed class SampleCollector : IAsyncDisposable
     private async Task<string> SeekAsync(double time, string target)
     {
         var token = _seekCancellation.Token;
-        await _seekSlots.WaitAsync(token);
+        await _seekSlots.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            await ExportBySeekAsync(time, target, token);
+            await ExportBySeekAsync(time, target, token).ConfigureAwait(false);
             return target;
         }
         finally
@@ -342,7 +342,7 @@ internal sealed class SampleCollector : IAsyncDisposable
             "-vf", $"scale={_exportSize.Width}:{_exportSize.Height}:flags=bicubic,setsar=1,format=yuvj420p",
             "-q:v", _options.JpegQuality.ToString(CultureInfo.InvariantCulture), "-f", "image2", temporary,
         };
-        var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken);
+        var run = await MediaProcess.RunAsync(_options.Tools.FfmpegPath, args, cancellationToken).ConfigureAwait(false);
         if (run.ExitCode != 0 || !File.Exists(temporary))
         {
             throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{_input}: could not export the frame at {time:0.###}s: {run.StderrTail.LastOrDefault() ?? "no details"}");

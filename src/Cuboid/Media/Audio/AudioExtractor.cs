@@ -35,7 +35,7 @@ public static class AudioExtractor
             throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
         }
 
-        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         var (from, length) = Resolve(range, info.Duration);
         if (!info.HasAudio)
         {
@@ -62,17 +62,18 @@ public static class AudioExtractor
         var log = new FfmpegLog();
         var detector = new AudioActivityDetector(SampleRate, activity, from);
         using var wav = wavPath is null ? null : new WavWriter(wavPath, SampleRate);
-        await using (var process = MediaProcess.Start(tools.FfmpegPath, arguments, onStderrLine: log.Add))
+        var process = MediaProcess.Start(tools.FfmpegPath, arguments, onStderrLine: log.Add);
+        await using (process.ConfigureAwait(false))
         {
-            await PumpAsync(process.StandardOutput, detector, wav, cancellationToken);
-            if (await process.WaitForExitAsync(cancellationToken) != 0)
+            await PumpAsync(process.StandardOutput, detector, wav, cancellationToken).ConfigureAwait(false);
+            if (await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0)
             {
                 throw MediaInput.Unreadable(path, log.Warnings.Count > 0 ? log.Warnings : process.StderrTail);
             }
         }
 
         var extracted = TimeSpan.FromSeconds((double)detector.SampleCount / SampleRate);
-        var truncation = await TruncatedAsync(info, from, length, extracted, log, tools, cancellationToken);
+        var truncation = await TruncatedAsync(info, from, length, extracted, log, tools, cancellationToken).ConfigureAwait(false);
         if (truncation is not null && extracted == TimeSpan.Zero)
         {
             throw truncation.BeyondEnd(path, from);
@@ -92,7 +93,7 @@ public static class AudioExtractor
     {
         if (extracted == TimeSpan.Zero)
         {
-            return await TruncationCheck.CheckAsync(info, tools, followAudio: true, cancellationToken);
+            return await TruncationCheck.CheckAsync(info, tools, followAudio: true, cancellationToken).ConfigureAwait(false);
         }
 
         var missingData = log.Warnings.Any(TruncationCheck.IsMissingData);
@@ -102,7 +103,7 @@ public static class AudioExtractor
             return null;
         }
 
-        return await TruncationCheck.AfterDecodeAsync(info, from + extracted, missingData, tools, followAudio: true, cancellationToken);
+        return await TruncationCheck.AfterDecodeAsync(info, from + extracted, missingData, tools, followAudio: true, cancellationToken).ConfigureAwait(false);
     }
 
     private static (TimeSpan From, TimeSpan? Length) Resolve(AudioRange range, TimeSpan duration)
@@ -136,7 +137,7 @@ public static class AudioExtractor
         var buffer = new byte[1 << 16];
         var carried = 0; // an odd byte left from the previous read
         int read;
-        while ((read = await pcm.ReadAsync(buffer.AsMemory(carried), cancellationToken)) > 0)
+        while ((read = await pcm.ReadAsync(buffer.AsMemory(carried), cancellationToken).ConfigureAwait(false)) > 0)
         {
             var available = carried + read;
             var whole = available & ~1;

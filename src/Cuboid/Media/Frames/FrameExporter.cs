@@ -33,9 +33,9 @@ public static class FrameExporter
         }
 
         tools ??= MediaTools.Default;
-        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         info.RequireVideo();
-        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken).ConfigureAwait(false);
         var end = truncation?.DecodableLength ?? info.Duration;
         var targets = new List<TimeSpan>();
         for (var k = 0L; k * interval.Ticks < end.Ticks; k++)
@@ -43,7 +43,7 @@ public static class FrameExporter
             targets.Add(TimeSpan.FromTicks(k * interval.Ticks));
         }
 
-        return await ExportAsync(info, truncation, targets, interval, outputFolder, options ?? new(), tools, cancellationToken);
+        return await ExportAsync(info, truncation, targets, interval, outputFolder, options ?? new(), tools, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Exports the first frame at or after each of <paramref name="times"/> (seconds from the start of the video).</summary>
@@ -62,9 +62,9 @@ public static class FrameExporter
         }
 
         tools ??= MediaTools.Default;
-        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         info.RequireVideo();
-        if (await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken) is { } truncation)
+        if (await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken).ConfigureAwait(false) is { } truncation)
         {
             // The header promises these times but the file does not hold them: no frame there can be shown.
             if (targets[^1] >= truncation.DecodableLength)
@@ -72,11 +72,11 @@ public static class FrameExporter
                 throw truncation.BeyondEnd(path, targets[^1]);
             }
 
-            return await ExportAsync(info, truncation, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
+            return await ExportAsync(info, truncation, targets, null, outputFolder, options ?? new(), tools, cancellationToken).ConfigureAwait(false);
         }
 
         // A time after the last frame of a whole file gets the last frame, with a warning (see SeekOneAsync).
-        return await ExportAsync(info, null, targets, null, outputFolder, options ?? new(), tools, cancellationToken);
+        return await ExportAsync(info, null, targets, null, outputFolder, options ?? new(), tools, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The documented rule: seek per frame for a few or sparse frames, otherwise one pass.</summary>
@@ -110,7 +110,7 @@ public static class FrameExporter
         var covered = new HashSet<TimeSpan>();
         if (method == FrameExportMethod.SinglePass)
         {
-            staged.AddRange(await SinglePassAsync(job, targets, interval, folder.Staging, covered, warnings, cancellationToken));
+            staged.AddRange(await SinglePassAsync(job, targets, interval, folder.Staging, covered, warnings, cancellationToken).ConfigureAwait(false));
         }
 
         // Seek for every target the single pass did not reach (e.g. a time after the last frame), or for all of them.
@@ -122,7 +122,7 @@ public static class FrameExporter
             }
 
             // An explicit time after the last frame gets the last frame.
-            var frame = await SeekOneAsync(job, target, folder.Staging, warnings, lastFrameFallback: interval is null, cancellationToken);
+            var frame = await SeekOneAsync(job, target, folder.Staging, warnings, lastFrameFallback: interval is null, cancellationToken).ConfigureAwait(false);
             if (frame is not null && staged.All(f => f.Path != frame.Path))
             {
                 staged.Add(frame);
@@ -186,7 +186,7 @@ public static class FrameExporter
             var prefix = $"pass{c:D4}_";
             var pattern = Path.Combine(staging, $"{prefix}%06d.{job.Options.Extension}");
             var log = new FfmpegLog();
-            await job.RunAsync(input, $"select='{selection}',", pattern, log, cancellationToken);
+            await job.RunAsync(input, $"select='{selection}',", pattern, log, cancellationToken).ConfigureAwait(false);
             warnings.AddRange(log.Warnings);
 
             var files = Directory.EnumerateFiles(staging, $"{prefix}*.{job.Options.Extension}").Order(StringComparer.Ordinal).ToList();
@@ -224,7 +224,7 @@ public static class FrameExporter
     {
         var file = Path.Combine(staging, $"seek_{target.Ticks}.{job.Options.Extension}");
         var log = new FfmpegLog();
-        await job.RunAsync(["-ss", Num(target.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-frames:v", "1", "-update", "1"]);
+        await job.RunAsync(["-ss", Num(target.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-frames:v", "1", "-update", "1"]).ConfigureAwait(false);
 
         // With -frames:v 1 the filter may see one frame more than is written: the first one is the image.
         var written = File.Exists(file) && log.FrameTimes.Count > 0 ? log.FrameTimes[0] : (double?)null;
@@ -241,7 +241,7 @@ public static class FrameExporter
             log = new FfmpegLog();
             var end = target < job.Info.Duration ? target : job.Info.Duration;
             var from = TimeSpan.FromTicks(Math.Max(0, (end - TimeSpan.FromSeconds(3)).Ticks));
-            await job.RunAsync(["-ss", Num(from.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-update", "1"]);
+            await job.RunAsync(["-ss", Num(from.TotalSeconds), "-copyts", "-i", job.Info.Path], string.Empty, file, log, cancellationToken, ["-update", "1"]).ConfigureAwait(false);
             written = File.Exists(file) && log.FrameTimes.Count > 0 ? log.FrameTimes[^1] : null;
             warnings.AddRange(log.Warnings);
         }

@@ -35,8 +35,9 @@ internal sealed record FrameJob(VideoInfo Info, VideoStreamInfo Video, ImageSize
         arguments.AddRange(outputOptions ?? []);
         arguments.AddRange(["-f", "image2", output]);
 
-        await using var process = MediaProcess.Start(Tools.FfmpegPath, arguments, onStderrLine: log.Add);
-        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        var process = MediaProcess.Start(Tools.FfmpegPath, arguments, onStderrLine: log.Add);
+        await using var processDisposal = process.ConfigureAwait(false);
+        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw MediaInput.Unreadable(Info.Path, log.Warnings.Count > 0 ? log.Warnings : process.StderrTail);

@@ -24,10 +24,10 @@ public static class KeyframePreview
             throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.MaxSize, "the maximum thumbnail size must be at least 16 pixels");
         }
 
-        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         var video = info.RequireVideo();
         // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know.
-        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken);
+        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken).ConfigureAwait(false);
         var exportOptions = new FrameExportOptions { MaxSize = options.MaxSize, Format = options.Format, FilePrefix = "key" };
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools)
         {
@@ -41,7 +41,7 @@ public static class KeyframePreview
         using var folder = StagedFolder.Merging(outputFolder);
         var log = new FfmpegLog();
         var pattern = Path.Combine(folder.Staging, $"pass_%06d.{exportOptions.Extension}");
-        await job.RunAsync(["-skip_frame", "nokey", "-copyts", "-i", info.Path], selection, pattern, log, cancellationToken);
+        await job.RunAsync(["-skip_frame", "nokey", "-copyts", "-i", info.Path], selection, pattern, log, cancellationToken).ConfigureAwait(false);
 
         var files = Directory.EnumerateFiles(folder.Staging, $"pass_*.{exportOptions.Extension}").Order(StringComparer.Ordinal).ToList();
         var times = log.FrameTimes;

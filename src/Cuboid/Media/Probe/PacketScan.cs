@@ -27,7 +27,7 @@ internal static class PacketScan
 
         // ffprobe prints the fields in its own order: pts_time, duration_time, size, pos.
         arguments.AddRange(["-show_entries", "packet=pts_time,duration_time,size,pos", "-of", "csv=p=0", "--", info.Path]);
-        var run = await MediaProcess.RunAsync(tools.FfprobePath, arguments, cancellationToken);
+        var run = await MediaProcess.RunAsync(tools.FfprobePath, arguments, cancellationToken).ConfigureAwait(false);
         double? last = null;
         foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

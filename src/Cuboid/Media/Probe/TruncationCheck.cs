@@ -56,7 +56,7 @@ public static class TruncationCheck
             return null;
         }
 
-        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken) ?? TimeSpan.Zero;
+        var packetsEnd = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken).ConfigureAwait(false) ?? TimeSpan.Zero;
         return stream.Expected - packetsEnd <= stream.GapTolerance ? null : new Truncation(packetsEnd < decodedEnd ? packetsEnd : decodedEnd, stream.Expected);
     }
 
@@ -66,8 +66,8 @@ public static class TruncationCheck
     public static async Task<Truncation?> CheckAsync(VideoInfo info, MediaTools tools, bool followAudio = false, CancellationToken cancellationToken = default)
     {
         var stream = Followed(info, followAudio);
-        var end = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, stream.Expected - TimeSpan.FromSeconds(3), tools, cancellationToken)
-            ?? await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken)
+        var end = await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, stream.Expected - TimeSpan.FromSeconds(3), tools, cancellationToken).ConfigureAwait(false)
+            ?? await PacketScan.LastPacketEndAsync(info, stream.PacketsOf, from: null, tools, cancellationToken).ConfigureAwait(false)
             ?? TimeSpan.Zero;
         return stream.Expected - end <= stream.GapTolerance ? null : new Truncation(end, stream.Expected);
     }

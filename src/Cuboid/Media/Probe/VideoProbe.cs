@@ -21,7 +21,7 @@ public static class VideoProbe
         var run = await MediaProcess.RunAsync(
             tools.FfprobePath,
             ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", fullPath],
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
         if (run.ExitCode != 0)
         {

@@ -18,12 +18,12 @@ internal static class AudioUpload
         {
             // One exact-size copy: a growing MemoryStream plus ToArray held three times a 19 MB piece at its peak.
             var bytes = new byte[checked((int)(audio.Length - audio.Position))];
-            await audio.ReadExactlyAsync(bytes, cancellationToken);
+            await audio.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
             return bytes;
         }
 
         using var buffer = new MemoryStream();
-        await audio.CopyToAsync(buffer, cancellationToken);
+        await audio.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
     private readonly SpeechToTextClientMetadata _metadata = new(endpoint.Id, endpoint.BaseUri, modelId);
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await TranscribeAsync(audioSpeechStream, options, cancellationToken)).Whole;
+        (await TranscribeAsync(audioSpeechStream, options, cancellationToken).ConfigureAwait(false)).Whole;
 
     public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
         TimedTranscript.StreamAsync(() => TranscribeAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
@@ -59,7 +59,7 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
     private async Task<TimedTranscript> TranscribeAsync(Stream audioSpeechStream, SpeechToTextOptions? options, CancellationToken cancellationToken)
     {
         var mediaType = AudioUpload.FileName(audioSpeechStream, options).EndsWith(".mp3", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg" : "audio/wav";
-        var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken);
+        var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken).ConfigureAwait(false);
         double? seconds;
         using (var header = new MemoryStream(audio, writable: false))
         {
@@ -73,7 +73,7 @@ public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint e
             new(ChatRole.System, Instructions),
             new(ChatRole.User, [new TextContent(ask), new DataContent(audio, mediaType)]),
         ];
-        var answer = await chat.GetResponseAsync(messages, new ChatOptions { ResponseFormat = structuredOutput ? Format : ChatResponseFormat.Json, Temperature = 0 }, cancellationToken);
+        var answer = await chat.GetResponseAsync(messages, new ChatOptions { ResponseFormat = structuredOutput ? Format : ChatResponseFormat.Json, Temperature = 0 }, cancellationToken).ConfigureAwait(false);
         var segments = ChatTranscript.TryRead(answer.Text, seconds, out var problem, modelId)
             ?? throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id}:{modelId} did not answer with the transcript JSON asked for ({problem})");
 

@@ -15,7 +15,7 @@ internal sealed class ProviderChatClient(IChatClient inner, ProviderEndpoint end
         ChatResponse response;
         try
         {
-            response = await base.GetResponseAsync(messages, options, cancellationToken);
+            response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ProviderFailures.Map(ex, endpoint, cancellationToken) is { } failure)
         {
@@ -45,7 +45,7 @@ internal sealed class ProviderChatClient(IChatClient inner, ProviderEndpoint end
             {
                 try
                 {
-                    if (!await updates.MoveNextAsync())
+                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
                         break;
                 }
                 catch (Exception ex) when (ProviderFailures.Map(ex, endpoint, cancellationToken) is { } failure)

@@ -18,7 +18,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, cancellationToken);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -30,7 +30,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         {
             using (response)
             {
-                var message = await ReadErrorMessageAsync(response, cancellationToken);
+                var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
                 throw ProviderFailures.FromStatus(endpoint, (int)response.StatusCode, message, ProviderFailures.RetryAfter(response.Headers, options.TimeProvider));
             }
         }
@@ -38,12 +38,12 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is "text/event-stream" or "application/x-ndjson")
         {
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             response.Content = Replace(response.Content, new StreamContent(Guard(body)));
         }
         else if (mediaType is "application/json")
         {
-            response.Content = Replace(response.Content, await ValidateJsonAsync(request, response, cancellationToken));
+            response.Content = Replace(response.Content, await ValidateJsonAsync(request, response, cancellationToken).ConfigureAwait(false));
         }
         return response;
     }
@@ -55,7 +55,7 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         byte[] bytes;
         try
         {
-            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -94,11 +94,12 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         string text;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var streamDisposal = stream.ConfigureAwait(false);
             var buffer = new byte[ErrorBodyLimit];
             var total = 0;
             int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
                 total += read;
             text = Encoding.UTF8.GetString(buffer, 0, total);
         }

@@ -51,7 +51,7 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            read = await inner.ReadAsync(buffer, idle.Token);
+            read = await inner.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
         }
         catch (IOException ex)
         {

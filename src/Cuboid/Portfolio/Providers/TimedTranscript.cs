@@ -50,7 +50,7 @@ internal sealed record TimedTranscript(SpeechToTextResponse Whole, IReadOnlyList
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var transcript = await transcribe();
+        var transcript = await transcribe().ConfigureAwait(false);
         foreach (var update in transcript.Updates())
         {
             yield return update;

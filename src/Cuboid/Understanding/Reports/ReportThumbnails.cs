@@ -36,7 +36,7 @@ public static class ReportThumbnails
             [
                 "-hide_banner", "-nostdin", "-v", "error", "-f", "image2", "-start_number", "0", "-i", Path.Combine(work, "in-%06d.jpg"),
                 "-vf", $"scale='min({Width},iw)':-2:flags=lanczos", "-fps_mode", "passthrough", "-q:v", "7", "-start_number", "0", Path.Combine(work, "out-%06d.jpg"),
-            ], cancellationToken);
+            ], cancellationToken).ConfigureAwait(false);
             // Unreadable frames (a test's fake JPEGs, a damaged file) keep their frames/ links; the page still works. A frame
             // ffmpeg skipped would shift every later output by one, so anything but one output per input counts as failure.
             if (run.ExitCode != 0 || Directory.GetFiles(work, "out-*.jpg").Length != frames.Count)
@@ -49,7 +49,7 @@ public static class ReportThumbnails
                 var output = Path.Combine(work, Numbered("out-", i));
                 if (File.Exists(output))
                 {
-                    thumbnails[frames[i]] = "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(output, cancellationToken));
+                    thumbnails[frames[i]] = "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false));
                 }
             }
 

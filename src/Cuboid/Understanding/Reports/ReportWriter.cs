@@ -18,12 +18,12 @@ public static class ReportWriter
     {
         if (formats.HasFlag(ReportFormats.Json))
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, JsonFile), ReportJson.Serialize(report), Utf8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, JsonFile), ReportJson.Serialize(report), Utf8, cancellationToken).ConfigureAwait(false);
         }
 
         if (formats.HasFlag(ReportFormats.Markdown))
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, MarkdownFile), ReportMarkdownWriter.Write(report), Utf8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, MarkdownFile), ReportMarkdownWriter.Write(report), Utf8, cancellationToken).ConfigureAwait(false);
         }
 
         // Without a reasoner's chapters (offline, or stopped early), the scenes still make a useful chapter track.
@@ -32,15 +32,15 @@ public static class ReportWriter
         var vtt = ChapterVttWriter.Write(chapters);
         if (formats.HasFlag(ReportFormats.Vtt))
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), vtt, Utf8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, VttFile), vtt, Utf8, cancellationToken).ConfigureAwait(false);
         }
 
         if (formats.HasFlag(ReportFormats.Html))
         {
             var href = videoPath is null ? null : Path.GetRelativePath(finalDirectory, Path.GetFullPath(videoPath)).Replace('\\', '/');
             var encoded = href is null ? null : string.Join('/', href.Split('/').Select(Uri.EscapeDataString));
-            var thumbnails = await ReportThumbnails.CreateAsync(directory, report.Samples, tools: null, cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), ReportHtmlWriter.Write(report, encoded, thumbnails, chapters.Count > 0 ? vtt : null), Utf8, cancellationToken);
+            var thumbnails = await ReportThumbnails.CreateAsync(directory, report.Samples, tools: null, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), ReportHtmlWriter.Write(report, encoded, thumbnails, chapters.Count > 0 ? vtt : null), Utf8, cancellationToken).ConfigureAwait(false);
         }
     }
 }

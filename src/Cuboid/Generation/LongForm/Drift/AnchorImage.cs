@@ -11,13 +11,14 @@ internal static class AnchorImage
     {
         MediaInput.RequireFile(path);
         var filter = $"scale={size.Width}:{size.Height}:force_original_aspect_ratio=increase:flags=area,crop={size.Width}:{size.Height},setsar=1,format=gbrp";
-        await using var process = MediaProcess.Start(
+        var process = MediaProcess.Start(
             tools.FfmpegPath,
             ["-hide_banner", "-nostdin", "-v", "error", "-i", path, "-frames:v", "1", "-vf", filter, "-f", "rawvideo", "-pix_fmt", "gbrp", "pipe:1"]);
+        await using var processDisposal = process.ConfigureAwait(false);
         var frame = new AnalysisFrame(size.Width, size.Height);
         var buffer = new byte[frame.RgbByteCount];
-        var read = await process.StandardOutput.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        var read = await process.StandardOutput.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (exitCode != 0 || read < buffer.Length)
         {
             throw CuboidException.Input(CuboidErrorCodes.InputNotMedia, CuboidParameters.Anchor, $"anchor {path} is not an image ffmpeg can read ({process.LastError})");

@@ -16,12 +16,12 @@ public static class DriftAnalyzer
         options ??= new DriftOptions();
         options.Validate();
         MediaInput.RequireFile(path);
-        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken);
+        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken).ConfigureAwait(false);
         var video = info.RequireVideo();
         var joins = options.JoinSecondsFor(info.Duration.TotalSeconds);
         var size = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
         var anchor = options.AnchorPath is { } anchorPath
-            ? await AnchorImage.LoadAsync(anchorPath, size, options.Tools, cancellationToken)
+            ? await AnchorImage.LoadAsync(anchorPath, size, options.Tools, cancellationToken).ConfigureAwait(false)
             : null;
 
         var meter = new DriftMeter(joins, anchor);
@@ -35,7 +35,7 @@ public static class DriftAnalyzer
             Tools = options.Tools,
             TimeProvider = options.TimeProvider,
         };
-        var result = await AnalysisPass.RunAsync(path, pass, cancellationToken);
+        var result = await AnalysisPass.RunAsync(path, pass, cancellationToken).ConfigureAwait(false);
 
         var (segments, joinDrifts, pictures, multiLag, anchorPicture, anchorLook) = meter.Build();
         var letterbox = meter.Letterbox(video.DisplayWidth, video.DisplayHeight);

@@ -35,11 +35,11 @@ public sealed class FalImageGenerator : IImageGenerator
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var endpointId = options?.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a fal image call needs the endpoint id as its model (e.g. fal-ai/flux/dev)");
-        var (jobPath, _) = await _queue.SubmitAsync(endpointId, Input(request, options), cancellationToken);
+        var (jobPath, _) = await _queue.SubmitAsync(endpointId, Input(request, options), cancellationToken).ConfigureAwait(false);
         var deadline = _time.GetUtcNow() + Deadline;
         while (true)
         {
-            var status = await _queue.StatusAsync(jobPath, cancellationToken);
+            var status = await _queue.StatusAsync(jobPath, cancellationToken).ConfigureAwait(false);
             var raw = status.Body.Str("status");
             if (raw == "COMPLETED")
             {
@@ -57,11 +57,11 @@ public sealed class FalImageGenerator : IImageGenerator
             }
 
             var wait = status.PollAfter is { } hint && hint > TimeSpan.Zero ? hint : PollInterval;
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait, _time, cancellationToken);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = (await _queue.ResultAsync(jobPath, cancellationToken)).Body;
-        return new ImageGenerationResponse(await DownloadAsync(result, endpointId, cancellationToken)) { RawRepresentation = result };
+        var result = (await _queue.ResultAsync(jobPath, cancellationToken).ConfigureAwait(false)).Body;
+        return new ImageGenerationResponse(await DownloadAsync(result, endpointId, cancellationToken).ConfigureAwait(false)) { RawRepresentation = result };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
@@ -115,7 +115,7 @@ public sealed class FalImageGenerator : IImageGenerator
             }
 
             using var buffer = new MemoryStream();
-            await _queue.Client.DownloadAsync(url, buffer, cancellationToken);
+            await _queue.Client.DownloadAsync(url, buffer, cancellationToken).ConfigureAwait(false);
             contents.Add(new DataContent(buffer.ToArray(), images[i].Str("content_type") ?? "image/png"));
         }
 

@@ -17,7 +17,7 @@ internal sealed class FalQueue(ProviderEndpoint endpoint, HttpClient http, TimeP
     /// <summary>Submits <paramref name="input"/> to an endpoint; returns the job path and fal's answer.</summary>
     public async Task<(string JobPath, VideoHostReply Reply)> SubmitAsync(string endpointId, JsonNode input, CancellationToken cancellationToken)
     {
-        var reply = await Client.SendJsonAsync(HttpMethod.Post, Client.Resolve(endpointId), input, cancellationToken);
+        var reply = await Client.SendJsonAsync(HttpMethod.Post, Client.Resolve(endpointId), input, cancellationToken).ConfigureAwait(false);
         var requestId = reply.Body.Str("request_id") ?? throw ProviderFailures.Create(Client.Endpoint, ProviderFailureKind.BadResponse, "fal answered the submit without a request_id");
         return (JobPath(reply.Body.Str("response_url")) ?? $"{AppOf(endpointId)}/requests/{requestId}", reply);
     }

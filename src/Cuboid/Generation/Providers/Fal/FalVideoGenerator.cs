@@ -32,13 +32,13 @@ public sealed class FalVideoGenerator : IVideoGenerator
         options ??= new VideoGenerationOptions();
         var endpointId = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a fal job needs the endpoint id as its model (e.g. fal-ai/veo3.1)");
         var input = _inputMaps(endpointId).Build(request, options);
-        var (jobPath, reply) = await _queue.SubmitAsync(endpointId, input, cancellationToken);
+        var (jobPath, reply) = await _queue.SubmitAsync(endpointId, input, cancellationToken).ConfigureAwait(false);
         return new VideoJobStatus { ProviderJobId = jobPath, RawState = reply.Body.Str("status") ?? "IN_QUEUE", State = VideoJobState.Queued, PollAfter = reply.PollAfter };
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        var status = await _queue.StatusAsync(providerJobId, cancellationToken);
+        var status = await _queue.StatusAsync(providerJobId, cancellationToken).ConfigureAwait(false);
         var raw = status.Body.Str("status") ?? "UNKNOWN";
         switch (raw)
         {
@@ -51,7 +51,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
             case "FAILED":
                 return new VideoJobStatus { ProviderJobId = providerJobId, RawState = raw, State = VideoJobState.Failed, Error = status.Body.Str("error") ?? "fal reported FAILED" };
             case "COMPLETED":
-                return await ResultAsync(providerJobId, raw, cancellationToken);
+                return await ResultAsync(providerJobId, raw, cancellationToken).ConfigureAwait(false);
             default:
                 return new VideoJobStatus { ProviderJobId = providerJobId, RawState = raw, State = VideoJobState.Pending, PollAfter = status.PollAfter };
         }
@@ -59,7 +59,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
 
     public async Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        await _queue.CancelAsync(providerJobId, cancellationToken);
+        await _queue.CancelAsync(providerJobId, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -78,7 +78,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
         VideoHostReply result;
         try
         {
-            result = await _queue.ResultAsync(providerJobId, cancellationToken);
+            result = await _queue.ResultAsync(providerJobId, cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderCallException ex) when (ex.StatusCode is >= 400 and < 600 and not 429)
         {

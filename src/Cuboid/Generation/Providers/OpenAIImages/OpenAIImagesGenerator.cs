@@ -54,7 +54,7 @@ public sealed class OpenAIImagesGenerator : IImageGenerator
 
         try
         {
-            return await generator.GenerateAsync(request, sent, cancellationToken);
+            return await generator.GenerateAsync(request, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { } failure)
         {

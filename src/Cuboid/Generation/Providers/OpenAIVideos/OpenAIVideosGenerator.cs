@@ -46,12 +46,12 @@ public sealed class OpenAIVideosGenerator : IVideoGenerator
             body["input_reference"] = new JsonObject { ["image_url"] = first.Uri };
         }
 
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve("videos"), body, cancellationToken);
+        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve("videos"), body, cancellationToken).ConfigureAwait(false);
         return Read(reply);
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default) =>
-        Read(await _client.GetJsonAsync($"videos/{Uri.EscapeDataString(providerJobId)}", cancellationToken));
+        Read(await _client.GetJsonAsync($"videos/{Uri.EscapeDataString(providerJobId)}", cancellationToken).ConfigureAwait(false));
 
     public Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 

@@ -70,12 +70,12 @@ public sealed class OpenRouterVideoGenerator : IVideoGenerator
             body["frame_images"] = frames;
         }
 
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve("videos"), body, cancellationToken);
+        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve("videos"), body, cancellationToken).ConfigureAwait(false);
         return Read(reply);
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default) =>
-        Read(await _client.GetJsonAsync($"videos/{Uri.EscapeDataString(providerJobId)}", cancellationToken));
+        Read(await _client.GetJsonAsync($"videos/{Uri.EscapeDataString(providerJobId)}", cancellationToken).ConfigureAwait(false));
 
     public Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 

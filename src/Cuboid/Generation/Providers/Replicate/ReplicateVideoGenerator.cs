@@ -35,19 +35,19 @@ public sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
         var model = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a Replicate job needs the model as owner/name");
         var body = new JsonObject { ["input"] = _inputMaps(model).Build(request, options) };
         var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"models/{model}/predictions"), body, cancellationToken,
-            headers => { if (StartDeadline is { } deadline) headers.TryAddWithoutValidation("Cancel-After", $"{(int)Math.Ceiling(deadline.TotalSeconds)}s"); });
+            headers => { if (StartDeadline is { } deadline) headers.TryAddWithoutValidation("Cancel-After", $"{(int)Math.Ceiling(deadline.TotalSeconds)}s"); }).ConfigureAwait(false);
         return Read(reply.Body, reply.PollAfter);
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        var reply = await _client.GetJsonAsync($"predictions/{Uri.EscapeDataString(providerJobId)}", cancellationToken);
+        var reply = await _client.GetJsonAsync($"predictions/{Uri.EscapeDataString(providerJobId)}", cancellationToken).ConfigureAwait(false);
         return Read(reply.Body, reply.PollAfter);
     }
 
     public async Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"predictions/{Uri.EscapeDataString(providerJobId)}/cancel"), null, cancellationToken);
+        await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"predictions/{Uri.EscapeDataString(providerJobId)}/cancel"), null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -56,7 +56,7 @@ public sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
 
     public async Task<VideoJobStatus?> FindSubmittedAsync(DateTimeOffset since, string? modelId, string prompt, CancellationToken cancellationToken = default)
     {
-        var reply = await _client.GetJsonAsync("predictions", cancellationToken);
+        var reply = await _client.GetJsonAsync("predictions", cancellationToken).ConfigureAwait(false);
         if (reply.Body.Obj("results") is not { } results)
         {
             return null;

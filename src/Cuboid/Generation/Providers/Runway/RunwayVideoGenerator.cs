@@ -84,14 +84,14 @@ public sealed class RunwayVideoGenerator : IVideoGenerator
         }
 
         var path = request.FirstFrame is null ? "text_to_video" : "image_to_video";
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve(path), body, cancellationToken);
+        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve(path), body, cancellationToken).ConfigureAwait(false);
         var id = reply.Body.Str("id") ?? throw ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "Runway answered the create without a task id");
         return new VideoJobStatus { ProviderJobId = id, RawState = "PENDING", State = VideoJobState.Pending, PollAfter = reply.PollAfter };
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        var reply = await _client.GetJsonAsync($"tasks/{Uri.EscapeDataString(providerJobId)}", cancellationToken);
+        var reply = await _client.GetJsonAsync($"tasks/{Uri.EscapeDataString(providerJobId)}", cancellationToken).ConfigureAwait(false);
         var body = reply.Body;
         var raw = body.Str("status") ?? "UNKNOWN";
         var urls = body.Obj("output")?.Urls().ToList() ?? [];
@@ -120,7 +120,7 @@ public sealed class RunwayVideoGenerator : IVideoGenerator
 
     public async Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default)
     {
-        await _client.SendAsync(HttpMethod.Delete, _client.Resolve($"tasks/{Uri.EscapeDataString(providerJobId)}"), cancellationToken);
+        await _client.SendAsync(HttpMethod.Delete, _client.Resolve($"tasks/{Uri.EscapeDataString(providerJobId)}"), cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -72,12 +72,12 @@ public sealed class VeoVideoGenerator : IVideoGenerator
         }
 
         var body = new JsonObject { ["instances"] = new JsonArray(instance), ["parameters"] = parameters };
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"models/{model}:predictLongRunning"), body, cancellationToken);
+        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"models/{model}:predictLongRunning"), body, cancellationToken).ConfigureAwait(false);
         return Read(reply);
     }
 
     public async Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default) =>
-        Read(await _client.GetJsonAsync(providerJobId, cancellationToken));
+        Read(await _client.GetJsonAsync(providerJobId, cancellationToken).ConfigureAwait(false));
 
     public Task<bool> CancelAsync(string providerJobId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 

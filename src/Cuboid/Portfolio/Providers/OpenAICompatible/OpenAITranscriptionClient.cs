@@ -26,7 +26,7 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
     }
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await TranscribeAsync(audioSpeechStream, options, cancellationToken)).Whole;
+        (await TranscribeAsync(audioSpeechStream, options, cancellationToken).ConfigureAwait(false)).Whole;
 
     public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default) =>
         TimedTranscript.StreamAsync(() => TranscribeAsync(audioSpeechStream, options, cancellationToken), cancellationToken);
@@ -35,18 +35,18 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
     {
         var fileName = AudioUpload.FileName(audioSpeechStream, options);
         // Held in memory so the json fallback can send it again (the SDK disposes its stream).
-        var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken);
+        var audio = await AudioUpload.ReadAsync(audioSpeechStream, cancellationToken).ConfigureAwait(false);
 
         try
         {
             try
             {
-                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken));
+                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Verbose, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { Kind: ProviderFailureKind.BadRequest } failure
                 && failure.Message.Contains("response_format", StringComparison.OrdinalIgnoreCase))
             {
-                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken));
+                return ToTranscript(await TranscribeAudioAsync(audio, fileName, options, AudioTranscriptionFormat.Simple, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception ex) when (ProviderFailures.Map(ex, _endpoint, cancellationToken) is { } failure)
@@ -76,7 +76,7 @@ public sealed class OpenAITranscriptionClient : ISpeechToTextClient
         if (format == AudioTranscriptionFormat.Verbose)
             request.TimestampGranularities = AudioTimestampGranularities.Segment;
         using var upload = new MemoryStream(audio, writable: false);
-        var result = await _audio.TranscribeAudioAsync(upload, fileName, request, cancellationToken);
+        var result = await _audio.TranscribeAudioAsync(upload, fileName, request, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
