@@ -47,11 +47,16 @@ public readonly record struct VideoSize(int Width, int Height)
         return aw >= ah ? new VideoSize(longSide, shortSide) : new VideoSize(shortSide, longSide);
     }
 
-    /// <summary>The aspect ratio reduced to small integers (<c>16:9</c>).</summary>
+    /// <summary>The aspect ratio reduced to small integers (<c>16:9</c>); empty for a size not set (<c>0x0</c>).</summary>
     public string AspectRatio
     {
         get
         {
+            if (Width <= 0 || Height <= 0)
+            {
+                return string.Empty;
+            }
+
             var gcd = Gcd(Width, Height);
             var (w, h) = (Width / gcd, Height / gcd);
             // 854x480 and friends are 16:9 in everything but arithmetic.
