@@ -4,6 +4,7 @@ using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
+using Cuboid.Server.Security;
 using Cuboid.Server.Store;
 using Cuboid.Server.Videos;
 using Microsoft.Extensions.Options;
@@ -91,6 +92,7 @@ public static class CuboidServer
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
+        services.AddOutboundSafety(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>

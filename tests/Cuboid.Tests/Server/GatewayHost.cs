@@ -60,6 +60,12 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private long? MaxRequestBytes { get; }
 
+    /// <summary>Extra configuration (<c>Cuboid:Outbound:AllowHttp</c>, ...), applied when the server starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Service overrides (a scripted resolver, a fake clock), applied after the server's own registrations.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
     /// <summary>A client that sends <paramref name="key"/> as its bearer token (the admin key by default).</summary>
     public HttpClient Client(string? key = AdminKey)
     {
@@ -81,8 +87,14 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureServices(services =>
         {
+            Services?.Invoke(services);
             services.AddSingleton(Models);
             if (Videos is not null)
             {
