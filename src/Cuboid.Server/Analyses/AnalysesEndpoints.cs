@@ -5,6 +5,7 @@ using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Security;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 using Cuboid.Understanding.Reports;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public static class AnalysesEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, GatewayStore store, KeyBudgets budgets, AnalysisService service, AnalysisGateway analyses, TimeProvider time,
-        SafeHttpFetcher fetcher, IOptions<ServerOptions> options)
+        SafeHttpFetcher fetcher, IOptions<ServerOptions> options, WebhookTargets webhooks)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
@@ -63,6 +64,7 @@ public static class AnalysesEndpoints
 
         // Checked before anything is saved: a URL the policy refuses is a 400 naming why.
         var sourceUri = source is null ? null : await CheckedAsync(() => fetcher.Policy.CheckAsync(source, cancellationToken), "url");
+        var notify = await webhooks.CheckAsync(form[WebhookTargets.Field].ToString(), cancellationToken);
         var settings = new AnalysisSettings
         {
             EverySeconds = Number(form["every"], "every") ?? 5,
@@ -97,6 +99,7 @@ public static class AnalysesEndpoints
             var call = budgets.Reserve(caller, Task, worstCase);
             var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase };
             store.SaveAnalysis(record);
+            webhooks.Register(id, notify);
             service.Enqueue(id, call);
             keep = true;
             return Results.Json(Describe(record, null, null), statusCode: StatusCodes.Status202Accepted);
@@ -127,7 +130,7 @@ public static class AnalysesEndpoints
             : throw GatewayException.BadRequest($"analysis {id} has no {name} yet: it is {record.Status}", "id");
     }
 
-    private static JsonObject Describe(AnalysisRecord record, Understanding.AnalysisProgress? progress, JsonNode? report) => new()
+    internal static JsonObject Describe(AnalysisRecord record, Understanding.AnalysisProgress? progress, JsonNode? report) => new()
     {
         ["id"] = record.Id,
         ["object"] = "analysis",
