@@ -27,7 +27,7 @@ public sealed class GatewayWebhooksTests : IClassFixture<GatewaySimulatorFixture
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private const string ReplicateSecret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     private readonly ProviderSimulator _sim;
-    private readonly ConcurrentQueue<(IHeaderDictionary Headers, string Body)> _received = new();
+    private readonly ConcurrentQueue<(Dictionary<string, string> Headers, string Body)> _received = new();
     private readonly Ed25519PrivateKeyParameters _falKey = NewKey();
     private VideoHostSimulator _videoSim = null!;
     private LoopbackWebServer _web = null!;
@@ -47,7 +47,9 @@ public sealed class GatewayWebhooksTests : IClassFixture<GatewaySimulatorFixture
             }
 
             using var reader = new StreamReader(context.Request.Body);
-            _received.Enqueue((context.Request.Headers, await reader.ReadToEndAsync()));
+            // Copied: Kestrel reuses a request's header collection once it ends.
+            var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+            _received.Enqueue((headers, await reader.ReadToEndAsync()));
         });
     }
 
@@ -128,7 +130,7 @@ public sealed class GatewayWebhooksTests : IClassFixture<GatewaySimulatorFixture
         new StandardWebhook(Secret).Verify(body, headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], DateTimeOffset.UtcNow);
         var message = JsonNode.Parse(body)!;
         Assert.Equal(("video.completed", id, "completed"), ((string)message["type"]!, (string)message["data"]!["id"]!, (string)message["data"]!["status"]!));
-        Assert.Equal((string)message["id"]!, headers["webhook-id"].ToString());
+        Assert.Equal((string)message["id"]!, headers["webhook-id"]);
         var secret = JsonNode.Parse(await host.Client().GetStringAsync("/admin/webhooks/secret"))!;
         Assert.Equal(Secret, (string)secret["secret"]!);
     }
