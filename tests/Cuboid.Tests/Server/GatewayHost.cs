@@ -44,7 +44,11 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
                 SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
                 VideoHttp,
-                runnerOptions: runnerOptions ?? JobHarness.FastPolling));
+                runnerOptions: runnerOptions ?? JobHarness.FastPolling)
+            {
+                // As a gateway with Webhooks:PublicUrl set: fal and Replicate jobs name its callback routes.
+                HostCallbacks = new Cuboid.Server.Webhooks.WebhookOptions { PublicUrl = PublicUrl }.CallbackFor,
+            });
         }
         else if (imageSim is not null)
         {
@@ -57,6 +61,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
                 VideoHttp));
         }
     }
+
+    /// <summary>The public URL the test gateway's video hosts are told to call back at.</summary>
+    public static readonly Uri PublicUrl = new("https://gateway.test/");
 
     public GatewayModels Models { get; }
 
