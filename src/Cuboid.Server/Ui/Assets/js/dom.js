@@ -91,18 +91,21 @@ export function clock(seconds) {
 /** A status badge: ok (green), run (accent), bad (red), off (grey), warn (amber). */
 export const badge = (text, kind) => h('span', { class: `badge b-${kind}` }, text);
 
-/** Calls fn every `ms` until stopped; a tick that throws is reported once and polling continues. */
+/**
+ * Polls while there is something live: fn runs every `ms` for as long as it returns true. A failed tick is logged
+ * as a warning and polling goes on (a restarting gateway should not freeze the page).
+ */
 export function poller(fn, ms) {
   let timer = null, stopped = false;
   const tick = async () => {
-    if (stopped) return;
-    try { await fn(); } catch (e) { if (e?.name !== 'AbortError') console.warn(e); }
-    if (!stopped) timer = setTimeout(tick, ms);
+    timer = null;
+    let again = true;
+    try { again = await fn(); } catch (e) { if (e?.name === 'AbortError') return; console.warn(e); }
+    if (again && !stopped && timer === null) timer = setTimeout(tick, ms);
   };
   return {
+    /** Polls from now on (a no-op when already polling). */
     start() { if (timer === null && !stopped) timer = setTimeout(tick, ms); },
-    stop() { stopped = true; clearTimeout(timer); },
-    get running() { return timer !== null && !stopped; },
-    reset() { clearTimeout(timer); timer = null; },
+    stop() { stopped = true; clearTimeout(timer); timer = null; },
   };
 }
