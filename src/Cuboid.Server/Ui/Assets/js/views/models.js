@@ -3,6 +3,8 @@
 import { api } from '../api.js';
 import { h, clear, empty, loading, errorBox, money, number } from '../dom.js';
 
+const rating = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 });
+
 const ORDER = ['chat', 'reason', 'caption', 'video-understanding', 'transcribe', 't2v', 'i2v', 'extend', 't2i', 'i2i'];
 const NAMES = {
   chat: 'Chat', reason: 'Reasoning', caption: 'Captioning', 'video-understanding': 'Video understanding',
@@ -106,8 +108,8 @@ export function render(main, { args }) {
           return h('tr', { dataset: { model: m.id } },
             h('td', { class: 'rank' }, i + 1),
             h('td', { class: 'l model' }, h('b', {}, m.cuboid.name ?? m.id.split(':').slice(1).join(':')), h('code', {}, m.id)),
-            h('td', {}, h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(r.effective / best)), number(r.effective)),
-            h('td', {}, r.rating == null ? '—' : number(r.rating)),
+            h('td', {}, h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(r.effective / best)), rating(r.effective)),
+            h('td', {}, r.rating == null ? '—' : rating(r.rating)),
             h('td', {}, r.age_days == null ? '—' : `${Math.round(r.age_days)} d`),
             h('td', {}, price(task, m.cuboid.prices)),
             h('td', {}, m.cuboid.context_window ? `${number(Math.round(m.cuboid.context_window / 1000))}k` : '—'),
