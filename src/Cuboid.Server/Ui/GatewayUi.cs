@@ -25,9 +25,14 @@ public static class GatewayUi
         UiFilesEndpoints.Map(v1, app);
 
         app.MapGet("/", () => Results.Redirect("/ui/")).ExcludeFromDescription();
-        app.MapGet("/ui", () => Results.Redirect("/ui/")).ExcludeFromDescription();
         app.MapGet("/ui/{**path}", (string? path, HttpContext context, UiAssets assets) =>
         {
+            if (string.IsNullOrEmpty(path) && !context.Request.Path.Value!.EndsWith('/'))
+            {
+                // Routing matches /ui and /ui/ alike; the page's own address ends in a slash.
+                return Results.Redirect("/ui/");
+            }
+
             var asset = assets.Find(string.IsNullOrEmpty(path) ? "index.html" : path);
             if (asset is null)
             {

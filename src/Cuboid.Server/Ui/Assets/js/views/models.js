@@ -54,7 +54,7 @@ export function render(main, { args }) {
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Task' });
     const only = h('input', { type: 'checkbox', id: 'usable-only' });
     const summary = h('p', { class: 'muted small', id: 'models-summary', 'aria-live': 'polite' });
-    const table = h('div', { class: 'tablebox', id: 'leaderboard', role: 'tabpanel', tabindex: 0 });
+    const table = h('div', { class: 'tablebox stacked', id: 'leaderboard', role: 'tabpanel', tabindex: 0 });
     const buttons = tasks.map((t) => h('button', {
       type: 'button', role: 'tab', id: `tab-${t}`, 'aria-selected': String(t === task), 'aria-controls': 'leaderboard', tabindex: t === task ? 0 : -1,
       onclick: () => select(t),
@@ -108,12 +108,12 @@ export function render(main, { args }) {
           return h('tr', { dataset: { model: m.id } },
             h('td', { class: 'rank' }, i + 1),
             h('td', { class: 'l model' }, h('b', {}, m.cuboid.name ?? m.id.split(':').slice(1).join(':')), h('code', {}, m.id)),
-            h('td', {}, h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(r.effective / best)), rating(r.effective)),
-            h('td', {}, r.rating == null ? '—' : rating(r.rating)),
-            h('td', {}, r.age_days == null ? '—' : `${Math.round(r.age_days)} d`),
-            h('td', {}, price(task, m.cuboid.prices)),
-            h('td', {}, m.cuboid.context_window ? `${number(Math.round(m.cuboid.context_window / 1000))}k` : '—'),
-            h('td', { class: 'l' }, m.cuboid.usable
+            h('td', { 'data-label': 'Rating' }, h('span', { class: 'meter', 'aria-hidden': 'true' }, meterFill(r.effective / best)), rating(r.effective)),
+            h('td', { 'data-label': 'Raw' }, r.rating == null ? '—' : rating(r.rating)),
+            h('td', { 'data-label': 'Age' }, r.age_days == null ? '—' : `${Math.round(r.age_days)} d`),
+            h('td', { 'data-label': 'Price' }, price(task, m.cuboid.prices)),
+            h('td', { 'data-label': 'Context' }, m.cuboid.context_window ? `${number(Math.round(m.cuboid.context_window / 1000))}k` : '—'),
+            h('td', { class: 'l here' }, m.cuboid.usable
               ? h('span', { class: 'badge b-ok' }, 'Usable')
               : h('span', { class: 'badge b-off', title: m.cuboid.status || 'not configured here' }, 'No key')));
         }))));
