@@ -15,7 +15,7 @@ public sealed class UiServingTests(GatewaySimulatorFixture fixture) : IClassFixt
     private readonly ProviderSimulator _sim = fixture.Fresh();
 
     private static readonly string[] Assets =
-        ["/ui/", "/ui/app.css", "/ui/favicon.svg", "/ui/js/app.js", "/ui/js/api.js", "/ui/js/dom.js", "/ui/js/charts.js",
+        ["/ui/", "/ui/app.css", "/ui/favicon.svg", "/ui/js/app.js", "/ui/js/api.js", "/ui/js/dom.js", "/ui/js/charts.js", "/ui/js/jobs.js",
          "/ui/js/views/models.js", "/ui/js/views/videos.js", "/ui/js/views/analyses.js", "/ui/js/views/spend.js"];
 
     [Fact]

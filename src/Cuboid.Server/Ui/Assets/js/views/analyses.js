@@ -1,13 +1,13 @@
 // Analyses: upload a video (multipart POST /v1/analyses, with upload progress), watch each run's stage and
 // progress, then open its HTML report in the page (or a tab) and read its chapters.
 import { api, upload } from '../api.js';
-import { h, clear, empty, loading, errorBox, money, ago, badge, clock, poller } from '../dom.js';
+import { h, clear, empty, loading, errorBox, money, ago, badge, clock } from '../dom.js';
+import { liveJobs } from '../jobs.js';
 
 const LIVE = new Set(['queued', 'running']);
 const STATUS = { queued: ['Queued', 'run'], running: ['Analysing', 'run'], completed: ['Done', 'ok'], failed: ['Failed', 'bad'] };
 
 export function render(main, { refreshCaller }) {
-  const cards = new Map();
   const head = h('div', { class: 'head' },
     h('div', {},
       h('h1', {}, 'Analyses'),
@@ -17,32 +17,10 @@ export function render(main, { refreshCaller }) {
   const viewer = h('section', { class: 'viewer', id: 'viewer', hidden: true, 'aria-labelledby': 'viewer-title' });
   main.append(head, h('div', { class: 'grid2' }, uploadForm(), h('section', { 'aria-labelledby': 'analyses-title' }, h('h2', { id: 'analyses-title' }, 'Your analyses'), listBox)), viewer);
 
-  const poll = poller(refresh, 1500);
-  let live = false;
-
-  async function refresh() {
-    const answer = await api('/v1/analyses?limit=50');
-    show(answer.data);
-    const nowLive = answer.data.some((a) => LIVE.has(a.status));
-    if (live && !nowLive) refreshCaller();
-    live = nowLive;
-    if (live) poll.start();
-    return live;
-  }
-
-  function show(analyses) {
-    if (analyses.length === 0) {
-      clear(listBox).append(empty('No analyses yet', 'Choose a video on the left. Its report opens here when the run is done.', 'film'));
-      return;
-    }
-    if (!listBox.contains(list)) clear(listBox).append(list);
-    analyses.forEach((analysis, index) => {
-      let entry = cards.get(analysis.id);
-      if (!entry) { entry = card(analysis); cards.set(analysis.id, entry); }
-      update(entry, analysis);
-      if (list.children[index] !== entry.card) list.insertBefore(entry.card, list.children[index] ?? null);
-    });
-  }
+  const jobs = liveJobs({
+    box: listBox, list, url: '/v1/analyses?limit=50', isLive: (a) => LIVE.has(a.status), make: card, update, settled: refreshCaller,
+    none: () => empty('No analyses yet', 'Choose a video on the left. Its report opens here when the run is done.', 'film'),
+  });
 
   function card(analysis) {
     const title = h('p', { class: 'job-title' });
@@ -174,7 +152,7 @@ export function render(main, { refreshCaller }) {
         });
         form.reset();
         pick();
-        await refresh();
+        await jobs.refresh();
       } catch (e) {
         error.textContent = e.message;
         error.hidden = false;
@@ -187,6 +165,6 @@ export function render(main, { refreshCaller }) {
     return form;
   }
 
-  refresh().catch((e) => clear(listBox).append(errorBox(e)));
-  return () => poll.stop();
+  jobs.refresh().catch((e) => clear(listBox).append(errorBox(e)));
+  return () => jobs.stop();
 }

@@ -1,7 +1,8 @@
 // Video jobs: start one (prompt, model or auto, seconds, size), watch every job's state and progress update live,
 // and play a finished one in the page from a signed link to /v1/videos/{id}/content's file.
 import { api } from '../api.js';
-import { h, clear, empty, loading, errorBox, money, ago, badge, poller } from '../dom.js';
+import { h, clear, empty, loading, errorBox, money, ago, badge } from '../dom.js';
+import { liveJobs } from '../jobs.js';
 
 const LIVE = new Set(['queued', 'in_progress']);
 const STATUS = {
@@ -11,7 +12,6 @@ const STATUS = {
 const SIZES = ['1280x720', '720x1280', '1920x1080', '1080x1920', '854x480', '480x854', '1024x1024'];
 
 export function render(main, { refreshCaller }) {
-  const cards = new Map();   // id → { card, parts, status }
   const head = h('div', { class: 'head' },
     h('div', {},
       h('h1', {}, 'Videos'),
@@ -21,42 +21,10 @@ export function render(main, { refreshCaller }) {
   const form = createForm();
   main.append(head, h('div', { class: 'grid2' }, form.element, h('section', { 'aria-labelledby': 'jobs-title' }, h('h2', { id: 'jobs-title' }, 'Your jobs'), listBox)));
 
-  const poll = poller(refresh, 1500);
-  let live = false;
-
-  /** Reads the jobs, shows them, and says whether any is still live (so polling goes on). */
-  async function refresh() {
-    const answer = await api('/v1/videos?limit=50');
-    show(answer.data);
-    const nowLive = answer.data.some((j) => LIVE.has(j.status));
-    if (live && !nowLive) refreshCaller();
-    live = nowLive;
-    if (live) poll.start();
-    return live;
-  }
-
-  function show(jobs) {
-    if (jobs.length === 0) {
-      clear(listBox).append(empty('No video jobs yet', 'Write a prompt and press Generate. Jobs you start show up here with their progress, and play here when they are done.', 'film'));
-      cards.clear();
-      return;
-    }
-    if (!listBox.contains(list)) clear(listBox).append(list);
-    const seen = new Set();
-    jobs.forEach((job, index) => {
-      seen.add(job.id);
-      let entry = cards.get(job.id);
-      if (!entry) {
-        entry = card(job);
-        cards.set(job.id, entry);
-      }
-      update(entry, job);
-      if (list.children[index] !== entry.card) list.insertBefore(entry.card, list.children[index] ?? null);
-    });
-    for (const [id, entry] of cards) {
-      if (!seen.has(id)) { entry.card.remove(); cards.delete(id); }
-    }
-  }
+  const jobs = liveJobs({
+    box: listBox, list, url: '/v1/videos?limit=50', isLive: (j) => LIVE.has(j.status), make: card, update, settled: refreshCaller,
+    none: () => empty('No video jobs yet', 'Write a prompt and press Generate. Jobs you start show up here with their progress, and play here when they are done.', 'film'),
+  });
 
   function card(job) {
     const title = h('p', { class: 'job-title' });
@@ -76,9 +44,7 @@ export function render(main, { refreshCaller }) {
       remove.disabled = true;
       try {
         await api(`/v1/videos/${encodeURIComponent(job.id)}`, { method: 'DELETE' });
-        element.remove();
-        cards.delete(job.id);
-        if (cards.size === 0) show([]);
+        await jobs.refresh();
       } catch (e) {
         problem.textContent = e.message;
         problem.hidden = false;
@@ -158,7 +124,7 @@ export function render(main, { refreshCaller }) {
         if (model.value) body.model = model.value;
         await api('/v1/videos', { method: 'POST', json: body });
         prompt.value = '';
-        await refresh();
+        await jobs.refresh();
       } catch (e) {
         error.textContent = e.message;
         error.hidden = false;
@@ -170,6 +136,6 @@ export function render(main, { refreshCaller }) {
     return { element };
   }
 
-  refresh().catch((e) => clear(listBox).append(errorBox(e)));
-  return () => poll.stop();
+  jobs.refresh().catch((e) => clear(listBox).append(errorBox(e)));
+  return () => jobs.stop();
 }
