@@ -167,20 +167,35 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
     }
 
     [Theory]
-    [InlineData(390, 844)]
-    [InlineData(1280, 860)]
-    public async Task Every_page_fits_the_screen_without_errors_and_is_photographed(int width, int height)
+    [InlineData(390, 844, false)]
+    [InlineData(1280, 860, false)]
+    [InlineData(1280, 860, true)]
+    public async Task Every_page_fits_the_screen_without_errors_and_is_photographed(int width, int height, bool dark)
     {
         using var host = StartHost(out var address);
         var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["name"] = "team-a", ["budget"] = 5, ["period"] = "day" });
         await host.Client(key).PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("auto", "hello"));
         await host.Client(key).PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("simanthropic:backup-model", "hello"));
+        // Something on every page: a finished video job and a finished analysis.
+        var (_, job) = await ServerJson.PostAsync(host.Client(), "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse at dusk, waves breaking below", ["seconds"] = "2", ["size"] = "160x90" });
+        await UiServingTests.AnalyseAsync(host.Client(), await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Audio = false }));
+        for (var i = 0; i < 600 && (string)JsonNode.Parse(await host.Client().GetStringAsync($"/v1/videos/{job["id"]}"))!["status"]! != "completed"; i++)
+        {
+            await Task.Delay(50);
+        }
+
         Directory.CreateDirectory(GatewayUiBrowser.ShotsFolder);
         await using var ui = await UiPage.OpenAsync(browser.Chromium, address, width, height);
-        await Shot(ui, $"signin-{width}.png");
+        var suffix = dark ? "-dark" : "";
+        if (dark)
+        {
+            await ui.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        }
+
+        await Shot(ui, $"signin-{width}{suffix}.png");
         await ui.SignInAsync(GatewayHost.AdminKey);
 
-        foreach (var (route, ready) in new[] { ("#/models", "#leaderboard tbody tr"), ("#/videos", "#video-jobs, .empty"), ("#/analyses", "#analyses, .empty"), ("#/spend", "#spend-chart svg") })
+        foreach (var (route, ready) in new[] { ("#/models", "#leaderboard tbody tr"), ("#/videos", "#video-jobs video"), ("#/analyses", "#analyses .badge"), ("#/spend", "#spend-chart svg") })
         {
             await ui.GoAsync(route);
             await ui.Page.Locator(ready).First.WaitForAsync();
@@ -191,7 +206,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
             }
 
             Assert.True(await ui.HorizontalOverflowAsync() <= 0, $"{route} is wider than {width} px");
-            await Shot(ui, $"{route.TrimStart('#', '/')}-{width}.png");
+            await Shot(ui, $"{route.TrimStart('#', '/')}-{width}{suffix}.png");
         }
 
         var menu = ui.Page.Locator("#menu");
@@ -200,7 +215,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
             Assert.False(await ui.Page.Locator("nav a[data-route=videos]").IsVisibleAsync());
             await menu.ClickAsync();
             Assert.Equal("true", await menu.GetAttributeAsync("aria-expanded"));
-            await Shot(ui, $"menu-{width}.png");
+            await Shot(ui, $"menu-{width}{suffix}.png");
             await ui.Page.Locator("nav a[data-route=videos]").ClickAsync();
             await ui.Page.Locator("main h1", new() { HasText = "Videos" }).WaitForAsync();
             Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));

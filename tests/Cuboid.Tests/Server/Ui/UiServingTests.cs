@@ -132,7 +132,8 @@ public sealed class UiServingTests(GatewaySimulatorFixture fixture) : IClassFixt
         Assert.Null(links.Verify("not-a-token"));
     }
 
-    private static async Task<string> AnalyseAsync(HttpClient client, string video)
+    /// <summary>Uploads a video for a structural analysis and waits for it to complete; returns its id.</summary>
+    internal static async Task<string> AnalyseAsync(HttpClient client, string video)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(video));
