@@ -60,6 +60,16 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private long? MaxRequestBytes { get; }
 
+    /// <summary>Starts the gateway on a loopback port (Kestrel, not the in-memory server), for a real browser; returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
     /// <summary>A client that sends <paramref name="key"/> as its bearer token (the admin key by default).</summary>
     public HttpClient Client(string? key = AdminKey)
     {
