@@ -3,13 +3,17 @@ using System.Text.Json.Nodes;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
+using Cuboid.Server.Security;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Analyses;
 
 /// <summary>
-/// Understanding as a service: <c>POST /v1/analyses</c> (multipart: <c>file</c>, and <c>every</c>, <c>max_frames</c>,
+/// Understanding as a service: <c>POST /v1/analyses</c> (multipart: <c>file</c>, or <c>url</c> fetched through the SSRF
+/// guard, and <c>every</c>, <c>max_frames</c>,
 /// <c>focus</c>, <c>language</c>, <c>offline</c> as in <c>cuboid analyze</c>) checks the upload is a video, holds the
 /// run's worst case on the key and queues it; <c>GET /v1/analyses/{id}</c> (status, progress, the report JSON),
 /// <c>/report</c> (HTML) and <c>/chapters.vtt</c>.
@@ -29,7 +33,8 @@ public static class AnalysesEndpoints
             ReportFile(id, context, store, service, ReportWriter.VttFile, "text/vtt; charset=utf-8")).WithSummary("Chapters as WebVTT");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, GatewayStore store, KeyBudgets budgets, AnalysisService service, AnalysisGateway analyses, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpContext context, GatewayStore store, KeyBudgets budgets, AnalysisService service, AnalysisGateway analyses, TimeProvider time,
+        SafeHttpFetcher fetcher, IOptions<ServerOptions> options, WebhookTargets webhooks)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
@@ -46,7 +51,21 @@ public static class AnalysesEndpoints
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var file = form.Files.GetFile("file") is { Length: > 0 } f ? f : throw GatewayException.BadRequest("the 'file' field is missing or empty", "file");
+        var file = form.Files.GetFile("file") is { Length: > 0 } f ? f : null;
+        var source = form["url"].ToString() is { Length: > 0 } url ? url : null;
+        if (file is null && source is null)
+        {
+            throw GatewayException.BadRequest("the 'file' field is missing or empty (or name the video with a 'url' field)", "file");
+        }
+
+        if (file is not null && source is not null)
+        {
+            throw GatewayException.BadRequest("send either a 'file' or a 'url', not both", "url");
+        }
+
+        // Checked before anything is saved: a URL the policy refuses is a 400 naming why.
+        var sourceUri = source is null ? null : await CheckedAsync(() => fetcher.Policy.CheckAsync(source, cancellationToken), "url");
+        var notify = await webhooks.CheckAsync(form[WebhookTargets.Field].ToString(), cancellationToken);
         var settings = new AnalysisSettings
         {
             EverySeconds = Number(form["every"], "every") ?? 5,
@@ -63,7 +82,14 @@ public static class AnalysesEndpoints
         {
             await using (var target = File.Create(service.VideoPath(id)))
             {
-                await file.CopyToAsync(target, cancellationToken);
+                if (sourceUri is null)
+                {
+                    await file!.CopyToAsync(target, cancellationToken);
+                }
+                else
+                {
+                    await CheckedAsync(() => fetcher.DownloadAsync(sourceUri, target, options.Value.MaxUploadBytes, cancellationToken), "url");
+                }
             }
 
             // Checked with the media engine before anything else is spent on it.
@@ -74,6 +100,7 @@ public static class AnalysesEndpoints
             var call = budgets.Reserve(caller, Task, worstCase);
             var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase, FileName = Path.GetFileName(file.FileName) };
             store.SaveAnalysis(record);
+            webhooks.Register(id, notify);
             service.Enqueue(id, call);
             keep = true;
             return Results.Json(Describe(record, null, null), statusCode: StatusCodes.Status202Accepted);
@@ -117,7 +144,7 @@ public static class AnalysesEndpoints
             : throw GatewayException.BadRequest($"analysis {id} has no {name} yet: it is {record.Status}", "id");
     }
 
-    private static JsonObject Describe(AnalysisRecord record, Understanding.AnalysisProgress? progress, JsonNode? report) => new()
+    internal static JsonObject Describe(AnalysisRecord record, Understanding.AnalysisProgress? progress, JsonNode? report) => new()
     {
         ["id"] = record.Id,
         ["object"] = "analysis",
@@ -140,6 +167,18 @@ public static class AnalysesEndpoints
         return store.FindAnalysis(id) is { } record && (caller.IsAdmin || record.KeyId == caller.Key?.Id)
             ? record
             : throw GatewayException.NotFound($"no analysis '{id}'", "analysis_not_found", "id");
+    }
+
+    private static async Task<T> CheckedAsync<T>(Func<Task<T>> fetch, string param)
+    {
+        try
+        {
+            return await fetch();
+        }
+        catch (OutboundUrlException ex)
+        {
+            throw ex.ToGateway(param);
+        }
     }
 
     private static double? Number(Microsoft.Extensions.Primitives.StringValues value, string name) =>

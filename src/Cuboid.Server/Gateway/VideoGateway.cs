@@ -32,6 +32,12 @@ public sealed class VideoGateway(GenerationSession session)
 
     public VideoRoutePlan Plan(GenerateRequest request) => session.Plan(request);
 
+    /// <summary>The image portfolio over the same catalog and hosts, spending from and booking into <paramref name="run"/>.</summary>
+    public Cuboid.Generation.Images.PortfolioImageGenerator ImagesFor(RunScope run) => session.ImagesFor(run);
+
+    /// <summary>Polls job <paramref name="id"/> now (a verified host webhook said it moved); the poll decides its state.</summary>
+    public void Wake(string id) => session.Runner.Wake(id);
+
     /// <summary>Starts the job on the first route that accepts it and returns at once (the job is <c>queued</c> or later).</summary>
     public async Task<VideoJob> SubmitAsync(GenerateRequest request, CancellationToken cancellationToken) =>
         (await session.GenerateAsync(request, wait: false, cancellationToken)).Job;

@@ -13,7 +13,7 @@ namespace Cuboid.Server.Store;
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores.
 /// </summary>
-public sealed class GatewayStore
+public sealed partial class GatewayStore
 {
     public const string FileName = "gateway.db";
 
@@ -37,6 +37,13 @@ public sealed class GatewayStore
         """
         CREATE TABLE analyses (
             id TEXT PRIMARY KEY, key_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE webhook_targets (subject_id TEXT PRIMARY KEY, url TEXT NOT NULL);
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+            next_attempt_at TEXT NOT NULL, last_error TEXT, created_at TEXT NOT NULL);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
         """,
     ]);
 
