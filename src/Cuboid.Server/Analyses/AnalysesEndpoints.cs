@@ -98,7 +98,7 @@ public static class AnalysesEndpoints
             request.Validate();
             var worstCase = caller.Key?.Budget is not null ? await analyses.WorstCaseAsync(request, cancellationToken) : 0m;
             var call = budgets.Reserve(caller, Task, worstCase);
-            var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase, FileName = Path.GetFileName(file.FileName) };
+            var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase, FileName = file is not null ? Path.GetFileName(file.FileName) : Path.GetFileName(sourceUri!.AbsolutePath) };
             store.SaveAnalysis(record);
             webhooks.Register(id, notify);
             service.Enqueue(id, call);
