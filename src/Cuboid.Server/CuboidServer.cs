@@ -7,6 +7,7 @@ using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Security;
 using Cuboid.Server.Store;
+using Cuboid.Server.Ui;
 using Cuboid.Server.Videos;
 using Cuboid.Server.Webhooks;
 using Microsoft.Extensions.Options;
@@ -94,6 +95,7 @@ public static class CuboidServer
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
+        services.AddGatewayUi();
         services.AddOutboundSafety(configuration);
         services.AddGatewayWebhooks(configuration);
         services.AddOpenApi();
@@ -139,6 +141,7 @@ public static class CuboidServer
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);
+        app.MapGatewayUi();
         app.MapGatewayWebhooks(admin);
     }
 }

@@ -25,6 +25,7 @@ public static class AnalysesEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/analyses", CreateAsync).WithSummary("Upload a video to analyse").DisableAntiforgery();
+        v1.MapGet("/analyses", List).WithSummary("The caller's analyses, newest first (without their reports)");
         v1.MapGet("/analyses/{id}", Show).WithSummary("Status, progress and, when done, the report JSON");
         v1.MapGet("/analyses/{id}/report", (string id, HttpContext context, GatewayStore store, AnalysisService service) =>
             ReportFile(id, context, store, service, ReportWriter.HtmlFile, "text/html; charset=utf-8")).WithSummary("The HTML report");
@@ -97,7 +98,7 @@ public static class AnalysesEndpoints
             request.Validate();
             var worstCase = caller.Key?.Budget is not null ? await analyses.WorstCaseAsync(request, cancellationToken) : 0m;
             var call = budgets.Reserve(caller, Task, worstCase);
-            var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase };
+            var record = new AnalysisRecord { Id = id, KeyId = caller.Key?.Id, Status = "queued", Settings = settings, CreatedAt = time.GetUtcNow(), Reserved = worstCase, FileName = file is not null ? Path.GetFileName(file.FileName) : Path.GetFileName(sourceUri!.AbsolutePath) };
             store.SaveAnalysis(record);
             webhooks.Register(id, notify);
             service.Enqueue(id, call);
@@ -111,6 +112,19 @@ public static class AnalysesEndpoints
                 Directory.Delete(service.Folder(id), recursive: true);
             }
         }
+    }
+
+    private static JsonObject List(HttpContext context, GatewayStore store, AnalysisService service, int? limit)
+    {
+        var caller = CallerAuthentication.CallerOf(context);
+        var take = Math.Clamp(limit ?? 20, 1, 100);
+        var records = store.AnalysesOf(caller.Key?.Id, take + 1);
+        return new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray([.. records.Take(take).Select(r => (JsonNode)Describe(r, service.Progress(r.Id), null))]),
+            ["has_more"] = records.Count > take,
+        };
     }
 
     private static JsonObject Show(string id, HttpContext context, GatewayStore store, AnalysisService service)
@@ -134,6 +148,7 @@ public static class AnalysesEndpoints
     {
         ["id"] = record.Id,
         ["object"] = "analysis",
+        ["filename"] = record.FileName,
         ["status"] = record.Status,
         ["created_at"] = record.CreatedAt.ToUnixTimeSeconds(),
         ["completed_at"] = record.FinishedAt?.ToUnixTimeSeconds(),
@@ -146,7 +161,7 @@ public static class AnalysesEndpoints
         ["report"] = report,
     };
 
-    private static AnalysisRecord Owned(string id, HttpContext context, GatewayStore store)
+    internal static AnalysisRecord Owned(string id, HttpContext context, GatewayStore store)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindAnalysis(id) is { } record && (caller.IsAdmin || record.KeyId == caller.Key?.Id)

@@ -157,6 +157,17 @@ public sealed partial class GatewayStore
             c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
         }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
 
+    /// <summary>The spend rows booked at or after <paramref name="since"/>, of one key or (null) of every key: what <c>/v1/usage</c> adds up.</summary>
+    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since) =>
+        Read(keyId is null
+            ? "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since"
+            : "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since AND key_id = $key", c =>
+        {
+            c.Parameters.AddWithValue("$since", Text(since.ToUniversalTime()));
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        }, reader => new SpendRow(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
+            reader.GetInt64(4), reader.GetInt64(5), decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
         Write("INSERT INTO video_jobs (job_id, key_id, created_at) VALUES ($job, $key, $at)", c =>
@@ -211,6 +222,16 @@ public sealed partial class GatewayStore
 
     public AnalysisRecord? FindAnalysis(string id) =>
         Analyses("SELECT record FROM analyses WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+
+    /// <summary>The newest analyses of a key (every key's for null).</summary>
+    public IReadOnlyList<AnalysisRecord> AnalysesOf(string? keyId, int limit) =>
+        Analyses(keyId is null
+            ? "SELECT record FROM analyses ORDER BY created_at DESC LIMIT $limit"
+            : "SELECT record FROM analyses WHERE key_id = $key ORDER BY created_at DESC LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        });
 
     /// <summary>Analyses not finished: the ones to run (again) after a restart, oldest first.</summary>
     public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() =>

@@ -122,7 +122,7 @@ public static class VideosEndpoints
     }
 
     /// <summary>The job, if the caller may see it: the admin sees every job, a key its own. Anything else is a 404, never a 403 that confirms the id.</summary>
-    private static VideoJob Owned(string id, HttpContext context, GatewayStore store, VideoGateway videos)
+    internal static VideoJob Owned(string id, HttpContext context, GatewayStore store, VideoGateway videos)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindVideoJob(id) is { } mine && (caller.IsAdmin || mine.KeyId == caller.Key?.Id) && videos.Find(id) is { } job

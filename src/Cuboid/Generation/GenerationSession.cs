@@ -58,6 +58,9 @@ public sealed class GenerationSession
 
     public RatingDecay Decay => _decay;
 
+    /// <summary>The video catalog this session routes over.</summary>
+    public VideoCatalog Catalog => _catalog;
+
     /// <summary>
     /// The routes in the order they would be tried, and those skipped; calls nothing and spends nothing. With
     /// <paramref name="assumeEveryHostConfigured"/> (a dry run), hosts without a key are planned and priced as if it were

@@ -82,6 +82,16 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private long? MaxRequestBytes { get; }
 
+    /// <summary>Starts the gateway on a loopback port (Kestrel, not the in-memory server), for a real browser; returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
     /// <summary>Extra configuration (<c>Cuboid:Outbound:AllowHttp</c>, ...), applied when the server starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
