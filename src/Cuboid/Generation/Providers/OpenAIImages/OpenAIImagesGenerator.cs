@@ -19,7 +19,7 @@ namespace Cuboid.Generation.Providers.OpenAIImages;
 /// refusal (<c>moderation_blocked</c>, a 400) leaves as the same <see cref="ProviderCallException"/> kinds, key redacted.
 /// The quality (<c>low</c>, <c>medium</c>, <c>high</c>) comes from <see cref="PortfolioImageGenerator.QualityKey"/>.
 /// </summary>
-public sealed class OpenAIImagesGenerator : IImageGenerator
+internal sealed class OpenAIImagesGenerator : IImageGenerator
 {
     private readonly ProviderEndpoint _endpoint;
     private readonly OpenAIClient _client;

@@ -10,7 +10,7 @@ namespace Cuboid.Portfolio.Providers.Ollama;
 /// a key, when set (an Ollama behind an authenticating proxy), goes out as a Bearer token.
 /// Ollama's OpenAI-compatible <c>/v1</c> is served by the <c>openai</c> adapter instead.
 /// </summary>
-public sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+internal sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
 {
     private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
 

@@ -11,7 +11,7 @@ namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 /// includes the version segment, e.g. <c>https://api.openai.com/v1</c>. Chat goes through the OpenAI SDK
 /// (<c>AsIChatClient</c>) with its retries off; transcription through <see cref="OpenAITranscriptionClient"/>.
 /// </summary>
-public sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+internal sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
 {
     private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
 
