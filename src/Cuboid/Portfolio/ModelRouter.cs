@@ -77,6 +77,13 @@ public sealed class ModelRouter
     /// </summary>
     public Action<ChatClientBuilder>? ConfigureChatClient { get; init; }
 
+    /// <summary>
+    /// Middleware for every routed speech-to-text client (<see cref="GetSpeechToTextClient"/>, <see cref="RunScope.GetSpeechToTextClient"/>),
+    /// applied after Cuboid's own (<see cref="OpenTelemetrySpeechToTextClient"/> on source <c>Cuboid</c>, and
+    /// <see cref="LoggingSpeechToTextClient"/> when a logger factory is given).
+    /// </summary>
+    public Action<SpeechToTextClientBuilder>? ConfigureSpeechToTextClient { get; init; }
+
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
 
@@ -131,6 +138,7 @@ public sealed class ModelRouter
         return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider, options.LoggerFactory)
         {
             ConfigureChatClient = options.ConfigureChatClient,
+            ConfigureSpeechToTextClient = options.ConfigureSpeechToTextClient,
         };
     }
 
@@ -159,7 +167,7 @@ public sealed class ModelRouter
     /// <summary>
     /// A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked
     /// in the current run of its async flow (<see cref="RunScope.Current"/>), else in <see cref="DefaultRun"/>.
-    /// It is built with a <see cref="ChatClientBuilder"/> (<see cref="Pipeline"/>).
+    /// It is built with a <see cref="ChatClientBuilder"/> (<see cref="Pipeline(IChatClient)"/>).
     /// </summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
         Pipeline(new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None, boundRun: null));
@@ -185,9 +193,30 @@ public sealed class ModelRouter
         return builder.Build();
     }
 
-    /// <summary>A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>.</summary>
+    /// <summary>
+    /// A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>. It is built with a
+    /// <see cref="SpeechToTextClientBuilder"/> the same way (<see cref="ConfigureSpeechToTextClient"/>).
+    /// </summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None, boundRun: null);
+        Pipeline(new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None, boundRun: null));
+
+    /// <summary>A routed speech-to-text client as handed out: the same middleware as <see cref="Pipeline(IChatClient)"/>, then <see cref="ConfigureSpeechToTextClient"/>.</summary>
+    internal ISpeechToTextClient Pipeline(ISpeechToTextClient routed)
+    {
+        if (!_telemetry)
+        {
+            return routed;
+        }
+
+        var builder = new SpeechToTextClientBuilder(routed).UseOpenTelemetry(LoggerFactory, CuboidDiagnostics.Name);
+        if (LoggerFactory is not null)
+        {
+            builder.UseLogging(LoggerFactory);
+        }
+
+        ConfigureSpeechToTextClient?.Invoke(builder);
+        return builder.Build();
+    }
 
     /// <summary>
     /// The models the router would try for a task, in order, with context windows, prices and the estimated

@@ -22,4 +22,7 @@ public sealed record PortfolioLoadOptions
 
     /// <summary>Middleware for every routed chat client; see <see cref="ModelRouter.ConfigureChatClient"/>.</summary>
     public Action<Microsoft.Extensions.AI.ChatClientBuilder>? ConfigureChatClient { get; init; }
+
+    /// <summary>Middleware for every routed speech-to-text client; see <see cref="ModelRouter.ConfigureSpeechToTextClient"/>.</summary>
+    public Action<Microsoft.Extensions.AI.SpeechToTextClientBuilder>? ConfigureSpeechToTextClient { get; init; }
 }

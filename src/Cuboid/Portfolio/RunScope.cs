@@ -60,7 +60,7 @@ public sealed class RunScope
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task, booked to this run.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        new PortfolioSpeechToTextClient(Router, constraints ?? RouteConstraints.None, this);
+        Router.Pipeline(new PortfolioSpeechToTextClient(Router, constraints ?? RouteConstraints.None, this));
 
     /// <summary>The router's plan for a task as this run would call it (a run with a budget leaves out unpriced models).</summary>
     public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
