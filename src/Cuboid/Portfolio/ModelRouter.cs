@@ -13,7 +13,7 @@ namespace Cuboid.Portfolio;
 /// or the same on a <see cref="RunScope"/>), which are ordinary Microsoft.Extensions.AI clients that pick, retry, fall
 /// over and keep the books of their run. Thread-safe.
 /// </summary>
-public sealed class ModelRouter
+public sealed class ModelRouter : IDisposable, IAsyncDisposable
 {
     /// <summary>
     /// <see cref="SpeechToTextOptions.AdditionalProperties"/> key for the audio's length in seconds; give it when the
@@ -25,6 +25,7 @@ public sealed class ModelRouter
     private readonly IReadOnlyList<IProviderAdapter> _adapters;
     private readonly bool _telemetry;
 
+    /// <summary>A router over <paramref name="catalog"/> and <paramref name="settings"/> (validated here) that reaches providers through <paramref name="adapters"/>, reads keys from <paramref name="environment"/> (default the process environment), keeps time with <paramref name="timeProvider"/> and logs to <paramref name="loggerFactory"/> (null logs nothing).</summary>
     public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
         : this(catalog, settings, adapters, environment, timeProvider, loggerFactory, telemetry: true)
@@ -56,12 +57,16 @@ public sealed class ModelRouter
         DefaultRun = new RunScope(this, new RunOptions { Id = "default" }, limit: null);
     }
 
+    /// <summary>The catalog the router routes over.</summary>
     public ModelCatalog Catalog { get; }
 
+    /// <summary>The settings (policies, pins, budget, resilience) the router was built with.</summary>
     public PortfolioSettings Settings { get; }
 
+    /// <summary>How ratings lose weight with age (the configured half-life).</summary>
     public RatingDecay Decay { get; }
 
+    /// <summary>The router's clock (for decay, retries, breakers and timeouts).</summary>
     public TimeProvider Time { get; }
 
     /// <summary>Where provider keys and hosts are read (the process environment, or configuration through dependency injection).</summary>
@@ -109,6 +114,19 @@ public sealed class ModelRouter
     {
         options ??= new RunOptions();
         return new RunScope(this, options, options.Budget ?? Settings.Budget);
+    }
+
+    /// <summary>
+    /// Disposes the provider clients this router made (SDK clients and their HTTP clients); a call after that throws
+    /// <see cref="ObjectDisposedException"/>. A container that registered the router (<c>AddCuboid</c>) does this when it is disposed.
+    /// </summary>
+    public void Dispose() => Providers.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The run a call without a bound run books to: the current run of this async flow, else <see cref="DefaultRun"/>.</summary>
@@ -161,6 +179,7 @@ public sealed class ModelRouter
         return catalog;
     }
 
+    /// <summary>Where a user's catalog overlay is looked for: <c>catalog.json</c> in the user's config folder (<c>$XDG_CONFIG_HOME/cuboid</c>, else <c>~/.config/cuboid</c>).</summary>
     public static string DefaultOverlayPath(IEnvironmentVariables environment) =>
         Path.Combine(PortfolioSettings.UserConfigDirectory(environment), "catalog.json");
 

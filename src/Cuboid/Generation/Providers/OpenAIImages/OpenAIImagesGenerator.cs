@@ -10,6 +10,8 @@ using OpenAI;
 using OpenAI.Images;
 using ImageGenerationOptions = Microsoft.Extensions.AI.ImageGenerationOptions;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Generation.Providers.OpenAIImages;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Anthropic;
 using Microsoft.Extensions.AI;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Portfolio.Providers.Anthropic;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Portfolio.Providers.Ollama;
 
 /// <summary>
