@@ -4,6 +4,8 @@ namespace Cuboid.Compute;
 /// i.e. when its arithmetic intensity is below the effective ridge point.</summary>
 public enum Boundedness
 {
+    /// <summary>Its FLOPs at the assumed MFU take longer than moving its bytes: a faster GPU core helps.</summary>
     ComputeBound,
+    /// <summary>Moving its bytes at the assumed MBU takes longer than its FLOPs: more memory bandwidth helps.</summary>
     MemoryBound,
 }

@@ -18,12 +18,16 @@ public sealed record ComputePlan(
     double Seconds,
     double? Dollars)
 {
+    /// <summary>FLOPs of the matrix multiplications over every phase (2 per parameter per token).</summary>
     public double LinearFlops => Phases.Sum(p => p.LinearFlops);
 
+    /// <summary>FLOPs of attention (score and value products) over every phase.</summary>
     public double AttentionFlops => Phases.Sum(p => p.AttentionFlops);
 
+    /// <summary>Linear plus attention FLOPs: the workload's whole arithmetic.</summary>
     public double TotalFlops => LinearFlops + AttentionFlops;
 
+    /// <summary>Bytes moved through GPU memory over every phase (weights, activations, KV cache).</summary>
     public double Bytes => Phases.Sum(p => p.Bytes);
 
     /// <summary>FLOPs per byte over the whole workload.</summary>
@@ -38,6 +42,7 @@ public sealed record ComputePlan(
     /// <summary>The bound of the phase that takes the most time.</summary>
     public Boundedness Bound => Phases.MaxBy(p => p.Seconds)!.Bound;
 
+    /// <summary>The plan's GPU time in hours (on one GPU), the unit cloud prices use.</summary>
     public double GpuHours => Seconds / 3600;
 
     /// <summary>Share of attention in the FLOPs.</summary>

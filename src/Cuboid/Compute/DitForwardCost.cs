@@ -7,7 +7,7 @@ namespace Cuboid.Compute;
 /// 2 · (linear parameters per layer) · layers · sequence, self/joint attention 4 · layers · sequence² · d,
 /// cross-attention core 4 · layers · video tokens · text tokens · d.
 /// </summary>
-public sealed record DitForwardCost(long SequenceTokens, double LinearFlops, double SelfAttentionFlops, double CrossAttentionFlops)
+internal sealed record DitForwardCost(long SequenceTokens, double LinearFlops, double SelfAttentionFlops, double CrossAttentionFlops)
 {
     public double AttentionFlops => SelfAttentionFlops + CrossAttentionFlops;
 

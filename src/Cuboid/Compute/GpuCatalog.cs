@@ -30,13 +30,16 @@ public sealed class GpuCatalog
         Gpus = gpus;
     }
 
+    /// <summary>The GPUs shipped with the library (gpus.data.json).</summary>
     public static GpuCatalog Default => Shipped.Value;
 
+    /// <summary>Every GPU in the catalog, in file order.</summary>
     public IReadOnlyList<GpuSpec> Gpus { get; }
 
     /// <summary>The shipped catalog, merged with <paramref name="path"/> when given.</summary>
     public static GpuCatalog Load(string? path) => path is null ? Default : Default.WithFile(path);
 
+    /// <summary>This catalog with the GPUs of a user's JSON file added (a GPU with a known id replaces the shipped one).</summary>
     public GpuCatalog WithFile(string path)
     {
         var file = CatalogJson.ReadFile<GpusFile>(path, "GPUs");

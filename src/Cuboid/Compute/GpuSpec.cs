@@ -6,8 +6,10 @@ namespace Cuboid.Compute;
 /// </summary>
 public sealed record GpuSpec
 {
+    /// <summary>The id used to pick the GPU, e.g. <c>h100-sxm</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The display name, e.g. "NVIDIA H100 SXM".</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Other names accepted for <see cref="Id"/> (case-insensitive).</summary>
@@ -22,8 +24,10 @@ public sealed record GpuSpec
     /// <summary>Memory bandwidth in TB/s (10¹² bytes per second).</summary>
     public double MemoryBandwidthTBps { get; init; }
 
+    /// <summary>Memory capacity in GB (10⁹ bytes).</summary>
     public double MemoryGB { get; init; }
 
+    /// <summary>Where the figures come from, or caveats; null when there are none.</summary>
     public string? Notes { get; init; }
 
     /// <summary>Dense peak FLOP/s at <paramref name="precision"/>; asking for FP8 on a GPU without it is a usage error.</summary>
@@ -34,11 +38,13 @@ public sealed record GpuSpec
         _ => DenseBf16Tflops * 1e12,
     };
 
+    /// <summary>Memory bandwidth in bytes per second.</summary>
     public double BandwidthBytesPerSecond => MemoryBandwidthTBps * 1e12;
 
     /// <summary>The roofline ridge point in FLOP/byte: peak / bandwidth.</summary>
     public double RidgePoint(Precision precision) => PeakFlops(precision) / BandwidthBytesPerSecond;
 
+    /// <summary>Whether <paramref name="name"/> is this GPU's id or one of its aliases, ignoring case.</summary>
     public bool Matches(string name) =>
         string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)
         || Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));

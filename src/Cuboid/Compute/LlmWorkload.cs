@@ -8,8 +8,10 @@ namespace Cuboid.Compute;
 /// </summary>
 public sealed record LlmWorkload(double Parameters, long PromptTokens, long OutputTokens, int Batch = 1)
 {
+    /// <summary>A display name for reports.</summary>
     public string Name { get; init; } = "LLM";
 
+    /// <summary>Transformer layers; with <see cref="AttentionWidth"/> it adds the attention term and KV-cache traffic. Null leaves them out.</summary>
     public int? Layers { get; init; }
 
     /// <summary>Attention width d_attn (heads × head dimension).</summary>

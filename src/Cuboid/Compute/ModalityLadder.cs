@@ -9,6 +9,7 @@ namespace Cuboid.Compute;
 /// </summary>
 public static class ModalityLadder
 {
+    /// <summary>Plans each rung of <paramref name="options"/> with <paramref name="assumptions"/> and compares them to the first.</summary>
     public static LadderReport Build(LadderOptions options, ModelFamilyCatalog families, PlanAssumptions assumptions)
     {
         ArgumentNullException.ThrowIfNull(options);

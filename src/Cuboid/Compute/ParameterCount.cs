@@ -5,6 +5,7 @@ namespace Cuboid.Compute;
 /// <summary>Reads model sizes as people write them: "8B", "70.6B", "1.3e9", "405000000", "500M", "1.2T".</summary>
 public static class ParameterCount
 {
+    /// <summary>Reads a parameter count ("8B", "500M", "1.2T", "1.3e9"); anything else is a usage error.</summary>
     public static double Parse(string text)
     {
         var trimmed = (text ?? "").Trim();

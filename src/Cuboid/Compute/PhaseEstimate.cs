@@ -24,5 +24,6 @@ public sealed record PhaseEstimate(
     double MemorySeconds,
     double Seconds)
 {
+    /// <summary>Linear plus attention FLOPs of this phase.</summary>
     public double TotalFlops => LinearFlops + AttentionFlops;
 }

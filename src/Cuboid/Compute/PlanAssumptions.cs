@@ -21,8 +21,10 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
         _ => throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Precision, $"precision '{text}' is not one of: bf16, fp8"),
     };
 
+    /// <summary>Bytes per weight at <see cref="Precision"/>: 1 for FP8, 2 for BF16.</summary>
     public double BytesPerParameter => Precision == Precision.Fp8 ? 1 : 2;
 
+    /// <summary>The GPU's dense peak at <see cref="Precision"/>, in FLOP/s.</summary>
     public double PeakFlops => Gpu.PeakFlops(Precision);
 
     /// <summary>The ridge point at peak rates: dense peak / memory bandwidth (FLOP/byte).</summary>
@@ -32,6 +34,7 @@ public sealed record PlanAssumptions(GpuSpec Gpu, Precision Precision = Precisio
     /// below it takes longer to move its bytes than to do its FLOPs, so this, not <see cref="Ridge"/>, decides the bound.</summary>
     public double EffectiveRidge => PeakFlops * Mfu / (Gpu.BandwidthBytesPerSecond * Mbu);
 
+    /// <summary>Throws a usage error naming the first value out of range (MFU and MBU above 0 and at most 1, a $/GPU-hour from 0 to 1,000,000).</summary>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Gpu);

@@ -4,7 +4,7 @@ using Cuboid.Formatting;
 namespace Cuboid.Compute;
 
 /// <summary>Human-readable FLOPs, bytes, durations and ratios for tables (invariant culture).</summary>
-public static class QuantityText
+internal static class QuantityText
 {
     public static string Flops(double flops) => Scaled(flops, "FLOP");
 

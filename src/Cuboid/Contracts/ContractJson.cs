@@ -10,7 +10,7 @@ public static class ContractJson
     /// <summary>The context with the relaxed encoder: the documents go to terminals, files and HTTP bodies, never into
     /// HTML, so "+", "'" and non-ASCII paths stay readable. Its options repeat the context's attribute, which cannot
     /// name an encoder.</summary>
-    public static ContractJsonContext Context { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    internal static ContractJsonContext Context { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,

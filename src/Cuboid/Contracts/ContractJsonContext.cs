@@ -12,4 +12,4 @@ namespace Cuboid.Contracts;
 [JsonSerializable(typeof(KeyframesDocument))]
 [JsonSerializable(typeof(AudioDocument))]
 [JsonSerializable(typeof(TokensDocument))]
-public sealed partial class ContractJsonContext : JsonSerializerContext;
+internal sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -10,6 +10,7 @@ namespace Cuboid.DependencyInjection;
 /// </summary>
 public sealed class ConfigurationEnvironment(IConfiguration configuration) : IEnvironmentVariables
 {
+    /// <inheritdoc/>
     public string? Get(string name) =>
         configuration[name] is { } value ? value
         // The environment-variables source turns "__" into the section separator.

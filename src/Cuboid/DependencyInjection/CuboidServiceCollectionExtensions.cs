@@ -39,9 +39,30 @@ public static class CuboidServiceCollectionExtensions
         return services.AddCuboid(_ => configuration);
     }
 
+    /// <summary>
+    /// As <see cref="AddCuboid(IServiceCollection, IConfiguration)"/>, then <paramref name="configure"/> adjusts the
+    /// registration, e.g. <c>cuboid => cuboid.ConfigureChatClient(b => b.UseDistributedCache(cache))</c> (<see cref="CuboidBuilder"/>).
+    /// </summary>
+    public static IServiceCollection AddCuboid(this IServiceCollection services, IConfiguration configuration, Action<CuboidBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddCuboid(configuration);
+        configure(new CuboidBuilder(services));
+        return services;
+    }
+
     /// <summary>As <see cref="AddCuboid(IServiceCollection, IConfiguration)"/>, reading the container's own <see cref="IConfiguration"/> when first needed.</summary>
     public static IServiceCollection AddCuboid(this IServiceCollection services) =>
         services.AddCuboid(static provider => provider.GetRequiredService<IConfiguration>());
+
+    /// <summary>As <see cref="AddCuboid(IServiceCollection)"/>, then <paramref name="configure"/> adjusts the registration (<see cref="CuboidBuilder"/>).</summary>
+    public static IServiceCollection AddCuboid(this IServiceCollection services, Action<CuboidBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddCuboid();
+        configure(new CuboidBuilder(services));
+        return services;
+    }
 
     private static IServiceCollection AddCuboid(this IServiceCollection services, Func<IServiceProvider, IConfiguration> configurationOf)
     {
@@ -50,6 +71,7 @@ public static class CuboidServiceCollectionExtensions
             .Configure<IServiceProvider>((settings, provider) => configurationOf(provider).GetSection(SectionName).Bind(settings))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortfolioSettings>, PortfolioSettingsValidator>());
+        services.AddOptions<CuboidClientMiddleware>();
         services.AddOptions<CuboidStorageOptions>()
             .Configure<IServiceProvider>((storage, provider) => configurationOf(provider).GetSection(ConfigurationPath.Combine(SectionName, "Storage")).Bind(storage));
 
@@ -71,8 +93,13 @@ public static class CuboidServiceCollectionExtensions
             var time = provider.GetService<TimeProvider>() ?? TimeProvider.System;
             // Adapters registered by the host replace the built-in ones (a test transport, a new protocol).
             var adapters = provider.GetServices<IProviderAdapter>().ToList();
+            var middleware = provider.GetRequiredService<IOptions<CuboidClientMiddleware>>().Value;
             return new ModelRouter(ModelRouter.LoadCatalog(settings.Catalog, environment), settings,
-                adapters.Count > 0 ? adapters : ModelRouter.BuiltInAdapters(time), environment, time, provider.GetService<ILoggerFactory>());
+                adapters.Count > 0 ? adapters : ModelRouter.BuiltInAdapters(time), environment, time, provider.GetService<ILoggerFactory>())
+            {
+                ConfigureChatClient = middleware.ChatPipeline(),
+                ConfigureSpeechToTextClient = middleware.SpeechToTextPipeline(),
+            };
         });
 
         foreach (var task in ChatTasks)

@@ -17,7 +17,9 @@ internal sealed class StageSpan : IDisposable
     private readonly TimeProvider _time;
     private readonly long _start;
     private readonly bool _detached;
+#pragma warning disable CA2213 // Disposed (stopped) where the stage ends, which Dispose reaches too.
     private Activity? _span;
+#pragma warning restore CA2213
     private bool _ended;
 
     private StageSpan(string stage, ILogger log, TimeProvider time, bool detached)
@@ -63,7 +65,7 @@ internal sealed class StageSpan : IDisposable
 
             // Stopping a span makes its parent current; a detached one must leave the current span alone.
             var current = Activity.Current;
-            span.Stop();
+            span.Dispose();
             if (_detached || current != span)
             {
                 Activity.Current = current;

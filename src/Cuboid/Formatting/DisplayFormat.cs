@@ -8,7 +8,7 @@ namespace Cuboid.Formatting;
 /// above ("$0.0135", "$0.40", "$1.24"), durations in words ("6.2 s", "1 min 23 s"), plurals that agree with
 /// their count, and never more decimals than the quantity deserves (no "82.9599999").
 /// </summary>
-public static class DisplayFormat
+internal static class DisplayFormat
 {
     /// <summary>"7", "2,000".</summary>
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ namespace Cuboid.Media;
 /// Parses the durations people type on a command line: <c>5s</c>, <c>500ms</c>, <c>1m30s</c>, <c>1h2m</c>,
 /// <c>12.5</c> (plain seconds) and <c>00:01:30.5</c> (clock form). A bad value is a usage error naming it.
 /// </summary>
-public static partial class DurationParser
+internal static partial class DurationParser
 {
     /// <summary>Parses <paramref name="text"/> or throws <see cref="CuboidException"/> (usage).</summary>
     public static TimeSpan Parse(string text)

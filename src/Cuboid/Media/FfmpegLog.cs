@@ -8,7 +8,7 @@ namespace Cuboid.Media;
 /// <c>[error]</c> tag, so decoding problems (corrupt frames) can be surfaced as warnings while the
 /// informational chatter is ignored. Thread-safe: lines arrive from the stderr pump.
 /// </summary>
-public sealed partial class FfmpegLog
+internal sealed partial class FfmpegLog
 {
     private const int MaxWarnings = 50;
 

@@ -4,7 +4,7 @@ namespace Cuboid.Media;
 /// Checks an input path before any tool runs, and turns ffmpeg's complaints about a file into one clear
 /// line. Every message names the file as the caller gave it.
 /// </summary>
-public static class MediaInput
+internal static class MediaInput
 {
     /// <summary>Returns the full path of a readable, non-empty file, or throws an input error.</summary>
     public static string RequireFile(string path)

@@ -10,7 +10,7 @@ namespace Cuboid.Media;
 /// raw frames or JSON; standard error is drained in the background and only its last lines are kept,
 /// so a chatty ffmpeg never blocks and memory stays bounded.
 /// </summary>
-public sealed class MediaProcess : IAsyncDisposable
+internal sealed class MediaProcess : IAsyncDisposable
 {
     private const int StderrLinesKept = 64;
 

@@ -4,4 +4,4 @@ namespace Cuboid.Media;
 /// <param name="ExitCode">The process exit code.</param>
 /// <param name="Output">Everything the tool wrote to stdout, as UTF-8 text.</param>
 /// <param name="StderrTail">The last lines the tool wrote to stderr, oldest first.</param>
-public sealed record MediaRun(int ExitCode, string Output, IReadOnlyList<string> StderrTail);
+internal sealed record MediaRun(int ExitCode, string Output, IReadOnlyList<string> StderrTail);

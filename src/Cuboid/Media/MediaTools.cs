@@ -6,6 +6,7 @@ namespace Cuboid.Media;
 /// </summary>
 public sealed record MediaTools(string FfmpegPath, string FfprobePath)
 {
+    /// <summary>What to tell a user whose machine has no ffmpeg.</summary>
     public const string InstallHint = "install it with: sudo apt-get install -y ffmpeg";
 
     /// <summary>The tools named by the environment, or found on PATH.</summary>

@@ -11,7 +11,7 @@ namespace Cuboid.Portfolio;
 /// work with any client repairs once itself with <see cref="WithRepair"/> when the answer it gets still fails.
 /// Streams are not checked.
 /// </summary>
-public sealed class AnswerCheck(Func<string, string?> findProblem, Func<string, string> repairPrompt)
+internal sealed class AnswerCheck(Func<string, string?> findProblem, Func<string, string> repairPrompt)
 {
     /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key; the router removes it before the provider sees the options.</summary>
     public const string Key = "cuboid.answerCheck";

@@ -12,8 +12,10 @@ public sealed class BudgetReservation
         Amount = amount;
     }
 
+    /// <summary>Dollars held back for the call (its price at the full output cap).</summary>
     public decimal Amount { get; }
 
+    /// <summary>Releases the reservation and books <paramref name="actual"/> dollars as spent (0 when the call failed); only the first settle counts.</summary>
     public void Settle(decimal actual)
     {
         if (Interlocked.Exchange(ref _settled, 1) == 0)

@@ -1,7 +1,7 @@
 namespace Cuboid.Portfolio;
 
 /// <summary>Dollars for a call from catalog prices: an estimate before it, the actual after it. Money is decimal so totals add up exactly.</summary>
-public static class CallPricer
+internal static class CallPricer
 {
     private const decimal Million = 1_000_000m;
 

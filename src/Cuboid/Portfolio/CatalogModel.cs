@@ -9,6 +9,7 @@ public sealed record CatalogModel
     /// <summary><c>provider:model</c>, e.g. <c>openai:gpt-4.1-mini</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The display name; null shows the id.</summary>
     public string? Name { get; init; }
 
     /// <summary>Tasks it can serve (<see cref="ModelTasks"/>).</summary>
@@ -20,6 +21,7 @@ public sealed record CatalogModel
     /// <summary>Context window in tokens (input plus output).</summary>
     public int? ContextWindow { get; init; }
 
+    /// <summary>Dollar prices per million tokens, per audio minute or per image; null when unknown (the model is then unpriced).</summary>
     public ModelPrices? Prices { get; init; }
 
     /// <summary>Whether it answers in a JSON schema given with the request (OpenAI <c>json_schema</c>, Ollama <c>format</c>); otherwise it gets JSON mode only.</summary>
@@ -32,8 +34,10 @@ public sealed record CatalogModel
     /// </summary>
     public int? ReasoningTokens { get; init; }
 
+    /// <summary>Leaderboard ratings per task, each with the day it was observed (decayed with the half-life).</summary>
     public IReadOnlyList<ModelRating>? Ratings { get; init; }
 
+    /// <summary>The day the model was released, if known.</summary>
     public DateOnly? Released { get; init; }
 
     /// <summary>From this day the provider discourages new use: never routed.</summary>
@@ -42,14 +46,19 @@ public sealed record CatalogModel
     /// <summary>From this day the model no longer answers: never routed.</summary>
     public DateOnly? ShutDown { get; init; }
 
+    /// <see cref="Id"/> parsed into provider and model.
     public ModelId Ref => ModelId.ParseCached(Id);
 
+    /// <summary>The provider part of <see cref="Id"/> (<c>openai</c>).</summary>
     public string Provider => Ref.Provider;
 
+    /// <summary>The model part of <see cref="Id"/> as the provider names it (<c>gpt-4.1-mini</c>).</summary>
     public string Model => Ref.Model;
 
+    /// <summary>Whether <see cref="Tasks"/> lists <paramref name="task"/>.</summary>
     public bool Serves(string task) => Tasks?.Contains(task, StringComparer.Ordinal) == true;
 
+    /// <summary>Whether <see cref="Input"/> lists <paramref name="modality"/> (<c>text</c>, <c>image</c>, <c>audio</c>, <c>video</c>).</summary>
     public bool Accepts(string modality) => Input?.Contains(modality, StringComparer.Ordinal) == true;
 
     /// <summary>
@@ -67,6 +76,7 @@ public sealed record CatalogModel
         _ => null,
     };
 
+    /// <summary>Whether the model is deprecated or shut down on <paramref name="today"/>.</summary>
     public bool IsRetired(DateOnly today) => RetiredOn is { } day && day <= today;
 
     /// <summary>

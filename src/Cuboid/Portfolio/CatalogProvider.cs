@@ -6,11 +6,13 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record CatalogProvider
 {
+    /// <summary>The provider id used in model references (<c>openai</c> in <c>openai:gpt-4.1-mini</c>).</summary>
     public required string Id { get; init; }
 
     /// <summary><c>openai</c> (any OpenAI-compatible endpoint), <c>anthropic</c> or <c>ollama</c>.</summary>
     public string ApiKind { get; init; } = "openai";
 
+    /// <summary>The API's base address (for <c>openai</c> wire protocols, including the version, e.g. <c>https://api.openai.com/v1</c>).</summary>
     public required string BaseUrl { get; init; }
 
     /// <summary>Environment variable with the API key; null when the endpoint needs none (local servers).</summary>
@@ -25,6 +27,7 @@ public sealed record CatalogProvider
     /// </summary>
     public string? BaseUrlEnv { get; init; }
 
+    /// <summary>The display name; null shows the id.</summary>
     public string? Name { get; init; }
 
     /// <summary>Whether calls leave the machine (false for local servers such as Ollama).</summary>

@@ -14,6 +14,7 @@ public sealed class CatalogUpdater(TimeProvider? timeProvider = null, HttpClient
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>Fetches ratings from <paramref name="from"/> (a URL or a CSV/TSV file), merges them into the overlay at <paramref name="overlayPath"/> and says what changed.</summary>
     public async Task<CatalogUpdateResult> UpdateAsync(string from, string overlayPath, CancellationToken cancellationToken = default)
     {
         var (text, origin) = await ReadAsync(from, cancellationToken).ConfigureAwait(false);

@@ -6,12 +6,15 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record CustomEndpointSettings
 {
+    /// <summary>The endpoint's name, used as the provider id in model references (<c>vllm:my-model</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>The endpoint's base address (for <c>openai</c>, including the version, e.g. <c>http://localhost:8000/v1</c>).</summary>
     public required string BaseUrl { get; init; }
 
     /// <summary>Environment variable with the key, or null when the server needs none.</summary>
     public string? KeyEnv { get; init; }
 
+    /// <summary>The wire protocol it speaks: <c>openai</c> (default), <c>anthropic</c> or <c>ollama</c>.</summary>
     public string ApiKind { get; init; } = "openai";
 }

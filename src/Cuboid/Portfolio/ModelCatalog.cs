@@ -20,12 +20,16 @@ public sealed record ModelCatalog
     /// <summary>When the data was last reviewed.</summary>
     public DateOnly? Updated { get; init; }
 
+    /// <summary>The providers the catalog knows, with base addresses and key variables.</summary>
     public IReadOnlyList<CatalogProvider> Providers { get; init; } = [];
 
+    /// <summary>The models, with tasks, inputs, prices and ratings.</summary>
     public IReadOnlyList<CatalogModel> Models { get; init; } = [];
 
+    /// <summary>The model with this <c>provider:model</c> id, or null.</summary>
     public CatalogModel? FindModel(string id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 
+    /// <summary>The provider with this id, or null.</summary>
     public CatalogProvider? FindProvider(string id) => Providers.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
 
     /// <summary>The catalog shipped inside the library.</summary>
@@ -36,6 +40,7 @@ public sealed record ModelCatalog
         return Parse(stream, "the shipped catalog");
     }
 
+    /// <summary>Reads a catalog JSON file; a missing or malformed file is an input error naming it.</summary>
     public static ModelCatalog Load(string path)
     {
         if (!File.Exists(path))
@@ -47,6 +52,7 @@ public sealed record ModelCatalog
         return Parse(stream, path);
     }
 
+    /// <summary>Reads catalog JSON from <paramref name="json"/>; errors name <paramref name="origin"/>.</summary>
     public static ModelCatalog Parse(Stream json, string origin)
     {
         ModelCatalog? catalog;
@@ -108,5 +114,6 @@ public sealed record ModelCatalog
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
+    /// <summary>Writes the catalog as JSON to <paramref name="path"/>, atomically.</summary>
     public void Save(string path) => PortfolioJson.WriteAtomically(path, this);
 }

@@ -6,6 +6,7 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public readonly record struct ModelId(string Provider, string Model)
 {
+    /// <summary>Parses <c>provider:model</c> (the model part may contain colons and slashes); anything else is a usage error.</summary>
     public static ModelId Parse(string value)
     {
         if (!TryParse(value, out var id))
@@ -22,6 +23,7 @@ public readonly record struct ModelId(string Provider, string Model)
     internal static ModelId ParseCached(string value) =>
         Parsed.TryGetValue(value, out var id) ? id : Parsed.GetOrAdd(value, Parse(value));
 
+    /// <summary>Parses <c>provider:model</c>; false when <paramref name="value"/> is not one.</summary>
     public static bool TryParse(string? value, out ModelId id)
     {
         var colon = value?.IndexOf(':', StringComparison.Ordinal) ?? -1;
@@ -35,5 +37,6 @@ public readonly record struct ModelId(string Provider, string Model)
         return true;
     }
 
+    /// <summary>The reference as <c>provider:model</c>.</summary>
     public override string ToString() => $"{Provider}:{Model}";
 }

@@ -1,7 +1,7 @@
 namespace Cuboid.Portfolio;
 
 /// <summary>JSON as models write it: often wrapped in a Markdown code fence even when asked for JSON alone.</summary>
-public static class ModelJson
+internal static class ModelJson
 {
     /// <summary>The text inside a leading <c>```json</c> … <c>```</c> fence, else the text trimmed.</summary>
     public static string StripFence(string text)

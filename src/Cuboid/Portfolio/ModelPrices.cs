@@ -21,6 +21,7 @@ public sealed record ModelPrices
     /// <summary>Input tokens per second of audio when billed as tokens (default <see cref="DefaultAudioTokensPerSecond"/>, Gemini's published rate).</summary>
     public int? AudioInputTokensPerSecond { get; init; }
 
+    /// <summary>Audio tokens per second of input audio when the catalog gives none (for pricing audio by tokens).</summary>
     public const int DefaultAudioTokensPerSecond = 32;
 
     /// <summary>Input tokens <paramref name="seconds"/> of audio cost on a model that bills audio as tokens; 0 on any other.</summary>

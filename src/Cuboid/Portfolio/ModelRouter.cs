@@ -13,7 +13,7 @@ namespace Cuboid.Portfolio;
 /// or the same on a <see cref="RunScope"/>), which are ordinary Microsoft.Extensions.AI clients that pick, retry, fall
 /// over and keep the books of their run. Thread-safe.
 /// </summary>
-public sealed class ModelRouter
+public sealed class ModelRouter : IDisposable, IAsyncDisposable
 {
     /// <summary>
     /// <see cref="SpeechToTextOptions.AdditionalProperties"/> key for the audio's length in seconds; give it when the
@@ -25,6 +25,7 @@ public sealed class ModelRouter
     private readonly IReadOnlyList<IProviderAdapter> _adapters;
     private readonly bool _telemetry;
 
+    /// <summary>A router over <paramref name="catalog"/> and <paramref name="settings"/> (validated here) that reaches providers through <paramref name="adapters"/>, reads keys from <paramref name="environment"/> (default the process environment), keeps time with <paramref name="timeProvider"/> and logs to <paramref name="loggerFactory"/> (null logs nothing).</summary>
     public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
         : this(catalog, settings, adapters, environment, timeProvider, loggerFactory, telemetry: true)
@@ -56,12 +57,16 @@ public sealed class ModelRouter
         DefaultRun = new RunScope(this, new RunOptions { Id = "default" }, limit: null);
     }
 
+    /// <summary>The catalog the router routes over.</summary>
     public ModelCatalog Catalog { get; }
 
+    /// <summary>The settings (policies, pins, budget, resilience) the router was built with.</summary>
     public PortfolioSettings Settings { get; }
 
+    /// <summary>How ratings lose weight with age (the configured half-life).</summary>
     public RatingDecay Decay { get; }
 
+    /// <summary>The router's clock (for decay, retries, breakers and timeouts).</summary>
     public TimeProvider Time { get; }
 
     /// <summary>Where provider keys and hosts are read (the process environment, or configuration through dependency injection).</summary>
@@ -76,6 +81,13 @@ public sealed class ModelRouter
     /// when a logger factory is given): e.g. <c>builder => builder.UseDistributedCache(cache)</c>.
     /// </summary>
     public Action<ChatClientBuilder>? ConfigureChatClient { get; init; }
+
+    /// <summary>
+    /// Middleware for every routed speech-to-text client (<see cref="GetSpeechToTextClient"/>, <see cref="RunScope.GetSpeechToTextClient"/>),
+    /// applied after Cuboid's own (<see cref="OpenTelemetrySpeechToTextClient"/> on source <c>Cuboid</c>, and
+    /// <see cref="LoggingSpeechToTextClient"/> when a logger factory is given).
+    /// </summary>
+    public Action<SpeechToTextClientBuilder>? ConfigureSpeechToTextClient { get; init; }
 
     /// <summary>Every provider known from the catalog and config, and whether it is usable here.</summary>
     public IReadOnlyList<ProviderStatus> ProviderStatuses => Providers.All;
@@ -102,6 +114,19 @@ public sealed class ModelRouter
     {
         options ??= new RunOptions();
         return new RunScope(this, options, options.Budget ?? Settings.Budget);
+    }
+
+    /// <summary>
+    /// Disposes the provider clients this router made (SDK clients and their HTTP clients); a call after that throws
+    /// <see cref="ObjectDisposedException"/>. A container that registered the router (<c>AddCuboid</c>) does this when it is disposed.
+    /// </summary>
+    public void Dispose() => Providers.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The run a call without a bound run books to: the current run of this async flow, else <see cref="DefaultRun"/>.</summary>
@@ -131,6 +156,7 @@ public sealed class ModelRouter
         return new ModelRouter(catalog, settings, adapters, environment, options.TimeProvider, options.LoggerFactory)
         {
             ConfigureChatClient = options.ConfigureChatClient,
+            ConfigureSpeechToTextClient = options.ConfigureSpeechToTextClient,
         };
     }
 
@@ -153,13 +179,14 @@ public sealed class ModelRouter
         return catalog;
     }
 
+    /// <summary>Where a user's catalog overlay is looked for: <c>catalog.json</c> in the user's config folder (<c>$XDG_CONFIG_HOME/cuboid</c>, else <c>~/.config/cuboid</c>).</summary>
     public static string DefaultOverlayPath(IEnvironmentVariables environment) =>
         Path.Combine(PortfolioSettings.UserConfigDirectory(environment), "catalog.json");
 
     /// <summary>
     /// A chat client for a task (<see cref="ModelTasks"/>): each call is routed, retried, failed over, budgeted and booked
     /// in the current run of its async flow (<see cref="RunScope.Current"/>), else in <see cref="DefaultRun"/>.
-    /// It is built with a <see cref="ChatClientBuilder"/> (<see cref="Pipeline"/>).
+    /// It is built with a <see cref="ChatClientBuilder"/> (<see cref="Pipeline(IChatClient)"/>).
     /// </summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
         Pipeline(new PortfolioChatClient(this, task, constraints ?? RouteConstraints.None, boundRun: null));
@@ -185,9 +212,30 @@ public sealed class ModelRouter
         return builder.Build();
     }
 
-    /// <summary>A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>.</summary>
+    /// <summary>
+    /// A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>. It is built with a
+    /// <see cref="SpeechToTextClientBuilder"/> the same way (<see cref="ConfigureSpeechToTextClient"/>).
+    /// </summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None, boundRun: null);
+        Pipeline(new PortfolioSpeechToTextClient(this, constraints ?? RouteConstraints.None, boundRun: null));
+
+    /// <summary>A routed speech-to-text client as handed out: the same middleware as <see cref="Pipeline(IChatClient)"/>, then <see cref="ConfigureSpeechToTextClient"/>.</summary>
+    internal ISpeechToTextClient Pipeline(ISpeechToTextClient routed)
+    {
+        if (!_telemetry)
+        {
+            return routed;
+        }
+
+        var builder = new SpeechToTextClientBuilder(routed).UseOpenTelemetry(LoggerFactory, CuboidDiagnostics.Name);
+        if (LoggerFactory is not null)
+        {
+            builder.UseLogging(LoggerFactory);
+        }
+
+        ConfigureSpeechToTextClient?.Invoke(builder);
+        return builder.Build();
+    }
 
     /// <summary>
     /// The models the router would try for a task, in order, with context windows, prices and the estimated

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Cuboid.Portfolio;
 
 /// <summary>The one JSON dialect of the catalog and the config file (camelCase, comments allowed, nulls omitted), and its <c>--json</c> variant.</summary>
-public static class PortfolioJson
+internal static class PortfolioJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

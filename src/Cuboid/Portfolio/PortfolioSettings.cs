@@ -11,6 +11,7 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record PortfolioSettings
 {
+    /// <summary>The config file name looked for in the working directory.</summary>
     public const string WorkingDirectoryFileName = "cuboid.json";
 
     /// <summary>The policy of a task whose config names none, other than captioning and transcription.</summary>
@@ -24,15 +25,19 @@ public sealed record PortfolioSettings
     public static RoutingPolicy DefaultPolicyFor(string task) =>
         task is ModelTasks.Caption or ModelTasks.Transcribe ? RoutingPolicy.Balanced : DefaultPolicy;
 
+    /// <summary>Per-provider overrides (base address, key variable, enabled), by provider id.</summary>
     public IReadOnlyDictionary<string, ProviderSettings> Providers { get; init; } = new Dictionary<string, ProviderSettings>();
 
+    /// <summary>Extra OpenAI-compatible (or Anthropic, Ollama) endpoints, each a provider of its own.</summary>
     public IReadOnlyList<CustomEndpointSettings> Endpoints { get; init; } = [];
 
+    /// <summary>Per-task settings (policy, pinned model), by task name.</summary>
     public IReadOnlyDictionary<string, TaskSettings> Tasks { get; init; } = new Dictionary<string, TaskSettings>();
 
     /// <summary>Dollars a run may spend on model calls; null for no limit.</summary>
     public decimal? Budget { get; init; }
 
+    /// <summary>Half-life of ratings in days: a rating this old counts half.</summary>
     public double HalfLifeDays { get; init; } = 30;
 
     /// <summary>Which percentile of a task's field stale ratings decay toward (0-100); see <see cref="RatingDecay"/>.</summary>
@@ -41,12 +46,14 @@ public sealed record PortfolioSettings
     /// <summary>A catalog overlay file; default <c>~/.config/cuboid/catalog.json</c>.</summary>
     public string? Catalog { get; init; }
 
+    /// <summary>Retries, deadlines, circuit breakers and streaming.</summary>
     public ResilienceSettings Resilience { get; init; } = new();
 
     /// <summary>Where these settings came from, or null for built-in defaults.</summary>
     [JsonIgnore]
     public string? Origin { get; init; }
 
+    /// <see cref="HalfLifeDays"/> as a time span.
     public TimeSpan HalfLife => TimeSpan.FromDays(HalfLifeDays);
 
     /// <summary>The policy that orders a task's models unless a caller overrides it: <c>tasks.&lt;task&gt;.policy</c>, else <see cref="DefaultPolicyFor"/>.</summary>
@@ -97,6 +104,7 @@ public sealed record PortfolioSettings
         return File.Exists(user) ? user : null;
     }
 
+    /// <summary>Reads a config file strictly (comments and trailing commas allowed, unknown settings rejected); a bad file is a usage error naming it.</summary>
     public static PortfolioSettings Read(string path)
     {
         PortfolioSettings? settings;
@@ -121,6 +129,7 @@ public sealed record PortfolioSettings
         return settings;
     }
 
+    /// <summary>Throws a usage error naming the first invalid setting.</summary>
     public void Validate() => Validate(Origin is null ? "config" : Display(Origin));
 
     /// <param name="where">How messages name these settings, e.g. the file they came from.</param>

@@ -20,6 +20,7 @@ public sealed class ProviderCallException : Exception
     /// <summary>The provider id from the catalog, e.g. <c>openai</c>.</summary>
     public string Provider { get; }
 
+    /// <summary>What kind of failure it was, which decides whether the router retries, falls over or stops.</summary>
     public ProviderFailureKind Kind { get; }
 
     /// <summary>The HTTP status, when there was one.</summary>

@@ -8,7 +8,7 @@ namespace Cuboid.Portfolio;
 /// Resolves which providers are usable here (key in the environment, or a local endpoint), builds their
 /// endpoints, caches one client per model, and remembers providers that refused our key for the rest of the run.
 /// </summary>
-internal sealed class ProviderDirectory
+internal sealed class ProviderDirectory : IDisposable
 {
     private readonly Dictionary<string, ProviderStatus> _status = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProviderEndpoint> _endpoints = new(StringComparer.Ordinal);
@@ -17,6 +17,7 @@ internal sealed class ProviderDirectory
     private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ISpeechToTextClient?> _speechClients = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
 
     public ProviderDirectory(ModelCatalog catalog, PortfolioSettings settings, IEnvironmentVariables environment, IEnumerable<IProviderAdapter> adapters)
     {
@@ -67,15 +68,33 @@ internal sealed class ProviderDirectory
     public string? EnablingVariable(string provider) =>
         _status.TryGetValue(provider, out var status) && !status.Configured ? _enablingVariables.GetValueOrDefault(provider) : null;
 
+    /// <summary>Disposes every provider client made here (the SDK clients and their HTTP clients); later calls fail.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var client in _speechClients.Values)
+        {
+            client?.Dispose();
+        }
+
+        foreach (var client in _chatClients.Values)
+        {
+            client.Dispose();
+        }
+
+        _speechClients.Clear();
+        _chatClients.Clear();
+    }
+
     public IChatClient ChatClient(ModelId model) =>
-        _chatClients.GetOrAdd(model.ToString(), static (_, state) =>
+        _disposed ? throw new ObjectDisposedException(nameof(ModelRouter)) : _chatClients.GetOrAdd(model.ToString(), static (_, state) =>
         {
             var (self, id) = state;
             return self._adapters[self._status[id.Provider].ApiKind].CreateChatClient(self._endpoints[id.Provider], id.Model);
         }, (this, model));
 
     public ISpeechToTextClient? SpeechToTextClient(CatalogModel model) =>
-        _speechClients.GetOrAdd(model.Id, static (_, state) =>
+        _disposed ? throw new ObjectDisposedException(nameof(ModelRouter)) : _speechClients.GetOrAdd(model.Id, static (_, state) =>
         {
             var (self, m) = state;
             var endpoint = self._endpoints[m.Provider];

@@ -7,6 +7,7 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record ProviderEndpoint(string Id, string ApiKind, Uri BaseUri, string? ApiKey)
 {
+    /// <summary>The endpoint for logs and messages, with the key redacted (only whether one is set).</summary>
     public override string ToString() =>
         $"{Id} ({ApiKind} at {BaseUri}, key {(ApiKey is null ? "none" : "set")})";
 }

@@ -8,6 +8,7 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed class RatingDecay
 {
+    /// <summary>Thirty days: a rating a month old counts half.</summary>
     public static readonly TimeSpan DefaultHalfLife = TimeSpan.FromDays(30);
 
     /// <summary>The default prior: the 25th percentile of the field, so an old or missing rating counts as below most of it.</summary>
@@ -15,6 +16,7 @@ public sealed class RatingDecay
 
     private readonly TimeProvider _time;
 
+    /// <summary>Decay with <paramref name="halfLife"/> (default 30 days) on <paramref name="timeProvider"/>'s clock, rating unrated models at <paramref name="priorPercentile"/> of their field.</summary>
     public RatingDecay(TimeSpan? halfLife = null, TimeProvider? timeProvider = null, double priorPercentile = DefaultPriorPercentile)
     {
         HalfLife = halfLife ?? DefaultHalfLife;
@@ -32,13 +34,16 @@ public sealed class RatingDecay
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The age at which a rating counts half.</summary>
     public TimeSpan HalfLife { get; }
 
     /// <summary>Which percentile of the field's ratings stale evidence decays toward (0-100).</summary>
     public double PriorPercentile { get; }
 
+    /// <summary>The current time on the decay's clock.</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>Today's date (UTC) on the decay's clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>The newest rating of a model for a task, if it has one.</summary>
@@ -48,6 +53,7 @@ public sealed class RatingDecay
     /// <summary>The <see cref="PriorPercentile"/> of the latest ratings among the task's field; 0 when nobody in the field is rated.</summary>
     public double Prior(IEnumerable<CatalogModel> catalog, string task) => FieldPercentile(catalog, task, PriorPercentile);
 
+    /// <summary>The model's effective rating for <paramref name="task"/>: its latest rating decayed towards <paramref name="prior"/> by age (never lifted above what was measured), or the prior when unrated.</summary>
     public RatingStanding Stand(CatalogModel model, string task, double prior)
     {
         var latest = Latest(model, task);

@@ -26,22 +26,28 @@ public sealed record RequestEstimate
         _ => Nominal,
     };
 
+    /// <summary>Input text tokens.</summary>
     public int TextTokens { get; init; }
 
+    /// <summary>Input images.</summary>
     public int Images { get; init; }
 
+    /// <summary>Input audio, in seconds.</summary>
     public double AudioSeconds { get; init; }
 
+    /// <summary>Input video, in seconds.</summary>
     public double VideoSeconds { get; init; }
 
     /// <summary>Output tokens reserved (the call's MaxOutputTokens, or the configured default).</summary>
     public int OutputTokens { get; init; }
 
+    /// <summary>Whether the request has images, so only models that accept images qualify.</summary>
     public bool NeedsImages => Images > 0;
 
     /// <summary><c>AdditionalProperties</c> key on a video <see cref="DataContent"/> or <see cref="UriContent"/>: its length in seconds, for native video models.</summary>
     public const string VideoSecondsKey = "cuboid.videoSeconds";
 
+    /// <summary>Tokens for <paramref name="characters"/> of text, at four characters a token (rounded up).</summary>
     public static int TokensForText(int characters) => (characters + 3) / 4;
 
     /// <summary>
@@ -71,6 +77,7 @@ public sealed record RequestEstimate
     /// <summary>Output tokens on a given model: the stated cap plus the thinking a reasoning model spends before its answer.</summary>
     public int OutputTokensOn(CatalogModel model) => OutputTokens + (model.ReasoningTokens ?? 0);
 
+    /// <summary>The estimate of a chat request: its text, images and audio, and its output cap (else <paramref name="defaultOutputTokens"/>).</summary>
     public static RequestEstimate ForChat(IEnumerable<ChatMessage> messages, ChatOptions? options, int defaultOutputTokens)
     {
         var characters = 0;

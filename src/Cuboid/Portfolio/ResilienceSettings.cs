@@ -12,6 +12,7 @@ public sealed record ResilienceSettings
     /// <summary>First backoff delay; doubles each retry, with jitter.</summary>
     public double BaseDelaySeconds { get; init; } = 0.5;
 
+    /// <summary>Longest backoff delay between retries.</summary>
     public double MaxDelaySeconds { get; init; } = 20;
 
     /// <summary>A Retry-After longer than this is not waited for: the router moves to the next candidate.</summary>
@@ -29,6 +30,7 @@ public sealed record ResilienceSettings
     /// <summary>Circuit breaker: failures needed within the sampling window before it may open.</summary>
     public int BreakerMinimumThroughput { get; init; } = 4;
 
+    /// <summary>Circuit breaker: the window over which the failure ratio is measured.</summary>
     public double BreakerSamplingSeconds { get; init; } = 30;
 
     /// <summary>How long an open circuit skips the provider.</summary>

@@ -9,6 +9,7 @@ public sealed record RouteConstraints
     /// <summary>When set, only these providers.</summary>
     public IReadOnlyList<string>? AllowedProviders { get; init; }
 
+    /// <summary>Providers never to use (a gateway key's deny list); null allows all.</summary>
     public IReadOnlyList<string>? DeniedProviders { get; init; }
 
     /// <summary>Skip models whose estimated cost for the call is above this many dollars.</summary>
@@ -29,6 +30,7 @@ public sealed record RouteConstraints
     /// <summary>Balanced policy: the minimum effective rating that counts; default the median of the field's effective ratings.</summary>
     public double? QualityFloor { get; init; }
 
+    /// <summary>No constraints: the task's configured policy over every usable model.</summary>
     public static RouteConstraints None { get; } = new();
 
     /// <summary>

@@ -6,5 +6,6 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record RoutePlan(string Task, RoutingPolicy Policy, RequestEstimate Estimate, IReadOnlyList<RouteCandidate> Candidates, IReadOnlyList<RouteExclusion> Excluded)
 {
+    /// <summary>The model the router would try first, or null when none qualifies.</summary>
     public RouteCandidate? First => Candidates.Count > 0 ? Candidates[0] : null;
 }

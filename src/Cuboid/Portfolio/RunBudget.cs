@@ -10,6 +10,7 @@ public sealed class RunBudget
     private decimal _spent;
     private decimal _reserved;
 
+    /// <summary>A budget of <paramref name="limit"/> dollars; null has no limit (and only counts).</summary>
     public RunBudget(decimal? limit = null)
     {
         if (limit is < 0)
@@ -23,6 +24,7 @@ public sealed class RunBudget
     /// <summary>Dollars the run may spend; null for no limit.</summary>
     public decimal? Limit { get; }
 
+    /// <summary>Dollars settled so far: exactly the sum of the run's ledger.</summary>
     public decimal Spent
     {
         get
@@ -34,6 +36,7 @@ public sealed class RunBudget
         }
     }
 
+    /// <summary>Dollars held back for calls in flight.</summary>
     public decimal Reserved
     {
         get

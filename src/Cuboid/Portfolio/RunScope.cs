@@ -34,10 +34,13 @@ public sealed class RunScope
     /// <summary>The run of the current async flow, set by <see cref="MakeCurrent"/>; null outside any.</summary>
     public static RunScope? Current => CurrentRun.Value;
 
+    /// <summary>The run's id (given, or a new one), on its ledger records and telemetry.</summary>
     public string Id { get; }
 
+    /// <summary>What the run may spend, has spent and has reserved.</summary>
     public RunBudget Budget { get; }
 
+    /// <summary>Every call of the run: model, tokens, seconds, outcome and dollars.</summary>
     public UsageLedger Ledger { get; }
 
     /// <summary>The router this run was begun on.</summary>
@@ -60,7 +63,7 @@ public sealed class RunScope
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task, booked to this run.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        new PortfolioSpeechToTextClient(Router, constraints ?? RouteConstraints.None, this);
+        Router.Pipeline(new PortfolioSpeechToTextClient(Router, constraints ?? RouteConstraints.None, this));
 
     /// <summary>The router's plan for a task as this run would call it (a run with a budget leaves out unpriced models).</summary>
     public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>
@@ -94,7 +97,7 @@ public sealed class RunScope
         }
 
         var before = Ledger.Records.Count;
-        var client = GetChatClient(ModelTasks.Chat, new RouteConstraints { PinnedModel = model });
+        using var client = GetChatClient(ModelTasks.Chat, new RouteConstraints { PinnedModel = model });
         var response = await client.GetResponseAsync([message], cancellationToken: cancellationToken).ConfigureAwait(false);
         var records = Ledger.Records.Skip(before).ToList();
         return new AskAnswer(response.Text, records[^1].ModelId, records);

@@ -12,8 +12,10 @@ public sealed class UsageLedger
     private readonly Lock _gate = new();
     private readonly List<UsageRecord> _records = [];
 
+    /// <summary>Raised after each record is added (on the recording thread).</summary>
     public event Action<UsageRecord>? Recorded;
 
+    /// <summary>Adds a record (thread-safe) and raises <see cref="Recorded"/>.</summary>
     public void Record(UsageRecord record)
     {
         lock (_gate)
@@ -25,6 +27,7 @@ public sealed class UsageLedger
         Recorded?.Invoke(record);
     }
 
+    /// <summary>A snapshot of the records so far, in the order recorded.</summary>
     public IReadOnlyList<UsageRecord> Records
     {
         get
@@ -36,11 +39,14 @@ public sealed class UsageLedger
         }
     }
 
+    /// <summary>Totals over every record.</summary>
     public UsageTotals Total() => UsageTotals.Of("total", Records);
 
+    /// <summary>Totals per task, ordered by task name.</summary>
     public IReadOnlyList<UsageTotals> TotalsByTask() =>
         [.. Records.GroupBy(r => r.Task, StringComparer.Ordinal).Select(g => UsageTotals.Of(g.Key, g)).OrderBy(t => t.Key, StringComparer.Ordinal)];
 
+    /// <summary>Totals per model (<c>provider:model</c>), ordered by model id.</summary>
     public IReadOnlyList<UsageTotals> TotalsByModel() =>
         [.. Records.GroupBy(r => r.ModelId, StringComparer.Ordinal).Select(g => UsageTotals.Of(g.Key, g)).OrderBy(t => t.Key, StringComparer.Ordinal)];
 }

@@ -6,6 +6,7 @@ namespace Cuboid.Portfolio;
 /// </summary>
 public sealed record UsageTotals(string Key, int Calls, int Attempts, long InputTokens, long OutputTokens, double AudioSeconds, decimal Dollars, bool AnyEstimated)
 {
+    /// <summary>Sums <paramref name="records"/> under <paramref name="key"/> (a task, a model, or "total").</summary>
     public static UsageTotals Of(string key, IEnumerable<UsageRecord> records)
     {
         var (calls, attempts, input, output, audio, dollars, estimated) = (0, 0, 0L, 0L, 0d, 0m, false);

@@ -4,14 +4,19 @@ namespace Cuboid.Spacetime;
 /// Anything left out takes the family's default clip.</summary>
 public sealed record ClipRequest
 {
+    /// <summary>Width and height in pixels; null takes the family's default size.</summary>
     public PixelSize? Size { get; init; }
 
+    /// <summary>Frames to generate; null derives them from <see cref="Seconds"/>, else takes the family's default.</summary>
     public int? Frames { get; init; }
 
+    /// <summary>Length in seconds (at <see cref="Fps"/>); used when <see cref="Frames"/> is null.</summary>
     public double? Seconds { get; init; }
 
+    /// <summary>Frames per second for <see cref="Seconds"/>; null takes the family's rate.</summary>
     public double? Fps { get; init; }
 
+    /// <summary>What to do when the size is not a multiple of the family's VAE × patch.</summary>
     public UnevenShapePolicy Fit { get; init; } = UnevenShapePolicy.Reject;
 
     /// <summary>Reads a fit option: null or empty refuses uneven sizes, "crop" crops, "pad" pads by replication.</summary>

@@ -6,14 +6,19 @@ namespace Cuboid.Spacetime;
 /// </summary>
 public sealed record ModelFamily
 {
+    /// <summary>The id used to pick the family, e.g. <c>wan2.1-t2v-14b</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The display name.</summary>
     public string Name { get; init; } = "";
 
+    /// <summary>Whether the family makes videos or images.</summary>
     public FamilyKind Kind { get; init; } = FamilyKind.Video;
 
+    /// <summary>The family's VAE: time and space compression and latent channels.</summary>
     public VaeSpec Vae { get; init; } = new();
 
+    /// <summary>The space-time patch (frames, rows, columns of latent) that becomes one token.</summary>
     public PatchSize Patch { get; init; } = new(1, 2, 2);
 
     /// <summary>Text tokens: added to the sequence for joint attention, attended to by cross-attention otherwise.</summary>
@@ -25,31 +30,40 @@ public sealed record ModelFamily
     /// <summary>Parameters one forward pass reads (one expert of a mixture); defaults to <see cref="Parameters"/>.</summary>
     public double? ActiveParameters { get; init; }
 
+    /// <summary>Model width d: the length of each token's hidden vector.</summary>
     public int HiddenSize { get; init; }
 
     /// <summary>Transformer layers (MMDiT: double- plus single-stream blocks).</summary>
     public int Layers { get; init; }
 
+    /// <summary>Hidden width f of the MLP in each layer.</summary>
     public int MlpWidth { get; init; }
 
+    /// <summary>The MLP's shape (GELU: two matrices; SwiGLU: three).</summary>
     public MlpKind MlpKind { get; init; } = MlpKind.Gelu;
 
+    /// <summary>How text meets the video tokens: joint attention or cross-attention.</summary>
     public AttentionKind Attention { get; init; } = AttentionKind.Joint;
 
+    /// <summary>Denoising steps when a request names none.</summary>
     public int DefaultSteps { get; init; } = 50;
 
     /// <summary>Transformer forwards per denoising step: 2 with classifier-free guidance, 1 when distilled, 3 with two guidance terms.</summary>
     public int PassesPerStep { get; init; } = 1;
 
+    /// <summary>Width in pixels of the family's default clip.</summary>
     public int DefaultWidth { get; init; }
 
+    /// <summary>Height in pixels of the family's default clip.</summary>
     public int DefaultHeight { get; init; }
 
+    /// <summary>Frames of the family's default clip (1 for an image family).</summary>
     public int DefaultFrames { get; init; } = 1;
 
     /// <summary>The frame rate the family generates at (frames per second).</summary>
     public double Fps { get; init; }
 
+    /// <summary>Where the figures come from, or caveats; null when there are none.</summary>
     public string? Notes { get; init; }
 
     /// <summary>Parameters of one layer that every token passes through: self-attention Q,K,V,O (4·d²),
@@ -66,6 +80,7 @@ public sealed record ModelFamily
         }
     }
 
+    /// <summary>Parameters one forward pass reads: <see cref="ActiveParameters"/>, else <see cref="Parameters"/>.</summary>
     public double ParametersPerForward => ActiveParameters ?? Parameters;
 
     /// <summary>Checks every field a count or a FLOPs estimate needs; names the family and field on failure.</summary>

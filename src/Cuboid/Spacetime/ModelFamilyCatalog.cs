@@ -28,8 +28,10 @@ public sealed class ModelFamilyCatalog
         Families = families;
     }
 
+    /// <summary>The families shipped with the library (families.data.json).</summary>
     public static ModelFamilyCatalog Default => Shipped.Value;
 
+    /// <summary>Every family in the catalog, in file order.</summary>
     public IReadOnlyList<ModelFamily> Families { get; }
 
     /// <summary>The shipped catalog, merged with <paramref name="path"/> when given.</summary>

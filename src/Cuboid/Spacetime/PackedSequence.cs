@@ -29,8 +29,10 @@ public sealed class PackedSequence
         }
     }
 
+    /// <summary>The packed items in order, each with its token range and grid.</summary>
     public IReadOnlyList<PackedSegment> Segments { get; }
 
+    /// <summary>Tokens in the whole sequence.</summary>
     public int TokenCount { get; }
 
     /// <summary>For each token, the index of its segment in <see cref="Segments"/>.</summary>
@@ -42,6 +44,7 @@ public sealed class PackedSequence
     /// <summary>Cumulative sequence lengths: segment s spans [CuSeqLens[s], CuSeqLens[s + 1]).</summary>
     public ReadOnlySpan<int> CuSeqLens => _cuSeqLens;
 
+    /// <summary>Tokens in the longest segment (what a variable-length attention kernel is sized for).</summary>
     public int MaxSegmentLength { get; }
 
     /// <summary>Query-key pairs the block-diagonal mask keeps (Σ length²), against TokenCount² for full attention.</summary>

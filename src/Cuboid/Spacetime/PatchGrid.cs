@@ -23,16 +23,22 @@ public sealed record PatchGrid
         RestoredElementCount = Restored.ElementCount;
     }
 
+    /// <summary>The tensor shape being patched.</summary>
     public TensorShape Input { get; }
 
+    /// <summary>The patch size.</summary>
     public PatchSize Patch { get; }
 
+    /// <summary>What was done about dimensions that are not a multiple of the patch.</summary>
     public UnevenShapePolicy Policy { get; }
 
+    /// <summary>Patches along time (frames ÷ pt).</summary>
     public int GridT { get; }
 
+    /// <summary>Patches along height (rows ÷ ph).</summary>
     public int GridH { get; }
 
+    /// <summary>Patches along width (columns ÷ pw).</summary>
     public int GridW { get; }
 
     /// <summary>Tokens produced: GridT · GridH · GridW.</summary>

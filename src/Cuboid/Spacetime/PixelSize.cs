@@ -24,5 +24,6 @@ public readonly record struct PixelSize(int Width, int Height)
         throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, $"size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 1280x720");
     }
 
+    /// <summary>The size as <c>WIDTHxHEIGHT</c>, e.g. <c>1280x720</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Width}x{Height}");
 }

@@ -17,6 +17,7 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
         }
     }
 
+    /// <summary>Throws a usage error when a dimension is not positive.</summary>
     public void Validate()
     {
         if (Frames <= 0 || Height <= 0 || Width <= 0 || Channels <= 0)
@@ -25,6 +26,7 @@ public readonly record struct TensorShape(int Frames, int Height, int Width, int
         }
     }
 
+    /// <summary>The shape as <c>[T, H, W, C]</c>.</summary>
     public override string ToString() => $"[{Frames}, {Height}, {Width}, {Channels}]";
 
     // The message is only built when the check fails, so a hot path that checks sizes allocates nothing.

@@ -3,10 +3,13 @@ namespace Cuboid.Spacetime;
 /// <summary>The video VAE of a model family: how much it compresses time and space, and into how many channels.</summary>
 public sealed record VaeSpec
 {
+    /// <summary>Frames of video per latent frame (the first frame is kept on its own by causal VAEs).</summary>
     public int TemporalFactor { get; init; } = 1;
 
+    /// <summary>Pixels per latent pixel along each side.</summary>
     public int SpatialFactor { get; init; } = 8;
 
+    /// <summary>Channels of the latent.</summary>
     public int LatentChannels { get; init; } = 16;
 
     /// <summary>Causal VAEs encode the first frame alone: latent frames = 1 + (F − 1) / t.</summary>

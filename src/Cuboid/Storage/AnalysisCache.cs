@@ -11,8 +11,9 @@ namespace Cuboid.Storage;
 /// one record per run. WAL mode lets several runs read and write
 /// at once; every operation opens its own pooled connection, so one instance is safe across threads.
 /// </summary>
-public sealed class AnalysisCache
+public sealed class AnalysisCache : IDisposable, IAsyncDisposable
 {
+    /// <summary>The cache's file name inside its folder.</summary>
     public const string FileName = "cache.db";
 
     // Version 1 is the schema the cache had before it was versioned, so a file written then (user_version 0)
@@ -63,11 +64,21 @@ public sealed class AnalysisCache
         try
         {
             Directory.CreateDirectory(directory);
+#pragma warning disable CA2000 // Returned to the caller, or disposed below when opening fails.
             var cache = new AnalysisCache(System.IO.Path.Combine(directory, FileName));
-            using var connection = cache.Connect();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-            Schema.Apply(connection);
-            return cache;
+#pragma warning restore CA2000
+            try
+            {
+                using var connection = cache.Connect();
+                Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+                Schema.Apply(connection);
+                return cache;
+            }
+            catch
+            {
+                cache.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -80,6 +91,7 @@ public sealed class AnalysisCache
         FindFirst("SELECT caption FROM captions WHERE frame_hash = $h AND model = $m AND prompt_key = $p", models, ("$h", frameHash), ("$p", promptKey))
             is var (model, caption) ? new CachedCaption(model, caption) : null;
 
+    /// <summary>Stores the caption <paramref name="model"/> gave for a frame (by content hash) and prompt.</summary>
     public void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at) =>
         Write("INSERT OR REPLACE INTO captions (frame_hash, model, prompt_key, caption, created_at) VALUES ($h, $m, $p, $c, $t)", ("$h", frameHash), ("$m", model), ("$p", promptKey), ("$c", caption), ("$t", at.ToString("O")));
 
@@ -88,6 +100,7 @@ public sealed class AnalysisCache
         FindFirst("SELECT segments FROM transcripts WHERE audio_hash = $h AND model = $m AND language = $l", models, ("$h", audioHash), ("$l", language))
             is var (model, json) ? new CachedTranscript(model, JsonSerializer.Deserialize<List<TranscriptSegment>>(json, ReportJson.Options) ?? []) : null;
 
+    /// <summary>Stores the transcript <paramref name="model"/> gave for an audio file (by content hash) in <paramref name="language"/>.</summary>
     public void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at) =>
         Write("INSERT OR REPLACE INTO transcripts (audio_hash, model, language, segments, created_at) VALUES ($h, $m, $l, $s, $t)",
             ("$h", audioHash), ("$m", model), ("$l", language), ("$s", JsonSerializer.Serialize(segments, ReportJson.Options)), ("$t", at.ToString("O")));
@@ -96,14 +109,17 @@ public sealed class AnalysisCache
     public string? FindSynthesis(string timelineHash, IEnumerable<string> models) =>
         FindFirst("SELECT result FROM syntheses WHERE timeline_hash = $h AND model = $m", models, ("$h", timelineHash))?.Value;
 
+    /// <summary>Stores the synthesis (summary and chapters, as JSON) <paramref name="model"/> wrote for a timeline (by hash).</summary>
     public void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at) =>
         Write("INSERT OR REPLACE INTO syntheses (timeline_hash, model, result, created_at) VALUES ($h, $m, $r, $t)", ("$h", timelineHash), ("$m", model), ("$r", resultJson), ("$t", at.ToString("O")));
 
+    /// <summary>Records a finished analysis run (replacing one with the same id).</summary>
     public void RecordRun(RunRecord run) =>
         Write("INSERT OR REPLACE INTO runs (id, source, output, mode, samples, dollars, started_at, finished_at) VALUES ($id, $s, $o, $m, $n, $d, $a, $b)",
             ("$id", run.Id), ("$s", run.Source), ("$o", run.Output), ("$m", run.Mode), ("$n", run.Samples),
             ("$d", run.Dollars.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$a", run.StartedAt.ToString("O")), ("$b", run.FinishedAt.ToString("O")));
 
+    /// <summary>Every recorded run, oldest first.</summary>
     public IReadOnlyList<RunRecord> Runs()
     {
         using var connection = Connect();
@@ -169,5 +185,22 @@ public sealed class AnalysisCache
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to the file, so it can be moved or deleted. The store stays usable (the next call
+    /// opens a new connection); a container that registered it (<c>AddCuboid</c>) does this when it is disposed.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

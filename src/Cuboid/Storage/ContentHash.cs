@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Cuboid.Storage;
 
 /// <summary>SHA-256 of a file's bytes, as lowercase hex: the identity of a frame or an audio piece in the cache.</summary>
-public static class ContentHash
+internal static class ContentHash
 {
     public static async Task<string> OfFileAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -13,8 +13,9 @@ namespace Cuboid.Storage;
 /// polling and never re-create a job. WAL mode and one pooled connection per operation, as in <see cref="AnalysisCache"/>,
 /// so concurrent jobs and processes share it safely.
 /// </summary>
-public sealed class SqliteVideoJobStore : IVideoJobStore
+public sealed class SqliteVideoJobStore : IVideoJobStore, IDisposable, IAsyncDisposable
 {
+    /// <summary>The store's file name inside its folder.</summary>
     public const string FileName = "jobs.db";
 
     // One writer at a time inside the process: hundreds of concurrent jobs otherwise queue on SQLite's file lock,
@@ -31,6 +32,7 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
+    /// <summary>The full path of the SQLite file.</summary>
     public string Path { get; }
 
     /// <summary><c>$XDG_DATA_HOME/cuboid</c>, else <c>~/.local/share/cuboid</c>.</summary>
@@ -39,6 +41,7 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
             Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"),
             "cuboid");
 
+    /// <summary>Opens (creating and migrating when needed) the store in <paramref name="directory"/>; a folder or file that cannot be opened is a usage error naming the store folder.</summary>
     public static SqliteVideoJobStore Open(string directory)
     {
         try
@@ -64,8 +67,10 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         }
     }
 
+    /// <inheritdoc/>
     public string OutputDirectory(string jobId) => System.IO.Path.Combine(_directory, "jobs", jobId);
 
+    /// <summary>Inserts or replaces the job's record (by id), one writer at a time.</summary>
     public void Save(VideoJob job)
     {
         using var connection = Connect();
@@ -83,8 +88,10 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         }
     }
 
+    /// <summary>The job with this id, or null when there is none.</summary>
     public VideoJob? Find(string id) => Query("SELECT record FROM video_jobs WHERE id = $id", ("$id", id)).FirstOrDefault();
 
+    /// <inheritdoc/>
     public IReadOnlyList<VideoJob> List(int limit = 50) =>
         Query("SELECT record FROM video_jobs ORDER BY created_at DESC, id DESC LIMIT $n", ("$n", limit));
 
@@ -113,5 +120,22 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to the file, so it can be moved or deleted. The store stays usable (the next call
+    /// opens a new connection); a container that registered it (<c>AddCuboid</c>) does this when it is disposed.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

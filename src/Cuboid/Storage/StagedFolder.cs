@@ -9,7 +9,7 @@ namespace Cuboid.Storage;
 /// the user's files. A staging folder's name records its owner (<see cref="StagingOwner"/>); the next run into the same
 /// target removes the ones whose owner is gone (a run killed with <c>kill -9</c> cannot clean up after itself).
 /// </summary>
-public sealed class StagedFolder : IDisposable
+internal sealed class StagedFolder : IDisposable
 {
     private readonly bool _replace;
     private bool _committed;

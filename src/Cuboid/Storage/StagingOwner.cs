@@ -10,7 +10,7 @@ namespace Cuboid.Storage;
 /// later run can tell a folder still being written from one a killed run left behind. The start time (Unix
 /// milliseconds) guards against a new process that happens to get the dead one's id.
 /// </summary>
-public sealed partial record StagingOwner(int ProcessId, long StartedUnixMs)
+internal sealed partial record StagingOwner(int ProcessId, long StartedUnixMs)
 {
     // The clock reading of a process's start time moves by a few milliseconds between reads on Linux.
     private const long StartTolerance = 1000;

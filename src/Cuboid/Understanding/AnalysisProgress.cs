@@ -10,7 +10,9 @@ namespace Cuboid.Understanding;
 /// </summary>
 public sealed record AnalysisProgress(string Stage, double Done, double? Total, decimal DollarsSoFar, bool Finished = false, string? Skipped = null)
 {
+    /// <summary>Dollars this stage has spent so far.</summary>
     public decimal StageDollars { get; init; }
 
+    /// <summary>For <c>caption</c>: samples skipped as near-duplicates of the previous one (counted in <c>Done</c>).</summary>
     public int Duplicates { get; init; }
 }

@@ -13,43 +13,53 @@ namespace Cuboid.Understanding;
 /// </summary>
 public static class AnalysisSession
 {
+    /// <summary>Runs the analysis <paramref name="options"/> describe through the router and writes the report folder; a budget or provider failure keeps the partial report.</summary>
     public static async Task<AnalysisOutcome> RunAsync(AnalyzeOptions options, Action<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Request.Validate();
-        var models = LoadModels(options);
-        var cache = options.NoCache ? null
-            : options.Services?.GetRequiredService<AnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
+        CheckBudget(options);
+        // What the session makes for itself it disposes; what comes from options.Services belongs to the container.
+        using var ownedRouter = options.Services is null ? LoadRouter(options) : null;
+        var models = LoadModels(options, ownedRouter ?? options.Services!.GetRequiredService<ModelRouter>());
+        using var ownedCache = options.NoCache || options.Services is not null ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
+        var cache = options.NoCache ? null : ownedCache ?? options.Services!.GetRequiredService<AnalysisCache>();
         var analyzer = Analyzer(options);
         // The router's clients are one set of clients among any; the CLI keeps files, cache and run records.
         var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken).ConfigureAwait(false);
         return outcome with { NoProviderConfigured = !options.Request.Offline && !HasAnyModel(models) };
     }
 
-    public static Task<DryRunPlan> PlanAsync(AnalyzeOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Prices the analysis without calling a model: the plan of samples, the models per stage and their estimated cost.</summary>
+    public static async Task<DryRunPlan> PlanAsync(AnalyzeOptions options, CancellationToken cancellationToken = default)
     {
         options.Request.Validate();
-        var models = LoadModels(options);
+        CheckBudget(options);
+        using var ownedRouter = options.Services is null ? LoadRouter(options) : null;
+        var router = ownedRouter ?? options.Services!.GetRequiredService<ModelRouter>();
+        var models = LoadModels(options, router);
         var analyzer = Analyzer(options);
 
         // A stage with no configured model is priced on the shipped default, so a user without keys still learns the price.
         var complete = models is not null && models.Captioner is not null && models.Transcriber is not null && models.Reasoner is not null;
-        var defaults = options.Request.Offline || complete ? null
-            : LoadModels(options, router => router.WithEnvironment(new AssumedKeyEnvironment(router.Environment)));
+        using var assumingKeys = options.Request.Offline || complete ? null : router.WithEnvironment(new AssumedKeyEnvironment(router.Environment));
+        var defaults = assumingKeys is null ? null : LoadModels(options, assumingKeys);
         // The run's own models go in even when none is usable: they know which variables would add a missing stage.
-        return analyzer.PlanAsync(options.Request, models, defaults, cancellationToken);
+        return await analyzer.PlanAsync(options.Request, models, defaults, cancellationToken).ConfigureAwait(false);
     }
 
-    private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options, Func<ModelRouter, ModelRouter>? adapt = null)
+    // Options are checked the same way in every mode: --offline calls no model, but a bad --budget, --config or
+    // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
+    private static void CheckBudget(AnalyzeOptions options)
     {
-        // Options are checked the same way in every mode: --offline calls no model, but a bad --budget, --config or
-        // --catalog is still the user's mistake, and should not pass silently only to fail on the next online run.
         if (options.Budget is <= 0)
         {
             throw CuboidException.Usage(CuboidErrorCodes.BudgetInvalid, CuboidParameters.Budget, $"{CuboidParameters.Budget} must be a positive number of dollars, e.g. 0.50");
         }
+    }
 
-        var router = options.Services?.GetRequiredService<ModelRouter>() ?? LoadRouter(options);
-        var run = (adapt?.Invoke(router) ?? router).BeginRun(new RunOptions { Budget = options.Budget });
+    private static PortfolioAnalysisModels? LoadModels(AnalyzeOptions options, ModelRouter router)
+    {
+        var run = router.BeginRun(new RunOptions { Budget = options.Budget });
         return options.Request.Offline ? null : new PortfolioAnalysisModels(run, options.Models);
     }
 

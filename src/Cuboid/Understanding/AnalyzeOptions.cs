@@ -6,8 +6,10 @@ namespace Cuboid.Understanding;
 /// <summary>Everything a host (the CLI, a server, a test) says about one analysis, beyond the request itself.</summary>
 public sealed record AnalyzeOptions
 {
+    /// <summary>The analysis itself: the video, the sampling, the formats.</summary>
     public required AnalyzeRequest Request { get; init; }
 
+    /// <summary>Models pinned or policies set per stage; unset stages take the router's choice.</summary>
     public AnalysisModelChoices Models { get; init; } = new();
 
     /// <summary>Dollars the run may spend; calls that would exceed it are refused and the report is partial.</summary>
@@ -25,10 +27,13 @@ public sealed record AnalyzeOptions
     /// <summary>A catalog overlay merged over the shipped catalog (default: the config's <c>catalog</c>, else <c>~/.config/cuboid/catalog.json</c>).</summary>
     public string? CatalogPath { get; init; }
 
+    /// <summary>The folder searched for <c>cuboid.json</c>; null is the current directory.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Where provider keys and hosts are read; null is the process environment.</summary>
     public IEnvironmentVariables? Environment { get; init; }
 
+    /// <summary>The clock for the run's timestamps, decay and retries; null is the system clock.</summary>
     public TimeProvider? Time { get; init; }
 
     /// <summary>Where the analyzer and the portfolio log (stages, routing, retries); null logs nothing.</summary>
@@ -47,5 +52,6 @@ public sealed record AnalyzeOptions
     /// <summary>The media engine; default ffmpeg through <c>Cuboid.Media</c>.</summary>
     public IVideoAnalysisSource? Media { get; init; }
 
+    /// <summary>The audio side of the media engine; default ffmpeg through <c>Cuboid.Media</c>.</summary>
     public IAudioSource? Audio { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Cuboid.Understanding;
 /// The environment as if every provider key were set, so <c>--dry-run</c> can show what the shipped defaults would
 /// cost before the user has any key. The stand-in value is never sent anywhere: a plan calls no model.
 /// </summary>
-public sealed class AssumedKeyEnvironment(IEnvironmentVariables inner) : IEnvironmentVariables
+internal sealed class AssumedKeyEnvironment(IEnvironmentVariables inner) : IEnvironmentVariables
 {
     public const string StandIn = "not-configured";
 

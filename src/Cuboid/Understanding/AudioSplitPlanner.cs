@@ -7,7 +7,7 @@ namespace Cuboid.Understanding;
 /// mono WAV), cutting in the middle of a silence so no word is cut in two. Only when a stretch holds no
 /// silence at all is it cut hard at the limit.
 /// </summary>
-public static class AudioSplitPlanner
+internal static class AudioSplitPlanner
 {
     /// <summary>Ten minutes: inside OpenAI's 25 MB upload limit for 16 kHz 16-bit mono WAV (≈13.6 min).</summary>
     public const double DefaultMaxPieceSeconds = 600;

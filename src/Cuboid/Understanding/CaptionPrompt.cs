@@ -7,7 +7,7 @@ namespace Cuboid.Understanding;
 /// What the captioner is asked for each frame. <see cref="Version"/> changes with the wording, and
 /// <see cref="Key"/> (version plus the user's focus) is part of every cached caption's key.
 /// </summary>
-public static class CaptionPrompt
+internal static class CaptionPrompt
 {
     public const string Version = "caption-v1";
 

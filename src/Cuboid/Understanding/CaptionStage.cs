@@ -12,7 +12,7 @@ namespace Cuboid.Understanding;
 /// (<see cref="StageFailure"/>) stops further calls; later frames are still listed, uncaptioned, and the failure is
 /// returned, not thrown. The caption's model is the response's <c>ModelId</c>.
 /// </summary>
-public sealed class CaptionStage
+internal sealed class CaptionStage
 {
     private readonly IChatClient? _captioner;
     private readonly AnalysisCache? _cache;

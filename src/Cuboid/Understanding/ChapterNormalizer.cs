@@ -7,7 +7,7 @@ namespace Cuboid.Understanding;
 /// at the same time, and tiling the video (the first starts at <c>from</c>, each ends where the next starts, the
 /// last ends with the video), which also removes overlaps and gaps.
 /// </summary>
-public static class ChapterNormalizer
+internal static class ChapterNormalizer
 {
     private const double MinimumLength = 0.5;
 

@@ -9,7 +9,7 @@ namespace Cuboid.Understanding;
 /// speech is dense, and each reasoning call needs its one repair; so a budget of the worst case never stops the run
 /// on the planned models (a fall-over to a dearer model is not covered).
 /// </summary>
-public static class CostEstimator
+internal static class CostEstimator
 {
     public const int CaptionOutputTokens = 120;
     public const int DefaultImageTokens = 1000;

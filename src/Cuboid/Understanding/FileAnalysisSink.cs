@@ -12,9 +12,13 @@ public sealed class FileAnalysisSink(AnalysisCache? cache, TimeProvider? time = 
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <inheritdoc/>
     public AnalysisCache? Cache => cache;
 
+    /// <inheritdoc/>
+#pragma warning disable CA2000 // The workspace owns the staged folder and disposes it (IAnalysisWorkspace.Dispose).
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ReportWorkspace(ReportFolder.Stage(request.OutputPath), request, cache, _time);
+#pragma warning restore CA2000
 
     private sealed class ReportWorkspace(StagedFolder folder, AnalyzeRequest request, AnalysisCache? cache, TimeProvider time) : IAnalysisWorkspace
     {

@@ -11,10 +11,13 @@ namespace Cuboid.Understanding;
 /// </summary>
 public interface IAnalysisModels
 {
+    /// <summary>The client that captions frames; null skips captioning.</summary>
     IChatClient? Captioner { get; }
 
+    /// <summary>The client that transcribes the audio; null skips transcription.</summary>
     ISpeechToTextClient? Transcriber { get; }
 
+    /// <summary>The client that writes summary and chapters; null skips synthesis.</summary>
     IChatClient? Reasoner { get; }
 
     /// <summary>

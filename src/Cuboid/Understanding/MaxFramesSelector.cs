@@ -4,7 +4,7 @@ namespace Cuboid.Understanding;
 /// Caps a plan at N frames (<c>--max-frames</c>): frames after cuts are kept first (spread evenly when
 /// there are more cuts than N), then the rest of the budget is spread evenly over the other samples.
 /// </summary>
-public static class MaxFramesSelector
+internal static class MaxFramesSelector
 {
     public static IReadOnlyList<PlannedFrame> Select(IReadOnlyList<PlannedFrame> frames, int max)
     {

@@ -20,13 +20,17 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     // Activity found while extracting a WAV, handed out by SpeechAsync for that file.
     private readonly ConcurrentDictionary<string, IReadOnlyList<TimeRange>> _activity = new(StringComparer.Ordinal);
 
+    /// <summary>The engine over the ffmpeg and ffprobe found on PATH (or named by <c>CUBOID_FFMPEG</c>/<c>CUBOID_FFPROBE</c>).</summary>
     public static MediaEngineSource Instance { get; } = new();
 
+    /// <summary>The ffmpeg and ffprobe to run.</summary>
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
+    /// <inheritdoc/>
     public async Task<VideoFacts> ProbeAsync(string videoPath, CancellationToken cancellationToken) =>
         Facts(await VideoProbe.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The report's facts about a probed video (name, duration, size, frame rate, codecs).</summary>
     public static VideoFacts Facts(VideoInfo info)
     {
         var video = info.RequireVideo();
@@ -34,6 +38,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         return new VideoFacts(info.Duration.TotalSeconds, video.DisplayWidth, video.DisplayHeight, Math.Round(video.FramesPerSecond, 3), video.Codec, info.HasAudio, audio?.Codec, info.Container);
     }
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string? framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var motion = new SampleMotion();
@@ -85,6 +90,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         }
     }
 
+    /// <inheritdoc/>
     public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)
     {
         var audioRange = range is null ? AudioRange.Whole : new AudioRange(TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End));
@@ -97,6 +103,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
         return extraction.HasAudio;
     }
 
+    /// <inheritdoc/>
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) =>
         Task.FromResult(_activity.TryRemove(Path.GetFullPath(wavPath), out var activity) ? activity : (IReadOnlyList<TimeRange>)[]);
 

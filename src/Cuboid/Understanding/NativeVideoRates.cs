@@ -7,7 +7,7 @@ namespace Cuboid.Understanding;
 /// media-resolution and pricing pages; Vertex AI for Gemini 3; gathered November 2026). Used when the
 /// catalog carries no video-input rates of its own.
 /// </summary>
-public static class NativeVideoRates
+internal static class NativeVideoRates
 {
     private const string Published = "published rates, Nov 2026";
 

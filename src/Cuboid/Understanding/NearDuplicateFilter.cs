@@ -8,7 +8,7 @@ namespace Cuboid.Understanding;
 /// difference hash is within a few bits of the kept one (a static slide, a paused screen). First frames and
 /// frames after a cut are always kept. Without a hash, nothing is skipped.
 /// </summary>
-public sealed class NearDuplicateFilter(double maxMotion = NearDuplicateFilter.DefaultMaxMotion, int maxHashDistance = NearDuplicateFilter.DefaultMaxHashDistance)
+internal sealed class NearDuplicateFilter(double maxMotion = NearDuplicateFilter.DefaultMaxMotion, int maxHashDistance = NearDuplicateFilter.DefaultMaxHashDistance)
 {
     /// <summary>Largest fraction (0–1) of space-time cuboids that may have moved since the kept sample: a blinking cursor, not a pan.</summary>
     public const double DefaultMaxMotion = 0.02;

@@ -9,10 +9,13 @@ namespace Cuboid.Understanding;
 /// </summary>
 public sealed class NullAnalysisSink : IAnalysisSink
 {
+    /// <summary>The one instance.</summary>
     public static NullAnalysisSink Instance { get; } = new();
 
+    /// <summary>Always null: no answer is cached.</summary>
     public AnalysisCache? Cache => null;
 
+    /// <summary>A temporary folder for the run's frames and audio, deleted when the run ends.</summary>
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ScratchWorkspace();
 
     private sealed class ScratchWorkspace : IAnalysisWorkspace

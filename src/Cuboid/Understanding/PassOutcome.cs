@@ -5,8 +5,10 @@ namespace Cuboid.Understanding;
 /// <summary>What the analysis pass knows once its frame stream has ended: the scenes, the motion profile and which samples sit on a cut.</summary>
 public sealed class PassOutcome
 {
+    /// <summary>The scenes between the cuts the pass found.</summary>
     public IReadOnlyList<ReportScene> Scenes { get; set; } = [];
 
+    /// <summary>Motion over time, one point per profile bucket.</summary>
     public IReadOnlyList<MotionPoint> MotionProfile { get; set; } = [];
 
     /// <summary>Times of the samples that are a cut's first frame, whatever reason they streamed with.</summary>

@@ -9,7 +9,7 @@ namespace Cuboid.Understanding;
 /// the user's pins and policy) bound to that <see cref="RunScope"/>, the router's candidate order for planning and
 /// cache lookups, and the run's usage ledger per task. A task with no usable candidate gets no client.
 /// </summary>
-public sealed class PortfolioAnalysisModels : IAnalysisModels
+internal sealed class PortfolioAnalysisModels : IAnalysisModels
 {
     private readonly RunScope _run;
     private readonly Dictionary<string, RouteConstraints> _constraints;

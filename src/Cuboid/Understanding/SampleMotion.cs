@@ -9,7 +9,7 @@ namespace Cuboid.Understanding;
 /// sample reader, which waits until every slab starting before its sample is complete: a sample can stream out
 /// before the slab around it has ended, and the answer must not depend on which thread got there first.
 /// </summary>
-public sealed class SampleMotion
+internal sealed class SampleMotion
 {
     private readonly Lock _gate = new();
     private readonly List<CuboidEnergy> _pending = [];

@@ -9,7 +9,7 @@ namespace Cuboid.Understanding;
 /// is one segment over its <c>StartTime</c>..<c>EndTime</c>, relative to the audio sent. A client that streams only
 /// partial text, or gives one update for the whole audio, yields one segment spanning what it says it heard (or the piece).
 /// </summary>
-public static class SpeechSegmentReader
+internal static class SpeechSegmentReader
 {
     /// <summary>Transcribes <paramref name="audio"/> and returns its segments and the model that answered (the updates' <c>ModelId</c>).</summary>
     public static async Task<(IReadOnlyList<TranscriptSegment> Segments, string? Model)> ReadAsync(ISpeechToTextClient transcriber, Stream audio, SpeechToTextOptions options, double pieceSeconds, CancellationToken cancellationToken)

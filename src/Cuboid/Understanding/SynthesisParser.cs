@@ -11,7 +11,7 @@ namespace Cuboid.Understanding;
 /// <c>h:mm:ss</c> strings. A code fence around the JSON is tolerated; anything else wrong is an error
 /// message fit to send back to the model in a repair request.
 /// </summary>
-public static class SynthesisParser
+internal static class SynthesisParser
 {
     public static bool TryParse(string? text, double duration, [NotNullWhen(true)] out SynthesisResult? result, out string error, double from = 0)
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Cuboid.Understanding;
 
 /// <summary>The reasoner's instructions. <see cref="Version"/> changes whenever the wording changes.</summary>
-public static class SynthesisPrompts
+internal static class SynthesisPrompts
 {
     public const string Version = "synthesis-v1";
 

@@ -7,7 +7,7 @@ namespace Cuboid.Understanding;
 /// The reasoner's answer as a JSON schema, for models that take structured output (the router sends others plain
 /// JSON mode). Times are strings, as the prompt asks (<c>mm:ss</c>); <see cref="SynthesisParser"/> validates either way.
 /// </summary>
-public static class SynthesisSchema
+internal static class SynthesisSchema
 {
     private const string Schema = """
         {

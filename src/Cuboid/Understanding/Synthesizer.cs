@@ -10,7 +10,7 @@ namespace Cuboid.Understanding;
 /// falls over to the next reasoner when the repair fails too. When the timeline does not fit the model's context window, time windows are summarised
 /// first and their notes (with their timestamps) are then synthesised as a whole (map-reduce, recursively).
 /// </summary>
-public sealed class Synthesizer
+internal sealed class Synthesizer
 {
     // Room kept for the answer and the instructions; the rest of the window carries the timeline.
     private const int ReservedTokens = 6_000;

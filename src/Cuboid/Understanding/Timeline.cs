@@ -4,7 +4,7 @@ using Cuboid.Understanding.Reports;
 namespace Cuboid.Understanding;
 
 /// <summary>Interleaves frame captions and transcript segments in time order and renders them as <c>[mm:ss]</c> lines.</summary>
-public static class Timeline
+internal static class Timeline
 {
     public static IReadOnlyList<TimelineEntry> Build(IEnumerable<ReportSample> samples, IEnumerable<TranscriptSegment> transcript)
     {

@@ -1,6 +1,6 @@
 namespace Cuboid.Understanding;
 
-public enum TimelineKind
+internal enum TimelineKind
 {
     /// <summary>A caption of a sampled frame.</summary>
     Frame,

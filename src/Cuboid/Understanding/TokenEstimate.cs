@@ -4,7 +4,7 @@ namespace Cuboid.Understanding;
 /// A provider-neutral token estimate for planning (about four characters per token for English text),
 /// used to decide whether a prompt fits a context window and to price a dry run.
 /// </summary>
-public static class TokenEstimate
+internal static class TokenEstimate
 {
     public const int CharactersPerToken = 4;
 

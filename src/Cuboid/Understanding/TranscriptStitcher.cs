@@ -6,7 +6,7 @@ namespace Cuboid.Understanding;
 /// Puts the transcripts of audio pieces back on the video's clock: each piece's segments are offset by
 /// the piece's start (exactly, no rounding), kept inside the piece, and returned in time order.
 /// </summary>
-public static class TranscriptStitcher
+internal static class TranscriptStitcher
 {
     public static IReadOnlyList<TranscriptSegment> Stitch(IEnumerable<(TimeRange Piece, IReadOnlyList<TranscriptSegment> Segments)> pieces)
     {

@@ -22,7 +22,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
     private readonly ILogger _log = logger ?? NullLogger<VideoAnalyzer>.Instance;
 
     /// <summary>Near-duplicate thresholds (defaults suit slides and screen recordings).</summary>
-    public NearDuplicateFilter NewFilter() => new();
+    internal NearDuplicateFilter NewFilter() => new();
 
     /// <summary>
     /// Analyzes with any Microsoft.Extensions.AI clients (no router, no catalog): each answer's model is its response's

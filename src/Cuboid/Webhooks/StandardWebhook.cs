@@ -12,9 +12,13 @@ namespace Cuboid.Webhooks;
 /// </summary>
 public sealed class StandardWebhook
 {
+    /// <summary>The header carrying the message's unique id.</summary>
     public const string IdHeader = "webhook-id";
+    /// <summary>The header carrying the send time in Unix seconds.</summary>
     public const string TimestampHeader = "webhook-timestamp";
+    /// <summary>The header carrying the space-separated <c>v1,</c> signatures.</summary>
     public const string SignatureHeader = "webhook-signature";
+    /// <summary>The prefix of a secret in its written form.</summary>
     public const string SecretPrefix = "whsec_";
 
     /// <summary>How far a timestamp may be from now, either way, before the message counts as replayed.</summary>

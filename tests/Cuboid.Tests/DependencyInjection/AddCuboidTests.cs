@@ -138,4 +138,59 @@ public sealed class AddCuboidTests(RouterSimulatorFixture fixture) : IClassFixtu
         Assert.Equal(ErrorKind.Usage, broken.Kind);
         Assert.EndsWith("cuboid.json: unknown setting 'budgett' (see the Configuration section of docs/CLI.md)", broken.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_users_chat_middleware_sees_every_routed_call_and_speech_middleware_wraps_every_speech_client()
+    {
+        var sim = fixture.Fresh(r => $"answer from {r.Model}");
+        var seen = new List<string?>();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SimulatedOpenAI()).Build();
+        using var services = new ServiceCollection()
+            .AddCuboid(configuration, cuboid => cuboid
+                .ConfigureChatClient(b => b.Use(async (messages, options, next, cancellationToken) =>
+                {
+                    lock (seen)
+                    {
+                        seen.Add(options?.ModelId);
+                    }
+
+                    await next(messages, options, cancellationToken);
+                }))
+                .ConfigureSpeechToTextClient(b => b.Use(inner => new MarkedSpeechClient(inner))))
+            .BuildServiceProvider();
+        var router = services.GetRequiredService<ModelRouter>();
+        var run = router.BeginRun();
+        var pinned = new ChatOptions { ModelId = "openai:gpt-4.1-mini" };
+
+        await services.GetRequiredKeyedService<IChatClient>(ModelTasks.Chat).GetResponseAsync("one", pinned);
+        await foreach (var _ in services.GetRequiredKeyedService<IChatClient>(ModelTasks.Caption).GetStreamingResponseAsync("two", pinned))
+        {
+        }
+
+        await router.GetChatClient(ModelTasks.Reason).GetResponseAsync("three", pinned);
+        await run.GetChatClient(ModelTasks.Chat).GetResponseAsync("four", pinned);
+
+        Assert.Equal(4, seen.Count);
+        Assert.All(seen, model => Assert.Equal("openai:gpt-4.1-mini", model));
+        Assert.Equal(4, sim.Calls.Count);
+        Assert.Single(run.Ledger.Records);
+        Assert.NotNull(services.GetRequiredService<ISpeechToTextClient>().GetService<MarkedSpeechClient>());
+        Assert.NotNull(run.GetSpeechToTextClient().GetService<MarkedSpeechClient>());
+        // The router is still reachable through the user's middleware.
+        Assert.Same(router, services.GetRequiredService<ISpeechToTextClient>().GetService<ModelRouter>());
+    }
+
+    [Fact]
+    public void Without_user_middleware_the_routed_clients_carry_only_Cuboids_own()
+    {
+        using var services = Build(SimulatedOpenAI());
+        var router = services.GetRequiredService<ModelRouter>();
+
+        Assert.Null(router.ConfigureChatClient);
+        Assert.Null(router.ConfigureSpeechToTextClient);
+        Assert.NotNull(services.GetRequiredService<ISpeechToTextClient>().GetService<OpenTelemetrySpeechToTextClient>());
+        Assert.Null(services.GetRequiredService<ISpeechToTextClient>().GetService<MarkedSpeechClient>());
+    }
+
+    private sealed class MarkedSpeechClient(ISpeechToTextClient inner) : DelegatingSpeechToTextClient(inner);
 }

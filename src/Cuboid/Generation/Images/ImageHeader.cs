@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Cuboid.Generation.Images;
 
 /// <summary>The pixel size written in a PNG or JPEG header, read without decoding, so an image is billed at the size delivered.</summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     public static VideoSize? Size(ReadOnlySpan<byte> bytes)
     {

@@ -11,7 +11,7 @@ namespace Cuboid.Generation.Jobs;
 /// audio, compared with the request. A mismatch is a warning on the job, and the cost is computed from what was
 /// delivered (its seconds, at the SKU of its resolution and audio), never from what was asked.
 /// </summary>
-public sealed class VideoOutputInspector(MediaTools tools, double durationTolerance = 0.5)
+internal sealed class VideoOutputInspector(MediaTools tools, double durationTolerance = 0.5)
 {
     public async Task<VideoJobOutput> InspectAsync(int index, string path, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace Cuboid.Generation.Routing;
 /// route's succeeded jobs in the job store when there are at least <see cref="MinimumJobs"/>, else the catalog's
 /// <see cref="VideoRoute.ExpectedSeconds"/>, else unknown (ordered last).
 /// </summary>
-public sealed class VideoLatencies
+internal sealed class VideoLatencies
 {
     public const int MinimumJobs = 3;
 

@@ -12,7 +12,7 @@ namespace Cuboid.Generation.Routing;
 /// the host by price (by expected time under latency), with hosts that refused in this run last. A route that cannot
 /// serve the request (no last frame, a duration it does not offer, no key here) is skipped with the reason. Pure: calls nothing.
 /// </summary>
-public sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, Func<string, string?> hostUnusableReason, VideoLatencies? latencies = null)
+internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay, Func<string, string?> hostUnusableReason, VideoLatencies? latencies = null)
 {
     private readonly VideoLatencies _latencies = latencies ?? VideoLatencies.None;
 

@@ -13,6 +13,7 @@ public sealed class AnalysisFrame
     private readonly FramePlanes[] _history;
     private byte[] _rgb = [];
 
+    /// <summary>A frame buffer for analysis frames of <paramref name="width"/> × <paramref name="height"/> pixels, before the first frame.</summary>
     public AnalysisFrame(int width, int height)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -28,17 +29,22 @@ public sealed class AnalysisFrame
         Index = -1;
     }
 
+    /// <summary>Width of the analysis frame in pixels.</summary>
     public int Width { get; }
 
+    /// <summary>Height of the analysis frame in pixels.</summary>
     public int Height { get; }
 
+    /// <summary>Pixels in one plane: <see cref="Width"/> × <see cref="Height"/>.</summary>
     public int PixelCount => Width * Height;
 
     /// <summary>Bytes of one planar RGB frame at this size (ffmpeg's <c>gbrp</c>: green, blue and red planes).</summary>
     public int RgbByteCount => Width * Height * 3;
 
+    /// <summary>The frame's number in decode order, from 0; -1 before the first frame.</summary>
     public long Index { get; private set; }
 
+    /// <summary>The frame's presentation time in seconds from the start of the video.</summary>
     public double Time { get; private set; }
 
     /// <summary>The frame's red plane.</summary>
@@ -50,8 +56,10 @@ public sealed class AnalysisFrame
     /// <summary>The frame's blue plane.</summary>
     public ReadOnlySpan<byte> Blue => _rgb.AsSpan(PixelCount, PixelCount);
 
+    /// <summary>The current frame's luma, hue, saturation and value planes and statistics.</summary>
     public FramePlanes Planes => _history[Index % HistoryLength];
 
+    /// <summary>The current frame's statistics (mean luma, HSV means, ...).</summary>
     public FrameStats Stats => Planes.Stats;
 
     /// <summary>The planes of frame <paramref name="index"/> if it is still in the history, else null.</summary>

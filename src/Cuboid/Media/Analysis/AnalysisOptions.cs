@@ -12,6 +12,7 @@ public sealed record AnalysisOptions
     /// <summary>Also sample the first frame of every new shot.</summary>
     public bool SampleAfterCuts { get; init; } = true;
 
+    /// <summary>How cuts and fades are detected during the pass.</summary>
     public SceneDetectionOptions Scenes { get; init; } = new();
 
     /// <summary>Long side of the analysis frames in pixels (32-512). 128 keeps the managed work a small fraction of decoding.</summary>
@@ -35,14 +36,17 @@ public sealed record AnalysisOptions
     /// <summary>More consumers fed from the same decode (e.g. a per-frame statistics writer).</summary>
     public IReadOnlyList<IFrameConsumer> Consumers { get; init; } = [];
 
+    /// <summary>Receives decode progress as the pass goes; null reports none.</summary>
     public IProgress<DecodeProgress>? Progress { get; init; }
 
     /// <summary>ffmpeg scene score above which the export branch keeps a frame as a possible shot start. Tests raise
     /// it to force the fallback export.</summary>
     internal double CutCandidateScene { get; init; } = AnalysisCommandLine.CutCandidateScene;
 
+    /// <summary>The ffmpeg and ffprobe to run.</summary>
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
+    /// <summary>The clock for timeouts and timings (a fake one in tests).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Throws a usage error naming the first bad value.</summary>

@@ -17,8 +17,10 @@ public sealed class AnalysisRun
         Completion = completion;
     }
 
+    /// <summary>The samples in presentation order, as the decode reaches them; completes when the pass ends.</summary>
     public ChannelReader<AnalysisSample> Samples { get; }
 
+    /// <summary>The pass's result (scenes, motion profile, summary) once the decode has ended; faults with the pass's failure.</summary>
     public Task<AnalysisResult> Completion { get; }
 
     /// <summary>Reads samples as they come; ends when the pass ends, and rethrows the pass's failure.</summary>

@@ -6,5 +6,6 @@ namespace Cuboid.Media.Analysis;
 /// <param name="Duration">The video's duration in seconds (from the probe).</param>
 public readonly record struct DecodeProgress(long Frames, double Seconds, double Duration)
 {
+    /// <summary>How much of the video has been decoded, from 0 to 1 (0 when the duration is unknown).</summary>
     public double Fraction => Duration > 0 ? Math.Clamp(Seconds / Duration, 0, 1) : 0;
 }

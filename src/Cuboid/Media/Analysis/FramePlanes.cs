@@ -22,13 +22,18 @@ public sealed class FramePlanes
 
     internal byte[] Value { get; }
 
+    /// <summary>Statistics of this frame (mean luma, HSV means, ...).</summary>
     public FrameStats Stats { get; internal set; }
 
+    /// <summary>The luma plane (BT.601, 0-255), one byte per pixel, row by row.</summary>
     public ReadOnlySpan<byte> LumaPlane => Luma;
 
+    /// <summary>The hue plane (0-179, OpenCV's scale), one byte per pixel.</summary>
     public ReadOnlySpan<byte> HuePlane => Hue;
 
+    /// <summary>The saturation plane (0-255), one byte per pixel.</summary>
     public ReadOnlySpan<byte> SaturationPlane => Saturation;
 
+    /// <summary>The value (brightness) plane (0-255), one byte per pixel.</summary>
     public ReadOnlySpan<byte> ValuePlane => Value;
 }

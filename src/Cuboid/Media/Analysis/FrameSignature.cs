@@ -9,6 +9,7 @@ namespace Cuboid.Media.Analysis;
 /// </summary>
 public sealed record FrameSignature(ulong DifferenceHash, float[] Histogram)
 {
+    /// <summary>Number of bins in <see cref="Histogram"/>.</summary>
     public const int Bins = 64;
 
     /// <summary>0 for identical pictures, 1 for nothing alike: half hash distance, half histogram distance.</summary>

@@ -27,5 +27,6 @@ public readonly record struct FrameSize(int Width, int Height)
 
     private static int Even(int value) => Math.Max(2, value & ~1);
 
+    /// <summary>The size as <c>WIDTHxHEIGHT</c>, e.g. <c>1280x720</c>.</summary>
     public override string ToString() => $"{Width}x{Height}";
 }

@@ -1,7 +1,7 @@
 namespace Cuboid.Media.Analysis;
 
 /// <summary>PySceneDetect's content value: mean absolute difference of hue, saturation and value, averaged (0-255).</summary>
-public static class HsvDifference
+internal static class HsvDifference
 {
     public static double Score(FramePlanes a, FramePlanes b)
     {

@@ -8,7 +8,7 @@ namespace Cuboid.Media.Analysis;
 /// picture, tells a static slide with a blinking cursor (few active cuboids) from a slow pan (all of them), which is
 /// what the near-duplicate skipper needs.
 /// </summary>
-public sealed class MotionEnergyMeter : IFrameConsumer
+internal sealed class MotionEnergyMeter : IFrameConsumer
 {
     private readonly Action<CuboidEnergy>? _onSlab;
     private long[] _sums = [];

@@ -35,6 +35,7 @@ public sealed class AudioActivityDetector
     /// <summary>Samples seen so far.</summary>
     public long SampleCount { get; private set; }
 
+    /// <summary>Feeds the next 16-bit PCM samples (mono, at the detector's sample rate).</summary>
     public void Add(ReadOnlySpan<short> samples)
     {
         foreach (var sample in samples)

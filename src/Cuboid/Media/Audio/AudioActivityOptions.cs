@@ -8,13 +8,18 @@ namespace Cuboid.Media.Audio;
 /// </summary>
 public sealed record AudioActivityOptions
 {
+    /// <summary>Level in dBFS above which a frame starts an activity.</summary>
     public double StartThresholdDb { get; init; } = -35;
 
+    /// <summary>Level in dBFS below which an activity stops (lower than the start: hysteresis).</summary>
     public double StopThresholdDb { get; init; } = -45;
 
+    /// <summary>Activities shorter than this are dropped as blips.</summary>
     public TimeSpan MinActivity { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Silences shorter than this are bridged into the activity around them.</summary>
     public TimeSpan MinSilence { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>Length of one analysis frame whose level is measured.</summary>
     public TimeSpan FrameLength { get; init; } = TimeSpan.FromMilliseconds(10);
 }

@@ -27,5 +27,6 @@ public sealed record AudioExtraction(
     /// <summary>Set when the file ends before its header says; the audio then stops where its data does.</summary>
     public Truncation? Truncation { get; init; }
 
+    /// <summary>The extraction of a file with no audio stream: no WAV, no activity, starting at <paramref name="from"/>.</summary>
     public static AudioExtraction NoAudio(TimeSpan from) => new(false, null, from, TimeSpan.Zero, AudioExtractor.SampleRate, [], [], []);
 }

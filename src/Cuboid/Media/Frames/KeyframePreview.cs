@@ -10,6 +10,7 @@ namespace Cuboid.Media.Frames;
 /// </summary>
 public static class KeyframePreview
 {
+    /// <summary>Writes a thumbnail of every keyframe of <paramref name="path"/> into <paramref name="outputFolder"/> and says what it wrote.</summary>
     public static async Task<KeyframePreviewResult> CreateAsync(
         string path,
         string outputFolder,

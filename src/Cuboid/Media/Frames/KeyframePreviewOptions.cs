@@ -6,6 +6,7 @@ public sealed record KeyframePreviewOptions
     /// <summary>Longest side of each thumbnail in pixels.</summary>
     public int MaxSize { get; init; } = 320;
 
+    /// <summary>The image format of the thumbnails.</summary>
     public FrameImageFormat Format { get; init; } = FrameImageFormat.Jpeg;
 
     /// <summary>Keep at most one keyframe per this interval (for files with very frequent keyframes); null keeps all.</summary>

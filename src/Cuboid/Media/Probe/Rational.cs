@@ -5,8 +5,10 @@ namespace Cuboid.Media.Probe;
 /// <summary>An exact ratio as ffprobe reports it (frame rates <c>30000/1001</c>, aspect ratios <c>16:9</c>).</summary>
 public readonly record struct Rational(long Numerator, long Denominator)
 {
+    /// <summary>The ratio as a number; NaN when the denominator is 0.</summary>
     public double Value => Denominator == 0 ? double.NaN : (double)Numerator / Denominator;
 
+    /// <summary>Whether both numerator and denominator are positive (ffprobe writes 0/0 for unknown).</summary>
     public bool IsValid => Numerator > 0 && Denominator > 0;
 
     /// <summary>Parses <c>a/b</c> or <c>a:b</c>; returns null for missing or undefined values such as <c>0/0</c> or <c>N/A</c>.</summary>
@@ -29,5 +31,6 @@ public readonly record struct Rational(long Numerator, long Denominator)
         return rational.IsValid ? rational : null;
     }
 
+    /// <summary>The ratio as ffprobe writes it, e.g. <c>30000/1001</c>.</summary>
     public override string ToString() => $"{Numerator}/{Denominator}";
 }

@@ -19,8 +19,10 @@ public sealed record VideoInfo(
     VideoStreamInfo? Video,
     IReadOnlyList<AudioStreamInfo> AudioStreams)
 {
+    /// <summary>Whether the file has a video stream.</summary>
     public bool HasVideo => Video is not null;
 
+    /// <summary>Whether the file has at least one audio stream.</summary>
     public bool HasAudio => AudioStreams.Count > 0;
 
     /// <summary>The video stream, or a clear input error for files that have none (audio-only).</summary>

@@ -13,6 +13,7 @@ public sealed class IntervalSampler
 {
     private double _previousBucket = double.NaN;
 
+    /// <summary>A sampler picking a frame every <paramref name="interval"/> (which must be positive).</summary>
     public IntervalSampler(TimeSpan interval)
     {
         if (interval <= TimeSpan.Zero)
@@ -24,6 +25,7 @@ public sealed class IntervalSampler
         Seconds = interval.TotalSeconds;
     }
 
+    /// <summary>The sampling period.</summary>
     public TimeSpan Interval { get; }
 
     private double Seconds { get; }

@@ -6,9 +6,12 @@ namespace Cuboid.Media.Scenes;
 /// </summary>
 public sealed record SceneDetectionOptions
 {
+    /// <summary>PySceneDetect's content threshold (score 0-255).</summary>
     public const double DefaultContentThreshold = 27;
+    /// <summary>PySceneDetect's adaptive threshold (ratio of a frame's score to its neighbours' average).</summary>
     public const double DefaultAdaptiveThreshold = 3.0;
 
+    /// <summary>Which detector finds the cuts.</summary>
     public SceneDetectorKind Detector { get; init; } = SceneDetectorKind.Content;
 
     /// <summary>Cut threshold: content score (0-255) for <see cref="SceneDetectorKind.Content"/>, score ratio for

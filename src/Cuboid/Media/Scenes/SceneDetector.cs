@@ -36,6 +36,7 @@ public sealed class SceneDetector : IFrameConsumer
     private bool _inDark;
     private FramePoint? _fadeOut;
 
+    /// <summary>A detector with <paramref name="options"/> (the defaults when null) that calls <paramref name="onBoundary"/> for each boundary as it is confirmed.</summary>
     public SceneDetector(SceneDetectionOptions? options = null, Action<SceneBoundary>? onBoundary = null)
     {
         _options = options ?? new SceneDetectionOptions();
@@ -51,6 +52,7 @@ public sealed class SceneDetector : IFrameConsumer
     /// <summary>Every boundary found so far, in the order confirmed.</summary>
     public IReadOnlyList<SceneBoundary> Boundaries => _boundaries;
 
+    /// <inheritdoc/>
     public void OnFrame(AnalysisFrame frame)
     {
         _frame = frame;
@@ -66,6 +68,7 @@ public sealed class SceneDetector : IFrameConsumer
         Advance(frame.Index, frame.Index - _lag, final: false);
     }
 
+    /// <inheritdoc/>
     public void OnCompleted()
     {
         if (_frame is not null)

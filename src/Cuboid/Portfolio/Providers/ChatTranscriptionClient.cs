@@ -13,7 +13,7 @@ namespace Cuboid.Portfolio.Providers;
 /// JSON is a <see cref="ProviderFailureKind.BadResponse"/>: retried, then the router falls over. A model that takes no
 /// JSON schema (<paramref name="structuredOutput"/> false) is asked for JSON mode, the prompt giving the shape.
 /// </summary>
-public sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint endpoint, string modelId, bool structuredOutput = true) : ISpeechToTextClient
+internal sealed class ChatTranscriptionClient(IChatClient chat, ProviderEndpoint endpoint, string modelId, bool structuredOutput = true) : ISpeechToTextClient
 {
     private const string Schema = """
         {

@@ -12,6 +12,7 @@ public interface IProviderAdapter
     /// <summary>The wire protocol this adapter speaks: <c>openai</c>, <c>anthropic</c> or <c>ollama</c>.</summary>
     string ApiKind { get; }
 
+    /// <summary>A chat client for <paramref name="modelId"/> (the provider's own model name) at <paramref name="endpoint"/>.</summary>
     IChatClient CreateChatClient(ProviderEndpoint endpoint, string modelId);
 
     /// <summary>A speech-to-text client, or null when the protocol has none.</summary>

@@ -1,7 +1,7 @@
 namespace Cuboid.Portfolio.Providers;
 
 /// <summary>How adapters reach the network.</summary>
-public sealed record ProviderAdapterOptions
+internal sealed record ProviderAdapterOptions
 {
     /// <summary>
     /// The transport under every client; null shares one pooled <see cref="SocketsHttpHandler"/>.

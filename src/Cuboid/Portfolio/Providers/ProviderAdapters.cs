@@ -9,7 +9,7 @@ namespace Cuboid.Portfolio.Providers;
 /// The adapters by wire protocol (<see cref="ProviderEndpoint.ApiKind"/>). Custom OpenAI-compatible endpoints
 /// need nothing here: they are endpoints with API kind <c>openai</c> and their own base URL.
 /// </summary>
-public sealed class ProviderAdapters
+internal sealed class ProviderAdapters
 {
     private readonly Dictionary<string, IProviderAdapter> _byKind;
 

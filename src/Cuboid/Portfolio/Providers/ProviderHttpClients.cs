@@ -1,3 +1,5 @@
+// The failure handler belongs to the HttpClient made here, which the SDK client keeps for its life; the inner transport is shared and never disposed.
+#pragma warning disable CA2000
 namespace Cuboid.Portfolio.Providers;
 
 /// <summary>

@@ -6,7 +6,7 @@ namespace Cuboid.Understanding.Reports;
 /// Writes the chapters as a WebVTT chapters track (<c>&lt;track kind="chapters"&gt;</c>): one cue per
 /// chapter, titled by the chapter. Cue text cannot hold "-->" or a blank line, so titles are flattened.
 /// </summary>
-public static class ChapterVttWriter
+internal static class ChapterVttWriter
 {
     public static string Write(IReadOnlyList<Chapter> chapters)
     {

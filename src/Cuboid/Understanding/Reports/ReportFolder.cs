@@ -3,7 +3,7 @@ using Cuboid.Storage;
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>The report's output folder: staged beside <c>--out</c> and swapped in whole, over nothing but an earlier report.</summary>
-public static class ReportFolder
+internal static class ReportFolder
 {
     private static readonly HashSet<string> ReportEntries = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>Parses <c>--format json,md,vtt,html</c>, and names the files a set of formats writes.</summary>
-public static class ReportFormatList
+internal static class ReportFormatList
 {
     /// <summary>Null means every format; a list that names none (<c>--format ""</c>) is a usage error.</summary>
     public static ReportFormats Parse(string? list)

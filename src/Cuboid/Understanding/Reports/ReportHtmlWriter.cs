@@ -12,7 +12,7 @@ namespace Cuboid.Understanding.Reports;
 /// it looked for and the rest of the page keeps working. Behaviour lives in <see cref="ReportHtmlScript"/>, looks
 /// in <see cref="ReportHtmlStyle"/>.
 /// </summary>
-public static class ReportHtmlWriter
+internal static class ReportHtmlWriter
 {
     /// <summary>A sample at most this long after a scene, chapter or moment starts is that item's own frame.</summary>
     private const double OwnFrameWindow = 1.0;

@@ -8,7 +8,7 @@ namespace Cuboid.Understanding.Reports;
 /// Writes <c>report.md</c>: summary, chapters, key moments, the scenes, the captioned timeline, the transcript (or,
 /// without one, the speech-activity intervals) and the costs. Offline, the scenes and speech activity are the structure.
 /// </summary>
-public static class ReportMarkdownWriter
+internal static class ReportMarkdownWriter
 {
     public static string Write(AnalysisReport report)
     {

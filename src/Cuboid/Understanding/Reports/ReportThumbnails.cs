@@ -9,7 +9,7 @@ namespace Cuboid.Understanding.Reports;
 /// the frames are linked under sequential names in a temporary folder and read as one image sequence, so the n-th
 /// output is the n-th sample however the frames are named. A frame that cannot be read keeps its <c>frames/</c> link.
 /// </summary>
-public static class ReportThumbnails
+internal static class ReportThumbnails
 {
     /// <summary>Wide enough for a sharp timeline card on a high-density screen, small enough for 2,000 in one page.</summary>
     public const int Width = 256;

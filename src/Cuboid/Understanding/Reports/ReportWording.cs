@@ -4,7 +4,7 @@ using Cuboid.Formatting;
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>The sentences report.md, report.html and the terminal share, so they say the same thing the same way.</summary>
-public static class ReportWording
+internal static class ReportWording
 {
     /// <summary>"1 h 2 min", "1280×720", "25 fps", "audio", "3 samples", "2 scenes".</summary>
     public static IReadOnlyList<string> Facts(AnalysisReport report)

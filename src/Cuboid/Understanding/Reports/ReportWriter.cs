@@ -5,10 +5,15 @@ namespace Cuboid.Understanding.Reports;
 /// <summary>Writes the chosen report files into a (staged) directory.</summary>
 public static class ReportWriter
 {
+    /// <summary>The JSON report's file name.</summary>
     public const string JsonFile = "report.json";
+    /// <summary>The Markdown report's file name.</summary>
     public const string MarkdownFile = "report.md";
+    /// <summary>The WebVTT chapters' file name.</summary>
     public const string VttFile = "chapters.vtt";
+    /// <summary>The HTML report's file name.</summary>
     public const string HtmlFile = "report.html";
+    /// <summary>The folder of sampled frames inside the report folder.</summary>
     public const string FramesFolder = "frames";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -1,7 +1,7 @@
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>What each stage did, in words for people (the report's tables and the terminal summary).</summary>
-public static class StageLabels
+internal static class StageLabels
 {
     public static string For(string stage) => stage switch
     {

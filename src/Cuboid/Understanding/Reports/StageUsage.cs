@@ -7,6 +7,7 @@ namespace Cuboid.Understanding.Reports;
 /// </summary>
 public sealed record StageUsage(string Stage, int Calls, long InputTokens, long OutputTokens, double AudioSeconds, decimal Dollars, IReadOnlyList<string>? Models = null, int CacheHits = 0)
 {
+    /// <summary>A stage that made no call.</summary>
     public static StageUsage None(string stage) => new(stage, 0, 0, 0, 0, 0m);
 
     /// <summary>Value equality that compares <see cref="Models"/> by content (a record compares lists by reference).</summary>
@@ -15,5 +16,6 @@ public sealed record StageUsage(string Stage, int Calls, long InputTokens, long 
         && AudioSeconds.Equals(other.AudioSeconds) && Dollars == other.Dollars && CacheHits == other.CacheHits
         && (Models ?? []).SequenceEqual(other.Models ?? [], StringComparer.Ordinal);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Stage, Calls, Dollars, CacheHits);
 }

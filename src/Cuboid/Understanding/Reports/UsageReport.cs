@@ -8,10 +8,13 @@ namespace Cuboid.Understanding.Reports;
 /// </summary>
 public sealed record UsageReport(IReadOnlyList<StageUsage> Stages)
 {
+    /// <summary>No stage used anything.</summary>
     public static UsageReport Empty { get; } = new([]);
 
+    /// <summary>The earlier run that paid for the cached answers, if known.</summary>
     public OriginalRunCost? OriginalRun { get; init; }
 
+    /// <summary>The sum over <see cref="Stages"/>.</summary>
     public StageUsage Total => new(
         "total",
         Stages.Sum(s => s.Calls),

@@ -7,7 +7,7 @@ public sealed class AnthropicAdapterTests(ProviderSimulatorFixture fixture) : Pr
 {
     protected override string ApiKind => "anthropic";
 
-    protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new AnthropicAdapter(options);
+    private protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new AnthropicAdapter(options);
 
     [Fact]
     public async Task Sends_the_version_header_and_max_tokens()

@@ -10,7 +10,7 @@ public sealed class OllamaAdapterTests(ProviderSimulatorFixture fixture) : Provi
 {
     protected override string ApiKind => "ollama";
 
-    protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new OllamaAdapter(options);
+    private protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new OllamaAdapter(options);
 
     // Ollama takes bare base64 images without a media type.
     protected override void AssertImageMediaType(SimulatedImage image) => Assert.Null(image.MediaType);

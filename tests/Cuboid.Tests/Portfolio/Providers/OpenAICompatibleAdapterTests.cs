@@ -7,7 +7,7 @@ public sealed class OpenAICompatibleAdapterTests(ProviderSimulatorFixture fixtur
 {
     protected override string ApiKind => "openai";
 
-    protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new OpenAICompatibleAdapter(options);
+    private protected override IProviderAdapter CreateAdapter(ProviderAdapterOptions options) => new OpenAICompatibleAdapter(options);
 
     [Fact]
     public async Task Asks_for_usage_in_streams()

@@ -21,11 +21,11 @@ public abstract class ProviderAdapterContract(ProviderSimulatorFixture fixture)
 
     protected abstract string ApiKind { get; }
 
-    protected abstract IProviderAdapter CreateAdapter(ProviderAdapterOptions options);
+    private protected abstract IProviderAdapter CreateAdapter(ProviderAdapterOptions options);
 
     protected static string NewModel() => "model-" + Guid.NewGuid().ToString("N")[..8];
 
-    protected IChatClient Client(string model, ProviderAdapterOptions? options = null, string? key = null) =>
+    private protected IChatClient Client(string model, ProviderAdapterOptions? options = null, string? key = null) =>
         CreateAdapter(options ?? new ProviderAdapterOptions { TimeProvider = fixture.Time })
             .CreateChatClient(Sim.Endpoint("sim-" + ApiKind, ApiKind, key), model);
 

@@ -9,7 +9,7 @@ namespace Cuboid.Generation.LongForm;
 /// the segments as inline SVG, the multi-lag similarity curve, the anchor, and the frames either side of every join
 /// side by side (PNG data URIs at the analysis size).
 /// </summary>
-public static class DriftHtmlWriter
+internal static class DriftHtmlWriter
 {
     private const int ChartWidth = 300;
     private const int ChartHeight = 120;

@@ -15,7 +15,7 @@ namespace Cuboid.Generation.Providers.Fal;
 /// image that fal's safety checker flagged (<c>has_nsfw_concepts</c>) is a black placeholder, so it is dropped; when all
 /// are flagged the call fails as a content-policy refusal (BadRequest), which the portfolio does not fall over.
 /// </summary>
-public sealed class FalImageGenerator : IImageGenerator
+internal sealed class FalImageGenerator : IImageGenerator
 {
     private readonly FalQueue _queue;
     private readonly TimeProvider _time;

@@ -10,7 +10,7 @@ namespace Cuboid.Generation.Providers.Fal;
 /// fal reports only IN_QUEUE → queued, IN_PROGRESS → running and COMPLETED; a completed request is succeeded only when
 /// its result holds a video, failed when it carries an error. A cancel is a request: a running job may still finish.
 /// </summary>
-public sealed class FalVideoGenerator : IVideoGenerator
+internal sealed class FalVideoGenerator : IVideoGenerator
 {
     private readonly FalQueue _queue;
     private readonly VideoHostClient _client;

@@ -10,6 +10,8 @@ using OpenAI;
 using OpenAI.Images;
 using ImageGenerationOptions = Microsoft.Extensions.AI.ImageGenerationOptions;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Generation.Providers.OpenAIImages;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace Cuboid.Generation.Providers.OpenAIImages;
 /// refusal (<c>moderation_blocked</c>, a 400) leaves as the same <see cref="ProviderCallException"/> kinds, key redacted.
 /// The quality (<c>low</c>, <c>medium</c>, <c>high</c>) comes from <see cref="PortfolioImageGenerator.QualityKey"/>.
 /// </summary>
-public sealed class OpenAIImagesGenerator : IImageGenerator
+internal sealed class OpenAIImagesGenerator : IImageGenerator
 {
     private readonly ProviderEndpoint _endpoint;
     private readonly OpenAIClient _client;

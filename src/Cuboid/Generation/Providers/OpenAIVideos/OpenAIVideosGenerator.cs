@@ -10,7 +10,7 @@ namespace Cuboid.Generation.Providers.OpenAIVideos;
 /// <c>input_reference.image_url</c>. There is no cancel (DELETE removes a finished video), so <see cref="CancelAsync"/> says no.
 /// States: queued → queued, in_progress → running, completed → succeeded, failed → failed.
 /// </summary>
-public sealed class OpenAIVideosGenerator : IVideoGenerator
+internal sealed class OpenAIVideosGenerator : IVideoGenerator
 {
     private readonly VideoHostClient _client;
 

@@ -9,7 +9,7 @@ namespace Cuboid.Generation.Providers.OpenRouter;
 /// <c>duration</c> is an int; <c>size</c> or <c>resolution</c> + <c>aspect_ratio</c>. States: pending, in_progress →
 /// running, completed, failed, cancelled, expired. No cancel, no list. <c>usage.cost</c> is kept as the reported cost.
 /// </summary>
-public sealed class OpenRouterVideoGenerator : IVideoGenerator
+internal sealed class OpenRouterVideoGenerator : IVideoGenerator
 {
     private readonly VideoHostClient _client;
 

@@ -12,7 +12,7 @@ namespace Cuboid.Generation.Providers.Replicate;
 /// succeeded (with output) → succeeded, failed, canceled → cancelled, aborted (its Cancel-After deadline passed before it
 /// started; not billed). Outputs are deleted after an hour, so a 404 on download means expired.
 /// </summary>
-public sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
+internal sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
 {
     private readonly VideoHostClient _client;
     private readonly Func<string, VideoInputMap> _inputMaps;

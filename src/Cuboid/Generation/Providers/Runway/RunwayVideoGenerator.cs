@@ -16,7 +16,7 @@ namespace Cuboid.Generation.Providers.Runway;
 /// (without an output: failed), FAILED → failed (<c>failure</c>, <c>failureCode</c>), CANCELLED → cancelled. Output
 /// URLs expire after 24–48 h, which the job runner's download turns into <c>expired</c>. No extension, no job list.
 /// </summary>
-public sealed class RunwayVideoGenerator : IVideoGenerator
+internal sealed class RunwayVideoGenerator : IVideoGenerator
 {
     /// <summary>The API version Runway requires on every request.</summary>
     public const string ApiVersion = "2024-11-06";

@@ -12,7 +12,7 @@ namespace Cuboid.Generation.Providers.Veo;
 /// takes no seed, audio flag or fps (Vertex only), so they are not sent. <c>done: false</c> maps to running (a choice: Veo
 /// says no more); done with <c>error</c>, or with no samples (filtered), is failed. There is no cancel.
 /// </summary>
-public sealed class VeoVideoGenerator : IVideoGenerator
+internal sealed class VeoVideoGenerator : IVideoGenerator
 {
     private readonly VideoHostClient _client;
 

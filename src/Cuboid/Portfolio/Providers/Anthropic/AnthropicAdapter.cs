@@ -1,6 +1,8 @@
 using Anthropic;
 using Microsoft.Extensions.AI;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Portfolio.Providers.Anthropic;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Cuboid.Portfolio.Providers.Anthropic;
 /// The base URL is the host without the version, e.g. <c>https://api.anthropic.com</c>. Anthropic requires
 /// <c>max_tokens</c>; <see cref="DefaultMaxOutputTokens"/> is used when <see cref="ChatOptions.MaxOutputTokens"/> is unset.
 /// </summary>
-public sealed class AnthropicAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+internal sealed class AnthropicAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
 {
     public const int DefaultMaxOutputTokens = 4096;
 

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Portfolio.Providers.Ollama;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Cuboid.Portfolio.Providers.Ollama;
 /// a key, when set (an Ollama behind an authenticating proxy), goes out as a Bearer token.
 /// Ollama's OpenAI-compatible <c>/v1</c> is served by the <c>openai</c> adapter instead.
 /// </summary>
-public sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+internal sealed class OllamaAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
 {
     private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
 

@@ -3,6 +3,8 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
+#pragma warning disable CA2000 // The HTTP client sends through the process-wide transport (disposeHandler: false) and holds nothing to release; the SDK client keeps it for its life.
+
 namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 /// includes the version segment, e.g. <c>https://api.openai.com/v1</c>. Chat goes through the OpenAI SDK
 /// (<c>AsIChatClient</c>) with its retries off; transcription through <see cref="OpenAITranscriptionClient"/>.
 /// </summary>
-public sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
+internal sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = null) : IProviderAdapter
 {
     private readonly ProviderAdapterOptions _options = options ?? new ProviderAdapterOptions();
 

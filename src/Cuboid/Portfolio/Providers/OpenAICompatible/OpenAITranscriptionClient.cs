@@ -12,7 +12,7 @@ namespace Cuboid.Portfolio.Providers.OpenAICompatible;
 /// Options: <see cref="SpeechToTextOptions.SpeechLanguage"/> is the spoken language (ISO-639-1), and
 /// <c>AdditionalProperties["filename"]</c> names the upload (default: the file stream's name, or <c>audio.wav</c>).
 /// </summary>
-public sealed class OpenAITranscriptionClient : ISpeechToTextClient
+internal sealed class OpenAITranscriptionClient : ISpeechToTextClient
 {
     private readonly AudioClient _audio;
     private readonly ProviderEndpoint _endpoint;
