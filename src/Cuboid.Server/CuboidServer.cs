@@ -5,6 +5,7 @@ using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Store;
+using Cuboid.Server.Telemetry;
 using Cuboid.Server.Videos;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -91,6 +92,7 @@ public static class CuboidServer
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
+        services.AddGatewayTelemetry(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -115,6 +117,7 @@ public static class CuboidServer
         app.UseMiddleware<CallerAuthentication>();
         app.UseRateLimiter();
 
+        app.MapGatewayTelemetry();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

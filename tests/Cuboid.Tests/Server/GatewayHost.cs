@@ -28,8 +28,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
-    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null)
+    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        Settings = settings ?? new Dictionary<string, string>();
         Models = new GatewayModels(BuildRouter(sim, timeoutSeconds));
         MaxRequestBytes = maxRequestBytes;
         if (videoSim is not null)
@@ -60,6 +61,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private long? MaxRequestBytes { get; }
 
+    /// <summary>More configuration (<c>Cuboid:Telemetry:Metrics</c>...).</summary>
+    private IReadOnlyDictionary<string, string> Settings { get; }
+
     /// <summary>A client that sends <paramref name="key"/> as its bearer token (the admin key by default).</summary>
     public HttpClient Client(string? key = AdminKey)
     {
@@ -79,6 +83,11 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         if (MaxRequestBytes is { } max)
         {
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services =>
