@@ -17,4 +17,15 @@ if (args is ["video-jobs", ..])
     return;
 }
 
+// Added latency per chat completion, Cuboid's gateway and Portkey's against the same loopback upstream: -- gateway-overhead [requests] [--out FILE]
+if (args is ["gateway-overhead", ..])
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var outIndex = Array.IndexOf(args, "--out");
+    await Cuboid.Benchmarks.Server.GatewayOverheadRun.RunAsync(
+        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-overhead.md");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
