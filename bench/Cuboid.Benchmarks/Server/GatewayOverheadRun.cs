@@ -83,12 +83,21 @@ internal static class GatewayOverheadRun
     {
         for (var mode = 0; mode < Modes.Length; mode++)
         {
-            foreach (var target in targets)
+            foreach (var target in targets.Where(t => t.Failure[mode] is null))
             {
-                var elapsed = await TimeOneAsync(target, streamed: mode == 1);
-                if (record)
+                try
                 {
-                    target.Milliseconds[mode].Add(elapsed);
+                    var elapsed = await TimeOneAsync(target, streamed: mode == 1);
+                    if (record)
+                    {
+                        target.Milliseconds[mode].Add(elapsed);
+                    }
+                }
+                catch (InvalidOperationException ex) when (!record)
+                {
+                    // A gateway that cannot serve a mode at all is reported as such, and the others are still measured.
+                    target.Failure[mode] = ex.Message;
+                    Console.WriteLine(ex.Message);
                 }
             }
         }
@@ -126,6 +135,12 @@ internal static class GatewayOverheadRun
         {
             foreach (var target in targets)
             {
+                if (target.Failure[mode] is { } failure)
+                {
+                    table.AppendLine(CultureInfo.InvariantCulture, $"| {Modes[mode]} | {target.Name} | failed: {failure.ReplaceLineEndings(" ").Replace("|", "/", StringComparison.Ordinal)} | | | |");
+                    continue;
+                }
+
                 var latencies = target.Milliseconds[mode];
                 var added = Enumerable.Range(0, requests).Select(i => latencies[i] - direct.Milliseconds[mode][i]).ToList();
                 table.AppendLine(CultureInfo.InvariantCulture,

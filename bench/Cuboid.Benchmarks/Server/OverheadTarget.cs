@@ -8,5 +8,8 @@ internal sealed record OverheadTarget(string Name, Uri Endpoint, string Model, I
 
     public List<double>[] Milliseconds { get; } = [[], []];
 
+    /// <summary>Per mode, why this target could not serve it (it failed during the warm-up), or null.</summary>
+    public string?[] Failure { get; } = [null, null];
+
     public void Dispose() => Client.Dispose();
 }
