@@ -28,4 +28,11 @@ if (args is ["gateway-overhead", ..])
     return;
 }
 
+// 1,000 concurrent streamed chat requests through the gateway against a faulty simulator: -- gateway-load [streams]
+if (args is ["gateway-load", ..])
+{
+    await Cuboid.Benchmarks.Server.GatewayLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
