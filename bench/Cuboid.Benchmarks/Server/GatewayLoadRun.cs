@@ -22,12 +22,12 @@ internal static class GatewayLoadRun
         var before = MachineConditions.Describe();
         await using var sim = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { LogPayloads = false });
         sim.Respond(r => $"Simulated answer from {r.Model} to: {r.LastUserText}");
-        var slow = TimeSpan.FromSeconds(3);
+        var slow = TimeSpan.FromSeconds(12);
         sim.Script("primary-model", LoadFaults.Mix(streams * 2, slow));
         sim.Script("backup-model", LoadFaults.Mix(streams, slow, seed: 15));
         IReadOnlyList<CatalogModel> models = [BenchGateway.Model("sim:primary-model", 1m, 4m, 90), BenchGateway.Model("sim:backup-model", 3m, 15m, 80)];
         await using var gateway = await BenchGateway.StartAsync(sim.BaseUri, models,
-            new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 2 });
+            new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10 });
         var now = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, streams).Select(i => gateway.Store.CreateKey(new KeySpec { Name = $"load-{i}", Budget = 10m, Period = "total" }, now)).ToList();
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };

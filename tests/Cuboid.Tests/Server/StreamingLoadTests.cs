@@ -22,9 +22,9 @@ public sealed class StreamingLoadTests(GatewaySimulatorFixture fixture) : IClass
     [Fact]
     public async Task Every_stream_ends_complete_or_with_an_explicit_error_and_the_books_match_the_usage_reported()
     {
-        _sim.Script(GatewayHost.Primary, LoadFaults.Mix(Requests * 2, TimeSpan.FromSeconds(2)));
-        _sim.Script(GatewayHost.Backup, LoadFaults.Mix(Requests, TimeSpan.FromSeconds(2), seed: 15));
-        using var host = new GatewayHost(_sim, timeoutSeconds: 1);
+        _sim.Script(GatewayHost.Primary, LoadFaults.Mix(Requests * 2, TimeSpan.FromSeconds(12)));
+        _sim.Script(GatewayHost.Backup, LoadFaults.Mix(Requests, TimeSpan.FromSeconds(12), seed: 15));
+        using var host = new GatewayHost(_sim, timeoutSeconds: 10);
         var store = host.Services.GetRequiredService<GatewayStore>();
         var now = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, Requests).Select(i => store.CreateKey(new KeySpec { Name = $"load-{i}", Budget = 10m, Period = "total" }, now)).ToList();
