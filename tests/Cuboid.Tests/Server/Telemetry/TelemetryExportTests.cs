@@ -15,12 +15,22 @@ public sealed partial class TelemetryExportTests(GatewaySimulatorFixture fixture
 {
     private readonly ProviderSimulator _sim = fixture.Fresh();
 
-    private static Dictionary<string, string> Metrics(string access) => new() { ["Cuboid:Telemetry:Metrics"] = access };
+    /// <summary>A gateway with <c>Cuboid:Telemetry:<paramref name="setting"/></c> set (none when null).</summary>
+    private GatewayHost Host(string? setting = null, string? value = null)
+    {
+        var host = new GatewayHost(_sim);
+        if (setting is not null)
+        {
+            host.Settings[$"Cuboid:Telemetry:{setting}"] = value;
+        }
+
+        return host;
+    }
 
     [Fact]
     public async Task After_a_chat_call_metrics_shows_calls_tokens_and_dollars_in_the_Prometheus_text_format()
     {
-        using var host = new GatewayHost(_sim, settings: Metrics("admin"));
+        using var host = Host("Metrics", "admin");
         var client = host.Client();
 
         var (response, body) = await ServerJson.PostAsync(client, "/v1/chat/completions", ServerJson.Chat("auto", "count me"));
@@ -41,7 +51,7 @@ public sealed partial class TelemetryExportTests(GatewaySimulatorFixture fixture
     [Fact]
     public async Task Metrics_behind_the_admin_key_refuses_other_callers()
     {
-        using var host = new GatewayHost(_sim, settings: Metrics("admin"));
+        using var host = Host("Metrics", "admin");
 
         var anonymous = await host.Client(key: null).GetAsync("/metrics");
         var wrongKey = await host.Client(key: "cbk-not-the-admin").GetAsync("/metrics");
@@ -54,8 +64,8 @@ public sealed partial class TelemetryExportTests(GatewaySimulatorFixture fixture
     [Fact]
     public async Task Open_metrics_need_no_key_and_off_serves_none()
     {
-        using var open = new GatewayHost(_sim, settings: Metrics("open"));
-        using var off = new GatewayHost(_sim);
+        using var open = Host("Metrics", "open");
+        using var off = Host();
 
         Assert.Equal(HttpStatusCode.OK, (await open.Client(key: null).GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await off.Client().GetAsync("/metrics")).StatusCode);
@@ -65,7 +75,7 @@ public sealed partial class TelemetryExportTests(GatewaySimulatorFixture fixture
     public async Task With_an_OTLP_endpoint_the_spans_of_a_chat_call_reach_the_collector()
     {
         await using var collector = await OtlpReceiver.StartAsync();
-        var host = new GatewayHost(_sim, settings: new Dictionary<string, string> { ["Cuboid:Telemetry:Otlp"] = collector.BaseUri.ToString() });
+        var host = Host("Otlp", collector.BaseUri.ToString());
         try
         {
             var response = await host.Client().PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("auto", "trace me"));
