@@ -27,7 +27,8 @@ internal static class GatewayLoadRun
         sim.Script("backup-model", LoadFaults.Mix(streams, slow, seed: 15));
         IReadOnlyList<CatalogModel> models = [BenchGateway.Model("sim:primary-model", 1m, 4m, 90), BenchGateway.Model("sim:backup-model", 3m, 15m, 80)];
         await using var gateway = await BenchGateway.StartAsync(sim.BaseUri, models,
-            new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10 });
+            // The burst's fast failures come back first: a breaker judging after 4 calls would open on them alone.
+            new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10, BreakerMinimumThroughput = streams });
         var now = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, streams).Select(i => gateway.Store.CreateKey(new KeySpec { Name = $"load-{i}", Budget = 10m, Period = "total" }, now)).ToList();
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };

@@ -24,7 +24,12 @@ public sealed class StreamingLoadTests(GatewaySimulatorFixture fixture) : IClass
     {
         _sim.Script(GatewayHost.Primary, LoadFaults.Mix(Requests * 2, TimeSpan.FromSeconds(12)));
         _sim.Script(GatewayHost.Backup, LoadFaults.Mix(Requests, TimeSpan.FromSeconds(12), seed: 15));
-        using var host = new GatewayHost(_sim, timeoutSeconds: 10);
+        // A burst's fast failures (429, 5xx) come back before its successes: with the default minimum throughput the
+        // breakers would open on them alone and the run would test only "circuit open" errors.
+        using var host = new GatewayHost(_sim, resilience: new ResilienceSettings
+        {
+            MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10, BreakerMinimumThroughput = Requests,
+        });
         var store = host.Services.GetRequiredService<GatewayStore>();
         var now = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, Requests).Select(i => store.CreateKey(new KeySpec { Name = $"load-{i}", Budget = 10m, Period = "total" }, now)).ToList();
