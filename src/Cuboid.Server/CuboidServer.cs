@@ -90,7 +90,7 @@ public static class CuboidServer
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
         services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<GatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
-        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
+        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallbackFor));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));

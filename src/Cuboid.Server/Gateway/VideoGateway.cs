@@ -15,9 +15,9 @@ namespace Cuboid.Server.Gateway;
 public sealed class VideoGateway(GenerationSession session)
 {
     /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs under <c>STORE/videos</c>.</summary>
-    public static VideoGateway Load(ServerOptions options, HttpClient http) =>
+    public static VideoGateway Load(ServerOptions options, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
         new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), SqliteVideoJobStore.Open(Path.Combine(options.StoreFolder(), "videos")),
-            ProcessEnvironment.Instance, http));
+            ProcessEnvironment.Instance, http) { HostCallbacks = hostCallbacks });
 
     public TimeProvider Time => session.Time;
 

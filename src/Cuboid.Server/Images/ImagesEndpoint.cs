@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Generation.Images;
 using Cuboid.Server.Gateway;
@@ -28,15 +27,7 @@ public static class ImagesEndpoint
     private static async Task<JsonObject> GenerateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, IOptions<ServerOptions> options)
     {
         var cancellationToken = context.RequestAborted;
-        JsonElement body;
-        try
-        {
-            body = (await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken)).RootElement;
-        }
-        catch (JsonException ex)
-        {
-            throw GatewayException.BadRequest($"the body is not JSON: {ex.Message}");
-        }
+        var body = await RequestJson.ReadAsync(context.Request, cancellationToken);
 
         var request = ImagesRequest.Read(body);
         var caller = CallerAuthentication.CallerOf(context);

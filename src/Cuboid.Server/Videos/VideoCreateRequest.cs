@@ -34,16 +34,7 @@ public static class VideoCreateRequest
         }
         else
         {
-            JsonElement body;
-            try
-            {
-                body = (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken)).RootElement;
-            }
-            catch (JsonException ex)
-            {
-                throw GatewayException.BadRequest($"the body is not JSON: {ex.Message}");
-            }
-
+            var body = await RequestJson.ReadAsync(request, cancellationToken);
             if (body.ValueKind != JsonValueKind.Object)
             {
                 throw GatewayException.BadRequest("the body must be a JSON object");

@@ -22,6 +22,16 @@ public sealed record WebhookOptions
     /// <summary>How long one delivery may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The gateway's public base URL (<c>https://gateway.example.com/</c>). When set, fal and Replicate jobs are created
+    /// with <c>{PublicUrl}webhooks/fal</c> or <c>/replicate</c> as their callback, so they are polled as soon as they end.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>The callback URL for a host's API kind, when <see cref="PublicUrl"/> is set and the host calls back.</summary>
+    public Uri? CallbackFor(string apiKind) =>
+        PublicUrl is { } root && apiKind is "fal" or "replicate" ? new Uri(new Uri(root.ToString().TrimEnd('/') + "/"), $"webhooks/{apiKind}") : null;
+
     /// <summary>Replicate's webhook signing secret (<c>whsec_…</c>, from <c>GET /v1/webhooks/default/secret</c>); unset: Replicate webhooks are refused.</summary>
     public string? ReplicateSecret { get; init; }
 

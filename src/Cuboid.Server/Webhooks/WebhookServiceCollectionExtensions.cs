@@ -28,8 +28,8 @@ public static class WebhookServiceCollectionExtensions
         admin.MapPut("/keys/{id}/webhook", async (string id, HttpContext context, GatewayStore store, WebhookTargets targets) =>
         {
             _ = store.Find(id) ?? throw GatewayException.NotFound($"no key '{id}'", "key_not_found", "id");
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            var url = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var body = await RequestJson.ReadAsync(context.Request, context.RequestAborted);
+            var url = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             var checkedUrl = await targets.CheckAsync(url, context.RequestAborted) ?? throw GatewayException.BadRequest("'url' is required", "url");
             store.SetWebhookTarget(id, checkedUrl);
             return new JsonObject { ["id"] = id, ["webhook_url"] = checkedUrl };

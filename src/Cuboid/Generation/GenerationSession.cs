@@ -34,6 +34,9 @@ public sealed class GenerationSession
     /// <summary>The run this session spends from and books into: the one given, else the current run, else its own without a budget.</summary>
     public RunScope Run { get; }
 
+    /// <summary>The URL a host should call back for its jobs, by the host's API kind (<c>fal</c>, <c>replicate</c>), or null for none: a gateway's verified webhook routes.</summary>
+    public Func<string, Uri?>? HostCallbacks { get; init; }
+
     /// <summary>Images (t2i, i2i) through the same catalog and hosts, spending from and booking into the same run: keyframes for long-form video.</summary>
     public PortfolioImageGenerator Images { get; }
 
@@ -171,7 +174,7 @@ public sealed class GenerationSession
         Policy = request.Policy,
     };
 
-    private static VideoJobSubmission Submission(GenerateRequest request, VideoRouteRequest routed, VideoRouteCandidate candidate,
+    private VideoJobSubmission Submission(GenerateRequest request, VideoRouteRequest routed, VideoRouteCandidate candidate,
         Microsoft.Extensions.AI.DataContent? first, Microsoft.Extensions.AI.DataContent? last) => new()
     {
         Host = candidate.Route.Host,
@@ -188,6 +191,7 @@ public sealed class GenerationSession
             Size = request.Size,
             Seed = request.Seed,
             GenerateAudio = candidate.Route.Audio ? request.Audio : null,
+            WebhookUrl = HostCallbacks?.Invoke(_catalog.FindHost(candidate.Route.Host)?.ApiKind ?? candidate.Route.Host),
         },
         Record = new VideoJobRequest
         {

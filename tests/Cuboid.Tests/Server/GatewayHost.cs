@@ -44,7 +44,11 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
                 SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
                 VideoHttp,
-                runnerOptions: runnerOptions ?? JobHarness.FastPolling));
+                runnerOptions: runnerOptions ?? JobHarness.FastPolling)
+            {
+                // As a gateway with Webhooks:PublicUrl set: fal and Replicate jobs name its callback routes.
+                HostCallbacks = new Cuboid.Server.Webhooks.WebhookOptions { PublicUrl = PublicUrl }.CallbackFor,
+            });
         }
         else if (imageSim is not null)
         {
@@ -57,6 +61,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
                 VideoHttp));
         }
     }
+
+    /// <summary>The public URL the test gateway's video hosts are told to call back at.</summary>
+    public static readonly Uri PublicUrl = new("https://gateway.test/");
 
     public GatewayModels Models { get; }
 
@@ -84,6 +91,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }
+
     /// <summary>Extra configuration (<c>Cuboid:Outbound:AllowHttp</c>, ...), applied when the server starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 

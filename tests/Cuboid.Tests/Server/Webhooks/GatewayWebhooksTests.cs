@@ -158,6 +158,7 @@ public sealed class GatewayWebhooksTests : IClassFixture<GatewaySimulatorFixture
         var id = (string)(await CreateVideoAsync(host))["id"]!;
         var job = Job(host, id);
         Assert.Equal("replicate", job.Host);
+        Assert.Equal("https://gateway.test/webhooks/replicate", _videoSim.Jobs.Single().Webhook);
         var body = $$"""{"id":"{{job.ProviderJobId}}","status":"succeeded","output":"https://attacker.example/fake.mp4"}""";
 
         var response = await PostReplicateAsync(host, body, "msg_1", DateTimeOffset.UtcNow, ReplicateSecret);
@@ -199,6 +200,7 @@ public sealed class GatewayWebhooksTests : IClassFixture<GatewaySimulatorFixture
         var id = (string)(await CreateVideoAsync(host))["id"]!;
         var job = Job(host, id);
         Assert.Equal("fal", job.Host);
+        Assert.Equal("https://gateway.test/webhooks/fal", _videoSim.Jobs.Single(j => j.Protocol == "fal").Webhook);
         var requestId = job.ProviderJobId!.Split('/')[^1];
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["request_id"] = requestId, ["status"] = "OK", ["payload"] = new JsonObject() }.ToJsonString());
         var now = DateTimeOffset.UtcNow;
