@@ -17,4 +17,22 @@ if (args is ["video-jobs", ..])
     return;
 }
 
+// Added latency per chat completion, Cuboid's gateway and Portkey's against the same loopback upstream: -- gateway-overhead [requests] [--out FILE]
+if (args is ["gateway-overhead", ..])
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var outIndex = Array.IndexOf(args, "--out");
+    await Cuboid.Benchmarks.Server.GatewayOverheadRun.RunAsync(
+        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-overhead.md");
+    return;
+}
+
+// 1,000 concurrent streamed chat requests through the gateway against a faulty simulator: -- gateway-load [streams]
+if (args is ["gateway-load", ..])
+{
+    await Cuboid.Benchmarks.Server.GatewayLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -7,6 +7,7 @@ using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Security;
 using Cuboid.Server.Store;
+using Cuboid.Server.Telemetry;
 using Cuboid.Server.Ui;
 using Cuboid.Server.Videos;
 using Cuboid.Server.Webhooks;
@@ -98,6 +99,7 @@ public static class CuboidServer
         services.AddGatewayUi();
         services.AddOutboundSafety(configuration);
         services.AddGatewayWebhooks(configuration);
+        services.AddGatewayTelemetry(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -122,6 +124,7 @@ public static class CuboidServer
         app.UseMiddleware<CallerAuthentication>();
         app.UseRateLimiter();
 
+        app.MapGatewayTelemetry();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -30,9 +30,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
     public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, ImageHostSimulator? imageSim = null,
-        VideoJobRunnerOptions? runnerOptions = null)
+        VideoJobRunnerOptions? runnerOptions = null, ResilienceSettings? resilience = null)
     {
-        Models = new GatewayModels(BuildRouter(sim, timeoutSeconds));
+        Models = new GatewayModels(BuildRouter(sim, resilience ?? new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds }));
         MaxRequestBytes = maxRequestBytes;
         if (videoSim is not null)
         {
@@ -144,7 +144,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         }
     }
 
-    private static ModelRouter BuildRouter(ProviderSimulator sim, double timeoutSeconds)
+    private static ModelRouter BuildRouter(ProviderSimulator sim, ResilienceSettings resilience)
     {
         var catalog = new ModelCatalog
         {
@@ -167,7 +167,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         });
         var settings = new PortfolioSettings
         {
-            Resilience = new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds },
+            Resilience = resilience,
         };
         var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
         return new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get), env);

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cuboid.Portfolio;
+
+namespace Cuboid.Benchmarks.Server;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- gateway-overhead [requests] [--out FILE]</c>: the latency a
+/// gateway adds to one chat completion. One <see cref="FastOpenAIUpstream"/> on loopback is called directly, through
+/// Cuboid's gateway (a virtual key with a budget: key lookup, hold, routing, spend rows), through Cuboid's gateway
+/// with the Prometheus exporter on, and through Portkey's open-source gateway when it is installed
+/// (<c>npm install --prefix bench/portkey</c>). After a warm-up, <c>requests</c> sequential rounds each send one
+/// request per target per mode (plain, streamed) in turn, so drifts in the machine's load hit every target alike. The
+/// added latency is the difference to the direct call of the same round; the table gives its median and p99, and the
+/// markdown snippet (for docs/PERFORMANCE.md) is written to <c>--out</c> (default <c>gateway-overhead.md</c>).
+/// </summary>
+internal static class GatewayOverheadRun
+{
+    private static readonly string[] Modes = ["plain", "streamed"];
+
+    public static async Task RunAsync(int requests, string output)
+    {
+        var before = MachineConditions.Describe();
+        await using var upstream = await FastOpenAIUpstream.StartAsync();
+        var resilience = new ResilienceSettings { CallTimeoutSeconds = 10 };
+        IReadOnlyList<CatalogModel> models = [BenchGateway.Model($"bench:{FastOpenAIUpstream.Model}", 0.15m, 0.6m, 90)];
+        await using var cuboid = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience);
+        await using var cuboidMetrics = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience,
+            new Dictionary<string, string> { ["Cuboid:Telemetry:Metrics"] = "open" });
+        var portkeyScript = PortkeyGateway.FindServerScript();
+        await using var portkey = portkeyScript is null ? null : await PortkeyGateway.StartAsync(portkeyScript);
+
+        var direct = new OverheadTarget("direct", new Uri(upstream.BaseUri, "v1/chat/completions"), FastOpenAIUpstream.Model, new Dictionary<string, string>());
+        List<OverheadTarget> targets =
+        [
+            direct,
+            Through("cuboid", cuboid, cuboid.CreateKey("bench")),
+            Through("cuboid + /metrics", cuboidMetrics, cuboidMetrics.CreateKey("bench")),
+        ];
+        if (portkey is not null)
+        {
+            var headers = new Dictionary<string, string>(PortkeyGateway.Headers(upstream.BaseUri)) { ["Authorization"] = "Bearer sk-bench" };
+            targets.Add(new OverheadTarget("portkey 1.15.2", new Uri(portkey.BaseUri, "v1/chat/completions"), FastOpenAIUpstream.Model, headers));
+        }
+
+        try
+        {
+            Console.WriteLine($"{requests} rounds; targets: {string.Join(", ", targets.Select(t => t.Name))}{(portkey is null ? " (Portkey not installed: npm install --prefix bench/portkey)" : "")}");
+            for (var warmUp = 0; warmUp < Math.Max(200, requests / 10); warmUp++)
+            {
+                await RoundAsync(targets, record: false);
+            }
+
+            var clock = Stopwatch.StartNew();
+            for (var round = 0; round < requests; round++)
+            {
+                await RoundAsync(targets, record: true);
+            }
+
+            var after = MachineConditions.Describe();
+            var table = Table(targets, direct, requests);
+            Console.WriteLine(table);
+            var snippet = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"{requests} rounds of sequential requests per mode and target, interleaved ({clock.Elapsed.TotalSeconds:0} s), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.")
+                .AppendLine(CultureInfo.InvariantCulture, $"Machine before: {before}; after: {after}.")
+                .AppendLine()
+                .Append(table)
+                .ToString();
+            await File.WriteAllTextAsync(output, snippet);
+            Console.WriteLine($"written {Path.GetFullPath(output)}");
+        }
+        finally
+        {
+            targets.ForEach(t => t.Dispose());
+        }
+    }
+
+    private static OverheadTarget Through(string name, BenchGateway gateway, string key) =>
+        new(name, new Uri(gateway.BaseUri, "v1/chat/completions"), $"bench:{FastOpenAIUpstream.Model}", new Dictionary<string, string> { ["Authorization"] = $"Bearer {key}" });
+
+    private static async Task RoundAsync(List<OverheadTarget> targets, bool record)
+    {
+        for (var mode = 0; mode < Modes.Length; mode++)
+        {
+            foreach (var target in targets.Where(t => t.Failure[mode] is null))
+            {
+                try
+                {
+                    var elapsed = await TimeOneAsync(target, streamed: mode == 1);
+                    if (record)
+                    {
+                        target.Milliseconds[mode].Add(elapsed);
+                    }
+                }
+                catch (InvalidOperationException ex) when (!record)
+                {
+                    // A gateway that cannot serve a mode at all is reported as such, and the others are still measured.
+                    target.Failure[mode] = ex.Message;
+                    Console.WriteLine(ex.Message);
+                }
+            }
+        }
+    }
+
+    private static async Task<double> TimeOneAsync(OverheadTarget target, bool streamed)
+    {
+        var body = streamed
+            ? $$$"""{"model":"{{{target.Model}}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50,"stream":true,"stream_options":{"include_usage":true}}"""
+            : $$"""{"model":"{{target.Model}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in target.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var response = await target.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var text = await response.Content.ReadAsStringAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode || !text.Contains("upstream", StringComparison.Ordinal) || (streamed && !text.Contains("[DONE]", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{target.Name} ({(streamed ? "streamed" : "plain")}) answered {(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}");
+        }
+
+        return elapsed;
+    }
+
+    private static string Table(List<OverheadTarget> targets, OverheadTarget direct, int requests)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| Mode | Target | p50 ms | p99 ms | Added p50 ms | Added p99 ms |")
+            .AppendLine("|---|---|--:|--:|--:|--:|");
+        for (var mode = 0; mode < Modes.Length; mode++)
+        {
+            foreach (var target in targets)
+            {
+                if (target.Failure[mode] is { } failure)
+                {
+                    table.AppendLine(CultureInfo.InvariantCulture, $"| {Modes[mode]} | {target.Name} | failed: {failure.ReplaceLineEndings(" ").Replace("|", "/", StringComparison.Ordinal)} | | | |");
+                    continue;
+                }
+
+                var latencies = target.Milliseconds[mode];
+                var added = Enumerable.Range(0, requests).Select(i => latencies[i] - direct.Milliseconds[mode][i]).ToList();
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {Modes[mode]} | {target.Name} | {LatencySample.Percentile(latencies, 50):0.000} | {LatencySample.Percentile(latencies, 99):0.000} | {(target == direct ? "-" : LatencySample.Percentile(added, 50).ToString("0.000", CultureInfo.InvariantCulture))} | {(target == direct ? "-" : LatencySample.Percentile(added, 99).ToString("0.000", CultureInfo.InvariantCulture))} |");
+            }
+        }
+
+        return table.ToString();
+    }
+}
