@@ -83,8 +83,8 @@ public static class CuboidServer
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
-        services.AddSingleton(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
-        services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<GatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
+        services.AddSingleton<IGatewayStore>(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
+        services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<IGatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
         services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());

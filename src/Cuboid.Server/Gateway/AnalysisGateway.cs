@@ -15,7 +15,7 @@ public sealed class AnalysisGateway(ServerOptions options, GatewayModels models)
     // What AnalysisSession resolves: the one router of the process and the analysis cache in the store folder.
     private readonly Lazy<IServiceProvider> _services = new(() => new ServiceCollection()
         .AddSingleton(models.Router)
-        .AddSingleton(_ => AnalysisCache.Open(Path.Combine(options.StoreFolder(), "cache")))
+        .AddSingleton<IAnalysisCache>(_ => AnalysisCache.Open(Path.Combine(options.StoreFolder(), "cache")))
         .BuildServiceProvider());
 
     /// <summary>Probes the file with the media engine; a file that is not a video (or has no video stream) is a 400.</summary>
