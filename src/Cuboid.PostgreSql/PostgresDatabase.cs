@@ -22,11 +22,11 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     /// <summary><c>postgresql://host:port/database</c>: what logs, health checks and errors show (never the password).</summary>
     public string Location { get; }
 
-    /// <summary>True when <paramref name="store"/> names a PostgreSQL database (a <c>postgres://</c> or <c>postgresql://</c> URL, or a connection string with <c>Host=</c>) rather than a folder.</summary>
+    /// <summary>True when <paramref name="store"/> names a PostgreSQL database (a <c>postgres://</c> or <c>postgresql://</c> URL, or a connection string with a <c>Host=</c> or <c>Server=</c> setting) rather than a folder.</summary>
     public static bool IsPostgres(string? store) =>
         store is { Length: > 0 } s
-        && (s.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || (s.Contains('=', StringComparison.Ordinal) && s.Contains("host", StringComparison.OrdinalIgnoreCase)));
+        && (IsUrl(s) || s.Split(';').Select(part => part.TrimStart()).Any(part =>
+            part.StartsWith("host=", StringComparison.OrdinalIgnoreCase) || part.StartsWith("server=", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The data source for <paramref name="store"/> (nothing is connected yet). A malformed URL or connection string is
@@ -63,7 +63,7 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     {
         try
         {
-            if (!store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            if (!IsUrl(store))
             {
                 var plain = new NpgsqlConnectionStringBuilder(store);
                 return string.IsNullOrEmpty(plain.Host) ? throw new FormatException("it names no Host") : plain;
@@ -112,6 +112,9 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
                 $"{CuboidParameters.StoreDirectory} is not a usable PostgreSQL location ({FirstLine(ex)}); use postgres://user:password@host:port/database or Host=...;Database=...");
         }
     }
+
+    private static bool IsUrl(string store) =>
+        store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim();
 }

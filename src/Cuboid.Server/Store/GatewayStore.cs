@@ -47,6 +47,9 @@ public sealed class GatewayStore : IGatewayStore
         """,
     ]);
 
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => Migrations.LatestVersion;
+
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     private readonly Lock _writeGate = new();

@@ -36,6 +36,9 @@ public sealed class SqliteVideoJobStore : IVideoJobStore
     private readonly string _connectionString;
     private readonly string _directory;
 
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => Schema.LatestVersion;
+
     private SqliteVideoJobStore(string directory)
     {
         _directory = directory;
