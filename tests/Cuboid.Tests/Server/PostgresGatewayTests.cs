@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Server.Keys;
 using Cuboid.Storage;
+using Cuboid.Testing.Generation;
 using Cuboid.Testing.Postgres;
 using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
