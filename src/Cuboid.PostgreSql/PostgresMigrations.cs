@@ -67,6 +67,14 @@ public sealed class PostgresMigrations(string component, IReadOnlyList<string> m
     public static int CurrentVersion(NpgsqlConnection connection, string component)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('cuboid_schema') IS NOT NULL", connection))
+        {
+            if (exists.ExecuteScalar() is not true)
+            {
+                return 0;
+            }
+        }
+
         using var command = new NpgsqlCommand("SELECT version FROM cuboid_schema WHERE component = @component", connection);
         command.Parameters.AddWithValue("component", component);
         return command.ExecuteScalar() is int version ? version : 0;
