@@ -58,8 +58,9 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
     public async Task Two_gateways_sharing_the_database_never_overspend_a_key_under_two_hundred_concurrent_calls()
     {
         _sim.Latency = TimeSpan.FromMilliseconds(300);
-        using var first = new GatewayHost(_sim, postgres: _database.ConnectionString);
-        using var second = new GatewayHost(_sim, postgres: _database.ConnectionString);
+        // A generous call timeout: on a loaded machine a timed-out call is retried, and the simulator would count it twice.
+        using var first = new GatewayHost(_sim, timeoutSeconds: 60, postgres: _database.ConnectionString);
+        using var second = new GatewayHost(_sim, timeoutSeconds: 60, postgres: _database.ConnectionString);
         var perCall = first.Models.Plan("chat", null, Cuboid.Portfolio.RequestEstimate.ForChat(
             [new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "hi")],
             new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = 100 }, first.Models.DefaultOutputTokens)).Candidates.Max(c => c.EstimatedCost);
