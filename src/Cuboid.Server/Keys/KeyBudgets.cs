@@ -33,7 +33,9 @@ public sealed class KeyBudgets(IGatewayStore store, GatewayModels models, TimePr
     /// Reserves <paramref name="estimate"/> dollars on the caller's key for work that books its cost itself (a video job,
     /// an analysis); see <see cref="Reserve(Caller, string, RoutePlan)"/>.
     /// </summary>
-    public KeyedCall Reserve(Caller caller, string task, decimal estimate) => Reserve(caller, task, estimate, new RunScope(), WorkHoldLifetime);
+    /// <param name="holdLifetime">How long the hold counts if the process dies first; <see cref="WorkHoldLifetime"/> by default.</param>
+    public KeyedCall Reserve(Caller caller, string task, decimal estimate, TimeSpan? holdLifetime = null) =>
+        Reserve(caller, task, estimate, new RunScope(), holdLifetime ?? WorkHoldLifetime);
 
     private KeyedCall Reserve(Caller caller, string task, decimal estimate, RunScope run, TimeSpan lifetime)
     {

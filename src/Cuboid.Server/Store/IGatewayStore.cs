@@ -1,5 +1,6 @@
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Keys;
+using Cuboid.Server.Webhooks;
 
 namespace Cuboid.Server.Store;
 
@@ -47,6 +48,9 @@ public interface IGatewayStore
     /// <summary>Dollars live holds keep on a key's period at <paramref name="now"/>.</summary>
     decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now);
 
+    /// <summary>The spend rows booked at or after <paramref name="since"/>, of one key or (null) of every key: what <c>/v1/usage</c> adds up.</summary>
+    IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since);
+
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     void AddVideoJob(string jobId, string? keyId, DateTimeOffset at);
 
@@ -68,6 +72,30 @@ public interface IGatewayStore
 
     AnalysisRecord? FindAnalysis(string id);
 
+    /// <summary>The newest analyses of a key (every key's for null).</summary>
+    IReadOnlyList<AnalysisRecord> AnalysesOf(string? keyId, int limit);
+
     /// <summary>Analyses not finished: the ones to run (again) after a restart, oldest first.</summary>
     IReadOnlyList<AnalysisRecord> UnfinishedAnalyses();
+
+    /// <summary>Sets (or replaces) the URL notified about <paramref name="subjectId"/>: a video job, an analysis, or a key (its default).</summary>
+    void SetWebhookTarget(string subjectId, string url);
+
+    void RemoveWebhookTarget(string subjectId);
+
+    string? WebhookTarget(string subjectId);
+
+    /// <summary>Adds a delivery; a second one with the same id is ignored (an event is queued once).</summary>
+    void AddWebhookDelivery(WebhookDelivery delivery);
+
+    /// <summary>Saves a delivery's status, attempts, next attempt and last error.</summary>
+    void UpdateWebhookDelivery(WebhookDelivery delivery);
+
+    WebhookDelivery? FindWebhookDelivery(string id);
+
+    /// <summary>Pending deliveries due by <paramref name="now"/>, the most overdue first.</summary>
+    IReadOnlyList<WebhookDelivery> DueWebhookDeliveries(DateTimeOffset now, int limit);
+
+    /// <summary>When the next pending delivery is due, if any is pending.</summary>
+    DateTimeOffset? NextWebhookAttempt();
 }

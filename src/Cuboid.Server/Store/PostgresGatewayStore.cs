@@ -13,7 +13,7 @@ namespace Cuboid.Server.Store;
 /// advisory lock on its key, then reads spend and live holds and inserts the hold, so holds on one key are decided one
 /// at a time across processes and a key is never overspent.
 /// </summary>
-public sealed class PostgresGatewayStore : IGatewayStore
+public sealed partial class PostgresGatewayStore : IGatewayStore
 {
     public const string Component = "gateway";
 
@@ -39,6 +39,14 @@ public sealed class PostgresGatewayStore : IGatewayStore
         CREATE TABLE gateway_analyses (
             id text PRIMARY KEY, key_id text, status text NOT NULL, created_at timestamptz NOT NULL, record jsonb NOT NULL);
         CREATE INDEX gateway_analyses_status ON gateway_analyses (status, created_at);
+        """,
+        """
+        CREATE TABLE gateway_webhook_targets (subject_id text PRIMARY KEY, url text NOT NULL);
+        CREATE TABLE gateway_webhook_deliveries (
+            id text PRIMARY KEY, url text NOT NULL, body text NOT NULL, status text NOT NULL, attempts integer NOT NULL,
+            next_attempt_at timestamptz NOT NULL, last_error text, created_at timestamptz NOT NULL);
+        CREATE INDEX gateway_webhook_deliveries_due ON gateway_webhook_deliveries (status, next_attempt_at);
+        CREATE INDEX gateway_spend_at ON gateway_spend (at);
         """,
     ]);
 
@@ -190,6 +198,15 @@ public sealed class PostgresGatewayStore : IGatewayStore
     public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now) =>
         Sum("SELECT COALESCE(sum(dollars), 0) FROM gateway_spend_holds WHERE key_id = @key AND period_start = @period AND expires_at > @now", keyId, periodStart, now);
 
+    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since) =>
+        Read(keyId is null
+            ? "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM gateway_spend WHERE at >= @since ORDER BY at, id"
+            : "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM gateway_spend WHERE at >= @since AND key_id = @key ORDER BY at, id", c =>
+        {
+            c.Parameters.AddWithValue("since", since.ToUniversalTime());
+            c.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)keyId ?? DBNull.Value);
+        }, r => new SpendRow(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5), r.GetDecimal(6)));
+
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
         Execute("INSERT INTO gateway_video_jobs (job_id, key_id, created_at) VALUES (@job, @key, @at)", c =>
         {
@@ -233,6 +250,15 @@ public sealed class PostgresGatewayStore : IGatewayStore
     }
 
     public AnalysisRecord? FindAnalysis(string id) => Analyses("WHERE id = @id", c => c.Parameters.AddWithValue("id", id)).FirstOrDefault();
+
+    public IReadOnlyList<AnalysisRecord> AnalysesOf(string? keyId, int limit) =>
+        Analyses(keyId is null
+            ? "ORDER BY created_at DESC, id DESC LIMIT @limit"
+            : "WHERE key_id = @key ORDER BY created_at DESC, id DESC LIMIT @limit", c =>
+        {
+            c.Parameters.AddWithValue("limit", limit);
+            c.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)keyId ?? DBNull.Value);
+        });
 
     public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() => Analyses("WHERE status IN ('queued', 'running') ORDER BY created_at, id", _ => { });
 

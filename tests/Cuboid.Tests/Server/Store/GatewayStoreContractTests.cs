@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 
 namespace Cuboid.Tests.Server.Store;
 
@@ -175,6 +176,88 @@ public abstract class GatewayStoreContractTests : IAsyncLifetime
         Assert.Null(store.FindAnalysis("an_missing"));
         Assert.Equal(["an_1"], store.UnfinishedAnalyses().Select(a => a.Id));
     }
+
+    [Fact]
+    public void Analyses_of_a_key_come_newest_first_up_to_the_limit()
+    {
+        var store = Open();
+        store.SaveAnalysis(Analysis("an_1", "completed", T0));
+        store.SaveAnalysis(Analysis("an_2", "queued", T0.AddSeconds(1)));
+        store.SaveAnalysis(Analysis("an_3", "running", T0.AddSeconds(2)) with { KeyId = "key_b" });
+
+        Assert.Equal(["an_2", "an_1"], store.AnalysesOf("key_a", 10).Select(a => a.Id));
+        Assert.Equal(["an_3", "an_2"], Open().AnalysesOf(null, 2).Select(a => a.Id));
+        Assert.Empty(store.AnalysesOf("key_none", 10));
+    }
+
+    [Fact]
+    public void Spend_since_a_moment_lists_the_rows_of_one_key_or_of_all()
+    {
+        var store = Open();
+        store.AddSpend("key_a", Day, T0, "chat", "sim:old", 1, 1, 0.5m);
+        store.AddSpend("key_a", Day, T0.AddMinutes(5), "chat", "sim:a", 100, 20, 0.000123456789m);
+        store.AddSpend("key_b", Day, T0.AddMinutes(6), "video", "fal:b", 0, 0, 2m);
+
+        var mine = Assert.Single(Open().SpendSince("key_a", T0.AddMinutes(1)));
+        var all = store.SpendSince(null, T0.AddMinutes(1));
+
+        Assert.Equal(new SpendRow("key_a", T0.AddMinutes(5), "chat", "sim:a", 100, 20, 0.000123456789m), mine);
+        Assert.Equal(["key_a", "key_b"], all.Select(r => r.KeyId).Order(StringComparer.Ordinal));
+        Assert.Equal(3, store.SpendSince(null, T0).Count);
+    }
+
+    [Fact]
+    public void Webhook_targets_are_set_replaced_and_removed()
+    {
+        var store = Open();
+        store.SetWebhookTarget("job_1", "https://a.example/hook");
+        Open().SetWebhookTarget("job_1", "https://b.example/hook");
+        store.SetWebhookTarget("key_a", "https://c.example/hook");
+
+        Assert.Equal("https://b.example/hook", store.WebhookTarget("job_1"));
+        store.RemoveWebhookTarget("job_1");
+        Assert.Null(Open().WebhookTarget("job_1"));
+        Assert.Equal("https://c.example/hook", store.WebhookTarget("key_a"));
+    }
+
+    [Fact]
+    public void Webhook_deliveries_are_queued_once_updated_and_come_due_most_overdue_first()
+    {
+        var store = Open();
+        var late = Delivery("wh_1", T0.AddMinutes(2));
+        var early = Delivery("wh_2", T0.AddMinutes(1));
+        store.AddWebhookDelivery(late);
+        store.AddWebhookDelivery(early);
+        Open().AddWebhookDelivery(late with { Body = "{\"again\":true}" });
+        store.AddWebhookDelivery(Delivery("wh_3", T0) with { Status = "delivered" });
+
+        Assert.Equal(late, store.FindWebhookDelivery("wh_1"));
+        Assert.Null(store.FindWebhookDelivery("wh_missing"));
+        Assert.Equal(T0.AddMinutes(1), store.NextWebhookAttempt());
+        Assert.Equal(["wh_2", "wh_1"], store.DueWebhookDeliveries(T0.AddMinutes(5), 10).Select(d => d.Id));
+        Assert.Equal(["wh_2"], store.DueWebhookDeliveries(T0.AddMinutes(1), 10).Select(d => d.Id));
+        Assert.Single(store.DueWebhookDeliveries(T0.AddMinutes(5), 1));
+
+        var retried = early with { Attempts = 1, NextAttemptAt = T0.AddMinutes(9), LastError = "HTTP 503" };
+        Open().UpdateWebhookDelivery(retried);
+        store.UpdateWebhookDelivery(late with { Status = "failed", Attempts = 8, LastError = "gave up" });
+
+        Assert.Equal(retried, store.FindWebhookDelivery("wh_2"));
+        Assert.Equal(T0.AddMinutes(9), store.NextWebhookAttempt());
+        Assert.Empty(store.DueWebhookDeliveries(T0.AddMinutes(5), 10));
+        store.UpdateWebhookDelivery(retried with { Status = "delivered" });
+        Assert.Null(store.NextWebhookAttempt());
+    }
+
+    private static WebhookDelivery Delivery(string id, DateTimeOffset due) => new()
+    {
+        Id = id,
+        Url = "https://hooks.example/" + id,
+        Body = "{\"type\":\"video.completed\"}",
+        Status = "pending",
+        NextAttemptAt = due,
+        CreatedAt = T0,
+    };
 
     private static AnalysisRecord Analysis(string id, string status, DateTimeOffset at) => new()
     {
