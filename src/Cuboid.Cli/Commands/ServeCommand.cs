@@ -3,13 +3,13 @@ using Cuboid.Server;
 
 namespace Cuboid.Cli.Commands;
 
-/// <summary><c>cuboid serve [--urls URL] [--store DIR]</c>: runs the gateway (Cuboid.Server) until Ctrl+C.</summary>
+/// <summary><c>cuboid serve [--urls URL] [--store DIR|postgres://...]</c>: runs the gateway (Cuboid.Server) until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static Command Create(CliConsole console)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var store = new Option<DirectoryInfo?>("--store") { Description = $"The gateway's store folder (keys, spend; default {ServerOptions.DefaultStoreFolder})" };
+        var store = StoreOption.Create();
         var config = PortfolioCliOptions.Config();
         var catalog = PortfolioCliOptions.Catalog();
         var command = new Command("serve", "Run the gateway: an OpenAI-compatible API over the model portfolio, with virtual keys and budgets (docs/SERVER.md)")
@@ -19,9 +19,9 @@ public static class ServeCommand
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>();
-            if (parse.GetValue(store) is { } folder)
+            if (StoreOption.Resolve(parse.GetValue(store)) is { } location)
             {
-                settings[nameof(ServerOptions.Store)] = folder.FullName;
+                settings[nameof(ServerOptions.Store)] = location;
             }
 
             if (parse.GetValue(config) is { } configFile)

@@ -50,7 +50,8 @@ public static class ImagesEndpoint
         }
 
         // The hold covers the dearest route the portfolio may fall over to.
-        var call = budgets.Reserve(caller, Task, plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost));
+        // One synchronous call: its hold lapses like a model call's if this process dies mid-call.
+        var call = budgets.Reserve(caller, Task, plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost), KeyBudgets.CallHoldLifetime);
         try
         {
             using var images = videos.ImagesFor(call.Run);

@@ -22,14 +22,14 @@ public static class UiFilesEndpoints
 
     public static void Map(RouteGroupBuilder v1, IEndpointRouteBuilder app)
     {
-        v1.MapGet("/videos/{id}/link", (string id, HttpContext context, GatewayStore store, VideoGateway videos, UiLinks links) =>
+        v1.MapGet("/videos/{id}/link", (string id, HttpContext context, IGatewayStore store, VideoGateway videos, UiLinks links) =>
         {
             var job = VideosEndpoints.Owned(id, context, store, videos);
             var token = links.Sign(UiLinks.Video, job.Id, CallerAuthentication.CallerOf(context).Key?.Id);
             return new JsonObject { ["url"] = $"/ui/files/{token}/video.mp4", ["expires_at"] = links.Verify(token)!.ExpiresAt.ToUnixTimeSeconds() };
         }).WithSummary("A signed, short-lived URL a <video> element can play the finished MP4 from");
 
-        v1.MapGet("/analyses/{id}/link", (string id, HttpContext context, GatewayStore store, UiLinks links) =>
+        v1.MapGet("/analyses/{id}/link", (string id, HttpContext context, IGatewayStore store, UiLinks links) =>
         {
             var record = AnalysesEndpoints.Owned(id, context, store);
             var token = links.Sign(UiLinks.Analysis, record.Id, CallerAuthentication.CallerOf(context).Key?.Id);
@@ -43,7 +43,7 @@ public static class UiFilesEndpoints
         }).WithSummary("Signed, short-lived URLs of the HTML report, its chapters and the analysed video, for a browser tab");
 
         var files = app.MapGroup("/ui/files/{token}").ExcludeFromDescription();
-        files.MapGet("/video.mp4", (string token, HttpContext context, UiLinks links, GatewayStore store, VideoGateway videos) =>
+        files.MapGet("/video.mp4", (string token, HttpContext context, UiLinks links, IGatewayStore store, VideoGateway videos) =>
         {
             var link = Open(token, UiLinks.Video, links, store);
             var job = store.FindVideoJob(link.Id) is { } mine && (link.KeyId is null || mine.KeyId == link.KeyId) ? videos.Find(link.Id) : null;
@@ -55,7 +55,7 @@ public static class UiFilesEndpoints
             UiSecurityHeaders.ForFile(context.Response);
             return Results.File(job.Outputs[0].Path, "video/mp4", enableRangeProcessing: true);
         });
-        files.MapGet("/video", (string token, HttpContext context, UiLinks links, GatewayStore store, AnalysisService service) =>
+        files.MapGet("/video", (string token, HttpContext context, UiLinks links, IGatewayStore store, AnalysisService service) =>
         {
             var record = OpenAnalysis(token, links, store);
             UiSecurityHeaders.ForFile(context.Response);
@@ -63,7 +63,7 @@ public static class UiFilesEndpoints
                 ? Results.File(service.VideoPath(record.Id), "video/mp4", enableRangeProcessing: true)
                 : throw GatewayException.NotFound("the analysed video is gone", "analysis_not_found");
         });
-        files.MapGet("/report/{**path}", (string token, string? path, HttpContext context, UiLinks links, GatewayStore store, AnalysisService service) =>
+        files.MapGet("/report/{**path}", (string token, string? path, HttpContext context, UiLinks links, IGatewayStore store, AnalysisService service) =>
         {
             var record = OpenAnalysis(token, links, store);
             if (record.Status != "completed" || !Directory.Exists(service.ReportFolder(record.Id)))
@@ -91,7 +91,7 @@ public static class UiFilesEndpoints
         });
     }
 
-    private static AnalysisRecord OpenAnalysis(string token, UiLinks links, GatewayStore store)
+    private static AnalysisRecord OpenAnalysis(string token, UiLinks links, IGatewayStore store)
     {
         var link = Open(token, UiLinks.Analysis, links, store);
         return store.FindAnalysis(link.Id) is { } record && (link.KeyId is null || record.KeyId == link.KeyId)
@@ -100,7 +100,7 @@ public static class UiFilesEndpoints
     }
 
     /// <summary>The link, when the token is genuine, unexpired, of the right kind and its key is still live.</summary>
-    private static UiLink Open(string token, string kind, UiLinks links, GatewayStore store)
+    private static UiLink Open(string token, string kind, UiLinks links, IGatewayStore store)
     {
         var link = links.Verify(token);
         if (link is null || link.Kind != kind || (link.KeyId is { } keyId && store.Find(keyId) is not { RevokedAt: null }))

@@ -19,7 +19,7 @@ public static class UsageEndpoint
 
     private static readonly string[] Groups = ["day", "model", "key"];
 
-    public static JsonObject Handle(HttpContext context, GatewayStore store, GatewayModels models, string? group, int? days)
+    public static JsonObject Handle(HttpContext context, IGatewayStore store, GatewayModels models, string? group, int? days)
     {
         group ??= "day";
         if (!Groups.Contains(group, StringComparer.Ordinal))
@@ -84,7 +84,7 @@ public static class UsageEndpoint
 
     private static string KeyLabel(VirtualKey? key, string id) => key is null ? id : key.Name ?? key.Prefix + "…";
 
-    private static JsonObject Describe(Caller caller, GatewayStore store, DateTimeOffset now)
+    private static JsonObject Describe(Caller caller, IGatewayStore store, DateTimeOffset now)
     {
         if (caller.Key is not { } key)
         {

@@ -12,7 +12,7 @@ namespace Cuboid.Server.Videos;
 /// downloads and checks its outputs, then settles its key's reservation with what it cost and books it. On start it
 /// picks up the jobs a previous process left unsettled, so a restart loses no job and no bill.
 /// </summary>
-public sealed class VideoJobService(VideoGateway videos, GatewayStore store, KeyBudgets budgets, WebhookDispatcher webhooks, ILogger<VideoJobService> logger) : BackgroundService
+public sealed class VideoJobService(VideoGateway videos, IGatewayStore store, KeyBudgets budgets, WebhookDispatcher webhooks, ILogger<VideoJobService> logger) : BackgroundService
 {
     private readonly Channel<(string JobId, KeyedCall Call)> _started = Channel.CreateUnbounded<(string, KeyedCall)>();
     // The jobs being followed, so a job resumed at start and handed in again is followed once.

@@ -23,7 +23,7 @@ public static class ProviderWebhooksEndpoints
         hooks.MapPost("/fal", FalAsync).WithSummary("fal queue webhooks (verified, then the job is polled now)").DisableAntiforgery();
     }
 
-    private static async Task<JsonObject> ReplicateAsync(HttpContext context, IOptions<WebhookOptions> options, GatewayStore store, VideoGateway videos, TimeProvider time)
+    private static async Task<JsonObject> ReplicateAsync(HttpContext context, IOptions<WebhookOptions> options, IGatewayStore store, VideoGateway videos, TimeProvider time)
     {
         var body = await ReadAsync(context);
         if (options.Value.ReplicateSecret is not { Length: > 0 } secret)
@@ -46,7 +46,7 @@ public static class ProviderWebhooksEndpoints
         return Wake(store, videos, job => job.ProviderJobId == predictionId, predictionId);
     }
 
-    private static async Task<JsonObject> FalAsync(HttpContext context, FalWebhookVerifier verifier, GatewayStore store, VideoGateway videos)
+    private static async Task<JsonObject> FalAsync(HttpContext context, FalWebhookVerifier verifier, IGatewayStore store, VideoGateway videos)
     {
         var body = await ReadAsync(context);
         string requestId;
@@ -63,7 +63,7 @@ public static class ProviderWebhooksEndpoints
         return Wake(store, videos, job => job.ProviderJobId?.EndsWith($"/requests/{requestId}", StringComparison.Ordinal) == true, requestId);
     }
 
-    private static JsonObject Wake(GatewayStore store, VideoGateway videos, Func<Cuboid.Generation.Jobs.VideoJob, bool> named, string? providerId)
+    private static JsonObject Wake(IGatewayStore store, VideoGateway videos, Func<Cuboid.Generation.Jobs.VideoJob, bool> named, string? providerId)
     {
         // Only the jobs still being followed can move; a webhook for anything else changes nothing.
         var job = store.UnsettledVideoJobs().Select(j => videos.Find(j.JobId)).FirstOrDefault(j => j is not null && named(j))

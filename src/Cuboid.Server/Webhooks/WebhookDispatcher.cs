@@ -16,7 +16,7 @@ namespace Cuboid.Server.Webhooks;
 /// retries 5xx, 429, timeouts and refused connections with exponential backoff until <see cref="WebhookOptions.MaxAttempts"/>.
 /// A 4xx or a URL the guard refuses ends the delivery at once. Pending deliveries outlive a restart.
 /// </summary>
-public sealed class WebhookDispatcher(GatewayStore store, WebhookSigner signer, SafeHttpFetcher fetcher, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
+public sealed class WebhookDispatcher(IGatewayStore store, WebhookSigner signer, SafeHttpFetcher fetcher, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

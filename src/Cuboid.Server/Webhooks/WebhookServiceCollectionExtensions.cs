@@ -25,7 +25,7 @@ public static class WebhookServiceCollectionExtensions
         ProviderWebhooksEndpoints.Map(app);
         admin.MapGet("/webhooks/secret", (WebhookSigner signer) => new JsonObject { ["secret"] = signer.Secret })
             .WithSummary("The secret outgoing webhooks are signed with (whsec_...)");
-        admin.MapPut("/keys/{id}/webhook", async (string id, HttpContext context, GatewayStore store, WebhookTargets targets) =>
+        admin.MapPut("/keys/{id}/webhook", async (string id, HttpContext context, IGatewayStore store, WebhookTargets targets) =>
         {
             _ = store.Find(id) ?? throw GatewayException.NotFound($"no key '{id}'", "key_not_found", "id");
             var body = await RequestJson.ReadAsync(context.Request, context.RequestAborted);
@@ -34,7 +34,7 @@ public static class WebhookServiceCollectionExtensions
             store.SetWebhookTarget(id, checkedUrl);
             return new JsonObject { ["id"] = id, ["webhook_url"] = checkedUrl };
         }).WithSummary("Notify this URL when any of this key's jobs or analyses ends (unless the job names its own)");
-        admin.MapDelete("/keys/{id}/webhook", (string id, GatewayStore store) =>
+        admin.MapDelete("/keys/{id}/webhook", (string id, IGatewayStore store) =>
         {
             store.RemoveWebhookTarget(id);
             return new JsonObject { ["id"] = id, ["webhook_url"] = null };

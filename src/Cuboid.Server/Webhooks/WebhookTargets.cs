@@ -4,7 +4,7 @@ using Cuboid.Server.Store;
 namespace Cuboid.Server.Webhooks;
 
 /// <summary>Registers where a job, an analysis or a key is notified, after the SSRF guard accepted the URL (a 400 naming why otherwise).</summary>
-public sealed class WebhookTargets(GatewayStore store, OutboundUrlPolicy policy)
+public sealed class WebhookTargets(IGatewayStore store, OutboundUrlPolicy policy)
 {
     public const string Field = "webhook_url";
 

@@ -22,7 +22,7 @@ public static class AnalysisSession
         using var ownedRouter = options.Services is null ? LoadRouter(options) : null;
         var models = LoadModels(options, ownedRouter ?? options.Services!.GetRequiredService<ModelRouter>());
         using var ownedCache = options.NoCache || options.Services is not null ? null : AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
-        var cache = options.NoCache ? null : ownedCache ?? options.Services!.GetRequiredService<AnalysisCache>();
+        IAnalysisCache? cache = options.NoCache ? null : ownedCache ?? options.Services!.GetRequiredService<IAnalysisCache>();
         var analyzer = Analyzer(options);
         // The router's clients are one set of clients among any; the CLI keeps files, cache and run records.
         var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken).ConfigureAwait(false);

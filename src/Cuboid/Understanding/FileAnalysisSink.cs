@@ -8,19 +8,19 @@ namespace Cuboid.Understanding;
 /// whole (<see cref="ReportFolder"/>), the report files are written in the request's formats, and each kept run is
 /// recorded in the cache's run table.
 /// </summary>
-public sealed class FileAnalysisSink(AnalysisCache? cache, TimeProvider? time = null) : IAnalysisSink
+public sealed class FileAnalysisSink(IAnalysisCache? cache, TimeProvider? time = null) : IAnalysisSink
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <inheritdoc/>
-    public AnalysisCache? Cache => cache;
+    public IAnalysisCache? Cache => cache;
 
     /// <inheritdoc/>
 #pragma warning disable CA2000 // The workspace owns the staged folder and disposes it (IAnalysisWorkspace.Dispose).
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ReportWorkspace(ReportFolder.Stage(request.OutputPath), request, cache, _time);
 #pragma warning restore CA2000
 
-    private sealed class ReportWorkspace(StagedFolder folder, AnalyzeRequest request, AnalysisCache? cache, TimeProvider time) : IAnalysisWorkspace
+    private sealed class ReportWorkspace(StagedFolder folder, AnalyzeRequest request, IAnalysisCache? cache, TimeProvider time) : IAnalysisWorkspace
     {
         private readonly DateTimeOffset _started = time.GetUtcNow();
 

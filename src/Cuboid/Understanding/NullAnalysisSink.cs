@@ -13,7 +13,7 @@ public sealed class NullAnalysisSink : IAnalysisSink
     public static NullAnalysisSink Instance { get; } = new();
 
     /// <summary>Always null: no answer is cached.</summary>
-    public AnalysisCache? Cache => null;
+    public IAnalysisCache? Cache => null;
 
     /// <summary>A temporary folder for the run's frames and audio, deleted when the run ends.</summary>
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ScratchWorkspace();

@@ -4,6 +4,8 @@ using Cuboid.Portfolio.Providers;
 using Cuboid.Server;
 using Cuboid.Server.Gateway;
 using Cuboid.Generation;
+using Cuboid.PostgreSql;
+using Cuboid.Server.Store;
 using Cuboid.Generation.Jobs;
 using Cuboid.Storage;
 using Cuboid.Testing.Generation;
@@ -20,6 +22,7 @@ namespace Cuboid.Tests.Server;
 /// The gateway in memory (WebApplicationFactory) over a router whose providers are the loopback
 /// <see cref="ProviderSimulator"/>: <c>sim:primary-model</c> (OpenAI protocol, rated first for chat),
 /// <c>simanthropic:backup-model</c> (Anthropic protocol) and <c>sim:whisper-1</c>; a fresh store folder; an admin key.
+/// With <c>postgres</c> (a connection string) the records go to that PostgreSQL database instead, files to the folder.
 /// </summary>
 public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 {
@@ -29,11 +32,16 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly string? _postgres;
+    private readonly PostgresDatabase? _videoDatabase;
+
     public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, ImageHostSimulator? imageSim = null,
-        VideoJobRunnerOptions? runnerOptions = null, ResilienceSettings? resilience = null)
+        VideoJobRunnerOptions? runnerOptions = null, ResilienceSettings? resilience = null, string? postgres = null)
     {
         Models = new GatewayModels(BuildRouter(sim, resilience ?? new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds }));
         MaxRequestBytes = maxRequestBytes;
+        _postgres = postgres;
+        _videoDatabase = postgres is null ? null : PostgresDatabase.Create(postgres);
         if (videoSim is not null)
         {
             // The video hosts of the generation tests' catalog, keyed by a variable of this host's own.
@@ -41,7 +49,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             VideoModelPrefix = $"sim/{keyVariable}-";
             Videos = new VideoGateway(new GenerationSession(
                 TestVideoCatalog.For(videoSim, keyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
-                SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
+                VideoJobs(),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
                 VideoHttp,
                 runnerOptions: runnerOptions ?? JobHarness.FastPolling)
@@ -56,11 +64,15 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             ImageKeyVariable = "CUBOID_GATEWAY_IMAGE_KEY_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
             Videos = new VideoGateway(new GenerationSession(
                 Cuboid.Tests.Generation.Images.TestImageCatalog.For(imageSim, ImageKeyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
-                SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
+                VideoJobs(),
                 new MapEnvironment(new Dictionary<string, string> { [ImageKeyVariable] = imageSim.ApiKey }),
                 VideoHttp));
         }
     }
+
+    // The job store the gateway itself would open: SQLite under the folder, or the PostgreSQL database.
+    private IVideoJobStore VideoJobs() =>
+        _videoDatabase is null ? SqliteVideoJobStore.Open(Path.Combine(_store, "videos")) : PostgresVideoJobStore.Open(_videoDatabase, Path.Combine(_store, "videos"));
 
     /// <summary>The public URL the test gateway's video hosts are told to call back at.</summary>
     public static readonly Uri PublicUrl = new("https://gateway.test/");
@@ -79,6 +91,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     private static readonly HttpClient VideoHttp = new();
 
     public string StoreFolder => _store;
+
+    /// <summary>The gateway's record store (SQLite in the folder, or the PostgreSQL database).</summary>
+    public IGatewayStore Store => Services.GetRequiredService<IGatewayStore>();
 
     private long? MaxRequestBytes { get; }
 
@@ -113,7 +128,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Cuboid:AdminKey", AdminKey);
-        builder.UseSetting("Cuboid:Store", _store);
+        builder.UseSetting("Cuboid:Store", _postgres ?? _store);
+        builder.UseSetting("Cuboid:Files", _store);
         if (MaxRequestBytes is { } max)
         {
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -138,6 +154,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _videoDatabase?.Dispose();
         if (disposing && Directory.Exists(_store))
         {
             Directory.Delete(_store, recursive: true);
