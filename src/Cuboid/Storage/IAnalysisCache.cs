@@ -14,16 +14,19 @@ public interface IAnalysisCache
     /// <summary>The first cached caption for this frame and prompt among <paramref name="models"/>, in their order.</summary>
     CachedCaption? FindCaption(string frameHash, string promptKey, IEnumerable<string> models);
 
+    /// <summary>Keeps a caption of this frame by <paramref name="model"/>; writing the same key again keeps one row.</summary>
     void PutCaption(string frameHash, string promptKey, string model, string caption, DateTimeOffset at);
 
     /// <summary>Cached segments (times relative to the audio piece) for this audio among <paramref name="models"/>.</summary>
     CachedTranscript? FindTranscript(string audioHash, string language, IEnumerable<string> models);
 
+    /// <summary>Keeps the segments of this audio (times relative to the piece) by <paramref name="model"/>.</summary>
     void PutTranscript(string audioHash, string language, string model, IReadOnlyList<TranscriptSegment> segments, DateTimeOffset at);
 
     /// <summary>A cached synthesis (JSON of the result) of this exact timeline and prompt among <paramref name="models"/>.</summary>
     string? FindSynthesis(string timelineHash, IEnumerable<string> models);
 
+    /// <summary>Keeps a synthesis (the result as JSON) of this exact timeline and prompt by <paramref name="model"/>.</summary>
     void PutSynthesis(string timelineHash, string model, string resultJson, DateTimeOffset at);
 
     /// <summary>Records a finished (or stopped) run; recording the same id again replaces it.</summary>

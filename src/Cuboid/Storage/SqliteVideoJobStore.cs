@@ -57,6 +57,7 @@ public sealed class SqliteVideoJobStore : IVideoJobStore, IDisposable, IAsyncDis
             "cuboid");
 
     /// <summary>Opens (creating and migrating when needed) the store in <paramref name="directory"/>; a folder or file that cannot be opened is a usage error naming the store folder.</summary>
+#pragma warning disable CA2000 // The opened store is the caller's to dispose; one that fails to open holds no connection (pooled ones are cleared on dispose).
     public static SqliteVideoJobStore Open(string directory)
     {
         try
@@ -78,6 +79,7 @@ public sealed class SqliteVideoJobStore : IVideoJobStore, IDisposable, IAsyncDis
             throw CuboidException.Usage(CuboidErrorCodes.StoreUnavailable, CuboidParameters.StoreDirectory, $"the job store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with {CuboidParameters.StoreDirectory}");
         }
     }
+#pragma warning restore CA2000
 
     /// <inheritdoc/>
     public string OutputDirectory(string jobId) => System.IO.Path.Combine(_directory, "jobs", jobId);
