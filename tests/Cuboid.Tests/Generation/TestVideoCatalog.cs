@@ -6,8 +6,9 @@ namespace Cuboid.Tests.Generation;
 
 /// <summary>
 /// A small video catalog whose hosts are the simulator's protocols (keys in variables named per test), at 90p so clips
-/// render in milliseconds: alpha (t2v and i2v, on replicate and fal), beta (t2v, cheap, 2 s only, on openrouter), gamma
-/// (i2v with a last frame, on veo).
+/// render in milliseconds: alpha (t2v, i2v and extend, on replicate and fal), beta (t2v, cheap, 2 s only, on openrouter,
+/// no extension), gamma (i2v with a last frame, and extend, on veo), delta (t2v and extend, dear and low-rated, on the
+/// OpenAI Videos shape).
 /// </summary>
 internal static class TestVideoCatalog
 {
@@ -24,7 +25,7 @@ internal static class TestVideoCatalog
         [
             new VideoModel
             {
-                Id = "test:alpha", Tasks = ["t2v", "i2v"], Ratings = [new ModelRating("t2v", 1200, "test", observed), new ModelRating("i2v", 1200, "test", observed)],
+                Id = "test:alpha", Tasks = ["t2v", "i2v", "extend"], Ratings = [new ModelRating("t2v", 1200, "test", observed), new ModelRating("i2v", 1200, "test", observed)],
                 Routes =
                 [
                     Route("fal", $"sim/{keyVariable}-alpha-fal", [new("90p", null, 0.10m)]),
@@ -38,8 +39,13 @@ internal static class TestVideoCatalog
             },
             new VideoModel
             {
-                Id = "test:gamma", Tasks = ["i2v"], Ratings = [new ModelRating("i2v", 1000, "test", observed)],
+                Id = "test:gamma", Tasks = ["i2v", "extend"], Ratings = [new ModelRating("i2v", 1000, "test", observed)],
                 Routes = [Route("veo", $"sim/{keyVariable}-gamma-veo", [new("90p", null, 0.12m)]) with { LastFrame = true }],
+            },
+            new VideoModel
+            {
+                Id = "test:delta", Tasks = ["t2v", "extend"], Ratings = [new ModelRating("t2v", 900, "test", observed), new ModelRating("i2v", 900, "test", observed)],
+                Routes = [Route("openai", $"sim/{keyVariable}-delta-openai", [new("90p", null, 0.30m)]) with { FirstFrame = false, LastFrame = false, Seed = false }],
             },
         ],
     };
@@ -52,6 +58,6 @@ internal static class TestVideoCatalog
     private static VideoRoute Route(string host, string model, IReadOnlyList<VideoPrice> prices) => new()
     {
         Host = host, Model = model, Prices = prices, FirstFrame = true, LastFrame = true, Seed = true, Audio = true,
-        Durations = [1, 2, 3], Resolutions = ["90p", "180p"],
+        Durations = [1, 2, 3], Resolutions = ["90p", "180p"], Extend = host != "openrouter",
     };
 }

@@ -20,6 +20,14 @@ public static class VideoApiKinds
 
     public static IReadOnlyList<string> All { get; } = [OpenAIVideos, Fal, Replicate, Veo, OpenRouterVideos, Runway];
 
+    /// <summary>How the adapter of <paramref name="apiKind"/> takes a video to extend, or null when it cannot extend.</summary>
+    public static VideoExtensionInput? ExtensionInput(string apiKind) => apiKind switch
+    {
+        Veo or OpenAIVideos => VideoExtensionInput.OwnVideo,
+        Fal or Replicate => VideoExtensionInput.Url,
+        _ => null,
+    };
+
     /// <summary>The adapter for an endpoint's protocol; <paramref name="inputMaps"/> names each model's inputs (fal, Replicate).</summary>
     public static IVideoGenerator Create(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null) =>
         endpoint.ApiKind switch
