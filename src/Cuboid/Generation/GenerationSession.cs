@@ -169,10 +169,15 @@ public sealed class GenerationSession
         }
 
         var output = job.Outputs[0];
-        // Veo's file URIs need the host's key; fal and Replicate hand out CDN URLs any host can fetch.
-        var fetchable = output.HostUri is not null && _catalog.FindHost(job.Host)?.ApiKind is not VideoApiKinds.Veo;
-        return (output, new VideoExtensionSource(job.Host, fetchable));
+        return (output, new VideoExtensionSource(job.Host, output.HostUri is not null && ExtensionSourceOn(job.Host).FetchableUrl));
     }
+
+    /// <summary>
+    /// A video made on <paramref name="host"/>, as routing sees it before it exists (a long-form plan): Veo's file URIs
+    /// need the host's key and the OpenAI Videos shape gives no URL; fal, Replicate and Runway hand out CDN URLs.
+    /// </summary>
+    public VideoExtensionSource ExtensionSourceOn(string host) =>
+        new(host, _catalog.FindHost(host) is { } entry && VideoApiKinds.GivesFetchableUrls(entry.ApiKind));
 
     private static VideoRouteRequest RouteRequest(GenerateRequest request, (VideoJobOutput? Output, VideoExtensionSource Source)? extension) => new()
     {

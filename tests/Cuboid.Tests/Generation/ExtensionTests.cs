@@ -24,7 +24,7 @@ public sealed class ExtensionTests(VideoSimulatorFixture fixture) : IClassFixtur
     private VideoHostSimulator Sim => fixture.Sim;
 
     private GenerationSession Session(decimal? budget = null) => new(
-        TestVideoCatalog.For(Sim, _key, Today),
+        TestVideoCatalog.WithDelta(Sim, _key, Today),
         SqliteVideoJobStore.Open(_folder),
         new MapEnvironment(new Dictionary<string, string> { [_key] = Sim.ApiKey }),
         Http,

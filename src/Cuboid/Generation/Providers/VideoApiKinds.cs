@@ -28,6 +28,9 @@ public static class VideoApiKinds
         _ => null,
     };
 
+    /// <summary>Whether a protocol's outputs come at URLs another host can fetch without a key (CDN URLs), so a URL-taking host can extend them.</summary>
+    public static bool GivesFetchableUrls(string apiKind) => apiKind is Fal or Replicate or Runway;
+
     /// <summary>The adapter for an endpoint's protocol; <paramref name="inputMaps"/> names each model's inputs (fal, Replicate).</summary>
     public static IVideoGenerator Create(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null) =>
         endpoint.ApiKind switch
