@@ -82,7 +82,9 @@ public sealed class LongFormSessionTests(VideoSimulatorFixture fixture, ImageSim
         // An extension adds its hop before a gate can see it, so the bound is two hops, not the chain's one; unchecked, it is 12.
         var first = outcome.Segments[0].AnchorDeltaE!.Value;
         Assert.All(outcome.Segments, s => Assert.True(s.AnchorDeltaE <= 2.3 * first, $"segment {s.Segment + 1}: {s.AnchorDeltaE:0.00} vs {first:0.00}"));
-        Assert.True(Growth(outcome) <= 2.3, $"anchor ΔE {string.Join(", ", outcome.Drift.Report.Segments.Select(s => s.DeltaEAnchor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
+        // Over the joined video, clean and extended segments alternate (a segment's mean is about half a hop, an extension's
+        // one and a half), but no segment drifts far past the gate: the drift stays bounded instead of compounding.
+        Assert.True(outcome.Drift.Report.Segments.All(s => s.DeltaEAnchor <= 8 * 1.25), $"anchor ΔE {string.Join(", ", outcome.Drift.Report.Segments.Select(s => s.DeltaEAnchor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
         var reAnchored = outcome.Gates.Where(g => g.Action.StartsWith("re-anchored", StringComparison.Ordinal)).Select(g => g.Segment + 1).ToList();
         Assert.NotEmpty(reAnchored);
         // A segment after a tripped gate starts from the re-derived frame; the others extend the segment before.
