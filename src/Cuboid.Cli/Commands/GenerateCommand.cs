@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.LongForm;
@@ -86,8 +87,7 @@ public static class GenerateCommand
                 return await DryRunAsync(console, session.Plan(request, assumeEveryHostConfigured: true), session.Hosts.UnusableReason, parse.GetValue(json));
             }
 
-            GenerationCliOptions.ReportProgress(console, session.Runner);
-            var outcome = await session.GenerateAsync(request, wait: !parse.GetValue(noWait), cancellationToken);
+            var outcome = await GenerateProgressRenderer.RunAsync(console, session.Runner, () => session.GenerateAsync(request, wait: !parse.GetValue(noWait), cancellationToken));
             foreach (var refused in outcome.RefusedBeforeStart)
             {
                 await console.Error.WriteLineAsync($"cuboid: {refused.Host}:{refused.HostModel} refused the create ({refused.Error}); fell over before the job started");
@@ -118,9 +118,8 @@ public static class GenerateCommand
             return await LongFormCliOptions.PrintPlanAsync(console, longSession.Plan(request, assumeEveryHostConfigured: true), parse.GetValue(json));
         }
 
-        GenerationCliOptions.ReportProgress(console, session.Runner);
         var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), "long-video");
-        var outcome = await longSession.RunAsync(request, folder, cancellationToken);
+        var outcome = await GenerateProgressRenderer.RunAsync(console, session.Runner, () => longSession.RunAsync(request, folder, cancellationToken));
         return await LongFormCliOptions.PrintOutcomeAsync(console, outcome, parse.GetValue(json));
     }
 
