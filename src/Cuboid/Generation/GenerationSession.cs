@@ -38,6 +38,9 @@ public sealed class GenerationSession
     /// <summary>Images (t2i, i2i) through the same catalog and hosts, spending from and booking into the same run: keyframes for long-form video.</summary>
     public PortfolioImageGenerator Images { get; }
 
+    /// <summary>Images through this session's catalog and hosts, spending from and booking into another run (one gateway request's).</summary>
+    public PortfolioImageGenerator ImagesFor(RunScope run) => new(_catalog, Hosts, _decay, run.Budget, run.Ledger, Time);
+
     /// <summary>How many of the newest stored jobs the latency policy measures.</summary>
     public const int LatencySampleJobs = 500;
 
@@ -52,6 +55,9 @@ public sealed class GenerationSession
     public UsageLedger Ledger => Run.Ledger;
 
     public RatingDecay Decay => _decay;
+
+    /// <summary>The video catalog this session routes over.</summary>
+    public VideoCatalog Catalog => _catalog;
 
     /// <summary>
     /// The routes in the order they would be tried, and those skipped; calls nothing and spends nothing. With
