@@ -1,7 +1,6 @@
 using Cuboid.Cli;
 using Cuboid.Cli.Rendering;
 using Cuboid.Generation;
-using Cuboid.Testing.Generation;
 using Cuboid.Tests.Generation;
 
 namespace Cuboid.Tests.Cli;
