@@ -17,7 +17,8 @@ public static class GenerateProgressRenderer
 
     public static async Task<T> RunAsync<T>(CliConsole console, VideoJobRunner runner, Func<Task<T>> run)
     {
-        if (!console.Interactive)
+        // Bars only where Spectre can redraw them (a real terminal); anywhere else the plain lines say the same.
+        if (!console.Interactive || !console.Ansi.Profile.Capabilities.Interactive)
         {
             var lines = Lines(console);
             runner.Changed += lines;
