@@ -62,6 +62,8 @@ public static class CliErrorMapper
         [CuboidParameters.At.Name] = "--at",
         [CuboidParameters.Segments.Name] = "--segments",
         [CuboidParameters.Strategy.Name] = "--strategy",
+        [CuboidParameters.Extend.Name] = "--extend",
+        [CuboidParameters.Judge.Name] = "--judge",
         [CuboidParameters.Storyboard.Name] = "--storyboard",
         [CuboidParameters.Gate.Name] = "--gate",
         [CuboidParameters.ReAnchor.Name] = "--re-anchor",

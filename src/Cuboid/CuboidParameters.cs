@@ -166,6 +166,12 @@ public static class CuboidParameters
     /// <summary>How a long video is made (keyframes, chain, extend).</summary>
     public static readonly CuboidParameter Strategy = new(nameof(Strategy));
 
+    /// <summary>The finished job whose video a new job extends.</summary>
+    public static readonly CuboidParameter Extend = new(nameof(Extend));
+
+    /// <summary>Whether a long video's segments are judged against their shots' prompts.</summary>
+    public static readonly CuboidParameter Judge = new(nameof(Judge));
+
     /// <summary>The storyboard file of a long video.</summary>
     public static readonly CuboidParameter Storyboard = new(nameof(Storyboard));
 
@@ -322,6 +328,8 @@ public static class CuboidParameters
         At,
         Segments,
         Strategy,
+        Extend,
+        Judge,
         Storyboard,
         Gate,
         ReAnchor,

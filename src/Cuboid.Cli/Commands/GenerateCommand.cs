@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.LongForm;
@@ -29,13 +30,14 @@ public static class GenerateCommand
         var output = GenerationCliOptions.Out();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the routes, prices and compute without creating anything" };
         var json = new Option<bool>("--json") { Description = "Write the job (or the plan) as JSON" };
+        var extend = new Option<string?>("--extend") { Description = "Extend the video of this finished job (its id) with the host's native extension" };
         var noWait = new Option<bool>("--no-wait") { Description = "Print the job id once the host accepted it; fetch it later with cuboid jobs wait" };
         var catalog = GenerationCliOptions.Catalog();
         var store = GenerationCliOptions.Store();
         var longForm = new LongFormCliOptions();
         var command = new Command("generate", "Generate a video through the portfolio: routed, budgeted, kept and checked; longer than a segment, a long video")
         {
-            prompt, image, lastImage, seconds, size, resolution, aspect, audio, seed, model, policy, budget, output, dryRun, json, noWait, catalog, store,
+            prompt, image, lastImage, seconds, size, resolution, aspect, audio, seed, model, policy, budget, output, dryRun, json, noWait, extend, catalog, store,
         };
         foreach (var option in longForm.All)
         {
@@ -62,6 +64,7 @@ public static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 Model = parse.GetValue(model),
                 Policy = PortfolioCliOptions.ParsePolicy(parse.GetValue(policy)) ?? RoutingPolicy.Quality,
+                ExtendJobId = parse.GetValue(extend),
             };
             if (request.LastFramePath is not null && request.FirstFramePath is null)
             {
@@ -71,12 +74,12 @@ public static class GenerateCommand
             var session = GenerationCliOptions.Session(parse, catalog, store, parse.GetValue(budget));
             if (longForm.IsLongForm(parse, request.Seconds))
             {
-                if (request.FirstFramePath is not null || parse.GetValue(noWait) || request.Audio || request.Seed is not null)
+                if (request.FirstFramePath is not null || parse.GetValue(noWait) || request.Audio || request.Seed is not null || request.ExtendJobId is not null)
                 {
-                    throw CuboidException.Usage("a long video takes --anchor instead of --image/--last-image, and no --no-wait, --audio or --seed");
+                    throw CuboidException.Usage("a long video takes --anchor instead of --image/--last-image, and no --no-wait, --audio, --seed or --extend");
                 }
 
-                return await GenerateLongAsync(console, parse, longForm, session, request, output, dryRun, json, budget, cancellationToken);
+                return await GenerateLongAsync(console, parse, longForm, session, request, output, dryRun, json, cancellationToken);
             }
 
             if (parse.GetValue(dryRun))
@@ -84,8 +87,7 @@ public static class GenerateCommand
                 return await DryRunAsync(console, session.Plan(request, assumeEveryHostConfigured: true), session.Hosts.UnusableReason, parse.GetValue(json));
             }
 
-            GenerationCliOptions.ReportProgress(console, session.Runner);
-            var outcome = await session.GenerateAsync(request, wait: !parse.GetValue(noWait), cancellationToken);
+            var outcome = await GenerateProgressRenderer.RunAsync(console, session.Runner, () => session.GenerateAsync(request, wait: !parse.GetValue(noWait), cancellationToken));
             foreach (var refused in outcome.RefusedBeforeStart)
             {
                 await console.Error.WriteLineAsync($"cuboid: {refused.Host}:{refused.HostModel} refused the create ({refused.Error}); fell over before the job started");
@@ -103,12 +105,12 @@ public static class GenerateCommand
     }
 
     private static async Task<int> GenerateLongAsync(CliConsole console, ParseResult parse, LongFormCliOptions longForm, GenerationSession session,
-        GenerateRequest single, Option<DirectoryInfo?> output, Option<bool> dryRun, Option<bool> json, Option<decimal?> budget, CancellationToken cancellationToken)
+        GenerateRequest single, Option<DirectoryInfo?> output, Option<bool> dryRun, Option<bool> json, CancellationToken cancellationToken)
     {
         // Keyframes by default where an image model can draw them; chain where none is configured.
         var imageModel = session.Images.Plan(new Microsoft.Extensions.AI.ImageGenerationRequest("a keyframe")).Candidates.Count > 0;
         var request = longForm.Request(parse, single, imageModel);
-        var writer = longForm.StoryboardWriter(parse, parse.GetValue(budget), out var services);
+        var writer = longForm.StoryboardWriter(parse, session.Run, out var services);
         using var container = services;
         var longSession = new LongFormSession(session, writer, session.Images);
         if (parse.GetValue(dryRun))
@@ -116,9 +118,8 @@ public static class GenerateCommand
             return await LongFormCliOptions.PrintPlanAsync(console, longSession.Plan(request, assumeEveryHostConfigured: true), parse.GetValue(json));
         }
 
-        GenerationCliOptions.ReportProgress(console, session.Runner);
         var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), "long-video");
-        var outcome = await longSession.RunAsync(request, folder, cancellationToken);
+        var outcome = await GenerateProgressRenderer.RunAsync(console, session.Runner, () => longSession.RunAsync(request, folder, cancellationToken));
         return await LongFormCliOptions.PrintOutcomeAsync(console, outcome, parse.GetValue(json));
     }
 

@@ -51,29 +51,6 @@ internal static class GenerationCliOptions
     public static VideoCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> catalog) =>
         VideoCatalog.Load(parse.GetValue(catalog)?.FullName, ProcessEnvironment.Instance);
 
-    /// <summary>One line on stderr per change of state or progress: the job, where it runs, its state and the time since it was created.</summary>
-    public static void ReportProgress(CliConsole console, VideoJobRunner runner)
-    {
-        var last = new Dictionary<string, string>(StringComparer.Ordinal);
-        runner.Changed += job =>
-        {
-            var percent = job.Progress is { } p && job.State == VideoJobState.Running ? string.Create(CultureInfo.InvariantCulture, $" {p * 100:0}%") : "";
-            var line = $"{job.State.Word()}{percent}";
-            lock (last)
-            {
-                if (last.GetValueOrDefault(job.Id) == line)
-                {
-                    return;
-                }
-
-                last[job.Id] = line;
-            }
-
-            var elapsed = (job.UpdatedAt - job.CreatedAt).TotalSeconds;
-            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cuboid: job {job.Id} {job.Host}:{job.HostModel} {line} ({elapsed:0.0} s)"));
-        };
-    }
-
     /// <summary>Saves a succeeded job's outputs, prints where and its warnings, and turns a failed job into a Provider error (exit 4).</summary>
     public static async Task<int> FinishAsync(CliConsole console, VideoJob job, string outDirectory, bool json)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Generation;
 using Cuboid.Generation.Jobs;
 using Cuboid.Portfolio;
@@ -26,8 +27,7 @@ public static class JobsCommand
         var waitOut = GenerationCliOptions.Out();
         command.Subcommands.Add(WithId(console, "wait", "Wait for a job (resuming polling; a job cut off before the host answered is looked up, never re-sent), then save it", catalog, store, json, async (session, job, parse, ct) =>
         {
-            GenerationCliOptions.ReportProgress(console, session.Runner);
-            var done = await session.Runner.WaitAsync(job.Id, ct);
+            var done = await GenerateProgressRenderer.RunAsync(console, session.Runner, () => session.Runner.WaitAsync(job.Id, ct));
             return await GenerationCliOptions.FinishAsync(console, done, parse.GetValue(waitOut)?.FullName ?? Directory.GetCurrentDirectory(), parse.GetValue(json));
         }, waitOut));
         command.Subcommands.Add(WithId(console, "cancel", "Ask the host to cancel a job", catalog, store, json, async (session, job, parse, ct) =>

@@ -70,10 +70,11 @@ internal sealed class LongFormCliOptions
     };
 
     /// <summary>
-    /// The reasoning model that writes storyboards (a run on the container's router, with the same <c>--budget</c>), when a
-    /// configured provider serves <c>reason</c> and no storyboard file is given; <paramref name="services"/> must outlive it.
+    /// The reasoning model that writes storyboards (the container's router, spending from and booking into
+    /// <paramref name="run"/>, the generation's run, so one <c>--budget</c> covers storyboard and video), when a configured
+    /// provider serves <c>reason</c> and no storyboard file is given; <paramref name="services"/> must outlive it.
     /// </summary>
-    public StoryboardModel? StoryboardWriter(ParseResult parse, decimal? budget, out IDisposable? services)
+    public StoryboardModel? StoryboardWriter(ParseResult parse, RunScope run, out IDisposable? services)
     {
         services = null;
         if (parse.GetValue(Storyboard) is not null)
@@ -89,9 +90,8 @@ internal sealed class LongFormCliOptions
             return null;
         }
 
-        var run = router.BeginRun(new RunOptions { Budget = budget });
-        return new StoryboardModel(run.GetChatClient(ModelTasks.Reason),
-            estimate => run.Plan(ModelTasks.Reason, estimate: estimate).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null);
+        return new StoryboardModel(router.GetChatClient(ModelTasks.Reason),
+            estimate => router.Plan(ModelTasks.Reason, estimate: estimate, run: run).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null);
     }
 
     public static async Task<int> PrintPlanAsync(CliConsole console, LongFormPlan plan, bool json)

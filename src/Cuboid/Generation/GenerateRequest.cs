@@ -29,4 +29,7 @@ public sealed record GenerateRequest
     public RoutingPolicy Policy { get; init; } = RoutingPolicy.Quality;
 
     public string? NegativePrompt { get; init; }
+
+    /// <summary>A finished Cuboid job whose video this one extends with the host's native extension (<c>--extend JOB_ID</c>).</summary>
+    public string? ExtendJobId { get; init; }
 }

@@ -1,6 +1,7 @@
 using Cuboid.Generation.Catalog;
 using Cuboid.Generation.Images;
 using Cuboid.Generation.Jobs;
+using Cuboid.Generation.Providers;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
 
@@ -65,10 +66,22 @@ public sealed class GenerationSession
     /// The routes in the order they would be tried, and those skipped; calls nothing and spends nothing. With
     /// <paramref name="assumeEveryHostConfigured"/> (a dry run), hosts without a key are planned and priced as if it were
     /// set, so a user sees what each route would cost before getting a key; <see cref="VideoHostDirectory.UnusableReason"/>
-    /// says which of them cannot run here.
+    /// says which of them cannot run here. An extension (<see cref="GenerateRequest.ExtendJobId"/>) is planned for its
+    /// source job's video: its size, and only routes that can extend a video of that host.
     /// </summary>
     public VideoRoutePlan Plan(GenerateRequest request, bool assumeEveryHostConfigured = false) =>
-        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason, Latencies(request.Policy)).Plan(RouteRequest(Validate(request)));
+        Plan(request, ExtensionSourceOf(request), assumeEveryHostConfigured);
+
+    /// <summary>
+    /// As <see cref="Plan(GenerateRequest, bool)"/>, for an extension of a video not made yet (a long-form plan): the
+    /// routes that could extend a video from <paramref name="source"/>'s host.
+    /// </summary>
+    public VideoRoutePlan PlanExtension(GenerateRequest request, VideoExtensionSource source, bool assumeEveryHostConfigured = false) =>
+        Plan(request, (null, source), assumeEveryHostConfigured);
+
+    private VideoRoutePlan Plan(GenerateRequest request, (VideoJobOutput? Output, VideoExtensionSource Source)? extension, bool assumeEveryHostConfigured) =>
+        new VideoRoutePlanner(_catalog, _decay, assumeEveryHostConfigured ? static _ => null : Hosts.UnusableReason, Latencies(request.Policy))
+            .Plan(RouteRequest(Validate(request), extension));
 
     // Only the latency policy reads the store: the newest jobs' create-to-end times per route.
     private VideoLatencies Latencies(RoutingPolicy policy) =>
@@ -78,71 +91,54 @@ public sealed class GenerationSession
     public async Task<GenerationOutcome> GenerateAsync(GenerateRequest request, bool wait = true, CancellationToken cancellationToken = default)
     {
         Validate(request);
+        var source = request.ExtendJobId is { } extended ? Runner.Require(extended) : null;
         var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, CuboidParameters.FirstFrame) : null;
         var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, CuboidParameters.LastFrame) : null;
         var plan = Plan(request);
         var refused = new List<VideoJob>();
-        var unhealthy = new HashSet<string>(StringComparer.Ordinal);
-        var overBudget = new List<VideoRouteCandidate>();
-        foreach (var candidate in plan.Candidates)
+        var outcome = await RoutedAttempts.FirstAcceptedAsync(plan, Budget, $"a {request.Seconds} s clip", async (candidate, reservation) =>
         {
-            if (unhealthy.Contains(candidate.Route.Host))
-            {
-                continue;
-            }
-
-            if (!Budget.TryReserve(candidate.EstimatedCost, out var reservation))
-            {
-                overBudget.Add(candidate);
-                continue;
-            }
-
-            var outcome = await Runner.SubmitAsync(Submission(request, plan.Request, candidate, first, last), cancellationToken).ConfigureAwait(false);
-            if (outcome.Refusal is { } refusal)
+            var submitted = await Runner.SubmitAsync(Submission(request, plan.Request, candidate, first, last, source), cancellationToken).ConfigureAwait(false);
+            if (submitted.Refusal is { } refusal)
             {
                 reservation.Settle(0);
-                Book(outcome.Job, CallOutcome.Failed, 0);
-                refused.Add(outcome.Job);
-                if (refusal.Kind == ProviderFailureKind.Unauthorized)
-                {
-                    unhealthy.Add(candidate.Route.Host);
-                }
-
-                continue;
+                Book(submitted.Job, CallOutcome.Failed, 0);
+                refused.Add(submitted.Job);
+                return (null, refusal.Kind);
             }
 
-            var job = outcome.Job;
-            if (job.State == VideoJobState.Unknown || !wait)
-            {
-                // The host may bill an unknown or still-running job: keep the estimate spent, never free it optimistically.
-                reservation.Settle(job.EstimatedCost);
-                Book(job, CallOutcome.Abandoned, job.EstimatedCost);
-                return new GenerationOutcome(job, plan, refused);
-            }
+            return (await FinishAsync(submitted.Job, plan, refused, reservation, wait, cancellationToken).ConfigureAwait(false), (ProviderFailureKind?)null);
+        }).ConfigureAwait(false);
+        return outcome ?? throw RoutedAttempts.NoRoute(plan, [.. refused.Select(j => $"{j.Host}:{j.HostModel}: {j.Error}")],
+            "every route refused the create before a job started", $"a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip");
+    }
 
-            try
-            {
-                job = await Runner.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                reservation.Settle(job.EstimatedCost);
-                Book(job, CallOutcome.Abandoned, job.EstimatedCost);
-                throw;
-            }
-
-            var cost = job.State == VideoJobState.Succeeded ? job.ActualCost ?? job.EstimatedCost : 0;
-            reservation.Settle(cost);
-            Book(job, job.State == VideoJobState.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed, cost);
+    // A job the host accepted: waited for (unless not asked to), its reservation settled from what was delivered, booked.
+    private async Task<GenerationOutcome> FinishAsync(VideoJob job, VideoRoutePlan plan, List<VideoJob> refused, BudgetReservation reservation, bool wait, CancellationToken cancellationToken)
+    {
+        if (job.State == VideoJobState.Unknown || !wait)
+        {
+            // The host may bill an unknown or still-running job: keep the estimate spent, never free it optimistically.
+            reservation.Settle(job.EstimatedCost);
+            Book(job, CallOutcome.Abandoned, job.EstimatedCost);
             return new GenerationOutcome(job, plan, refused);
         }
 
-        if (refused.Count == 0 && overBudget.Count > 0)
+        try
         {
-            throw Budget.Exceeded(overBudget.Min(c => c.EstimatedCost), $"a {request.Seconds} s clip");
+            job = await Runner.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            reservation.Settle(job.EstimatedCost);
+            Book(job, CallOutcome.Abandoned, job.EstimatedCost);
+            throw;
         }
 
-        throw NoRoute(plan, refused);
+        var cost = job.State == VideoJobState.Succeeded ? job.ActualCost ?? job.EstimatedCost : 0;
+        reservation.Settle(cost);
+        Book(job, job.State == VideoJobState.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed, cost);
+        return new GenerationOutcome(job, plan, refused);
     }
 
     private static GenerateRequest Validate(GenerateRequest request)
@@ -157,38 +153,77 @@ public sealed class GenerationSession
             throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Seconds, $"{CuboidParameters.Seconds} must be a positive whole number, not {request.Seconds}");
         }
 
+        if (request.ExtendJobId is not null && (request.FirstFramePath ?? request.LastFramePath) is not null)
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Extend, $"{CuboidParameters.Extend} continues a video from its own end; it takes no first or last frame");
+        }
+
         _ = request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio);
         return request;
     }
 
-    private static VideoRouteRequest RouteRequest(GenerateRequest request) => new()
+    // The finished job an extension continues, and what routing needs to know of it; a job not (yet) succeeded cannot be extended.
+    private (VideoJobOutput? Output, VideoExtensionSource Source)? ExtensionSourceOf(GenerateRequest request)
     {
-        Task = request.FirstFramePath is null ? "t2v" : "i2v",
+        if (request.ExtendJobId is not { } id)
+        {
+            return null;
+        }
+
+        var job = Runner.Require(id);
+        if (job.State != VideoJobState.Succeeded || job.Outputs.Count == 0)
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.Extend,
+                $"job {job.Id} is {job.State.Word()}{(job.State == VideoJobState.Succeeded ? " but not downloaded" : "")}; only a finished job's video can be extended (cuboid jobs wait {job.Id})");
+        }
+
+        var output = job.Outputs[0];
+        return (output, new VideoExtensionSource(job.Host, output.HostUri is not null && ExtensionSourceOn(job.Host).FetchableUrl));
+    }
+
+    /// <summary>
+    /// A video made on <paramref name="host"/>, as routing sees it before it exists (a long-form plan): Veo's file URIs
+    /// need the host's key and the OpenAI Videos shape gives no URL; fal, Replicate and Runway hand out CDN URLs.
+    /// </summary>
+    public VideoExtensionSource ExtensionSourceOn(string host) =>
+        new(host, _catalog.FindHost(host) is { } entry && VideoApiKinds.GivesFetchableUrls(entry.ApiKind));
+
+    private static VideoRouteRequest RouteRequest(GenerateRequest request, (VideoJobOutput? Output, VideoExtensionSource Source)? extension) => new()
+    {
+        Task = extension is not null ? "extend" : request.FirstFramePath is null ? "t2v" : "i2v",
         Seconds = request.Seconds,
-        Size = request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio),
+        // An extension continues its source at the source's own size.
+        Size = extension?.Output is { } output ? new VideoSize(output.Width, output.Height)
+            : request.Size ?? VideoSize.FromResolution(request.Resolution, request.AspectRatio),
         FirstFrame = request.FirstFramePath is not null,
         LastFrame = request.LastFramePath is not null,
         Audio = request.Audio,
         Seed = request.Seed is not null,
         Model = request.Model,
         Policy = request.Policy,
+        ExtendSource = extension?.Source,
     };
 
     private VideoJobSubmission Submission(GenerateRequest request, VideoRouteRequest routed, VideoRouteCandidate candidate,
-        Microsoft.Extensions.AI.DataContent? first, Microsoft.Extensions.AI.DataContent? last) => new()
+        Microsoft.Extensions.AI.DataContent? first, Microsoft.Extensions.AI.DataContent? last, VideoJob? source) => new()
     {
         Host = candidate.Route.Host,
         HostModel = candidate.Route.Model,
         Model = candidate.Model.Id,
         Task = routed.Task,
-        Request = new VideoGenerationRequest(request.Prompt) { NegativePrompt = request.NegativePrompt, FirstFrame = first, LastFrame = last },
+        Request = new VideoGenerationRequest(request.Prompt)
+        {
+            NegativePrompt = request.NegativePrompt, FirstFrame = first, LastFrame = last,
+            SourceVideo = source?.Outputs[0].HostUri,
+            SourceVideoId = source?.ProviderJobId,
+        },
         Options = new VideoGenerationOptions
         {
             ModelId = candidate.Route.Model,
             Seconds = routed.Seconds,
             Resolution = routed.Size.Resolution,
             AspectRatio = routed.Size.AspectRatio,
-            Size = request.Size,
+            Size = source is null ? request.Size : routed.Size,
             Seed = request.Seed,
             GenerateAudio = candidate.Route.Audio ? request.Audio : null,
             WebhookUrl = HostCallbacks?.Invoke(_catalog.FindHost(candidate.Route.Host)?.ApiKind ?? candidate.Route.Host),
@@ -204,6 +239,7 @@ public sealed class GenerationSession
             Seed = request.Seed,
             FirstFrame = request.FirstFramePath is { } f ? Path.GetFullPath(f) : null,
             LastFrame = request.LastFramePath is { } l ? Path.GetFullPath(l) : null,
+            Extends = source?.Id,
         },
         EstimatedCost = candidate.EstimatedCost,
         Prices = candidate.Route.Prices,
@@ -221,19 +257,4 @@ public sealed class GenerationSession
         Error = outcome == CallOutcome.Succeeded ? null : job.Error,
         At = Time.GetUtcNow(),
     });
-
-    // Keys missing everywhere is a provider problem (exit 4); a request no route can make is the user's (exit 2).
-    private static CuboidException NoRoute(VideoRoutePlan plan, IReadOnlyList<VideoJob> refused)
-    {
-        if (refused.Count > 0)
-        {
-            return CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"every route refused the create before a job started: {string.Join("; ", refused.Select(j => $"{j.Host}:{j.HostModel}: {j.Error}"))}");
-        }
-
-        var reasons = string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"));
-        var what = plan.Request.Model is { } model ? model : $"any {plan.Request.Task} model";
-        return plan.Skipped.Count > 0 && plan.Skipped.All(s => s.Reason.StartsWith("no key", StringComparison.Ordinal))
-            ? CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, $"no configured host serves {what}: {reasons}")
-            : CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"{what} cannot make a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
-    }
 }

@@ -23,6 +23,9 @@ public sealed record VideoGenerationRequest
     /// <summary>Subject or style references (not frames of the video).</summary>
     public IReadOnlyList<DataContent> ReferenceImages { get; init; } = [];
 
-    /// <summary>An earlier video of the same host to extend.</summary>
+    /// <summary>An earlier video to extend, by the URL or URI its host gave (Veo's file URI, a fal or Replicate CDN URL).</summary>
     public Uri? SourceVideo { get; init; }
+
+    /// <summary>The host's own id of an earlier video to extend, for hosts that extend by id (the OpenAI Videos shape).</summary>
+    public string? SourceVideoId { get; init; }
 }

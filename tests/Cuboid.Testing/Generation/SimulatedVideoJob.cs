@@ -38,6 +38,9 @@ public sealed class SimulatedVideoJob
 
     public bool CancelRequested { get; internal set; }
 
+    /// <summary>The simulator job whose video this one extends, when it is an extension.</summary>
+    public string? Extends { get; internal init; }
+
     internal int PollCount;
 
     internal int DownloadCount;

@@ -24,6 +24,44 @@ public static class SimulatedVideoRenderer
     public static Task<byte[]> RenderAsync(SimulatedVideoSpec spec) =>
         Cache.GetOrAdd(spec.Key, _ => new Lazy<Task<byte[]>>(() => RenderUncachedAsync(spec))).Value;
 
+    /// <summary>The last frame of the video <paramref name="spec"/> renders, as PNG bytes: where an extension continues from.</summary>
+    public static async Task<byte[]> LastFrameAsync(SimulatedVideoSpec spec)
+    {
+        var video = await RenderAsync(spec);
+        var folder = Path.Combine(Path.GetTempPath(), "cuboid-sim-render", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, "in.mp4");
+            var output = Path.Combine(folder, "last.png");
+            await File.WriteAllBytesAsync(input, video);
+            // Decoding the whole (tiny) clip and keeping the last frame written is exact where seeking near the end is not.
+            await RunFfmpegAsync(["-hide_banner", "-loglevel", "error", "-y", "-i", input, "-update", "1", output], spec.Key);
+            return await File.ReadAllBytesAsync(output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task RunFfmpegAsync(IReadOnlyList<string> args, string what)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the simulator could not render {what}: {stderr}");
+        }
+    }
+
     private static async Task<byte[]> RenderUncachedAsync(SimulatedVideoSpec spec)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cuboid-sim-render", Guid.NewGuid().ToString("N"));
@@ -77,20 +115,7 @@ public static class SimulatedVideoRenderer
             }
 
             args.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-threads", "1", "-pix_fmt", "yuv420p", "-r", fps, "-movflags", "+faststart", output]);
-            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the simulator could not render {spec.Key}: {stderr}");
-            }
-
+            await RunFfmpegAsync(args, spec.Key);
             return await File.ReadAllBytesAsync(output);
         }
         finally

@@ -208,7 +208,8 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
 
     private static bool IsCreate(string protocol, string rest) => protocol switch
     {
-        "openai" or "openrouter" => rest == "videos",
+        "openai" => rest is "videos" or "videos/extensions",
+        "openrouter" => rest == "videos",
         "fal" => !rest.Contains("/requests/", StringComparison.Ordinal),
         "replicate" => rest.StartsWith("models/", StringComparison.Ordinal) && rest.EndsWith("/predictions", StringComparison.Ordinal),
         "veo" => rest.EndsWith(":predictLongRunning", StringComparison.Ordinal),
@@ -263,8 +264,24 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
         }
 
         var parameters = protocol == "veo" && body.TryGetProperty("parameters", out var p) ? p : input;
-        var job = new SimulatedVideoJob(NewId(protocol, model), protocol, model, Prompt(input), Spec(protocol, input, parameters), fault, DateTimeOffset.UtcNow)
+        var spec = Spec(protocol, input, parameters);
+        SimulatedVideoJob? source = null;
+        if (SourceReference(protocol, input) is { } reference)
         {
+            // An extension: a clip continuing from the last frame of a video this simulator made, at that video's size.
+            source = Find(reference);
+            if (source is null)
+            {
+                await WriteAsync(context, 400, new JsonObject { ["error"] = new JsonObject { ["message"] = $"the video to extend ({reference}) does not exist" } });
+                return;
+            }
+
+            var delivered = source.Delivered;
+            spec = spec with { Width = delivered.Width, Height = delivered.Height, FirstFrame = await SimulatedVideoRenderer.LastFrameAsync(delivered), LastFrame = null };
+        }
+
+        var job = new SimulatedVideoJob(NewId(protocol, model), protocol, model, Prompt(input), spec, fault, DateTimeOffset.UtcNow) {
+            Extends = source?.Id,
             // Where the host would call back: fal's ?fal_webhook=, Replicate's "webhook" beside the input.
             Webhook = protocol switch
             {
@@ -587,6 +604,26 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
         uri is null || !uri.StartsWith("data:", StringComparison.Ordinal) ? null : Convert.FromBase64String(uri[(uri.IndexOf(',', StringComparison.Ordinal) + 1)..]);
 
     private static string Prompt(JsonElement input) => Str(input, "prompt") ?? "";
+
+    // The simulator job id of the video a request extends: Veo's video.uri, fal's and Replicate's video_url (file URLs
+    // end in files/{id}/0.mp4), the OpenAI Videos shape's video.id.
+    private static string? SourceReference(string protocol, JsonElement input)
+    {
+        var reference = protocol switch
+        {
+            "veo" => input.TryGetProperty("video", out var video) ? Str(video, "uri") : null,
+            "openai" => input.TryGetProperty("video", out var openai) ? Str(openai, "id") : null,
+            "fal" or "replicate" => Str(input, "video_url"),
+            _ => null,
+        };
+        if (reference is null || !Uri.TryCreate(reference, UriKind.Absolute, out var url))
+        {
+            return reference;
+        }
+
+        var segments = url.AbsolutePath.Trim('/').Split('/');
+        return segments is ["files", var id, _] ? id : reference;
+    }
 
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)

@@ -126,7 +126,32 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         { "a malformed size", ["--size", "big"], ExitCodes.Usage },
         { "an image that is not an image", ["--image", "NOT_AN_IMAGE"], ExitCodes.Input },
         { "over budget", ["--budget", "0.01"], ExitCodes.Budget },
+        { "an unknown job to extend", ["--extend", "fal.0123456789abcdef0123456789abcdef"], ExitCodes.Usage },
+        { "an extension with a first frame", ["--extend", "fal.0123456789abcdef0123456789abcdef", "--image", "NOT_AN_IMAGE"], ExitCodes.Usage },
     };
+
+    [Fact]
+    public async Task Extend_continues_a_finished_job_and_refuses_an_unfinished_one_or_a_model_without_extension()
+    {
+        var first = await CliRun.InProcessAsync(Generate("--json"));
+        Assert.True(first.Code == 0, first.Err);
+        var source = JsonDocument.Parse(first.Out).RootElement.GetProperty("id").GetString()!;
+        var pending = (await CliRun.InProcessAsync(Generate("--no-wait"))).Out.Trim();
+
+        var extended = await CliRun.InProcessAsync(Generate("--extend", source, "--json"));
+        var unfinished = await CliRun.InProcessAsync(Generate("--extend", pending));
+        var unextendable = await CliRun.InProcessAsync(Generate("--extend", source, "--model", "test:beta"));
+
+        Assert.True(extended.Code == 0, extended.Err);
+        using var job = JsonDocument.Parse(extended.Out);
+        Assert.Equal("extend", job.RootElement.GetProperty("task").GetString());
+        Assert.Equal(source, job.RootElement.GetProperty("request").GetProperty("extends").GetString());
+        Assert.Equal(ExitCodes.Usage, unfinished.Code);
+        Assert.Contains("only a finished job's video can be extended", unfinished.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, unextendable.Code);
+        Assert.Contains("does not do extend", unextendable.Err, StringComparison.Ordinal);
+        Assert.All(new[] { unfinished.Err, unextendable.Err }, e => Assert.Single(e.Trim().Split('\n')));
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

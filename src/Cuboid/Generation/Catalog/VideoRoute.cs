@@ -43,6 +43,9 @@ public sealed record VideoRoute
 
     public bool Extend { get; init; }
 
+    /// <summary>The seconds an extension may add, when unlike <see cref="Durations"/> (Veo adds 7 s to a clip of 4, 6 or 8).</summary>
+    public IReadOnlyList<int>? ExtendDurations { get; init; }
+
     /// <summary>The frame rate the route delivers, when fixed (e.g. 24).</summary>
     public int? FramesPerSecond { get; init; }
 

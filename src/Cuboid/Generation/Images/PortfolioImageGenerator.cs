@@ -94,40 +94,19 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     {
         var plan = Plan(request, options);
         var failures = new List<string>();
-        var unhealthy = new HashSet<string>(StringComparer.Ordinal);
-        var overBudget = new List<VideoRouteCandidate>();
-        foreach (var candidate in plan.Candidates)
-        {
-            if (unhealthy.Contains(candidate.Route.Host))
+        var outcome = await RoutedAttempts.FirstAcceptedAsync(plan, Budget, string.Create(CultureInfo.InvariantCulture, $"{plan.Request.Images} {plan.Request.Size} image(s)"),
+            async (candidate, reservation) =>
             {
-                continue;
-            }
+                var (images, dollars, failure) = await CallAsync(candidate, plan.Request, request, options, reservation, cancellationToken).ConfigureAwait(false);
+                if (images is not null)
+                {
+                    return (new ImageOutcome(images, candidate, dollars, plan, failures), null);
+                }
 
-            if (!Budget.TryReserve(candidate.EstimatedCost, out var reservation))
-            {
-                overBudget.Add(candidate);
-                continue;
-            }
-
-            var (images, dollars, failure) = await CallAsync(candidate, plan.Request, request, options, reservation, cancellationToken).ConfigureAwait(false);
-            if (images is not null)
-            {
-                return new ImageOutcome(images, candidate, dollars, plan, failures);
-            }
-
-            failures.Add($"{candidate.Route.Id}: {failure!.Message}");
-            if (failure.Kind == ProviderFailureKind.Unauthorized)
-            {
-                unhealthy.Add(candidate.Route.Host);
-            }
-        }
-
-        if (failures.Count == 0 && overBudget.Count > 0)
-        {
-            throw Budget.Exceeded(overBudget.Min(c => c.EstimatedCost), string.Create(CultureInfo.InvariantCulture, $"{plan.Request.Images} {plan.Request.Size} image(s)"));
-        }
-
-        throw NoRoute(plan, failures);
+                failures.Add($"{candidate.Route.Id}: {failure!.Message}");
+                return ((ImageOutcome?)null, failure.Kind);
+            }).ConfigureAwait(false);
+        return outcome ?? throw RoutedAttempts.NoRoute(plan, failures, "every image route failed", $"a {plan.Request.Size} {plan.Request.Task} image");
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
@@ -244,19 +223,4 @@ public sealed class PortfolioImageGenerator : IImageGenerator
             Error = error,
             At = _time.GetUtcNow(),
         });
-
-    // Keys missing everywhere is a provider problem (exit 4); a request no route can make is the user's (exit 2).
-    private static CuboidException NoRoute(VideoRoutePlan plan, IReadOnlyList<string> failures)
-    {
-        if (failures.Count > 0)
-        {
-            return CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"every image route failed: {string.Join("; ", failures)}");
-        }
-
-        var reasons = string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"));
-        var what = plan.Request.Model ?? $"any {plan.Request.Task} model";
-        return plan.Skipped.Count > 0 && plan.Skipped.All(s => s.Reason.StartsWith("no key", StringComparison.Ordinal))
-            ? CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, $"no configured host serves {what}: {reasons}")
-            : CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, $"{what} cannot make a {plan.Request.Size} {plan.Request.Task} image with these options: {(reasons.Length == 0 ? "no route" : reasons)}");
-    }
 }

@@ -20,4 +20,10 @@ public sealed record VideoJobOutput
     public double FramesPerSecond { get; init; }
 
     public bool HasAudio { get; init; }
+
+    /// <summary>
+    /// The host's own URL or URI of this output when it gave one (a CDN URL on fal and Replicate, a file URI on Veo), kept
+    /// so a later job can extend the video by reference; it may expire at the host (an hour on Replicate).
+    /// </summary>
+    public Uri? HostUri { get; init; }
 }

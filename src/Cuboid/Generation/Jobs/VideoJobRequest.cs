@@ -21,4 +21,7 @@ public sealed record VideoJobRequest
     public string? FirstFrame { get; init; }
 
     public string? LastFrame { get; init; }
+
+    /// <summary>The Cuboid job whose video this job extends (<c>generate --extend</c>), when it is an extension.</summary>
+    public string? Extends { get; init; }
 }

@@ -206,7 +206,7 @@ public sealed class VideoJobRunner
                 }
             }
 
-            outputs.Add(await _inspector.InspectAsync(output.Index, path, cancellationToken).ConfigureAwait(false));
+            outputs.Add(await _inspector.InspectAsync(output.Index, path, cancellationToken).ConfigureAwait(false) with { HostUri = output.Uri });
         }
 
         var check = _inspector.Compare(job.Request, job.Prices, outputs);

@@ -27,6 +27,9 @@ public sealed class LongFormManifest
 
     public Dictionary<int, string> StartFrames { get; set; } = [];
 
+    /// <summary>For the <c>extend</c> strategy: the job each segment extends (a segment re-anchored instead has a start frame).</summary>
+    public Dictionary<int, string> ExtendFrom { get; set; } = [];
+
     public List<SegmentTake> Takes { get; set; } = [];
 
     /// <summary>The take kept for each finished segment.</summary>

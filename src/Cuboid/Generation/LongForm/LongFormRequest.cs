@@ -77,11 +77,6 @@ public sealed record LongFormRequest
             throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Crossfade, $"{CuboidParameters.Crossfade} must be 0 to half a segment ({SegmentSeconds / 2.0} s), not {Crossfade}");
         }
 
-        if (Strategy == LongFormStrategy.Extend)
-        {
-            throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Strategy, $"{CuboidParameters.Strategy} extend is not available yet; use keyframes or chain");
-        }
-
         foreach (var anchor in Anchors)
         {
             if (!File.Exists(anchor))

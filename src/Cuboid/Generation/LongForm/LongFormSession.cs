@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cuboid.Generation.Routing;
 using Cuboid.Media;
 using Microsoft.Extensions.AI;
 
@@ -28,12 +29,15 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             : (Storyboard.Even(request.Prompt, request.Seconds, request.SegmentSeconds, request.Anchors), storyboardModel is null ? "even" : "reasoner");
         var writing = source == "reasoner" ? storyboardModel!.Quote(StoryboardWriter.Estimate(request.Prompt, board.Shots.Count)) : null;
         var anchored = request.Anchors.Count + board.Anchors.Count > 0;
+        request = ForExtension(request, board, anchored, assumeEveryHostConfigured);
         var segments = new List<SegmentPlan>();
         for (var i = 0; i < board.Shots.Count; i++)
         {
             var keyframes = request.Strategy == LongFormStrategy.Keyframes;
             var first = keyframes || i > 0 || anchored ? "first.png" : null;
-            var plan = generation.Plan(request.Segment(board.Shots[i], first, keyframes ? "last.png" : null), assumeEveryHostConfigured);
+            // extend: each segment after the first extends the one before on its host, where a route can; else it starts from its last frame.
+            var plan = (i > 0 && segments[i - 1].Route is { } before ? PlanExtension(request, board.Shots[i], before.Split(':')[0], assumeEveryHostConfigured) : null)
+                ?? generation.Plan(request.Segment(board.Shots[i], first, keyframes ? "last.png" : null), assumeEveryHostConfigured);
             segments.Add(plan.First is { } route
                 ? new SegmentPlan(i, board.Shots[i], route.Model.Id, route.Route.Id, route.EstimatedCost, null)
                 : new SegmentPlan(i, board.Shots[i], null, null, null, plan.Skipped.Count == 0 ? "no route" : string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}"))));
@@ -81,12 +85,14 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
 
         var resumed = manifest?.Chosen.Count ?? 0;
         manifest ??= new LongFormManifest { Fingerprint = fingerprint };
+        // The extend strategy's model is chosen by the plan (one whose routes can extend its own first segment).
+        request = plan.Request;
         var renderer = new SegmentRenderer(generation, manifest, request, folder, _tools);
         Directory.CreateDirectory(renderer.SegmentsFolder);
         Directory.CreateDirectory(renderer.FramesFolder);
 
-        // A resumed run's earlier spend counts against this run's budget too.
-        var earlier = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars);
+        // A resumed run's earlier spend (segments and the storyboard) counts against this run's budget too.
+        var earlier = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
         if (earlier > 0 && generation.Budget.TryReserve(earlier, out var booked))
         {
             booked.Settle(earlier);
@@ -117,7 +123,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         }
 
         var estimates = plan.Segments.Select(s => s.Dollars ?? 0).ToList();
-        var takes = request.Strategy == LongFormStrategy.Chain
+        var takes = request.Strategy != LongFormStrategy.Keyframes
             ? await ChainAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken).ConfigureAwait(false)
             : await KeyframesAsync(request, storyboard, anchors, manifest, renderer, estimates, folder, cancellationToken).ConfigureAwait(false);
 
@@ -157,11 +163,20 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             return plan.Storyboard;
         }
 
+        // The storyboard is this run's spend like the video: a portfolio client without a run of its own reserves from
+        // and books into the current run, so the writer's call is made with the generation's run current.
+        var spentBefore = generation.Budget.Spent;
         try
         {
-            var written = await new StoryboardWriter(storyboardModel!.Client).WriteAsync(
-                request.Prompt, [.. plan.Storyboard.Shots.Select(s => s.Seconds)], request.Anchors, cancellationToken).ConfigureAwait(false);
-            manifest.Update(folder, m => m.StoryboardDollars = plan.StoryboardWriting?.Dollars ?? 0);
+            Storyboard written;
+            using (generation.Run.MakeCurrent())
+            {
+                written = await new StoryboardWriter(storyboardModel!.Client).WriteAsync(
+                    request.Prompt, [.. plan.Storyboard.Shots.Select(s => s.Seconds)], request.Anchors, cancellationToken).ConfigureAwait(false);
+            }
+
+            var spent = generation.Budget.Spent - spentBefore;
+            manifest.Update(folder, m => m.StoryboardDollars = spent > 0 ? spent : plan.StoryboardWriting?.Dollars ?? 0);
             return written;
         }
         catch (CuboidException ex) when (ex.Kind is ErrorKind.Provider or ErrorKind.Budget)
@@ -180,9 +195,11 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         var takes = new List<SegmentTake>();
         for (var i = 0; i < shots.Count; i++)
         {
-            var start = i == 0 ? manifest.Anchor : manifest.StartFrames[i];
+            // extend: a segment extends the one before unless it was re-anchored (then it starts from its start frame).
+            var extends = i > 0 ? manifest.Read(m => m.ExtendFrom.GetValueOrDefault(i)) : null;
+            var start = i == 0 ? manifest.Anchor : extends is null ? manifest.StartFrames[i] : null;
             var take = await renderer.RenderAsync(i, shots[i], start, null, anchorPicture is null ? null : PictureFile.MeanLab(anchorPicture),
-                before, estimates.Skip(i + 1).Sum(), cancellationToken).ConfigureAwait(false);
+                before, estimates.Skip(i + 1).Sum(), cancellationToken, extends).ConfigureAwait(false);
             takes.Add(take);
             if (anchorPicture is null)
             {
@@ -194,7 +211,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             }
 
             before = take.LastColor;
-            if (i == shots.Count - 1 || manifest.StartFrames.ContainsKey(i + 1))
+            if (i == shots.Count - 1 || manifest.StartFrames.ContainsKey(i + 1) || manifest.ExtendFrom.ContainsKey(i + 1))
             {
                 continue;
             }
@@ -218,6 +235,17 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
 
                 reAnchored = new GateEvent(i, take.Take, drifted.Gate, drifted.Value, drifted.Threshold,
                     request.ReAnchor == ReAnchorMode.Match ? "re-anchored (colour matched to the anchor)" : "re-anchored (start frame regenerated)", 0);
+            }
+
+            if (reAnchored is null && request.Strategy == LongFormStrategy.Extend)
+            {
+                if (CanExtend(request, shots[i + 1], take.JobId!))
+                {
+                    manifest.Update(folder, m => m.ExtendFrom[i + 1] = take.JobId!);
+                    continue;
+                }
+
+                manifest.Update(folder, m => m.Warnings.Add($"no route can extend segment {i + 1}'s video ({take.Route}); segment {i + 2} starts from its last frame instead"));
             }
 
             manifest.Update(folder, m =>
@@ -278,6 +306,53 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             takes[i] = await renderer.RenderAsync(i, shots[i], start, end, anchorLab, startLab, estimates.Skip(i + 1).Sum(), token).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return takes;
+    }
+
+    // The extend strategy keeps to one model: the best whose first segment's first route can be extended there (its own
+    // host, or by URL); a pinned model, or none that can, leaves the request as it is (segments then chain where they must).
+    private LongFormRequest ForExtension(LongFormRequest request, Storyboard board, bool anchored, bool assumeEveryHostConfigured)
+    {
+        if (request.Strategy != LongFormStrategy.Extend || request.Model is not null || board.Shots.Count < 2)
+        {
+            return request;
+        }
+
+        var opening = generation.Plan(request.Segment(board.Shots[0], anchored ? "first.png" : null, null), assumeEveryHostConfigured);
+        return opening.Candidates.FirstOrDefault(c => PlanExtension(request with { Model = c.Model.Id }, board.Shots[1], c.Route.Host, assumeEveryHostConfigured) is not null) is { } chosen
+            ? request with { Model = chosen.Model.Id }
+            : request;
+    }
+
+    // The routes that could extend a video made on this host, or null when none can (or the pinned model has no extension).
+    private VideoRoutePlan? PlanExtension(LongFormRequest request, StoryboardShot shot, string sourceHost, bool assumeEveryHostConfigured)
+    {
+        if (request.Strategy != LongFormStrategy.Extend)
+        {
+            return null;
+        }
+
+        try
+        {
+            var plan = generation.PlanExtension(request.Segment(shot, null, null), generation.ExtensionSourceOn(sourceHost), assumeEveryHostConfigured);
+            return plan.Candidates.Count > 0 ? plan : null;
+        }
+        catch (CuboidException ex) when (ex.Code == CuboidErrorCodes.ModelUnsuitable)
+        {
+            return null;
+        }
+    }
+
+    // Whether some configured route can extend this delivered job's video (its URL or its host known now, not assumed).
+    private bool CanExtend(LongFormRequest request, StoryboardShot shot, string jobId)
+    {
+        try
+        {
+            return generation.Plan(request.Segment(shot, null, null) with { ExtendJobId = jobId }).Candidates.Count > 0;
+        }
+        catch (CuboidException ex) when (ex.Code == CuboidErrorCodes.ModelUnsuitable)
+        {
+            return false;
+        }
     }
 
     private KeyframeMaker Keyframes(LongFormRequest request) => images is null

@@ -19,8 +19,9 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
 
     /// <summary>The kept take of segment <paramref name="index"/>, rendering (or resuming) takes as needed.</summary>
     /// <param name="reserveForRest">Dollars the segments after this one are expected to need: a re-render may not eat into them.</param>
+    /// <param name="extends">The job whose video this segment extends (the <c>extend</c> strategy), instead of a start frame.</param>
     public async Task<SegmentTake> RenderAsync(int index, StoryboardShot shot, string? startFrame, string? endFrame, LabColor? anchor,
-        LabColor? beforeJoin, decimal reserveForRest, CancellationToken cancellationToken)
+        LabColor? beforeJoin, decimal reserveForRest, CancellationToken cancellationToken, string? extends = null)
     {
         if (manifest.Read(m => m.Chosen.TryGetValue(index, out var take) ? take : (int?)null) is { } chosenTake)
         {
@@ -57,7 +58,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
                 throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"segment {index + 1} failed three times; see 'cuboid jobs list'");
             }
 
-            var take = new SegmentTake { Segment = index, Take = takes.Count + 1, StartFrame = startFrame, EndFrame = endFrame };
+            var take = new SegmentTake { Segment = index, Take = takes.Count + 1, StartFrame = startFrame, EndFrame = endFrame, Extends = extends };
             manifest.Update(folder, m => m.Put(take));
             var outcome = await GenerateAsync(take, shot, cancellationToken).ConfigureAwait(false);
             await DeliverAsync(manifest.TakesOf(index).First(t => t.Take == take.Take), outcome.Job, anchor, beforeJoin, cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
 
     private async Task<GenerationOutcome> GenerateAsync(SegmentTake take, StoryboardShot shot, CancellationToken cancellationToken)
     {
-        var segment = request.Segment(shot, take.StartFrame, take.EndFrame);
+        var segment = request.Segment(shot, take.StartFrame, take.EndFrame) with { ExtendJobId = take.Extends };
         var first = take.StartFrame is { } s ? Path.GetFullPath(s) : null;
         var last = take.EndFrame is { } e ? Path.GetFullPath(e) : null;
         string? seen = null;
@@ -97,7 +98,7 @@ internal sealed class SegmentRenderer(GenerationSession generation, LongFormMani
         void Record(VideoJob job)
         {
             // The job engine saves a job before its create leaves: record its id then, so a crash from here on resumes it.
-            if (job.Request.Prompt != shot.Prompt || job.Request.FirstFrame != first || job.Request.LastFrame != last || job.Id == seen
+            if (job.Request.Prompt != shot.Prompt || job.Request.FirstFrame != first || job.Request.LastFrame != last || job.Request.Extends != take.Extends || job.Id == seen
                 || job.CreatedAt < started)
             {
                 return;

@@ -21,6 +21,9 @@ public sealed record SegmentTake
 
     public string? EndFrame { get; init; }
 
+    /// <summary>The job whose video this take extends (the <c>extend</c> strategy), instead of a start frame.</summary>
+    public string? Extends { get; init; }
+
     public string? Path { get; init; }
 
     /// <summary><c>host:model</c> that rendered it.</summary>

@@ -20,6 +20,17 @@ public static class VideoApiKinds
 
     public static IReadOnlyList<string> All { get; } = [OpenAIVideos, Fal, Replicate, Veo, OpenRouterVideos, Runway];
 
+    /// <summary>How the adapter of <paramref name="apiKind"/> takes a video to extend, or null when it cannot extend.</summary>
+    public static VideoExtensionInput? ExtensionInput(string apiKind) => apiKind switch
+    {
+        Veo or OpenAIVideos => VideoExtensionInput.OwnVideo,
+        Fal or Replicate => VideoExtensionInput.Url,
+        _ => null,
+    };
+
+    /// <summary>Whether a protocol's outputs come at URLs another host can fetch without a key (CDN URLs), so a URL-taking host can extend them.</summary>
+    public static bool GivesFetchableUrls(string apiKind) => apiKind is Fal or Replicate or Runway;
+
     /// <summary>The adapter for an endpoint's protocol; <paramref name="inputMaps"/> names each model's inputs (fal, Replicate).</summary>
     public static IVideoGenerator Create(ProviderEndpoint endpoint, HttpClient http, Func<string, VideoInputMap>? inputMaps = null, TimeProvider? time = null) =>
         endpoint.ApiKind switch

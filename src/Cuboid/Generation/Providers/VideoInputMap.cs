@@ -41,6 +41,9 @@ public sealed record VideoInputMap
 
     public string? ReferenceImages { get; init; }
 
+    /// <summary>The URL of a video to extend or continue (fal's Wan 2.7 and Veo extend endpoints: <c>video_url</c>).</summary>
+    public string? SourceVideo { get; init; } = "video_url";
+
     /// <summary>The endpoint's input object for this request; images go as data URIs.</summary>
     public JsonObject Build(VideoGenerationRequest request, VideoGenerationOptions options)
     {
@@ -73,6 +76,7 @@ public sealed record VideoInputMap
         Set(input, Audio, options.GenerateAudio);
         Set(input, FirstFrame, request.FirstFrame?.Uri);
         Set(input, LastFrame, request.LastFrame?.Uri);
+        Set(input, SourceVideo, request.SourceVideo?.ToString());
         if (ReferenceImages is { } references && request.ReferenceImages.Count > 0)
         {
             input[references] = new JsonArray([.. request.ReferenceImages.Select(r => JsonValue.Create(r.Uri))]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cuboid.Generation.Catalog;
 using Cuboid.Generation.Images;
+using Cuboid.Generation.Providers;
 using Cuboid.Portfolio;
 
 namespace Cuboid.Generation.Routing;
@@ -26,11 +27,13 @@ internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay,
 
         var field = catalog.Models.Where(m => m.Tasks.Contains(request.Task, StringComparer.Ordinal)).ToList();
         var rated = field.Select(m => m.AsRated()).ToList();
-        var prior = decay.Prior(rated, request.Task);
+        // An extension continues a clip from its end, so extending models are ranked by their image-to-video ratings.
+        var ratedTask = request.Task == "extend" ? "i2v" : request.Task;
+        var prior = decay.Prior(rated, ratedTask);
         // The balanced floor moves with the field as it ages, as for every other task: the median of today's
         // effective ratings of the rated, unretired models.
         var floor = RatingDecay.Percentile(rated.Where(m => !m.IsRetired(today))
-            .Select(m => decay.Stand(m, request.Task, prior)).Where(s => s.RawRating is not null).Select(s => s.EffectiveRating), 50);
+            .Select(m => decay.Stand(m, ratedTask, prior)).Where(s => s.RawRating is not null).Select(s => s.EffectiveRating), 50);
         var skipped = new List<VideoRouteSkip>();
         var perModel = new List<(VideoModel Model, double Rating, List<VideoRouteCandidate> Routes)>();
         foreach (var model in field)
@@ -46,11 +49,11 @@ internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay,
                 continue;
             }
 
-            var rating = decay.Stand(model.AsRated(), request.Task, prior).EffectiveRating;
+            var rating = decay.Stand(model.AsRated(), ratedTask, prior).EffectiveRating;
             var routes = new List<VideoRouteCandidate>();
             foreach (var route in model.Routes.Where(r => r.Serves(request.Task, model)))
             {
-                var reason = CannotServe(route, request) ?? hostUnusableReason(route.Host);
+                var reason = CannotServe(route, request) ?? CannotExtend(route, request.ExtendSource) ?? hostUnusableReason(route.Host);
                 var price = Price(route, request);
                 if (reason is null && price is null)
                 {
@@ -107,6 +110,11 @@ internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay,
             return CannotServeImage(route, request);
         }
 
+        if (request.Task == "extend" && !route.Extend)
+        {
+            return "no extension";
+        }
+
         if (request.LastFrame && !route.LastFrame)
         {
             return "no last frame";
@@ -122,7 +130,7 @@ internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay,
             return string.Create(CultureInfo.InvariantCulture, $"takes {route.ReferenceImages} reference images, not {request.ReferenceImages}");
         }
 
-        if (route.Durations is { } durations && !durations.Contains(request.Seconds))
+        if ((request.Task == "extend" ? route.ExtendDurations ?? route.Durations : route.Durations) is { } durations && !durations.Contains(request.Seconds))
         {
             return string.Create(CultureInfo.InvariantCulture, $"no {request.Seconds} s clip (offers {Durations(durations)} s)");
         }
@@ -149,6 +157,23 @@ internal sealed class VideoRoutePlanner(VideoCatalog catalog, RatingDecay decay,
         }
 
         return null;
+    }
+
+    // Hosts that extend by reference take only their own videos; hosts that take a URL need one they can fetch.
+    private string? CannotExtend(VideoRoute route, VideoExtensionSource? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        return (catalog.FindHost(route.Host) is { } host ? VideoApiKinds.ExtensionInput(host.ApiKind) : null) switch
+        {
+            null => "its host's protocol has no extension",
+            VideoExtensionInput.OwnVideo when route.Host != source.Host => $"extends only videos it made (this one was made on {source.Host})",
+            VideoExtensionInput.Url when !source.FetchableUrl => $"needs the video at a URL it can fetch ({source.Host} gave none)",
+            _ => null,
+        };
     }
 
     private static string? CannotServeImage(VideoRoute route, VideoRouteRequest request)

@@ -5,7 +5,7 @@ namespace Cuboid.Generation.Routing;
 /// <summary>What routing needs to know about a request: the task, length, size, frames, audio, seed, a pinned model and the policy.</summary>
 public sealed record VideoRouteRequest
 {
-    /// <summary><c>t2v</c>, or <c>i2v</c> when a first frame is given; <c>t2i</c> or <c>i2i</c> for images.</summary>
+    /// <summary><c>t2v</c>, or <c>i2v</c> when a first frame is given, <c>extend</c> with a video to continue; <c>t2i</c> or <c>i2i</c> for images.</summary>
     public required string Task { get; init; }
 
     /// <summary>Length of a clip; 0 for images.</summary>
@@ -29,6 +29,9 @@ public sealed record VideoRouteRequest
     public bool Audio { get; init; }
 
     public bool Seed { get; init; }
+
+    /// <summary>The video an <c>extend</c> request continues.</summary>
+    public VideoExtensionSource? ExtendSource { get; init; }
 
     /// <summary>A canonical model id the user pinned with <c>--model</c>.</summary>
     public string? Model { get; init; }

@@ -50,6 +50,49 @@ public sealed class LongFormSessionTests(VideoSimulatorFixture fixture, ImageSim
     }
 
     [Fact]
+    public async Task Over_12_segments_extend_continues_each_segment_natively_and_without_re_anchoring_drifts_like_chain()
+    {
+        var anchor = await TestImages.AnchorPngAsync();
+        var request = LongFormHarness.Request(LongFormStrategy.Extend, 12, anchor) with { ReAnchor = ReAnchorMode.Off };
+        var session = _harness.Session();
+
+        var plan = new LongFormSession(session).Plan(request);
+        var outcome = await new LongFormSession(session).RunAsync(request, _harness.Out);
+
+        // Planned and made as one image-to-video opening, then eleven extensions of the segment before on its own host.
+        Assert.All(plan.Segments.Skip(1), s => Assert.Equal($"replicate:{_harness.Model("alpha-rep")}", s.Route));
+        var jobs = Sim.Jobs.Where(j => j.Model == _harness.Model("alpha-rep")).ToList();
+        Assert.Equal(12, jobs.Count);
+        Assert.Null(jobs[0].Extends);
+        Assert.All(jobs.Skip(1).Zip(jobs), pair => Assert.Equal(pair.Second.Id, pair.First.Extends));
+        Assert.All(outcome.Segments.Skip(1), s => Assert.NotNull(s.Extends));
+        Assert.True(Growth(outcome) >= 3, $"anchor ΔE {outcome.Drift.Report.Segments[0].DeltaEAnchor:0.00} -> {outcome.Drift.Report.Segments[^1].DeltaEAnchor:0.00}");
+    }
+
+    [Fact]
+    public async Task Over_12_segments_extend_with_re_anchoring_falls_back_to_image_to_video_and_stays_within_one_hop_of_the_gate()
+    {
+        var anchor = await TestImages.AnchorPngAsync();
+        // One hop ends about 5.5 from the anchor, two about 11: an extension of a clean segment trips the gate at 8, so
+        // the next segment starts from the colour-matched frame, and the one after extends again.
+        var request = LongFormHarness.Request(LongFormStrategy.Extend, 12, anchor) with { Gates = DriftGates.Parse("deltaE=8") };
+
+        var outcome = await new LongFormSession(_harness.Session()).RunAsync(request, _harness.Out);
+
+        // An extension adds its hop before a gate can see it, so the bound is two hops, not the chain's one; unchecked, it is 12.
+        var first = outcome.Segments[0].AnchorDeltaE!.Value;
+        Assert.All(outcome.Segments, s => Assert.True(s.AnchorDeltaE <= 2.3 * first, $"segment {s.Segment + 1}: {s.AnchorDeltaE:0.00} vs {first:0.00}"));
+        // Over the joined video, clean and extended segments alternate (a segment's mean is about half a hop, an extension's
+        // one and a half), but no segment drifts far past the gate: the drift stays bounded instead of compounding.
+        Assert.True(outcome.Drift.Report.Segments.All(s => s.DeltaEAnchor <= 8 * 1.25), $"anchor ΔE {string.Join(", ", outcome.Drift.Report.Segments.Select(s => s.DeltaEAnchor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
+        var reAnchored = outcome.Gates.Where(g => g.Action.StartsWith("re-anchored", StringComparison.Ordinal)).Select(g => g.Segment + 1).ToList();
+        Assert.NotEmpty(reAnchored);
+        // A segment after a tripped gate starts from the re-derived frame; the others extend the segment before.
+        Assert.All(reAnchored, i => Assert.Null(outcome.Segments[i].Extends));
+        Assert.Contains(outcome.Segments.Skip(1), s => s.Extends is not null);
+    }
+
+    [Fact]
     public async Task Over_12_segments_keyframes_drawn_from_the_anchor_keep_the_last_segment_within_1_2x_of_the_first()
     {
         var anchor = await TestImages.AnchorPngAsync();

@@ -7,7 +7,8 @@ namespace Cuboid.Generation.Providers.OpenAIVideos;
 /// The OpenAI Videos shape (<c>POST {base}/videos</c>, <c>GET /videos/{id}</c>, <c>GET /videos/{id}/content</c>), which
 /// LiteLLM, Bifrost, new-api and Cuboid's own server speak now that Sora itself is gone. The base URL includes the
 /// version (<c>http://host/v1</c>). <c>seconds</c> is a string and <c>size</c> is <c>WxH</c>; the first frame goes as
-/// <c>input_reference.image_url</c>. There is no cancel (DELETE removes a finished video), so <see cref="CancelAsync"/> says no.
+/// <c>input_reference.image_url</c>. A video this host made is extended by its id: <c>POST /videos/extensions
+/// {prompt, seconds, video:{id}}</c>, whose answer is a new video job. There is no cancel (DELETE removes a finished video), so <see cref="CancelAsync"/> says no.
 /// States: queued → queued, in_progress → running, completed → succeeded, failed → failed.
 /// </summary>
 internal sealed class OpenAIVideosGenerator : IVideoGenerator
@@ -46,7 +47,16 @@ internal sealed class OpenAIVideosGenerator : IVideoGenerator
             body["input_reference"] = new JsonObject { ["image_url"] = first.Uri };
         }
 
-        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve("videos"), body, cancellationToken).ConfigureAwait(false);
+        var path = "videos";
+        if (request.SourceVideoId is { } source)
+        {
+            // An extension continues the source at its own size: the size is the source's, not asked again.
+            body.Remove("size");
+            body["video"] = new JsonObject { ["id"] = source };
+            path = "videos/extensions";
+        }
+
+        var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve(path), body, cancellationToken).ConfigureAwait(false);
         return Read(reply);
     }
 

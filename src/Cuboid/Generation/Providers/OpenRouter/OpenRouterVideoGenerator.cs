@@ -24,6 +24,11 @@ internal sealed class OpenRouterVideoGenerator : IVideoGenerator
     public async Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoGenerationOptions();
+        if (request.SourceVideo is not null || request.SourceVideoId is not null)
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, "OpenRouter's video API cannot extend a video; choose a model whose route offers extension");
+        }
+
         var body = new JsonObject
         {
             ["model"] = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "an OpenRouter video job needs the model id"),

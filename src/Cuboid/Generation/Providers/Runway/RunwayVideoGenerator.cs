@@ -41,7 +41,7 @@ internal sealed class RunwayVideoGenerator : IVideoGenerator
     public async Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoGenerationOptions();
-        if (request.SourceVideo is not null)
+        if (request.SourceVideo is not null || request.SourceVideoId is not null)
         {
             throw CuboidException.Usage(CuboidErrorCodes.ModelUnsuitable, CuboidParameters.Model, "Runway cannot extend a video; choose a model whose route offers extension");
         }
