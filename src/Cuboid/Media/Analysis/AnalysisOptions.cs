@@ -41,6 +41,10 @@ public sealed record AnalysisOptions
     /// it to force the fallback export.</summary>
     internal double CutCandidateScene { get; init; } = AnalysisCommandLine.CutCandidateScene;
 
+    /// <summary>Receives every cuboid motion slab the pass measures, so a consumer that needs them (the drift meter)
+    /// does not run a second <see cref="MotionEnergyMeter"/> over the same frames.</summary>
+    internal Action<CuboidEnergy>? SlabObserver { get; init; }
+
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

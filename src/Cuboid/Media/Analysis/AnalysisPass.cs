@@ -124,6 +124,7 @@ public static class AnalysisPass
         {
             profile.OnSlab(slab);
             collector.OnSlab(slab);
+            options.SlabObserver?.Invoke(slab);
         });
 
         var frameBytes = frame.RgbByteCount;

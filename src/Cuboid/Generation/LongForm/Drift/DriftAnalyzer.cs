@@ -31,6 +31,7 @@ public static class DriftAnalyzer
             SampleAfterCuts = false,
             AnalysisLongSide = options.AnalysisLongSide,
             Consumers = [meter],
+            SlabObserver = meter.OnSlab, // the pass's own cuboid motion meter: one over the frames is enough
             Progress = options.Progress,
             Tools = options.Tools,
             TimeProvider = options.TimeProvider,
