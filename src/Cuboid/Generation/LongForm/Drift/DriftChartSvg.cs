@@ -62,8 +62,10 @@ internal static class DriftChartSvg
         foreach (var line in lines)
         {
             var y = Y(line.Value);
+            // A line under the curve's start is labelled under itself, so its words do not sit on the curve.
+            var labelY = line.Value < present[0] ? y + 11 : y - 3;
             svg.Append(Text($"<line class=\"{(line.IsGate ? "gate" : "limit")}\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>"))
-                .Append(Text($"<text class=\"{(line.IsGate ? "gate-label" : "limit-label")}\" x=\"{Width - Right - 2}\" y=\"{y - 3:0.#}\" text-anchor=\"end\">"))
+                .Append(Text($"<text class=\"{(line.IsGate ? "gate-label" : "limit-label")}\" x=\"{Width - Right - 2}\" y=\"{labelY:0.#}\" text-anchor=\"end\">"))
                 .Append(WebUtility.HtmlEncode(line.Label)).Append("</text>");
         }
 
