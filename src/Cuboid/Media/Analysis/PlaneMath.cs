@@ -118,7 +118,9 @@ internal static class PlaneMath
                     acc += (a * a) + (b * b) + (c * c) + (d * d);
                 }
 
-                total += Vector.Sum(acc);
+                // The lanes together can pass a uint: add them as ulongs.
+                Vector.Widen(acc, out var low, out var high);
+                total += (long)Vector.Sum(low + high);
             }
 
             i = vectors.Length * Vector<byte>.Count;
