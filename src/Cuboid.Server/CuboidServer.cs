@@ -2,10 +2,14 @@ using System.Threading.RateLimiting;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
+using Cuboid.Server.Images;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
+using Cuboid.Server.Security;
 using Cuboid.Server.Store;
+using Cuboid.Server.Ui;
 using Cuboid.Server.Videos;
+using Cuboid.Server.Webhooks;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -85,12 +89,15 @@ public static class CuboidServer
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
         services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<GatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
-        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
+        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallbackFor));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
+        services.AddGatewayUi();
+        services.AddOutboundSafety(configuration);
+        services.AddGatewayWebhooks(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -129,9 +136,12 @@ public static class CuboidServer
             .WithSummary("Speech to text (multipart: file, model, language, response_format)")
             .DisableAntiforgery();
         VideosEndpoints.Map(v1);
+        ImagesEndpoint.Map(v1);
         AnalysesEndpoints.Map(v1);
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);
+        app.MapGatewayUi();
+        app.MapGatewayWebhooks(admin);
     }
 }

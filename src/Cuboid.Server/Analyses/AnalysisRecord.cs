@@ -7,6 +7,9 @@ public sealed record AnalysisRecord
 
     public string? KeyId { get; init; }
 
+    /// <summary>The uploaded file's name, for display only (never part of a path).</summary>
+    public string? FileName { get; init; }
+
     /// <summary>queued, running, completed, failed.</summary>
     public required string Status { get; init; }
 

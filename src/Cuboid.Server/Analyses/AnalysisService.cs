@@ -4,6 +4,7 @@ using Cuboid.Portfolio;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 using Cuboid.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ namespace Cuboid.Server.Analyses;
 /// shared), through the library's <see cref="AnalysisSession"/>. Keeps each run's live progress; books its cost on its
 /// key stage by stage; on start, runs again whatever a previous process left unfinished (the cache makes that cheap).
 /// </summary>
-public sealed class AnalysisService(AnalysisGateway analyses, GatewayStore store, KeyBudgets budgets, IOptions<ServerOptions> options, TimeProvider time, ILogger<AnalysisService> logger) : BackgroundService
+public sealed class AnalysisService(AnalysisGateway analyses, GatewayStore store, KeyBudgets budgets, IOptions<ServerOptions> options, TimeProvider time,
+    WebhookDispatcher webhooks, ILogger<AnalysisService> logger) : BackgroundService
 {
     private readonly Channel<(string Id, KeyedCall Call)> _queue = Channel.CreateUnbounded<(string, KeyedCall)>();
     private readonly ConcurrentDictionary<string, AnalysisProgress> _progress = new(StringComparer.Ordinal);
@@ -99,6 +101,11 @@ public sealed class AnalysisService(AnalysisGateway analyses, GatewayStore store
         finally
         {
             _progress.TryRemove(id, out _);
+        }
+
+        if (store.FindAnalysis(id) is { Status: "completed" or "failed" } ended)
+        {
+            webhooks.Notify(id, ended.KeyId, $"analysis.{ended.Status}", AnalysesEndpoints.Describe(ended, null, null));
         }
     }
 

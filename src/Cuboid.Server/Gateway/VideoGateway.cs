@@ -15,13 +15,28 @@ namespace Cuboid.Server.Gateway;
 public sealed class VideoGateway(GenerationSession session)
 {
     /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs under <c>STORE/videos</c>.</summary>
-    public static VideoGateway Load(ServerOptions options, HttpClient http) =>
+    public static VideoGateway Load(ServerOptions options, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
         new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), SqliteVideoJobStore.Open(Path.Combine(options.StoreFolder(), "videos")),
-            ProcessEnvironment.Instance, http));
+            ProcessEnvironment.Instance, http) { HostCallbacks = hostCallbacks });
 
     public TimeProvider Time => session.Time;
 
+    /// <summary>The video and image tasks of the catalog (<c>t2v</c>, <c>i2v</c>, <c>t2i</c>, ...).</summary>
+    public IReadOnlyList<string> Tasks => [.. session.Catalog.Models.SelectMany(m => m.Tasks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>A task's models by decayed rating, as <c>cuboid models --task t2v</c> lists them.</summary>
+    public IReadOnlyList<VideoLeaderboardEntry> Leaderboard(string task) => VideoLeaderboard.Build(session.Catalog, session.Decay, session.Hosts, task);
+
+    /// <summary>A catalog model by id.</summary>
+    public VideoModel? FindModel(string id) => session.Catalog.Models.FirstOrDefault(m => m.Id == id);
+
     public VideoRoutePlan Plan(GenerateRequest request) => session.Plan(request);
+
+    /// <summary>The image portfolio over the same catalog and hosts, spending from and booking into <paramref name="run"/>.</summary>
+    public Cuboid.Generation.Images.PortfolioImageGenerator ImagesFor(RunScope run) => session.ImagesFor(run);
+
+    /// <summary>Polls job <paramref name="id"/> now (a verified host webhook said it moved); the poll decides its state.</summary>
+    public void Wake(string id) => session.Runner.Wake(id);
 
     /// <summary>Starts the job on the first route that accepts it and returns at once (the job is <c>queued</c> or later).</summary>
     public async Task<VideoJob> SubmitAsync(GenerateRequest request, CancellationToken cancellationToken) =>

@@ -21,15 +21,7 @@ public static class ChatCompletionsEndpoint
     public static async Task HandleAsync(HttpContext context, GatewayModels models, KeyBudgets budgets)
     {
         var cancellationToken = context.RequestAborted;
-        JsonElement body;
-        try
-        {
-            body = (await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken)).RootElement;
-        }
-        catch (JsonException ex)
-        {
-            throw GatewayException.BadRequest($"the body is not JSON: {ex.Message}");
-        }
+        var body = await RequestJson.ReadAsync(context.Request, cancellationToken);
 
         var request = ChatCompletionReader.Read(body);
         var caller = CallerAuthentication.CallerOf(context);

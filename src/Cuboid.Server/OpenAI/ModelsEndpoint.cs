@@ -12,11 +12,12 @@ namespace Cuboid.Server.OpenAI;
 /// </summary>
 public static class ModelsEndpoint
 {
-    public static JsonObject Handle(HttpContext context, GatewayModels models, string? task)
+    public static JsonObject Handle(HttpContext context, GatewayModels models, VideoGateway videos, string? task)
     {
-        if (task is not null && !models.Tasks.Contains(task, StringComparer.Ordinal))
+        var tasks = models.Tasks.Concat(videos.Tasks).Distinct(StringComparer.Ordinal).ToList();
+        if (task is not null && !tasks.Contains(task, StringComparer.Ordinal))
         {
-            throw GatewayException.BadRequest($"no model serves task '{task}'; tasks: {string.Join(", ", models.Tasks)}", "task");
+            throw GatewayException.BadRequest($"no model serves task '{task}'; tasks: {string.Join(", ", tasks)}", "task");
         }
 
         var caller = CallerAuthentication.CallerOf(context);
@@ -44,6 +45,7 @@ public static class ModelsEndpoint
                 ["owned_by"] = model.Provider,
                 ["cuboid"] = new JsonObject
                 {
+                    ["name"] = model.Name,
                     ["tasks"] = new JsonArray([.. (model.Tasks ?? []).Select(t => (JsonNode)t)]),
                     ["usable"] = first.Usable,
                     ["status"] = first.Status,
@@ -54,7 +56,51 @@ public static class ModelsEndpoint
             });
         }
 
+        VideoModels(data, videos, task is null ? videos.Tasks : videos.Tasks.Contains(task, StringComparer.Ordinal) ? [task] : [], caller);
         return new JsonObject { ["object"] = "list", ["data"] = data };
+    }
+
+    /// <summary>The video and image generation models, in the same shape: ratings per task, the cheapest price per second or image, usable when a host of theirs has a key here.</summary>
+    private static void VideoModels(JsonArray data, VideoGateway videos, IEnumerable<string> tasks, Keys.Caller caller)
+    {
+        var entries = tasks.SelectMany(videos.Leaderboard).GroupBy(e => e.ModelId, StringComparer.Ordinal);
+        foreach (var group in entries)
+        {
+            if (caller.Key is { } key && (!key.AllowsModel(group.Key) || !group.Any(e => key.AllowsTask(e.Task))) || videos.FindModel(group.Key) is not { } model)
+            {
+                continue;
+            }
+
+            var ratings = new JsonObject();
+            foreach (var entry in group)
+            {
+                ratings[entry.Task] = new JsonObject { ["rating"] = entry.RawRating, ["effective"] = Math.Round(entry.EffectiveRating, 2), ["age_days"] = entry.AgeDays is { } age ? Math.Round(age, 1) : null };
+            }
+
+            var usable = group.Any(e => e.Usable);
+            data.Add(new JsonObject
+            {
+                ["id"] = model.Id,
+                ["object"] = "model",
+                ["created"] = 0,
+                ["owned_by"] = model.Id.Split(':')[0],
+                ["cuboid"] = new JsonObject
+                {
+                    ["name"] = model.Name,
+                    ["tasks"] = new JsonArray([.. model.Tasks.Select(t => (JsonNode)t)]),
+                    ["usable"] = usable,
+                    ["status"] = usable ? string.Empty : $"no video host key is set here (hosts: {string.Join(", ", model.Routes.Select(r => r.Host).Distinct(StringComparer.Ordinal))})",
+                    ["context_window"] = null,
+                    ["ratings"] = ratings,
+                    ["prices"] = new JsonObject
+                    {
+                        ["per_output_video_second"] = group.Select(e => e.CheapestPerSecond).Min(),
+                        ["per_image"] = model.Routes.SelectMany(r => r.ImagePrices).Select(p => p.PerImage).Min(),
+                    },
+                    ["capabilities"] = new JsonArray([.. group.SelectMany(e => e.Capabilities).Distinct(StringComparer.Ordinal).Select(c => (JsonNode)c)]),
+                },
+            });
+        }
     }
 
     private static JsonObject? Prices(ModelPrices? prices) => prices is null ? null : new JsonObject

@@ -13,7 +13,7 @@ namespace Cuboid.Server.Store;
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores.
 /// </summary>
-public sealed class GatewayStore
+public sealed partial class GatewayStore
 {
     public const string FileName = "gateway.db";
 
@@ -37,6 +37,13 @@ public sealed class GatewayStore
         """
         CREATE TABLE analyses (
             id TEXT PRIMARY KEY, key_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE webhook_targets (subject_id TEXT PRIMARY KEY, url TEXT NOT NULL);
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+            next_attempt_at TEXT NOT NULL, last_error TEXT, created_at TEXT NOT NULL);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
         """,
     ]);
 
@@ -150,6 +157,17 @@ public sealed class GatewayStore
             c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
         }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
 
+    /// <summary>The spend rows booked at or after <paramref name="since"/>, of one key or (null) of every key: what <c>/v1/usage</c> adds up.</summary>
+    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since) =>
+        Read(keyId is null
+            ? "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since"
+            : "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since AND key_id = $key", c =>
+        {
+            c.Parameters.AddWithValue("$since", Text(since.ToUniversalTime()));
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        }, reader => new SpendRow(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
+            reader.GetInt64(4), reader.GetInt64(5), decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
         Write("INSERT INTO video_jobs (job_id, key_id, created_at) VALUES ($job, $key, $at)", c =>
@@ -204,6 +222,16 @@ public sealed class GatewayStore
 
     public AnalysisRecord? FindAnalysis(string id) =>
         Analyses("SELECT record FROM analyses WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+
+    /// <summary>The newest analyses of a key (every key's for null).</summary>
+    public IReadOnlyList<AnalysisRecord> AnalysesOf(string? keyId, int limit) =>
+        Analyses(keyId is null
+            ? "SELECT record FROM analyses ORDER BY created_at DESC LIMIT $limit"
+            : "SELECT record FROM analyses WHERE key_id = $key ORDER BY created_at DESC LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        });
 
     /// <summary>Analyses not finished: the ones to run (again) after a restart, oldest first.</summary>
     public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() =>

@@ -14,7 +14,8 @@ namespace Cuboid.Server.Videos;
 /// </summary>
 public static class VideoCreateRequest
 {
-    public static async Task<GenerateRequest> ReadAsync(HttpRequest request, string uploadFolder, CancellationToken cancellationToken)
+    /// <summary>The generation request, and the <c>webhook_url</c> to notify when the job ends (unchecked).</summary>
+    public static async Task<(GenerateRequest Request, string? WebhookUrl)> ReadAsync(HttpRequest request, string uploadFolder, CancellationToken cancellationToken)
     {
         Func<string, string?> field;
         string? firstFrame = null;
@@ -33,16 +34,7 @@ public static class VideoCreateRequest
         }
         else
         {
-            JsonElement body;
-            try
-            {
-                body = (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken)).RootElement;
-            }
-            catch (JsonException ex)
-            {
-                throw GatewayException.BadRequest($"the body is not JSON: {ex.Message}");
-            }
-
+            var body = await RequestJson.ReadAsync(request, cancellationToken);
             if (body.ValueKind != JsonValueKind.Object)
             {
                 throw GatewayException.BadRequest("the body must be a JSON object");
@@ -64,7 +56,7 @@ public static class VideoCreateRequest
 
         var size = field("size") is { } text ? VideoSize.TryParse(text, out var parsed) ? parsed : throw GatewayException.BadRequest($"'size' must be WIDTHxHEIGHT, not '{text}'", "size") : (VideoSize?)null;
         var model = field("model") is { } m && m != "auto" ? m : null;
-        return new GenerateRequest
+        return (new GenerateRequest
         {
             Prompt = prompt,
             Model = model,
@@ -77,7 +69,7 @@ public static class VideoCreateRequest
             Policy = field("policy") is { } policy ? Enum.TryParse<RoutingPolicy>(policy, ignoreCase: true, out var p) && !int.TryParse(policy, out _) ? p : throw GatewayException.BadRequest("'policy' must be quality, cost, balanced or latency", "policy") : RoutingPolicy.Quality,
             NegativePrompt = field("negative_prompt"),
             FirstFramePath = firstFrame,
-        };
+        }, field("webhook_url"));
     }
 
     private static int? Whole(string? text, string name) =>

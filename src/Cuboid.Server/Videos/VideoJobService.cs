@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 
 namespace Cuboid.Server.Videos;
 
@@ -11,7 +12,7 @@ namespace Cuboid.Server.Videos;
 /// downloads and checks its outputs, then settles its key's reservation with what it cost and books it. On start it
 /// picks up the jobs a previous process left unsettled, so a restart loses no job and no bill.
 /// </summary>
-public sealed class VideoJobService(VideoGateway videos, GatewayStore store, KeyBudgets budgets, ILogger<VideoJobService> logger) : BackgroundService
+public sealed class VideoJobService(VideoGateway videos, GatewayStore store, KeyBudgets budgets, WebhookDispatcher webhooks, ILogger<VideoJobService> logger) : BackgroundService
 {
     private readonly Channel<(string JobId, KeyedCall Call)> _started = Channel.CreateUnbounded<(string, KeyedCall)>();
     // The jobs being followed, so a job resumed at start and handed in again is followed once.
@@ -56,6 +57,7 @@ public sealed class VideoJobService(VideoGateway videos, GatewayStore store, Key
             var job = await videos.WaitAsync(jobId, stoppingToken);
             call.Settle([videos.RecordOf(job)]);
             store.MarkVideoJobSettled(jobId, videos.Time.GetUtcNow());
+            webhooks.Notify(jobId, store.FindVideoJob(jobId)?.KeyId, $"video.{VideoJson.Status(job)}", VideoJson.Describe(job));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

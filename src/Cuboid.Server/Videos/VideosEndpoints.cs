@@ -5,6 +5,7 @@ using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
+using Cuboid.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Videos;
@@ -26,11 +27,13 @@ public static class VideosEndpoints
         v1.MapDelete("/videos/{id}", DeleteAsync).WithSummary("Cancel a live job and delete the video");
     }
 
-    private static async Task<JsonObject> CreateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, GatewayStore store, VideoJobService follower, IOptions<ServerOptions> options)
+    private static async Task<JsonObject> CreateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, GatewayStore store, VideoJobService follower, IOptions<ServerOptions> options,
+        WebhookTargets webhooks)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
-        var request = await VideoCreateRequest.ReadAsync(context.Request, Path.Combine(options.Value.StoreFolder(), "uploads"), cancellationToken);
+        var (request, webhookUrl) = await VideoCreateRequest.ReadAsync(context.Request, Path.Combine(options.Value.StoreFolder(), "uploads"), cancellationToken);
+        var notify = await webhooks.CheckAsync(webhookUrl, cancellationToken);
         var task = request.FirstFramePath is null ? "t2v" : "i2v";
         if (caller.Key is { } key && !key.AllowsTask(task))
         {
@@ -69,6 +72,7 @@ public static class VideosEndpoints
         }
 
         store.AddVideoJob(job.Id, caller.Key?.Id, videos.Time.GetUtcNow());
+        webhooks.Register(job.Id, notify);
         follower.Follow(job.Id, call);
         return VideoJson.Describe(job);
     }
@@ -118,7 +122,7 @@ public static class VideosEndpoints
     }
 
     /// <summary>The job, if the caller may see it: the admin sees every job, a key its own. Anything else is a 404, never a 403 that confirms the id.</summary>
-    private static VideoJob Owned(string id, HttpContext context, GatewayStore store, VideoGateway videos)
+    internal static VideoJob Owned(string id, HttpContext context, GatewayStore store, VideoGateway videos)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindVideoJob(id) is { } mine && (caller.IsAdmin || mine.KeyId == caller.Key?.Id) && videos.Find(id) is { } job

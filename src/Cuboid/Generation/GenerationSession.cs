@@ -34,8 +34,14 @@ public sealed class GenerationSession
     /// <summary>The run this session spends from and books into: the one given, else the current run, else its own without a budget.</summary>
     public RunScope Run { get; }
 
+    /// <summary>The URL a host should call back for its jobs, by the host's API kind (<c>fal</c>, <c>replicate</c>), or null for none: a gateway's verified webhook routes.</summary>
+    public Func<string, Uri?>? HostCallbacks { get; init; }
+
     /// <summary>Images (t2i, i2i) through the same catalog and hosts, spending from and booking into the same run: keyframes for long-form video.</summary>
     public PortfolioImageGenerator Images { get; }
+
+    /// <summary>Images through this session's catalog and hosts, spending from and booking into another run (one gateway request's).</summary>
+    public PortfolioImageGenerator ImagesFor(RunScope run) => new(_catalog, Hosts, _decay, run.Budget, run.Ledger, Time);
 
     /// <summary>How many of the newest stored jobs the latency policy measures.</summary>
     public const int LatencySampleJobs = 500;
@@ -51,6 +57,9 @@ public sealed class GenerationSession
     public UsageLedger Ledger => Run.Ledger;
 
     public RatingDecay Decay => _decay;
+
+    /// <summary>The video catalog this session routes over.</summary>
+    public VideoCatalog Catalog => _catalog;
 
     /// <summary>
     /// The routes in the order they would be tried, and those skipped; calls nothing and spends nothing. With
@@ -165,7 +174,7 @@ public sealed class GenerationSession
         Policy = request.Policy,
     };
 
-    private static VideoJobSubmission Submission(GenerateRequest request, VideoRouteRequest routed, VideoRouteCandidate candidate,
+    private VideoJobSubmission Submission(GenerateRequest request, VideoRouteRequest routed, VideoRouteCandidate candidate,
         Microsoft.Extensions.AI.DataContent? first, Microsoft.Extensions.AI.DataContent? last) => new()
     {
         Host = candidate.Route.Host,
@@ -182,6 +191,7 @@ public sealed class GenerationSession
             Size = request.Size,
             Seed = request.Seed,
             GenerateAudio = candidate.Route.Audio ? request.Audio : null,
+            WebhookUrl = HostCallbacks?.Invoke(_catalog.FindHost(candidate.Route.Host)?.ApiKind ?? candidate.Route.Host),
         },
         Record = new VideoJobRequest
         {

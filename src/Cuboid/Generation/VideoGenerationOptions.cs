@@ -23,6 +23,9 @@ public sealed record VideoGenerationOptions
 
     public bool? GenerateAudio { get; init; }
 
+    /// <summary>Where the host should call back when the job moves (fal's <c>fal_webhook</c>, Replicate's <c>webhook</c>); hosts without callbacks ignore it.</summary>
+    public Uri? WebhookUrl { get; init; }
+
     /// <summary>Host-specific fields passed as they are (fal's <c>safety_tolerance</c>, Replicate's <c>go_fast</c>).</summary>
     public IReadOnlyDictionary<string, object?>? AdditionalProperties { get; init; }
 

@@ -22,6 +22,9 @@ public sealed class SimulatedVideoJob
 
     public string Prompt { get; }
 
+    /// <summary>The callback URL the create named (fal's <c>fal_webhook</c>, Replicate's <c>webhook</c>), if any.</summary>
+    public string? Webhook { get; init; }
+
     public SimulatedVideoSpec Spec { get; }
 
     public VideoFault Fault { get; }

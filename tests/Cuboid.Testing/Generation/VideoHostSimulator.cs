@@ -263,7 +263,16 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
         }
 
         var parameters = protocol == "veo" && body.TryGetProperty("parameters", out var p) ? p : input;
-        var job = new SimulatedVideoJob(NewId(protocol, model), protocol, model, Prompt(input), Spec(protocol, input, parameters), fault, DateTimeOffset.UtcNow);
+        var job = new SimulatedVideoJob(NewId(protocol, model), protocol, model, Prompt(input), Spec(protocol, input, parameters), fault, DateTimeOffset.UtcNow)
+        {
+            // Where the host would call back: fal's ?fal_webhook=, Replicate's "webhook" beside the input.
+            Webhook = protocol switch
+            {
+                "fal" => context.Request.Query["fal_webhook"].ToString() is { Length: > 0 } falHook ? falHook : null,
+                "replicate" => body.TryGetProperty("webhook", out var hook) ? hook.GetString() : null,
+                _ => null,
+            },
+        };
         lock (_gate)
         {
             _jobs[job.Id] = job;

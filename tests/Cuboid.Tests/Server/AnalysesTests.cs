@@ -93,4 +93,59 @@ public sealed class AnalysesTests(GatewaySimulatorFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/v1/analyses/{id}")).StatusCode);
         Assert.Equal("completed", (string)(await WaitForEndAsync(owner, id))["status"]!);
     }
+
+    [Fact]
+    public async Task A_video_named_by_url_is_fetched_through_the_guard_analysed_and_announced_to_its_webhook()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 2, Audio = false });
+        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var web = await Security.LoopbackWebServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/demo.mp4")
+            {
+                await context.Response.Body.WriteAsync(await File.ReadAllBytesAsync(video));
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.Body);
+            announced.TrySetResult(await reader.ReadToEndAsync());
+        });
+        using var host = new GatewayHost(_sim);
+        host.Settings["Cuboid:Outbound:AllowHttp"] = "true";
+        host.Settings["Cuboid:Outbound:AllowedNetworks:0"] = "127.0.0.1/32";
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(web.Url("demo.mp4").ToString()), "url" },
+            { new StringContent(web.Url("hook").ToString()), "webhook_url" },
+            { new StringContent("true"), "offline" },
+        };
+
+        var accepted = await host.Client().PostAsync("/v1/analyses", form);
+        var id = (string)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["id"]!;
+        var done = await WaitForEndAsync(host.Client(), id);
+        var message = JsonNode.Parse(await announced.Task.WaitAsync(TimeSpan.FromSeconds(30)))!;
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal("completed", (string)done["status"]!);
+        Assert.True((double)done["report"]!["video"]!["durationSeconds"]! > 1.5);
+        Assert.Equal(("analysis.completed", id), ((string)message["type"]!, (string)message["data"]!["id"]!));
+    }
+
+    [Theory]
+    [InlineData("https://169.254.169.254/latest/meta-data/", "link-local")]
+    [InlineData("https://127.0.0.1:9/video.mp4", "loopback")]
+    [InlineData("file:///etc/passwd", "scheme 'file'")]
+    [InlineData("gopher://example.com/_x", "scheme 'gopher'")]
+    public async Task A_url_the_guard_refuses_is_one_clear_400_and_nothing_is_kept(string url, string why)
+    {
+        using var host = new GatewayHost(_sim);
+
+        var response = await host.Client().PostAsync("/v1/analyses", new MultipartFormDataContent { { new StringContent(url), "url" } });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("url", "url_not_allowed"), ((string)body["error"]!["param"]!, (string)body["error"]!["code"]!));
+        Assert.Contains(why, (string)body["error"]!["message"]!, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(host.StoreFolder, "analyses")) && Directory.EnumerateFileSystemEntries(Path.Combine(host.StoreFolder, "analyses")).Any());
+    }
 }

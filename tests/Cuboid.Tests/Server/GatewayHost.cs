@@ -4,6 +4,7 @@ using Cuboid.Portfolio.Providers;
 using Cuboid.Server;
 using Cuboid.Server.Gateway;
 using Cuboid.Generation;
+using Cuboid.Generation.Jobs;
 using Cuboid.Storage;
 using Cuboid.Testing.Generation;
 using Cuboid.Testing.Simulators;
@@ -28,7 +29,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
-    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null)
+    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, ImageHostSimulator? imageSim = null,
+        VideoJobRunnerOptions? runnerOptions = null)
     {
         Models = new GatewayModels(BuildRouter(sim, timeoutSeconds));
         MaxRequestBytes = maxRequestBytes;
@@ -42,11 +44,31 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
                 SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
                 VideoHttp,
-                runnerOptions: JobHarness.FastPolling));
+                runnerOptions: runnerOptions ?? JobHarness.FastPolling)
+            {
+                // As a gateway with Webhooks:PublicUrl set: fal and Replicate jobs name its callback routes.
+                HostCallbacks = new Cuboid.Server.Webhooks.WebhookOptions { PublicUrl = PublicUrl }.CallbackFor,
+            });
+        }
+        else if (imageSim is not null)
+        {
+            // The image hosts of the image tests' catalog (test:sharp on the OpenAI shape, test:flux on fal).
+            ImageKeyVariable = "CUBOID_GATEWAY_IMAGE_KEY_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            Videos = new VideoGateway(new GenerationSession(
+                Cuboid.Tests.Generation.Images.TestImageCatalog.For(imageSim, ImageKeyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
+                SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
+                new MapEnvironment(new Dictionary<string, string> { [ImageKeyVariable] = imageSim.ApiKey }),
+                VideoHttp));
         }
     }
 
+    /// <summary>The public URL the test gateway's video hosts are told to call back at.</summary>
+    public static readonly Uri PublicUrl = new("https://gateway.test/");
+
     public GatewayModels Models { get; }
+
+    /// <summary>The variable keying the image hosts (names their models at the image simulator), when one was given.</summary>
+    public string? ImageKeyVariable { get; }
 
     /// <summary>The video gateway over the video-host simulator, when one was given.</summary>
     public VideoGateway? Videos { get; }
@@ -59,6 +81,22 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     public string StoreFolder => _store;
 
     private long? MaxRequestBytes { get; }
+
+    /// <summary>Starts the gateway on a loopback port (Kestrel, not the in-memory server), for a real browser; returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>Extra configuration (<c>Cuboid:Outbound:AllowHttp</c>, ...), applied when the server starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Service overrides (a scripted resolver, a fake clock), applied after the server's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client that sends <paramref name="key"/> as its bearer token (the admin key by default).</summary>
     public HttpClient Client(string? key = AdminKey)
@@ -81,8 +119,14 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureServices(services =>
         {
+            TestServices?.Invoke(services);
             services.AddSingleton(Models);
             if (Videos is not null)
             {

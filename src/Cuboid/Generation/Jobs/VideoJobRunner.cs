@@ -18,6 +18,8 @@ public sealed class VideoJobRunner
     private readonly IVideoGeneratorSource _generators;
     private readonly TimeProvider _time;
     private readonly VideoOutputInspector _inspector;
+    // One pause per waited job; cancelled by Wake (one left cancelled by an early Wake ends the next pause at once).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _pauses = new(StringComparer.Ordinal);
 
     public VideoJobRunner(IVideoJobStore store, IVideoGeneratorSource generators, VideoJobRunnerOptions? options = null, TimeProvider? time = null, MediaTools? tools = null)
     {
@@ -37,6 +39,23 @@ public sealed class VideoJobRunner
     public event Action<VideoJob>? Changed;
 
     public IVideoJobStore Store => _store;
+
+    /// <summary>
+    /// Polls job <paramref name="id"/> now instead of after its current pause (a host's webhook said it moved). The poll,
+    /// not the webhook, decides the new state. A wake that arrives while a poll is in flight takes effect at the next pause.
+    /// </summary>
+    public void Wake(string id)
+    {
+        var pause = _pauses.AddOrUpdate(id, _ => new CancellationTokenSource(), (_, current) => current);
+        try
+        {
+            pause.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That pause just ended by itself: the poll is already on its way.
+        }
+    }
 
     public VideoJob Require(string id) =>
         _store.Find(id) ?? throw CuboidException.Usage(CuboidErrorCodes.JobNotFound, CuboidParameters.JobId, $"no job '{id}' in the job store; list jobs with: cuboid jobs list");
@@ -138,7 +157,7 @@ public sealed class VideoJobRunner
             }
 
             interval = Next(interval, status.PollAfter);
-            await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
+            await PauseAsync(job.Id, interval, cancellationToken).ConfigureAwait(false);
         }
 
         return job.State == VideoJobState.Succeeded && job.Outputs.Count == 0 ? await DownloadAsync(job.Id, cancellationToken).ConfigureAwait(false) : job;
@@ -305,6 +324,27 @@ public sealed class VideoJobRunner
     }
 
     // The host's hint wins (within bounds); without one, back off by half again each time.
+    private async Task PauseAsync(string id, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var pause = _pauses.GetOrAdd(id, _ => new CancellationTokenSource());
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pause.Token);
+            await Task.Delay(interval, _time, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Woken: poll now.
+        }
+        finally
+        {
+            if (_pauses.TryRemove(KeyValuePair.Create(id, pause)))
+            {
+                pause.Dispose();
+            }
+        }
+    }
+
     private TimeSpan Next(TimeSpan current, TimeSpan? hint)
     {
         var floor = hint is null ? Options.MinPollInterval : Options.MinHintedPollInterval;

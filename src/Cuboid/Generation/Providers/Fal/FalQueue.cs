@@ -15,9 +15,15 @@ internal sealed class FalQueue(ProviderEndpoint endpoint, HttpClient http, TimeP
     public VideoHostClient Client { get; } = new(endpoint, http, static (h, key) => h.TryAddWithoutValidation("Authorization", "Key " + key), time);
 
     /// <summary>Submits <paramref name="input"/> to an endpoint; returns the job path and fal's answer.</summary>
-    public async Task<(string JobPath, VideoHostReply Reply)> SubmitAsync(string endpointId, JsonNode input, CancellationToken cancellationToken)
+    public async Task<(string JobPath, VideoHostReply Reply)> SubmitAsync(string endpointId, JsonNode input, CancellationToken cancellationToken, Uri? webhook = null)
     {
-        var reply = await Client.SendJsonAsync(HttpMethod.Post, Client.Resolve(endpointId), input, cancellationToken).ConfigureAwait(false);
+        var target = Client.Resolve(endpointId);
+        if (webhook is not null)
+        {
+            target = new Uri($"{target}{(string.IsNullOrEmpty(target.Query) ? "?" : "&")}fal_webhook={Uri.EscapeDataString(webhook.ToString())}");
+        }
+
+        var reply = await Client.SendJsonAsync(HttpMethod.Post, target, input, cancellationToken).ConfigureAwait(false);
         var requestId = reply.Body.Str("request_id") ?? throw ProviderFailures.Create(Client.Endpoint, ProviderFailureKind.BadResponse, "fal answered the submit without a request_id");
         return (JobPath(reply.Body.Str("response_url")) ?? $"{AppOf(endpointId)}/requests/{requestId}", reply);
     }

@@ -32,7 +32,7 @@ public sealed class FalVideoGenerator : IVideoGenerator
         options ??= new VideoGenerationOptions();
         var endpointId = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a fal job needs the endpoint id as its model (e.g. fal-ai/veo3.1)");
         var input = _inputMaps(endpointId).Build(request, options);
-        var (jobPath, reply) = await _queue.SubmitAsync(endpointId, input, cancellationToken).ConfigureAwait(false);
+        var (jobPath, reply) = await _queue.SubmitAsync(endpointId, input, cancellationToken, options.WebhookUrl).ConfigureAwait(false);
         return new VideoJobStatus { ProviderJobId = jobPath, RawState = reply.Body.Str("status") ?? "IN_QUEUE", State = VideoJobState.Queued, PollAfter = reply.PollAfter };
     }
 

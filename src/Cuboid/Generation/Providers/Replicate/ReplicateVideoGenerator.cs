@@ -34,6 +34,11 @@ public sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
         options ??= new VideoGenerationOptions();
         var model = options.ModelId ?? throw CuboidException.Usage(CuboidErrorCodes.ValueMissing, CuboidParameters.Model, "a Replicate job needs the model as owner/name");
         var body = new JsonObject { ["input"] = _inputMaps(model).Build(request, options) };
+        if (options.WebhookUrl is { } webhook)
+        {
+            body["webhook"] = webhook.ToString();
+            body["webhook_events_filter"] = new JsonArray("completed");
+        }
         var reply = await _client.SendJsonAsync(HttpMethod.Post, _client.Resolve($"models/{model}/predictions"), body, cancellationToken,
             headers => { if (StartDeadline is { } deadline) headers.TryAddWithoutValidation("Cancel-After", $"{(int)Math.Ceiling(deadline.TotalSeconds)}s"); }).ConfigureAwait(false);
         return Read(reply.Body, reply.PollAfter);

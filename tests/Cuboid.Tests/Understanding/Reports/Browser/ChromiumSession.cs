@@ -44,6 +44,10 @@ internal sealed class ChromiumSession : IAsyncDisposable
         return reportPage;
     }
 
+    /// <summary>A fresh browser context (its own storage) with a viewport of the given size.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width, int height) =>
+        _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
