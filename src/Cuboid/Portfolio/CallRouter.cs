@@ -141,7 +141,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
                 var cause = first is null ? null : Describe(first);
                 (failures ??= []).Add(Fail(ledger, plan.Task, candidate, state.Attempts, reservation, start,
                     cause is null ? $"circuit open: {broken} kept failing" : $"circuit open: {broken} kept failing, first with: {cause}",
-                    circuitOpen: true, cause: cause));
+                    openCircuit: broken, cause: cause));
             }
             catch (TimeoutRejectedException)
             {
@@ -213,7 +213,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
     }
 
     private RouteFailure Fail(UsageLedger ledger, string task, RouteCandidate candidate, int attempts, BudgetReservation reservation, long start, string error,
-        CallOutcome outcome = CallOutcome.Failed, bool circuitOpen = false, string? cause = null)
+        CallOutcome outcome = CallOutcome.Failed, string? openCircuit = null, string? cause = null)
     {
         reservation.Settle(0);
         ledger.Record(new UsageRecord
@@ -229,7 +229,7 @@ internal sealed class CallRouter(ProviderDirectory providers, ProviderResilience
             Error = Shorten(error),
             At = time.GetUtcNow(),
         });
-        return new RouteFailure(candidate.Provider, candidate.ModelId, attempts, Shorten(cause ?? error), circuitOpen, OverBudget: false);
+        return new RouteFailure(candidate.Provider, candidate.ModelId, attempts, Shorten(cause ?? error), openCircuit, OverBudget: false);
     }
 
     /// <summary>What one failed attempt says, in the words the final error uses.</summary>

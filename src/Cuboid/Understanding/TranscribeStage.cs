@@ -1,3 +1,4 @@
+using Cuboid.Portfolio;
 using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
 using Microsoft.Extensions.AI;
@@ -8,7 +9,9 @@ namespace Cuboid.Understanding;
 /// Extracts the audio once, finds the speech, splits long audio on silences into pieces the provider
 /// accepts, transcribes each piece (cached by the piece's content hash, model and language) and stitches
 /// the segments back onto the video's clock. A file without audio is a fact: the stage returns nothing. A budget,
-/// provider or transport failure (<see cref="StageFailure"/>) stops the stage with the pieces done so far.
+/// provider or transport failure (<see cref="StageFailure"/>) stops the stage with the pieces done so far. Pieces are
+/// planned over the audio actually extracted, not the length the header claims, so a truncated file is transcribed as far
+/// as it decodes; audio that ends early, or a piece that cannot be read, keeps the transcript so far with a warning.
 /// </summary>
 internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? transcriber, IAnalysisCache? cache, IReadOnlyList<string> cacheModels, string? language, TimeProvider time)
 {
@@ -32,7 +35,14 @@ internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? t
             return new TranscribeStageResult([], speech, 0, 0, 0, null);
         }
 
-        var pieces = AudioSplitPlanner.Plan(duration, speech, MaxPieceSeconds);
+        var warnings = new List<string>();
+        var heard = HeardSeconds(whole, duration);
+        if (heard < duration - AudioEndTolerance)
+        {
+            warnings.Add($"The audio ends at {Timecode.Clock(heard)} of {Timecode.Clock(duration)}: the transcript covers only that part.");
+        }
+
+        var pieces = AudioSplitPlanner.Plan(heard, speech, MaxPieceSeconds);
         var results = new List<(TimeRange, IReadOnlyList<TranscriptSegment>)>();
         var (calls, hits) = (0, 0);
         CuboidException? stop = null;
@@ -44,7 +54,17 @@ internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? t
             if (pieces.Count > 1)
             {
                 wav = Path.Combine(workDirectory, $"audio-{i:000}.wav");
-                await audio.ExtractAsync(videoPath, piece, wav, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await audio.ExtractAsync(videoPath, piece, wav, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
+                {
+                    // The pieces already heard are worth keeping: the audio just cannot be read from here on.
+                    warnings.Add($"The audio could not be read from {Timecode.Clock(piece.Start)} on, so the transcript stops there: {ex.Message}");
+                    File.Delete(wav);
+                    break;
+                }
             }
 
             var hash = await ContentHash.OfFileAsync(wav, cancellationToken).ConfigureAwait(false);
@@ -85,6 +105,16 @@ internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? t
         }
 
         File.Delete(whole);
-        return new TranscribeStageResult(TranscriptStitcher.Stitch(results), speech, pieces.Count, calls, hits, stop);
+        return new TranscribeStageResult(TranscriptStitcher.Stitch(results), speech, pieces.Count, calls, hits, stop) { Warnings = warnings };
+    }
+
+    /// <summary>Audio shorter than the video by more than this (a truncated file, a track cut early) is worth a warning.</summary>
+    private const double AudioEndTolerance = 2;
+
+    // The extracted WAV's own length: what there is to transcribe, whatever the container's header says.
+    private static double HeardSeconds(string wav, double duration)
+    {
+        using var stream = File.OpenRead(wav);
+        return WavDuration.TryRead(stream) is { } seconds ? Math.Min(seconds, duration) : duration;
     }
 }

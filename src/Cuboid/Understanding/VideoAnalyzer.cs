@@ -174,6 +174,7 @@ public sealed class VideoAnalyzer(IVideoAnalysisSource media, IAudioSource audio
             heard = TranscribeStageResult.None;
         }
 
+        warnings.AddRange(heard.Warnings);
         var stop = captioned.Stop ?? heard.Stop;
 
         // A truncated file's chapters end where its data does, not where its header says.

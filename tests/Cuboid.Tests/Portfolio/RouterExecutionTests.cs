@@ -259,6 +259,32 @@ public class RouterExecutionTests
     }
 
     [Fact]
+    public async Task A_models_own_open_circuit_is_named_beside_that_model_not_as_the_providers()
+    {
+        var harness = new PortfolioHarness();
+        harness.Chat("alpha:big").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 502, message: "alpha:big is down");
+        var portfolio = harness.Build();
+        var client = portfolio.GetChatClient("caption", ByQuality);
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.Drive(() => client.GetResponseAsync("beta answers while alpha:big's circuit opens"));
+        }
+
+        harness.Chat("alpha:small").GetResponseAsyncCallback = (_, _, _) => throw Failure("alpha", ProviderFailureKind.ServerError, 500, message: "alpha:small is down");
+        harness.Chat("beta:mid").GetResponseAsyncCallback = (_, _, _) => throw Failure("beta", ProviderFailureKind.ServerError, 500, message: "beta:mid is down");
+        harness.Env.Remove("LOCAL_HOST");
+
+        var ex = await Assert.ThrowsAsync<CuboidException>(() => harness.Drive(() => client.GetResponseAsync("every model fails")));
+
+        // alpha:big's breaker is its own: alpha:small was still called, so the provider's circuit is not open.
+        Assert.Contains("alpha: alpha:big is down [alpha:big not tried (circuit now open), alpha:small failed after", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf("(circuit now open)", ex.Message));
+        Assert.Contains("beta: beta:mid is down [beta:mid failed after", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string part, string text) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
     public async Task Without_a_configured_provider_the_error_says_which_key_to_set()
     {
         var harness = new PortfolioHarness();

@@ -20,6 +20,9 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
     /// <summary>Makes audio extraction fail as a damaged audio track does.</summary>
     public bool AudioFails { get; init; }
 
+    /// <summary>A range of audio starting at or after this time fails to extract, as damaged data there would.</summary>
+    public double? UnreadableFrom { get; init; }
+
     /// <summary>The bytes written for the frame at each time.</summary>
     public static byte[] FrameBytes(double time) => Encoding.ASCII.GetBytes($"\xFF\xD8 fake frame at {time:0.000} " + new string('x', 200));
 
@@ -58,6 +61,11 @@ internal sealed class FakeMedia(double duration = 40, bool hasAudio = true) : IV
         if (AudioFails)
         {
             throw CuboidException.Input($"{videoPath} cannot be read by ffmpeg: Invalid data found when processing input");
+        }
+
+        if (range is not null && range.Start >= UnreadableFrom)
+        {
+            throw CuboidException.Input($"{videoPath} cannot be read by ffmpeg from {range.Start} s: Invalid data found when processing input");
         }
 
         var seconds = range?.Duration ?? duration;

@@ -1,3 +1,4 @@
+using Cuboid.Testing.Video;
 using Cuboid.Understanding;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
@@ -44,6 +45,52 @@ public sealed class TranscribeStageTests : IDisposable
 
         Assert.Empty(result.Segments);
         Assert.Empty(speech.PieceSeconds);
+    }
+
+    [Fact]
+    public async Task A_truncated_file_is_transcribed_as_far_as_its_audio_decodes_with_a_warning()
+    {
+        // The header says 10 s; the data stops at about 6 s. With 3-second pieces, planning over the header's length
+        // asked for a piece past the data, whose extraction failed, and the whole transcript was lost.
+        var path = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 10, Gop = 25, FastStart = true, CutToFraction = 0.6 });
+        var speech = new PieceEchoingTranscriber();
+        var stage = new TranscribeStage(MediaEngineSource.Instance, speech, cache: null, ["openai:whisper-1"], null, TimeProvider.System) { MaxPieceSeconds = 3 };
+
+        var result = await stage.RunAsync(path, 10, _folder, CancellationToken.None);
+
+        Assert.Null(result.Stop);
+        Assert.InRange(speech.PieceSeconds.Sum(), 1, 9);
+        Assert.Equal(speech.PieceSeconds.Count, result.Pieces);
+        Assert.Equal(2 * result.Pieces, result.Segments.Count);
+        Assert.True(result.Segments[^1].End < 9.5, $"the transcript runs to {result.Segments[^1].End} s, past the data");
+        Assert.Contains("the transcript covers only that part", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_piece_that_cannot_be_read_keeps_the_pieces_heard_before_it_with_a_warning()
+    {
+        var media = new FakeMedia(duration: 1500) { Speech = [new(0, 500), new(504, 1000), new(1004, 1500)], UnreadableFrom = 1000 };
+        var speech = new PieceEchoingTranscriber();
+        var stage = new TranscribeStage(media, speech, cache: null, ["openai:whisper-1"], null, TimeProvider.System);
+
+        var result = await stage.RunAsync("video.mp4", 1500, _folder, CancellationToken.None);
+
+        Assert.Equal(2, speech.PieceSeconds.Count);
+        Assert.Equal(["piece 1 first", "piece 1 last", "piece 2 first", "piece 2 last"], result.Segments.Select(s => s.Text));
+        Assert.Null(result.Stop);
+        Assert.StartsWith("The audio could not be read from 16:42 on, so the transcript stops there:", Assert.Single(result.Warnings), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task Audio_as_long_as_the_video_gives_no_warning()
+    {
+        var stage = new TranscribeStage(new FakeMedia(duration: 40), new PieceEchoingTranscriber(), null, [], null, TimeProvider.System);
+
+        var result = await stage.RunAsync("video.mp4", 40, _folder, CancellationToken.None);
+
+        Assert.NotEmpty(result.Segments);
+        Assert.Empty(result.Warnings);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

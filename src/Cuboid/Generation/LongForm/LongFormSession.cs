@@ -151,7 +151,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             Tools = _tools,
         }, cancellationToken).ConfigureAwait(false);
         WriteText(Path.Combine(folder, DriftReportFolder.JsonName), DriftJson.Serialize(drift.Report));
-        WriteText(Path.Combine(folder, DriftReportFolder.HtmlName), DriftHtmlWriter.Render(drift, manifest.Gates));
+        WriteText(Path.Combine(folder, DriftReportFolder.HtmlName), DriftHtmlWriter.Render(drift, manifest.Gates, request.Gates));
         var spent = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
         return new LongFormOutcome(folder, video, storyboard, takes, [.. manifest.Gates], drift, spent, resumed, [.. manifest.Warnings]);
     }

@@ -1,3 +1,4 @@
+using Cuboid.Media.Probe;
 using Cuboid.Media.Scenes;
 
 namespace Cuboid.Media.Analysis;
@@ -42,6 +43,14 @@ public sealed record AnalysisOptions
     /// <summary>ffmpeg scene score above which the export branch keeps a frame as a possible shot start. Tests raise
     /// it to force the fallback export.</summary>
     internal double CutCandidateScene { get; init; } = AnalysisCommandLine.CutCandidateScene;
+
+    /// <summary>Receives every cuboid motion slab the pass measures, so a consumer that needs them (the drift meter)
+    /// does not run a second <see cref="MotionEnergyMeter"/> over the same frames.</summary>
+    internal Action<CuboidEnergy>? SlabObserver { get; init; }
+
+    /// <summary>The file's probe when the caller already ran it (the drift analyzer does, for the join times): each
+    /// ffprobe start costs 0.1-0.2 s of CPU loading ffmpeg's libraries, a few per cent of a short file's pass.</summary>
+    internal VideoInfo? Probed { get; init; }
 
     /// <summary>The ffmpeg and ffprobe to run.</summary>
     public MediaTools Tools { get; init; } = MediaTools.Default;

@@ -49,7 +49,7 @@ public static class AnalysisPass
     private static async Task<AnalysisResult> RunCoreAsync(string path, AnalysisOptions options, ChannelWriter<AnalysisSample> writer, CancellationToken cancellationToken)
     {
         var started = options.TimeProvider.GetTimestamp();
-        var info = await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken).ConfigureAwait(false);
+        var info = options.Probed ?? await VideoProbe.ProbeAsync(path, options.Tools, cancellationToken).ConfigureAwait(false);
         var video = info.RequireVideo();
         var analysisSize = FrameSize.Fit(video.DisplayWidth, video.DisplayHeight, options.AnalysisLongSide);
         // The same size `cuboid frames` gives (never larger than the source), so both exports agree.
@@ -124,6 +124,7 @@ public static class AnalysisPass
         {
             profile.OnSlab(slab);
             collector.OnSlab(slab);
+            options.SlabObserver?.Invoke(slab);
         });
 
         var frameBytes = frame.RgbByteCount;

@@ -97,6 +97,43 @@ internal static class PlaneMath
         return total;
     }
 
+    /// <summary>Sum of the squares of all bytes of a plane (for a variance without a second pass).</summary>
+    public static long SumOfSquares(ReadOnlySpan<byte> plane)
+    {
+        long total = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && plane.Length >= Vector<byte>.Count)
+        {
+            var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(plane);
+            // Each lane takes four squares (≤ 65,025 each) a vector: flushed well before a uint could overflow.
+            const int flushEvery = 4096;
+            for (var start = 0; start < vectors.Length; start += flushEvery)
+            {
+                var acc = Vector<uint>.Zero;
+                foreach (var v in vectors.Slice(start, Math.Min(flushEvery, vectors.Length - start)))
+                {
+                    Vector.Widen(v, out var lo, out var hi);
+                    Vector.Widen(lo, out var a, out var b);
+                    Vector.Widen(hi, out var c, out var d);
+                    acc += (a * a) + (b * b) + (c * c) + (d * d);
+                }
+
+                // The lanes together can pass a uint: add them as ulongs.
+                Vector.Widen(acc, out var low, out var high);
+                total += (long)Vector.Sum(low + high);
+            }
+
+            i = vectors.Length * Vector<byte>.Count;
+        }
+
+        for (; i < plane.Length; i++)
+        {
+            total += plane[i] * plane[i];
+        }
+
+        return total;
+    }
+
     /// <summary>
     /// Converts planar RGB (three planes) into luma (BT.601) and 8-bit HSV planes as OpenCV defines them
     /// (H 0-179, S and V 0-255). Vectorised: the pass runs this on every frame.

@@ -63,4 +63,112 @@ public class DriftPrimitivesTests
         Assert.Equal(6, trend.Change);
         Assert.Equal(7, trend.Ratio);
     }
+
+    [Theory]
+    [InlineData(192, 108)]
+    [InlineData(67, 5)] // rows shorter than a vector, and a ragged tail
+    public void The_vectorised_laplacian_variance_is_the_plain_loops_value(int width, int height)
+    {
+        var luma = new byte[width * height];
+        new Random(width).NextBytes(luma);
+
+        Assert.Equal(PlainLaplacianVariance(luma, width, height), FrameLookMeter.LaplacianVariance(luma, width, height));
+    }
+
+    [Fact]
+    public void Ssim_from_kept_window_sums_is_the_direct_computation()
+    {
+        const int width = 192, height = 108;
+        var random = new Random(9);
+        var a = new byte[width * height];
+        var b = new byte[width * height];
+        random.NextBytes(a);
+        for (var i = 0; i < b.Length; i++)
+        {
+            b[i] = (byte)Math.Clamp(a[i] + random.Next(-40, 41), 0, 255);
+        }
+
+        var first = new LumaThumbnail(width, height);
+        var second = new LumaThumbnail(width, height);
+        var copy = new LumaThumbnail(width, height);
+        first.Fill(a, width);
+        second.Fill(b, width);
+        copy.CopyFrom(second);
+
+        var expected = DirectSsim(Shrink(a, width, height, 3), Shrink(b, width, height, 3), width / 3, height / 3);
+        Assert.Equal(expected, first.Ssim(second), 12);
+        Assert.Equal(expected, first.Ssim(copy), 12);
+    }
+
+    private static double PlainLaplacianVariance(byte[] luma, int width, int height)
+    {
+        long sum = 0, squares = 0;
+        for (var y = 1; y < height - 1; y++)
+        {
+            for (var x = 1; x < width - 1; x++)
+            {
+                var i = (y * width) + x;
+                long laplacian = luma[i - width] + luma[i + width] + luma[i - 1] + luma[i + 1] - (4 * luma[i]);
+                sum += laplacian;
+                squares += laplacian * laplacian;
+            }
+        }
+
+        var n = (double)(width - 2) * (height - 2);
+        return (squares / n) - (sum / n * (sum / n));
+    }
+
+    private static byte[] Shrink(byte[] luma, int width, int height, int f)
+    {
+        var (w, h) = (width / f, height / f);
+        var small = new byte[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                var sum = 0;
+                for (var dy = 0; dy < f; dy++)
+                {
+                    for (var dx = 0; dx < f; dx++)
+                    {
+                        sum += luma[((y * f) + dy) * width + (x * f) + dx];
+                    }
+                }
+
+                small[(y * w) + x] = (byte)((sum + (f * f / 2)) / (f * f));
+            }
+        }
+
+        return small;
+    }
+
+    // Wang et al.'s SSIM over non-overlapping 4×4 windows, every sum taken afresh.
+    private static double DirectSsim(byte[] a, byte[] b, int width, int height)
+    {
+        const double c1 = (0.01 * 255) * (0.01 * 255), c2 = (0.03 * 255) * (0.03 * 255), n = 16;
+        double total = 0;
+        var windows = 0;
+        for (var wy = 0; wy + 4 <= height; wy += 4)
+        {
+            for (var wx = 0; wx + 4 <= width; wx += 4)
+            {
+                double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+                for (var dy = 0; dy < 4; dy++)
+                {
+                    for (var dx = 0; dx < 4; dx++)
+                    {
+                        int x = a[((wy + dy) * width) + wx + dx], y = b[((wy + dy) * width) + wx + dx];
+                        (sa, sb, saa, sbb, sab) = (sa + x, sb + y, saa + (x * x), sbb + (y * y), sab + (x * y));
+                    }
+                }
+
+                var (ma, mb) = (sa / n, sb / n);
+                var (va, vb, cov) = ((saa / n) - (ma * ma), (sbb / n) - (mb * mb), (sab / n) - (ma * mb));
+                total += ((2 * ma * mb) + c1) * ((2 * cov) + c2) / (((ma * ma) + (mb * mb) + c1) * (va + vb + c2));
+                windows++;
+            }
+        }
+
+        return total / windows;
+    }
 }

@@ -147,7 +147,7 @@ public sealed class LongFormSessionTests(VideoSimulatorFixture fixture, ImageSim
         Assert.Equal(3, storyboard.RootElement.GetProperty("shots").GetArrayLength());
         var drift = DriftJson.Deserialize(File.ReadAllText(Path.Combine(_harness.Out, DriftReportFolder.JsonName)));
         Assert.Equal(3, drift.Segments.Count);
-        Assert.Contains("<h2>Gates</h2>", File.ReadAllText(Path.Combine(_harness.Out, DriftReportFolder.HtmlName)), StringComparison.Ordinal);
+        Assert.Contains("<section id=\"gates\"><h2>Gates", File.ReadAllText(Path.Combine(_harness.Out, DriftReportFolder.HtmlName)), StringComparison.Ordinal);
         Assert.Equal(0.08m * 2 * 3, outcome.Dollars);
     }
 }

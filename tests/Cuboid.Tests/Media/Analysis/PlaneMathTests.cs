@@ -52,4 +52,19 @@ public class PlaneMathTests
         Assert.Equal(a.Sum(x => (long)x), PlaneMath.Sum(a));
         Assert.Equal(255 * 8, PlaneMath.SumOfBytes(ulong.MaxValue));
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(20_736)] // a 192×108 drift frame
+    [InlineData(1_000_003)] // past the point where the vector lanes are flushed
+    public void Sums_of_squares_are_exact(int length)
+    {
+        var random = new Random(length);
+        var plane = new byte[length];
+        random.NextBytes(plane);
+        plane[0] = 255;
+
+        Assert.Equal(plane.Sum(x => (long)x * x), PlaneMath.SumOfSquares(plane));
+        Assert.Equal((long)length * 255 * 255, PlaneMath.SumOfSquares(Enumerable.Repeat((byte)255, length).ToArray()));
+    }
 }

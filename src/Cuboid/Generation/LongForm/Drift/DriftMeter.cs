@@ -6,7 +6,7 @@ namespace Cuboid.Generation.LongForm;
 /// The drift metrics as one more consumer of the analysis pass's single decode: per frame it measures colour,
 /// exposure, contrast, saturation, sharpness, a hue-saturation histogram and a 64 px luma thumbnail (for SSIM against
 /// the anchor, the previous segment and the frames 2-50 before), adds them to the current segment, scores each join
-/// for a flash, scans for letterbox bars and feeds its own cuboid <see cref="MotionEnergyMeter"/>. All buffers are
+/// for a flash, scans for letterbox bars and takes the pass's cuboid motion slabs (<see cref="OnSlab"/>). All buffers are
 /// made when the first frame arrives; nothing is allocated per frame except at a join.
 /// </summary>
 internal sealed class DriftMeter : IFrameConsumer
@@ -14,7 +14,6 @@ internal sealed class DriftMeter : IFrameConsumer
     private readonly double[] _joinTimes;
     private readonly IReadOnlyList<int> _lags;
     private readonly SegmentTotals?[] _segments;
-    private readonly MotionEnergyMeter _motion;
     private readonly JoinFlashWindow _flash = new();
     private readonly List<JoinDrift> _joins = [];
     private readonly List<JoinPictures> _joinPictures = [];
@@ -47,7 +46,6 @@ internal sealed class DriftMeter : IFrameConsumer
         _segments = new SegmentTotals?[_joinTimes.Length + 1];
         _videoLagSums = new double[_lags.Count];
         _videoLagCounts = new long[_lags.Count];
-        _motion = new MotionEnergyMeter(onSlab: slab => SegmentAt(slab.StartTime)?.AddMotion(slab.ActiveFraction));
         if (anchor is not null)
         {
             SetAnchor(anchor);
@@ -105,7 +103,6 @@ internal sealed class DriftMeter : IFrameConsumer
         _letterbox!.OnFrame(planes.ValuePlane, look.LumaMean);
         _flash.Add(index, frame.Stats.Motion, look.LumaMean);
         ScoreFlashes(index, final: false);
-        _motion.OnFrame(frame);
 
         _previousLook = look;
         (_previousFrameHistogram, _frameHistogram) = (_frameHistogram, _previousFrameHistogram);
@@ -115,9 +112,11 @@ internal sealed class DriftMeter : IFrameConsumer
         _frames++;
     }
 
+    /// <summary>One slab of the pass's <see cref="MotionEnergyMeter"/> (its frames were all seen by <see cref="OnFrame"/>).</summary>
+    public void OnSlab(CuboidEnergy slab) => SegmentAt(slab.StartTime)?.AddMotion(slab.ActiveFraction);
+
     public void OnCompleted()
     {
-        _motion.OnCompleted();
         ScoreFlashes(long.MaxValue, final: true);
     }
 

@@ -16,12 +16,19 @@ internal sealed class LumaThumbnail
     private readonly byte[] _pixels;
     private readonly int _factor;
 
+    // Each window's sum and sum of squares, computed once when the thumbnail is filled rather than in every comparison
+    // (a frame is compared seven times: anchor, previous segment, five lags).
+    private readonly int[] _windowSums;
+    private readonly int[] _windowSquares;
+
     public LumaThumbnail(int sourceWidth, int sourceHeight)
     {
         _factor = Math.Max(1, Math.Max(sourceWidth, sourceHeight) / LongSide);
         Width = Math.Max(1, sourceWidth / _factor);
         Height = Math.Max(1, sourceHeight / _factor);
         _pixels = new byte[Width * Height];
+        _windowSums = new int[(Width / Window) * (Height / Window)];
+        _windowSquares = new int[_windowSums.Length];
     }
 
     public int Width { get; }
@@ -49,9 +56,39 @@ internal sealed class LumaThumbnail
                 _pixels[(ty * Width) + tx] = (byte)((sum + (area / 2)) / area);
             }
         }
+
+        SumWindows();
     }
 
-    public void CopyFrom(LumaThumbnail other) => other._pixels.CopyTo(_pixels, 0);
+    public void CopyFrom(LumaThumbnail other)
+    {
+        other._pixels.CopyTo(_pixels, 0);
+        other._windowSums.CopyTo(_windowSums, 0);
+        other._windowSquares.CopyTo(_windowSquares, 0);
+    }
+
+    private void SumWindows()
+    {
+        var across = Width / Window;
+        for (var w = 0; w < _windowSums.Length; w++)
+        {
+            var (wy, wx) = Math.DivRem(w, across);
+            int sum = 0, squares = 0;
+            for (var dy = 0; dy < Window; dy++)
+            {
+                var i = (((wy * Window) + dy) * Width) + (wx * Window);
+                for (var dx = 0; dx < Window; dx++, i++)
+                {
+                    int a = _pixels[i];
+                    sum += a;
+                    squares += a * a;
+                }
+            }
+
+            _windowSums[w] = sum;
+            _windowSquares[w] = squares;
+        }
+    }
 
     /// <summary>Structural similarity (Wang et al. 2004, constants for 8-bit) averaged over 4×4 windows: 1 for
     /// identical pictures, near 0 for unrelated ones.</summary>
@@ -65,23 +102,19 @@ internal sealed class LumaThumbnail
         }
 
         double total = 0;
+        var a = _pixels;
+        var b = other._pixels;
         for (var wy = 0; wy < down; wy++)
         {
             for (var wx = 0; wx < across; wx++)
             {
-                int sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+                var w = (wy * across) + wx;
+                int sa = _windowSums[w], sb = other._windowSums[w], saa = _windowSquares[w], sbb = other._windowSquares[w], sab = 0;
                 for (var dy = 0; dy < Window; dy++)
                 {
                     var i = (((wy * Window) + dy) * Width) + (wx * Window);
-                    for (var dx = 0; dx < Window; dx++, i++)
-                    {
-                        int a = _pixels[i], b = other._pixels[i];
-                        sa += a;
-                        sb += b;
-                        saa += a * a;
-                        sbb += b * b;
-                        sab += a * b;
-                    }
+                    // Window is 4: one row of a window is four products.
+                    sab += (a[i] * b[i]) + (a[i + 1] * b[i + 1]) + (a[i + 2] * b[i + 2]) + (a[i + 3] * b[i + 3]);
                 }
 
                 const double n = Window * Window;
