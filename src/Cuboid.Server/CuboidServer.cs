@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
+using Cuboid.Server.Jobs;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Store;
@@ -91,6 +92,7 @@ public static class CuboidServer
         services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
+        services.AddCuboidScaleOut(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -130,6 +132,7 @@ public static class CuboidServer
             .DisableAntiforgery();
         VideosEndpoints.Map(v1);
         AnalysesEndpoints.Map(v1);
+        app.MapCuboidScaleOut(v1);
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);
