@@ -5,6 +5,7 @@ using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Storage;
 using Cuboid.Understanding.Reports;
+using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Batches;
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Npgsql;
 
 namespace Cuboid.Server.Jobs;
@@ -19,7 +20,7 @@ public static class JobStorageFactory
         }
 
         var connectionString = ConnectionString(options.Jobs!);
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
+        var storageOptions = new PostgreSqlStorageOptions
         {
             // A dead worker's step returns to the queue after this long; a live one keeps sliding it forward
             // (Hangfire.PostgreSql runs a job again once it passes the timeout, so steps stay short as well).
@@ -27,9 +28,9 @@ public static class JobStorageFactory
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = TimeSpan.FromMilliseconds(options.PollMilliseconds),
             PrepareSchemaIfNecessary = true,
-            EnableResilientStartup = true,
             SchemaName = "hangfire",
-        });
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
 
     /// <summary>An Npgsql connection string from a <c>postgres://user:password@host:port/database</c> URL or a connection string.</summary>
