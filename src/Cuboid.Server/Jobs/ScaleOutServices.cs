@@ -31,15 +31,7 @@ public static class ScaleOutServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        lock (FilterGate)
-        {
-            if (!_filterAdded)
-            {
-                GlobalJobFilters.Filters.Add(new TraceContextFilter());
-                _filterAdded = true;
-            }
-        }
-
+        AddTraceFilter();
         if (scale.RunsSteps)
         {
             foreach (var queue in queues)
@@ -64,6 +56,19 @@ public static class ScaleOutServices
         services.AddTransient<AnalysisSteps>();
         services.AddHostedService<StepRecovery>();
         return services;
+    }
+
+    /// <summary>Adds the <see cref="TraceContextFilter"/> to Hangfire's global filters, once per process.</summary>
+    public static void AddTraceFilter()
+    {
+        lock (FilterGate)
+        {
+            if (!_filterAdded)
+            {
+                GlobalJobFilters.Filters.Add(new TraceContextFilter());
+                _filterAdded = true;
+            }
+        }
     }
 
     public static void MapCuboidScaleOut(this WebApplication app, RouteGroupBuilder v1)
