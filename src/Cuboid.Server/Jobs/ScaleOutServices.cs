@@ -27,7 +27,8 @@ public static class ScaleOutServices
         var queues = scale.Validate();
 
         services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<ScaleOptions>>().Value));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

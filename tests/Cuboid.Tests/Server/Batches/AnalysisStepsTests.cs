@@ -56,6 +56,7 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         await steps.FinishAsync(item.Id, null, CancellationToken.None);
         await steps.FinishAsync(item.Id, null, CancellationToken.None);
         var done = store.FindItem(item.Id)!;
+        Assert.True(done.Status == BatchItemStatus.Completed, done.Error);
         await using var report = await blobs.OpenReadAsync(AnalysisSteps.ReportKey(item.Id, "report.json"), CancellationToken.None);
         var samples = System.Text.Json.Nodes.JsonNode.Parse(report!)!["samples"]!.AsArray();
 
@@ -102,6 +103,8 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
 
     private (AnalysisSteps Steps, BatchStore Store, IBlobStore Blobs) Steps(GatewayModels models)
     {
+        // Hangfire's log provider is a static another test's host may have left behind, disposed: log nowhere here.
+        GlobalConfiguration.Configuration.UseLogProvider(new Cuboid.Server.Jobs.HostLogProvider(NullLoggerFactory.Instance));
         var options = new ServerOptions { Store = _folder };
         var store = BatchStore.Open(_folder);
         var blobs = new DirectoryBlobStore(Path.Combine(_folder, "blobs"));

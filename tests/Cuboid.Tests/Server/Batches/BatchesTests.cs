@@ -45,7 +45,7 @@ public sealed class BatchesTests(GatewaySimulatorFixture fixture) : IClassFixtur
     public async Task Every_video_of_a_batch_is_analysed_in_steps_paying_each_caption_and_transcript_once()
     {
         var first = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 6 });
-        var second = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 4, Source = "mandelbrot" });
+        var second = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 4, Source = "smptebars" });
         using var host = new GatewayHost(_sim);
         var client = host.Client();
 
@@ -69,7 +69,7 @@ public sealed class BatchesTests(GatewaySimulatorFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Accepted, a.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, b.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notVideo.StatusCode);
-        Assert.Equal(2, (int)done["completed"]!);
+        Assert.True((int)done["completed"]! == 2, done.ToJsonString());
         Assert.Equal(0, (int)done["failed"]!);
         Assert.Equal("first talk.mp4", (string)reports[0]["source"]!);
         Assert.All(reports, r => Assert.NotEmpty(r["samples"]!.AsArray()));

@@ -18,6 +18,7 @@ public sealed class TraceContextFilterTests
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
+        GlobalConfiguration.Configuration.UseLogProvider(new HostLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         var storage = new InMemoryStorage();
         ScaleOutServices.AddTraceFilter();
         var client = new BackgroundJobClient(storage);
