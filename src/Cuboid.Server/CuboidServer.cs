@@ -68,7 +68,7 @@ public static class CuboidServer
         }
 
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-        started?.Invoke($"serving on {urls} (store {options.StoreFolder()}; API reference at {urls.TrimEnd('/')}/scalar; admin API {(options.AdminKey is { Length: > 0 } ? "on" : "off: set CUBOID_ADMIN_KEY")})");
+        started?.Invoke($"serving on {urls} (store {app.Services.GetRequiredService<IGatewayStore>().Location}; API reference at {urls.TrimEnd('/')}/scalar; admin API {(options.AdminKey is { Length: > 0 } ? "on" : "off: set CUBOID_ADMIN_KEY")})");
         try
         {
             await app.WaitForShutdownAsync(cancellationToken);
@@ -84,12 +84,12 @@ public static class CuboidServer
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
-        services.AddSingleton(sp => GatewayStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
-        services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<GatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
-        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, VideoHttp));
+        services.AddGatewayStorage();
+        services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<IGatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
+        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<Cuboid.Generation.Jobs.IVideoJobStore>(), VideoHttp));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
-        services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<GatewayModels>()));
+        services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<Cuboid.Storage.IAnalysisCache>()));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
         services.AddCuboidScaleOut(configuration);

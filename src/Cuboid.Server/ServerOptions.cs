@@ -12,8 +12,14 @@ public sealed record ServerOptions
     /// <summary>The admin key: issues and revokes virtual keys and may call the API without a budget. Unset: no admin API.</summary>
     public string? AdminKey { get; init; }
 
-    /// <summary>The folder holding the gateway's SQLite store (keys, spend); default <see cref="DefaultStoreFolder"/>.</summary>
+    /// <summary>
+    /// Where the gateway keeps its records: a folder for the embedded SQLite stores (default <see cref="DefaultStoreFolder"/>),
+    /// or a PostgreSQL database, as a URL (<c>postgres://user:pass@host:5432/db</c>) or an Npgsql connection string (<c>Host=...</c>).
+    /// </summary>
     public string? Store { get; init; }
+
+    /// <summary>The folder for files (uploads, reports, video outputs) when <see cref="Store"/> is a PostgreSQL database; default <see cref="DefaultStoreFolder"/>.</summary>
+    public string? Files { get; init; }
 
     /// <summary>The library config file (<c>cuboid.json</c>); default as for the CLI.</summary>
     public string? Config { get; init; }
@@ -30,8 +36,8 @@ public sealed record ServerOptions
     /// <summary>The largest upload (audio for transcription), in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>The store folder to use: the configured one, else the default under the user's data folder.</summary>
-    public string StoreFolder() => Store ?? DefaultStoreFolder;
+    /// <summary>The folder for the SQLite stores and files: the configured store folder (or, with PostgreSQL, <see cref="Files"/>), else the default under the user's data folder.</summary>
+    public string StoreFolder() => Cuboid.PostgreSql.PostgresDatabase.IsPostgres(Store) ? Files ?? DefaultStoreFolder : Store ?? DefaultStoreFolder;
 
     /// <summary><c>$XDG_DATA_HOME/cuboid/server</c>, else <c>~/.local/share/cuboid/server</c>: beside the CLI's job store.</summary>
     public static string DefaultStoreFolder => Path.Combine(Cuboid.Storage.SqliteVideoJobStore.DefaultDirectory, "server");

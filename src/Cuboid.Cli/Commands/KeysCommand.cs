@@ -19,7 +19,7 @@ public static class KeysCommand
 
     public static Command Create(CliConsole console)
     {
-        var store = new Option<DirectoryInfo?>("--store") { Description = $"The gateway's store folder (default {ServerOptions.DefaultStoreFolder})" };
+        var store = StoreOption.Create();
         var server = new Option<Uri?>("--server") { Description = "A running gateway's URL; its admin key comes from CUBOID_ADMIN_KEY" };
         var json = new Option<bool>("--json") { Description = "Write JSON" };
         var command = new Command("keys", "Virtual keys of the gateway: create (the secret is shown once), list, revoke");
@@ -29,7 +29,7 @@ public static class KeysCommand
         return command;
     }
 
-    private static Command CreateKey(CliConsole console, Option<DirectoryInfo?> store, Option<Uri?> server, Option<bool> json)
+    private static Command CreateKey(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
     {
         var name = new Option<string?>("--name") { Description = "A label (team, service)" };
         var budget = new Option<decimal?>("--budget") { Description = "Dollars per period (default: no limit)" };
@@ -75,7 +75,7 @@ public static class KeysCommand
         return create;
     }
 
-    private static Command List(CliConsole console, Option<DirectoryInfo?> store, Option<Uri?> server, Option<bool> json)
+    private static Command List(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
     {
         var list = new Command("list", "Every key (never a secret)") { store, server, json };
         list.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
@@ -101,7 +101,7 @@ public static class KeysCommand
         return list;
     }
 
-    private static Command Revoke(CliConsole console, Option<DirectoryInfo?> store, Option<Uri?> server, Option<bool> json)
+    private static Command Revoke(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
     {
         var id = new Argument<string>("id") { Description = "The key's id (key_…)" };
         var revoke = new Command("revoke", "Revoke a key: it stops working at once") { id, store, server, json };
@@ -123,8 +123,8 @@ public static class KeysCommand
         return revoke;
     }
 
-    private static GatewayStore OpenStore(ParseResult parse, Option<DirectoryInfo?> store) =>
-        GatewayStore.Open(parse.GetValue(store)?.FullName ?? ServerOptions.DefaultStoreFolder);
+    private static IGatewayStore OpenStore(ParseResult parse, Option<string?> store) =>
+        GatewayStorage.OpenGatewayStore(StoreOption.Resolve(parse.GetValue(store)) ?? ServerOptions.DefaultStoreFolder);
 
     private static IReadOnlyList<string>? Split(string[]? values) =>
         values is null ? null : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

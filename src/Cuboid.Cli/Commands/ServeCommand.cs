@@ -3,13 +3,13 @@ using Cuboid.Server;
 
 namespace Cuboid.Cli.Commands;
 
-/// <summary><c>cuboid serve [--urls URL] [--store DIR] [--role api|worker|all] [--queues media:1,providers:8] [--jobs postgres://...]</c>: runs the gateway (Cuboid.Server) until Ctrl+C.</summary>
+/// <summary><c>cuboid serve [--urls URL] [--store DIR|postgres://...] [--role api|worker|all] [--queues media:1,providers:8] [--jobs postgres://...]</c>: runs the gateway (Cuboid.Server) until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static Command Create(CliConsole console)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var store = new Option<DirectoryInfo?>("--store") { Description = $"The gateway's store folder (keys, spend; default {ServerOptions.DefaultStoreFolder})" };
+        var store = StoreOption.Create();
         var role = new Option<string?>("--role") { Description = "all (default: API and worker), api (queues steps, runs none) or worker (runs steps)" };
         var queues = new Option<string?>("--queues") { Description = "A worker's queues and steps at once per queue (default media:1,providers:8)" };
         var jobs = new Option<string?>("--jobs") { Description = "The shared step queue: postgres://user@host:port/db (default: in memory, one process)" };
@@ -23,9 +23,9 @@ public static class ServeCommand
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>();
-            if (parse.GetValue(store) is { } folder)
+            if (StoreOption.Resolve(parse.GetValue(store)) is { } location)
             {
-                settings[nameof(ServerOptions.Store)] = folder.FullName;
+                settings[nameof(ServerOptions.Store)] = location;
             }
 
             if (parse.GetValue(config) is { } configFile)

@@ -22,13 +22,13 @@ public static class AnalysesEndpoints
     {
         v1.MapPost("/analyses", CreateAsync).WithSummary("Upload a video to analyse").DisableAntiforgery();
         v1.MapGet("/analyses/{id}", Show).WithSummary("Status, progress and, when done, the report JSON");
-        v1.MapGet("/analyses/{id}/report", (string id, HttpContext context, GatewayStore store, AnalysisService service) =>
+        v1.MapGet("/analyses/{id}/report", (string id, HttpContext context, IGatewayStore store, AnalysisService service) =>
             ReportFile(id, context, store, service, ReportWriter.HtmlFile, "text/html; charset=utf-8")).WithSummary("The HTML report");
-        v1.MapGet("/analyses/{id}/chapters.vtt", (string id, HttpContext context, GatewayStore store, AnalysisService service) =>
+        v1.MapGet("/analyses/{id}/chapters.vtt", (string id, HttpContext context, IGatewayStore store, AnalysisService service) =>
             ReportFile(id, context, store, service, ReportWriter.VttFile, "text/vtt; charset=utf-8")).WithSummary("Chapters as WebVTT");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, GatewayStore store, KeyBudgets budgets, AnalysisService service, AnalysisGateway analyses, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpContext context, IGatewayStore store, KeyBudgets budgets, AnalysisService service, AnalysisGateway analyses, TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
@@ -86,7 +86,7 @@ public static class AnalysesEndpoints
         }
     }
 
-    private static JsonObject Show(string id, HttpContext context, GatewayStore store, AnalysisService service)
+    private static JsonObject Show(string id, HttpContext context, IGatewayStore store, AnalysisService service)
     {
         var record = Owned(id, context, store);
         var reportPath = Path.Combine(service.ReportFolder(id), ReportWriter.JsonFile);
@@ -94,7 +94,7 @@ public static class AnalysesEndpoints
         return Describe(record, service.Progress(id), report);
     }
 
-    private static IResult ReportFile(string id, HttpContext context, GatewayStore store, AnalysisService service, string name, string contentType)
+    private static IResult ReportFile(string id, HttpContext context, IGatewayStore store, AnalysisService service, string name, string contentType)
     {
         var record = Owned(id, context, store);
         var path = Path.Combine(service.ReportFolder(id), name);
@@ -119,7 +119,7 @@ public static class AnalysesEndpoints
         ["report"] = report,
     };
 
-    private static AnalysisRecord Owned(string id, HttpContext context, GatewayStore store)
+    private static AnalysisRecord Owned(string id, HttpContext context, IGatewayStore store)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindAnalysis(id) is { } record && (caller.IsAdmin || record.KeyId == caller.Key?.Id)

@@ -20,7 +20,7 @@ namespace Cuboid.Server.Batches;
 /// arrive (a step run again pays only for what the first run did not get), and the step row books its cost once.
 /// </summary>
 public sealed class AnalysisSteps(BatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
-    AnalysisCache cache, GatewayStore gateway, KeyBudgets budgets, TimeProvider time, ILogger<AnalysisSteps> logger)
+    IAnalysisCache cache, IGatewayStore gateway, KeyBudgets budgets, TimeProvider time, ILogger<AnalysisSteps> logger)
 {
     private const int Attempts = 3;
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);

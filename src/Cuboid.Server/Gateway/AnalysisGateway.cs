@@ -10,12 +10,12 @@ namespace Cuboid.Server.Gateway;
 /// CLI's <c>cuboid analyze</c> uses, on the process-wide router (each run its own <see cref="RunScope"/>) and the
 /// server's cache, and the media engine's probe that checks an upload is a video before any work.
 /// </summary>
-public sealed class AnalysisGateway(ServerOptions options, GatewayModels models)
+public sealed class AnalysisGateway(GatewayModels models, IAnalysisCache cache)
 {
-    // What AnalysisSession resolves: the one router of the process and the analysis cache in the store folder.
+    // What AnalysisSession resolves: the one router of the process and the gateway's analysis cache.
     private readonly Lazy<IServiceProvider> _services = new(() => new ServiceCollection()
         .AddSingleton(models.Router)
-        .AddSingleton(_ => AnalysisCache.Open(Path.Combine(options.StoreFolder(), "cache")))
+        .AddSingleton(cache)
         .BuildServiceProvider());
 
     /// <summary>Probes the file with the media engine; a file that is not a video (or has no video stream) is a 400.</summary>

@@ -3,7 +3,6 @@ using Cuboid.Generation.Catalog;
 using Cuboid.Generation.Jobs;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
-using Cuboid.Storage;
 
 namespace Cuboid.Server.Gateway;
 
@@ -14,9 +13,9 @@ namespace Cuboid.Server.Gateway;
 /// </summary>
 public sealed class VideoGateway(GenerationSession session)
 {
-    /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs under <c>STORE/videos</c>.</summary>
-    public static VideoGateway Load(ServerOptions options, HttpClient http) =>
-        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), SqliteVideoJobStore.Open(Path.Combine(options.StoreFolder(), "videos")),
+    /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs in the gateway's job store.</summary>
+    public static VideoGateway Load(ServerOptions options, IVideoJobStore jobs, HttpClient http) =>
+        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), jobs,
             ProcessEnvironment.Instance, http));
 
     public TimeProvider Time => session.Time;

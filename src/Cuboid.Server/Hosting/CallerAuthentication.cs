@@ -9,7 +9,7 @@ namespace Cuboid.Server.Hosting;
 /// Finds the <see cref="Caller"/> of an API request from its bearer token (<c>Authorization: Bearer …</c>, or
 /// <c>api-key</c>): the configured admin key, or a virtual key looked up by its SHA-256. <c>/admin</c> wants the admin key.
 /// </summary>
-public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, GatewayStore store)
+public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, IGatewayStore store)
 {
     private const string ItemKey = "cuboid.caller";
 

@@ -30,7 +30,18 @@ public static class JobStorageFactory
             PrepareSchemaIfNecessary = true,
             SchemaName = "hangfire",
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+            }
+            catch (PostgresException ex) when (attempt < 5 && ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject)
+            {
+                // Processes starting at once race to install Hangfire's schema; the loser finds it installed next time.
+                Thread.Sleep(TimeSpan.FromMilliseconds(300 * attempt));
+            }
+        }
     }
 
     /// <summary>An Npgsql connection string from a <c>postgres://user:password@host:port/database</c> URL or a connection string.</summary>

@@ -1,8 +1,6 @@
 using Cuboid.Server.Batches;
 using Cuboid.Server.Blobs;
-using Cuboid.Storage;
 using Hangfire;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Jobs;
@@ -52,7 +50,6 @@ public static class ScaleOutServices
         services.AddSingleton(sp => BatchStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
         services.AddSingleton<IBlobStore>(sp => new DirectoryBlobStore(sp.GetRequiredService<IOptions<ScaleOptions>>().Value.Blobs
             ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
-        services.TryAddSingleton(sp => AnalysisCache.Open(Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "cache")));
         services.AddSingleton<StepScheduler>();
         services.AddTransient<AnalysisSteps>();
         services.AddHostedService<StepRecovery>();

@@ -12,16 +12,16 @@ public static class AdminKeysEndpoints
 {
     public static void Map(RouteGroupBuilder admin)
     {
-        admin.MapPost("/keys", (KeySpec spec, GatewayStore store, TimeProvider time) =>
+        admin.MapPost("/keys", (KeySpec spec, IGatewayStore store, TimeProvider time) =>
         {
             var issued = store.CreateKey(spec, time.GetUtcNow());
             var body = Describe(issued.Key);
             body["key"] = issued.Secret;
             return Results.Json(body, statusCode: StatusCodes.Status201Created);
         }).WithSummary("Issue a virtual key; the secret is in this answer only");
-        admin.MapGet("/keys", (GatewayStore store) => new JsonObject { ["object"] = "list", ["data"] = new JsonArray([.. store.Keys().Select(k => (JsonNode)Describe(k))]) })
+        admin.MapGet("/keys", (IGatewayStore store) => new JsonObject { ["object"] = "list", ["data"] = new JsonArray([.. store.Keys().Select(k => (JsonNode)Describe(k))]) })
             .WithSummary("Every key, without secrets");
-        admin.MapDelete("/keys/{id}", (string id, GatewayStore store, TimeProvider time) =>
+        admin.MapDelete("/keys/{id}", (string id, IGatewayStore store, TimeProvider time) =>
             store.Revoke(id, time.GetUtcNow()) ? Results.Json(Describe(store.Find(id)!)) : throw GatewayException.NotFound($"no key '{id}'"))
             .WithSummary("Revoke a key");
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cuboid.Portfolio;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Store;
@@ -6,13 +5,18 @@ using Cuboid.Server.Store;
 namespace Cuboid.Server.Keys;
 
 /// <summary>
-/// One library <see cref="RunBudget"/> per key and period, opened with what the store says the key already spent
-/// in that period. A call reserves its worst-case estimate on it before any model is asked (so concurrent calls on
-/// one key cannot overspend it) and settles what the ledger says it cost.
+/// Holds and settles spend on virtual keys. The store is the one source of truth (<see cref="IGatewayStore.TryHold"/>):
+/// a call holds its worst-case estimate on its key's period before any model is asked, atomically against every other
+/// call of every process sharing the store, so concurrent calls cannot overspend a key; settling releases the hold and
+/// books what the ledger says the call cost.
 /// </summary>
-public sealed class KeyBudgets(GatewayStore store, GatewayModels models, TimeProvider time)
+public sealed class KeyBudgets(IGatewayStore store, GatewayModels models, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string KeyId, DateOnly Start), Lazy<RunBudget>> _budgets = new();
+    /// <summary>How long a model call's hold counts if its process dies before settling it (longer than any call or stream).</summary>
+    public static readonly TimeSpan CallHoldLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>How long a video job's or an analysis's hold counts if its process dies before settling it.</summary>
+    public static readonly TimeSpan WorkHoldLifetime = TimeSpan.FromDays(2);
 
     /// <summary>
     /// Reserves a model call's estimate on the caller's key (nothing for the admin) and begins the call's run, whose
@@ -22,32 +26,38 @@ public sealed class KeyBudgets(GatewayStore store, GatewayModels models, TimePro
     {
         // The most expensive candidate: the router may fall over to it, and the hold must cover that.
         var estimate = plan.Candidates.Count == 0 ? 0m : plan.Candidates.Max(c => c.EstimatedCost);
-        return Reserve(caller, task, estimate, models.BeginRun(caller.Key?.Budget is null ? null : estimate));
+        return Reserve(caller, task, estimate, models.BeginRun(caller.Key?.Budget is null ? null : estimate), CallHoldLifetime);
     }
 
     /// <summary>
     /// Reserves <paramref name="estimate"/> dollars on the caller's key for work that books its cost itself (a video job,
     /// an analysis); see <see cref="Reserve(Caller, string, RoutePlan)"/>.
     /// </summary>
-    public KeyedCall Reserve(Caller caller, string task, decimal estimate) => Reserve(caller, task, estimate, new RunScope());
+    public KeyedCall Reserve(Caller caller, string task, decimal estimate) => Reserve(caller, task, estimate, new RunScope(), WorkHoldLifetime);
 
-    private KeyedCall Reserve(Caller caller, string task, decimal estimate, RunScope run)
+    private KeyedCall Reserve(Caller caller, string task, decimal estimate, RunScope run, TimeSpan lifetime)
     {
         if (caller.Key is not { } key)
         {
             return new KeyedCall(this, caller, task, default, null, run);
         }
 
-        var start = KeyPeriods.Start(key.Period, time.GetUtcNow());
-        var budget = _budgets.GetOrAdd((key.Id, start), k => new Lazy<RunBudget>(() =>
-            new RunBudget(key.Budget is { } limit ? Math.Max(0m, limit - store.SpentIn(k.KeyId, k.Start)) : null))).Value;
-        if (!budget.TryReserve(estimate, out var reservation))
+        var now = time.GetUtcNow();
+        var start = KeyPeriods.Start(key.Period, now);
+        if (key.Budget is not { } limit)
         {
-            throw new CuboidException(ErrorKind.Budget,
-                $"key {key.Id} has {RoutePlanner.Dollars(budget.Remaining ?? 0)} left this {key.Period.ToString().ToLowerInvariant()} and this {task} call may cost up to {RoutePlanner.Dollars(estimate)}");
+            // No budget: nothing to hold; the spend is still booked when the call settles.
+            return new KeyedCall(this, caller, task, start, null, run);
         }
 
-        return new KeyedCall(this, caller, task, start, reservation, run);
+        var hold = store.TryHold(key.Id, start, limit, estimate, now, now + lifetime);
+        if (!hold.Held)
+        {
+            throw new CuboidException(ErrorKind.Budget,
+                $"key {key.Id} has {RoutePlanner.Dollars(hold.Remaining)} left this {key.Period.ToString().ToLowerInvariant()} and this {task} call may cost up to {RoutePlanner.Dollars(estimate)}");
+        }
+
+        return new KeyedCall(this, caller, task, start, hold.HoldId, run);
     }
 
     /// <summary>
@@ -57,7 +67,7 @@ public sealed class KeyBudgets(GatewayStore store, GatewayModels models, TimePro
     public KeyedCall Unreserved(Caller caller, string task) =>
         new(this, caller, task, caller.Key is { } key ? KeyPeriods.Start(key.Period, time.GetUtcNow()) : default, null, new RunScope());
 
-    internal void Book(Caller caller, DateOnly periodStart, IEnumerable<UsageRecord> records)
+    internal void Book(Caller caller, DateOnly periodStart, string? holdId, IEnumerable<UsageRecord> records)
     {
         if (caller.Key is not { } key)
         {
@@ -65,9 +75,8 @@ public sealed class KeyBudgets(GatewayStore store, GatewayModels models, TimePro
         }
 
         var now = time.GetUtcNow();
-        foreach (var record in records.Where(r => r.Dollars > 0 || r.InputTokens > 0 || r.OutputTokens > 0))
-        {
-            store.AddSpend(key.Id, periodStart, now, record.Task, record.ModelId, record.InputTokens, record.OutputTokens, record.Dollars);
-        }
+        store.Settle(holdId, key.Id, periodStart, [.. records
+            .Where(r => r.Dollars > 0 || r.InputTokens > 0 || r.OutputTokens > 0)
+            .Select(r => new SpendEntry(now, r.Task, r.ModelId, r.InputTokens, r.OutputTokens, r.Dollars))]);
     }
 }

@@ -7,7 +7,7 @@ namespace Cuboid.Server.Keys;
 /// and the ledger of every model tried). <see cref="Settle()"/> (exactly once, also when the call failed) frees the
 /// hold, charges what the models cost and books it.
 /// </summary>
-public sealed class KeyedCall(KeyBudgets budgets, Caller caller, string task, DateOnly periodStart, BudgetReservation? reservation, RunScope run)
+public sealed class KeyedCall(KeyBudgets budgets, Caller caller, string task, DateOnly periodStart, string? holdId, RunScope run)
 {
     private int _settled;
 
@@ -32,7 +32,6 @@ public sealed class KeyedCall(KeyBudgets budgets, Caller caller, string task, Da
             return;
         }
 
-        reservation?.Settle(records.Sum(r => r.Dollars));
-        budgets.Book(caller, periodStart, records);
+        budgets.Book(caller, periodStart, holdId, records);
     }
 }

@@ -11,9 +11,10 @@ namespace Cuboid.Server.Store;
 /// The gateway's embedded SQLite store (<c>gateway.db</c> in the store folder): virtual keys (hashed, never the
 /// secret), one spend row per paid call, which key started each video job, and the
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
-/// connection per operation, as in the library's stores.
+/// connection per operation, as in the library's stores. Spend holds are rows too, taken under SQLite's write lock
+/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either.
 /// </summary>
-public sealed class GatewayStore
+public sealed class GatewayStore : IGatewayStore
 {
     public const string FileName = "gateway.db";
 
@@ -38,7 +39,16 @@ public sealed class GatewayStore
         CREATE TABLE analyses (
             id TEXT PRIMARY KEY, key_id TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE spend_holds (
+            id TEXT PRIMARY KEY, key_id TEXT NOT NULL, period_start TEXT NOT NULL, dollars TEXT NOT NULL,
+            created_at TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+        CREATE INDEX spend_holds_key_period ON spend_holds (key_id, period_start);
+        """,
     ]);
+
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => Migrations.LatestVersion;
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
@@ -52,6 +62,8 @@ public sealed class GatewayStore
     }
 
     public string Path { get; }
+
+    public string Location => Path;
 
     /// <summary>Opens (creating or upgrading) the store in <paramref name="directory"/>.</summary>
     public static GatewayStore Open(string directory)
@@ -79,21 +91,8 @@ public sealed class GatewayStore
     /// <summary>Issues a key: stores its hash and returns the secret, which is never stored.</summary>
     public IssuedKey CreateKey(KeySpec spec, DateTimeOffset now)
     {
-        spec.Validate();
-        var secret = KeySecrets.NewSecret();
-        var key = new VirtualKey
-        {
-            Id = "key_" + Guid.CreateVersion7(now).ToString("N")[..20],
-            Name = spec.Name,
-            Prefix = secret[..(KeySecrets.SecretPrefix.Length + 6)],
-            Hash = KeySecrets.Hash(secret),
-            Budget = spec.Budget,
-            Period = KeyPeriods.Parse(spec.Period),
-            Models = spec.Models is { Count: > 0 } models ? models : null,
-            Tasks = spec.Tasks is { Count: > 0 } tasks ? tasks : null,
-            Rpm = spec.Rpm,
-            CreatedAt = now,
-        };
+        var issued = IssuedKey.New(spec, now);
+        var key = issued.Key;
         Write("""
             INSERT INTO keys (id, hash, prefix, name, budget, period, models, tasks, rpm, created_at)
             VALUES ($id, $hash, $prefix, $name, $budget, $period, $models, $tasks, $rpm, $created)
@@ -110,7 +109,7 @@ public sealed class GatewayStore
             c.Parameters.AddWithValue("$rpm", (object?)key.Rpm ?? DBNull.Value);
             c.Parameters.AddWithValue("$created", Text(key.CreatedAt));
         });
-        return new IssuedKey(key, secret);
+        return issued;
     }
 
     /// <summary>The key whose secret hashes to <paramref name="hash"/>, revoked or not.</summary>
@@ -128,27 +127,70 @@ public sealed class GatewayStore
             c.Parameters.AddWithValue("$at", Text(now));
         }) > 0;
 
+    public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        lock (_writeGate)
+        {
+            using var connection = Connect();
+            // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var remaining = Math.Max(0m, budget - SpentIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
+            if (dollars > remaining)
+            {
+                return new SpendHoldResult(null, remaining);
+            }
+
+            var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
+            Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
+            {
+                c.Parameters.AddWithValue("$id", id);
+                c.Parameters.AddWithValue("$key", keyId);
+                c.Parameters.AddWithValue("$period", Day(periodStart));
+                c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+                c.Parameters.AddWithValue("$at", Text(now));
+                c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+            });
+            transaction.Commit();
+            return new SpendHoldResult(id, remaining);
+        }
+    }
+
+    public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
+    {
+        lock (_writeGate)
+        {
+            using var connection = Connect();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (holdId is not null)
+            {
+                Execute(connection, "DELETE FROM spend_holds WHERE id = $id", c => c.Parameters.AddWithValue("$id", holdId));
+            }
+
+            foreach (var entry in spend)
+            {
+                Execute(connection, "INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c => BindSpend(c, keyId, periodStart, entry));
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        return HeldIn(connection, keyId, periodStart, now);
+    }
+
     /// <summary>Books one paid call against a key's period.</summary>
     public void AddSpend(string keyId, DateOnly periodStart, DateTimeOffset at, string task, string model, long inputTokens, long outputTokens, decimal dollars) =>
-        Write("INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c =>
-        {
-            c.Parameters.AddWithValue("$key", keyId);
-            c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
-            c.Parameters.AddWithValue("$at", Text(at));
-            c.Parameters.AddWithValue("$task", task);
-            c.Parameters.AddWithValue("$model", model);
-            c.Parameters.AddWithValue("$in", inputTokens);
-            c.Parameters.AddWithValue("$out", outputTokens);
-            c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
-        });
+        Settle(null, keyId, periodStart, [new SpendEntry(at, task, model, inputTokens, outputTokens, dollars)]);
 
     /// <summary>Dollars a key has spent in the period starting on <paramref name="periodStart"/> (decimal, summed here, not in SQLite's floats).</summary>
-    public decimal SpentIn(string keyId, DateOnly periodStart) =>
-        Read("SELECT dollars FROM spend WHERE key_id = $key AND period_start = $period", c =>
-        {
-            c.Parameters.AddWithValue("$key", keyId);
-            c.Parameters.AddWithValue("$period", periodStart.ToString("O", CultureInfo.InvariantCulture));
-        }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
+    public decimal SpentIn(string keyId, DateOnly periodStart)
+    {
+        using var connection = Connect();
+        return SpentIn(connection, keyId, periodStart);
+    }
 
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
@@ -215,6 +257,41 @@ public sealed class GatewayStore
     private List<GatewayVideoJob> VideoJobs(string sql, Action<SqliteCommand> bind) =>
         Read(sql, bind, reader => new GatewayVideoJob(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
 
+    private static decimal SpentIn(SqliteConnection connection, string keyId, DateOnly periodStart) =>
+        Read(connection, "SELECT dollars FROM spend WHERE key_id = $key AND period_start = $period", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", Day(periodStart));
+        }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
+
+    private static decimal HeldIn(SqliteConnection connection, string keyId, DateOnly periodStart, DateTimeOffset now) =>
+        Read(connection, "SELECT dollars FROM spend_holds WHERE key_id = $key AND period_start = $period AND expires_ms > $now", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", Day(periodStart));
+            c.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
+
+    private static void BindSpend(SqliteCommand command, string keyId, DateOnly periodStart, SpendEntry entry)
+    {
+        command.Parameters.AddWithValue("$key", keyId);
+        command.Parameters.AddWithValue("$period", Day(periodStart));
+        command.Parameters.AddWithValue("$at", Text(entry.At));
+        command.Parameters.AddWithValue("$task", entry.Task);
+        command.Parameters.AddWithValue("$model", entry.Model);
+        command.Parameters.AddWithValue("$in", entry.InputTokens);
+        command.Parameters.AddWithValue("$out", entry.OutputTokens);
+        command.Parameters.AddWithValue("$dollars", entry.Dollars.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, Action<SqliteCommand> bind)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        command.ExecuteNonQuery();
+    }
+
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -253,6 +330,11 @@ public sealed class GatewayStore
     private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
     {
         using var connection = Connect();
+        return Read(connection, sql, bind, map);
+    }
+
+    private static List<T> Read<T>(SqliteConnection connection, string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
@@ -273,4 +355,6 @@ public sealed class GatewayStore
     }
 
     private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
 }

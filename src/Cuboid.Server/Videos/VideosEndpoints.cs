@@ -20,13 +20,13 @@ public static class VideosEndpoints
     {
         v1.MapPost("/videos", CreateAsync).WithSummary("Start a video job (text or first frame to video)").DisableAntiforgery();
         v1.MapGet("/videos", List).WithSummary("The caller's video jobs, newest first");
-        v1.MapGet("/videos/{id}", (string id, HttpContext context, GatewayStore store, VideoGateway videos) => VideoJson.Describe(Owned(id, context, store, videos)))
+        v1.MapGet("/videos/{id}", (string id, HttpContext context, IGatewayStore store, VideoGateway videos) => VideoJson.Describe(Owned(id, context, store, videos)))
             .WithSummary("One video job: status, progress, cost");
         v1.MapGet("/videos/{id}/content", Content).WithSummary("The finished MP4");
         v1.MapDelete("/videos/{id}", DeleteAsync).WithSummary("Cancel a live job and delete the video");
     }
 
-    private static async Task<JsonObject> CreateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, GatewayStore store, VideoJobService follower, IOptions<ServerOptions> options)
+    private static async Task<JsonObject> CreateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, IGatewayStore store, VideoJobService follower, IOptions<ServerOptions> options)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
@@ -73,7 +73,7 @@ public static class VideosEndpoints
         return VideoJson.Describe(job);
     }
 
-    private static JsonObject List(HttpContext context, GatewayStore store, VideoGateway videos, int? limit)
+    private static JsonObject List(HttpContext context, IGatewayStore store, VideoGateway videos, int? limit)
     {
         var caller = CallerAuthentication.CallerOf(context);
         var take = Math.Clamp(limit ?? 20, 1, 100);
@@ -86,7 +86,7 @@ public static class VideosEndpoints
         };
     }
 
-    private static IResult Content(string id, HttpContext context, GatewayStore store, VideoGateway videos)
+    private static IResult Content(string id, HttpContext context, IGatewayStore store, VideoGateway videos)
     {
         var job = Owned(id, context, store, videos);
         if (VideoJson.Status(job) != "completed" || job.Outputs.Count == 0 || !File.Exists(job.Outputs[0].Path))
@@ -97,7 +97,7 @@ public static class VideosEndpoints
         return Results.File(job.Outputs[0].Path, "video/mp4", enableRangeProcessing: true);
     }
 
-    private static async Task<JsonObject> DeleteAsync(string id, HttpContext context, GatewayStore store, VideoGateway videos)
+    private static async Task<JsonObject> DeleteAsync(string id, HttpContext context, IGatewayStore store, VideoGateway videos)
     {
         var job = Owned(id, context, store, videos);
         if (job.State.IsLive())
@@ -118,7 +118,7 @@ public static class VideosEndpoints
     }
 
     /// <summary>The job, if the caller may see it: the admin sees every job, a key its own. Anything else is a 404, never a 403 that confirms the id.</summary>
-    private static VideoJob Owned(string id, HttpContext context, GatewayStore store, VideoGateway videos)
+    private static VideoJob Owned(string id, HttpContext context, IGatewayStore store, VideoGateway videos)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindVideoJob(id) is { } mine && (caller.IsAdmin || mine.KeyId == caller.Key?.Id) && videos.Find(id) is { } job

@@ -30,7 +30,7 @@ public static class CuboidServiceCollectionExtensions
     /// Registers, from <paramref name="configuration"/>: <see cref="PortfolioSettings"/> and <see cref="CuboidStorageOptions"/>
     /// (validated at start), the process-wide <see cref="ModelRouter"/>, one <see cref="IChatClient"/> per task keyed by
     /// task name (<see cref="ChatTasks"/>), the <see cref="ISpeechToTextClient"/> (also keyed <c>transcribe</c>), the
-    /// <see cref="VideoAnalyzer"/>, the <see cref="AnalysisCache"/> and the <see cref="SqliteVideoJobStore"/>. Clients book
+    /// <see cref="VideoAnalyzer"/>, the <see cref="AnalysisCache"/> (also as <see cref="IAnalysisCache"/>) and the <see cref="SqliteVideoJobStore"/>. Clients book
     /// each call to the current <see cref="RunScope"/> (<see cref="RunScope.MakeCurrent"/>), else to the router's default run.
     /// </summary>
     public static IServiceCollection AddCuboid(this IServiceCollection services, IConfiguration configuration)
@@ -86,6 +86,7 @@ public static class CuboidServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()?.CreateLogger<VideoAnalyzer>()));
         services.TryAddSingleton(static provider =>
             AnalysisCache.Open(provider.GetRequiredService<IOptions<CuboidStorageOptions>>().Value.CacheDirectory ?? AnalysisCache.DefaultDirectory));
+        services.TryAddSingleton<IAnalysisCache>(static provider => provider.GetRequiredService<AnalysisCache>());
         services.TryAddSingleton(static provider =>
             SqliteVideoJobStore.Open(provider.GetRequiredService<IOptions<CuboidStorageOptions>>().Value.JobStoreDirectory ?? SqliteVideoJobStore.DefaultDirectory));
         services.TryAddSingleton<IVideoJobStore>(static provider => provider.GetRequiredService<SqliteVideoJobStore>());

@@ -11,7 +11,7 @@ namespace Cuboid.Storage;
 /// one record per run. WAL mode lets several runs read and write
 /// at once; every operation opens its own pooled connection, so one instance is safe across threads.
 /// </summary>
-public sealed class AnalysisCache
+public sealed class AnalysisCache : IAnalysisCache
 {
     public const string FileName = "cache.db";
 

@@ -23,7 +23,14 @@ internal sealed class SqliteMigrations(string storeName, CuboidParameter folder,
 
         for (var version = found + 1; version <= LatestVersion; version++)
         {
-            using var transaction = connection.BeginTransaction();
+            // BEGIN IMMEDIATE takes the write lock first, and the version is read again under it: another process opening
+            // the same file at the same moment may have applied this migration already.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (UserVersion(connection) >= version)
+            {
+                continue;
+            }
+
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             // PRAGMA takes no parameters; the version is our own integer.

@@ -18,7 +18,7 @@ public static class AnalysisSession
         options.Request.Validate();
         var models = LoadModels(options);
         var cache = options.NoCache ? null
-            : options.Services?.GetRequiredService<AnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
+            : options.Services?.GetRequiredService<IAnalysisCache>() ?? AnalysisCache.Open(options.CacheDirectory ?? AnalysisCache.DefaultDirectory);
         var analyzer = Analyzer(options);
         // The router's clients are one set of clients among any; the CLI keeps files, cache and run records.
         var outcome = await analyzer.AnalyzeAsync(options.Request, models, new FileAnalysisSink(cache, options.Time), progress, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Cuboid.Understanding;
 /// </summary>
 internal static class CacheAccounting
 {
-    public static UsageReport Apply(UsageReport usage, CaptionStageResult captions, TranscribeStageResult heard, bool synthesisCached, AnalysisCache? cache, string videoPath)
+    public static UsageReport Apply(UsageReport usage, CaptionStageResult captions, TranscribeStageResult heard, bool synthesisCached, IAnalysisCache? cache, string videoPath)
     {
         var hits = new Dictionary<string, int>(StringComparer.Ordinal)
         {
@@ -35,7 +35,7 @@ internal static class CacheAccounting
     }
 
     /// <summary>The latest earlier run of this file that paid for something; null when the cache has none.</summary>
-    private static OriginalRunCost? OriginalRun(AnalysisCache? cache, string videoPath)
+    private static OriginalRunCost? OriginalRun(IAnalysisCache? cache, string videoPath)
     {
         var source = Path.GetFullPath(videoPath);
         var paid = cache?.Runs().Where(r => r.Source == source && r.Dollars > 0).MaxBy(r => r.FinishedAt);

@@ -15,13 +15,13 @@ namespace Cuboid.Understanding;
 public sealed class CaptionStage
 {
     private readonly IChatClient? _captioner;
-    private readonly AnalysisCache? _cache;
+    private readonly IAnalysisCache? _cache;
     private readonly IReadOnlyList<string> _cacheModels;
     private readonly string? _focus;
     private readonly int _concurrency;
     private readonly TimeProvider _time;
 
-    public CaptionStage(IChatClient? captioner, AnalysisCache? cache, IReadOnlyList<string> cacheModels, string? focus, int concurrency, TimeProvider time)
+    public CaptionStage(IChatClient? captioner, IAnalysisCache? cache, IReadOnlyList<string> cacheModels, string? focus, int concurrency, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _captioner = captioner;

@@ -8,15 +8,15 @@ namespace Cuboid.Understanding;
 /// whole (<see cref="ReportFolder"/>), the report files are written in the request's formats, and each kept run is
 /// recorded in the cache's run table.
 /// </summary>
-public sealed class FileAnalysisSink(AnalysisCache? cache, TimeProvider? time = null) : IAnalysisSink
+public sealed class FileAnalysisSink(IAnalysisCache? cache, TimeProvider? time = null) : IAnalysisSink
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public AnalysisCache? Cache => cache;
+    public IAnalysisCache? Cache => cache;
 
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ReportWorkspace(ReportFolder.Stage(request.OutputPath), request, cache, _time);
 
-    private sealed class ReportWorkspace(StagedFolder folder, AnalyzeRequest request, AnalysisCache? cache, TimeProvider time) : IAnalysisWorkspace
+    private sealed class ReportWorkspace(StagedFolder folder, AnalyzeRequest request, IAnalysisCache? cache, TimeProvider time) : IAnalysisWorkspace
     {
         private readonly DateTimeOffset _started = time.GetUtcNow();
 

@@ -10,7 +10,7 @@ namespace Cuboid.Understanding;
 public interface IAnalysisSink
 {
     /// <summary>Captions, transcripts and syntheses already paid for; null to ask the models every time.</summary>
-    AnalysisCache? Cache { get; }
+    IAnalysisCache? Cache { get; }
 
     /// <summary>Opens the run's workspace before anything else happens, so a bad output location is the first error.</summary>
     IAnalysisWorkspace Open(AnalyzeRequest request);

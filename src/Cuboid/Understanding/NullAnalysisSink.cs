@@ -11,7 +11,7 @@ public sealed class NullAnalysisSink : IAnalysisSink
 {
     public static NullAnalysisSink Instance { get; } = new();
 
-    public AnalysisCache? Cache => null;
+    public IAnalysisCache? Cache => null;
 
     public IAnalysisWorkspace Open(AnalyzeRequest request) => new ScratchWorkspace();
 

@@ -10,7 +10,7 @@ namespace Cuboid.Understanding;
 /// the segments back onto the video's clock. A file without audio is a fact: the stage returns nothing. A budget,
 /// provider or transport failure (<see cref="StageFailure"/>) stops the stage with the pieces done so far.
 /// </summary>
-public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? transcriber, AnalysisCache? cache, IReadOnlyList<string> cacheModels, string? language, TimeProvider time)
+public sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? transcriber, IAnalysisCache? cache, IReadOnlyList<string> cacheModels, string? language, TimeProvider time)
 {
     public double MaxPieceSeconds { get; init; } = AudioSplitPlanner.DefaultMaxPieceSeconds;
 

@@ -11,7 +11,7 @@ public sealed class AnalysesTests(GatewaySimulatorFixture fixture) : IClassFixtu
 {
     private readonly ProviderSimulator _sim = fixture.Fresh();
 
-    private static MultipartFormDataContent Upload(string path, params (string Name, string Value)[] fields)
+    internal static MultipartFormDataContent Upload(string path, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(File.ReadAllBytes(path));
@@ -25,7 +25,7 @@ public sealed class AnalysesTests(GatewaySimulatorFixture fixture) : IClassFixtu
         return form;
     }
 
-    private static async Task<JsonObject> WaitForEndAsync(HttpClient client, string id)
+    internal static async Task<JsonObject> WaitForEndAsync(HttpClient client, string id)
     {
         for (var i = 0; i < 1200; i++)
         {

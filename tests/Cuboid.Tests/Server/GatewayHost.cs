@@ -4,6 +4,8 @@ using Cuboid.Portfolio.Providers;
 using Cuboid.Server;
 using Cuboid.Server.Gateway;
 using Cuboid.Generation;
+using Cuboid.PostgreSql;
+using Cuboid.Server.Store;
 using Cuboid.Storage;
 using Cuboid.Testing.Generation;
 using Cuboid.Testing.Simulators;
@@ -19,6 +21,7 @@ namespace Cuboid.Tests.Server;
 /// The gateway in memory (WebApplicationFactory) over a router whose providers are the loopback
 /// <see cref="ProviderSimulator"/>: <c>sim:primary-model</c> (OpenAI protocol, rated first for chat),
 /// <c>simanthropic:backup-model</c> (Anthropic protocol) and <c>sim:whisper-1</c>; a fresh store folder; an admin key.
+/// With <c>postgres</c> (a connection string) the records go to that PostgreSQL database instead, files to the folder.
 /// </summary>
 public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 {
@@ -28,10 +31,15 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     private readonly string _store = Path.Combine(Path.GetTempPath(), "cuboid-gateway-tests", Guid.NewGuid().ToString("N"));
 
-    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null)
+    private readonly string? _postgres;
+    private readonly PostgresDatabase? _videoDatabase;
+
+    public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, string? postgres = null)
     {
         Models = new GatewayModels(BuildRouter(sim, timeoutSeconds));
         MaxRequestBytes = maxRequestBytes;
+        _postgres = postgres;
+        _videoDatabase = postgres is null ? null : PostgresDatabase.Create(postgres);
         if (videoSim is not null)
         {
             // The video hosts of the generation tests' catalog, keyed by a variable of this host's own.
@@ -39,7 +47,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             VideoModelPrefix = $"sim/{keyVariable}-";
             Videos = new VideoGateway(new GenerationSession(
                 TestVideoCatalog.For(videoSim, keyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
-                SqliteVideoJobStore.Open(Path.Combine(_store, "videos")),
+                _videoDatabase is null ? SqliteVideoJobStore.Open(Path.Combine(_store, "videos")) : PostgresVideoJobStore.Open(_videoDatabase, Path.Combine(_store, "videos")),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
                 VideoHttp,
                 runnerOptions: JobHarness.FastPolling));
@@ -58,6 +66,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     public string StoreFolder => _store;
 
+    /// <summary>The gateway's record store (SQLite in the folder, or the PostgreSQL database).</summary>
+    public IGatewayStore Store => Services.GetRequiredService<IGatewayStore>();
+
     private long? MaxRequestBytes { get; }
 
     /// <summary>A client that sends <paramref name="key"/> as its bearer token (the admin key by default).</summary>
@@ -75,7 +86,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Cuboid:AdminKey", AdminKey);
-        builder.UseSetting("Cuboid:Store", _store);
+        builder.UseSetting("Cuboid:Store", _postgres ?? _store);
+        builder.UseSetting("Cuboid:Files", _store);
         if (MaxRequestBytes is { } max)
         {
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -94,6 +106,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _videoDatabase?.Dispose();
         if (disposing && Directory.Exists(_store))
         {
             Directory.Delete(_store, recursive: true);

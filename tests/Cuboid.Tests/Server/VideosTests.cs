@@ -25,7 +25,7 @@ public sealed class VideosTests : IClassFixture<GatewaySimulatorFixture>, IAsync
 
     public async Task DisposeAsync() => await _videoSim.DisposeAsync();
 
-    private static async Task<JsonObject> WaitForEndAsync(HttpClient client, string id)
+    internal static async Task<JsonObject> WaitForEndAsync(HttpClient client, string id)
     {
         for (var i = 0; i < 600; i++)
         {

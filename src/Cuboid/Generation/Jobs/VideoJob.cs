@@ -63,6 +63,12 @@ public sealed record VideoJob
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The store's revision of this record (0: never saved): every save bumps it, and <see cref="IVideoJobStore.TrySave"/>
+    /// writes only over the revision the caller read, so two workers cannot both move a job on.
+    /// </summary>
+    public long Version { get; init; }
+
     public string? Error { get; init; }
 
     /// <summary>Done and downloaded (or done for good without outputs).</summary>

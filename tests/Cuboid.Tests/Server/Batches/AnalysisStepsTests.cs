@@ -1,4 +1,3 @@
-using Cuboid.Server;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Batches;
 using Cuboid.Server.Blobs;
@@ -105,13 +104,13 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
     {
         // Hangfire's log provider is a static another test's host may have left behind, disposed: log nowhere here.
         GlobalConfiguration.Configuration.UseLogProvider(new Cuboid.Server.Jobs.HostLogProvider(NullLoggerFactory.Instance));
-        var options = new ServerOptions { Store = _folder };
         var store = BatchStore.Open(_folder);
         var blobs = new DirectoryBlobStore(Path.Combine(_folder, "blobs"));
         // A queue no server reads: the steps are run here, by hand, twice.
         var scheduler = new StepScheduler(new BackgroundJobClient(new InMemoryStorage()), store);
         var gateway = GatewayStore.Open(_folder);
-        var steps = new AnalysisSteps(store, blobs, scheduler, models, new AnalysisGateway(options, models), AnalysisCache.Open(Path.Combine(_folder, "cache")),
+        var cache = AnalysisCache.Open(Path.Combine(_folder, "cache"));
+        var steps = new AnalysisSteps(store, blobs, scheduler, models, new AnalysisGateway(models, cache), cache,
             gateway, new KeyBudgets(gateway, models, TimeProvider.System), TimeProvider.System, NullLogger<AnalysisSteps>.Instance);
         return (steps, store, blobs);
     }

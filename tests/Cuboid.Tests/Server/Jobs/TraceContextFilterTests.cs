@@ -41,6 +41,6 @@ public sealed class TraceContextFilterTests
         var seen = StepSpanRecorder.Seen[marker];
         Assert.Equal(trace, seen.Trace);
         Assert.Equal(enqueuedBy, seen.Parent);
-        Assert.Equal("step RecordStep", seen.Name);
+        Assert.Equal("step Record", seen.Name);
     }
 }

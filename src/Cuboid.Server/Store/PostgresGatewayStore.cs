@@ -1,0 +1,302 @@
+using System.Text.Json;
+using Cuboid.PostgreSql;
+using Cuboid.Server.Analyses;
+using Cuboid.Server.Keys;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cuboid.Server.Store;
+
+/// <summary>
+/// The gateway's store in PostgreSQL, shared by every gateway process on the database: the same records as the SQLite
+/// <see cref="GatewayStore"/>, money as <c>numeric</c>, times as <c>timestamptz</c>. A spend hold takes a transaction-scoped
+/// advisory lock on its key, then reads spend and live holds and inserts the hold, so holds on one key are decided one
+/// at a time across processes and a key is never overspent.
+/// </summary>
+public sealed class PostgresGatewayStore : IGatewayStore
+{
+    public const string Component = "gateway";
+
+    // The advisory-lock namespace of spend holds ("hold"); the key id's hash is the second half.
+    private const int HoldLock = 0x686F6C64;
+
+    private static readonly PostgresMigrations Schema = new(Component, [
+        """
+        CREATE TABLE gateway_keys (
+            id text PRIMARY KEY, hash text NOT NULL UNIQUE, prefix text NOT NULL, name text, budget numeric, period text NOT NULL,
+            models jsonb, tasks jsonb, rpm integer, created_at timestamptz NOT NULL, revoked_at timestamptz);
+        CREATE TABLE gateway_spend (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key_id text NOT NULL, period_start date NOT NULL, at timestamptz NOT NULL,
+            task text NOT NULL, model text NOT NULL, input_tokens bigint NOT NULL, output_tokens bigint NOT NULL, dollars numeric NOT NULL);
+        CREATE INDEX gateway_spend_key_period ON gateway_spend (key_id, period_start);
+        CREATE TABLE gateway_spend_holds (
+            id text PRIMARY KEY, key_id text NOT NULL, period_start date NOT NULL, dollars numeric NOT NULL,
+            created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL);
+        CREATE INDEX gateway_spend_holds_key_period ON gateway_spend_holds (key_id, period_start);
+        CREATE TABLE gateway_video_jobs (
+            job_id text PRIMARY KEY, key_id text, created_at timestamptz NOT NULL, settled_at timestamptz, deleted_at timestamptz);
+        CREATE INDEX gateway_video_jobs_key ON gateway_video_jobs (key_id, created_at);
+        CREATE TABLE gateway_analyses (
+            id text PRIMARY KEY, key_id text, status text NOT NULL, created_at timestamptz NOT NULL, record jsonb NOT NULL);
+        CREATE INDEX gateway_analyses_status ON gateway_analyses (status, created_at);
+        """,
+    ]);
+
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    private readonly PostgresDatabase _database;
+
+    private PostgresGatewayStore(PostgresDatabase database) => _database = database;
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int SchemaVersion => Schema.LatestVersion;
+
+    public string Location => _database.Location;
+
+    /// <summary>Opens (creating or upgrading the tables) the store on <paramref name="database"/>.</summary>
+    public static PostgresGatewayStore Open(PostgresDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Schema.Apply(database);
+        return new PostgresGatewayStore(database);
+    }
+
+    public IssuedKey CreateKey(KeySpec spec, DateTimeOffset now)
+    {
+        var issued = IssuedKey.New(spec, now);
+        var key = issued.Key;
+        Execute("""
+            INSERT INTO gateway_keys (id, hash, prefix, name, budget, period, models, tasks, rpm, created_at)
+            VALUES (@id, @hash, @prefix, @name, @budget, @period, @models, @tasks, @rpm, @created)
+            """, c =>
+        {
+            c.Parameters.AddWithValue("id", key.Id);
+            c.Parameters.AddWithValue("hash", key.Hash);
+            c.Parameters.AddWithValue("prefix", key.Prefix);
+            c.Parameters.AddWithValue("name", NpgsqlDbType.Text, (object?)key.Name ?? DBNull.Value);
+            c.Parameters.AddWithValue("budget", NpgsqlDbType.Numeric, (object?)key.Budget ?? DBNull.Value);
+            c.Parameters.AddWithValue("period", key.Period.ToString().ToLowerInvariant());
+            c.Parameters.AddWithValue("models", NpgsqlDbType.Jsonb, key.Models is null ? DBNull.Value : JsonSerializer.Serialize(key.Models));
+            c.Parameters.AddWithValue("tasks", NpgsqlDbType.Jsonb, key.Tasks is null ? DBNull.Value : JsonSerializer.Serialize(key.Tasks));
+            c.Parameters.AddWithValue("rpm", NpgsqlDbType.Integer, (object?)key.Rpm ?? DBNull.Value);
+            c.Parameters.AddWithValue("created", key.CreatedAt.ToUniversalTime());
+        });
+        return issued;
+    }
+
+    public VirtualKey? FindByHash(string hash) => Keys("WHERE hash = @hash", c => c.Parameters.AddWithValue("hash", hash)).FirstOrDefault();
+
+    public VirtualKey? Find(string id) => Keys("WHERE id = @id", c => c.Parameters.AddWithValue("id", id)).FirstOrDefault();
+
+    public IReadOnlyList<VirtualKey> Keys() => Keys("ORDER BY created_at, id", _ => { });
+
+    public bool Revoke(string id, DateTimeOffset now) =>
+        Execute("UPDATE gateway_keys SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @id", c =>
+        {
+            c.Parameters.AddWithValue("id", id);
+            c.Parameters.AddWithValue("at", now.ToUniversalTime());
+        }) > 0;
+
+    public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        using var connection = _database.DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        // Holds on one key wait for each other here; the sums below are read after the lock, so they see every hold before.
+        using (var lockKey = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@key))", connection))
+        {
+            lockKey.Parameters.AddWithValue("space", HoldLock);
+            lockKey.Parameters.AddWithValue("key", keyId);
+            lockKey.ExecuteNonQuery();
+        }
+
+        decimal used;
+        using (var sums = new NpgsqlCommand("""
+            SELECT COALESCE((SELECT sum(dollars) FROM gateway_spend WHERE key_id = @key AND period_start = @period), 0)
+                 + COALESCE((SELECT sum(dollars) FROM gateway_spend_holds WHERE key_id = @key AND period_start = @period AND expires_at > @now), 0)
+            """, connection))
+        {
+            sums.Parameters.AddWithValue("key", keyId);
+            sums.Parameters.AddWithValue("period", periodStart);
+            sums.Parameters.AddWithValue("now", now.ToUniversalTime());
+            used = (decimal)sums.ExecuteScalar()!;
+        }
+
+        var remaining = Math.Max(0m, budget - used);
+        if (dollars > remaining)
+        {
+            return new SpendHoldResult(null, remaining);
+        }
+
+        var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
+        using (var insert = new NpgsqlCommand("INSERT INTO gateway_spend_holds VALUES (@id, @key, @period, @dollars, @at, @expires)", connection))
+        {
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("key", keyId);
+            insert.Parameters.AddWithValue("period", periodStart);
+            insert.Parameters.AddWithValue("dollars", dollars);
+            insert.Parameters.AddWithValue("at", now.ToUniversalTime());
+            insert.Parameters.AddWithValue("expires", expiresAt.ToUniversalTime());
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return new SpendHoldResult(id, remaining);
+    }
+
+    public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        using var connection = _database.DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var batch = new NpgsqlBatch(connection, transaction);
+        if (holdId is not null)
+        {
+            var release = new NpgsqlBatchCommand("DELETE FROM gateway_spend_holds WHERE id = @id");
+            release.Parameters.AddWithValue("id", holdId);
+            batch.BatchCommands.Add(release);
+        }
+
+        foreach (var entry in spend)
+        {
+            var insert = new NpgsqlBatchCommand("""
+                INSERT INTO gateway_spend (key_id, period_start, at, task, model, input_tokens, output_tokens, dollars)
+                VALUES (@key, @period, @at, @task, @model, @in, @out, @dollars)
+                """);
+            insert.Parameters.AddWithValue("key", keyId);
+            insert.Parameters.AddWithValue("period", periodStart);
+            insert.Parameters.AddWithValue("at", entry.At.ToUniversalTime());
+            insert.Parameters.AddWithValue("task", entry.Task);
+            insert.Parameters.AddWithValue("model", entry.Model);
+            insert.Parameters.AddWithValue("in", entry.InputTokens);
+            insert.Parameters.AddWithValue("out", entry.OutputTokens);
+            insert.Parameters.AddWithValue("dollars", entry.Dollars);
+            batch.BatchCommands.Add(insert);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    public void AddSpend(string keyId, DateOnly periodStart, DateTimeOffset at, string task, string model, long inputTokens, long outputTokens, decimal dollars) =>
+        Settle(null, keyId, periodStart, [new SpendEntry(at, task, model, inputTokens, outputTokens, dollars)]);
+
+    public decimal SpentIn(string keyId, DateOnly periodStart) =>
+        Sum("SELECT COALESCE(sum(dollars), 0) FROM gateway_spend WHERE key_id = @key AND period_start = @period", keyId, periodStart, null);
+
+    public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now) =>
+        Sum("SELECT COALESCE(sum(dollars), 0) FROM gateway_spend_holds WHERE key_id = @key AND period_start = @period AND expires_at > @now", keyId, periodStart, now);
+
+    public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
+        Execute("INSERT INTO gateway_video_jobs (job_id, key_id, created_at) VALUES (@job, @key, @at)", c =>
+        {
+            c.Parameters.AddWithValue("job", jobId);
+            c.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)keyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("at", at.ToUniversalTime());
+        });
+
+    public GatewayVideoJob? FindVideoJob(string jobId) =>
+        VideoJobs("WHERE job_id = @job AND deleted_at IS NULL", c => c.Parameters.AddWithValue("job", jobId)).FirstOrDefault();
+
+    public IReadOnlyList<GatewayVideoJob> VideoJobsOf(string? keyId, int limit) =>
+        VideoJobs(keyId is null
+            ? "WHERE deleted_at IS NULL ORDER BY created_at DESC, job_id DESC LIMIT @limit"
+            : "WHERE deleted_at IS NULL AND key_id = @key ORDER BY created_at DESC, job_id DESC LIMIT @limit", c =>
+        {
+            c.Parameters.AddWithValue("limit", limit);
+            c.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)keyId ?? DBNull.Value);
+        });
+
+    public IReadOnlyList<GatewayVideoJob> UnsettledVideoJobs() => VideoJobs("WHERE settled_at IS NULL ORDER BY created_at, job_id", _ => { });
+
+    public void MarkVideoJobSettled(string jobId, DateTimeOffset at) => MarkVideoJob("settled_at", jobId, at);
+
+    public void MarkVideoJobDeleted(string jobId, DateTimeOffset at) => MarkVideoJob("deleted_at", jobId, at);
+
+    public void SaveAnalysis(AnalysisRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Execute("""
+            INSERT INTO gateway_analyses (id, key_id, status, created_at, record) VALUES (@id, @key, @status, @created, @record)
+            ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, status = excluded.status, created_at = excluded.created_at, record = excluded.record
+            """, c =>
+        {
+            c.Parameters.AddWithValue("id", record.Id);
+            c.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)record.KeyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("status", record.Status);
+            c.Parameters.AddWithValue("created", record.CreatedAt.ToUniversalTime());
+            c.Parameters.AddWithValue("record", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(record, RecordJson));
+        });
+    }
+
+    public AnalysisRecord? FindAnalysis(string id) => Analyses("WHERE id = @id", c => c.Parameters.AddWithValue("id", id)).FirstOrDefault();
+
+    public IReadOnlyList<AnalysisRecord> UnfinishedAnalyses() => Analyses("WHERE status IN ('queued', 'running') ORDER BY created_at, id", _ => { });
+
+    private void MarkVideoJob(string column, string jobId, DateTimeOffset at) =>
+        // The column is one of our two names, never user text.
+        Execute($"UPDATE gateway_video_jobs SET {column} = @at WHERE job_id = @job", c =>
+        {
+            c.Parameters.AddWithValue("job", jobId);
+            c.Parameters.AddWithValue("at", at.ToUniversalTime());
+        });
+
+    private decimal Sum(string sql, string keyId, DateOnly periodStart, DateTimeOffset? now)
+    {
+        using var command = _database.DataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("key", keyId);
+        command.Parameters.AddWithValue("period", periodStart);
+        if (now is { } at)
+        {
+            command.Parameters.AddWithValue("now", at.ToUniversalTime());
+        }
+
+        return (decimal)command.ExecuteScalar()!;
+    }
+
+    private List<VirtualKey> Keys(string clause, Action<NpgsqlCommand> bind) =>
+        Read($"SELECT id, hash, prefix, name, budget, period, models::text, tasks::text, rpm, created_at, revoked_at FROM gateway_keys {clause}", bind, r => new VirtualKey
+        {
+            Id = r.GetString(0),
+            Hash = r.GetString(1),
+            Prefix = r.GetString(2),
+            Name = r.IsDBNull(3) ? null : r.GetString(3),
+            Budget = r.IsDBNull(4) ? null : r.GetDecimal(4),
+            Period = KeyPeriods.Parse(r.GetString(5)),
+            Models = r.IsDBNull(6) ? null : JsonSerializer.Deserialize<string[]>(r.GetString(6)),
+            Tasks = r.IsDBNull(7) ? null : JsonSerializer.Deserialize<string[]>(r.GetString(7)),
+            Rpm = r.IsDBNull(8) ? null : r.GetInt32(8),
+            CreatedAt = r.GetFieldValue<DateTimeOffset>(9),
+            RevokedAt = r.IsDBNull(10) ? null : r.GetFieldValue<DateTimeOffset>(10),
+        });
+
+    private List<GatewayVideoJob> VideoJobs(string clause, Action<NpgsqlCommand> bind) =>
+        Read($"SELECT job_id, key_id FROM gateway_video_jobs {clause}", bind, r => new GatewayVideoJob(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
+
+    private List<AnalysisRecord> Analyses(string clause, Action<NpgsqlCommand> bind) =>
+        Read($"SELECT record::text FROM gateway_analyses {clause}", bind, r => JsonSerializer.Deserialize<AnalysisRecord>(r.GetString(0), RecordJson)!);
+
+    private int Execute(string sql, Action<NpgsqlCommand> bind)
+    {
+        using var command = _database.DataSource.CreateCommand(sql);
+        bind(command);
+        return command.ExecuteNonQuery();
+    }
+
+    private List<T> Read<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> map)
+    {
+        using var command = _database.DataSource.CreateCommand(sql);
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}
