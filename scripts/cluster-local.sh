@@ -39,6 +39,8 @@ trap stop EXIT INT TERM
 
 "$here/cuboid" serve --role api --urls "http://127.0.0.1:$port" --store "$store" --jobs "$jobs" "${extra[@]}" &
 pids+=($!)
+# The API creates the schemas; the workers start once it answers.
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break; sleep 1; done
 for i in $(seq 1 "$workers"); do
   "$here/cuboid" serve --role worker --urls "http://127.0.0.1:$((port + i))" --store "$store" --jobs "$jobs" --queues media:1,providers:8 "${extra[@]}" &
   pids+=($!)

@@ -54,9 +54,11 @@ public sealed class ClusterTests
         };
         string[] shared = ["--store", Path.Combine(world.Folder, "store"), "--jobs", database.ConnectionString, "--config", world.ConfigPath];
         using var api = ServeProcess.Start([.. shared, "--role", "api"], environment);
+        // The API creates the schemas first; the workers then find them (they would also take turns if started at once).
+        await api.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
         using var doomed = ServeProcess.Start([.. shared, "--role", "worker", "--queues", $"media:1,providers:{ProviderWorkers}"], environment);
         using var survivor = ServeProcess.Start([.. shared, "--role", "worker", "--queues", $"media:1,providers:{ProviderWorkers}"], environment);
-        await Task.WhenAll(api.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), doomed.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), survivor.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)));
+        await Task.WhenAll(doomed.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), survivor.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)));
 
         using var client = new HttpClient { BaseAddress = api.Url, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
