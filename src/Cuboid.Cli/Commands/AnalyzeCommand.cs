@@ -40,7 +40,7 @@ public static class AnalyzeCommand
     public static Command Create(CliConsole console)
     {
         var video = new Argument<FileInfo>("video") { Description = "The video to analyze (with --server: a folder of videos or a list file)" };
-        var server = new Option<Uri?>("--server") { Description = "Analyze a folder or list of videos as one batch on this gateway (index.html and batch.json in --out)" };
+        var server = new Option<string?>("--server") { Description = "Analyze a folder or list of videos as one batch on this gateway (index.html and batch.json in --out)" };
         var key = new Option<string?>("--key") { Description = "The gateway key for --server (default: CUBOID_API_KEY)" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Report folder (default: <video>.cuboid/ beside the video)" };
         var every = new Option<string>("--every") { Description = "Sample a frame this often", DefaultValueFactory = _ => "5s" };
@@ -70,8 +70,11 @@ public static class AnalyzeCommand
         HelpWithEpilog.Set(command, Epilog);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            if (parse.GetValue(server) is { } gateway)
+            if (parse.GetValue(server) is { } serverUrl)
             {
+                var gateway = Uri.TryCreate(serverUrl, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                    ? parsed
+                    : throw CuboidException.Usage($"--server '{serverUrl}' is not an http:// or https:// URL");
                 // A corpus on a gateway: the batch's options are the ones a server run takes.
                 var batchOptions = new
                 {
