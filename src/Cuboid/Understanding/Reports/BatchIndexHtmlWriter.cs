@@ -17,13 +17,13 @@ public static class BatchIndexHtmlWriter
         .total b{display:block;font-size:22px;font-variant-numeric:tabular-nums}.total span{color:var(--muted);font-size:13px}
         table.videos{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);overflow:hidden}
         .videos th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);padding:10px 14px;border-bottom:1px solid var(--line)}
-        .videos td{padding:10px 14px;border-bottom:1px solid var(--line);vertical-align:top}
+        .videos td{padding:10px 14px;border-bottom:1px solid var(--line);vertical-align:top;text-align:left;white-space:normal}
         .videos tr:last-child td{border-bottom:0}.videos .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .videos .name{font-weight:600;overflow-wrap:anywhere}.videos .summary{color:var(--muted);font-size:13px;margin-top:2px}
         .pill{display:inline-block;border-radius:999px;padding:1px 10px;font-size:12px;font-weight:600;background:var(--accent-soft);color:var(--accent)}
         .pill.failed{background:#fde8e4;color:#b3321f}.pill.completed{background:#e4f5ec;color:#1f7a4d}.pill.reused{background:#eef0f4;color:var(--muted)}
-        .err{color:#b3321f;font-size:13px;margin-top:2px}
-        @media (max-width:700px){main{padding:12px}.videos thead{display:none}.videos tr{display:block;border-bottom:1px solid var(--line);padding:8px 0}
+        .err{color:#b3321f;font-size:13px;margin-top:2px;overflow-wrap:anywhere}
+        @media (max-width:700px){main{padding:12px}table.videos{display:block}.videos tbody{display:block}.videos thead{display:none}.videos tr{display:block;border-bottom:1px solid var(--line);padding:8px 0}
         .videos td{display:block;border:0;padding:2px 14px}.videos .num{text-align:left}.videos td[data-label]::before{content:attr(data-label) " ";color:var(--muted);font-size:12px}}
         """;
 
