@@ -3,6 +3,7 @@ using Cuboid.Server.Analyses;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Images;
+using Cuboid.Server.Jobs;
 using Cuboid.Server.Keys;
 using Cuboid.Server.OpenAI;
 using Cuboid.Server.Security;
@@ -100,6 +101,7 @@ public static class CuboidServer
         services.AddOutboundSafety(configuration);
         services.AddGatewayWebhooks(configuration);
         services.AddGatewayTelemetry(configuration);
+        services.AddCuboidScaleOut(configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddRateLimiter(limiter =>
@@ -141,6 +143,7 @@ public static class CuboidServer
         VideosEndpoints.Map(v1);
         ImagesEndpoint.Map(v1);
         AnalysesEndpoints.Map(v1);
+        app.MapCuboidScaleOut(v1);
 
         var admin = app.MapGroup("/admin").WithTags("Admin");
         AdminKeysEndpoints.Map(admin);

@@ -39,7 +39,9 @@ public static class AnalyzeCommand
 
     public static Command Create(CliConsole console)
     {
-        var video = new Argument<FileInfo>("video") { Description = "The video to analyze" };
+        var video = new Argument<FileInfo>("video") { Description = "The video to analyze (with --server: a folder of videos or a list file)" };
+        var server = new Option<string?>("--server") { Description = "Analyze a folder or list of videos as one batch on this gateway (index.html and batch.json in --out)" };
+        var key = new Option<string?>("--key") { Description = "The gateway key for --server (default: CUBOID_API_KEY)" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Report folder (default: <video>.cuboid/ beside the video)" };
         var every = new Option<string>("--every") { Description = "Sample a frame this often", DefaultValueFactory = _ => "5s" };
         var noScenes = new Option<bool>("--no-scenes") { Description = "Do not sample after scene cuts" };
@@ -63,11 +65,29 @@ public static class AnalyzeCommand
         var command = new Command("analyze", "Understand a video: captions, transcript, summary, chapters; report.json/md/html and chapters.vtt")
         {
             video, output, every, noScenes, maxFrames, captioner, transcriber, reasoner, policy, budget, language, prompt,
-            concurrency, format, json, dryRun, offline, cache, noCache, config, catalog,
+            concurrency, format, json, dryRun, offline, cache, noCache, config, catalog, server, key,
         };
         HelpWithEpilog.Set(command, Epilog);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
+            if (parse.GetValue(server) is { } serverUrl)
+            {
+                var gateway = Uri.TryCreate(serverUrl, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                    ? parsed
+                    : throw CuboidException.Usage($"--server '{serverUrl}' is not an http:// or https:// URL");
+                // A corpus on a gateway: the batch's options are the ones a server run takes.
+                var batchOptions = new
+                {
+                    every = DurationParser.Parse(parse.GetValue(every)!).TotalSeconds,
+                    focus = parse.GetValue(prompt),
+                    language = parse.GetValue(language),
+                    offline = parse.GetValue(offline),
+                    budget = parse.GetValue(budget),
+                };
+                return await AnalyzeBatch.RunAsync(console, parse.GetValue(video)!.ToString(), gateway, parse.GetValue(key) ?? Environment.GetEnvironmentVariable("CUBOID_API_KEY"),
+                    batchOptions, parse.GetValue(output)?.ToString(), cancellationToken);
+            }
+
             // Paths as typed (analyze's messages name them so); --cache moves the cache the container opens. Nothing is
             // read until the request and the budget are checked.
             using var services = PortfolioCliOptions.Services(parse.GetValue(config)?.ToString(), parse.GetValue(catalog)?.ToString(),

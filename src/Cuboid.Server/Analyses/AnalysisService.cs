@@ -15,7 +15,7 @@ namespace Cuboid.Server.Analyses;
 /// shared), through the library's <see cref="AnalysisSession"/>. Keeps each run's live progress; books its cost on its
 /// key stage by stage; on start, runs again whatever a previous process left unfinished (the cache makes that cheap).
 /// </summary>
-public sealed class AnalysisService(AnalysisGateway analyses, IGatewayStore store, KeyBudgets budgets, IOptions<ServerOptions> options, TimeProvider time,
+public sealed class AnalysisService(AnalysisGateway analyses, IGatewayStore store, KeyBudgets budgets, IOptions<ServerOptions> options, IOptions<Jobs.ScaleOptions> scale, TimeProvider time,
     WebhookDispatcher webhooks, ILogger<AnalysisService> logger) : BackgroundService
 {
     private readonly Channel<(string Id, KeyedCall Call)> _queue = Channel.CreateUnbounded<(string, KeyedCall)>();
@@ -46,6 +46,11 @@ public sealed class AnalysisService(AnalysisGateway analyses, IGatewayStore stor
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (scale.Value.Role == Jobs.ServerRoles.Worker)
+        {
+            return; // A worker runs queued steps only; the API process runs the analyses it accepted.
+        }
+
         foreach (var left in store.UnfinishedAnalyses())
         {
             var caller = left.KeyId is { } keyId && store.Find(keyId) is { } key ? new Caller(key) : Caller.Admin;

@@ -12,7 +12,7 @@ namespace Cuboid.Server.Videos;
 /// downloads and checks its outputs, then settles its key's reservation with what it cost and books it. On start it
 /// picks up the jobs a previous process left unsettled, so a restart loses no job and no bill.
 /// </summary>
-public sealed class VideoJobService(VideoGateway videos, IGatewayStore store, KeyBudgets budgets, WebhookDispatcher webhooks, ILogger<VideoJobService> logger) : BackgroundService
+public sealed class VideoJobService(VideoGateway videos, IGatewayStore store, KeyBudgets budgets, WebhookDispatcher webhooks, Microsoft.Extensions.Options.IOptions<Jobs.ScaleOptions> scale, ILogger<VideoJobService> logger) : BackgroundService
 {
     private readonly Channel<(string JobId, KeyedCall Call)> _started = Channel.CreateUnbounded<(string, KeyedCall)>();
     // The jobs being followed, so a job resumed at start and handed in again is followed once.
@@ -23,6 +23,11 @@ public sealed class VideoJobService(VideoGateway videos, IGatewayStore store, Ke
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (scale.Value.Role == Jobs.ServerRoles.Worker)
+        {
+            return; // A worker runs queued steps only; the API process follows the jobs it started.
+        }
+
         foreach (var left in store.UnsettledVideoJobs())
         {
             var caller = left.KeyId is { } keyId && store.Find(keyId) is { } key ? new Caller(key) : Caller.Admin;

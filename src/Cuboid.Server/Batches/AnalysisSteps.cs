@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Cuboid.Portfolio;
+using Cuboid.Server.Blobs;
+using Cuboid.Server.Gateway;
+using Cuboid.Server.Jobs;
+using Cuboid.Server.Keys;
+using Cuboid.Server.Store;
+using Cuboid.Storage;
+using Cuboid.Understanding;
+using Hangfire;
+using Hangfire.Server;
+
+namespace Cuboid.Server.Batches;
+
+/// <summary>
+/// One video's analysis as short Hangfire steps: <see cref="PrepareAsync"/> (probe and the one decode pass, frames to the
+/// blob store), <see cref="CaptionAsync"/> per batch of frames and <see cref="TranscribeAsync"/> (providers, in
+/// parallel on any worker), then <see cref="FinishAsync"/> (synthesis and the report; the cache serves every caption
+/// and transcript). Each step is idempotent: a step already done returns at once, answers are cached the moment they
+/// arrive (a step run again pays only for what the first run did not get), and the step row books its cost once.
+/// </summary>
+public sealed class AnalysisSteps(BatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
+    IAnalysisCache cache, IGatewayStore gateway, KeyBudgets budgets, TimeProvider time, ILogger<AnalysisSteps> logger)
+{
+    private const int Attempts = 3;
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);
+
+    public static string VideoKey(string contentHash) => $"videos/{contentHash}";
+
+    public static string ReportKey(string itemId, string file) => $"items/{itemId}/report/{file}";
+
+    [Queue(StepQueues.Media)]
+    [AutomaticRetry(Attempts = Attempts, DelaysInSeconds = [1, 3, 10])]
+    public Task PrepareAsync(string itemId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunStepAsync(itemId, StepNames.Prepare, context, async (item, batch, scratch) =>
+        {
+            var video = await VideoAsync(item, scratch, cancellationToken);
+            var facts = await MediaEngineSource.Instance.ProbeAsync(video, cancellationToken);
+            var framesFolder = Path.Combine(scratch, "frames");
+            Directory.CreateDirectory(framesFolder);
+            // The same pass and near-duplicate filter as the final step's run, so its frames hash to the cached captions.
+            var filter = new NearDuplicateFilter();
+            var frames = new List<ManifestFrame>();
+            await foreach (var frame in MediaEngineSource.Instance.SampleAsync(video, new SamplingSettings(batch.Settings.EverySeconds), framesFolder, new PassOutcome(), null, cancellationToken))
+            {
+                if (!filter.Keep(frame))
+                {
+                    frame.Discard();
+                    continue;
+                }
+
+                var file = Path.GetFileName(frame.FramePath);
+                await using (var jpeg = File.OpenRead(frame.FramePath))
+                {
+                    await blobs.PutAsync($"items/{item.Id}/frames/{file}", jpeg, cancellationToken);
+                }
+
+                frames.Add(new ManifestFrame(frame.Time, frame.Reason, file, frame.MotionEnergy, frame.Hash));
+            }
+
+            var manifest = new FrameManifest(facts.DurationSeconds, facts.HasAudio, frames);
+            await blobs.PutAsync($"items/{item.Id}/manifest.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson)), cancellationToken);
+            var offline = batch.Settings.Offline;
+            var steps = offline ? [] : Enumerable.Range(0, manifest.CaptionBatches).Select(StepNames.Caption).Append(StepNames.Transcribe).ToList();
+            store.AddSteps(item.Id, steps);
+            return (null, () => steps.ForEach(step => scheduler.Queue(item.Id, step)));
+        }, cancellationToken);
+
+    [Queue(StepQueues.Providers)]
+    [AutomaticRetry(Attempts = Attempts, DelaysInSeconds = [1, 3, 10])]
+    public Task CaptionAsync(string itemId, int captionBatch, PerformContext? context, CancellationToken cancellationToken) =>
+        RunStepAsync(itemId, StepNames.Caption(captionBatch), context, async (item, batch, scratch) =>
+        {
+            var manifest = await ManifestAsync(item.Id, cancellationToken);
+            var frames = new List<PlannedFrame>();
+            foreach (var frame in manifest.Batch(captionBatch))
+            {
+                var path = await blobs.LocalPathAsync($"items/{item.Id}/frames/{frame.File}", scratch, cancellationToken)
+                    ?? throw CuboidException.Input($"frame {frame.File} of {item.Id} is missing from the blob store");
+                frames.Add(new PlannedFrame(frame.Time, frame.Reason, path, frame.MotionEnergy, frame.Hash));
+            }
+
+            var run = BeginRun(batch);
+            var portfolio = new PortfolioAnalysisModels(run);
+            var stage = new CaptionStage(portfolio.Captioner, cache, Ids(portfolio, AnalysisTasks.Caption), batch.Settings.Focus, 4, time);
+            // Keep every frame: the first step already dropped the near-duplicates.
+            await stage.RunAsync(frames.ToAsyncEnumerable(), new NearDuplicateFilter(maxHashDistance: -1), scratch, cancellationToken);
+            return (run, null);
+        }, cancellationToken);
+
+    [Queue(StepQueues.Providers)]
+    [AutomaticRetry(Attempts = Attempts, DelaysInSeconds = [1, 3, 10])]
+    public Task TranscribeAsync(string itemId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunStepAsync(itemId, StepNames.Transcribe, context, async (item, batch, scratch) =>
+        {
+            var manifest = await ManifestAsync(item.Id, cancellationToken);
+            var run = BeginRun(batch);
+            if (manifest.HasAudio)
+            {
+                var video = await VideoAsync(item, scratch, cancellationToken);
+                var portfolio = new PortfolioAnalysisModels(run);
+                var stage = new TranscribeStage(MediaEngineSource.Instance, portfolio.Transcriber, cache, Ids(portfolio, AnalysisTasks.Transcribe), batch.Settings.Language, time);
+                await stage.RunAsync(video, manifest.DurationSeconds, scratch, cancellationToken);
+            }
+
+            return (run, null);
+        }, cancellationToken);
+
+    [Queue(StepQueues.Media)]
+    [AutomaticRetry(Attempts = Attempts, DelaysInSeconds = [1, 3, 10])]
+    public Task FinishAsync(string itemId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunStepAsync(itemId, StepNames.Finish, context, async (item, batch, scratch) =>
+        {
+            var video = await VideoAsync(item, scratch, cancellationToken);
+            var reportFolder = Path.Combine(scratch, "report");
+            var request = new AnalyzeRequest
+            {
+                VideoPath = video,
+                OutputDirectory = reportFolder,
+                Sampling = new SamplingSettings(batch.Settings.EverySeconds),
+                Focus = batch.Settings.Focus,
+                Language = batch.Settings.Language,
+                Offline = batch.Settings.Offline,
+            };
+            var outcome = await analyses.RunAsync(request, Remaining(batch), _ => { }, cancellationToken);
+            foreach (var file in Directory.EnumerateFiles(reportFolder))
+            {
+                await using var content = File.OpenRead(file);
+                await blobs.PutAsync(ReportKey(item.Id, Path.GetFileName(file)), content, cancellationToken);
+            }
+
+            var warning = outcome.Failure?.Message ?? (outcome.NoProviderConfigured ? "no model provider is configured on the server: the report is structural only" : null);
+            var dollars = outcome.Report.Usage.Stages.Sum(s => s.Dollars);
+            var records = outcome.Report.Usage.Stages.Where(s => s.Dollars > 0 || s.Calls > 0)
+                .Select(s => new UsageRecord { Task = s.Stage, Provider = "cuboid", ModelId = s.Models is [var first, ..] ? first : "cuboid:analyze", InputTokens = s.InputTokens, OutputTokens = s.OutputTokens, AudioSeconds = s.AudioSeconds, Attempts = s.Calls, Outcome = CallOutcome.Succeeded, Dollars = s.Dollars, At = time.GetUtcNow() })
+                .ToList();
+            return (null, () => store.SetStatus(item.Id, BatchItemStatus.Completed, warning, time.GetUtcNow()), new StepCost(dollars, records));
+        }, cancellationToken);
+
+    private async Task RunStepAsync(string itemId, string step, PerformContext? context, Func<BatchItem, BatchRecord, string, Task<(RunScope? Run, Action? Then)>> body, CancellationToken cancellationToken) =>
+        await RunStepAsync(itemId, step, context, async (item, batch, scratch) =>
+        {
+            var (run, then) = await body(item, batch, scratch);
+            return (run, then, run is null ? StepCost.None : new StepCost(run.Ledger.Total().Dollars, run.Ledger.Records));
+        }, cancellationToken);
+
+    private async Task RunStepAsync(string itemId, string step, PerformContext? context, Func<BatchItem, BatchRecord, string, Task<(RunScope? Run, Action? Then, StepCost Cost)>> body, CancellationToken cancellationToken)
+    {
+        if (store.FindItem(itemId) is not { IsFinished: false } item || store.FindBatch(item.BatchId) is not { } batch)
+        {
+            return; // Finished (or gone): a late duplicate of a step has nothing to do.
+        }
+
+        if (store.Steps(itemId).GetValueOrDefault(step))
+        {
+            scheduler.AfterStep(itemId);
+            return;
+        }
+
+        store.SetStatus(itemId, BatchItemStatus.Running, null, null);
+        var scratch = Path.Combine(Path.GetTempPath(), "cuboid-steps", $"{itemId}-{step}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var (_, then, cost) = await body(item, batch, scratch);
+            // Booked once: a second run of a done step finds the row done and books nothing.
+            if (store.CompleteStep(itemId, step, cost.Dollars) && cost.Records.Count > 0)
+            {
+                budgets.Unreserved(CallerOf(batch), "analyze").Settle(cost.Records);
+            }
+
+            then?.Invoke();
+            scheduler.AfterStep(itemId);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Fails(ex, context))
+        {
+            // A failed video never stops the batch: it is marked failed and its siblings go on.
+            logger.LogWarning("Batch item {ItemId} failed at step {Step}: {Reason}", itemId, step, ex.Message);
+            store.SetStatus(itemId, BatchItemStatus.Failed, $"{step}: {ex.Message.ReplaceLineEndings(" ")}", time.GetUtcNow());
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>True when the error ends the item: the user's input (no retry helps) or the last attempt.</summary>
+    private static bool Fails(Exception ex, PerformContext? context) =>
+        ex is CuboidException { Kind: ErrorKind.Input or ErrorKind.Usage } || (context?.GetJobParameter<int>("RetryCount") ?? Attempts) >= Attempts;
+
+    private RunScope BeginRun(BatchRecord batch) => models.BeginRun(Remaining(batch));
+
+    /// <summary>What the batch may still spend: its budget less what its booked steps cost (null: no batch budget).</summary>
+    private decimal? Remaining(BatchRecord batch) =>
+        batch.Budget is { } budget ? Math.Max(budget - store.SpentBy(batch.Id), 0.000001m) : null;
+
+    private Caller CallerOf(BatchRecord batch) => batch.KeyId is { } keyId && gateway.Find(keyId) is { } key ? new Caller(key) : Caller.Admin;
+
+    /// <summary>The upload under its submitted name (the report's <c>source</c>), linked from the blob store.</summary>
+    private async Task<string> VideoAsync(BatchItem item, string scratch, CancellationToken cancellationToken)
+    {
+        var blob = await blobs.LocalPathAsync(VideoKey(item.ContentHash), scratch, cancellationToken)
+            ?? throw CuboidException.Input($"the upload of {item.Name} is missing from the blob store");
+        var named = Path.Combine(scratch, "video", Path.GetFileName(item.Name));
+        Directory.CreateDirectory(Path.GetDirectoryName(named)!);
+        File.CreateSymbolicLink(named, blob);
+        return named;
+    }
+
+    private async Task<FrameManifest> ManifestAsync(string itemId, CancellationToken cancellationToken)
+    {
+        await using var stream = await blobs.OpenReadAsync($"items/{itemId}/manifest.json", cancellationToken)
+            ?? throw CuboidException.Input($"{itemId} has no manifest: its first step has not run");
+        return await JsonSerializer.DeserializeAsync<FrameManifest>(stream, ManifestJson, cancellationToken)
+            ?? throw CuboidException.Input($"{itemId} has an empty manifest");
+    }
+
+    private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];
+}

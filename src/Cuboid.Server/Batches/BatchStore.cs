@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Cuboid.Server.Batches;
+
+/// <summary>
+/// Batches, their videos and each video's step states (<c>batches.db</c> in the store folder; SQLite in WAL mode, so
+/// the processes of one machine share it). The step rows are what make a step idempotent across workers: a step is
+/// booked once (<see cref="CompleteStep"/>), and the last step to finish claims the item's final step once
+/// (<see cref="ClaimFinish"/>). Hangfire's tables hold only the queue.
+/// </summary>
+public sealed class BatchStore
+{
+    public const string FileName = "batches.db";
+
+    private static readonly SqliteMigrations Migrations = new("batch store", CuboidParameters.StoreDirectory,
+    [
+        """
+        CREATE TABLE batches (id TEXT PRIMARY KEY, key_id TEXT, created_at TEXT NOT NULL, record TEXT NOT NULL);
+        CREATE TABLE items (
+            id TEXT PRIMARY KEY, batch_id TEXT NOT NULL, key_id TEXT, name TEXT NOT NULL, content_hash TEXT NOT NULL,
+            settings_key TEXT NOT NULL, status TEXT NOT NULL, error TEXT, reused_from TEXT, created_at TEXT NOT NULL,
+            finished_at TEXT, finish_claimed INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX items_batch ON items (batch_id, created_at);
+        CREATE INDEX items_hash ON items (content_hash, settings_key, status);
+        CREATE TABLE steps (
+            item_id TEXT NOT NULL, step TEXT NOT NULL, state TEXT NOT NULL, dollars TEXT NOT NULL DEFAULT '0',
+            PRIMARY KEY (item_id, step));
+        """,
+    ]);
+
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+
+    private BatchStore(string path) =>
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+
+    public static BatchStore Open(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var store = new BatchStore(Path.Combine(directory, FileName));
+            using var connection = store.Connect();
+            using (var wal = connection.CreateCommand())
+            {
+                // Several processes of one machine write here at once: wait for the lock rather than fail.
+                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                wal.ExecuteNonQuery();
+            }
+
+            Migrations.Apply(connection);
+            return store;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw CuboidException.Usage($"the batch store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --store");
+        }
+    }
+
+    /// <summary>The key that says two items ran with the same options.</summary>
+    public static string SettingsKey(Analyses.AnalysisSettings settings) => JsonSerializer.Serialize(settings, RecordJson);
+
+    public void AddBatch(BatchRecord batch) =>
+        Write("INSERT INTO batches (id, key_id, created_at, record) VALUES ($id, $key, $at, $record)", c =>
+        {
+            c.Parameters.AddWithValue("$id", batch.Id);
+            c.Parameters.AddWithValue("$key", (object?)batch.KeyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$at", Text(batch.CreatedAt));
+            c.Parameters.AddWithValue("$record", JsonSerializer.Serialize(batch, RecordJson));
+        });
+
+    public BatchRecord? FindBatch(string id) =>
+        Read("SELECT record FROM batches WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), r => JsonSerializer.Deserialize<BatchRecord>(r.GetString(0), RecordJson)!).FirstOrDefault();
+
+    /// <summary>The newest batches of a key (every key's for null).</summary>
+    public IReadOnlyList<BatchRecord> Batches(string? keyId, int limit) =>
+        Read(keyId is null ? "SELECT record FROM batches ORDER BY created_at DESC LIMIT $limit" : "SELECT record FROM batches WHERE key_id = $key ORDER BY created_at DESC LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$limit", limit);
+        }, r => JsonSerializer.Deserialize<BatchRecord>(r.GetString(0), RecordJson)!);
+
+    public void AddItem(BatchItem item, string? keyId, string settingsKey) =>
+        Write("""
+            INSERT INTO items (id, batch_id, key_id, name, content_hash, settings_key, status, error, reused_from, created_at, finished_at)
+            VALUES ($id, $batch, $key, $name, $hash, $settings, $status, $error, $reused, $at, $finished)
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$id", item.Id);
+            c.Parameters.AddWithValue("$batch", item.BatchId);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$name", item.Name);
+            c.Parameters.AddWithValue("$hash", item.ContentHash);
+            c.Parameters.AddWithValue("$settings", settingsKey);
+            c.Parameters.AddWithValue("$status", item.Status);
+            c.Parameters.AddWithValue("$error", (object?)item.Error ?? DBNull.Value);
+            c.Parameters.AddWithValue("$reused", (object?)item.ReusedFrom ?? DBNull.Value);
+            c.Parameters.AddWithValue("$at", Text(item.CreatedAt));
+            c.Parameters.AddWithValue("$finished", item.FinishedAt is { } f ? Text(f) : DBNull.Value);
+        });
+
+    public BatchItem? FindItem(string id) => Items("WHERE i.id = $p", id).FirstOrDefault();
+
+    public IReadOnlyList<BatchItem> ItemsOf(string batchId) => Items("WHERE i.batch_id = $p", batchId);
+
+    /// <summary>A completed item of the same key with the same video and options: its report can be reused.</summary>
+    public BatchItem? FindCompleted(string? keyId, string contentHash, string settingsKey) =>
+        Read("SELECT id FROM items WHERE content_hash = $hash AND settings_key = $settings AND status = 'completed' AND reused_from IS NULL AND key_id IS $key ORDER BY created_at LIMIT 1", c =>
+        {
+            c.Parameters.AddWithValue("$hash", contentHash);
+            c.Parameters.AddWithValue("$settings", settingsKey);
+            c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
+        }, r => r.GetString(0)).Select(FindItem).FirstOrDefault();
+
+    /// <summary>Items not finished: their steps to queue again when the queue itself was lost (one process, in memory).</summary>
+    public IReadOnlyList<BatchItem> UnfinishedItems() => Items("WHERE i.status IN ('queued', 'running') AND $p = $p", "x");
+
+    /// <summary>Moves an unfinished item to <paramref name="status"/>; a finished item never moves again. False when it did not move.</summary>
+    public bool SetStatus(string itemId, string status, string? error, DateTimeOffset? finishedAt) =>
+        Write("UPDATE items SET status = $status, error = $error, finished_at = $finished WHERE id = $id AND status NOT IN ('completed', 'failed')", c =>
+        {
+            c.Parameters.AddWithValue("$id", itemId);
+            c.Parameters.AddWithValue("$status", status);
+            c.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+            c.Parameters.AddWithValue("$finished", finishedAt is { } f ? Text(f) : DBNull.Value);
+        }) > 0;
+
+    /// <summary>Lists an item's steps (a step already listed keeps its state).</summary>
+    public void AddSteps(string itemId, IEnumerable<string> steps)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        foreach (var step in steps)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR IGNORE INTO steps (item_id, step, state) VALUES ($item, $step, 'pending')";
+            command.Parameters.AddWithValue("$item", itemId);
+            command.Parameters.AddWithValue("$step", step);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Marks a step done with what it cost. True only the first time: a step run twice is booked once.</summary>
+    public bool CompleteStep(string itemId, string step, decimal dollars) =>
+        Write("""
+            INSERT INTO steps (item_id, step, state, dollars) VALUES ($item, $step, 'done', $dollars)
+            ON CONFLICT (item_id, step) DO UPDATE SET state = 'done', dollars = excluded.dollars WHERE steps.state <> 'done'
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$item", itemId);
+            c.Parameters.AddWithValue("$step", step);
+            c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+        }) > 0;
+
+    /// <summary>Each listed step of an item and whether it is done.</summary>
+    public IReadOnlyDictionary<string, bool> Steps(string itemId) =>
+        Read("SELECT step, state FROM steps WHERE item_id = $item", c => c.Parameters.AddWithValue("$item", itemId), r => (r.GetString(0), r.GetString(1) == "done"))
+            .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
+
+    /// <summary>Claims an item's final step; true for exactly one caller, however many finish their step at once.</summary>
+    public bool ClaimFinish(string itemId) =>
+        Write("UPDATE items SET finish_claimed = 1 WHERE id = $id AND finish_claimed = 0", c => c.Parameters.AddWithValue("$id", itemId)) > 0;
+
+    /// <summary>What a batch's booked steps cost so far (decimal, summed here).</summary>
+    public decimal SpentBy(string batchId) =>
+        Read("SELECT s.dollars FROM steps s JOIN items i ON i.id = s.item_id WHERE i.batch_id = $batch AND s.state = 'done'", c => c.Parameters.AddWithValue("$batch", batchId),
+            r => decimal.Parse(r.GetString(0), CultureInfo.InvariantCulture)).Sum();
+
+    private List<BatchItem> Items(string where, string parameter) =>
+        Read($"""
+            SELECT i.id, i.batch_id, i.name, i.content_hash, i.status, i.error, i.reused_from, i.created_at, i.finished_at,
+                   (SELECT group_concat(s.dollars, ' ') FROM steps s WHERE s.item_id = i.id AND s.state = 'done')
+            FROM items i {where} ORDER BY i.created_at, i.id
+            """, c => c.Parameters.AddWithValue("$p", parameter), r => new BatchItem
+        {
+            Id = r.GetString(0),
+            BatchId = r.GetString(1),
+            Name = r.GetString(2),
+            ContentHash = r.GetString(3),
+            Status = r.GetString(4),
+            Error = r.IsDBNull(5) ? null : r.GetString(5),
+            ReusedFrom = r.IsDBNull(6) ? null : r.GetString(6),
+            CreatedAt = DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+            FinishedAt = r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture),
+            Dollars = r.IsDBNull(9) ? 0m : r.GetString(9).Split(' ').Sum(d => decimal.Parse(d, CultureInfo.InvariantCulture)),
+        });
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private int Write(string sql, Action<SqliteCommand> bind)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        return command.ExecuteNonQuery();
+    }
+
+    private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+}

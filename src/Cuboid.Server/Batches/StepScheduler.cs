@@ -1,0 +1,61 @@
+using Hangfire;
+
+namespace Cuboid.Server.Batches;
+
+/// <summary>
+/// Puts an item's steps on the queue: the first step, each step the first one listed, and the final step once every
+/// other step is done (claimed in the store, so exactly one worker queues it). <see cref="Resume"/> rebuilds an item's
+/// place in a queue that was lost (a single process whose queue lives in memory).
+/// </summary>
+public sealed class StepScheduler(IBackgroundJobClient jobs, BatchStore store)
+{
+    public void Start(string itemId) => jobs.Enqueue<AnalysisSteps>(s => s.PrepareAsync(itemId, null, CancellationToken.None));
+
+    public void Queue(string itemId, string step)
+    {
+        if (step == StepNames.Transcribe)
+        {
+            jobs.Enqueue<AnalysisSteps>(s => s.TranscribeAsync(itemId, null, CancellationToken.None));
+        }
+        else if (step == StepNames.Finish)
+        {
+            jobs.Enqueue<AnalysisSteps>(s => s.FinishAsync(itemId, null, CancellationToken.None));
+        }
+        else if (step.StartsWith("caption-", StringComparison.Ordinal))
+        {
+            var batch = int.Parse(step["caption-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            jobs.Enqueue<AnalysisSteps>(s => s.CaptionAsync(itemId, batch, null, CancellationToken.None));
+        }
+    }
+
+    /// <summary>After a step: when every step but the last is done, the last is queued, once.</summary>
+    public void AfterStep(string itemId)
+    {
+        var steps = store.Steps(itemId);
+        if (steps.Where(s => s.Key != StepNames.Finish).All(s => s.Value) && store.ClaimFinish(itemId))
+        {
+            Queue(itemId, StepNames.Finish);
+        }
+    }
+
+    /// <summary>Queues whatever an unfinished item still needs.</summary>
+    public void Resume(BatchItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var steps = store.Steps(item.Id);
+        if (!steps.GetValueOrDefault(StepNames.Prepare))
+        {
+            Start(item.Id);
+            return;
+        }
+
+        var pending = steps.Where(s => !s.Value && s.Key != StepNames.Finish).Select(s => s.Key).ToList();
+        pending.ForEach(step => Queue(item.Id, step));
+        if (pending.Count == 0)
+        {
+            // Claimed before the queue was lost or not: either way the last step runs (again, at most once more).
+            store.ClaimFinish(item.Id);
+            Queue(item.Id, StepNames.Finish);
+        }
+    }
+}

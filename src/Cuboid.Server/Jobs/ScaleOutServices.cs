@@ -1,0 +1,83 @@
+using Cuboid.Server.Batches;
+using Cuboid.Server.Blobs;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Cuboid.Server.Jobs;
+
+/// <summary>
+/// Scale-out wiring, one call each from <see cref="CuboidServer"/>: Hangfire on the configured storage (PostgreSQL
+/// shared by a cluster, or memory for one process), one Hangfire server per queue this process works (none for
+/// <c>--role api</c>), the trace filter, the batch store, the blob store and the step scheduler; then the batch and worker
+/// routes and the dashboard behind the admin key.
+/// </summary>
+public static class ScaleOutServices
+{
+    private static readonly Lock FilterGate = new();
+    private static bool _filterAdded;
+
+    public static IServiceCollection AddCuboidScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ServerOptions.Section);
+        services.Configure<ScaleOptions>(section);
+        // The role and the queues decide which hosted services exist, so they are read now (the rest lazily).
+        var scale = section.Get<ScaleOptions>() ?? new ScaleOptions();
+        var queues = scale.Validate();
+
+        services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<ScaleOptions>>().Value));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        AddTraceFilter();
+        if (scale.RunsSteps)
+        {
+            foreach (var queue in queues)
+            {
+                services.AddHangfireServer((_, options) =>
+                {
+                    options.Queues = [queue.Queue];
+                    options.WorkerCount = queue.Workers;
+                    // Unique per process and queue, readable in the dashboard and /v1/workers.
+                    options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue.Queue}:{Guid.NewGuid().ToString("N")[..6]}";
+                    options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                    options.ShutdownTimeout = TimeSpan.FromSeconds(5);
+                });
+            }
+        }
+
+        services.AddSingleton(sp => BatchStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
+        services.AddSingleton<IBlobStore>(sp => new DirectoryBlobStore(sp.GetRequiredService<IOptions<ScaleOptions>>().Value.Blobs
+            ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
+        services.AddSingleton<StepScheduler>();
+        services.AddTransient<AnalysisSteps>();
+        services.AddHostedService<StepRecovery>();
+        return services;
+    }
+
+    /// <summary>Adds the <see cref="TraceContextFilter"/> to Hangfire's global filters, once per process.</summary>
+    public static void AddTraceFilter()
+    {
+        lock (FilterGate)
+        {
+            if (!_filterAdded)
+            {
+                GlobalJobFilters.Filters.Add(new TraceContextFilter());
+                _filterAdded = true;
+            }
+        }
+    }
+
+    public static void MapCuboidScaleOut(this WebApplication app, RouteGroupBuilder v1)
+    {
+        BatchesEndpoints.Map(v1);
+        WorkersEndpoint.Map(v1);
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorization(app.Services.GetRequiredService<IOptions<ServerOptions>>())],
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace Cuboid.Understanding.Reports;
+
+/// <summary>
+/// One video on a batch's index page: its name, where it stands (<c>completed</c>, <c>failed</c>, ...), what it cost,
+/// the report folder's page relative to the index (null when there is none), why it failed or what it warned, and
+/// from its report the duration, the summary and the chapter count.
+/// </summary>
+public sealed record BatchIndexEntry(string Name, string Status, decimal Dollars, string? ReportHref, string? Error)
+{
+    public double? DurationSeconds { get; init; }
+
+    public string? Summary { get; init; }
+
+    public int Chapters { get; init; }
+
+    /// <summary>True when the video's analysis reused an earlier report and paid nothing.</summary>
+    public bool Reused { get; init; }
+}
