@@ -5,7 +5,7 @@ namespace Cuboid.Understanding.Reports;
 /// the report folder's page relative to the index (null when there is none), why it failed or what it warned, and
 /// from its report the duration, the summary and the chapter count.
 /// </summary>
-public sealed record BatchIndexEntry(string Name, string Status, decimal Dollars, string? ReportHref, string? Error)
+internal sealed record BatchIndexEntry(string Name, string Status, decimal Dollars, string? ReportHref, string? Error)
 {
     public double? DurationSeconds { get; init; }
 

@@ -9,7 +9,7 @@ namespace Cuboid.Understanding.Reports;
 /// header), the batch's totals, then one row per video linking its report, failures first so they are not missed.
 /// Below 700 px the rows become cards.
 /// </summary>
-public static class BatchIndexHtmlWriter
+internal static class BatchIndexHtmlWriter
 {
     private const string IndexCss = """
         .totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:12px;margin:0 0 16px}
