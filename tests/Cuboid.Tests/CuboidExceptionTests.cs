@@ -127,7 +127,7 @@ public partial class CuboidExceptionTests
     [GeneratedRegex(@"(CuboidException\.(Usage|Input|Provider)\(|new CuboidException\().*?;[ \t]*\r?$", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex ThrowSite();
 
-    [GeneratedRegex(@"^CuboidException\.Usage\(CuboidErrorCodes\.\w+, (CuboidParameters\.\w+|\w+), ")]
+    [GeneratedRegex(@"^CuboidException\.Usage\(CuboidErrorCodes\.\w+, (CuboidParameters\.\w+|\w+),\s")]
     private static partial Regex UsageWithParameter();
 
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]

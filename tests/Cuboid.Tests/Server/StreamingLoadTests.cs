@@ -30,7 +30,7 @@ public sealed class StreamingLoadTests(GatewaySimulatorFixture fixture) : IClass
         {
             MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 10, BreakerMinimumThroughput = Requests,
         });
-        var store = host.Services.GetRequiredService<GatewayStore>();
+        var store = host.Services.GetRequiredService<IGatewayStore>();
         var now = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, Requests).Select(i => store.CreateKey(new KeySpec { Name = $"load-{i}", Budget = 10m, Period = "total" }, now)).ToList();
         using var client = host.CreateClient();
