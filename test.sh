@@ -6,6 +6,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 scripts/ensure-tools.sh
+# The PostgreSQL tests (gateway stores, scale-out) get a throwaway local server unless one is named already.
+CUBOID_TEST_POSTGRES="$(scripts/ensure-postgres.sh)"
+export CUBOID_TEST_POSTGRES
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
