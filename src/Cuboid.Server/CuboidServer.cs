@@ -73,7 +73,7 @@ public static class CuboidServer
         }
 
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-        started?.Invoke($"serving on {urls} (store {app.Services.GetRequiredService<IGatewayStore>().Location}; API reference at {urls.TrimEnd('/')}/scalar; admin API {(options.AdminKey is { Length: > 0 } ? "on" : "off: set CUBOID_ADMIN_KEY")})");
+        started?.Invoke($"serving on {urls} (store {app.Services.GetRequiredService<IGatewayStore>().Location}; web UI at {urls.TrimEnd('/')}/ui/; API reference at {urls.TrimEnd('/')}/scalar; admin API {(options.AdminKey is { Length: > 0 } ? "on" : "off: set CUBOID_ADMIN_KEY")})");
         try
         {
             await app.WaitForShutdownAsync(cancellationToken);

@@ -201,6 +201,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
             await ui.Page.Locator(ready).First.WaitForAsync();
             if (route == "#/spend")
             {
+                await Shot(ui, $"spend-by-day-{width}{suffix}.png");
                 await ui.Page.GetByRole(AriaRole.Button, new() { Name = "By key" }).ClickAsync();
                 await ui.Page.Locator("#spend-chart svg text.name").First.WaitForAsync();
             }

@@ -56,11 +56,13 @@ export function render(main, { caller, args }) {
 
   function drawTiles(usage) {
     const tile = (label, value, sub) => h('div', { class: 'card tile' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), sub ? h('div', { class: 'sub' }, sub) : null);
-    const top = group === 'day' ? null : usage.data[0];
+    // The dearest bucket: the busiest day, or the model or key that spent most (the list comes dearest first).
+    const top = group === 'day' ? usage.data.reduce((a, b) => (b.dollars > a.dollars ? b : a), usage.data[0]) : usage.data[0];
+    const topName = { day: 'Busiest day', model: 'Top model', key: 'Top key' }[group];
     clear(tiles).append(
       tile(`Spent, ${days} days`, money(usage.total), `${number(usage.calls)} charge${usage.calls === 1 ? '' : 's'}`),
       caller.admin
-        ? tile('Biggest', top && top.dollars > 0 ? money(top.dollars) : '—', top && top.dollars > 0 ? top.label : 'choose By model or By key')
+        ? tile(topName, top && top.dollars > 0 ? money(top.dollars) : '—', top && top.dollars > 0 ? top.label : 'nothing spent yet')
         : tile(`This ${usage.caller.period}`, money(usage.caller.spent_this_period),
           usage.caller.budget != null ? `of ${money(usage.caller.budget)} budget · ${money(Math.max(0, usage.caller.budget - usage.caller.spent_this_period))} left` : 'no budget set'),
       tile('Tokens', number(usage.data.reduce((n, b) => n + b.input_tokens + b.output_tokens, 0)), 'input and output'));
