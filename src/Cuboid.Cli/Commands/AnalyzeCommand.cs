@@ -72,9 +72,7 @@ public static class AnalyzeCommand
         {
             if (parse.GetValue(server) is { } serverUrl)
             {
-                var gateway = Uri.TryCreate(serverUrl, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
-                    ? parsed
-                    : throw CuboidException.Usage($"--server '{serverUrl}' is not an http:// or https:// URL");
+                var gateway = GatewayUrl.From(serverUrl)!;
                 // A corpus on a gateway: the batch's options are the ones a server run takes.
                 var batchOptions = new
                 {

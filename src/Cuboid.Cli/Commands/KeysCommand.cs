@@ -20,7 +20,7 @@ public static class KeysCommand
     public static Command Create(CliConsole console)
     {
         var store = StoreOption.Create();
-        var server = new Option<Uri?>("--server") { Description = "A running gateway's URL; its admin key comes from CUBOID_ADMIN_KEY" };
+        var server = new Option<string?>("--server") { Description = "A running gateway's URL; its admin key comes from CUBOID_ADMIN_KEY" };
         var json = new Option<bool>("--json") { Description = "Write JSON" };
         var command = new Command("keys", "Virtual keys of the gateway: create (the secret is shown once), list, revoke");
         command.Subcommands.Add(CreateKey(console, store, server, json));
@@ -29,7 +29,7 @@ public static class KeysCommand
         return command;
     }
 
-    private static Command CreateKey(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
+    private static Command CreateKey(CliConsole console, Option<string?> store, Option<string?> server, Option<bool> json)
     {
         var name = new Option<string?>("--name") { Description = "A label (team, service)" };
         var budget = new Option<decimal?>("--budget") { Description = "Dollars per period (default: no limit)" };
@@ -51,7 +51,7 @@ public static class KeysCommand
             };
             spec.Validate();
             JsonObject key;
-            if (parse.GetValue(server) is { } url)
+            if (GatewayUrl.From(parse.GetValue(server)) is { } url)
             {
                 key = await SendAsync(HttpMethod.Post, url, "admin/keys", JsonContent.Create(spec, options: new JsonSerializerOptions(JsonSerializerDefaults.Web)), cancellationToken);
             }
@@ -75,12 +75,12 @@ public static class KeysCommand
         return create;
     }
 
-    private static Command List(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
+    private static Command List(CliConsole console, Option<string?> store, Option<string?> server, Option<bool> json)
     {
         var list = new Command("list", "Every key (never a secret)") { store, server, json };
         list.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var keys = parse.GetValue(server) is { } url
+            var keys = GatewayUrl.From(parse.GetValue(server)) is { } url
                 ? (await SendAsync(HttpMethod.Get, url, "admin/keys", null, cancellationToken))["data"]!.AsArray().Select(k => k!.AsObject()).ToList()
                 : [.. OpenStore(parse, store).Keys().Select(AdminKeysEndpoints.Describe)];
             if (parse.GetValue(json))
@@ -101,14 +101,14 @@ public static class KeysCommand
         return list;
     }
 
-    private static Command Revoke(CliConsole console, Option<string?> store, Option<Uri?> server, Option<bool> json)
+    private static Command Revoke(CliConsole console, Option<string?> store, Option<string?> server, Option<bool> json)
     {
         var id = new Argument<string>("id") { Description = "The key's id (key_…)" };
         var revoke = new Command("revoke", "Revoke a key: it stops working at once") { id, store, server, json };
         revoke.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var keyId = parse.GetValue(id)!;
-            if (parse.GetValue(server) is { } url)
+            if (GatewayUrl.From(parse.GetValue(server)) is { } url)
             {
                 await SendAsync(HttpMethod.Delete, url, $"admin/keys/{Uri.EscapeDataString(keyId)}", null, cancellationToken);
             }

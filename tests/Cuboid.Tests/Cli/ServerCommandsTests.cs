@@ -49,6 +49,8 @@ public sealed class ServerCommandsTests : IDisposable
     [InlineData(ExitCodes.Usage, "keys", "create", "--models", "gpt4")]
     [InlineData(ExitCodes.Input, "keys", "revoke", "key_nope")]
     [InlineData(ExitCodes.Usage, "serve", "--urls", "ftp://127.0.0.1:1")]
+    [InlineData(ExitCodes.Usage, "keys", "list", "--server", "ftp://127.0.0.1:1")]
+    [InlineData(ExitCodes.Usage, "keys", "list", "--server", "http://127.0.0.1:9/")]
     public async Task Bad_input_is_one_line_and_a_documented_exit_code(int code, params string[] args)
     {
         var (exit, _, err) = await Run([.. args, "--store", _store]);

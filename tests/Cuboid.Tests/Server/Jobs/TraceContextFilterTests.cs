@@ -32,7 +32,14 @@ public sealed class TraceContextFilterTests
             client.Enqueue(() => StepSpanRecorder.Record(marker));
         }
 
-        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, ServerName = "trace-test-" + marker }, storage);
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            WorkerCount = 1,
+            ServerName = "trace-test-" + marker,
+            // Its own activator: the global one belongs to whichever gateway test host configured Hangfire last, and a
+            // disposed host's container fails every job it starts.
+            Activator = new JobActivator(),
+        }, storage);
         // Up to a minute: a loaded CI machine can take seconds to start a Hangfire worker.
         for (var i = 0; i < 1200 && !StepSpanRecorder.Seen.ContainsKey(marker); i++)
         {
