@@ -65,6 +65,27 @@ internal static class CostEstimator
     public static decimal PerCaption(ModelQuote? captioner, string? focus = null) =>
         Estimate(0, 1, false, captioner, null, null, focus)[0].Dollars;
 
+    /// <summary>
+    /// One reasoning call other than the synthesis (a long video's judge): the expected price at
+    /// <paramref name="expectedOutputTokens"/> plus typical thinking, the worst case at the full <paramref name="outputCap"/>
+    /// and repaired once (the repair resends the prompt and the unusable answer).
+    /// </summary>
+    public static StageEstimate Call(string stage, ModelQuote? model, long inputTokens, int expectedOutputTokens, int outputCap)
+    {
+        if (model is null)
+        {
+            return new StageEstimate(stage, null, 0, 0, 0, 0, 0);
+        }
+
+        var output = expectedOutputTokens + TypicalThinking(model);
+        var cap = outputCap + (model.ReasoningTokens ?? 0);
+        return new StageEstimate(stage, model.ModelId, 1, inputTokens, output, 0, TokenDollars(model, inputTokens, output),
+            PriceKnown: model.InputPerMTok is not null || model.OutputPerMTok is not null)
+        {
+            WorstCaseDollars = RoundUp(Dollars(model, (2 * inputTokens) + outputCap, 2L * cap)),
+        };
+    }
+
     /// <summary>What the router reserves for every caption: the longest prompt of the video (its last timecode), the image, the full cap.</summary>
     private static decimal WorstCaption(double durationSeconds, int frames, ModelQuote captioner, string? focus)
     {

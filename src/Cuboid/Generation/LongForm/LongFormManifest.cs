@@ -39,6 +39,9 @@ public sealed class LongFormManifest
 
     public List<string> Warnings { get; set; } = [];
 
+    /// <summary>The judge's verdict on each segment's kept take, kept as each caption and the scores arrive (never paid for twice).</summary>
+    public List<SegmentVerdict> Judgements { get; set; } = [];
+
     /// <summary>What the reasoning model's storyboard cost (estimated), counted once even when the run resumes.</summary>
     public decimal StoryboardDollars { get; set; }
 

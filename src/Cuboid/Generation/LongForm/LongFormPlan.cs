@@ -15,4 +15,8 @@ public sealed record LongFormPlan(
     int KeyframeImages,
     decimal KeyframeDollars,
     decimal ExpectedDollars,
-    decimal WorstCaseDollars);
+    decimal WorstCaseDollars)
+{
+    /// <summary>What judging the segments would cost (<see cref="LongFormRequest.Judge"/>), in the totals when it can run; null when not asked.</summary>
+    public JudgePlan? Judging { get; init; }
+}

@@ -49,6 +49,9 @@ public sealed record LongFormRequest
 
     public string? NegativePrompt { get; init; }
 
+    /// <summary>Caption a frame of every segment and score it against its shot's prompt (<see cref="LongFormSession.Judge"/>), priced in the plan.</summary>
+    public bool Judge { get; init; }
+
     /// <summary>Throws a usage error naming the first bad option.</summary>
     public void Validate()
     {

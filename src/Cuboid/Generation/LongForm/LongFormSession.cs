@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Cuboid.Generation.Routing;
 using Cuboid.Media;
+using Cuboid.Understanding;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Generation.LongForm;
@@ -19,6 +20,9 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
     public const string StoryboardName = "storyboard.json";
 
     private readonly MediaTools _tools = tools ?? MediaTools.Default;
+
+    /// <summary>The judge of <see cref="LongFormRequest.Judge"/>: captions a frame of every segment and scores it against its shot's prompt.</summary>
+    public SegmentJudge? Judge { get; init; }
 
     /// <summary>What the run would cost, route by route, without calling any model (dry runs price hosts without keys too).</summary>
     public LongFormPlan Plan(LongFormRequest request, bool assumeEveryHostConfigured = false)
@@ -48,7 +52,14 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             : keyframeImages * (images?.GetService<Images.PortfolioImageGenerator>()?.Plan(new ImageGenerationRequest("a keyframe"), null, assumeEveryHostConfigured).First?.EstimatedCost ?? 0);
         var video = segments.Sum(s => s.Dollars ?? 0);
         var fixedCost = (writing?.Dollars ?? 0) + keyframeDollars;
-        return new LongFormPlan(request, board, source, writing, segments, keyframeImages, keyframeDollars, video + fixedCost, (video * request.BestOf) + fixedCost);
+        // The judge is priced only where it can run: a plan that cannot judge says so instead.
+        var judging = request.Judge ? Judging(board.Shots) : null;
+        var judgeDollars = judging is { CanRun: true } ? judging.Dollars : 0;
+        var judgeWorst = judging is { CanRun: true } ? judging.WorstCaseDollars : 0;
+        return new LongFormPlan(request, board, source, writing, segments, keyframeImages, keyframeDollars, video + fixedCost + judgeDollars, (video * request.BestOf) + fixedCost + judgeWorst)
+        {
+            Judging = judging,
+        };
     }
 
     /// <summary>Makes the long video in <paramref name="folder"/> (resuming the run already there, if it is the same run).</summary>
@@ -63,6 +74,11 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
                 // Found out before anything is paid for, not at the first keyframe.
                 throw CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, CuboidParameters.Strategy, $"no configured image model can draw the keyframes ({string.Join("; ", none.Skipped.Select(s => $"{s.Route}: {s.Reason}"))}); set a key, or use {CuboidParameters.Strategy} chain");
             }
+        }
+
+        if (plan.Judging is { CanRun: false } cannotJudge)
+        {
+            throw JudgeUnavailable(cannotJudge);
         }
 
         if (plan.Segments.FirstOrDefault(s => s.Dollars is null) is { } unroutable)
@@ -92,7 +108,7 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
         Directory.CreateDirectory(renderer.FramesFolder);
 
         // A resumed run's earlier spend (segments and the storyboard) counts against this run's budget too.
-        var earlier = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
+        var earlier = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars + manifest.Judgements.Sum(j => j.Dollars);
         if (earlier > 0 && generation.Budget.TryReserve(earlier, out var booked))
         {
             booked.Settle(earlier);
@@ -100,7 +116,8 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
 
         // Refuse up front what the budget cannot finish, rather than spend part of it on half a video.
         var toGo = plan.Segments.Where(s => !manifest.Chosen.ContainsKey(s.Index)).Sum(s => s.Dollars ?? 0)
-            + (manifest.Storyboard is null ? plan.StoryboardWriting?.Dollars ?? 0 : 0);
+            + (manifest.Storyboard is null ? plan.StoryboardWriting?.Dollars ?? 0 : 0)
+            + (plan.Judging is { } judge && manifest.Judgements.Count(j => j.Score is not null) < plan.Segments.Count ? judge.Dollars : 0);
         if (generation.Budget.Remaining is { } left && toGo > left)
         {
             throw generation.Budget.Exceeded(toGo, $"the rest of this {plan.Storyboard.TotalSeconds} s video");
@@ -150,10 +167,44 @@ public sealed class LongFormSession(GenerationSession generation, StoryboardMode
             SegmentLength = joins.Count > 0 ? null : TimeSpan.FromDays(1),
             Tools = _tools,
         }, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> judgeWarnings = [];
+        if (request.Judge)
+        {
+            var judged = await JudgeAsync(video, storyboard, takes, drift.Report, manifest, renderer, folder, cancellationToken).ConfigureAwait(false);
+            drift = drift with { Report = drift.Report with { Judgements = judged.Verdicts } };
+            judgeWarnings = judged.Warnings;
+        }
+
         WriteText(Path.Combine(folder, DriftReportFolder.JsonName), DriftJson.Serialize(drift.Report));
         WriteText(Path.Combine(folder, DriftReportFolder.HtmlName), DriftHtmlWriter.Render(drift, manifest.Gates, request.Gates));
-        var spent = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars;
-        return new LongFormOutcome(folder, video, storyboard, takes, [.. manifest.Gates], drift, spent, resumed, [.. manifest.Warnings]);
+        var spent = manifest.Takes.Where(t => t.State == SegmentTake.Delivered).Sum(t => t.Dollars) + manifest.StoryboardDollars + manifest.Judgements.Sum(j => j.Dollars);
+        return new LongFormOutcome(folder, video, storyboard, takes, [.. manifest.Gates], drift, spent, resumed, [.. manifest.Warnings, .. judgeWarnings]);
+    }
+
+    private JudgePlan Judging(IReadOnlyList<StoryboardShot> shots) =>
+        Judge?.Plan(shots) ?? new JudgePlan(new StageEstimate(AnalysisTasks.Caption, null, 0, 0, 0, 0, 0), new StageEstimate(AnalysisTasks.Reason, null, 0, 0, 0, 0, 0));
+
+    private static CuboidException JudgeUnavailable(JudgePlan plan)
+    {
+        var missing = plan.Captions.Model is null ? plan.Captions : plan.Scoring;
+        var what = missing == plan.Captions ? "a captioner" : "a reasoning model";
+        var hint = missing.EnabledBy is { Count: > 0 } variables ? $"set {string.Join(" or ", variables)}" : $"configure a provider for '{missing.Stage}'";
+        return CuboidException.Provider(CuboidErrorCodes.ProviderUnavailable, CuboidParameters.Judge, $"{CuboidParameters.Judge} needs {what} and none is configured; {hint}");
+    }
+
+    // Judges the kept takes from the middle of each segment of the joined video; verdicts are kept in the manifest as they come.
+    private async Task<JudgeOutcome> JudgeAsync(string video, Storyboard storyboard, IReadOnlyList<SegmentTake> takes, DriftReport report,
+        LongFormManifest manifest, SegmentRenderer renderer, string folder, CancellationToken cancellationToken)
+    {
+        var shots = takes.Select((take, i) => report.Segments.ElementAtOrDefault(i) is { } segment
+            ? new JudgedShot(i, take.Take, storyboard.Shots[i].Prompt, (segment.Start + segment.End) / 2, segment.Start, segment.End)
+            : null).OfType<JudgedShot>().ToList();
+        var earlier = manifest.Read(m => m.Judgements.ToList());
+        return await Judge!.JudgeAsync(video, shots, earlier, Path.Combine(renderer.FramesFolder, "judge"), verdict => manifest.Update(folder, m =>
+        {
+            m.Judgements.RemoveAll(j => j.Index == verdict.Index);
+            m.Judgements.Add(verdict);
+        }), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Storyboard> StoryboardAsync(LongFormRequest request, LongFormPlan plan, LongFormManifest manifest, string folder, CancellationToken cancellationToken)

@@ -29,6 +29,11 @@ internal static class DriftHtmlWriter
             Gates(html, gates);
         }
 
+        if (report.Judgements is { } verdicts)
+        {
+            JudgeHtml.Append(html, verdicts);
+        }
+
         Curves(html, report, thresholds);
         Joins(html, measurement, thresholds);
         Anchor(html, measurement);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cuboid.Generation.LongForm;
 
 /// <summary>Everything <c>cuboid drift</c> measured on one video; serialised as <c>drift.json</c>.</summary>
@@ -36,6 +38,10 @@ public sealed record DriftReport(
     IReadOnlyList<DriftFinding> Findings)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The judge's verdict per segment (<c>cuboid generate --judge</c>); null, and left out of drift.json, otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SegmentVerdict>? Judgements { get; init; }
 
     /// <summary>The trend of <paramref name="metric"/>, e.g. <c>deltaEAnchor</c>.</summary>
     public MetricTrend Trend(string metric) => Trends.First(t => t.Metric == metric);
