@@ -110,9 +110,9 @@ public static class GenerateCommand
         // Keyframes by default where an image model can draw them; chain where none is configured.
         var imageModel = session.Images.Plan(new Microsoft.Extensions.AI.ImageGenerationRequest("a keyframe")).Candidates.Count > 0;
         var request = longForm.Request(parse, single, imageModel);
-        var writer = longForm.StoryboardWriter(parse, session.Run, out var services);
+        var (writer, judge) = longForm.Models(parse, session.Run, out var services);
         using var container = services;
-        var longSession = new LongFormSession(session, writer, session.Images);
+        var longSession = new LongFormSession(session, writer, session.Images) { Judge = judge };
         if (parse.GetValue(dryRun))
         {
             return await LongFormCliOptions.PrintPlanAsync(console, longSession.Plan(request, assumeEveryHostConfigured: true), parse.GetValue(json));

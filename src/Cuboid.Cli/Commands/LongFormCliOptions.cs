@@ -4,7 +4,9 @@ using System.Text.Json;
 using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.LongForm;
+using Cuboid.DependencyInjection;
 using Cuboid.Portfolio;
+using Cuboid.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Cli.Commands;
@@ -33,13 +35,17 @@ internal sealed class LongFormCliOptions
 
     public Option<bool> MatchColour { get; } = new("--match-colour") { Description = "Match every segment's colour and exposure to the anchor when joining" };
 
+    public Option<bool> Judge { get; } = new("--judge") { Description = "Caption a frame of every segment and score it against its shot's prompt (captioner + reasoning model; priced in the plan)" };
+
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Caption cache of --judge (default ~/.cache/cuboid, the one analyze uses)" };
+
     public Option<FileInfo?> Config { get; } = PortfolioCliOptions.Config();
 
-    public IEnumerable<Option> All => [Strategy, Anchor, Storyboard, Gate, BestOf, SegmentSeconds, ReAnchor, Crossfade, MatchColour, Config];
+    public IEnumerable<Option> All => [Strategy, Anchor, Storyboard, Gate, BestOf, SegmentSeconds, ReAnchor, Crossfade, MatchColour, Judge, Cache, Config];
 
     /// <summary>Long-form when a long-form option is given or the length is more than one segment.</summary>
     public bool IsLongForm(ParseResult parse, int seconds) =>
-        parse.GetValue(Strategy) is not null || parse.GetValue(Storyboard) is not null || (parse.GetValue(Anchor)?.Length ?? 0) > 0
+        parse.GetValue(Strategy) is not null || parse.GetValue(Storyboard) is not null || (parse.GetValue(Anchor)?.Length ?? 0) > 0 || parse.GetValue(Judge)
         || parse.GetValue(Gate) is not null || parse.GetValue(BestOf) != 1 || parse.GetValue(ReAnchor) is not null
         || seconds > parse.GetValue(SegmentSeconds);
 
@@ -62,6 +68,7 @@ internal sealed class LongFormCliOptions
             : ReAnchorMode.Match,
         Crossfade = parse.GetValue(Crossfade),
         MatchColour = parse.GetValue(MatchColour),
+        Judge = parse.GetValue(Judge),
         Size = single.Size,
         Resolution = single.Resolution,
         AspectRatio = single.AspectRatio,
@@ -70,29 +77,33 @@ internal sealed class LongFormCliOptions
     };
 
     /// <summary>
-    /// The reasoning model that writes storyboards (the container's router, spending from and booking into
-    /// <paramref name="run"/>, the generation's run, so one <c>--budget</c> covers storyboard and video), when a configured
-    /// provider serves <c>reason</c> and no storyboard file is given; <paramref name="services"/> must outlive it.
+    /// The models of a long video, from the container's router, spending from and booking into <paramref name="run"/> (the
+    /// generation's run, so one <c>--budget</c> covers storyboard, video and judge): the reasoning model that writes the
+    /// storyboard, when a configured provider serves <c>reason</c> and no storyboard file is given, and with <c>--judge</c>
+    /// the judge (captions cached in the analysis cache). <paramref name="services"/> must outlive them.
     /// </summary>
-    public StoryboardModel? StoryboardWriter(ParseResult parse, RunScope run, out IDisposable? services)
+    public (StoryboardModel? Writer, SegmentJudge? Judge) Models(ParseResult parse, RunScope run, out IDisposable? services)
     {
         services = null;
-        if (parse.GetValue(Storyboard) is not null)
+        var writes = parse.GetValue(Storyboard) is null;
+        var judges = parse.GetValue(Judge);
+        if (!writes && !judges)
         {
-            return null;
+            return (null, null);
         }
 
-        var container = CliServices.Create(parse.GetValue(Config)?.FullName);
+        var container = CliServices.Create(parse.GetValue(Config)?.FullName, [new(CacheKey, parse.GetValue(Cache)?.FullName)]);
         services = container;
         var router = container.GetRequiredService<ModelRouter>();
-        if (router.VariablesToEnable(ModelTasks.Reason).Count > 0)
-        {
-            return null;
-        }
-
-        return new StoryboardModel(router.GetChatClient(ModelTasks.Reason),
-            estimate => router.Plan(ModelTasks.Reason, estimate: estimate, run: run).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null);
+        var writer = writes && router.VariablesToEnable(ModelTasks.Reason).Count == 0
+            ? new StoryboardModel(router.GetChatClient(ModelTasks.Reason),
+                estimate => router.Plan(ModelTasks.Reason, estimate: estimate, run: run).First is { } first ? new ModelCost(first.ModelId, first.EstimatedCost) : null)
+            : null;
+        var judge = judges ? SegmentJudge.FromRouter(router, run, cache: container.GetRequiredService<IAnalysisCache>()) : null;
+        return (writer, judge);
     }
+
+    private const string CacheKey = $"{CuboidServiceCollectionExtensions.SectionName}:Storage:{nameof(CuboidStorageOptions.CacheDirectory)}";
 
     public static async Task<int> PrintPlanAsync(CliConsole console, LongFormPlan plan, bool json)
     {
@@ -122,6 +133,11 @@ internal sealed class LongFormCliOptions
             await console.Out.WriteLineAsync(Text($"keyframes: {plan.KeyframeImages} images from the image model: {DisplayFormat.Dollars(plan.KeyframeDollars)}"));
         }
 
+        if (plan.Judging is { } judging)
+        {
+            await console.Out.WriteLineAsync(JudgeLine(judging));
+        }
+
         await console.Out.WriteLineAsync(Text($"total: {DisplayFormat.Dollars(plan.ExpectedDollars)} expected, {DisplayFormat.Dollars(plan.WorstCaseDollars)} worst case (every segment rendered {request.BestOf} time{(request.BestOf == 1 ? "" : "s")})"));
         return ExitCodes.Ok;
     }
@@ -139,7 +155,7 @@ internal sealed class LongFormCliOptions
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(new
             {
                 outcome.VideoPath, outcome.Folder, outcome.Dollars, outcome.ResumedSegments, outcome.Segments, outcome.Gates,
-                Drift = Path.Combine(outcome.Folder, DriftReportFolder.JsonName), report.Findings, report.Letterbox,
+                Drift = Path.Combine(outcome.Folder, DriftReportFolder.JsonName), report.Findings, report.Letterbox, report.Judgements,
             }, PortfolioJson.Output));
             return ExitCodes.Ok;
         }
@@ -157,12 +173,44 @@ internal sealed class LongFormCliOptions
             await console.Out.WriteLineAsync(Text($"letterbox: top {bars.Top} px, bottom {bars.Bottom} px, left {bars.Left} px, right {bars.Right} px"));
         }
 
+        if (report.Judgements is { } verdicts)
+        {
+            await console.Out.WriteLineAsync(VerdictLine(verdicts));
+        }
+
         foreach (var finding in report.Findings)
         {
             await console.Out.WriteLineAsync($"! {finding.Message}");
         }
 
         return ExitCodes.Ok;
+    }
+
+    // The judge's price in the plan, or why it cannot run here.
+    private static string JudgeLine(JudgePlan judging)
+    {
+        if (!judging.CanRun)
+        {
+            var missing = judging.Captions.Model is null ? judging.Captions : judging.Scoring;
+            var hint = missing.EnabledBy is { Count: > 0 } variables ? $"; set {string.Join(" or ", variables)}" : "";
+            return $"judge: cannot run here (no {(missing == judging.Captions ? "captioner" : "reasoning model")} configured{hint})";
+        }
+
+        return Text($"judge: {judging.Captions.Calls} captions on {judging.Captions.Model} ({DisplayFormat.Dollars(judging.Captions.Dollars)}), scored by {judging.Scoring.Model} ({DisplayFormat.Dollars(judging.Scoring.Dollars)}): {DisplayFormat.Dollars(judging.Dollars)}");
+    }
+
+    // The judge's verdicts in one line: the mean, the weakest segment and why, and the cost.
+    private static string VerdictLine(IReadOnlyList<SegmentVerdict> verdicts)
+    {
+        var scored = verdicts.Where(v => v.Score is not null).ToList();
+        var cost = DisplayFormat.Dollars(verdicts.Sum(v => v.Dollars));
+        if (scored.Count == 0)
+        {
+            return $"judge: {verdicts.Count} segments captioned, none scored; {cost}";
+        }
+
+        var weakest = scored.MinBy(v => v.Score)!;
+        return Text($"judge: mean score {scored.Average(v => v.Score!.Value):0.0} of 10 over {scored.Count} segments; lowest: segment {weakest.Index + 1} ({weakest.Score:0.#}: {weakest.Reason}); {cost}");
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
