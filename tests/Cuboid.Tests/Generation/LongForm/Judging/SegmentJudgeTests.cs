@@ -16,7 +16,7 @@ public sealed class SegmentJudgeTests(VideoSimulatorFixture fixture, RouterSimul
 {
     // Dear enough ($100 / $400 per million tokens) that three captions and the scoring call cost cents, not fractions of them.
     private static readonly CatalogModel Captioner = PortfolioHarness.Model("sim:eye", ["caption"], 128_000, 100m, 400m, ("caption", 90));
-    private static readonly CatalogModel Reasoner = PortfolioHarness.Model("sim:judge", ["reason"], 128_000, 100m, 400m, ("reason", 90));
+    private static readonly CatalogModel Reasoner = PortfolioHarness.Model("sim:judge", ["reason"], 128_000, 100m, 400m, ("reason", 90)) with { StructuredOutput = true };
 
     private const string Scores = """{"segments":[{"segment":1,"score":8,"reason":"the lighthouse stands at dusk"},{"segment":2,"score":4.5,"reason":"the sky is too bright for dusk"},{"segment":3,"score":9,"reason":"all of the prompt is visible"}]}""";
 
