@@ -5,6 +5,7 @@ using Cuboid.Generation.LongForm;
 using Cuboid.Portfolio;
 using Cuboid.Storage;
 using Cuboid.Testing.Generation;
+using Cuboid.Testing.Simulators;
 using Cuboid.Tests.Portfolio;
 
 namespace Cuboid.Tests.Generation.LongForm;
@@ -74,6 +75,18 @@ internal sealed class LongFormHarness : IDisposable
         // test:alpha takes first and last frames on replicate and fal.
         Model = "test:alpha",
     };
+
+    /// <summary>Runs <paramref name="request"/> expecting it refused up front: no video job created and no call made on <paramref name="chat"/>.</summary>
+    public async Task<CuboidException> RefusedBeforeAnySpendAsync(LongFormSession session, LongFormRequest request, ProviderSimulator chat)
+    {
+        var creates = _sim.CreateCount();
+
+        var error = await Assert.ThrowsAsync<CuboidException>(() => session.RunAsync(request, Out));
+
+        Assert.Equal(creates, _sim.CreateCount());
+        Assert.Equal(0, chat.CallCount());
+        return error;
+    }
 
     public void Dispose()
     {

@@ -34,13 +34,10 @@ public sealed class StoryboardSpendTests(VideoSimulatorFixture fixture, RouterSi
         var plan = longForm.Plan(Request());
         Assert.True(plan.StoryboardWriting!.Dollars > 0.12m, $"storyboard estimate {plan.StoryboardWriting.Dollars}");
         Assert.Equal(0.48m + plan.StoryboardWriting.Dollars, plan.ExpectedDollars);
-        var creates = fixture.Sim.CreateCount();
 
-        var error = await Assert.ThrowsAsync<CuboidException>(() => longForm.RunAsync(Request(), _harness.Out));
+        var error = await _harness.RefusedBeforeAnySpendAsync(longForm, Request(), chat.Sim);
 
         Assert.Equal(ErrorKind.Budget, error.Kind);
-        Assert.Equal(creates, fixture.Sim.CreateCount());
-        Assert.Equal(0, chat.Sim.CallCount());
     }
 
     [Fact]

@@ -143,11 +143,14 @@ public sealed class SegmentJudge
             warning = $"the reasoning model could not score the segments ({failure.Message}); they are captioned but not scored";
         }
 
-        // Paid either way (an unusable answer is paid too): each segment carries an equal share of the call.
-        var share = (Spent(AnalysisTasks.Reason) - before) / shots.Count;
-        foreach (var shot in shots)
+        // Paid either way (an unusable answer is paid too): each segment carries an equal share of the call, rounded to
+        // the millionth, the last one the rest, so the shares add up to the call exactly.
+        var paid = Spent(AnalysisTasks.Reason) - before;
+        var share = Math.Round(paid / shots.Count, 6);
+        foreach (var (shot, i) in shots.Select((s, i) => (s, i)))
         {
-            var verdict = verdicts[shot.Index]! with { Dollars = verdicts[shot.Index]!.Dollars + share };
+            var part = i == shots.Count - 1 ? paid - (share * (shots.Count - 1)) : share;
+            var verdict = verdicts[shot.Index]! with { Dollars = verdicts[shot.Index]!.Dollars + part };
             verdicts[shot.Index] = verdict;
             keep(verdict);
         }

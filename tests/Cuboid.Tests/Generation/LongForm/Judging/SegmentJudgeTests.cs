@@ -108,13 +108,10 @@ public sealed class SegmentJudgeTests(VideoSimulatorFixture fixture, RouterSimul
         var router = ReasonerRouter.Build(Answering(Scores), Captioner, Reasoner);
         var longForm = Session(router, budget: 0.50m);
         Assert.True(longForm.Plan(Request()).ExpectedDollars > 0.50m);
-        var creates = fixture.Sim.CreateCount();
 
-        var error = await Assert.ThrowsAsync<CuboidException>(() => longForm.RunAsync(Request(), _harness.Out));
+        var error = await _harness.RefusedBeforeAnySpendAsync(longForm, Request(), chat.Sim);
 
         Assert.Equal(ErrorKind.Budget, error.Kind);
-        Assert.Equal(creates, fixture.Sim.CreateCount());
-        Assert.Equal(0, chat.Sim.CallCount());
     }
 
     [Fact]
@@ -122,13 +119,11 @@ public sealed class SegmentJudgeTests(VideoSimulatorFixture fixture, RouterSimul
     {
         var router = ReasonerRouter.Build(Answering(Scores), Reasoner);
         var longForm = Session(router);
-        var creates = fixture.Sim.CreateCount();
 
-        var error = await Assert.ThrowsAsync<CuboidException>(() => longForm.RunAsync(Request(), _harness.Out));
+        var error = await _harness.RefusedBeforeAnySpendAsync(longForm, Request(), chat.Sim);
 
         Assert.Equal((ErrorKind.Provider, CuboidParameters.Judge), (error.Kind, error.Parameter));
         Assert.Contains("needs a captioner", error.Message, StringComparison.Ordinal);
-        Assert.Equal(creates, fixture.Sim.CreateCount());
     }
 
     [Fact]
