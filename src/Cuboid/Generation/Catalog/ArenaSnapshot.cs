@@ -68,7 +68,12 @@ internal static partial class ArenaSnapshot
             foreach (var row in reader)
             {
                 line++;
-                var cells = Enumerable.Range(0, row.ColCount).Select(i => row[i].ToString()).ToArray();
+                var cells = new string[row.ColCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = row[i].ToString();
+                }
+
                 if (cells.All(string.IsNullOrWhiteSpace))
                 {
                     continue;
@@ -140,7 +145,8 @@ internal static partial class ArenaSnapshot
 
     private static DateOnly? DateIn(string origin)
     {
-        foreach (Match match in DatePattern().Matches(origin))
+        // The date nearest the end wins: GenAI-Arena's results/YYYYMMDD/ folder, or a date in a saved file's name.
+        foreach (var match in DatePattern().Matches(origin).Reverse())
         {
             var digits = match.Value.Replace("-", "", StringComparison.Ordinal);
             if (DateOnly.TryParseExact(digits, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
