@@ -112,6 +112,19 @@ public sealed class ArenaSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task The_video_leaderboard_says_unrated_where_no_arena_figure_was_published()
+    {
+        await File.WriteAllTextAsync(Overlay, """{"schema": 1, "models": []}""");
+
+        var (code, stdout, stderr) = await Run("models", "--task", "t2v", "--catalog", Overlay);
+
+        Assert.True(code == 0, stderr);
+        var rows = stdout.Split('\n');
+        Assert.Contains(rows, l => l.StartsWith("google:veo-3.1 ", StringComparison.Ordinal) && l.Contains("unrated", StringComparison.Ordinal));
+        Assert.Contains(rows, l => l.StartsWith("runway:gen4.5 ", StringComparison.Ordinal) && l.Contains("1247", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_shipped_video_rating_is_a_published_arena_figure_with_its_source_date_and_url()
     {
         var catalog = VideoCatalog.Shipped();
