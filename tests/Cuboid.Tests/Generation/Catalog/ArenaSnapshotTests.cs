@@ -1,6 +1,7 @@
 using Cuboid.Cli;
 using Cuboid.Generation.Catalog;
 using Cuboid.Portfolio;
+using Cuboid.Tests.Cli;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cuboid.Tests.Generation.Catalog;
@@ -21,13 +22,6 @@ public sealed class ArenaSnapshotTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var console = CliConsole.Capture(out var stdout, out var stderr);
-        var code = await CuboidApp.RunAsync(args, console);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task A_GenAI_Arena_board_rates_the_model_it_names_on_its_folders_date_and_names_the_rows_it_could_not_map()
     {
@@ -36,7 +30,7 @@ public sealed class ArenaSnapshotTests : IDisposable
             Models = [new VideoModel { Id = "stability:stable-video-diffusion", Name = "Stable Video Diffusion", Tasks = ["t2v"] }],
         });
 
-        var (code, stdout, stderr) = await Run("models", "update", "--from", Path.Combine(Fixtures, "genai-arena", "20240605", "video_generation_leaderboard.csv"), "--catalog", Overlay);
+        var (code, stdout, stderr) = await CliRun.InProcessAsync("models", "update", "--from", Path.Combine(Fixtures, "genai-arena", "20240605", "video_generation_leaderboard.csv"), "--catalog", Overlay);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("genai-arena: 0 model(s) added, 1 updated, 1 rating(s), 7 skipped", stdout, StringComparison.Ordinal);
@@ -60,7 +54,7 @@ public sealed class ArenaSnapshotTests : IDisposable
     [Fact]
     public async Task An_Artificial_Analysis_text_to_video_board_maps_names_to_canonical_ids_and_takes_the_date_in_its_name()
     {
-        var (code, stdout, stderr) = await Run("models", "update", "--from", Path.Combine(Fixtures, "artificial-analysis", "text-to-video-2025-12-01.json"), "--catalog", Overlay);
+        var (code, stdout, stderr) = await CliRun.InProcessAsync("models", "update", "--from", Path.Combine(Fixtures, "artificial-analysis", "text-to-video-2025-12-01.json"), "--catalog", Overlay);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("artificial-analysis: 0 model(s) added, 1 updated, 1 rating(s), 0 skipped", stdout, StringComparison.Ordinal);
@@ -102,7 +96,7 @@ public sealed class ArenaSnapshotTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text);
 
-        var (code, stdout, stderr) = await Run("models", "update", "--from", path, "--catalog", Overlay);
+        var (code, stdout, stderr) = await CliRun.InProcessAsync("models", "update", "--from", path, "--catalog", Overlay);
 
         Assert.Equal(ExitCodes.Input, code);
         Assert.Empty(stdout);
@@ -116,7 +110,7 @@ public sealed class ArenaSnapshotTests : IDisposable
     {
         await File.WriteAllTextAsync(Overlay, """{"schema": 1, "models": []}""");
 
-        var (code, stdout, stderr) = await Run("models", "--task", "t2v", "--catalog", Overlay);
+        var (code, stdout, stderr) = await CliRun.InProcessAsync("models", "--task", "t2v", "--catalog", Overlay);
 
         Assert.True(code == 0, stderr);
         var rows = stdout.Split('\n');
