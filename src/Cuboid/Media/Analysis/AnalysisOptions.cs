@@ -49,8 +49,8 @@ public sealed record AnalysisOptions
     internal Action<CuboidEnergy>? SlabObserver { get; init; }
 
     /// <summary>Which frames the decoder may leave un-deblocked; null chooses: every frame when nothing is exported
-    /// (the pass only sees area-averaged 128-192 px frames, where the skipped filter's traces vanish), none when the
-    /// same decode also writes caption-resolution JPEGs.</summary>
+    /// (the pass only sees area-averaged 128-192 px frames, where the skipped filter's traces vanish), only frames no
+    /// other frame is predicted from when the same decode also writes caption-resolution JPEGs.</summary>
     internal DeblockingSkip? Deblocking { get; init; }
 
     /// <summary>The file's probe when the caller already ran it (the drift analyzer does, for the join times): each

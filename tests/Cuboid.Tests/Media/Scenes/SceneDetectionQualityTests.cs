@@ -29,6 +29,24 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Skipping_the_decoders_deblocking_finds_the_same_boundaries_as_a_fully_deblocked_decode()
+    {
+        var skipped = await reels.Default720;
+
+        var deblocked = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { Deblocking = DeblockingSkip.None });
+
+        string Describe(AnalysisResult result) => string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}"));
+        output.WriteLine($"deblocked: {Describe(deblocked)}");
+        output.WriteLine($"skipped:   {Describe(skipped)}");
+        Assert.Equal(Describe(deblocked), Describe(skipped));
+        Assert.Equal(deblocked.FrameCount, skipped.FrameCount);
+        foreach (var (full, fast) in deblocked.Boundaries.Zip(skipped.Boundaries))
+        {
+            Assert.True(Math.Abs(full.Score - fast.Score) <= Math.Max(0.5, 0.02 * full.Score), $"score at frame {full.Frame}: {full.Score} deblocked, {fast.Score} skipped");
+        }
+    }
+
+    [Fact]
     public async Task A_fade_through_black_gives_a_fade_out_a_fade_in_and_one_cut_between_them()
     {
         var reel = reels.Reel720;
