@@ -31,12 +31,11 @@ internal static class AnalysisCommandLine
 
         // The analysis frames are area averages of many source pixels, so the deblocking filter's work is invisible in
         // them (scene cuts found are the same); skipping it saves some 5-17 % of an H.264 decode (docs/PERFORMANCE.md).
-        // Caption JPEGs are seen at 768 px, so an exporting pass skips it only on frames nothing is predicted from:
-        // their errors cannot spread, and the JPEGs stay at 65 dB PSNR or more against a fully deblocked decode.
-        var deblocking = options.Deblocking ?? (export is null ? DeblockingSkip.All : DeblockingSkip.NonReference);
-        if (deblocking != DeblockingSkip.None)
+        // Skipped on non-reference frames only, the errors cannot spread and caption JPEGs stay at 65 dB PSNR or more
+        // against a fully deblocked decode.
+        if (options.Deblocking != DeblockingSkip.None)
         {
-            args.AddRange(["-skip_loop_filter", deblocking == DeblockingSkip.All ? "all" : "noref"]);
+            args.AddRange(["-skip_loop_filter", options.Deblocking == DeblockingSkip.All ? "all" : "noref"]);
         }
 
         // One filter thread: the frames the graph works on are tiny (or few, on the export branch), so slice threading

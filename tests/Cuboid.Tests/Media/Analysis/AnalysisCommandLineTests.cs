@@ -7,9 +7,9 @@ public class AnalysisCommandLineTests
     private static readonly FrameSize Small = new(128, 72);
 
     [Fact]
-    public void A_pass_that_exports_nothing_skips_deblocking_on_every_frame_as_a_decoder_option()
+    public void A_pass_told_to_skip_all_deblocking_passes_it_to_the_decoder_before_the_input()
     {
-        var args = AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), export: null, candidatePattern: null);
+        var args = AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions { Deblocking = DeblockingSkip.All }, export: null, candidatePattern: null);
 
         var skip = args.IndexOf("-skip_loop_filter");
         Assert.True(skip >= 0, string.Join(' ', args));
@@ -17,10 +17,14 @@ public class AnalysisCommandLineTests
         Assert.True(skip < args.IndexOf("-i"), "a decoder option must come before the input");
     }
 
-    [Fact]
-    public void A_pass_that_exports_caption_frames_skips_deblocking_only_on_non_reference_frames()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void By_default_deblocking_is_skipped_only_on_non_reference_frames_with_or_without_export(bool export)
     {
-        var args = AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), new FrameSize(768, 432), "c%08d.jpg");
+        var args = export
+            ? AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), new FrameSize(768, 432), "c%08d.jpg")
+            : AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), export: null, candidatePattern: null);
 
         Assert.Equal("noref", args[args.IndexOf("-skip_loop_filter") + 1]);
     }
