@@ -46,8 +46,7 @@ public static class ScenesCommand
                 Threshold = parse.GetValue(threshold),
                 MinSceneLength = DurationParser.Parse(parse.GetValue(minScene) ?? "0.6s"),
             };
-            // Only the 128 px frames are looked at: the decoder may skip deblocking altogether (docs/PERFORMANCE.md).
-            var options = new AnalysisOptions { SampleInterval = null, SampleAfterCuts = false, Scenes = scenes, Deblocking = DeblockingSkip.All };
+            var options = new AnalysisOptions { SampleInterval = null, SampleAfterCuts = false, Scenes = scenes };
             options.Validate();
             var path = parse.GetValue(video)!.ToString();
             var result = await RunAsync(console, path, options, cancellationToken);

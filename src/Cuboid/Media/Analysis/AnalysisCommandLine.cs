@@ -29,13 +29,12 @@ internal static class AnalysisCommandLine
             args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        // The analysis frames are area averages of many source pixels, so the deblocking filter's work is invisible in
-        // them (scene cuts found are the same); skipping it saves some 5-17 % of an H.264 decode (docs/PERFORMANCE.md).
-        // Skipped on non-reference frames only, the errors cannot spread and caption JPEGs stay at 65 dB PSNR or more
-        // against a fully deblocked decode.
-        if (options.Deblocking != DeblockingSkip.None)
+        // Deblocking skipped on frames nothing is predicted from: its errors cannot spread, the analysis frames find the
+        // same cuts and caption JPEGs stay at 65 dB PSNR or more against a full decode; it saves a few per cent of an
+        // H.264 decode. Skipping it on every frame saves more but moved a cut and drift metrics (docs/PERFORMANCE.md).
+        if (options.Deblocking == DeblockingSkip.NonReference)
         {
-            args.AddRange(["-skip_loop_filter", options.Deblocking == DeblockingSkip.All ? "all" : "noref"]);
+            args.AddRange(["-skip_loop_filter", "noref"]);
         }
 
         // One filter thread: the frames the graph works on are tiny (or few, on the export branch), so slice threading
@@ -44,8 +43,9 @@ internal static class AnalysisCommandLine
 
         // A cheap point-sampling step first, then area averaging: near the quality of a full area downscale at a
         // fraction of its cost, and without the aliasing of a single fast_bilinear step (noise stays noise-sized).
-        var longSide = Math.Max(analysis.Width, analysis.Height);
-        var pre = sourceLongSide > 4 * longSide ? PreScale(analysis, longSide) : string.Empty;
+        var pre = sourceLongSide > 4 * Math.Max(analysis.Width, analysis.Height)
+            ? $"scale={analysis.Width * 2}:{analysis.Height * 2}:flags=fast_bilinear,"
+            : string.Empty;
         var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}=checksum=0";
 
         string graph;
@@ -87,18 +87,5 @@ internal static class AnalysisCommandLine
         }
 
         return args;
-    }
-
-    /// <summary>
-    /// The point-sampling step before the area step: to 256 px on the long side, or 4/3 of the analysis size when
-    /// that is larger, never more than twice it (128 px: 256, as always; the drift meter's 192 px: 256). The step's
-    /// cost grows with its output: going to 384 px for 192 px frames cost 0.46 ms a frame, 256 px 0.19 ms
-    /// (docs/PERFORMANCE.md, "Drift metrics").
-    /// </summary>
-    private static string PreScale(FrameSize analysis, int longSide)
-    {
-        var preLongSide = Math.Min(2 * longSide, Math.Max(256, longSide * 4 / 3));
-        int Even(int side) => (int)Math.Round(side * (double)preLongSide / longSide / 2, MidpointRounding.AwayFromZero) * 2;
-        return $"scale={Even(analysis.Width)}:{Even(analysis.Height)}:flags=fast_bilinear,";
     }
 }

@@ -49,9 +49,8 @@ public sealed record AnalysisOptions
     internal Action<CuboidEnergy>? SlabObserver { get; init; }
 
     /// <summary>Which frames the decoder may leave un-deblocked. By default only frames no other frame is predicted
-    /// from: caption JPEGs stay true to the file, and a plan (no export) sees the same pixels as its run (export), so
-    /// both choose the same samples. Callers that only look at the area-averaged analysis frames (<c>cuboid scenes</c>,
-    /// the drift meter) skip it on every frame, where its traces vanish.</summary>
+    /// from, for every pass alike: caption JPEGs stay true to the file, and a plan (no export) sees the same pixels as
+    /// its run (export), so both choose the same samples.</summary>
     internal DeblockingSkip Deblocking { get; init; } = DeblockingSkip.NonReference;
 
     /// <summary>The file's probe when the caller already ran it (the drift analyzer does, for the join times): each

@@ -29,11 +29,12 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
     }
 
     [Fact]
-    public async Task Skipping_the_decoders_deblocking_finds_the_same_boundaries_as_a_fully_deblocked_decode()
+    public async Task Skipping_deblocking_on_non_reference_frames_finds_the_same_boundaries_as_a_fully_deblocked_decode()
     {
-        var deblocked = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { Deblocking = DeblockingSkip.None });
+        var deblocked = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.None });
 
-        var skipped = await AnalysisPass.RunAsync(reels.Path720, new AnalysisOptions { Deblocking = DeblockingSkip.All });
+        // The default; on this reel, skipping it on every frame took the flash in the rotating shot for a cut.
+        var skipped = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.NonReference });
 
         string Describe(AnalysisResult result) => string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}"));
         output.WriteLine($"deblocked: {Describe(deblocked)}");

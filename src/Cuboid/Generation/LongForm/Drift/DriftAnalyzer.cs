@@ -33,7 +33,6 @@ public static class DriftAnalyzer
             Consumers = [meter],
             SlabObserver = meter.OnSlab, // the pass's own cuboid motion meter: one over the frames is enough
             Probed = info,
-            Deblocking = DeblockingSkip.All, // only the 192 px area-averaged frames are measured
             Progress = options.Progress,
             Tools = options.Tools,
             TimeProvider = options.TimeProvider,
