@@ -29,6 +29,14 @@ internal static class AnalysisCommandLine
             args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        // Deblocking skipped on frames nothing is predicted from: its errors cannot spread, the analysis frames find the
+        // same cuts and caption JPEGs stay at 65 dB PSNR or more against a full decode; it saves a few per cent of an
+        // H.264 decode. Skipping it on every frame saves more but moved a cut and drift metrics (docs/PERFORMANCE.md).
+        if (options.Deblocking == DeblockingSkip.NonReference)
+        {
+            args.AddRange(["-skip_loop_filter", "noref"]);
+        }
+
         // One filter thread: the frames the graph works on are tiny (or few, on the export branch), so slice threading
         // only adds hand-offs and competes with the decoder's threads (1-hour 720p talk: 46 s instead of 63 s).
         args.AddRange(["-filter_complex_threads", "1", "-i", input]);

@@ -48,6 +48,11 @@ public sealed record AnalysisOptions
     /// does not run a second <see cref="MotionEnergyMeter"/> over the same frames.</summary>
     internal Action<CuboidEnergy>? SlabObserver { get; init; }
 
+    /// <summary>Which frames the decoder may leave un-deblocked. By default only frames no other frame is predicted
+    /// from, for every pass alike: caption JPEGs stay true to the file, and a plan (no export) sees the same pixels as
+    /// its run (export), so both choose the same samples.</summary>
+    internal DeblockingSkip Deblocking { get; init; } = DeblockingSkip.NonReference;
+
     /// <summary>The file's probe when the caller already ran it (the drift analyzer does, for the join times): each
     /// ffprobe start costs 0.1-0.2 s of CPU loading ffmpeg's libraries, a few per cent of a short file's pass.</summary>
     internal VideoInfo? Probed { get; init; }

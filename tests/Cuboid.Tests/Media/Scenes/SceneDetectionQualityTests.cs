@@ -29,6 +29,25 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Skipping_deblocking_on_non_reference_frames_finds_the_same_boundaries_as_a_fully_deblocked_decode()
+    {
+        var deblocked = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.None });
+
+        // The default; on this reel, skipping it on every frame took the flash in the rotating shot for a cut.
+        var skipped = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.NonReference });
+
+        string Describe(AnalysisResult result) => string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}"));
+        output.WriteLine($"deblocked: {Describe(deblocked)}");
+        output.WriteLine($"skipped:   {Describe(skipped)}");
+        Assert.Equal(Describe(deblocked), Describe(skipped));
+        Assert.Equal(deblocked.FrameCount, skipped.FrameCount);
+        foreach (var (full, fast) in deblocked.Boundaries.Zip(skipped.Boundaries))
+        {
+            Assert.True(Math.Abs(full.Score - fast.Score) <= Math.Max(0.5, 0.02 * full.Score), $"score at frame {full.Frame}: {full.Score} deblocked, {fast.Score} skipped");
+        }
+    }
+
+    [Fact]
     public async Task A_fade_through_black_gives_a_fade_out_a_fade_in_and_one_cut_between_them()
     {
         var reel = reels.Reel720;

@@ -1,0 +1,16 @@
+namespace Cuboid.Media.Analysis;
+
+/// <summary>
+/// Which frames the decoder may leave un-deblocked (ffmpeg's <c>-skip_loop_filter</c>). The in-loop deblocking filter
+/// smooths block edges at full resolution; skipping it on every frame was measured and rejected: its small errors
+/// carry over to the frames predicted from a skipped one, which moved a cut past a flash at 1080p and shifted the drift
+/// metrics (docs/PERFORMANCE.md, "Analysis pass").
+/// </summary>
+internal enum DeblockingSkip
+{
+    /// <summary>Deblock every frame (the decoder's default): pixel-exact full-resolution frames.</summary>
+    None,
+
+    /// <summary>Skip only frames no other frame is predicted from, so no error carries over to later frames.</summary>
+    NonReference,
+}

@@ -1,0 +1,31 @@
+using Cuboid.Media.Analysis;
+
+namespace Cuboid.Tests.Media.Analysis;
+
+public class AnalysisCommandLineTests
+{
+    private static readonly FrameSize Small = new(128, 72);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void By_default_the_decoder_skips_deblocking_on_non_reference_frames_with_or_without_export(bool export)
+    {
+        var args = export
+            ? AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), new FrameSize(768, 432), "c%08d.jpg")
+            : AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions(), export: null, candidatePattern: null);
+
+        var skip = args.IndexOf("-skip_loop_filter");
+        Assert.True(skip >= 0, string.Join(' ', args));
+        Assert.Equal("noref", args[skip + 1]);
+        Assert.True(skip < args.IndexOf("-i"), "a decoder option must come before the input");
+    }
+
+    [Fact]
+    public void A_caller_can_keep_full_deblocking()
+    {
+        var args = AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions { Deblocking = DeblockingSkip.None }, export: null, candidatePattern: null);
+
+        Assert.DoesNotContain("-skip_loop_filter", args);
+    }
+}
