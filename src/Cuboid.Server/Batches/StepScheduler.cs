@@ -7,7 +7,7 @@ namespace Cuboid.Server.Batches;
 /// other step is done (claimed in the store, so exactly one worker queues it). <see cref="Resume"/> rebuilds an item's
 /// place in a queue that was lost (a single process whose queue lives in memory).
 /// </summary>
-public sealed class StepScheduler(IBackgroundJobClient jobs, BatchStore store)
+public sealed class StepScheduler(IBackgroundJobClient jobs, IBatchStore store)
 {
     public void Start(string itemId) => jobs.Enqueue<AnalysisSteps>(s => s.PrepareAsync(itemId, null, CancellationToken.None));
 

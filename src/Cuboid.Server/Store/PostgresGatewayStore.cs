@@ -305,14 +305,14 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
     private List<AnalysisRecord> Analyses(string clause, Action<NpgsqlCommand> bind) =>
         Read($"SELECT record::text FROM gateway_analyses {clause}", bind, r => JsonSerializer.Deserialize<AnalysisRecord>(r.GetString(0), RecordJson)!);
 
-    private int Execute(string sql, Action<NpgsqlCommand> bind)
+    private int Execute(string sql, Action<NpgsqlCommand> bind) => PostgresRetry.Run(() =>
     {
         using var command = _database.DataSource.CreateCommand(sql);
         bind(command);
         return command.ExecuteNonQuery();
-    }
+    });
 
-    private List<T> Read<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> map)
+    private List<T> Read<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> map) => PostgresRetry.Run(() =>
     {
         using var command = _database.DataSource.CreateCommand(sql);
         bind(command);
@@ -324,5 +324,5 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
         }
 
         return rows;
-    }
+    });
 }
