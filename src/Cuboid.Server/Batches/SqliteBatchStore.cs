@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Cuboid.Storage;
 using Cuboid.Server.Store;
 using Cuboid.Server.Videos;
-using Microsoft.Data.Sqlite;
+using Cuboid.Storage;
 
 namespace Cuboid.Server.Batches;
 

@@ -26,6 +26,9 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
     /// <summary>The step row that books a video job's cost once.</summary>
     public const string SettleStep = "video-settle";
 
+    /// <summary>The step row of a job's poll number <paramref name="polls"/>: the one run that queues the next step.</summary>
+    public static string PollStep(int polls) => "video-poll-" + polls.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Queues the create of a job recorded by <see cref="VideoGateway.Record"/>; the key's hold is kept for the step that settles it.</summary>
@@ -75,30 +78,43 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 3, 10])]
     public async Task PollAsync(string jobId, int polls, CancellationToken cancellationToken)
     {
-        if (videos.Find(jobId) is not { } job || job.Polls > polls + 1)
+        if (videos.Find(jobId) is not { } job)
         {
-            return; // Another chain (a webhook's poll, a duplicate) moved on: this one ends.
-        }
-
-        if (job.Polls == polls + 1)
-        {
-            // An earlier run of this step saved its poll and may have died before queuing the next: queue it (again).
-            Next(job, videos.MinPollInterval);
             return;
         }
 
-        try
+        var pause = (TimeSpan?)videos.MinPollInterval;
+        if (job.Polls == polls)
         {
-            if (await videos.PollOnceAsync(jobId, cancellationToken) is var (polled, pause))
+            try
             {
-                Next(polled, pause);
+                if (await videos.PollOnceAsync(jobId, cancellationToken) is not var (polled, next))
+                {
+                    return; // Another poller saved this poll first: its chain goes on, this one ends.
+                }
+
+                if (polled.Polls == polls)
+                {
+                    Next(polled, next); // Nothing new was saved (the create not sent yet, a transient failure, an end without a poll).
+                    return;
+                }
+
+                (job, pause) = (polled, next);
+            }
+            catch (CuboidException ex)
+            {
+                // The job's end cannot be seen (past the wait deadline, the host refuses the poll): booked at its estimate.
+                logger.LogWarning("Video job {JobId} could not be followed to its end: {Reason}", jobId, ex.Message);
+                Settle(jobId, ex.Message);
+                return;
             }
         }
-        catch (CuboidException ex)
+
+        // This poll was saved, by this run or an earlier one that may have died before queuing what comes next: the
+        // poll's step row lets exactly one run queue it, so a duplicate or a webhook's extra poll ends its chain here.
+        if (steps.CompleteStep(jobId, PollStep(polls), 0m))
         {
-            // The job's end cannot be seen (past the wait deadline, the host refuses the poll): booked at its estimate.
-            logger.LogWarning("Video job {JobId} could not be followed to its end: {Reason}", jobId, ex.Message);
-            Settle(jobId, ex.Message);
+            Next(job, pause);
         }
     }
 

@@ -13,35 +13,50 @@ namespace Cuboid.Tests.Server.Jobs;
 
 /// <summary>
 /// The scale-out layout as real processes on one machine (what <c>scripts/cluster-local.sh</c> starts): one API process
-/// and two workers, sharing a store folder and a PostgreSQL queue, against the provider simulator. A batch finishes with
-/// every report complete; one worker killed with <c>kill -9</c> midway loses no report, and the only provider calls
-/// made twice are the ones that worker had in flight when it died (their answers never arrived).
+/// and two workers, sharing a store folder and a PostgreSQL queue and batch store, against the provider simulator. A
+/// batch of 40 short videos finishes with every report complete and every step's cost booked on the key once; one worker
+/// killed with <c>kill -9</c> midway loses no report, and no provider answer is asked for twice: every answer is cached
+/// the moment it arrives. (A call the dead worker had in flight never got its answer; it is counted apart, as abandoned.)
 /// </summary>
 public sealed class ClusterTests
 {
     private const string AdminKey = "cbk-admin-cluster-0123456789";
     private const int ProviderWorkers = 3;
+    private const int Count = 40;
 
     [Fact]
-    public async Task Two_workers_finish_a_batch_and_one_killed_midway_loses_no_report()
+    public async Task Two_workers_finish_40_videos_and_one_killed_midway_loses_no_report_and_repeats_no_answer()
     {
-        const int count = 12;
         await using var world = await SimulatedProviders.StartAsync();
-        var asked = new ConcurrentBag<string>();
-        world.Simulator.Latency = TimeSpan.FromMilliseconds(60);
-        world.Simulator.Respond(request =>
+        var answered = new ConcurrentBag<string>();
+        var answers = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var abandoned = 0;
+        world.Simulator.Respond(async (request, cancellationToken) =>
         {
-            // What each call asked about (the frame, the audio, the timeline), to find any asked twice.
+            // What each call asked about (the frame, the audio, the timeline), to find any answered twice. The latency is
+            // waited here, so a call whose worker died before its answer is not counted as answered.
             var payload = request.Images.Count > 0 ? request.Images[0].Data! : request.Audio ?? System.Text.Encoding.UTF8.GetBytes(request.LastUserText);
-            asked.Add($"{request.Protocol}:{Convert.ToHexString(SHA256.HashData(payload))}");
-            return SimulatedProviders.Answer(request);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(60), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref abandoned);
+                throw;
+            }
+
+            var reply = SimulatedProviders.Answer(request);
+            answered.Add($"{request.Protocol}:{Convert.ToHexString(SHA256.HashData(payload))}");
+            answers.TryAdd(reply.Text, 0);
+            return reply;
         });
         await using var database = await PostgresTestDatabase.CreateAsync();
         var videos = new List<string>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < Count; i++)
         {
-            // Each video its own pictures and sound, so no two share a cached answer.
-            videos.Add(await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 2 + (0.25 * i), Width = 320 + (16 * i), Height = 180 }));
+            // Each video its own pictures and sound (length and size), so no two share a cached answer; short and small.
+            videos.Add(await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 2 + (0.025 * i), Width = 160 + (4 * i), Height = 90 }));
         }
 
         var environment = new Dictionary<string, string>
@@ -62,44 +77,64 @@ public sealed class ClusterTests
 
         using var client = new HttpClient { BaseAddress = api.Url, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        var created = await client.PostAsJsonAsync("/v1/batches", new { name = "cluster", every = 1 });
+        // The batch runs on a key, so its spend is booked where it can be counted.
+        var issued = JsonNode.Parse(await (await client.PostAsJsonAsync("/admin/keys", new { name = "cluster" })).Content.ReadAsStringAsync())!;
+        using var keyed = new HttpClient { BaseAddress = api.Url, Timeout = TimeSpan.FromMinutes(2) };
+        keyed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)issued["key"]!);
+        var created = await keyed.PostAsJsonAsync("/v1/batches", new { name = "cluster", every = 1 });
         var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
         foreach (var video in videos)
         {
-            (await client.PostAsync($"/v1/batches/{id}/videos", BatchesTests.Upload(video))).EnsureSuccessStatusCode();
+            (await keyed.PostAsync($"/v1/batches/{id}/videos", BatchesTests.Upload(video))).EnsureSuccessStatusCode();
         }
 
         // Killed once a few videos are done, while others are mid-step.
-        for (var i = 0; i < 600 && (int)JsonNode.Parse(await client.GetStringAsync($"/v1/batches/{id}"))!["completed"]! < count / 4; i++)
+        for (var i = 0; i < 3000 && (int)JsonNode.Parse(await client.GetStringAsync($"/v1/batches/{id}"))!["completed"]! < Count / 4; i++)
         {
             await Task.Delay(100);
         }
 
         doomed.KillHard();
         var workers = JsonNode.Parse(await client.GetStringAsync("/v1/workers"))!;
-        JsonObject done;
-        try
-        {
-            done = await BatchesTests.WaitForBatchAsync(client, id, count);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"{await client.GetStringAsync($"/v1/batches/{id}")}\nAPI:\n{api.Output}\nSURVIVOR:\n{survivor.Output}");
-        }
+        var done = await WaitAsync(client, id, TimeSpan.FromMinutes(10))
+            ?? throw new TimeoutException($"{await client.GetStringAsync($"/v1/batches/{id}")}\nAPI:\n{api.Output}\nSURVIVOR:\n{survivor.Output}");
 
-        var reports = new List<JsonNode>();
+        var reports = new List<(JsonNode Video, JsonNode Report)>();
         foreach (var video in done["videos"]!.AsArray())
         {
-            reports.Add(JsonNode.Parse(await client.GetStringAsync($"/v1/batches/{id}/videos/{video!["id"]}/report.json"))!);
+            reports.Add((video!, JsonNode.Parse(await client.GetStringAsync($"/v1/batches/{id}/videos/{video["id"]}/report.json"))!));
         }
 
-        var repeated = asked.GroupBy(a => a, StringComparer.Ordinal).Sum(g => g.Count() - 1);
-        Assert.True((int)done["completed"]! == count, done.ToJsonString());
-        Assert.All(reports, r => Assert.All(r["samples"]!.AsArray(), s => Assert.NotNull(s!["caption"])));
-        Assert.All(reports, r => Assert.NotEmpty(r["transcript"]!.AsArray()));
-        Assert.All(reports, r => Assert.NotNull(r["summary"]));
+        var usage = JsonNode.Parse(await keyed.GetStringAsync("/v1/usage"))!;
+        var repeated = answered.GroupBy(a => a, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+        Assert.True((int)done["completed"]! == Count, done.ToJsonString());
+        Assert.All(reports, r => Assert.Equal((string)r.Video["name"]!, Path.GetFileName((string)r.Report["source"]!)));
+        Assert.All(reports, r => Assert.All(r.Report["samples"]!.AsArray(), s => Assert.Contains((string)s!["caption"]!, answers.Keys)));
+        Assert.All(reports, r => Assert.NotEmpty(r.Report["samples"]!.AsArray()));
+        Assert.All(reports, r => Assert.NotEmpty(r.Report["transcript"]!.AsArray()));
+        Assert.All(reports, r => Assert.NotNull(r.Report["summary"]));
         Assert.NotEmpty(workers["data"]!.AsArray());
-        // At most the calls the killed worker had in flight are asked again: every finished answer was cached.
-        Assert.True(repeated <= ProviderWorkers + 1, $"{repeated} provider calls were made twice");
+        // Every step's cost booked on the key once: what the key spent is what the batch's step rows add up to.
+        Assert.True((decimal)done["dollars"]! > 0);
+        Assert.Equal((decimal)done["dollars"]!, (decimal)usage["total"]!);
+        // No answer asked for twice: each was cached as it arrived, so a step run again after the kill asked only for what it lacked.
+        Assert.True(repeated.Count == 0, $"answered twice: {string.Join(", ", repeated)} ({abandoned} calls abandoned by the killed worker)");
+    }
+
+    private static async Task<JsonObject?> WaitAsync(HttpClient client, string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var batch = JsonNode.Parse(await client.GetStringAsync($"/v1/batches/{id}"))!.AsObject();
+            if ((int)batch["total"]! == Count && (string)batch["status"]! == "finished")
+            {
+                return batch;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return null;
     }
 }
