@@ -153,6 +153,12 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
 
         if (store.Steps(itemId).GetValueOrDefault(step))
         {
+            // Booked by an earlier run that may have died before queuing what follows: queue it (again).
+            if (step == StepNames.Prepare)
+            {
+                scheduler.QueuePending(itemId);
+            }
+
             scheduler.AfterStep(itemId);
             return;
         }

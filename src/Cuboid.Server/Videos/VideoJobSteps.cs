@@ -17,8 +17,8 @@ namespace Cuboid.Server.Videos;
 /// verified host webhook queues it at once, <see cref="Wake"/>), <see cref="DownloadAsync"/> fetches and checks the
 /// outputs, <see cref="SettleAsync"/> books the cost and notifies. No step waits for the host's job, so no worker is held
 /// for its length. Each step is idempotent: the create is claimed by compare-and-swap on the job record (sent once, never
-/// re-sent), a poll saves only over the record it read (of two poll chains one dies), a downloaded job is not fetched
-/// again, and the settle step row books the cost once.
+/// re-sent), a poll saves only over the record it read and its step row lets one run queue the next step (so a duplicate
+/// chain ends at once), a downloaded job is not fetched again, and the settle step row books the cost once.
 /// </summary>
 public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBatchStore steps, KeyBudgets budgets, WebhookDispatcher webhooks, IBackgroundJobClient jobs,
     ILogger<VideoJobSteps> logger)
@@ -37,7 +37,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
         ArgumentNullException.ThrowIfNull(call);
         steps.AddVideoHold(jobId, new VideoHold(call.HoldId, call.PeriodStart));
         var json = JsonSerializer.Serialize(request, RequestJson);
-        jobs.Enqueue<VideoJobSteps>(s => s.SubmitAsync(jobId, json, CancellationToken.None));
+        Enqueue(s => s.SubmitAsync(jobId, json, CancellationToken.None));
     }
 
     /// <summary>A host's verified webhook said the job moved: poll now (the scheduled poll then finds the job moved on and stops).</summary>
@@ -46,7 +46,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
         if (videos.Find(jobId) is { } job && !job.IsSettled)
         {
             var polls = job.Polls;
-            jobs.Enqueue<VideoJobSteps>(s => s.PollAsync(jobId, polls, CancellationToken.None));
+            Enqueue(s => s.PollAsync(jobId, polls, CancellationToken.None));
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
             }
         }
 
-        jobs.Enqueue<VideoJobSteps>(s => s.SettleAsync(jobId));
+        Enqueue(s => s.SettleAsync(jobId));
     }
 
     [Queue(StepQueues.Providers)]
@@ -157,20 +157,20 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
             var after = pause ?? TimeSpan.Zero;
             if (after <= TimeSpan.Zero)
             {
-                jobs.Enqueue<VideoJobSteps>(s => s.PollAsync(jobId, polls, CancellationToken.None));
+                Enqueue(s => s.PollAsync(jobId, polls, CancellationToken.None));
             }
             else
             {
-                jobs.Schedule<VideoJobSteps>(s => s.PollAsync(jobId, polls, CancellationToken.None), after);
+                PostgresRetry.Run(() => jobs.Schedule<VideoJobSteps>(s => s.PollAsync(jobId, polls, CancellationToken.None), after));
             }
         }
         else if (job.State == VideoJobState.Succeeded && job.Outputs.Count == 0)
         {
-            jobs.Enqueue<VideoJobSteps>(s => s.DownloadAsync(jobId, CancellationToken.None));
+            Enqueue(s => s.DownloadAsync(jobId, CancellationToken.None));
         }
         else
         {
-            jobs.Enqueue<VideoJobSteps>(s => s.SettleAsync(jobId));
+            Enqueue(s => s.SettleAsync(jobId));
         }
     }
 
@@ -198,4 +198,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
         store.MarkVideoJobSettled(jobId, videos.Time.GetUtcNow());
         webhooks.Notify(jobId, keyId, $"video.{VideoJson.Status(job)}", VideoJson.Describe(job));
     }
+
+    // A queue on PostgreSQL that is briefly away (restarted) is waited for, as the stores wait for it.
+    private void Enqueue(System.Linq.Expressions.Expression<Func<VideoJobSteps, Task>> step) => PostgresRetry.Run(() => jobs.Enqueue(step));
 }
