@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Cuboid.Server.Batches;
+using Cuboid.Generation;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Videos;
 using Cuboid.Testing.Generation;
 using Cuboid.Testing.Postgres;
 using Cuboid.Testing.Simulators;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cuboid.Tests.Server.Videos;
 
