@@ -166,19 +166,7 @@ public sealed class PostgresBatchStore : IBatchStore
             SELECT i.id, i.batch_id, i.name, i.content_hash, i.status, i.error, i.reused_from, i.created_at, i.finished_at,
                    (SELECT COALESCE(SUM(s.dollars), 0) FROM batch_steps s WHERE s.item_id = i.id AND s.state = 'done')
             FROM batch_items i {where} ORDER BY i.created_at, i.id
-            """, c => c.Parameters.AddWithValue("p", parameter), r => new BatchItem
-        {
-            Id = r.GetString(0),
-            BatchId = r.GetString(1),
-            Name = r.GetString(2),
-            ContentHash = r.GetString(3),
-            Status = r.GetString(4),
-            Error = r.IsDBNull(5) ? null : r.GetString(5),
-            ReusedFrom = r.IsDBNull(6) ? null : r.GetString(6),
-            CreatedAt = r.GetFieldValue<DateTimeOffset>(7),
-            FinishedAt = r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
-            Dollars = r.GetDecimal(9),
-        });
+            """, c => c.Parameters.AddWithValue("p", parameter), r => BatchItem.FromRow(r, r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.GetDecimal(9)));
 
     private int Execute(string sql, Action<NpgsqlCommand> bind) => PostgresRetry.Run(() =>
     {

@@ -156,19 +156,7 @@ public sealed class SqliteBatchStore : SqliteRecordStore, IBatchStore
             SELECT i.id, i.batch_id, i.name, i.content_hash, i.status, i.error, i.reused_from, i.created_at, i.finished_at,
                    (SELECT group_concat(s.dollars, ' ') FROM steps s WHERE s.item_id = i.id AND s.state = 'done')
             FROM items i {where} ORDER BY i.created_at, i.id
-            """, c => c.Parameters.AddWithValue("$p", parameter), r => new BatchItem
-        {
-            Id = r.GetString(0),
-            BatchId = r.GetString(1),
-            Name = r.GetString(2),
-            ContentHash = r.GetString(3),
-            Status = r.GetString(4),
-            Error = r.IsDBNull(5) ? null : r.GetString(5),
-            ReusedFrom = r.IsDBNull(6) ? null : r.GetString(6),
-            CreatedAt = DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
-            FinishedAt = r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture),
-            Dollars = r.IsDBNull(9) ? 0m : r.GetString(9).Split(' ').Sum(d => decimal.Parse(d, CultureInfo.InvariantCulture)),
-        });
+            """, c => c.Parameters.AddWithValue("$p", parameter), r => BatchItem.FromRow(r, DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.IsDBNull(9) ? 0m : r.GetString(9).Split(' ').Sum(d => decimal.Parse(d, CultureInfo.InvariantCulture))));
 
     public void AddVideoHold(string jobId, VideoHold hold)
     {
