@@ -123,7 +123,9 @@ public sealed class GenerationSession
         var plan = Plan(request);
         var candidate = plan.Candidates.Count > 0 ? plan.Candidates[0]
             : throw RoutedAttempts.NoRoute(plan, [], "no route can make it", $"a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip");
-        return Runner.Record(Submission(request, plan.Request, candidate, null, null, null));
+        // The frames are read when the create is sent; the extended job is named in the record now.
+        var source = request.ExtendJobId is { } extended ? Runner.Require(extended) : null;
+        return Runner.Record(Submission(request, plan.Request, candidate, null, null, source));
     }
 
     /// <summary>Sends the create of a job <see cref="Record"/>ed for <paramref name="request"/>, once (null: already sent, or sent by another caller).</summary>

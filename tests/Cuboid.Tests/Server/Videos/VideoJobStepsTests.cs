@@ -104,6 +104,23 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
+    [Fact]
+    public async Task A_server_with_a_shared_queue_follows_a_video_through_its_Hangfire_steps_to_a_checked_MP4()
+    {
+        using var host = new GatewayHost(_sim, videoSim: _videoSim);
+        host.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        host.Settings["Cuboid:PollMilliseconds"] = "100";
+        var client = host.Client();
+
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse", ["seconds"] = 2, ["resolution"] = "90p" });
+        var finished = await VideosTests.WaitForEndAsync(client, (string)job["id"]!);
+        var mp4 = await client.GetByteArrayAsync($"/v1/videos/{(string)job["id"]!}/content");
+
+        Assert.Equal("completed", (string)finished["status"]!);
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(mp4, 4, 4));
+        Assert.Equal(1, _videoSim.CreateCount());
+    }
+
     private GatewayHost ApiHost(RecordingJobClient queue)
     {
         var host = new GatewayHost(_sim, videoSim: _videoSim) { TestServices = services => services.AddSingleton<IBackgroundJobClient>(queue) };
