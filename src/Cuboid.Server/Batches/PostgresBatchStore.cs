@@ -12,7 +12,7 @@ namespace Cuboid.Server.Batches;
 /// <see cref="SqliteBatchStore"/>, money as <c>numeric</c>, times as <c>timestamptz</c>. Every statement rides out a
 /// restarted server (<see cref="PostgresRetry"/>); each is a keyed or conditional write, so running it again is safe.
 /// </summary>
-public sealed class PostgresBatchStore : IBatchStore
+public sealed class PostgresBatchStore : PostgresRecordStore, IBatchStore
 {
     public const string Component = "batches";
 
@@ -33,11 +33,12 @@ public sealed class PostgresBatchStore : IBatchStore
     ]);
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
-    private readonly PostgresDatabase _database;
+    private PostgresBatchStore(PostgresDatabase database)
+        : base(database)
+    {
+    }
 
-    private PostgresBatchStore(PostgresDatabase database) => _database = database;
-
-    public string Location => _database.Location;
+    public string Location => Database.Location;
 
     /// <summary>Opens (creating or upgrading the tables) the store on <paramref name="database"/>.</summary>
     public static PostgresBatchStore Open(PostgresDatabase database)
@@ -167,25 +168,4 @@ public sealed class PostgresBatchStore : IBatchStore
                    (SELECT COALESCE(SUM(s.dollars), 0) FROM batch_steps s WHERE s.item_id = i.id AND s.state = 'done')
             FROM batch_items i {where} ORDER BY i.created_at, i.id
             """, c => c.Parameters.AddWithValue("p", parameter), r => BatchItem.FromRow(r, r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.GetDecimal(9)));
-
-    private int Execute(string sql, Action<NpgsqlCommand> bind) => PostgresRetry.Run(() =>
-    {
-        using var command = _database.DataSource.CreateCommand(sql);
-        bind(command);
-        return command.ExecuteNonQuery();
-    });
-
-    private List<T> Read<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> map) => PostgresRetry.Run(() =>
-    {
-        using var command = _database.DataSource.CreateCommand(sql);
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    });
 }

@@ -84,14 +84,7 @@ public abstract class SqliteRecordStore
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
+        return DbRows.Read(command, map);
     }
 
     protected static int Execute(SqliteConnection connection, string sql, Action<SqliteCommand> bind)
