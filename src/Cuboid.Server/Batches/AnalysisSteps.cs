@@ -19,7 +19,7 @@ namespace Cuboid.Server.Batches;
 /// and transcript). Each step is idempotent: a step already done returns at once, answers are cached the moment they
 /// arrive (a step run again pays only for what the first run did not get), and the step row books its cost once.
 /// </summary>
-public sealed class AnalysisSteps(BatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
+public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
     IAnalysisCache cache, IGatewayStore gateway, KeyBudgets budgets, TimeProvider time, ILogger<AnalysisSteps> logger)
 {
     private const int Attempts = 3;
@@ -153,6 +153,12 @@ public sealed class AnalysisSteps(BatchStore store, IBlobStore blobs, StepSchedu
 
         if (store.Steps(itemId).GetValueOrDefault(step))
         {
+            // Booked by an earlier run that may have died before queuing what follows: queue it (again).
+            if (step == StepNames.Prepare)
+            {
+                scheduler.QueuePending(itemId);
+            }
+
             scheduler.AfterStep(itemId);
             return;
         }

@@ -31,4 +31,22 @@ public sealed record BatchItem
     public string ReportItemId => ReusedFrom ?? Id;
 
     public bool IsFinished => Status is BatchItemStatus.Completed or BatchItemStatus.Failed;
+
+    /// <summary>
+    /// An item from a row of the stores' item query (id, batch, name, hash, status, error, reused from, then the times and
+    /// dollars, which each store reads in its own types).
+    /// </summary>
+    internal static BatchItem FromRow(System.Data.Common.DbDataReader row, DateTimeOffset createdAt, DateTimeOffset? finishedAt, decimal dollars) => new()
+    {
+        Id = row.GetString(0),
+        BatchId = row.GetString(1),
+        Name = row.GetString(2),
+        ContentHash = row.GetString(3),
+        Status = row.GetString(4),
+        Error = row.IsDBNull(5) ? null : row.GetString(5),
+        ReusedFrom = row.IsDBNull(6) ? null : row.GetString(6),
+        CreatedAt = createdAt,
+        FinishedAt = finishedAt,
+        Dollars = dollars,
+    };
 }

@@ -24,13 +24,13 @@ public static class BatchesEndpoints
         v1.MapGet("/batches", List).WithSummary("The newest batches, with their counts and dollars");
         v1.MapGet("/batches/{id}", Show).WithSummary("A batch: done, running, failed, dollars, and each video's status");
         v1.MapPost("/batches/{id}/videos", AddVideoAsync).WithSummary("Add a video (multipart 'file') to a batch").DisableAntiforgery();
-        v1.MapGet("/batches/{id}/videos/{video}/report", (string id, string video, HttpContext context, BatchStore store, IBlobStore blobs) =>
+        v1.MapGet("/batches/{id}/videos/{video}/report", (string id, string video, HttpContext context, IBatchStore store, IBlobStore blobs) =>
             ReportAsync(id, video, context, store, blobs, ReportWriter.HtmlFile, "text/html; charset=utf-8")).WithSummary("A video's HTML report");
-        v1.MapGet("/batches/{id}/videos/{video}/report.json", (string id, string video, HttpContext context, BatchStore store, IBlobStore blobs) =>
+        v1.MapGet("/batches/{id}/videos/{video}/report.json", (string id, string video, HttpContext context, IBatchStore store, IBlobStore blobs) =>
             ReportAsync(id, video, context, store, blobs, ReportWriter.JsonFile, "application/json")).WithSummary("A video's report.json");
     }
 
-    private static IResult Create(BatchCreateRequest request, HttpContext context, BatchStore store, TimeProvider time)
+    private static IResult Create(BatchCreateRequest request, HttpContext context, IBatchStore store, TimeProvider time)
     {
         var caller = CallerAuthentication.CallerOf(context);
         if (caller.Key is { } key && (!key.AllowsTask(AnalysesEndpoints.Task) || key.Models is not null))
@@ -66,7 +66,7 @@ public static class BatchesEndpoints
         return Results.Json(Describe(batch, []), statusCode: StatusCodes.Status201Created);
     }
 
-    private static JsonObject List(HttpContext context, BatchStore store)
+    private static JsonObject List(HttpContext context, IBatchStore store)
     {
         var caller = CallerAuthentication.CallerOf(context);
         var batches = store.Batches(caller.IsAdmin ? null : caller.Key!.Id, 100);
@@ -77,13 +77,13 @@ public static class BatchesEndpoints
         };
     }
 
-    private static JsonObject Show(string id, HttpContext context, BatchStore store)
+    private static JsonObject Show(string id, HttpContext context, IBatchStore store)
     {
         var batch = Owned(id, context, store);
         return Describe(batch, store.ItemsOf(batch.Id));
     }
 
-    private static async Task<IResult> AddVideoAsync(string id, HttpContext context, BatchStore store, IBlobStore blobs, StepScheduler scheduler, TimeProvider time, IOptions<ServerOptions> options)
+    private static async Task<IResult> AddVideoAsync(string id, HttpContext context, IBatchStore store, IBlobStore blobs, StepScheduler scheduler, TimeProvider time, IOptions<ServerOptions> options)
     {
         var cancellationToken = context.RequestAborted;
         var batch = Owned(id, context, store);
@@ -107,7 +107,7 @@ public static class BatchesEndpoints
 
             await AnalysisGateway.CheckVideoAsync(upload, cancellationToken);
             var hash = await ContentHash.OfFileAsync(upload, cancellationToken);
-            var settingsKey = BatchStore.SettingsKey(batch.Settings);
+            var settingsKey = IBatchStore.SettingsKey(batch.Settings);
             var earlier = store.FindCompleted(batch.KeyId, hash, settingsKey);
             if (earlier is null)
             {
@@ -141,7 +141,7 @@ public static class BatchesEndpoints
         }
     }
 
-    private static async Task<IResult> ReportAsync(string id, string video, HttpContext context, BatchStore store, IBlobStore blobs, string file, string contentType)
+    private static async Task<IResult> ReportAsync(string id, string video, HttpContext context, IBatchStore store, IBlobStore blobs, string file, string contentType)
     {
         var batch = Owned(id, context, store);
         if (store.FindItem(video) is not { } item || item.BatchId != batch.Id)
@@ -155,7 +155,7 @@ public static class BatchesEndpoints
             : throw GatewayException.BadRequest($"video {video} has no {file}: it is {item.Status}", "video");
     }
 
-    private static BatchRecord Owned(string id, HttpContext context, BatchStore store)
+    private static BatchRecord Owned(string id, HttpContext context, IBatchStore store)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindBatch(id) is { } batch && (caller.IsAdmin || batch.KeyId == caller.Key?.Id)

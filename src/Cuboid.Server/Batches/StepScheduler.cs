@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Cuboid.Server.Store;
 using Hangfire;
 
 namespace Cuboid.Server.Batches;
@@ -7,24 +9,36 @@ namespace Cuboid.Server.Batches;
 /// other step is done (claimed in the store, so exactly one worker queues it). <see cref="Resume"/> rebuilds an item's
 /// place in a queue that was lost (a single process whose queue lives in memory).
 /// </summary>
-public sealed class StepScheduler(IBackgroundJobClient jobs, BatchStore store)
+public sealed class StepScheduler(IBackgroundJobClient jobs, IBatchStore store)
 {
-    public void Start(string itemId) => jobs.Enqueue<AnalysisSteps>(s => s.PrepareAsync(itemId, null, CancellationToken.None));
+    public void Start(string itemId) => Enqueue(s => s.PrepareAsync(itemId, null, CancellationToken.None));
 
     public void Queue(string itemId, string step)
     {
         if (step == StepNames.Transcribe)
         {
-            jobs.Enqueue<AnalysisSteps>(s => s.TranscribeAsync(itemId, null, CancellationToken.None));
+            Enqueue(s => s.TranscribeAsync(itemId, null, CancellationToken.None));
         }
         else if (step == StepNames.Finish)
         {
-            jobs.Enqueue<AnalysisSteps>(s => s.FinishAsync(itemId, null, CancellationToken.None));
+            Enqueue(s => s.FinishAsync(itemId, null, CancellationToken.None));
         }
         else if (step.StartsWith("caption-", StringComparison.Ordinal))
         {
             var batch = int.Parse(step["caption-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            jobs.Enqueue<AnalysisSteps>(s => s.CaptionAsync(itemId, batch, null, CancellationToken.None));
+            Enqueue(s => s.CaptionAsync(itemId, batch, null, CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// After the first step: every listed step not done yet is queued (again). A first step whose run was booked but
+    /// died before queuing them (or whose queue was down) queues them on its next run; a step queued twice runs once.
+    /// </summary>
+    public void QueuePending(string itemId)
+    {
+        foreach (var step in store.Steps(itemId).Where(s => !s.Value && s.Key != StepNames.Finish).Select(s => s.Key))
+        {
+            Queue(itemId, step);
         }
     }
 
@@ -58,4 +72,7 @@ public sealed class StepScheduler(IBackgroundJobClient jobs, BatchStore store)
             Queue(item.Id, StepNames.Finish);
         }
     }
+
+    // A queue on PostgreSQL that is briefly away (restarted) is waited for, as the stores wait for it.
+    private void Enqueue(Expression<Func<AnalysisSteps, Task>> step) => PostgresRetry.Run(() => jobs.Enqueue(step));
 }

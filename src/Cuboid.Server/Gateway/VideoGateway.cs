@@ -41,6 +41,25 @@ public sealed class VideoGateway(GenerationSession session)
     public async Task<VideoJob> SubmitAsync(GenerateRequest request, CancellationToken cancellationToken) =>
         (await session.GenerateAsync(request, wait: false, cancellationToken)).Job;
 
+    /// <summary>Routes the request and records its job without sending the create: the submit step sends it (<see cref="SubmitRecordedAsync"/>).</summary>
+    public VideoJob Record(GenerateRequest request) => session.Record(request);
+
+    /// <summary>Sends a recorded job's create, once across every worker (null: it was sent already).</summary>
+    public Task<VideoSubmitOutcome?> SubmitRecordedAsync(string id, GenerateRequest request, CancellationToken cancellationToken) =>
+        session.SubmitRecordedAsync(id, request, cancellationToken);
+
+    /// <summary>One poll, saved by compare-and-swap (null: another poller moved the job first); the pause before the next, or none once it ended.</summary>
+    public Task<(VideoJob Job, TimeSpan? Next)?> PollOnceAsync(string id, CancellationToken cancellationToken) => session.Runner.PollOnceAsync(id, cancellationToken);
+
+    /// <summary>The shortest pause between two polls of a job with no hint from its host.</summary>
+    public TimeSpan MinPollInterval => session.Runner.Options.MinPollInterval;
+
+    /// <summary>Saves a job only over the record it was read from (compare-and-swap); null when another writer moved it first.</summary>
+    public VideoJob? TrySave(VideoJob job) => session.Runner.Store.TrySave(job);
+
+    /// <summary>Downloads a succeeded job's outputs and checks them against the request.</summary>
+    public Task<VideoJob> DownloadAsync(string id, CancellationToken cancellationToken) => session.Runner.DownloadAsync(id, cancellationToken);
+
     /// <summary>Polls the job to its end, then downloads and checks its outputs (resumes after a restart).</summary>
     public Task<VideoJob> WaitAsync(string id, CancellationToken cancellationToken) => session.Runner.WaitAsync(id, cancellationToken);
 

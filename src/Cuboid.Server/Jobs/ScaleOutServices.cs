@@ -47,11 +47,13 @@ public static class ScaleOutServices
             }
         }
 
-        services.AddSingleton(sp => BatchStore.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder()));
+        services.AddSingleton(sp => BatchStorage.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<IOptions<ScaleOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<BatchStorage>().Store);
         services.AddSingleton<IBlobStore>(sp => new DirectoryBlobStore(sp.GetRequiredService<IOptions<ScaleOptions>>().Value.Blobs
             ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
         services.AddSingleton<StepScheduler>();
         services.AddTransient<AnalysisSteps>();
+        services.AddTransient<Videos.VideoJobSteps>();
         services.AddHostedService<StepRecovery>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace Cuboid.Server.Jobs;
 /// queued again from the store's step rows (the store is durable, the queue is not). A shared PostgreSQL queue keeps
 /// its steps itself, so this does nothing there.
 /// </summary>
-public sealed class StepRecovery(IOptions<ScaleOptions> options, BatchStore store, StepScheduler scheduler, ILogger<StepRecovery> logger) : IHostedService
+public sealed class StepRecovery(IOptions<ScaleOptions> options, IBatchStore store, StepScheduler scheduler, ILogger<StepRecovery> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

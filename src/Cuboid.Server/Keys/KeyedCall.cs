@@ -13,6 +13,12 @@ public sealed class KeyedCall(KeyBudgets budgets, Caller caller, string task, Da
 
     public string Task { get; } = task;
 
+    /// <summary>The hold this call keeps on its key (null: none), for a queued step that settles it in another process.</summary>
+    internal string? HoldId => holdId;
+
+    /// <summary>The key period the hold and the spend belong to.</summary>
+    internal DateOnly PeriodStart => periodStart;
+
     public RunScope Run { get; } = run;
 
     /// <summary>What the call cost so far, from catalog prices: the sum of its run's ledger.</summary>

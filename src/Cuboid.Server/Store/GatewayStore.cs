@@ -14,7 +14,7 @@ namespace Cuboid.Server.Store;
 /// connection per operation, as in the library's stores. Spend holds are rows too, taken under SQLite's write lock
 /// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either.
 /// </summary>
-public sealed partial class GatewayStore : IGatewayStore
+public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
 {
     public const string FileName = "gateway.db";
 
@@ -59,41 +59,15 @@ public sealed partial class GatewayStore : IGatewayStore
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
-    private readonly Lock _writeGate = new();
-    private readonly string _connectionString;
-
     private GatewayStore(string path)
+        : base(path)
     {
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
-
-    public string Path { get; }
 
     public string Location => Path;
 
     /// <summary>Opens (creating or upgrading) the store in <paramref name="directory"/>.</summary>
-    public static GatewayStore Open(string directory)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var store = new GatewayStore(System.IO.Path.Combine(directory, FileName));
-            using var connection = store.Connect();
-            using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-                wal.ExecuteNonQuery();
-            }
-
-            Migrations.Apply(connection);
-            return store;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw CuboidException.Usage($"the gateway store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --store");
-        }
-    }
+    public static GatewayStore Open(string directory) => Open(directory, FileName, "gateway store", Migrations, path => new GatewayStore(path));
 
     /// <summary>Issues a key: stores its hash and returns the secret, which is never stored.</summary>
     public IssuedKey CreateKey(KeySpec spec, DateTimeOffset now)
@@ -136,7 +110,7 @@ public sealed partial class GatewayStore : IGatewayStore
 
     public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
     {
-        lock (_writeGate)
+        lock (WriteGate)
         {
             using var connection = Connect();
             // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
@@ -164,7 +138,7 @@ public sealed partial class GatewayStore : IGatewayStore
 
     public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
     {
-        lock (_writeGate)
+        lock (WriteGate)
         {
             using var connection = Connect();
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -312,33 +286,6 @@ public sealed partial class GatewayStore : IGatewayStore
         command.Parameters.AddWithValue("$dollars", entry.Dollars.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static void Execute(SqliteConnection connection, string sql, Action<SqliteCommand> bind)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private int Write(string sql, Action<SqliteCommand> bind)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        lock (_writeGate)
-        {
-            return command.ExecuteNonQuery();
-        }
-    }
-
     private List<VirtualKey> Query(string sql, Action<SqliteCommand> bind) => Read(sql, bind, reader => new VirtualKey
     {
         Id = reader.GetString(reader.GetOrdinal("id")),
@@ -353,28 +300,6 @@ public sealed partial class GatewayStore : IGatewayStore
         CreatedAt = DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("created_at")), CultureInfo.InvariantCulture),
         RevokedAt = Optional(reader, "revoked_at") is { } revoked ? DateTimeOffset.Parse(revoked, CultureInfo.InvariantCulture) : null,
     });
-
-    /// <summary>The one query loop: every row of <paramref name="sql"/>, mapped.</summary>
-    private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
-    {
-        using var connection = Connect();
-        return Read(connection, sql, bind, map);
-    }
-
-    private static List<T> Read<T>(SqliteConnection connection, string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
 
     private static string? Optional(SqliteDataReader reader, string column)
     {

@@ -13,7 +13,7 @@ namespace Cuboid.Server.Store;
 /// advisory lock on its key, then reads spend and live holds and inserts the hold, so holds on one key are decided one
 /// at a time across processes and a key is never overspent.
 /// </summary>
-public sealed partial class PostgresGatewayStore : IGatewayStore
+public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGatewayStore
 {
     public const string Component = "gateway";
 
@@ -52,14 +52,15 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
-    private readonly PostgresDatabase _database;
-
-    private PostgresGatewayStore(PostgresDatabase database) => _database = database;
+    private PostgresGatewayStore(PostgresDatabase database)
+        : base(database)
+    {
+    }
 
     /// <summary>The schema version this code writes.</summary>
     public static int SchemaVersion => Schema.LatestVersion;
 
-    public string Location => _database.Location;
+    public string Location => Database.Location;
 
     /// <summary>Opens (creating or upgrading the tables) the store on <paramref name="database"/>.</summary>
     public static PostgresGatewayStore Open(PostgresDatabase database)
@@ -107,7 +108,7 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
 
     public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
     {
-        using var connection = _database.DataSource.OpenConnection();
+        using var connection = Database.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         // Holds on one key wait for each other here; the sums below are read after the lock, so they see every hold before.
         using (var lockKey = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@key))", connection))
@@ -154,7 +155,7 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
     public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
     {
         ArgumentNullException.ThrowIfNull(spend);
-        using var connection = _database.DataSource.OpenConnection();
+        using var connection = Database.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         using var batch = new NpgsqlBatch(connection, transaction);
         if (holdId is not null)
@@ -272,7 +273,7 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
 
     private decimal Sum(string sql, string keyId, DateOnly periodStart, DateTimeOffset? now)
     {
-        using var command = _database.DataSource.CreateCommand(sql);
+        using var command = Database.DataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("key", keyId);
         command.Parameters.AddWithValue("period", periodStart);
         if (now is { } at)
@@ -304,25 +305,4 @@ public sealed partial class PostgresGatewayStore : IGatewayStore
 
     private List<AnalysisRecord> Analyses(string clause, Action<NpgsqlCommand> bind) =>
         Read($"SELECT record::text FROM gateway_analyses {clause}", bind, r => JsonSerializer.Deserialize<AnalysisRecord>(r.GetString(0), RecordJson)!);
-
-    private int Execute(string sql, Action<NpgsqlCommand> bind)
-    {
-        using var command = _database.DataSource.CreateCommand(sql);
-        bind(command);
-        return command.ExecuteNonQuery();
-    }
-
-    private List<T> Read<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> map)
-    {
-        using var command = _database.DataSource.CreateCommand(sql);
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
 }

@@ -23,9 +23,9 @@ public sealed class VideoJobService(VideoGateway videos, IGatewayStore store, Ke
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (scale.Value.Role == Jobs.ServerRoles.Worker)
+        if (!scale.Value.InMemory)
         {
-            return; // A worker runs queued steps only; the API process follows the jobs it started.
+            return; // A shared queue: every job is followed by its steps on the workers (VideoJobSteps).
         }
 
         foreach (var left in store.UnsettledVideoJobs())

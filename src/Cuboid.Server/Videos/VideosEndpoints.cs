@@ -28,7 +28,7 @@ public static class VideosEndpoints
     }
 
     private static async Task<JsonObject> CreateAsync(HttpContext context, VideoGateway videos, KeyBudgets budgets, IGatewayStore store, VideoJobService follower, IOptions<ServerOptions> options,
-        WebhookTargets webhooks)
+        WebhookTargets webhooks, IOptions<Jobs.ScaleOptions> scale)
     {
         var cancellationToken = context.RequestAborted;
         var caller = CallerAuthentication.CallerOf(context);
@@ -60,6 +60,16 @@ public static class VideosEndpoints
         }
 
         var call = budgets.Reserve(caller, task, plan.Candidates.Max(c => c.EstimatedCost));
+        if (!scale.Value.InMemory)
+        {
+            // A shared queue: the job is recorded and its create queued as a step; the workers follow it (VideoJobSteps).
+            var recorded = videos.Record(request);
+            store.AddVideoJob(recorded.Id, caller.Key?.Id, videos.Time.GetUtcNow());
+            webhooks.Register(recorded.Id, notify);
+            context.RequestServices.GetRequiredService<VideoJobSteps>().Start(recorded.Id, request, call);
+            return VideoJson.Describe(recorded);
+        }
+
         VideoJob job;
         try
         {

@@ -43,7 +43,7 @@ public static class ProviderWebhooksEndpoints
         }
 
         var predictionId = Field(text, "id");
-        return Wake(store, videos, job => job.ProviderJobId == predictionId, predictionId);
+        return Wake(context, store, videos, job => job.ProviderJobId == predictionId, predictionId);
     }
 
     private static async Task<JsonObject> FalAsync(HttpContext context, FalWebhookVerifier verifier, IGatewayStore store, VideoGateway videos)
@@ -60,15 +60,20 @@ public static class ProviderWebhooksEndpoints
         }
 
         // A fal job is kept by the path of its response_url: {owner}/{app}/requests/{request_id}.
-        return Wake(store, videos, job => job.ProviderJobId?.EndsWith($"/requests/{requestId}", StringComparison.Ordinal) == true, requestId);
+        return Wake(context, store, videos, job => job.ProviderJobId?.EndsWith($"/requests/{requestId}", StringComparison.Ordinal) == true, requestId);
     }
 
-    private static JsonObject Wake(IGatewayStore store, VideoGateway videos, Func<Cuboid.Generation.Jobs.VideoJob, bool> named, string? providerId)
+    private static JsonObject Wake(HttpContext context, IGatewayStore store, VideoGateway videos, Func<Cuboid.Generation.Jobs.VideoJob, bool> named, string? providerId)
     {
         // Only the jobs still being followed can move; a webhook for anything else changes nothing.
         var job = store.UnsettledVideoJobs().Select(j => videos.Find(j.JobId)).FirstOrDefault(j => j is not null && named(j))
             ?? throw GatewayException.NotFound($"no live video job has the host id '{providerId}'", "video_not_found");
         videos.Wake(job.Id);
+        if (!context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Jobs.ScaleOptions>>().Value.InMemory)
+        {
+            // Followed by steps on the workers: the wake is a poll step queued now.
+            context.RequestServices.GetRequiredService<Videos.VideoJobSteps>().Wake(job.Id);
+        }
         return new JsonObject { ["received"] = true, ["video"] = job.Id };
     }
 

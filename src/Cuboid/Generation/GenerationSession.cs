@@ -113,6 +113,34 @@ public sealed class GenerationSession
             "every route refused the create before a job started", $"a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip");
     }
 
+    /// <summary>
+    /// Routes <paramref name="request"/> and records its job on the first route without sending the create, for a
+    /// gateway that queues the create as a step (<see cref="SubmitRecordedAsync"/>) and answers at once. Fallback to a
+    /// later route happens only in <see cref="GenerateAsync"/>: a recorded job keeps its route.
+    /// </summary>
+    internal VideoJob Record(GenerateRequest request)
+    {
+        var plan = Plan(request);
+        var candidate = plan.Candidates.Count > 0 ? plan.Candidates[0]
+            : throw RoutedAttempts.NoRoute(plan, [], "no route can make it", $"a {plan.Request.Seconds} s {plan.Request.Size} {plan.Request.Task} clip");
+        // The frames are read when the create is sent; the extended job is named in the record now.
+        var source = request.ExtendJobId is { } extended ? Runner.Require(extended) : null;
+        return Runner.Record(Submission(request, plan.Request, candidate, null, null, source));
+    }
+
+    /// <summary>Sends the create of a job <see cref="Record"/>ed for <paramref name="request"/>, once (null: already sent, or sent by another caller).</summary>
+    internal async Task<VideoSubmitOutcome?> SubmitRecordedAsync(string jobId, GenerateRequest request, CancellationToken cancellationToken)
+    {
+        var job = Runner.Require(jobId);
+        var source = request.ExtendJobId is { } extended ? Runner.Require(extended) : null;
+        var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, CuboidParameters.FirstFrame) : null;
+        var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, CuboidParameters.LastFrame) : null;
+        var plan = Plan(request);
+        var candidate = plan.Candidates.FirstOrDefault(c => c.Route.Host == job.Host && c.Route.Model == job.HostModel)
+            ?? throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id}'s route {job.Host}:{job.HostModel} is no longer in the catalog here");
+        return await Runner.SubmitRecordedAsync(jobId, Submission(request, plan.Request, candidate, first, last, source), cancellationToken).ConfigureAwait(false);
+    }
+
     // A job the host accepted: waited for (unless not asked to), its reservation settled from what was delivered, booked.
     private async Task<GenerationOutcome> FinishAsync(VideoJob job, VideoRoutePlan plan, List<VideoJob> refused, BudgetReservation reservation, bool wait, CancellationToken cancellationToken)
     {

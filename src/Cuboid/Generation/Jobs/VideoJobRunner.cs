@@ -60,10 +60,89 @@ public sealed class VideoJobRunner
     public VideoJob Require(string id) =>
         _store.Find(id) ?? throw CuboidException.Usage(CuboidErrorCodes.JobNotFound, CuboidParameters.JobId, $"no job '{id}' in the job store; list jobs with: cuboid jobs list");
 
-    public async Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default)
+    public Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default) =>
+        SendAsync(NewJob(submission), submission, counted: false, cancellationToken);
+
+    /// <summary>
+    /// Records a job on its route without sending the create (<c>submitting</c>, no create attempt yet): a queued step
+    /// sends it later with <see cref="SubmitRecordedAsync"/>, so whoever accepted the request answers at once.
+    /// </summary>
+    internal VideoJob Record(VideoJobSubmission submission) =>
+        SaveIfUnchanged(NewJob(submission)) ?? throw new InvalidOperationException("a new job id was already taken");
+
+    /// <summary>
+    /// Sends the create of a job <see cref="Record"/>ed earlier, once: the caller that moves the record from no create
+    /// attempt to one (compare-and-swap) sends it; any other caller, or a job whose create was already sent, gets null.
+    /// </summary>
+    internal async Task<VideoSubmitOutcome?> SubmitRecordedAsync(string id, VideoJobSubmission submission, CancellationToken cancellationToken)
+    {
+        var job = Require(id);
+        if (job.State != VideoJobState.Submitting || job.CreateAttempts > 0
+            || SaveIfUnchanged(job with { CreateAttempts = 1, UpdatedAt = _time.GetUtcNow() }) is not { } claimed)
+        {
+            return null;
+        }
+
+        return await SendAsync(claimed, submission, counted: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One poll of a job, for a step that re-schedules itself instead of waiting: what the host said is saved only over
+    /// the record read (compare-and-swap), so of two pollers racing one moves the job and the other gets null. Returns
+    /// the job and the pause before the next poll (the host's hint within bounds, else backing off), or no pause once
+    /// the job has ended. A job left <c>submitting</c> after its create was sent is reconciled, never re-sent.
+    /// </summary>
+    internal async Task<(VideoJob Job, TimeSpan? Next)?> PollOnceAsync(string id, CancellationToken cancellationToken)
+    {
+        var job = Require(id);
+        if (job.State == VideoJobState.Submitting)
+        {
+            if (job.CreateAttempts == 0)
+            {
+                return (job, Options.MinPollInterval); // Its create step has not run yet.
+            }
+
+            await ReconcileAsync(job, cancellationToken).ConfigureAwait(false);
+            job = Require(id); // With the version the reconciled save gave it.
+        }
+
+        if (job.ProviderJobId is not { } providerId || job.State.IsTerminal())
+        {
+            return (job, null);
+        }
+
+        if (_time.GetUtcNow() > (job.SubmittedAt ?? job.CreatedAt) + Options.WaitDeadline)
+        {
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderTimeout, $"job {job.Id} is still {job.State.Word()} at {job.Host} after {Options.WaitDeadline.TotalMinutes:0.#} min; wait again with: cuboid jobs wait {job.Id}");
+        }
+
+        VideoJobStatus status;
+        try
+        {
+            status = await _generators.For(job.Host).GetAsync(providerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderCallException ex) when (ex.IsTransient)
+        {
+            return (job, Next(Interval(job), ex.RetryAfter));
+        }
+        catch (ProviderCallException ex) when (ex.StatusCode == 404)
+        {
+            var gone = SaveIfUnchanged(job with { State = VideoJobState.Unknown, RawState = "404", Error = $"{job.Host} no longer knows job {providerId}", UpdatedAt = _time.GetUtcNow() });
+            return gone is null ? null : (gone, null);
+        }
+        catch (ProviderCallException ex)
+        {
+            throw CuboidException.Provider(CuboidErrorCodes.ProviderFailed, $"job {job.Id} could not be polled: {ex.Message}", ex);
+        }
+
+        var moved = SaveIfUnchanged(Apply(job, status, countPoll: true));
+        return moved is null ? null : (moved, moved.State.IsTerminal() ? null : Next(Interval(moved), status.PollAfter));
+    }
+
+    private VideoJob NewJob(VideoJobSubmission submission)
     {
         var now = _time.GetUtcNow();
-        var job = new VideoJob
+        return new VideoJob
         {
             Id = VideoJobId.New(submission.Host, _time),
             Host = submission.Host,
@@ -76,13 +155,19 @@ public sealed class VideoJobRunner
             EstimatedCost = submission.EstimatedCost,
             Prices = submission.Prices,
         };
+    }
+
+    // Sends the create; counted: the first attempt is already recorded (a claimed recorded job).
+    private async Task<VideoSubmitOutcome> SendAsync(VideoJob job, VideoJobSubmission submission, bool counted, CancellationToken cancellationToken)
+    {
         using var span = VideoJobSpans.Start("submit", submission.Host, submission.Model ?? submission.HostModel, job.Id); // [telemetry]
         var generator = _generators.For(submission.Host);
-        var deadline = now + StartDeadline;
+        var deadline = _time.GetUtcNow() + StartDeadline;
         while (true)
         {
             // Recorded before the request leaves: a crash from here on leaves a job to reconcile, not a silent one.
-            job = Save(job with { CreateAttempts = job.CreateAttempts + 1, UpdatedAt = _time.GetUtcNow() });
+            job = counted ? job : Save(job with { CreateAttempts = job.CreateAttempts + 1, UpdatedAt = _time.GetUtcNow() });
+            counted = false;
             try
             {
                 var status = await generator.SubmitAsync(submission.Request, submission.Options, cancellationToken).ConfigureAwait(false);
@@ -350,6 +435,25 @@ public sealed class VideoJobRunner
         var floor = hint is null ? Options.MinPollInterval : Options.MinHintedPollInterval;
         var next = hint ?? TimeSpan.FromTicks((long)(current.Ticks * 1.5));
         return next < floor ? floor : next > Options.MaxPollInterval ? Options.MaxPollInterval : next;
+    }
+
+    // The pause the unhinted back-off has reached after the job's polls so far.
+    private TimeSpan Interval(VideoJob job)
+    {
+        var ticks = Options.MinPollInterval.Ticks * Math.Pow(1.5, Math.Min(job.Polls, 20));
+        return ticks >= Options.MaxPollInterval.Ticks ? Options.MaxPollInterval : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private VideoJob? SaveIfUnchanged(VideoJob job)
+    {
+        if (_store.TrySave(job) is not { } saved)
+        {
+            return null;
+        }
+
+        VideoJobSpans.Saved(saved); // [telemetry]
+        Changed?.Invoke(saved);
+        return saved;
     }
 
     private VideoJob Save(VideoJob job)

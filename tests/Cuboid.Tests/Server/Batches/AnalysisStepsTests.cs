@@ -100,11 +100,11 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         Assert.Empty(_sim.Calls);
     }
 
-    private (AnalysisSteps Steps, BatchStore Store, IBlobStore Blobs) Steps(GatewayModels models)
+    private (AnalysisSteps Steps, IBatchStore Store, IBlobStore Blobs) Steps(GatewayModels models)
     {
         // Hangfire's log provider is a static another test's host may have left behind, disposed: log nowhere here.
         GlobalConfiguration.Configuration.UseLogProvider(new Cuboid.Server.Jobs.HostLogProvider(NullLoggerFactory.Instance));
-        var store = BatchStore.Open(_folder);
+        var store = SqliteBatchStore.Open(_folder);
         var blobs = new DirectoryBlobStore(Path.Combine(_folder, "blobs"));
         // A queue no server reads: the steps are run here, by hand, twice.
         var scheduler = new StepScheduler(new BackgroundJobClient(new InMemoryStorage()), store);
@@ -115,7 +115,7 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         return (steps, store, blobs);
     }
 
-    private static async Task<BatchItem> AddItemAsync(BatchStore store, IBlobStore blobs, string video)
+    private static async Task<BatchItem> AddItemAsync(IBatchStore store, IBlobStore blobs, string video)
     {
         var batch = new BatchRecord { Id = "batch_" + Guid.NewGuid().ToString("N")[..12], Settings = new AnalysisSettings { EverySeconds = 2 }, CreatedAt = DateTimeOffset.UtcNow };
         store.AddBatch(batch);
@@ -126,7 +126,7 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         }
 
         var item = new BatchItem { Id = "video_" + Guid.NewGuid().ToString("N")[..12], BatchId = batch.Id, Name = "talk.mp4", ContentHash = hash, Status = BatchItemStatus.Queued, CreatedAt = DateTimeOffset.UtcNow };
-        store.AddItem(item, null, BatchStore.SettingsKey(batch.Settings));
+        store.AddItem(item, null, IBatchStore.SettingsKey(batch.Settings));
         return item;
     }
 }

@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Server.Store;
+using Cuboid.Server.Videos;
 using Cuboid.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Cuboid.Server.Batches;
 
 /// <summary>
-/// Batches, their videos and each video's step states (<c>batches.db</c> in the store folder; SQLite in WAL mode, so
-/// the processes of one machine share it). The step rows are what make a step idempotent across workers: a step is
-/// booked once (<see cref="CompleteStep"/>), and the last step to finish claims the item's final step once
-/// (<see cref="ClaimFinish"/>). Hangfire's tables hold only the queue.
+/// The batch store in SQLite (<c>batches.db</c> in the store folder; WAL mode, so the processes of one machine share
+/// it): the single-machine default of <see cref="IBatchStore"/>.
 /// </summary>
-public sealed class BatchStore
+public sealed class SqliteBatchStore : SqliteRecordStore, IBatchStore
 {
     public const string FileName = "batches.db";
 
@@ -29,39 +28,19 @@ public sealed class BatchStore
             item_id TEXT NOT NULL, step TEXT NOT NULL, state TEXT NOT NULL, dollars TEXT NOT NULL DEFAULT '0',
             PRIMARY KEY (item_id, step));
         """,
+        "CREATE TABLE video_holds (job_id TEXT PRIMARY KEY, hold_id TEXT, period_start TEXT NOT NULL);",
     ]);
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
-    private readonly string _connectionString;
 
-    private BatchStore(string path) =>
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-
-    public static BatchStore Open(string directory)
+    private SqliteBatchStore(string path)
+        : base(path)
     {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var store = new BatchStore(Path.Combine(directory, FileName));
-            using var connection = store.Connect();
-            using (var wal = connection.CreateCommand())
-            {
-                // Several processes of one machine write here at once: wait for the lock rather than fail.
-                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-                wal.ExecuteNonQuery();
-            }
-
-            Migrations.Apply(connection);
-            return store;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw CuboidException.Usage($"the batch store at {directory} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); pass another folder with --store");
-        }
     }
 
-    /// <summary>The key that says two items ran with the same options.</summary>
-    public static string SettingsKey(Analyses.AnalysisSettings settings) => JsonSerializer.Serialize(settings, RecordJson);
+    public string Location => Path;
+
+    public static SqliteBatchStore Open(string directory) => Open(directory, FileName, "batch store", Migrations, path => new SqliteBatchStore(path));
 
     public void AddBatch(BatchRecord batch) =>
         Write("INSERT INTO batches (id, key_id, created_at, record) VALUES ($id, $key, $at, $record)", c =>
@@ -177,51 +156,22 @@ public sealed class BatchStore
             SELECT i.id, i.batch_id, i.name, i.content_hash, i.status, i.error, i.reused_from, i.created_at, i.finished_at,
                    (SELECT group_concat(s.dollars, ' ') FROM steps s WHERE s.item_id = i.id AND s.state = 'done')
             FROM items i {where} ORDER BY i.created_at, i.id
-            """, c => c.Parameters.AddWithValue("$p", parameter), r => new BatchItem
+            """, c => c.Parameters.AddWithValue("$p", parameter), r => BatchItem.FromRow(r, DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.IsDBNull(9) ? 0m : r.GetString(9).Split(' ').Sum(d => decimal.Parse(d, CultureInfo.InvariantCulture))));
+
+    public void AddVideoHold(string jobId, VideoHold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        Write("INSERT OR IGNORE INTO video_holds (job_id, hold_id, period_start) VALUES ($job, $hold, $period)", c =>
         {
-            Id = r.GetString(0),
-            BatchId = r.GetString(1),
-            Name = r.GetString(2),
-            ContentHash = r.GetString(3),
-            Status = r.GetString(4),
-            Error = r.IsDBNull(5) ? null : r.GetString(5),
-            ReusedFrom = r.IsDBNull(6) ? null : r.GetString(6),
-            CreatedAt = DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
-            FinishedAt = r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture),
-            Dollars = r.IsDBNull(9) ? 0m : r.GetString(9).Split(' ').Sum(d => decimal.Parse(d, CultureInfo.InvariantCulture)),
+            c.Parameters.AddWithValue("$job", jobId);
+            c.Parameters.AddWithValue("$hold", (object?)hold.HoldId ?? DBNull.Value);
+            c.Parameters.AddWithValue("$period", hold.PeriodStart.ToString("O", CultureInfo.InvariantCulture));
         });
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 
-    private int Write(string sql, Action<SqliteCommand> bind)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return command.ExecuteNonQuery();
-    }
-
-    private List<T> Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> map)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
+    public VideoHold? FindVideoHold(string jobId) =>
+        Read("SELECT hold_id, period_start FROM video_holds WHERE job_id = $job", c => c.Parameters.AddWithValue("$job", jobId),
+            r => new VideoHold(r.IsDBNull(0) ? null : r.GetString(0), DateOnly.ParseExact(r.GetString(1), "O", CultureInfo.InvariantCulture))).FirstOrDefault();
 
     private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 }

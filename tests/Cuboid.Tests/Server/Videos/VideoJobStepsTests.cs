@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Cuboid.Generation;
+using Cuboid.Server.Keys;
+using Cuboid.Server.Videos;
+using Cuboid.Testing.Generation;
+using Cuboid.Testing.Postgres;
+using Cuboid.Testing.Simulators;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cuboid.Tests.Server.Videos;
+
+/// <summary>
+/// A video job on a gateway whose queue is shared (<c>--role api --jobs postgres://...</c>): the API records it and
+/// queues its create without calling the host; its steps (submit, poll, download, settle), each run twice on purpose as
+/// a queue may after a worker dies, create it once at the host simulator, keep one poll chain, and book its cost once.
+/// </summary>
+public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
+{
+    private readonly ProviderSimulator _sim;
+    private VideoHostSimulator _videoSim = null!;
+    private PostgresTestDatabase _database = null!;
+
+    public VideoJobStepsTests(GatewaySimulatorFixture fixture) => _sim = fixture.Fresh();
+
+    public async Task InitializeAsync()
+    {
+        _videoSim = await VideoHostSimulator.StartAsync();
+        _database = await PostgresTestDatabase.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _videoSim.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Every_step_run_twice_creates_the_job_once_and_books_its_cost_once()
+    {
+        _videoSim.PollsToFinish = 3;
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" }));
+        var key = host.Store.Keys().Single(k => k.Budget == 5);
+        var period = KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow);
+
+        var (created, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var createsBeforeSteps = _videoSim.CreateCount();
+        var heldWhileQueued = host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow);
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+        var runs = 0;
+        while (queue.TryTake(out var step) && runs < 200)
+        {
+            await RecordingJobClient.RunAsync(step, steps);
+            await RecordingJobClient.RunAsync(step, steps);
+            runs++;
+        }
+
+        var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
+        var mp4 = await client.GetByteArrayAsync($"/v1/videos/{id}/content");
+        var history = queue.History.ToList();
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal("queued", (string)job["status"]!);
+        Assert.Equal(0, createsBeforeSteps);
+        Assert.True(heldWhileQueued > 0);
+        Assert.Equal(1, _videoSim.CreateCount());
+        Assert.Equal("completed", (string)finished["status"]!);
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(mp4, 4, 4));
+        // One poll chain: each poll number queued its successor once, however often it ran.
+        Assert.InRange(history.Count(h => h == nameof(VideoJobSteps.PollAsync)), _videoSim.PollsToFinish, _videoSim.PollsToFinish + 2);
+        Assert.Contains(nameof(VideoJobSteps.DownloadAsync), history);
+        Assert.Contains(nameof(VideoJobSteps.SettleAsync), history);
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
+        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+    }
+
+    [Fact]
+    public async Task A_create_claimed_by_a_worker_that_died_before_sending_is_never_sent_again()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var (_, job) = await ServerJson.PostAsync(host.Client(), "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        // A worker claimed the create (one attempt recorded) and died before the request left.
+        var recorded = videos.Find(id)!;
+        Assert.NotNull(videos.TrySave(recorded with { CreateAttempts = 1 }));
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+        for (var runs = 0; queue.TryTake(out var step) && runs < 50; runs++)
+        {
+            await RecordingJobClient.RunAsync(step, steps);
+        }
+
+        var ended = videos.Find(id)!;
+
+        Assert.Equal(0, _videoSim.CreateCount());
+        // The host cannot list its jobs, or did not list this one: unknown or failed, never re-sent.
+        Assert.True(ended.State.IsTerminal(), ended.State.ToString());
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+    }
+
+    [Fact]
+    public async Task A_server_with_a_shared_queue_follows_a_video_through_its_Hangfire_steps_to_a_checked_MP4()
+    {
+        using var host = new GatewayHost(_sim, videoSim: _videoSim);
+        host.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        host.Settings["Cuboid:PollMilliseconds"] = "100";
+        var client = host.Client();
+
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse", ["seconds"] = 2, ["resolution"] = "90p" });
+        var finished = await VideosTests.WaitForEndAsync(client, (string)job["id"]!);
+        var mp4 = await client.GetByteArrayAsync($"/v1/videos/{(string)job["id"]!}/content");
+
+        Assert.Equal("completed", (string)finished["status"]!);
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(mp4, 4, 4));
+        Assert.Equal(1, _videoSim.CreateCount());
+    }
+
+    private GatewayHost ApiHost(RecordingJobClient queue)
+    {
+        var host = new GatewayHost(_sim, videoSim: _videoSim) { TestServices = services => services.AddSingleton<IBackgroundJobClient>(queue) };
+        host.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        host.Settings["Cuboid:Role"] = "api";
+        return host;
+    }
+}
