@@ -7,7 +7,7 @@ namespace Cuboid.Benchmarks.Scale;
 
 /// <summary>
 /// The scale-out layout as real processes on this machine (what <c>scripts/cluster-local.sh</c> starts): a fresh
-/// PostgreSQL database as the step queue, one <c>cuboid serve --role api</c> and <paramref name="workers"/> <c>--role
+/// PostgreSQL database as the step queue, one <c>cuboid serve --role api</c> and N <c>--role
 /// worker</c> processes sharing a store folder, all configured with the latency simulator as their provider. CPU time
 /// is counted per process from <see cref="MarkCpu"/> on, so start-up and JIT warm-up stay out of what is measured.
 /// </summary>
