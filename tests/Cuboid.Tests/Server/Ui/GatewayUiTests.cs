@@ -244,7 +244,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
             Assert.Contains("providers", text, StringComparison.Ordinal);
             Assert.Contains("video_", text, StringComparison.Ordinal);
             Assert.StartsWith("batch_", id, StringComparison.Ordinal);
-            Assert.Contains("providers queue", tiles, StringComparison.Ordinal);
+            Assert.Contains("providers queue", tiles, StringComparison.OrdinalIgnoreCase);
             Assert.Empty(ui.Errors);
         }
         finally

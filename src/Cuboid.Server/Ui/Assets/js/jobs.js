@@ -15,13 +15,14 @@ import { h, clear, badge, loading, errorBox, poller } from './dom.js';
  * @param update   (entry, job) → void
  * @param none     () → the empty state
  * @param settled  called when the last live job ends (spend has changed)
+ * @param watch    keep polling when nothing is live (jobs also arrive from elsewhere: a batch from the command line)
  * @returns { section, refresh, stop }: refresh() has already started (its failure shows in the box)
  */
-export function jobList({ id, heading, waiting, url, isLive, make, update, none, settled }) {
+export function jobList({ id, heading, waiting, url, isLive, make, update, none, settled, watch = false }) {
   const list = h('div', { class: 'jobs', id, 'aria-live': 'polite' });
   const box = h('div', {}, loading(waiting));
   const section = h('section', { 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, heading), box);
-  const jobs = liveJobs({ box, list, url, isLive, make, update, none, settled });
+  const jobs = liveJobs({ box, list, url, isLive, make, update, none, settled, watch });
   jobs.refresh().catch((e) => clear(box).append(errorBox(e)));
   return { section, ...jobs };
 }
@@ -31,7 +32,7 @@ export function jobList({ id, heading, waiting, url, isLive, make, update, none,
  * @param list     the element that holds the cards
  * (the rest as for jobList)
  */
-export function liveJobs({ box, list, url, isLive, make, update, none, settled }) {
+export function liveJobs({ box, list, url, isLive, make, update, none, settled, watch = false }) {
   const cards = new Map();
   const poll = poller(refresh, 1500);
   let live = false;
@@ -43,8 +44,8 @@ export function liveJobs({ box, list, url, isLive, make, update, none, settled }
     const nowLive = answer.data.some(isLive);
     if (live && !nowLive) settled?.();
     live = nowLive;
-    if (live) poll.start();
-    return live;
+    if (live || watch) poll.start();
+    return live || watch;
   }
 
   function show(jobs) {

@@ -31,7 +31,7 @@ function all(main, refreshCaller) {
         h('code', {}, 'cuboid analyze FOLDER --server URL'), ' or ', h('code', {}, 'POST /v1/batches'), '.')));
   const jobs = jobList({
     id: 'batches', heading: 'Your batches', waiting: 'Loading your batches…', url: '/v1/batches',
-    isLive: (b) => b.status !== 'finished', make: card, update, settled: refreshCaller,
+    isLive: (b) => b.status !== 'finished', make: card, update, settled: refreshCaller, watch: true,
     none: () => empty('No batches yet', 'Run cuboid analyze on a folder of videos with --server pointing here. Its progress shows up on this page.', 'film'),
   });
   main.append(head, jobs.section);
