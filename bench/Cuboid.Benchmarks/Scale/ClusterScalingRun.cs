@@ -68,6 +68,21 @@ internal static class ClusterScalingRun
             }
         }
 
+        var raw = new StringBuilder("kind,workers,long_polling,part,step,item,queue,enqueued_s,started_s,ended_s\n");
+        foreach (var x in results)
+        {
+            var origin = x.SingleSteps.Concat(x.CorpusSteps).Min(s => s.EnqueuedAt);
+            foreach (var (part, steps) in new[] { ("single", x.SingleSteps), ("batch", x.CorpusSteps) })
+            {
+                foreach (var step in steps)
+                {
+                    raw.Append(CultureInfo.InvariantCulture, $"{x.Kind},{x.Workers},{x.LongPolling},{part},").AppendLine(step.Csv(origin));
+                }
+            }
+        }
+
+        // Every step's times, to look at a run again without running it again.
+        await File.WriteAllTextAsync(Path.ChangeExtension(output, ".steps.csv"), raw.ToString());
         var report = Report(results, started, before, MachineConditions.Describe(), videos, seconds, queues);
         await File.WriteAllTextAsync(output, report);
         Console.WriteLine(report);
@@ -111,16 +126,20 @@ internal static class ClusterScalingRun
         r.AppendLine();
         Throughput(r, "Provider-bound: `--queues " + queues + "` per worker", [.. results.Where(x => x.Kind == "providers" && x.LongPolling)]);
         Throughput(r, "Media queue alone: structural batches (probe, decode pass, report; no provider step), `--queues media:1`", [.. results.Where(x => x.Kind == "media")]);
-        r.AppendLine("| wake-up | queue | steps | wait p50 | wait p99 | with a free worker | p50 | p99 |");
-        r.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        r.AppendLine("Queue waits of the batch's steps: the whole wait (enqueue to start, capacity included), the wait of the steps enqueued while a worker was free, and the dispatch gap of every step (the free-worker wait, or the time from a slot freeing to the step starting):");
+        r.AppendLine();
+        r.AppendLine("| wake-up | queue | steps | wait p50 | wait p99 | with a free worker | p50 | p99 | dispatch gap p50 | p99 |");
+        r.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.Where(x => x.Kind == "providers").GroupBy(x => x.LongPolling))
         {
             foreach (var queue in new[] { "media", "providers" })
             {
-                var steps = group.SelectMany(x => x.CorpusSteps.Where(s => s.Queue == queue).Select(s => (Step: s, Free: s.HadFreeWorker(x.CorpusSteps, x.Slots(queue))))).ToList();
+                var steps = group.SelectMany(x => x.CorpusSteps.Where(s => s.Queue == queue)
+                    .Select(s => (Step: s, Free: s.HadFreeWorker(x.CorpusSteps, x.Slots(queue)), Gap: s.DispatchGap(x.CorpusSteps, x.Slots(queue))))).ToList();
                 var all = steps.Select(s => s.Step.Wait.TotalMilliseconds).ToList();
                 var free = steps.Where(s => s.Free).Select(s => s.Step.Wait.TotalMilliseconds).ToList();
-                r.AppendLine(c, $"| {(group.Key ? "LISTEN/NOTIFY" : "polling only")} | {queue} | {all.Count} | {Ms(all, 50)} | {Ms(all, 99)} | {free.Count} | {Ms(free, 50)} | {Ms(free, 99)} |");
+                var gaps = steps.Select(s => s.Gap.TotalMilliseconds).ToList();
+                r.AppendLine(c, $"| {(group.Key ? "LISTEN/NOTIFY" : "polling only")} | {queue} | {all.Count} | {Ms(all, 50)} | {Ms(all, 99)} | {free.Count} | {Ms(free, 50)} | {Ms(free, 99)} | {Ms(gaps, 50)} | {Ms(gaps, 99)} |");
             }
         }
 
@@ -145,11 +164,11 @@ internal static class ClusterScalingRun
         var c = CultureInfo.InvariantCulture;
         r.AppendLine(c, $"{title}:");
         r.AppendLine();
-        r.AppendLine("| workers | window | videos/min | workers' CPU per video | API CPU | load after |");
-        r.AppendLine("|---:|---:|---:|---:|---:|---|");
+        r.AppendLine("| workers | window | videos/min | workers' CPU per video | API CPU | media slot-s per video | provider slot-s per video | load after |");
+        r.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var x in rounds)
         {
-            r.AppendLine(c, $"| {x.Workers} | {x.Window.TotalSeconds:0.0} s | {x.VideosPerMinute:0.0} | {x.WorkerCpuSecondsPerVideo:0.00} s | {x.ApiCpu.TotalSeconds:0.0} s | {x.LoadAverage} |");
+            r.AppendLine(c, $"| {x.Workers} | {x.Window.TotalSeconds:0.0} s | {x.VideosPerMinute:0.0} | {x.WorkerCpuSecondsPerVideo:0.00} s | {x.ApiCpu.TotalSeconds:0.0} s | {x.SlotSecondsPerVideo("media"):0.00} s | {x.SlotSecondsPerVideo("providers"):0.00} s | {x.LoadAverage} |");
         }
 
         var medians = rounds.GroupBy(x => x.Workers).OrderBy(g => g.Key).Select(g => (Workers: g.Key, Rate: Median([.. g.Select(x => x.VideosPerMinute)]))).ToList();

@@ -23,21 +23,30 @@ internal sealed record ScalingRound(string Kind, int Workers, string Queues, boo
 
     public double WorkerCpuSecondsPerVideo => WorkersCpu.TotalSeconds / Videos;
 
+    /// <summary>Seconds a video's steps held a slot of <paramref name="queue"/> (start to end, summed): its demand on that queue.</summary>
+    public double SlotSecondsPerVideo(string queue) => CorpusSteps.Where(s => s.Queue == queue).Sum(s => (s.EndedAt!.Value - s.StartedAt).TotalSeconds) / Videos;
+
     /// <summary>The short video alone: from its first step's enqueue to its final step's end.</summary>
     public TimeSpan SingleEndToEnd => SingleSteps.Where(s => s.Step == "FinishAsync").Max(s => s.EndedAt!.Value) - SingleSteps.Min(s => s.EnqueuedAt);
 
     /// <summary>
-    /// The short video's time on the queue along its critical path: the first step's wait, the wait of the provider
-    /// step that ended last (the one the final step waited for), and the final step's wait.
+    /// The short video's time on the queue along its critical path: walking back from its final step, each step's
+    /// predecessor is the step of the video that ended last before it started (what it waited for: the step that queued
+    /// it, or a sibling holding the only slot); the gaps between them, and the first step's wait, are time on the queue.
     /// </summary>
     public TimeSpan SingleQueueTime
     {
         get
         {
-            var prepare = SingleSteps.First(s => s.Step == "PrepareAsync");
-            var finish = SingleSteps.Last(s => s.Step == "FinishAsync");
-            var last = SingleSteps.Where(s => s.Step is "CaptionAsync" or "TranscribeAsync").MaxBy(s => s.EndedAt);
-            return prepare.Wait + (last?.Wait ?? TimeSpan.Zero) + finish.Wait;
+            var current = SingleSteps.Where(s => s.Step == "FinishAsync").MaxBy(s => s.EndedAt)!;
+            var queued = TimeSpan.Zero;
+            while (SingleSteps.Where(s => s != current && s.EndedAt <= current.StartedAt).MaxBy(s => s.EndedAt) is { } before)
+            {
+                queued += current.StartedAt - before.EndedAt!.Value;
+                current = before;
+            }
+
+            return queued + current.Wait;
         }
     }
 

@@ -16,4 +16,23 @@ internal sealed record StepRun(long JobId, string Step, string ItemId, string Qu
     public bool HadFreeWorker(IReadOnlyList<StepRun> all, int slots) =>
         all.Count(o => o.Queue == Queue && o.JobId != JobId
             && (o.StartedAt <= EnqueuedAt ? (o.EndedAt ?? DateTime.MaxValue) > EnqueuedAt : o.EnqueuedAt < EnqueuedAt)) < slots;
+
+    /// <summary>
+    /// The queue's own share of <see cref="Wait"/>: all of it when a worker was free at enqueue; otherwise the time from
+    /// the last step of its queue ending (a slot freeing) to this one starting.
+    /// </summary>
+    public TimeSpan DispatchGap(IReadOnlyList<StepRun> all, int slots)
+    {
+        if (HadFreeWorker(all, slots))
+        {
+            return Wait;
+        }
+
+        var freed = all.Where(o => o.Queue == Queue && o.JobId != JobId && o.EndedAt <= StartedAt).Select(o => o.EndedAt!.Value).DefaultIfEmpty(EnqueuedAt).Max();
+        return StartedAt - (freed > EnqueuedAt ? freed : EnqueuedAt);
+    }
+
+    /// <summary>One CSV line: step, item, queue, and the three times as seconds since <paramref name="origin"/>.</summary>
+    public string Csv(DateTime origin) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Step},{ItemId},{Queue},{(EnqueuedAt - origin).TotalSeconds:0.000},{(StartedAt - origin).TotalSeconds:0.000},{((EndedAt ?? StartedAt) - origin).TotalSeconds:0.000}");
 }
