@@ -41,6 +41,8 @@ internal static class ClusterScalingRun
             corpus.Add(await VideoBuilder.BuildAsync(Recipe(seconds, 64 + (2 * i))));
         }
 
+        // The warm-up (a fresh process's first steps pay for JIT and connections) and the short video measured alone.
+        var warmUp = await VideoBuilder.BuildAsync(Recipe(seconds, 60));
         var single = await VideoBuilder.BuildAsync(Recipe(seconds, 62));
         var results = new List<ScalingRound>();
         for (var round = 0; round < rounds; round++)
@@ -50,20 +52,20 @@ internal static class ClusterScalingRun
             {
                 foreach (var workers in order)
                 {
-                    results.Add(await RoundAsync(providers, "providers", workers, queues, longPolling: true, offline: false, corpus, single));
+                    results.Add(await RoundAsync(providers, "providers", workers, queues, longPolling: true, offline: false, corpus, warmUp, single));
                 }
             }
 
             if (phases.Contains("polling", StringComparison.Ordinal))
             {
-                results.Add(await RoundAsync(providers, "providers", 2, queues, longPolling: false, offline: false, corpus, single));
+                results.Add(await RoundAsync(providers, "providers", 2, queues, longPolling: false, offline: false, corpus, warmUp, single));
             }
 
             if (phases.Contains("media", StringComparison.Ordinal))
             {
                 foreach (var workers in round % 2 == 0 ? new[] { 1, 2 } : [2, 1])
                 {
-                    results.Add(await RoundAsync(providers, "media", workers, "media:1", longPolling: true, offline: true, corpus, single));
+                    results.Add(await RoundAsync(providers, "media", workers, "media:1", longPolling: true, offline: true, corpus, warmUp, single));
                 }
             }
         }
@@ -91,11 +93,12 @@ internal static class ClusterScalingRun
 
     private static VideoRecipe Recipe(double seconds, int width) => new() { Seconds = seconds, Width = width, Height = 36, Fps = 5 };
 
-    private static async Task<ScalingRound> RoundAsync(LatencyProviders providers, string kind, int workers, string queues, bool longPolling, bool offline, IReadOnlyList<string> corpus, string single)
+    private static async Task<ScalingRound> RoundAsync(LatencyProviders providers, string kind, int workers, string queues, bool longPolling, bool offline, IReadOnlyList<string> corpus, string warmUp, string single)
     {
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {kind}: {workers} worker(s), --queues {queues}, {(longPolling ? "LISTEN/NOTIFY" : "polling only")}");
         await using var cluster = await LocalCluster.StartAsync(providers, workers, queues, longPolling);
-        // The short video alone first: its end-to-end time, and a warm-up of the processes before CPU is counted.
+        await BatchSubmission.RunAsync(cluster.Client, [warmUp], Every, offline);
+        // Then the short video alone (its end-to-end time on warm processes), then the batch, its CPU counted from here.
         var singleItems = await BatchSubmission.RunAsync(cluster.Client, [single], Every, offline);
         cluster.MarkCpu();
         var items = await BatchSubmission.RunAsync(cluster.Client, corpus, Every, offline);
@@ -122,7 +125,7 @@ internal static class ClusterScalingRun
         var c = CultureInfo.InvariantCulture;
         r.AppendLine(c, $"Run {started:yyyy-MM-dd HH:mm} UTC, {DateTimeOffset.UtcNow - started:hh\\:mm\\:ss} long. Before: {before}. After: {after}.");
         r.AppendLine(c, $"Providers (loopback simulator): {LatencyProviders.Describe()}. Corpus: {videos} videos of {seconds:0} s, 64-142x36 px at 5 fps with a tone, a frame every {Every:0} s.");
-        r.AppendLine(c, $"Each cluster: a fresh PostgreSQL database as the queue, one `--role api` and N `--role worker` processes sharing a store folder; a short video alone first (also the warm-up), then the batch. CPU counted per process from /proc (user+sys, ffmpeg children included) after the warm-up.");
+        r.AppendLine(c, $"Each cluster: a fresh PostgreSQL database as the queue, one `--role api` and N `--role worker` processes sharing a store folder; a warm-up video, then a short video alone, then the batch. CPU counted per process from /proc (user+sys, ffmpeg children included) for the batch.");
         r.AppendLine();
         Throughput(r, "Provider-bound: `--queues " + queues + "` per worker", [.. results.Where(x => x.Kind == "providers" && x.LongPolling)]);
         Throughput(r, "Media queue alone: structural batches (probe, decode pass, report; no provider step), `--queues media:1`", [.. results.Where(x => x.Kind == "media")]);

@@ -1,7 +1,7 @@
 namespace Cuboid.Benchmarks.Scale;
 
 /// <summary>
-/// What one cluster measured: a short video alone first (its end-to-end time and its steps), then the corpus as one
+/// What one cluster measured after a warm-up video: a short video alone (its end-to-end time and its steps), then the corpus as one
 /// batch (its steps, the CPU time the processes used for it, the load average when it ended).
 /// </summary>
 internal sealed record ScalingRound(string Kind, int Workers, string Queues, bool LongPolling, int Videos)
