@@ -35,4 +35,11 @@ if (args is ["gateway-load", ..])
     return;
 }
 
+// Issue 15's scale-out bars on real serve processes and PostgreSQL: -- cluster-scaling [videos] [--rounds N] [--out FILE]
+if (args is ["cluster-scaling", ..])
+{
+    await Cuboid.Benchmarks.Scale.ClusterScalingRun.RunAsync(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

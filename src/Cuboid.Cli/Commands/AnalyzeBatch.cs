@@ -172,11 +172,8 @@ public static class AnalyzeBatch
         {
             var reportJson = Path.Combine(folder, entry.Folder, ReportWriter.JsonFile);
             var report = entry.Status == "completed" && File.Exists(reportJson) ? JsonNode.Parse(await File.ReadAllTextAsync(reportJson, cancellationToken)) : null;
-            index.Add(new BatchIndexEntry(entry.Name, entry.Status, entry.Dollars, report is null ? null : $"{Uri.EscapeDataString(entry.Folder)}/{ReportWriter.HtmlFile}", entry.Error)
+            index.Add(BatchIndexEntry.WithReport(entry.Name, entry.Status, entry.Dollars, $"{Uri.EscapeDataString(entry.Folder)}/{ReportWriter.HtmlFile}", entry.Error, report) with
             {
-                DurationSeconds = (double?)report?["video"]?["durationSeconds"],
-                Summary = (string?)report?["summary"],
-                Chapters = report?["chapters"]?.AsArray().Count ?? 0,
                 Reused = entry.Reused,
             });
         }

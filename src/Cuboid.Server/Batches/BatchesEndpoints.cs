@@ -155,7 +155,7 @@ public static class BatchesEndpoints
             : throw GatewayException.BadRequest($"video {video} has no {file}: it is {item.Status}", "video");
     }
 
-    private static BatchRecord Owned(string id, HttpContext context, IBatchStore store)
+    internal static BatchRecord Owned(string id, HttpContext context, IBatchStore store)
     {
         var caller = CallerAuthentication.CallerOf(context);
         return store.FindBatch(id) is { } batch && (caller.IsAdmin || batch.KeyId == caller.Key?.Id)

@@ -27,6 +27,8 @@ public static class JobStorageFactory
             InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilitySeconds),
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = TimeSpan.FromMilliseconds(options.PollMilliseconds),
+            // LISTEN/NOTIFY: a queued step wakes an idle worker at once (docs/PERFORMANCE.md, "Scale-out").
+            EnableLongPolling = options.LongPolling,
             PrepareSchemaIfNecessary = true,
             SchemaName = "hangfire",
         };

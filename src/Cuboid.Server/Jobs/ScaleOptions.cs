@@ -31,6 +31,12 @@ public sealed record ScaleOptions
     /// <summary>How often an idle worker asks PostgreSQL for a step, in milliseconds.</summary>
     public int PollMilliseconds { get; init; } = 200;
 
+    /// <summary>
+    /// Whether an idle worker waits on PostgreSQL's <c>LISTEN</c> for a new step (each enqueue sends a <c>NOTIFY</c>)
+    /// instead of only polling, so a step starts within milliseconds; the poll stays as the fallback. On by default.
+    /// </summary>
+    public bool LongPolling { get; init; } = true;
+
     /// <summary>True when the queue is in this process's memory (one process only).</summary>
     public bool InMemory => Jobs is null or "" || string.Equals(Jobs, "memory", StringComparison.OrdinalIgnoreCase);
 

@@ -39,8 +39,8 @@ public static class ScaleOutServices
                 {
                     options.Queues = [queue.Queue];
                     options.WorkerCount = queue.Workers;
-                    // Unique per process and queue, readable in the dashboard and /v1/workers.
-                    options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue.Queue}:{Guid.NewGuid().ToString("N")[..6]}";
+                    // Unique per process and queue, readable in the dashboard and /v1/workers (which parses it back).
+                    options.ServerName = WorkerServerName.Format(scale.Role, queue.Queue);
                     options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                     options.ShutdownTimeout = TimeSpan.FromSeconds(5);
                 });

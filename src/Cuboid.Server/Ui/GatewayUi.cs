@@ -23,6 +23,7 @@ public static class GatewayUi
         var v1 = app.MapGroup("/v1").RequireRateLimiting(CuboidServer.KeyRateLimit).WithTags("Cuboid");
         v1.MapGet("/usage", UsageEndpoint.Handle).WithSummary("Spend per day, model or key (?group=day|model|key&days=30); a key sees its own");
         UiFilesEndpoints.Map(v1, app);
+        UiBatchFilesEndpoints.Map(v1, app);
 
         app.MapGet("/", () => Results.Redirect("/ui/")).ExcludeFromDescription();
         app.MapGet("/ui/{**path}", (string? path, HttpContext context, UiAssets assets) =>

@@ -100,7 +100,7 @@ public static class UiFilesEndpoints
     }
 
     /// <summary>The link, when the token is genuine, unexpired, of the right kind and its key is still live.</summary>
-    private static UiLink Open(string token, string kind, UiLinks links, IGatewayStore store)
+    internal static UiLink Open(string token, string kind, UiLinks links, IGatewayStore store)
     {
         var link = links.Verify(token);
         if (link is null || link.Kind != kind || (link.KeyId is { } keyId && store.Find(keyId) is not { RevokedAt: null }))

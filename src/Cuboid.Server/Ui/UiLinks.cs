@@ -16,6 +16,7 @@ public sealed class UiLinks(byte[] secret, TimeProvider time)
 {
     public const string Video = "video";
     public const string Analysis = "analysis";
+    public const string Batch = "batch";
 
     /// <summary>How long a link opens its file.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);

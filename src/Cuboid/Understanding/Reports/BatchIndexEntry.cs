@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Cuboid.Understanding.Reports;
 
 /// <summary>
@@ -15,4 +17,13 @@ internal sealed record BatchIndexEntry(string Name, string Status, decimal Dolla
 
     /// <summary>True when the video's analysis reused an earlier report and paid nothing.</summary>
     public bool Reused { get; init; }
+
+    /// <summary>An entry with the duration, summary and chapter count read from the video's <c>report.json</c> (null: none).</summary>
+    public static BatchIndexEntry WithReport(string name, string status, decimal dollars, string? reportHref, string? error, JsonNode? report) =>
+        new(name, status, dollars, report is null ? null : reportHref, error)
+        {
+            DurationSeconds = (double?)report?["video"]?["durationSeconds"],
+            Summary = (string?)report?["summary"],
+            Chapters = report?["chapters"]?.AsArray().Count ?? 0,
+        };
 }

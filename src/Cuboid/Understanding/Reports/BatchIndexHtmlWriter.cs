@@ -27,7 +27,8 @@ internal static class BatchIndexHtmlWriter
         .videos td{display:block;border:0;padding:2px 14px}.videos .num{text-align:left}.videos td[data-label]::before{content:attr(data-label) " ";color:var(--muted);font-size:12px}}
         """;
 
-    public static string Write(string title, IReadOnlyList<BatchIndexEntry> entries, DateTimeOffset writtenAt)
+    /// <param name="writtenBy">What wrote the page, named in its footer.</param>
+    public static string Write(string title, IReadOnlyList<BatchIndexEntry> entries, DateTimeOffset writtenAt, string writtenBy = "cuboid analyze --server")
     {
         ArgumentNullException.ThrowIfNull(entries);
         var h = new StringBuilder(4096 + entries.Count * 400);
@@ -77,7 +78,7 @@ internal static class BatchIndexHtmlWriter
             h.Append("<td class=\"num\" data-label=\"Cost\">").Append(DisplayFormat.Dollars(entry.Dollars)).Append("</td></tr>\n");
         }
 
-        h.Append("</tbody></table>\n</main>\n<footer>Written by <b>cuboid analyze --server</b> on ")
+        h.Append("</tbody></table>\n</main>\n<footer>Written by <b>").Append(E(writtenBy)).Append("</b> on ")
          .Append(writtenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</footer>\n</body></html>\n");
         return h.ToString();
     }

@@ -8,7 +8,8 @@ namespace Cuboid.Tests.Server.Ui;
 /// <summary>
 /// The web UI in a real browser against a gateway on a loopback port, whose models are the provider simulator and
 /// whose video hosts are the video-host simulator: signing in, the leaderboard, an analysis from upload to report, a
-/// video job from prompt to a playing MP4, the spend chart, and every page on a 390 px phone. No page may log a
+/// video job from prompt to a playing MP4, a batch followed to its reports and index, the workers and the step one is
+/// running, the spend chart, and every page on a 390 px phone. No page may log a
 /// console error, throw, or see a failed request (except the 401 a wrong key is meant to get).
 /// </summary>
 public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<GatewayUiBrowser>
@@ -166,6 +167,109 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task A_batch_submitted_through_the_API_is_followed_to_the_end_with_each_report_and_its_index_linked()
+    {
+        var first = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Audio = false });
+        var second = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 2, Audio = false, Source = "smptebars" });
+        using var host = StartHost(out var address);
+        await using var ui = await UiPage.OpenAsync(browser.Chromium, address, 1280);
+        await ui.SignInAsync(GatewayHost.AdminKey);
+        await ui.GoAsync("#/batches");
+        await ui.Page.Locator(".empty").WaitForAsync();
+
+        var id = await UiBatchLinksTests.FinishedBatchAsync(host.Client(), "field recordings", (first, "harbour at dawn.mp4"), (second, "bars.mp4"));
+        var card = ui.Page.Locator("#batches article").First;
+        await card.Locator(".badge", new() { HasText = "Done" }).WaitForAsync(new() { Timeout = 120_000 });
+        var cardText = await card.InnerTextAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Videos and reports" }).ClickAsync();
+        await ui.Page.Locator("#batch-videos a").Nth(1).WaitForAsync();
+        var rows = await ui.Page.Locator("#batch-videos tbody tr").AllInnerTextsAsync();
+        var reportHref = await ui.Page.Locator("#batch-videos a").First.GetAttributeAsync("href");
+        var indexHref = await ui.Page.Locator("#batch-index").GetAttributeAsync("href");
+        var report = await ui.Page.APIRequest.GetAsync(new Uri(address, reportHref).ToString());
+        var index = await ui.Page.APIRequest.GetAsync(new Uri(address, indexHref).ToString());
+
+        Assert.Contains("field recordings", cardText, StringComparison.Ordinal);
+        Assert.Contains("2 done", cardText, StringComparison.Ordinal);
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("harbour at dawn.mp4", StringComparison.Ordinal) && r.Contains("Done", StringComparison.Ordinal));
+        Assert.Equal("field recordings", await ui.Page.Locator("main h1").InnerTextAsync());
+        Assert.Equal(200, report.Status);
+        Assert.Contains("<video", await report.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(200, index.Status);
+        Assert.Contains("harbour at dawn.mp4", await index.TextAsync(), StringComparison.Ordinal);
+        Assert.EndsWith($"/batch/", new Uri(address, indexHref).AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith("batch_", id, StringComparison.Ordinal);
+        Assert.Empty(ui.Errors);
+    }
+
+    [Fact]
+    public async Task The_workers_page_shows_this_process_its_queues_and_the_step_it_is_running()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3 });
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Captions wait until the page has seen the caption step running.
+        browser.Sim.Respond(async (request, cancellationToken) =>
+        {
+            if (request.Images.Count > 0)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
+            return Understanding.SimulatedProviders.Answer(request);
+        });
+        try
+        {
+            using var host = StartHost(out var address);
+            var created = await host.Client().PostAsJsonAsync("/v1/batches", new { name = "held", every = 1 });
+            var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+            (await host.Client().PostAsync($"/v1/batches/{id}/videos", Batches.BatchesTests.Upload(video))).EnsureSuccessStatusCode();
+            await using var ui = await UiPage.OpenAsync(browser.Chromium, address, 1280);
+            await ui.SignInAsync(GatewayHost.AdminKey);
+            await ui.GoAsync("#/workers");
+
+            var worker = ui.Page.Locator("#workers article").First;
+            await worker.Locator(".steps li", new() { HasText = "caption-000" }).WaitForAsync(new() { Timeout = 120_000 });
+            var text = await worker.InnerTextAsync();
+            var tiles = await ui.Page.Locator("#queue-tiles").InnerTextAsync();
+            hold.SetResult();
+            await worker.Locator(".idle").WaitForAsync(new() { Timeout = 120_000 });
+            await ui.GoAsync("#/batches");
+            await ui.Page.Locator("#batches .badge", new() { HasText = "Done" }).WaitForAsync(new() { Timeout = 120_000 });
+
+            Assert.Contains($":{Environment.ProcessId}", text, StringComparison.Ordinal);
+            Assert.Contains("API + worker", text, StringComparison.Ordinal);
+            Assert.Contains("media", text, StringComparison.Ordinal);
+            Assert.Contains("providers", text, StringComparison.Ordinal);
+            Assert.Contains("video_", text, StringComparison.Ordinal);
+            Assert.StartsWith("batch_", id, StringComparison.Ordinal);
+            Assert.Contains("providers queue", tiles, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(ui.Errors);
+        }
+        finally
+        {
+            hold.TrySetResult();
+            browser.Sim.Respond(r => $"Simulated answer from {r.Model} to: {r.LastUserText}");
+        }
+    }
+
+    [Fact]
+    public async Task A_virtual_key_sees_no_workers_link_and_the_page_says_it_is_for_the_admin()
+    {
+        using var host = StartHost(out var address);
+        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["name"] = "team-a" });
+        await using var ui = await UiPage.OpenAsync(browser.Chromium, address, 1280);
+        await ui.SignInAsync(key);
+
+        var linkVisible = await ui.Page.Locator("nav a[data-route=workers]").IsVisibleAsync();
+        await ui.Page.EvaluateAsync("() => { location.hash = '#/workers'; }");
+        await ui.Page.Locator(".empty h2", new() { HasText = "Admin only" }).WaitForAsync();
+
+        Assert.False(linkVisible);
+        Assert.Empty(ui.Errors);
+    }
+
     [Theory]
     [InlineData(390, 844, false)]
     [InlineData(1280, 860, false)]
@@ -179,6 +283,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
         // Something on every page: a finished video job and a finished analysis.
         var (_, job) = await ServerJson.PostAsync(host.Client(), "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse at dusk, waves breaking below", ["seconds"] = "2", ["size"] = "160x90" });
         await UiServingTests.AnalyseAsync(host.Client(), await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Audio = false }));
+        var batch = await UiBatchLinksTests.FinishedBatchAsync(host.Client(), "interviews, spring", (await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Audio = false }), "a rather long file name from a phone, 2026-03-14 09.41.22.mp4"));
         for (var i = 0; i < 600 && (string)JsonNode.Parse(await host.Client().GetStringAsync($"/v1/videos/{job["id"]}"))!["status"]! != "completed"; i++)
         {
             await Task.Delay(50);
@@ -195,7 +300,11 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
         await Shot(ui, $"signin-{width}{suffix}.png");
         await ui.SignInAsync(GatewayHost.AdminKey);
 
-        foreach (var (route, ready) in new[] { ("#/models", "#leaderboard tbody tr"), ("#/videos", "#video-jobs video"), ("#/analyses", "#analyses .badge"), ("#/spend", "#spend-chart svg") })
+        foreach (var (route, ready) in new[]
+        {
+            ("#/models", "#leaderboard tbody tr"), ("#/videos", "#video-jobs video"), ("#/analyses", "#analyses .badge"), ("#/batches", "#batches .badge"),
+            ($"#/batches/{batch}", "#batch-videos a"), ("#/workers", "#workers article"), ("#/spend", "#spend-chart svg"),
+        })
         {
             await ui.GoAsync(route);
             await ui.Page.Locator(ready).First.WaitForAsync();
@@ -207,7 +316,7 @@ public sealed class GatewayUiTests(GatewayUiBrowser browser) : IClassFixture<Gat
             }
 
             Assert.True(await ui.HorizontalOverflowAsync() <= 0, $"{route} is wider than {width} px");
-            await Shot(ui, $"{route.TrimStart('#', '/')}-{width}{suffix}.png");
+            await Shot(ui, $"{(route.Contains("batch_", StringComparison.Ordinal) ? "batch" : route.TrimStart('#', '/'))}-{width}{suffix}.png");
         }
 
         var menu = ui.Page.Locator("#menu");

@@ -16,7 +16,7 @@ public sealed class UiServingTests(GatewaySimulatorFixture fixture) : IClassFixt
 
     private static readonly string[] Assets =
         ["/ui/", "/ui/app.css", "/ui/favicon.svg", "/ui/js/app.js", "/ui/js/api.js", "/ui/js/dom.js", "/ui/js/charts.js", "/ui/js/jobs.js",
-         "/ui/js/views/models.js", "/ui/js/views/videos.js", "/ui/js/views/analyses.js", "/ui/js/views/spend.js"];
+         "/ui/js/views/models.js", "/ui/js/views/videos.js", "/ui/js/views/analyses.js", "/ui/js/views/batches.js", "/ui/js/views/workers.js", "/ui/js/views/spend.js"];
 
     [Fact]
     public async Task The_root_opens_the_UI_whose_files_carry_a_strict_policy_and_no_provider_key()

@@ -5,8 +5,10 @@ import * as models from './views/models.js';
 import * as videos from './views/videos.js';
 import * as analyses from './views/analyses.js';
 import * as spend from './views/spend.js';
+import * as batches from './views/batches.js';
+import * as workers from './views/workers.js';
 
-const pages = { models, videos, analyses, spend };
+const pages = { models, videos, analyses, batches, workers, spend };
 const main = document.getElementById('main');
 const top = document.getElementById('top');
 const menu = document.getElementById('menu');
@@ -83,6 +85,8 @@ function signIn(message) {
 function start(caller) {
   session = { caller };
   document.body.classList.add('signed-in');
+  // The worker list is the admin's (it shows every key's work).
+  document.querySelector('nav a[data-route=workers]').hidden = !caller.admin;
   showCaller(caller);
   if (!location.hash || location.hash === '#/' || location.hash === '#') history.replaceState(null, '', '#/models');
   route();

@@ -1,8 +1,8 @@
 // Analyses: upload a video (multipart POST /v1/analyses, with upload progress), watch each run's stage and
 // progress, then open its HTML report in the page (or a tab) and read its chapters.
 import { api, upload } from '../api.js';
-import { h, clear, empty, loading, errorBox, money, ago, badge, clock } from '../dom.js';
-import { liveJobs } from '../jobs.js';
+import { h, clear, empty, loading, errorBox, money, ago, clock } from '../dom.js';
+import { jobList, jobCard, showJob } from '../jobs.js';
 
 const LIVE = new Set(['queued', 'running']);
 const STATUS = { queued: ['Queued', 'run'], running: ['Analysing', 'run'], completed: ['Done', 'ok'], failed: ['Failed', 'bad'] };
@@ -12,49 +12,32 @@ export function render(main, { refreshCaller }) {
     h('div', {},
       h('h1', {}, 'Analyses'),
       h('p', { class: 'lede' }, 'Upload a video. A cheap model captions a frame every few seconds, the speech is transcribed, and a reasoning model writes chapters and a summary.')));
-  const list = h('div', { class: 'jobs', id: 'analyses', 'aria-live': 'polite' });
-  const listBox = h('div', {}, loading('Loading your analyses…'));
   const viewer = h('section', { class: 'viewer', id: 'viewer', hidden: true, 'aria-labelledby': 'viewer-title' });
-  main.append(head, h('div', { class: 'grid2' }, uploadForm(), h('section', { 'aria-labelledby': 'analyses-title' }, h('h2', { id: 'analyses-title' }, 'Your analyses'), listBox)), viewer);
-
-  const jobs = liveJobs({
-    box: listBox, list, url: '/v1/analyses?limit=50', isLive: (a) => LIVE.has(a.status), make: card, update, settled: refreshCaller,
+  const jobs = jobList({
+    id: 'analyses', heading: 'Your analyses', waiting: 'Loading your analyses…', url: '/v1/analyses?limit=50',
+    isLive: (a) => LIVE.has(a.status), make: card, update, settled: refreshCaller,
     none: () => empty('No analyses yet', 'Choose a video on the left. Its report opens here when the run is done.', 'film'),
   });
+  main.append(head, h('div', { class: 'grid2' }, uploadForm(), jobs.section), viewer);
 
   function card(analysis) {
-    const title = h('p', { class: 'job-title' });
-    const state = h('span');
-    const meta = h('ul', { class: 'meta' });
-    const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Progress' });
-    const stage = h('span');
-    const progress = h('div', { class: 'progress' }, bar, stage);
-    const problem = h('p', { class: 'error', role: 'alert', hidden: true });
     const actions = h('div', { class: 'actions' });
-    const element = h('article', { class: 'card job', dataset: { id: analysis.id }, 'aria-label': `Analysis of ${analysis.filename ?? analysis.id}` },
-      h('div', { class: 'job-head' }, title, state), meta, progress, problem, actions);
-    return { card: element, parts: { title, state, meta, bar, stage, progress, problem, actions }, status: null };
+    const entry = jobCard(analysis, { label: `Analysis of ${analysis.filename ?? analysis.id}`, foot: [actions] });
+    entry.parts.actions = actions;
+    return entry;
   }
 
   function update(entry, a) {
-    const p = entry.parts;
-    p.title.textContent = a.filename ?? a.id;
-    const [word, kind] = STATUS[a.status] ?? [a.status, 'off'];
-    clear(p.state).append(badge(word, kind));
-    clear(p.meta).append(h('li', {}, ago(a.created_at)), a.cost ? h('li', {}, money(a.cost)) : h('li', {}, a.status === 'completed' ? 'no model cost' : ''), h('li', {}, h('code', {}, a.id)));
-    p.progress.hidden = !LIVE.has(a.status);
-    if (a.progress && a.progress.total > 0) {
-      p.bar.max = a.progress.total;
-      p.bar.value = a.progress.done;
-      p.stage.textContent = `${a.progress.stage} ${a.progress.done}/${a.progress.total}`;
-    } else {
-      p.bar.removeAttribute('value');
-      p.stage.textContent = a.status === 'queued' ? 'waiting for its turn' : (a.progress?.stage ?? 'starting');
-    }
-    p.problem.hidden = !a.error;
-    p.problem.textContent = a.error ?? '';
+    const counted = a.progress && a.progress.total > 0;
+    showJob(entry, {
+      title: a.filename ?? a.id, status: a.status, statuses: STATUS,
+      meta: [ago(a.created_at), a.cost ? money(a.cost) : a.status === 'completed' ? 'no model cost' : null, h('code', {}, a.id)],
+      live: LIVE.has(a.status), done: counted ? a.progress.done : 0, total: counted ? a.progress.total : 0,
+      words: counted ? `${a.progress.stage} ${a.progress.done}/${a.progress.total}` : a.status === 'queued' ? 'waiting for its turn' : (a.progress?.stage ?? 'starting'),
+      problem: a.error,
+    });
     if (a.status === 'completed' && entry.status !== 'completed') {
-      clear(p.actions).append(
+      clear(entry.parts.actions).append(
         h('button', { type: 'button', class: 'primary', onclick: () => openReport(a) }, 'Open report'),
         h('button', { type: 'button', class: 'secondary', onclick: () => openChapters(a) }, 'Chapters'));
     }
@@ -165,6 +148,5 @@ export function render(main, { refreshCaller }) {
     return form;
   }
 
-  jobs.refresh().catch((e) => clear(listBox).append(errorBox(e)));
   return () => jobs.stop();
 }

@@ -1,8 +1,8 @@
 // Video jobs: start one (prompt, model or auto, seconds, size), watch every job's state and progress update live,
 // and play a finished one in the page from a signed link to /v1/videos/{id}/content's file.
 import { api } from '../api.js';
-import { h, clear, empty, loading, errorBox, money, ago, badge } from '../dom.js';
-import { liveJobs } from '../jobs.js';
+import { h, clear, empty, errorBox, money, ago } from '../dom.js';
+import { jobList, jobCard, showJob } from '../jobs.js';
 
 const LIVE = new Set(['queued', 'in_progress']);
 const STATUS = {
@@ -16,60 +16,44 @@ export function render(main, { refreshCaller }) {
     h('div', {},
       h('h1', {}, 'Videos'),
       h('p', { class: 'lede' }, 'Describe a shot. The gateway routes it to the best video model a host here can run, follows the job and checks the MP4 before it is ready.')));
-  const list = h('div', { class: 'jobs', id: 'video-jobs', 'aria-live': 'polite' });
-  const listBox = h('div', {}, loading('Loading your video jobs…'));
   const form = createForm();
-  main.append(head, h('div', { class: 'grid2' }, form.element, h('section', { 'aria-labelledby': 'jobs-title' }, h('h2', { id: 'jobs-title' }, 'Your jobs'), listBox)));
-
-  const jobs = liveJobs({
-    box: listBox, list, url: '/v1/videos?limit=50', isLive: (j) => LIVE.has(j.status), make: card, update, settled: refreshCaller,
+  const jobs = jobList({
+    id: 'video-jobs', heading: 'Your jobs', waiting: 'Loading your video jobs…', url: '/v1/videos?limit=50',
+    isLive: (j) => LIVE.has(j.status), make: card, update, settled: refreshCaller,
     none: () => empty('No video jobs yet', 'Write a prompt and press Generate. Jobs you start show up here with their progress, and play here when they are done.', 'film'),
   });
+  main.append(head, h('div', { class: 'grid2' }, form.element, jobs.section));
 
   function card(job) {
-    const title = h('p', { class: 'job-title' });
-    const state = h('span');
-    const meta = h('ul', { class: 'meta' });
-    const bar = h('progress', { max: 100, value: 0 });
-    const pct = h('span');
-    const progress = h('div', { class: 'progress' }, bar, pct);
     const media = h('div');
-    const problem = h('p', { class: 'error', role: 'alert', hidden: true });
     const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
-    const element = h('article', { class: 'card job', dataset: { id: job.id }, 'aria-label': `Video job ${job.id}` },
-      h('div', { class: 'job-head' }, title, state), meta, progress, media, problem,
-      h('div', { class: 'job-foot' }, h('code', { class: 'muted small' }, job.id), remove));
-    bar.setAttribute('aria-label', 'Progress');
+    const entry = jobCard(job, {
+      label: `Video job ${job.id}`, body: [media],
+      foot: [h('div', { class: 'job-foot' }, h('code', { class: 'muted small' }, job.id), remove)],
+    });
+    entry.parts.media = media;
     remove.addEventListener('click', async () => {
       remove.disabled = true;
       try {
         await api(`/v1/videos/${encodeURIComponent(job.id)}`, { method: 'DELETE' });
         await jobs.refresh();
       } catch (e) {
-        problem.textContent = e.message;
-        problem.hidden = false;
+        entry.parts.problem.textContent = e.message;
+        entry.parts.problem.hidden = false;
         remove.disabled = false;
       }
     });
-    return { card: element, parts: { title, state, meta, bar, pct, progress, media, problem }, status: null };
+    return entry;
   }
 
   function update(entry, job) {
-    const p = entry.parts;
-    p.title.textContent = job.prompt;
-    const [word, kind] = STATUS[job.status] ?? [job.status, 'off'];
-    clear(p.state).append(badge(word, kind));
     const cost = job.cuboid?.actual_cost ?? job.cuboid?.estimated_cost;
-    clear(p.meta).append(
-      h('li', {}, job.model),
-      h('li', {}, `${job.seconds} s · ${job.size}`),
-      h('li', {}, ago(job.created_at)),
-      cost != null ? h('li', {}, `${job.cuboid?.actual_cost != null ? '' : '≈ '}${money(cost)}`) : null);
-    p.progress.hidden = !LIVE.has(job.status);
-    p.bar.value = job.progress ?? 0;
-    p.pct.textContent = `${job.progress ?? 0}%`;
-    p.problem.hidden = !job.error;
-    p.problem.textContent = job.error?.message ?? '';
+    showJob(entry, {
+      title: job.prompt, status: job.status, statuses: STATUS,
+      meta: [job.model, `${job.seconds} s · ${job.size}`, ago(job.created_at), cost != null ? `${job.cuboid?.actual_cost != null ? '' : '≈ '}${money(cost)}` : null],
+      live: LIVE.has(job.status), done: job.progress ?? 0, total: 100, words: `${job.progress ?? 0}%`,
+      problem: job.error?.message,
+    });
     if (job.status === 'completed' && entry.status !== 'completed') play(entry, job);
     entry.status = job.status;
   }
@@ -136,6 +120,5 @@ export function render(main, { refreshCaller }) {
     return { element };
   }
 
-  jobs.refresh().catch((e) => clear(listBox).append(errorBox(e)));
   return () => jobs.stop();
 }

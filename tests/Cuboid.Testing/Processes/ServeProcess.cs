@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Cuboid.Tests.Server.Jobs;
+namespace Cuboid.Testing.Processes;
 
 /// <summary>
-/// A real <c>cuboid serve</c> child process (the CLI built beside the tests) on a free loopback port; its output is kept
-/// for failure messages. <see cref="KillHard"/> is <c>kill -9</c>: no shutdown, no cleanup, as when a machine dies.
+/// A real <c>cuboid serve</c> child process (the CLI built beside the calling assembly: tests, benchmarks) on a free
+/// loopback port; its output is kept for failure messages. <see cref="KillHard"/> is <c>kill -9</c>: no shutdown, no
+/// cleanup, as when a machine dies. <see cref="CpuTime"/> is what it has used so far, with its finished children (ffmpeg).
 /// </summary>
 public sealed class ServeProcess : IDisposable
 {
@@ -19,6 +20,15 @@ public sealed class ServeProcess : IDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// CPU time (user + system) of the process and of the children it has waited for (ffmpeg, ffprobe), from
+    /// <c>/proc/PID/stat</c>; null once it has exited or off Linux.
+    /// </summary>
+    public TimeSpan? CpuTime => ProcessCpu.Of(_process.Id);
 
     public string Output
     {
