@@ -34,7 +34,7 @@ internal sealed class BenchGateway : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public GatewayStore Store => _app.Services.GetRequiredService<GatewayStore>();
+    public IGatewayStore Store => _app.Services.GetRequiredService<IGatewayStore>();
 
     public static async Task<BenchGateway> StartAsync(Uri upstream, IReadOnlyList<CatalogModel> models, ResilienceSettings resilience, IReadOnlyDictionary<string, string>? settings = null)
     {
