@@ -105,25 +105,9 @@ internal static class GatewayOverheadRun
 
     private static async Task<double> TimeOneAsync(OverheadTarget target, bool streamed)
     {
-        var body = streamed
-            ? $$$"""{"model":"{{{target.Model}}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50,"stream":true,"stream_options":{"include_usage":true}}"""
-            : $$"""{"model":"{{target.Model}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""";
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in target.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
         var started = Stopwatch.GetTimestamp();
-        using var response = await target.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var text = await response.Content.ReadAsStringAsync();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode || !text.Contains("upstream", StringComparison.Ordinal) || (streamed && !text.Contains("[DONE]", StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException($"{target.Name} ({(streamed ? "streamed" : "plain")}) answered {(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}");
-        }
-
-        return elapsed;
+        await target.CompleteAsync(streamed);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     private static string Table(List<OverheadTarget> targets, OverheadTarget direct, int requests)

@@ -12,9 +12,10 @@ namespace Cuboid.Server.Store;
 /// secret), one spend row per paid call, which key started each video job, and the
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores. Spend holds are rows too, taken under SQLite's write lock
-/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either.
+/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either. Settles are written a moment
+/// later, off the request's path (<c>GatewayStore.Settles.cs</c>).
 /// </summary>
-public sealed partial class GatewayStore : IGatewayStore
+public sealed partial class GatewayStore : IGatewayStore, IDisposable
 {
     public const string FileName = "gateway.db";
 
@@ -70,6 +71,7 @@ public sealed partial class GatewayStore : IGatewayStore
     {
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _flushTimer = TimeProvider.System.CreateTimer(static store => ((GatewayStore)store!).FlushPendingSettles(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Path { get; }
@@ -145,9 +147,11 @@ public sealed partial class GatewayStore : IGatewayStore
             using var connection = Connect();
             // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
             using var transaction = connection.BeginTransaction(deferred: false);
+            var settled = WritePendingSettles(connection);
             var remaining = Math.Max(0m, budget - TotalIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
             if (dollars > remaining)
             {
+                CommitSettles(transaction, settled);
                 return new SpendHoldResult(null, remaining);
             }
 
@@ -161,39 +165,14 @@ public sealed partial class GatewayStore : IGatewayStore
                 c.Parameters.AddWithValue("$at", Text(now));
                 c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
             });
-            transaction.Commit();
+            CommitSettles(transaction, settled);
             return new SpendHoldResult(id, remaining);
-        }
-    }
-
-    public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
-    {
-        lock (_writeGate)
-        {
-            using var connection = Connect();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            if (holdId is not null)
-            {
-                Execute(connection, "DELETE FROM spend_holds WHERE id = $id", c => c.Parameters.AddWithValue("$id", holdId));
-            }
-
-            foreach (var entry in spend)
-            {
-                Execute(connection, "INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c => BindSpend(c, keyId, periodStart, entry));
-            }
-
-            // A period without a running total yet gets one, from its rows, at its next hold.
-            if (spend.Count > 0 && StoredTotal(connection, keyId, periodStart) is { } total)
-            {
-                SaveTotal(connection, keyId, periodStart, total + spend.Sum(e => e.Dollars));
-            }
-
-            transaction.Commit();
         }
     }
 
     public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now)
     {
+        FlushPendingSettles();
         using var connection = Connect();
         return HeldIn(connection, keyId, periodStart, now);
     }
@@ -205,13 +184,16 @@ public sealed partial class GatewayStore : IGatewayStore
     /// <summary>Dollars a key has spent in the period starting on <paramref name="periodStart"/> (decimal, summed here, not in SQLite's floats).</summary>
     public decimal SpentIn(string keyId, DateOnly periodStart)
     {
+        FlushPendingSettles();
         using var connection = Connect();
         return SpentIn(connection, keyId, periodStart);
     }
 
     /// <summary>The spend rows booked at or after <paramref name="since"/>, of one key or (null) of every key: what <c>/v1/usage</c> adds up.</summary>
-    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since) =>
-        Read(keyId is null
+    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since)
+    {
+        FlushPendingSettles();
+        return Read(keyId is null
             ? "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since"
             : "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since AND key_id = $key", c =>
         {
@@ -219,6 +201,7 @@ public sealed partial class GatewayStore : IGatewayStore
             c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
         }, reader => new SpendRow(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
             reader.GetInt64(4), reader.GetInt64(5), decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
