@@ -7,7 +7,7 @@ namespace Cuboid.Server.Store;
 /// Settles off the request's path. <see cref="Settle"/> only queues the released hold and the spend rows; they are written
 /// in one transaction by the next hold on this store (inside its own <c>BEGIN IMMEDIATE</c>, so a busy gateway commits once
 /// per request instead of twice), or by a flush <see cref="SettleDelay"/> after the first queued settle when no hold comes,
-/// or before any read of spend or holds here (<see cref="SpentIn"/>, <see cref="HeldIn"/>, <see cref="SpendSince"/>), and
+/// or before any read of spend or holds through any instance on the file in this process (<c>SpentIn</c>, <c>HeldIn</c>, <c>SpendSince</c>), and
 /// when the store is disposed (the server's shutdown). Until then the call's hold still counts, so a key is never
 /// overspent, across processes too; another process may see the key's room a few milliseconds late. The crash window: a
 /// process that dies in those milliseconds loses the queued settles; their holds count until they expire (1 h for a call)
@@ -20,7 +20,11 @@ public sealed partial class GatewayStore
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentQueue<PendingSettle> _pending = new();
+    // One queue per database file in the process, so every instance on the file (tests, a second store opened by a
+    // tool) writes or reads past the same queued settles; other processes see them once written.
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<PendingSettle>> QueuesByFile = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentQueue<PendingSettle> _pending;
     private readonly ITimer _flushTimer;
     private int _flushArmed;
     private volatile bool _disposed;

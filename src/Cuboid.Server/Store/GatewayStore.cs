@@ -71,6 +71,7 @@ public sealed partial class GatewayStore : IGatewayStore, IDisposable
     {
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _pending = QueuesByFile.GetOrAdd(System.IO.Path.GetFullPath(path), static _ => new());
         _flushTimer = TimeProvider.System.CreateTimer(static store => ((GatewayStore)store!).FlushPendingSettles(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
