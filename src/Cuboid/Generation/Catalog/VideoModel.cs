@@ -19,6 +19,10 @@ public sealed record VideoModel
 
     public IReadOnlyList<ModelRating> Ratings { get; init; } = [];
 
+    /// <summary>Other names the model has on public arena boards (an Artificial Analysis id or slug, a GenAI-Arena key), beside its
+    /// <see cref="Name"/> and the part of <see cref="Id"/> after the colon, which an arena snapshot is matched against already.</summary>
+    public IReadOnlyList<string> ArenaNames { get; init; } = [];
+
     public DateOnly? Deprecated { get; init; }
 
     public DateOnly? ShutDown { get; init; }
