@@ -149,25 +149,34 @@ public sealed partial class GatewayStore : IGatewayStore, IDisposable
             // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
             using var transaction = connection.BeginTransaction(deferred: false);
             var settled = WritePendingSettles(connection);
-            var remaining = Math.Max(0m, budget - TotalIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
-            if (dollars > remaining)
+            try
             {
-                CommitSettles(transaction, settled);
-                return new SpendHoldResult(null, remaining);
-            }
+                var remaining = Math.Max(0m, budget - TotalIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
+                if (dollars > remaining)
+                {
+                    CommitSettles(transaction, settled);
+                    return new SpendHoldResult(null, remaining);
+                }
 
-            var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
-            Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
+                var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
+                Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
+                {
+                    c.Parameters.AddWithValue("$id", id);
+                    c.Parameters.AddWithValue("$key", keyId);
+                    c.Parameters.AddWithValue("$period", Day(periodStart));
+                    c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+                    c.Parameters.AddWithValue("$at", Text(now));
+                    c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+                });
+                CommitSettles(transaction, settled);
+                return new SpendHoldResult(id, remaining);
+            }
+            catch
             {
-                c.Parameters.AddWithValue("$id", id);
-                c.Parameters.AddWithValue("$key", keyId);
-                c.Parameters.AddWithValue("$period", Day(periodStart));
-                c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
-                c.Parameters.AddWithValue("$at", Text(now));
-                c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
-            });
-            CommitSettles(transaction, settled);
-            return new SpendHoldResult(id, remaining);
+                // A failed hold must not lose the settles it was carrying (CommitSettles queues them again itself).
+                Requeue(settled);
+                throw;
+            }
         }
     }
 
