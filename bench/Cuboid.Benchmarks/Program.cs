@@ -28,6 +28,17 @@ if (args is ["gateway-overhead", ..])
     return;
 }
 
+// Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE]
+if (args is ["gateway-profile", ..])
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var outIndex = Array.IndexOf(args, "--out");
+    await Cuboid.Benchmarks.Server.GatewayProfileRun.RunAsync(
+        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-profile.md");
+    return;
+}
+
 // 1,000 concurrent streamed chat requests through the gateway against a faulty simulator: -- gateway-load [streams]
 if (args is ["gateway-load", ..])
 {

@@ -90,6 +90,7 @@ public static class CuboidServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddGatewayStorage();
+        services.AddSingleton<VerifiedKeyCache>();
         services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<IGatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
         services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<Cuboid.Generation.Jobs.IVideoJobStore>(), VideoHttp, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallbackFor));
         services.AddSingleton<VideoJobService>();

@@ -36,6 +36,12 @@ public sealed record ServerOptions
     /// <summary>The largest upload (audio for transcription), in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a verified virtual key is trusted without asking the store again (<see cref="Keys.VerifiedKeyCache"/>): the
+    /// longest a key revoked by another process (or <c>cuboid keys revoke</c>) still works here. 0 asks the store every time.
+    /// </summary>
+    public double KeyCacheSeconds { get; init; } = 5;
+
     /// <summary>The folder for the SQLite stores and files: the configured store folder (or, with PostgreSQL, <see cref="Files"/>), else the default under the user's data folder.</summary>
     public string StoreFolder() => Cuboid.PostgreSql.PostgresDatabase.IsPostgres(Store) ? Files ?? DefaultStoreFolder : Store ?? DefaultStoreFolder;
 

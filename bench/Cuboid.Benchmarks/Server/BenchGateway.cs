@@ -34,7 +34,10 @@ internal sealed class BenchGateway : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public GatewayStore Store => _app.Services.GetRequiredService<GatewayStore>();
+    public IGatewayStore Store => _app.Services.GetRequiredService<IGatewayStore>();
+
+    /// <summary>The gateway's services, for timing its parts alone (<see cref="GatewayProfileRun"/>).</summary>
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<BenchGateway> StartAsync(Uri upstream, IReadOnlyList<CatalogModel> models, ResilienceSettings resilience, IReadOnlyDictionary<string, string>? settings = null)
     {

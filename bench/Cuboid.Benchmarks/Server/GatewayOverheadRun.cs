@@ -11,7 +11,8 @@ namespace Cuboid.Benchmarks.Server;
 /// Cuboid's gateway (a virtual key with a budget: key lookup, hold, routing, spend rows), through Cuboid's gateway
 /// with the Prometheus exporter on, and through Portkey's open-source gateway when it is installed
 /// (<c>npm install --prefix bench/portkey</c>). After a warm-up, <c>requests</c> sequential rounds each send one
-/// request per target per mode (plain, streamed) in turn, so drifts in the machine's load hit every target alike. The
+/// request per target per mode (plain, streamed) in turn, each round starting at the next target, so drifts in the
+/// machine's load and the order hit every target alike. The
 /// added latency is the difference to the direct call of the same round; the table gives its median and p99, and the
 /// markdown snippet (for docs/PERFORMANCE.md) is written to <c>--out</c> (default <c>gateway-overhead.md</c>).
 /// </summary>
@@ -49,13 +50,13 @@ internal static class GatewayOverheadRun
             Console.WriteLine($"{requests} rounds; targets: {string.Join(", ", targets.Select(t => t.Name))}{(portkey is null ? " (Portkey not installed: npm install --prefix bench/portkey)" : "")}");
             for (var warmUp = 0; warmUp < Math.Max(200, requests / 10); warmUp++)
             {
-                await RoundAsync(targets, record: false);
+                await RoundAsync(targets, warmUp, record: false);
             }
 
             var clock = Stopwatch.StartNew();
             for (var round = 0; round < requests; round++)
             {
-                await RoundAsync(targets, record: true);
+                await RoundAsync(targets, round, record: true);
             }
 
             var after = MachineConditions.Describe();
@@ -79,11 +80,14 @@ internal static class GatewayOverheadRun
     private static OverheadTarget Through(string name, BenchGateway gateway, string key) =>
         new(name, new Uri(gateway.BaseUri, "v1/chat/completions"), $"bench:{FastOpenAIUpstream.Model}", new Dictionary<string, string> { ["Authorization"] = $"Bearer {key}" });
 
-    private static async Task RoundAsync(List<OverheadTarget> targets, bool record)
+    private static async Task RoundAsync(List<OverheadTarget> targets, int round, bool record)
     {
+        // Each round starts at the next target, so no target always follows the same one (the first after the direct call
+        // ran slower in every fixed-order run, whichever gateway it was).
+        var order = targets.Skip(round % targets.Count).Concat(targets.Take(round % targets.Count)).ToList();
         for (var mode = 0; mode < Modes.Length; mode++)
         {
-            foreach (var target in targets.Where(t => t.Failure[mode] is null))
+            foreach (var target in order.Where(t => t.Failure[mode] is null))
             {
                 try
                 {
@@ -105,25 +109,9 @@ internal static class GatewayOverheadRun
 
     private static async Task<double> TimeOneAsync(OverheadTarget target, bool streamed)
     {
-        var body = streamed
-            ? $$$"""{"model":"{{{target.Model}}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50,"stream":true,"stream_options":{"include_usage":true}}"""
-            : $$"""{"model":"{{target.Model}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""";
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in target.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
         var started = Stopwatch.GetTimestamp();
-        using var response = await target.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var text = await response.Content.ReadAsStringAsync();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode || !text.Contains("upstream", StringComparison.Ordinal) || (streamed && !text.Contains("[DONE]", StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException($"{target.Name} ({(streamed ? "streamed" : "plain")}) answered {(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}");
-        }
-
-        return elapsed;
+        await target.CompleteAsync(streamed);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     private static string Table(List<OverheadTarget> targets, OverheadTarget direct, int requests)

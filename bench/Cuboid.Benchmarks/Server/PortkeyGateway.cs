@@ -7,10 +7,14 @@ namespace Cuboid.Benchmarks.Server;
 /// <summary>
 /// Portkey's open-source gateway (<c>@portkey-ai/gateway</c>, installed by <c>npm install --prefix bench/portkey</c>) run
 /// with node on a free loopback port, headless. Requests reach an upstream through its headers
-/// (<see cref="Headers"/>): provider <c>openai</c> at a custom host, which Portkey trusts on loopback.
+/// (<see cref="Headers"/>): provider <c>openai</c> at a custom host, which Portkey trusts on loopback. Node preloads
+/// <c>bench/portkey/mutable-fetch-headers.mjs</c>: without it, Portkey 1.15.2 on node 20 answers every streamed request
+/// with 500 (it appends its headers to the upstream response's immutable ones; the file says how).
 /// </summary>
 internal sealed class PortkeyGateway : IAsyncDisposable
 {
+    private const string PreloadFile = "mutable-fetch-headers.mjs";
+
     private readonly Process _node;
 
     private PortkeyGateway(Process node, Uri baseUri)
@@ -29,12 +33,18 @@ internal sealed class PortkeyGateway : IAsyncDisposable
             return File.Exists(configured) ? configured : null;
         }
 
+        return FindInBench(Path.Combine("node_modules", "@portkey-ai", "gateway", "build", "start-server.js"));
+    }
+
+    /// <summary>The first <c>bench/portkey/<paramref name="relative"/></c> in a folder above the bench's binaries.</summary>
+    private static string? FindInBench(string relative)
+    {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var script = Path.Combine(folder.FullName, "bench", "portkey", "node_modules", "@portkey-ai", "gateway", "build", "start-server.js");
-            if (File.Exists(script))
+            var file = Path.Combine(folder.FullName, "bench", "portkey", relative);
+            if (File.Exists(file))
             {
-                return script;
+                return file;
             }
         }
 
@@ -51,7 +61,8 @@ internal sealed class PortkeyGateway : IAsyncDisposable
     public static async Task<PortkeyGateway> StartAsync(string script)
     {
         var port = FreePort();
-        var node = Process.Start(new ProcessStartInfo("node", [script, $"--port={port}", "--headless"])
+        string[] arguments = FindInBench(PreloadFile) is { } preload ? ["--import", preload, script, $"--port={port}", "--headless"] : [script, $"--port={port}", "--headless"];
+        var node = Process.Start(new ProcessStartInfo("node", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

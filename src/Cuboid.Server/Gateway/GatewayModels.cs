@@ -21,7 +21,8 @@ public sealed class GatewayModels(ModelRouter router)
 
     public ModelCatalog Catalog => router.Catalog;
 
-    public IReadOnlyList<string> Tasks => router.Tasks;
+    /// <summary>The tasks some catalog model serves (the catalog is fixed for the router's life, so this is read once).</summary>
+    public IReadOnlyList<string> Tasks { get; } = router.Tasks;
 
     /// <summary>Output tokens reserved for a call that states no cap.</summary>
     public int DefaultOutputTokens => router.Settings.Resilience.DefaultOutputTokens;
@@ -38,9 +39,12 @@ public sealed class GatewayModels(ModelRouter router)
     public static ISpeechToTextClient SpeechToTextClient(RunScope run, string? pinnedModel) =>
         run.GetSpeechToTextClient(pinnedModel is null ? null : new RouteConstraints { PinnedModel = pinnedModel });
 
-    /// <summary>The models a call would try, in order, with each one's estimated cost; calls nothing.</summary>
+    /// <summary>
+    /// The models a call would try, in order, with each one's estimated cost; calls nothing. The request's fast path: why
+    /// a model was left out is only written when no candidate is left (the error then names the reasons).
+    /// </summary>
     public RoutePlan Plan(string task, string? pinnedModel, RequestEstimate estimate) =>
-        router.Plan(task, pinnedModel is null ? null : new RouteConstraints { PinnedModel = pinnedModel }, estimate, router.DefaultRun);
+        router.PlanForCall(task, pinnedModel is null ? RouteConstraints.None : new RouteConstraints { PinnedModel = pinnedModel }, estimate, router.DefaultRun);
 
     public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task) => router.Leaderboard(task);
 

@@ -1,15 +1,15 @@
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Keys;
-using Cuboid.Server.Store;
 using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Hosting;
 
 /// <summary>
 /// Finds the <see cref="Caller"/> of an API request from its bearer token (<c>Authorization: Bearer …</c>, or
-/// <c>api-key</c>): the configured admin key, or a virtual key looked up by its SHA-256. <c>/admin</c> wants the admin key.
+/// <c>api-key</c>): the configured admin key, or a virtual key looked up by its SHA-256 (through the
+/// <see cref="VerifiedKeyCache"/>). <c>/admin</c> wants the admin key.
 /// </summary>
-public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, IGatewayStore store)
+public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, VerifiedKeyCache keys)
 {
     private const string ItemKey = "cuboid.caller";
 
@@ -50,6 +50,6 @@ public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOp
             return Caller.Admin;
         }
 
-        return store.FindByHash(KeySecrets.Hash(presented)) is { RevokedAt: null } key ? new Caller(key) : null;
+        return keys.Find(KeySecrets.Hash(presented));
     }
 }

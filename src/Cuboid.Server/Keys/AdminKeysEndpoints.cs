@@ -21,8 +21,16 @@ public static class AdminKeysEndpoints
         }).WithSummary("Issue a virtual key; the secret is in this answer only");
         admin.MapGet("/keys", (IGatewayStore store) => new JsonObject { ["object"] = "list", ["data"] = new JsonArray([.. store.Keys().Select(k => (JsonNode)Describe(k))]) })
             .WithSummary("Every key, without secrets");
-        admin.MapDelete("/keys/{id}", (string id, IGatewayStore store, TimeProvider time) =>
-            store.Revoke(id, time.GetUtcNow()) ? Results.Json(Describe(store.Find(id)!)) : throw GatewayException.NotFound($"no key '{id}'"))
+        admin.MapDelete("/keys/{id}", (string id, IGatewayStore store, VerifiedKeyCache verified, TimeProvider time) =>
+        {
+            if (!store.Revoke(id, time.GetUtcNow()))
+            {
+                throw GatewayException.NotFound($"no key '{id}'");
+            }
+
+            verified.Forget(id);
+            return Results.Json(Describe(store.Find(id)!));
+        })
             .WithSummary("Revoke a key");
     }
 

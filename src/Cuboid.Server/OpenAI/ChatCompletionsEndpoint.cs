@@ -77,11 +77,12 @@ public static class ChatCompletionsEndpoint
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["x-cuboid-model"] = model;
-        var sse = new SseWriter(response.Body);
+        var sse = new SseWriter(response.BodyWriter);
         var first = true;
         string? finish = null;
         try
         {
+            bool more;
             do
             {
                 var update = updates.Current;
@@ -89,28 +90,39 @@ public static class ChatCompletionsEndpoint
                 var text = update.Text;
                 if (first || text.Length > 0)
                 {
-                    await sse.DataAsync(ChatCompletionJson.Chunk(id, created, model, first ? "assistant" : null, text, null), cancellationToken);
+                    sse.Data(ChatCompletionJson.Chunk(id, created, model, first ? "assistant" : null, text, null));
                     first = false;
                 }
+
+                // Flush only before waiting on the upstream: updates already in hand leave together, none waits.
+                var next = updates.MoveNextAsync();
+                if (!next.IsCompleted)
+                {
+                    await sse.FlushAsync(cancellationToken);
+                }
+
+                more = await next;
             }
-            while (await updates.MoveNextAsync());
+            while (more);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OpenAIErrors.For(ex) is { } known)
         {
             // The client already has part of an answer: say plainly that it is incomplete, and do not send [DONE].
             call.Settle();
-            await sse.EventAsync("error", JsonSerializer.SerializeToNode(known.Body)!, cancellationToken);
+            sse.Event("error", JsonSerializer.SerializeToNode(known.Body)!);
+            await sse.FlushAsync(cancellationToken);
             return;
         }
 
-        await sse.DataAsync(ChatCompletionJson.Chunk(id, created, model, null, null, finish ?? "stop"), cancellationToken);
+        sse.Data(ChatCompletionJson.Chunk(id, created, model, null, null, finish ?? "stop"));
         call.Settle();
         if (request.IncludeUsage)
         {
-            await sse.DataAsync(ChatCompletionJson.UsageChunk(id, created, model, call.Answered), cancellationToken);
+            sse.Data(ChatCompletionJson.UsageChunk(id, created, model, call.Answered));
         }
 
-        await sse.DoneAsync(cancellationToken);
+        sse.Done();
+        await sse.FlushAsync(cancellationToken);
     }
 
     internal static void WriteCostHeaders(HttpContext context, string model, decimal dollars)

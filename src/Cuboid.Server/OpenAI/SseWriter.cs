@@ -1,28 +1,43 @@
-using System.Text;
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Cuboid.Server.OpenAI;
 
-/// <summary>Writes server-sent events, flushing each so the client sees it at once.</summary>
-public sealed class SseWriter(Stream body)
+/// <summary>
+/// Writes server-sent events straight into the response's pipe (the JSON serialised in place, no intermediate string).
+/// Nothing is sent until <see cref="FlushAsync"/>: the caller flushes before it waits for more, so updates already in
+/// hand leave in one write and the client still sees each one as soon as the gateway has it.
+/// </summary>
+public sealed class SseWriter(PipeWriter body)
 {
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
-
-    public Task DataAsync(JsonNode data, CancellationToken cancellationToken) => WriteAsync($"data: {ChatCompletionJson.Serialize(data)}\n\n", cancellationToken);
-
-    /// <summary>A named event, such as <c>error</c>; its data is also a JSON line any OpenAI stream reader can parse.</summary>
-    public Task EventAsync(string name, JsonNode data, CancellationToken cancellationToken) =>
-        WriteAsync($"event: {name}\ndata: {ChatCompletionJson.Serialize(data)}\n\n", cancellationToken);
-
-    public async Task DoneAsync(CancellationToken cancellationToken)
+    public void Data(JsonNode data)
     {
-        await body.WriteAsync(Done, cancellationToken);
-        await body.FlushAsync(cancellationToken);
+        body.Write("data: "u8);
+        WriteJson(data);
     }
 
-    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    /// <summary>A named event, such as <c>error</c>; its data is also a JSON line any OpenAI stream reader can parse.</summary>
+    public void Event(string name, JsonNode data)
     {
-        await body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        await body.FlushAsync(cancellationToken);
+        body.Write("event: "u8);
+        body.Write(System.Text.Encoding.UTF8.GetBytes(name));
+        body.Write("\ndata: "u8);
+        WriteJson(data);
+    }
+
+    public void Done() => body.Write("data: [DONE]\n\n"u8);
+
+    public async Task FlushAsync(CancellationToken cancellationToken) => await body.FlushAsync(cancellationToken);
+
+    private void WriteJson(JsonNode data)
+    {
+        using (var json = new Utf8JsonWriter(body))
+        {
+            data.WriteTo(json);
+        }
+
+        body.Write("\n\n"u8);
     }
 }

@@ -59,5 +59,10 @@ public sealed class GatewayStorage : IDisposable
     public static IGatewayStore OpenGatewayStore(string store) =>
         PostgresDatabase.IsPostgres(store) ? PostgresGatewayStore.Open(PostgresDatabase.Create(store)) : GatewayStore.Open(store);
 
-    public void Dispose() => _database?.Dispose();
+    public void Dispose()
+    {
+        // The SQLite store writes its queued settles first.
+        (Gateway as IDisposable)?.Dispose();
+        _database?.Dispose();
+    }
 }

@@ -12,9 +12,10 @@ namespace Cuboid.Server.Store;
 /// secret), one spend row per paid call, which key started each video job, and the
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
 /// connection per operation, as in the library's stores. Spend holds are rows too, taken under SQLite's write lock
-/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either.
+/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either. Settles are written a moment
+/// later, off the request's path (<c>GatewayStore.Settles.cs</c>).
 /// </summary>
-public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
+public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDisposable
 {
     public const string FileName = "gateway.db";
 
@@ -52,6 +53,10 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
             created_at TEXT NOT NULL, expires_ms INTEGER NOT NULL);
         CREATE INDEX spend_holds_key_period ON spend_holds (key_id, period_start);
         """,
+        """
+        CREATE TABLE spend_totals (
+            key_id TEXT NOT NULL, period_start TEXT NOT NULL, dollars TEXT NOT NULL, PRIMARY KEY (key_id, period_start));
+        """,
     ]);
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
@@ -62,6 +67,8 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
     private GatewayStore(string path)
         : base(path)
     {
+        _pending = QueuesByFile.GetOrAdd(System.IO.Path.GetFullPath(path), static _ => new());
+        _flushTimer = TimeProvider.System.CreateTimer(static store => ((GatewayStore)store!).FlushPendingSettles(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Location => Path;
@@ -115,49 +122,41 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
             using var connection = Connect();
             // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
             using var transaction = connection.BeginTransaction(deferred: false);
-            var remaining = Math.Max(0m, budget - SpentIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
-            if (dollars > remaining)
+            var settled = WritePendingSettles(connection);
+            try
             {
-                return new SpendHoldResult(null, remaining);
+                var remaining = Math.Max(0m, budget - TotalIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
+                if (dollars > remaining)
+                {
+                    CommitSettles(transaction, settled);
+                    return new SpendHoldResult(null, remaining);
+                }
+
+                var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
+                Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
+                {
+                    c.Parameters.AddWithValue("$id", id);
+                    c.Parameters.AddWithValue("$key", keyId);
+                    c.Parameters.AddWithValue("$period", Day(periodStart));
+                    c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+                    c.Parameters.AddWithValue("$at", Text(now));
+                    c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+                });
+                CommitSettles(transaction, settled);
+                return new SpendHoldResult(id, remaining);
             }
-
-            var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
-            Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
+            catch
             {
-                c.Parameters.AddWithValue("$id", id);
-                c.Parameters.AddWithValue("$key", keyId);
-                c.Parameters.AddWithValue("$period", Day(periodStart));
-                c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
-                c.Parameters.AddWithValue("$at", Text(now));
-                c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
-            });
-            transaction.Commit();
-            return new SpendHoldResult(id, remaining);
-        }
-    }
-
-    public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
-    {
-        lock (WriteGate)
-        {
-            using var connection = Connect();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            if (holdId is not null)
-            {
-                Execute(connection, "DELETE FROM spend_holds WHERE id = $id", c => c.Parameters.AddWithValue("$id", holdId));
+                // A failed hold must not lose the settles it was carrying (CommitSettles queues them again itself).
+                Requeue(settled);
+                throw;
             }
-
-            foreach (var entry in spend)
-            {
-                Execute(connection, "INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c => BindSpend(c, keyId, periodStart, entry));
-            }
-
-            transaction.Commit();
         }
     }
 
     public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now)
     {
+        FlushPendingSettles();
         using var connection = Connect();
         return HeldIn(connection, keyId, periodStart, now);
     }
@@ -169,13 +168,16 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
     /// <summary>Dollars a key has spent in the period starting on <paramref name="periodStart"/> (decimal, summed here, not in SQLite's floats).</summary>
     public decimal SpentIn(string keyId, DateOnly periodStart)
     {
+        FlushPendingSettles();
         using var connection = Connect();
         return SpentIn(connection, keyId, periodStart);
     }
 
     /// <summary>The spend rows booked at or after <paramref name="since"/>, of one key or (null) of every key: what <c>/v1/usage</c> adds up.</summary>
-    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since) =>
-        Read(keyId is null
+    public IReadOnlyList<SpendRow> SpendSince(string? keyId, DateTimeOffset since)
+    {
+        FlushPendingSettles();
+        return Read(keyId is null
             ? "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since"
             : "SELECT key_id, at, task, model, input_tokens, output_tokens, dollars FROM spend WHERE at >= $since AND key_id = $key", c =>
         {
@@ -183,6 +185,7 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
             c.Parameters.AddWithValue("$key", (object?)keyId ?? DBNull.Value);
         }, reader => new SpendRow(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
             reader.GetInt64(4), reader.GetInt64(5), decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Records that the gateway started a video job for a key (null: the admin).</summary>
     public void AddVideoJob(string jobId, string? keyId, DateTimeOffset at) =>
@@ -265,6 +268,38 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore
             c.Parameters.AddWithValue("$key", keyId);
             c.Parameters.AddWithValue("$period", Day(periodStart));
         }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
+
+    /// <summary>
+    /// What a key spent in a period, from <c>spend_totals</c> (one row, kept by <see cref="Settle"/>) instead of adding up
+    /// every spend row, which made each hold slower as a key was used. A period without a total (spend booked before
+    /// schema version 6) is added up once here and saved. Called under the write lock.
+    /// </summary>
+    private static decimal TotalIn(SqliteConnection connection, string keyId, DateOnly periodStart)
+    {
+        if (StoredTotal(connection, keyId, periodStart) is { } total)
+        {
+            return total;
+        }
+
+        var spent = SpentIn(connection, keyId, periodStart);
+        SaveTotal(connection, keyId, periodStart, spent);
+        return spent;
+    }
+
+    private static decimal? StoredTotal(SqliteConnection connection, string keyId, DateOnly periodStart) =>
+        Read(connection, "SELECT dollars FROM spend_totals WHERE key_id = $key AND period_start = $period", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", Day(periodStart));
+        }, reader => (decimal?)decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    private static void SaveTotal(SqliteConnection connection, string keyId, DateOnly periodStart, decimal dollars) =>
+        Execute(connection, "INSERT OR REPLACE INTO spend_totals (key_id, period_start, dollars) VALUES ($key, $period, $dollars)", c =>
+        {
+            c.Parameters.AddWithValue("$key", keyId);
+            c.Parameters.AddWithValue("$period", Day(periodStart));
+            c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
+        });
 
     private static decimal HeldIn(SqliteConnection connection, string keyId, DateOnly periodStart, DateTimeOffset now) =>
         Read(connection, "SELECT dollars FROM spend_holds WHERE key_id = $key AND period_start = $period AND expires_ms > $now", c =>

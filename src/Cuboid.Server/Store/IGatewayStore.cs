@@ -36,7 +36,10 @@ public interface IGatewayStore
     /// </summary>
     SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt);
 
-    /// <summary>Releases a hold (null: none was taken) and books the call's spend rows, in one transaction.</summary>
+    /// <summary>
+    /// Releases a hold (null: none was taken) and books the call's spend rows, in one transaction: at once, or (the SQLite
+    /// store) within milliseconds, and before any read of spend or holds through the same instance.
+    /// </summary>
     void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend);
 
     /// <summary>Books one paid call against a key's period.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cuboid.Diagnostics;
 using Cuboid.Portfolio.Providers;
 using Microsoft.Extensions.AI;
@@ -24,6 +25,10 @@ public sealed class ModelRouter : IDisposable, IAsyncDisposable
     private readonly RoutePlanner _planner;
     private readonly IReadOnlyList<IProviderAdapter> _adapters;
     private readonly bool _telemetry;
+
+    // One routed pipeline per task and pinned model (bounded by the catalog), shared by every run: see RunChatClient.
+    private readonly ConcurrentDictionary<(string Task, string? Pinned), IChatClient> _sharedChat = new();
+    private readonly ConcurrentDictionary<string, ISpeechToTextClient> _sharedSpeech = new(StringComparer.Ordinal);
 
     /// <summary>A router over <paramref name="catalog"/> and <paramref name="settings"/> (validated here) that reaches providers through <paramref name="adapters"/>, reads keys from <paramref name="environment"/> (default the process environment), keeps time with <paramref name="timeProvider"/> and logs to <paramref name="loggerFactory"/> (null logs nothing).</summary>
     public ModelRouter(ModelCatalog catalog, PortfolioSettings settings, IEnumerable<IProviderAdapter> adapters, IEnvironmentVariables? environment = null, TimeProvider? timeProvider = null,
@@ -211,6 +216,19 @@ public sealed class ModelRouter : IDisposable, IAsyncDisposable
         ConfigureChatClient?.Invoke(builder);
         return builder.Build();
     }
+
+    /// <summary>
+    /// The one routed pipeline for <paramref name="task"/> (pinned to <paramref name="pinnedModel"/> when given) that every
+    /// run's client shares (<see cref="RunChatClient"/>); its calls book into the current run.
+    /// </summary>
+    internal IChatClient SharedPipeline(string task, string? pinnedModel) =>
+        _sharedChat.GetOrAdd((task, pinnedModel), static (key, router) => router.Pipeline(new PortfolioChatClient(router, key.Task,
+            key.Pinned is null ? RouteConstraints.None : new RouteConstraints { PinnedModel = key.Pinned }, boundRun: null)), this);
+
+    /// <summary>The speech-to-text counterpart of <see cref="SharedPipeline(string, string?)"/>.</summary>
+    internal ISpeechToTextClient SharedSpeechToTextPipeline(string? pinnedModel) =>
+        _sharedSpeech.GetOrAdd(pinnedModel ?? string.Empty, static (pinned, router) => router.Pipeline(new PortfolioSpeechToTextClient(router,
+            pinned.Length == 0 ? RouteConstraints.None : new RouteConstraints { PinnedModel = pinned }, boundRun: null)), this);
 
     /// <summary>
     /// A speech-to-text client for the <c>transcribe</c> task, booking like <see cref="GetChatClient"/>. It is built with a

@@ -59,11 +59,25 @@ public sealed class RunScope
 
     /// <summary>A chat client for a task whose every call is reserved from and booked to this run.</summary>
     public IChatClient GetChatClient(string task, RouteConstraints? constraints = null) =>
-        Router.Pipeline(new PortfolioChatClient(Router, task, constraints ?? RouteConstraints.None, this));
+        OnlyPinned(constraints, out var pinned)
+            ? new RunChatClient(Router.SharedPipeline(task, pinned), this)
+            : Router.Pipeline(new PortfolioChatClient(Router, task, constraints!, this));
 
     /// <summary>A speech-to-text client for the <c>transcribe</c> task, booked to this run.</summary>
     public ISpeechToTextClient GetSpeechToTextClient(RouteConstraints? constraints = null) =>
-        Router.Pipeline(new PortfolioSpeechToTextClient(Router, constraints ?? RouteConstraints.None, this));
+        OnlyPinned(constraints, out var pinned)
+            ? new RunSpeechToTextClient(Router.SharedSpeechToTextPipeline(pinned), this)
+            : Router.Pipeline(new PortfolioSpeechToTextClient(Router, constraints!, this));
+
+    /// <summary>
+    /// Constraints that at most pin a model share the router's pipeline (a bounded set: tasks times catalog models);
+    /// any other constraint gets a pipeline of its own.
+    /// </summary>
+    private static bool OnlyPinned(RouteConstraints? constraints, out string? pinned)
+    {
+        pinned = constraints?.PinnedModel;
+        return constraints is null || constraints == RouteConstraints.None with { PinnedModel = pinned };
+    }
 
     /// <summary>The router's plan for a task as this run would call it (a run with a budget leaves out unpriced models).</summary>
     public RoutePlan Plan(string task, RouteConstraints? constraints = null, RequestEstimate? estimate = null) =>

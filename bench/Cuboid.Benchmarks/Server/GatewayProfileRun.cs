@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Cuboid.Portfolio;
+using Cuboid.Server.Gateway;
+using Cuboid.Server.Keys;
+using Cuboid.Server.OpenAI;
+using Cuboid.Server.Store;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cuboid.Benchmarks.Server;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- gateway-profile [requests] [--out FILE]</c>: where the
+/// gateway's time per chat completion goes, in CPU time (user + sys of the whole process, which holds the client, the
+/// gateway and the upstream) for the calls over HTTP, and the calling thread's own CPU time for the gateway's parts
+/// (synchronous, so other threads' spinning and collections stay out), which a busy machine inflates far less than wall time. Each step is timed alone, in
+/// <c>requests</c> iterations, in rounds that take turns so drifts in load hit every step alike; the table gives the median
+/// over rounds of the CPU microseconds per iteration. Steps: a direct call to <see cref="FastOpenAIUpstream"/> and the same
+/// through the gateway (plain and streamed), then the gateway's parts: the key lookup (SHA-256 and the store, then the
+/// cache), the hold and the settle on the SQLite store, reading the request, the routed call through the library to the
+/// same upstream (planning, budget, Polly, the OpenAI SDK and HTTP), and writing the answer.
+/// </summary>
+internal static partial class GatewayProfileRun
+{
+    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
+    private const int Rounds = 7;
+
+    private const string Body = """{"model":"bench:fast-model","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""";
+
+    public static async Task RunAsync(int requests, string output)
+    {
+        var before = MachineConditions.Describe();
+        await using var upstream = await FastOpenAIUpstream.StartAsync();
+        IReadOnlyList<CatalogModel> models = [BenchGateway.Model($"bench:{FastOpenAIUpstream.Model}", 0.15m, 0.6m, 90)];
+        await using var gateway = await BenchGateway.StartAsync(upstream.BaseUri, models, new ResilienceSettings { CallTimeoutSeconds = 10 });
+        var secret = gateway.CreateKey("profile");
+        var store = gateway.Store;
+        var key = store.FindByHash(KeySecrets.Hash(secret))!;
+        var verified = gateway.Services.GetRequiredService<VerifiedKeyCache>();
+        var gatewayModels = gateway.Services.GetRequiredService<GatewayModels>();
+        var direct = new OverheadTarget("direct", new Uri(upstream.BaseUri, "v1/chat/completions"), FastOpenAIUpstream.Model, new Dictionary<string, string>());
+        var through = new OverheadTarget("cuboid", new Uri(gateway.BaseUri, "v1/chat/completions"), $"bench:{FastOpenAIUpstream.Model}",
+            new Dictionary<string, string> { ["Authorization"] = $"Bearer {secret}" });
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var messages = new List<ChatMessage> { new(ChatRole.User, "Say hello.") };
+        var options = new ChatOptions { MaxOutputTokens = 50, ModelId = $"bench:{FastOpenAIUpstream.Model}" };
+        var answer = new ChatResponse(new ChatMessage(ChatRole.Assistant, "Hello from the fast upstream.")) { FinishReason = ChatFinishReason.Stop };
+        var usage = new UsageRecord { Task = "chat", Provider = "bench", ModelId = $"bench:{FastOpenAIUpstream.Model}", InputTokens = 12, OutputTokens = 7 };
+
+        (string Name, bool OnThread, Func<Task> Step)[] steps =
+        [
+            ("direct call, plain", false, () => direct.CompleteAsync(streamed: false)),
+            ("direct call, streamed", false, () => direct.CompleteAsync(streamed: true)),
+            ("through the gateway, plain", false, () => through.CompleteAsync(streamed: false)),
+            ("through the gateway, streamed", false, () => through.CompleteAsync(streamed: true)),
+            ("key lookup: SHA-256 + store query", true, () => Sync(() => store.FindByHash(KeySecrets.Hash(secret)))),
+            ("key lookup: SHA-256 + verified-key cache", true, () => Sync(() => verified.Find(KeySecrets.Hash(secret)))),
+            ("hold + settle (SQLite, one spend row)", true, () => Sync(() =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                var hold = store.TryHold(key.Id, day, 1_000_000m, 0.0001m, now, now.AddHours(1));
+                store.Settle(hold.HoldId, key.Id, day, [new SpendEntry(now, "chat", $"bench:{FastOpenAIUpstream.Model}", 12, 7, 0.0000060m)]);
+            })),
+            ("read the request (JSON + SDK messages)", true, () => Sync(() => ChatCompletionReader.Read(JsonDocument.Parse(Body).RootElement))),
+            ("routed call through the library (HTTP to the upstream)", false, async () =>
+            {
+                var run = gatewayModels.BeginRun(1m);
+                await GatewayModels.ChatClient(run, "chat").GetResponseAsync(messages, options);
+            }),
+            ("write the answer (JSON)", true, () => Sync(() => ChatCompletionJson.Serialize(ChatCompletionJson.Completion("chatcmpl-x", 1, "bench:fast-model", answer, usage)))),
+        ];
+
+        Console.WriteLine($"{requests} iterations per step, {Rounds} rounds");
+        var perStep = steps.Select(_ => new List<double>()).ToArray();
+        for (var round = -1; round < Rounds; round++)
+        {
+            for (var i = 0; i < steps.Length; i++)
+            {
+                // Calls over HTTP run on several threads: the process's CPU time; the gateway's parts run on this one: its own.
+                var iterations = round < 0 ? Math.Max(50, requests / 5) : requests;
+                var cpu = steps[i].OnThread ? await ThreadCpuMicrosecondsAsync(steps[i].Step, iterations) : await CpuMicrosecondsAsync(steps[i].Step, iterations);
+                if (round >= 0)
+                {
+                    perStep[i].Add(cpu);
+                }
+            }
+        }
+
+        var table = new StringBuilder()
+            .AppendLine("| Step | CPU µs per call (median of rounds) | min | max |")
+            .AppendLine("|---|--:|--:|--:|");
+        for (var i = 0; i < steps.Length; i++)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {steps[i].Name}{(steps[i].OnThread ? " (thread)" : " (process)")} | {LatencySample.Percentile(perStep[i], 50):0.0} | {perStep[i].Min():0.0} | {perStep[i].Max():0.0} |");
+        }
+
+        var after = MachineConditions.Describe();
+        var snippet = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{requests} iterations per step, {Rounds} rounds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine before: {before}; after: {after}.")
+            .AppendLine()
+            .Append(table)
+            .ToString();
+        Console.WriteLine(snippet);
+        await File.WriteAllTextAsync(output, snippet);
+        direct.Dispose();
+        through.Dispose();
+    }
+
+    private static Task Sync(Action step)
+    {
+        step();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>This thread's CPU time per iteration of a synchronous <paramref name="step"/>, in microseconds (other threads' work, such as spinning thread-pool workers, left out).</summary>
+    private static async Task<double> ThreadCpuMicrosecondsAsync(Func<Task> step, int iterations)
+    {
+        var start = ThreadCpuNanoseconds();
+        for (var i = 0; i < iterations; i++)
+        {
+            await step();
+        }
+
+        return (ThreadCpuNanoseconds() - start) / 1000d / iterations;
+    }
+
+    private static long ThreadCpuNanoseconds() =>
+        ClockGetTime(ThreadCpuClock, out var time) == 0 ? (time.Seconds * 1_000_000_000L) + time.Nanoseconds : throw new InvalidOperationException("clock_gettime failed");
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    /// <summary>The process's CPU time (user + sys) per iteration of <paramref name="step"/>, in microseconds.</summary>
+    private static async Task<double> CpuMicrosecondsAsync(Func<Task> step, int iterations)
+    {
+        using var process = Process.GetCurrentProcess();
+        var start = process.TotalProcessorTime;
+        for (var i = 0; i < iterations; i++)
+        {
+            await step();
+        }
+
+        process.Refresh();
+        return (process.TotalProcessorTime - start).TotalMicroseconds / iterations;
+    }
+}
