@@ -24,7 +24,7 @@ public sealed class VideoGateway(GenerationSession session)
     public IReadOnlyList<string> Tasks => [.. session.Catalog.Models.SelectMany(m => m.Tasks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>A task's models by decayed rating, as <c>cuboid models --task t2v</c> lists them.</summary>
-    public IReadOnlyList<VideoLeaderboardEntry> Leaderboard(string task) => VideoLeaderboard.Build(session.Catalog, session.Decay, session.Hosts, task);
+    internal IReadOnlyList<VideoLeaderboardEntry> Leaderboard(string task) => VideoLeaderboard.Build(session.Catalog, session.Decay, session.Hosts, task);
 
     /// <summary>A catalog model by id.</summary>
     public VideoModel? FindModel(string id) => session.Catalog.Models.FirstOrDefault(m => m.Id == id);

@@ -35,6 +35,7 @@ public sealed record DriftReport(
     LetterboxBars Letterbox,
     IReadOnlyList<DriftFinding> Findings)
 {
+    /// <summary>The drift.json shape this library writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>The trend of <paramref name="metric"/>, e.g. <c>deltaEAnchor</c>.</summary>
