@@ -14,9 +14,8 @@ namespace Cuboid.Server.Gateway;
 public sealed class VideoGateway(GenerationSession session)
 {
     /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs in the gateway's job store.</summary>
-    public static VideoGateway Load(ServerOptions options, IVideoJobStore jobs, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
-        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), jobs,
-            ProcessEnvironment.Instance, http) { HostCallbacks = hostCallbacks });
+    public static VideoGateway Load(ServerOptions options, IVideoJobStore jobs, IEnvironmentVariables environment, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
+        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), jobs, environment, http) { HostCallbacks = hostCallbacks });
 
     public TimeProvider Time => session.Time;
 
