@@ -9,7 +9,7 @@ public static class ModelsUpdateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var from = new Option<string>("--from") { Description = "OpenRouter model-list JSON (chat: /api/v1/models; video: /api/v1/videos/models), or ratings as CSV/JSON rows (model, task, rating, date[, source]; t2v/i2v/t2i rows update the video catalog); a file or an http(s) URL", Required = true };
+        var from = new Option<string>("--from") { Description = "OpenRouter model-list JSON (chat: /api/v1/models; video: /api/v1/videos/models), or ratings as CSV/JSON rows (model, task, rating, date[, source]; t2v/i2v/t2i rows update the video catalog), or a video arena board (GenAI-Arena results/YYYYMMDD/video_generation_leaderboard.csv, Artificial Analysis text-to-video/image-to-video JSON); a file or an http(s) URL", Required = true };
         var catalog = PortfolioCliOptions.Catalog();
         catalog.Description = "Overlay file to write (default: ~/.config/cuboid/catalog.json, or ~/.config/cuboid/video.json for video sources)";
         var command = new Command("update", "Merge outside model data (prices, context, ratings) into the catalog overlay")

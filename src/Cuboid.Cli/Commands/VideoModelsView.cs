@@ -28,7 +28,8 @@ internal static class VideoModelsView
             FittedColumn.Number("From $/s", 8, "$/s"), FittedColumn.Prose("Routes", 6), FittedColumn.Prose("Can", 5), FittedColumn.Reason("Usable here", 10));
         foreach (var e in entries)
         {
-            table.AddRow(e.ModelId, ModelsCommand.Number(e.RawRating, "0"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
+            // No public arena figure: the model stands at the field's prior, and the table says so rather than show a number.
+            table.AddRow(e.ModelId, e.RawRating is null ? "unrated" : ModelsCommand.Number(e.RawRating, "0"), e.EffectiveRating.ToString("0.0", CultureInfo.InvariantCulture),
                 ModelsCommand.Number(e.AgeDays, "0"), ModelsCommand.Price(e.CheapestPerSecond), string.Join(", ", e.Routes),
                 string.Join(", ", e.Capabilities), e.Usable ? "yes" : "no: no host key");
         }

@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Generation;
 using Cuboid.Portfolio;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Testing.Generation;
 
@@ -24,11 +20,11 @@ public sealed class ImageHostSimulator : IAsyncDisposable
     public const string DefaultApiKey = "ik-sim-0123456789abcdef";
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<ImageFault>> _scripts = new(StringComparer.Ordinal);
+    private readonly FaultScript<ImageFault> _scripts = new(ImageFault.Ok);
     private readonly Dictionary<string, (SimulatedImageRequest Request, int Polls)> _falJobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly List<SimulatedImageRequest> _requests = [];
-    private WebApplication? _app;
+    private HostAndCdn? _server;
     private int _sequence;
     private int _keyedFileRequests;
 
@@ -51,19 +47,9 @@ public sealed class ImageHostSimulator : IAsyncDisposable
     public static async Task<ImageHostSimulator> StartAsync(string apiKey = DefaultApiKey, CancellationToken cancellationToken = default)
     {
         var simulator = new ImageHostSimulator(apiKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        var app = builder.Build();
-        app.Run(simulator.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUri = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        simulator.FilesUri = new Uri(app.Urls.Skip(1).First().TrimEnd('/') + "/");
+        simulator._server = await HostAndCdn.StartAsync(simulator.HandleAsync, null, cancellationToken);
+        simulator.BaseUri = simulator._server.ApiUri;
+        simulator.FilesUri = simulator._server.FilesUri;
         return simulator;
     }
 
@@ -83,19 +69,7 @@ public sealed class ImageHostSimulator : IAsyncDisposable
     /// <summary>Queues faults for requests to <paramref name="model"/> (OpenAI model or fal endpoint id); an empty queue means <see cref="ImageFault.Ok"/>.</summary>
     public ImageHostSimulator Script(string model, params ImageFault[] faults)
     {
-        lock (_gate)
-        {
-            if (!_scripts.TryGetValue(model, out var queue))
-            {
-                _scripts[model] = queue = new Queue<ImageFault>();
-            }
-
-            foreach (var fault in faults)
-            {
-                queue.Enqueue(fault);
-            }
-        }
-
+        _scripts.Add(model, faults);
         return this;
     }
 
@@ -127,11 +101,9 @@ public sealed class ImageHostSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
@@ -352,7 +324,7 @@ public sealed class ImageHostSimulator : IAsyncDisposable
         ImageFault fault;
         lock (_gate)
         {
-            fault = _scripts.TryGetValue(model, out var queue) && queue.TryDequeue(out var next) ? next : ImageFault.Ok;
+            fault = _scripts.Next(model);
             var request = new SimulatedImageRequest(protocol, model, prompt, width, height, string.IsNullOrEmpty(quality) ? null : quality,
                 int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1, reference, fault);
             _requests.Add(request);
@@ -377,10 +349,5 @@ public sealed class ImageHostSimulator : IAsyncDisposable
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Number ? v.GetRawText() : null
             : null;
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString());
-    }
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body) => HostAndCdn.WriteJsonAsync(context, status, body);
 }

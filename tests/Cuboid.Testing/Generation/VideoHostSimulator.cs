@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Generation;
 using Cuboid.Portfolio;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Testing.Generation;
 
@@ -29,10 +25,10 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
     public static readonly IReadOnlyList<string> Protocols = ["openai", "fal", "replicate", "veo", "openrouter", "runway"];
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<VideoFault>> _scripts = new(StringComparer.Ordinal);
+    private readonly FaultScript<VideoFault> _scripts = new(VideoFault.Ok);
     private readonly Dictionary<string, SimulatedVideoJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<(string Protocol, string Model)> _creates = [];
-    private WebApplication? _app;
+    private HostAndCdn? _server;
     private int _requests;
     private int _keyedFileRequests;
     private int _sequence;
@@ -61,21 +57,9 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
     public static async Task<VideoHostSimulator> StartAsync(string apiKey = DefaultApiKey, CancellationToken cancellationToken = default)
     {
         var simulator = new VideoHostSimulator(apiKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Two ports: the hosts' APIs, and a "CDN" for result files, so a key sent to a file URL is a key sent to another server.
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-        });
-        var app = builder.Build();
-        app.Run(simulator.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUri = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        simulator.FilesUri = new Uri(app.Urls.Skip(1).First().TrimEnd('/') + "/");
+        simulator._server = await HostAndCdn.StartAsync(simulator.HandleAsync, 64 * 1024 * 1024, cancellationToken);
+        simulator.BaseUri = simulator._server.ApiUri;
+        simulator.FilesUri = simulator._server.FilesUri;
         return simulator;
     }
 
@@ -105,19 +89,7 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
     /// <summary>Queues faults for creates of <paramref name="model"/> (the host's model or endpoint id); an empty queue means <see cref="VideoFault.Ok"/>.</summary>
     public VideoHostSimulator Script(string model, params VideoFault[] faults)
     {
-        lock (_gate)
-        {
-            if (!_scripts.TryGetValue(model, out var queue))
-            {
-                _scripts[model] = queue = new Queue<VideoFault>();
-            }
-
-            foreach (var fault in faults)
-            {
-                queue.Enqueue(fault);
-            }
-        }
-
+        _scripts.Add(model, faults);
         return this;
     }
 
@@ -149,11 +121,9 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
@@ -249,7 +219,7 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
         lock (_gate)
         {
             _creates.Add((protocol, model));
-            fault = _scripts.TryGetValue(model, out var queue) && queue.TryDequeue(out var next) ? next : VideoFault.Ok;
+            fault = _scripts.Next(model);
         }
 
         switch (fault.Kind)
@@ -633,10 +603,5 @@ public sealed partial class VideoHostSimulator : IAsyncDisposable
     private static double? Num(JsonElement e, string name) =>
         double.TryParse(Str(e, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString());
-    }
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body) => HostAndCdn.WriteJsonAsync(context, status, body);
 }

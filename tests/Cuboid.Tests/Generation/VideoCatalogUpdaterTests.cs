@@ -65,17 +65,17 @@ public sealed class VideoCatalogUpdaterTests : IAsyncLifetime, IDisposable
     public async Task An_arena_snapshot_adds_dated_ratings_that_the_router_decays()
     {
         var snapshot = Path.Combine(_dir, "arena.csv");
-        await File.WriteAllTextAsync(snapshot, "model,task,rating,date,source\ngoogle:veo-3.1,t2v,1250,2026-12-01,artificial-analysis\nacme:new-video,i2v,1300,2026-12-01,artificial-analysis\n");
+        await File.WriteAllTextAsync(snapshot, "model,task,rating,date,source\nrunway:gen4.5,t2v,1250,2026-12-01,artificial-analysis\nacme:new-video,i2v,1300,2026-12-01,artificial-analysis\n");
 
         var (code, stdout, stderr) = await Run("models", "update", "--from", snapshot, "--catalog", Overlay);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("video-ratings: 1 model(s) added, 1 updated, 2 rating(s)", stdout, StringComparison.Ordinal);
         Assert.Contains("acme:new-video is not in the video catalog", stderr, StringComparison.Ordinal);
-        var veo = VideoCatalog.Load(Overlay).FindModel("google:veo-3.1")!;
-        Assert.Contains(veo.Ratings, r => r is { Task: "t2v", Rating: 1250, Source: "artificial-analysis" });
-        Assert.Contains(veo.Ratings, r => r.Source == "cuboid-seed");
-        Assert.NotEmpty(veo.Routes);
+        var gen45 = VideoCatalog.Load(Overlay).FindModel("runway:gen4.5")!;
+        Assert.Contains(gen45.Ratings, r => r is { Task: "t2v", Rating: 1250, Observed.Year: 2026 });
+        Assert.Contains(gen45.Ratings, r => r is { Task: "t2v", Rating: 1247, Observed.Year: 2025 });
+        Assert.NotEmpty(gen45.Routes);
     }
 
     [Fact]

@@ -10,8 +10,9 @@ namespace Cuboid.Generation.Catalog;
 /// <summary>
 /// <c>cuboid models update</c> for the generation catalog: OpenRouter's video model list (<c>GET /api/v1/videos/models</c>:
 /// <c>supported_durations</c>, <c>supported_resolutions</c>, <c>supported_aspect_ratios</c>, <c>supported_frame_images</c>,
-/// <c>generate_audio</c>, <c>seed</c>, <c>pricing_skus</c>) becomes each model's <c>openrouter</c> route, and an arena
-/// snapshot (rating rows, as for the chat catalog, whose tasks are t2v, i2v, extend, t2i or i2i) adds dated ratings. A model
+/// <c>generate_audio</c>, <c>seed</c>, <c>pricing_skus</c>) becomes each model's <c>openrouter</c> route; a public arena's board
+/// (<see cref="ArenaSnapshot"/>: GenAI-Arena's dated CSV, the Artificial Analysis API's JSON) or rating rows (as for the chat
+/// catalog, whose tasks are t2v, i2v, extend, t2i or i2i) add dated ratings. A model
 /// already known (shipped or in the overlay) keeps its other routes and ratings, because an overlay replaces a model
 /// whole. OpenRouter's <c>google/veo-3.1</c> is the canonical <c>google:veo-3.1</c>. The overlay is written atomically.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = n
     /// <summary>Whether a source is for this catalog: OpenRouter's video model list, or rating rows for generation tasks only.</summary>
     public static bool Recognises(string text, string origin)
     {
-        if (VideoList(text) is not null)
+        if (VideoList(text) is not null || ArenaSnapshot.Recognises(text))
         {
             return true;
         }
@@ -49,8 +50,8 @@ internal sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = n
         var overlay = File.Exists(overlayPath) ? ReadOverlay(overlayPath) : new VideoCatalog();
         var known = VideoCatalog.Shipped().MergedWith(overlay);
         var warnings = new List<string>();
-        var (changed, format, ratings, skipped) = VideoList(text) is { } list
-            ? FromOpenRouter(list, known, origin, warnings)
+        var (changed, format, ratings, skipped) = VideoList(text) is { } list ? FromOpenRouter(list, known, origin, warnings)
+            : ArenaSnapshot.Recognises(text) ? FromArena(text, origin, known, warnings)
             : FromRatings(text, origin, known, warnings);
         var added = changed.Count(m => known.FindModel(m.Id) is null);
         var merged = overlay.MergedWith(new VideoCatalog { Models = changed }) with { Updated = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) };
@@ -144,6 +145,45 @@ internal sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = n
 
         return (models, "video-ratings", count, 0);
     }
+
+    // Arena rows name models as the board does; each is matched to the one catalog model with that name (ignoring case, spaces
+    // and punctuation), its id after the colon, or one of its ArenaNames. A board lists a model once per pool, best first, so the
+    // first row that matches a model is its rating. Rows that match nothing are counted and named, not guessed at.
+    private (List<VideoModel>, string, int, int) FromArena(string text, string origin, VideoCatalog known, List<string> warnings)
+    {
+        var (source, task, observed, rows) = ArenaSnapshot.Read(text, origin, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+        var url = Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? origin : null;
+        var rated = new Dictionary<string, (VideoModel Model, ModelRating Rating)>(StringComparer.Ordinal);
+        var unmatched = new List<string>();
+        foreach (var row in rows)
+        {
+            var keys = row.Names.Select(ArenaKey).ToHashSet(StringComparer.Ordinal);
+            var matches = known.Models.Where(m => NamesOf(m).Any(keys.Contains)).ToList();
+            if (matches.Count != 1)
+            {
+                unmatched.Add(matches.Count == 0 ? row.Label : $"{row.Label} (ambiguous: {string.Join(", ", matches.Select(m => m.Id))})");
+                continue;
+            }
+
+            rated.TryAdd(matches[0].Id, (matches[0], new ModelRating(task, row.Elo, source, observed) { Url = url }));
+        }
+
+        if (unmatched.Count > 0)
+        {
+            warnings.Add($"{unmatched.Count} row(s) of {origin} match no video model, so they were left out: {string.Join(", ", unmatched.Take(12))}{(unmatched.Count > 12 ? ", …" : "")} (a model's arenaNames maps a board's name to it)");
+        }
+
+        var models = rated.Values.Select(r => r.Model with
+        {
+            Ratings = [.. r.Model.Ratings.Where(o => !(o.Task == task && o.Source == source && o.Observed == observed)), r.Rating],
+        }).ToList();
+        return (models, source, models.Count, unmatched.Count);
+    }
+
+    private static IEnumerable<string> NamesOf(VideoModel model) =>
+        new[] { model.Id[(model.Id.IndexOf(':', StringComparison.Ordinal) + 1)..], model.Name ?? "" }.Concat(model.ArenaNames).Select(ArenaKey).Where(k => k.Length > 0);
+
+    private static string ArenaKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     // SKU names are OpenRouter's (provider prefix stripped), e.g. "720p", "1080p_audio", "4k_no_audio"; values are USD per
     // second as strings. A SKU without a readable resolution applies to any; one that names neither is skipped with a warning.

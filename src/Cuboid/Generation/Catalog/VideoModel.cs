@@ -21,6 +21,10 @@ public sealed record VideoModel
     /// <summary>Dated arena ratings by task, decayed with the portfolio's half-life when routing by quality.</summary>
     public IReadOnlyList<ModelRating> Ratings { get; init; } = [];
 
+    /// <summary>Other names the model has on public arena boards (an Artificial Analysis id or slug, a GenAI-Arena key), beside its
+    /// <see cref="Name"/> and the part of <see cref="Id"/> after the colon, which an arena snapshot is matched against already.</summary>
+    public IReadOnlyList<string> ArenaNames { get; init; } = [];
+
     /// <summary>The day the model is deprecated; routing skips it from that day. Null when not announced.</summary>
     public DateOnly? Deprecated { get; init; }
 

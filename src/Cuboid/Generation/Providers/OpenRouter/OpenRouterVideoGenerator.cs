@@ -99,27 +99,27 @@ internal sealed class OpenRouterVideoGenerator : IVideoGenerator
     private VideoJobStatus Read(VideoHostReply reply)
     {
         var body = reply.Body;
-        var raw = body.Str("status") ?? "unknown";
-        var urls = body.Obj("unsigned_urls")?.Urls().ToList() ?? [];
-        var state = raw switch
+        var urls = body.Obj("unsigned_urls")?.Urls().Count() ?? 0;
+        return DoneWordReply.Status(
+            "OpenRouter",
+            body.Str("id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "OpenRouter answered without a video id"),
+            body.Str("status") ?? "unknown",
+            "completed",
+            // Outputs are read through the authenticated content endpoint by index, so no URL is kept.
+            [.. Enumerable.Range(0, urls).Select(i => new VideoOutput(i, null))],
+            raw => raw switch
+            {
+                "pending" => VideoJobState.Pending,
+                "in_progress" => VideoJobState.Running,
+                "failed" => VideoJobState.Failed,
+                "cancelled" => VideoJobState.Cancelled,
+                "expired" => VideoJobState.Expired,
+                _ => VideoJobState.Pending,
+            },
+            body.Str("error"),
+            reply.PollAfter) with
         {
-            "pending" => VideoJobState.Pending,
-            "in_progress" => VideoJobState.Running,
-            "completed" when urls.Count > 0 => VideoJobState.Succeeded,
-            "completed" or "failed" => VideoJobState.Failed,
-            "cancelled" => VideoJobState.Cancelled,
-            "expired" => VideoJobState.Expired,
-            _ => VideoJobState.Pending,
-        };
-        return new VideoJobStatus
-        {
-            ProviderJobId = body.Str("id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "OpenRouter answered without a video id"),
-            RawState = raw,
-            State = state,
-            Outputs = state == VideoJobState.Succeeded ? [.. urls.Select((_, i) => new VideoOutput(i, null))] : [],
-            Error = body.Str("error") ?? (raw == "completed" && urls.Count == 0 ? "OpenRouter completed without an output" : null),
             ReportedCost = body.Obj("usage")?.Num("cost") is { } cost ? (decimal)cost : null,
-            PollAfter = reply.PollAfter,
         };
     }
 }

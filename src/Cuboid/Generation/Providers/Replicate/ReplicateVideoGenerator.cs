@@ -88,28 +88,21 @@ internal sealed class ReplicateVideoGenerator : IVideoGenerator, IVideoJobFinder
     {
     }
 
-    private VideoJobStatus Read(JsonElement body, TimeSpan? pollAfter)
-    {
-        var raw = body.Str("status") ?? "unknown";
-        var outputs = body.TryGetProperty("output", out var output) ? output.Urls().ToList() : [];
-        var state = raw switch
+    private VideoJobStatus Read(JsonElement body, TimeSpan? pollAfter) => DoneWordReply.Status(
+        "Replicate",
+        body.Str("id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "Replicate answered without a prediction id"),
+        body.Str("status") ?? "unknown",
+        "succeeded",
+        body.TryGetProperty("output", out var output) ? JsonRead.Outputs(output.Urls()) : [],
+        raw => raw switch
         {
             "starting" => VideoJobState.Queued,
             "processing" => VideoJobState.Running,
-            "succeeded" when outputs.Count > 0 => VideoJobState.Succeeded,
-            "succeeded" or "failed" => VideoJobState.Failed,
+            "failed" => VideoJobState.Failed,
             "canceled" => VideoJobState.Cancelled,
             "aborted" => VideoJobState.Aborted,
             _ => VideoJobState.Pending,
-        };
-        return new VideoJobStatus
-        {
-            ProviderJobId = body.Str("id") ?? throw Portfolio.Providers.ProviderFailures.Create(_client.Endpoint, ProviderFailureKind.BadResponse, "Replicate answered without a prediction id"),
-            RawState = raw,
-            State = state,
-            Outputs = state == VideoJobState.Succeeded ? JsonRead.Outputs(outputs) : [],
-            Error = body.Str("error") ?? (raw == "succeeded" && outputs.Count == 0 ? "Replicate succeeded without an output" : null),
-            PollAfter = pollAfter,
-        };
-    }
+        },
+        body.Str("error"),
+        pollAfter);
 }

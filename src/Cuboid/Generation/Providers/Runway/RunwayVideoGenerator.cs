@@ -94,27 +94,25 @@ internal sealed class RunwayVideoGenerator : IVideoGenerator
         var reply = await _client.GetJsonAsync($"tasks/{Uri.EscapeDataString(providerJobId)}", cancellationToken).ConfigureAwait(false);
         var body = reply.Body;
         var raw = body.Str("status") ?? "UNKNOWN";
-        var urls = body.Obj("output")?.Urls().ToList() ?? [];
-        var state = raw switch
+        return DoneWordReply.Status(
+            "Runway",
+            providerJobId,
+            raw,
+            "SUCCEEDED",
+            JsonRead.Outputs(body.Obj("output")?.Urls() ?? []),
+            word => word switch
+            {
+                "PENDING" => VideoJobState.Pending,
+                "THROTTLED" => VideoJobState.Throttled,
+                "RUNNING" => VideoJobState.Running,
+                "FAILED" => VideoJobState.Failed,
+                "CANCELLED" => VideoJobState.Cancelled,
+                _ => VideoJobState.Pending,
+            },
+            raw == "FAILED" ? $"{body.Str("failure") ?? "Runway reported FAILED"}{(body.Str("failureCode") is { } code ? $" ({code})" : "")}" : null,
+            reply.PollAfter) with
         {
-            "PENDING" => VideoJobState.Pending,
-            "THROTTLED" => VideoJobState.Throttled,
-            "RUNNING" => VideoJobState.Running,
-            "SUCCEEDED" when urls.Count > 0 => VideoJobState.Succeeded,
-            "SUCCEEDED" or "FAILED" => VideoJobState.Failed,
-            "CANCELLED" => VideoJobState.Cancelled,
-            _ => VideoJobState.Pending,
-        };
-        return new VideoJobStatus
-        {
-            ProviderJobId = providerJobId,
-            RawState = raw,
-            State = state,
             Progress = body.Num("progress"),
-            Outputs = state == VideoJobState.Succeeded ? JsonRead.Outputs(urls) : [],
-            Error = raw == "FAILED" ? $"{body.Str("failure") ?? "Runway reported FAILED"}{(body.Str("failureCode") is { } code ? $" ({code})" : "")}"
-                : raw == "SUCCEEDED" && urls.Count == 0 ? "Runway succeeded without an output" : null,
-            PollAfter = reply.PollAfter,
         };
     }
 
