@@ -8,6 +8,13 @@ if (args is ["paired-patchify", ..])
     return;
 }
 
+// The router's own cost per call in CPU time, interleaved with the direct call (for a busy machine): -- router-overhead [rounds]
+if (args is ["router-overhead", ..])
+{
+    Cuboid.Benchmarks.Portfolio.RouterOverheadPairedRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 // 200 concurrent video jobs through the job runner against the simulator: -- video-jobs [jobs] [rounds]
 if (args is ["video-jobs", ..])
 {

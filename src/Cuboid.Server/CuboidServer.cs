@@ -18,8 +18,8 @@ using Scalar.AspNetCore;
 namespace Cuboid.Server;
 
 /// <summary>
-/// Builds the gateway: services (one <see cref="GatewayModels"/> for the process, the store, key budgets, rate
-/// limits), middleware (errors, request size, callers) and the routes. <c>cuboid serve</c> and <c>Program</c> both
+/// Builds the gateway: services (the library through <c>AddCuboid</c>, as the CLI composes it, with one
+/// <see cref="GatewayModels"/> over its router; the store, key budgets, rate limits), middleware (errors, request size, callers) and the routes. <c>cuboid serve</c> and <c>Program</c> both
 /// start here.
 /// </summary>
 public static class CuboidServer
@@ -67,9 +67,13 @@ public static class CuboidServer
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or OptionsValidationException)
         {
-            throw CuboidException.Usage($"cannot listen on {urls}: {ex.Message.ReplaceLineEndings(" ")}");
+            await app.DisposeAsync();
+            throw ex is OptionsValidationException invalid
+                // The library's settings are validated at start (AddCuboid): one line naming the setting, as the CLI says it.
+                ? CuboidException.Usage(CuboidErrorCodes.ConfigInvalid, CuboidParameters.Config, string.Join("; ", invalid.Failures))
+                : CuboidException.Usage($"cannot listen on {urls}: {ex.Message.ReplaceLineEndings(" ")}");
         }
 
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -88,14 +92,15 @@ public static class CuboidServer
     {
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => GatewayModels.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddGatewayStorage();
         services.AddSingleton<VerifiedKeyCache>();
+        // After the stores, so the library's registration keeps the gateway's job store and cache.
+        services.AddGatewayLibrary();
         services.AddSingleton(sp => new KeyBudgets(sp.GetRequiredService<IGatewayStore>(), sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<GatewayModels>().Time));
-        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<Cuboid.Generation.Jobs.IVideoJobStore>(), VideoHttp, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallbackFor));
+        services.AddSingleton(sp => VideoGateway.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<Cuboid.Generation.Jobs.IVideoJobStore>(), sp.GetRequiredService<Cuboid.Portfolio.IEnvironmentVariables>(), VideoHttp, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallbackFor));
         services.AddSingleton<VideoJobService>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoJobService>());
-        services.AddSingleton(sp => new AnalysisGateway(sp.GetRequiredService<GatewayModels>(), sp.GetRequiredService<Cuboid.Storage.IAnalysisCache>()));
+        services.AddSingleton(sp => new AnalysisGateway(sp));
         services.AddSingleton<AnalysisService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisService>());
         services.AddGatewayUi();

@@ -10,13 +10,10 @@ namespace Cuboid.Server.Gateway;
 /// CLI's <c>cuboid analyze</c> uses, on the process-wide router (each run its own <see cref="RunScope"/>) and the
 /// server's cache, and the media engine's probe that checks an upload is a video before any work.
 /// </summary>
-public sealed class AnalysisGateway(GatewayModels models, IAnalysisCache cache)
+/// <param name="services">The container <see cref="AnalysisSession"/> resolves the router, the <see cref="IAnalysisCache"/>
+/// and the analyzer from: the gateway's own (<c>AddCuboid</c> and the gateway's stores).</param>
+public sealed class AnalysisGateway(IServiceProvider services)
 {
-    // What AnalysisSession resolves: the one router of the process and the gateway's analysis cache.
-    private readonly Lazy<IServiceProvider> _services = new(() => new ServiceCollection()
-        .AddSingleton(models.Router)
-        .AddSingleton(cache)
-        .BuildServiceProvider());
 
     /// <summary>Probes the file with the media engine; a file that is not a video (or has no video stream) is a 400.</summary>
     public static async Task CheckVideoAsync(string path, CancellationToken cancellationToken)
@@ -44,6 +41,6 @@ public sealed class AnalysisGateway(GatewayModels models, IAnalysisCache cache)
     {
         Request = request,
         Budget = budget is > 0 ? budget : null,
-        Services = _services.Value,
+        Services = services,
     };
 }

@@ -10,10 +10,6 @@ namespace Cuboid.Server.Gateway;
 /// </summary>
 public sealed class GatewayModels(ModelRouter router)
 {
-    /// <summary>The router from the library config and catalog, as the CLI loads it.</summary>
-    public static GatewayModels Load(ServerOptions options) =>
-        new(ModelRouter.Load(new PortfolioLoadOptions { ConfigPath = options.Config, CatalogPath = options.Catalog }));
-
     /// <summary>The process-wide router, for library entry points that take it (the analysis pipeline).</summary>
     public ModelRouter Router => router;
 

@@ -14,9 +14,8 @@ namespace Cuboid.Server.Gateway;
 public sealed class VideoGateway(GenerationSession session)
 {
     /// <summary>The shipped video catalog (plus <see cref="ServerOptions.VideoCatalog"/>), hosts keyed from the server's environment, jobs in the gateway's job store.</summary>
-    public static VideoGateway Load(ServerOptions options, IVideoJobStore jobs, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
-        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), jobs,
-            ProcessEnvironment.Instance, http) { HostCallbacks = hostCallbacks });
+    public static VideoGateway Load(ServerOptions options, IVideoJobStore jobs, IEnvironmentVariables environment, HttpClient http, Func<string, Uri?>? hostCallbacks = null) =>
+        new(new GenerationSession(VideoCatalog.Load(options.VideoCatalog), jobs, environment, http) { HostCallbacks = hostCallbacks });
 
     public TimeProvider Time => session.Time;
 
@@ -24,7 +23,7 @@ public sealed class VideoGateway(GenerationSession session)
     public IReadOnlyList<string> Tasks => [.. session.Catalog.Models.SelectMany(m => m.Tasks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>A task's models by decayed rating, as <c>cuboid models --task t2v</c> lists them.</summary>
-    public IReadOnlyList<VideoLeaderboardEntry> Leaderboard(string task) => VideoLeaderboard.Build(session.Catalog, session.Decay, session.Hosts, task);
+    internal IReadOnlyList<VideoLeaderboardEntry> Leaderboard(string task) => VideoLeaderboard.Build(session.Catalog, session.Decay, session.Hosts, task);
 
     /// <summary>A catalog model by id.</summary>
     public VideoModel? FindModel(string id) => session.Catalog.Models.FirstOrDefault(m => m.Id == id);

@@ -64,7 +64,11 @@ public static class CuboidServiceCollectionExtensions
         return services;
     }
 
-    private static IServiceCollection AddCuboid(this IServiceCollection services, Func<IServiceProvider, IConfiguration> configurationOf)
+    /// <summary>
+    /// The registration itself, over the configuration <paramref name="configurationOf"/> gives when first needed (called
+    /// more than once: return the same instance). The server passes its own configuration over the library config file.
+    /// </summary>
+    internal static IServiceCollection AddCuboid(this IServiceCollection services, Func<IServiceProvider, IConfiguration> configurationOf)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<PortfolioSettings>()

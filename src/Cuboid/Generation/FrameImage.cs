@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Generation;
 
 /// <summary>Reads a first or last frame file, refusing anything that is not a PNG, JPEG or WebP image (by its bytes, not its name).</summary>
-public static class FrameImage
+internal static class FrameImage
 {
     public static DataContent Load(string path, CuboidParameter option)
     {

@@ -4,7 +4,7 @@ using Cuboid.Spacetime;
 namespace Cuboid.Generation;
 
 /// <summary>What a clip costs the host in compute, for open-weights families the compute planner knows: space-time tokens, FLOPs and H100 GPU-seconds for this exact request.</summary>
-public sealed record GenerationCompute(string Family, long Tokens, double Flops, double H100Seconds)
+internal sealed record GenerationCompute(string Family, long Tokens, double Flops, double H100Seconds)
 {
     /// <summary>The estimate for <paramref name="familyId"/> at this size and length, or null when the family is unknown.</summary>
     public static GenerationCompute? Estimate(string? familyId, VideoSize size, int seconds)

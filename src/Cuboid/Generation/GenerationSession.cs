@@ -20,6 +20,7 @@ public sealed class GenerationSession
     private readonly VideoCatalog _catalog;
     private readonly RatingDecay _decay;
 
+    /// <summary>A session over <paramref name="catalog"/>'s hosts (keys from <paramref name="environment"/>), keeping jobs in <paramref name="store"/>; spends from <paramref name="run"/> (else the current run, else a run without a budget).</summary>
     public GenerationSession(VideoCatalog catalog, IVideoJobStore store, IEnvironmentVariables environment, HttpClient http,
         RunScope? run = null, VideoJobRunnerOptions? runnerOptions = null, TimeProvider? time = null)
     {
@@ -45,18 +46,24 @@ public sealed class GenerationSession
     public PortfolioImageGenerator ImagesFor(RunScope run) => new(_catalog, Hosts, _decay, run.Budget, run.Ledger, Time);
 
     /// <summary>How many of the newest stored jobs the latency policy measures.</summary>
-    public const int LatencySampleJobs = 500;
+    internal const int LatencySampleJobs = 500;
 
+    /// <summary>The clock for polling, deadlines and rating decay.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>The catalog's hosts usable here, and a generator for each.</summary>
     public VideoHostDirectory Hosts { get; }
 
+    /// <summary>The runner that drives this session's jobs (wait, download, cancel, reconcile).</summary>
     public VideoJobRunner Runner { get; }
 
+    /// <summary>The run's budget (<see cref="RunScope.Budget"/>).</summary>
     public RunBudget Budget => Run.Budget;
 
+    /// <summary>The run's usage ledger (<see cref="RunScope.Ledger"/>).</summary>
     public UsageLedger Ledger => Run.Ledger;
 
+    /// <summary>The rating decay the quality policy ranks models by.</summary>
     public RatingDecay Decay => _decay;
 
     /// <summary>The video catalog this session routes over.</summary>
@@ -76,7 +83,7 @@ public sealed class GenerationSession
     /// As <see cref="Plan(GenerateRequest, bool)"/>, for an extension of a video not made yet (a long-form plan): the
     /// routes that could extend a video from <paramref name="source"/>'s host.
     /// </summary>
-    public VideoRoutePlan PlanExtension(GenerateRequest request, VideoExtensionSource source, bool assumeEveryHostConfigured = false) =>
+    internal VideoRoutePlan PlanExtension(GenerateRequest request, VideoExtensionSource source, bool assumeEveryHostConfigured = false) =>
         Plan(request, (null, source), assumeEveryHostConfigured);
 
     private VideoRoutePlan Plan(GenerateRequest request, (VideoJobOutput? Output, VideoExtensionSource Source)? extension, bool assumeEveryHostConfigured) =>
@@ -213,7 +220,7 @@ public sealed class GenerationSession
     /// A video made on <paramref name="host"/>, as routing sees it before it exists (a long-form plan): Veo's file URIs
     /// need the host's key and the OpenAI Videos shape gives no URL; fal, Replicate and Runway hand out CDN URLs.
     /// </summary>
-    public VideoExtensionSource ExtensionSourceOn(string host) =>
+    internal VideoExtensionSource ExtensionSourceOn(string host) =>
         new(host, _catalog.FindHost(host) is { } entry && VideoApiKinds.GivesFetchableUrls(entry.ApiKind));
 
     private static VideoRouteRequest RouteRequest(GenerateRequest request, (VideoJobOutput? Output, VideoExtensionSource Source)? extension) => new()

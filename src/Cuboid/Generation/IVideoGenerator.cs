@@ -8,11 +8,13 @@ namespace Cuboid.Generation;
 /// </summary>
 public interface IVideoGenerator : IDisposable
 {
+    /// <summary>Who this generator is: provider, base URL and default model.</summary>
     VideoGeneratorMetadata Metadata { get; }
 
     /// <summary>Sends the create request once and returns the host's first status (with its job id).</summary>
     Task<VideoJobStatus> SubmitAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The host's current status of job <paramref name="providerJobId"/> (read-only, so it may be retried).</summary>
     Task<VideoJobStatus> GetAsync(string providerJobId, CancellationToken cancellationToken = default);
 
     /// <summary>Asks the host to cancel; false when the host has no cancel (the job keeps running there).</summary>

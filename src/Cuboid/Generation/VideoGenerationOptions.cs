@@ -6,6 +6,7 @@ public sealed record VideoGenerationOptions
     /// <summary>The host's own model or endpoint id (<c>fal-ai/veo3.1</c>, <c>veo-3.1-fast-generate-preview</c>).</summary>
     public string? ModelId { get; init; }
 
+    /// <summary>Clip length in seconds; null for the host's default.</summary>
     public int? Seconds { get; init; }
 
     /// <summary>Exact size; when null, <see cref="Resolution"/> and <see cref="AspectRatio"/> describe it.</summary>
@@ -17,10 +18,13 @@ public sealed record VideoGenerationOptions
     /// <summary><c>16:9</c>, <c>9:16</c>, ...</summary>
     public string? AspectRatio { get; init; }
 
+    /// <summary>Frame rate; null for the host's default.</summary>
     public int? FramesPerSecond { get; init; }
 
+    /// <summary>A seed for reproducible output, where the host honours one.</summary>
     public long? Seed { get; init; }
 
+    /// <summary>Whether to generate a soundtrack; null for the host's default.</summary>
     public bool? GenerateAudio { get; init; }
 
     /// <summary>Where the host should call back when the job moves (fal's <c>fal_webhook</c>, Replicate's <c>webhook</c>); hosts without callbacks ignore it.</summary>

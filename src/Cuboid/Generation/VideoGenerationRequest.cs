@@ -8,10 +8,13 @@ namespace Cuboid.Generation;
 /// </summary>
 public sealed record VideoGenerationRequest
 {
+    /// <summary>A request to make a video of <paramref name="prompt"/>.</summary>
     public VideoGenerationRequest(string prompt) => Prompt = prompt;
 
+    /// <summary>What the video should show.</summary>
     public string Prompt { get; init; }
 
+    /// <summary>What it should not show; null for none.</summary>
     public string? NegativePrompt { get; init; }
 
     /// <summary>The first frame (image-to-video).</summary>

@@ -3,6 +3,7 @@ namespace Cuboid.Generation;
 /// <summary>Rules over <see cref="VideoJobState"/>: which states end a job and which moves are allowed (states only move forward).</summary>
 public static class VideoJobStates
 {
+    /// <summary>Whether a job in <paramref name="state"/> will not move again (succeeded, failed, cancelled, expired, aborted or unknown).</summary>
     public static bool IsTerminal(this VideoJobState state) => state is VideoJobState.Succeeded or VideoJobState.Failed
         or VideoJobState.Cancelled or VideoJobState.Expired or VideoJobState.Aborted or VideoJobState.Unknown;
 

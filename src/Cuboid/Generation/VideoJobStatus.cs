@@ -7,15 +7,19 @@ namespace Cuboid.Generation;
 /// </summary>
 public sealed record VideoJobStatus
 {
+    /// <summary>The host's id of the job.</summary>
     public required string ProviderJobId { get; init; }
 
+    /// <summary>The host's own word for the state (<c>IN_QUEUE</c>, <c>processing</c>).</summary>
     public required string RawState { get; init; }
 
+    /// <summary><see cref="RawState"/> normalised to Cuboid's states.</summary>
     public required VideoJobState State { get; init; }
 
     /// <summary>0-1, when the host reports it.</summary>
     public double? Progress { get; init; }
 
+    /// <summary>The finished job's outputs (URLs or host references); empty before it succeeds.</summary>
     public IReadOnlyList<VideoOutput> Outputs { get; init; } = [];
 
     /// <summary>The host's reason for a failure, never containing a key.</summary>

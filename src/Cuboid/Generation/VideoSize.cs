@@ -5,14 +5,17 @@ namespace Cuboid.Generation;
 /// <summary>A frame size in pixels, written <c>1280x720</c>.</summary>
 public readonly record struct VideoSize(int Width, int Height)
 {
+    /// <summary><c>WIDTHxHEIGHT</c>, e.g. <c>1280x720</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Width}x{Height}");
 
     /// <summary>The short side as a resolution name (<c>720p</c> for 1280x720 and for 720x1280).</summary>
     public string Resolution => string.Create(CultureInfo.InvariantCulture, $"{Math.Min(Width, Height)}p");
 
+    /// <summary>The size written <c>WIDTHxHEIGHT</c> (<c>1280x720</c>); a usage error for anything else.</summary>
     public static VideoSize Parse(string text) =>
         TryParse(text, out var size) ? size : throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Size, $"size '{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
 
+    /// <summary>Reads <c>WIDTHxHEIGHT</c> (also <c>W:H</c>), each side 2 to 16384; false for anything else.</summary>
     public static bool TryParse(string? text, out VideoSize size)
     {
         size = default;

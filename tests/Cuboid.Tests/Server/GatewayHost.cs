@@ -143,6 +143,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         builder.ConfigureServices(services =>
         {
             TestServices?.Invoke(services);
+            // The test router in place of the one AddCuboid builds from configuration (GatewayModels and analyses use it).
+            services.AddSingleton(Models.Router);
             services.AddSingleton(Models);
             if (Videos is not null)
             {

@@ -11,18 +11,25 @@ public sealed record VideoCatalog
 {
     internal const string EmbeddedName = "Cuboid.Generation.video.json";
 
+    /// <summary>Version of the catalog file's shape (1).</summary>
     public int Schema { get; init; } = 1;
 
+    /// <summary>The day the catalog's prices and ratings were last checked; null when the file does not say.</summary>
     public DateOnly? Updated { get; init; }
 
+    /// <summary>The places that run models, each with its wire protocol, base URL and key variable.</summary>
     public IReadOnlyList<VideoHost> Hosts { get; init; } = [];
 
+    /// <summary>The canonical models, each with its ratings and the host routes that serve it.</summary>
     public IReadOnlyList<VideoModel> Models { get; init; } = [];
 
+    /// <summary>The host with id <paramref name="id"/> (<c>fal</c>), or null when the catalog has none.</summary>
     public VideoHost? FindHost(string id) => Hosts.FirstOrDefault(h => h.Id == id);
 
+    /// <summary>The model with id <paramref name="id"/> (<c>google:veo-3.1-fast</c>), or null when the catalog has none.</summary>
     public VideoModel? FindModel(string id) => Models.FirstOrDefault(m => m.Id == id);
 
+    /// <summary>The catalog built into the library (<c>catalog/video.json</c>), without any overlay.</summary>
     public static VideoCatalog Shipped()
     {
         using var stream = typeof(VideoCatalog).Assembly.GetManifestResourceStream(EmbeddedName)
@@ -48,13 +55,14 @@ public sealed record VideoCatalog
         return shipped.MergedWith(Parse(stream, overlayPath));
     }
 
-    /// <summary>As <see cref="Load(string?)"/>, with the user's overlay (<see cref="VideoCatalogUpdater.DefaultOverlayPath"/>, what <c>models update</c> writes) when no overlay is named and that file exists.</summary>
+    /// <summary>As <see cref="Load(string?)"/>, with the user's overlay (<c>video.json</c> in the user config folder, what <c>models update</c> writes) when no overlay is named and that file exists.</summary>
     public static VideoCatalog Load(string? overlayPath, IEnvironmentVariables environment)
     {
         var fallback = VideoCatalogUpdater.DefaultOverlayPath(environment);
         return Load(overlayPath ?? (File.Exists(fallback) ? fallback : null));
     }
 
+    /// <summary>Reads a catalog from JSON; <paramref name="origin"/> names the source in the one-line input error a malformed file gets.</summary>
     public static VideoCatalog Parse(Stream json, string origin)
     {
         try
@@ -68,6 +76,7 @@ public sealed record VideoCatalog
         }
     }
 
+    /// <summary>This catalog with <paramref name="overlay"/>'s hosts and models replacing those with the same id and its new ones added.</summary>
     public VideoCatalog MergedWith(VideoCatalog overlay) => this with
     {
         Hosts = [.. Hosts.Where(h => overlay.FindHost(h.Id) is null), .. overlay.Hosts],

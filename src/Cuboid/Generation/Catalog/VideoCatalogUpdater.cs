@@ -16,7 +16,7 @@ namespace Cuboid.Generation.Catalog;
 /// already known (shipped or in the overlay) keeps its other routes and ratings, because an overlay replaces a model
 /// whole. OpenRouter's <c>google/veo-3.1</c> is the canonical <c>google:veo-3.1</c>. The overlay is written atomically.
 /// </summary>
-public sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = null)
+internal sealed partial class VideoCatalogUpdater(TimeProvider? timeProvider = null)
 {
     private static readonly string[] GenerationTasks = ["t2v", "i2v", "extend", .. ImageTasks.All];
 

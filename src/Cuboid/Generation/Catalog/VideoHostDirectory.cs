@@ -18,6 +18,7 @@ public sealed class VideoHostDirectory(VideoCatalog catalog, IEnvironmentVariabl
         : string.IsNullOrEmpty(environment.Get(host.KeyEnv)) ? $"no key ({host.KeyEnv} is not set)"
         : null;
 
+    /// <summary>The video generator for <paramref name="host"/>, with its own key and base URL; a usage error when the host is unknown or has no key.</summary>
     public IVideoGenerator For(string host)
     {
         var endpoint = Endpoint(host);

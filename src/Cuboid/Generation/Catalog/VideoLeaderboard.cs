@@ -3,7 +3,7 @@ using Cuboid.Portfolio;
 namespace Cuboid.Generation.Catalog;
 
 /// <summary>The video models of a task (<c>t2v</c>, <c>i2v</c>, <c>extend</c>) by decayed rating, for <c>cuboid models --task t2v</c>.</summary>
-public static class VideoLeaderboard
+internal static class VideoLeaderboard
 {
     public static readonly IReadOnlyList<string> Tasks = ["t2v", "i2v", "extend"];
 

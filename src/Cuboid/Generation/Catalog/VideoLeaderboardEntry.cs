@@ -1,7 +1,7 @@
 namespace Cuboid.Generation.Catalog;
 
 /// <summary>One row of the video leaderboard: the model, its raw and decayed rating, the cheapest price per second, its capabilities and whether a host here can run it.</summary>
-public sealed record VideoLeaderboardEntry(
+internal sealed record VideoLeaderboardEntry(
     string Task,
     string ModelId,
     string? Name,

@@ -7,7 +7,7 @@ namespace Cuboid.Generation.Catalog;
 /// the largest SKU not above the clip's short side, so a 720p clip delivered for a 1080p request is billed at 720p, never
 /// at what was asked. A clip smaller than every SKU is billed at the smallest.
 /// </summary>
-public static class VideoPricing
+internal static class VideoPricing
 {
     public static VideoPrice? Sku(IReadOnlyList<VideoPrice> prices, int shortSide, bool audio)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Generation.Images;
 
 /// <summary>The image wire protocols, by the <c>apiKind</c> a catalog host names: OpenAI Images and fal's queue.</summary>
-public static class ImageApiKinds
+internal static class ImageApiKinds
 {
     public const string OpenAIImages = "openai-images";
 

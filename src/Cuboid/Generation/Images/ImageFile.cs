@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Cuboid.Generation.Images;
 
 /// <summary>Writes a generated image atomically (a hidden temporary file beside the target, then a move), so a failed run leaves no half-written picture.</summary>
-public static class ImageFile
+internal static class ImageFile
 {
     /// <summary>Saves <paramref name="image"/> at <paramref name="path"/>, creating its folder; returns the full path.</summary>
     public static string Save(DataContent image, string path)

@@ -4,7 +4,7 @@ namespace Cuboid.Generation.Images;
 /// Picks the SKU that applies to an image and prices it: quality and size must match where the SKU names them (an exact
 /// size beats "any size"); a per-megapixel SKU is charged for every started megapixel (1024×1024 pixels), as fal bills.
 /// </summary>
-public static class ImagePricing
+internal static class ImagePricing
 {
     public const string DefaultQuality = "medium";
 

@@ -39,6 +39,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     /// <summary>On each image: its share of the dollars booked for the call (a <see cref="decimal"/>).</summary>
     public const string DollarsKey = "cuboid.dollars";
 
+    /// <summary>The size asked for when the request names none: 1024×1024.</summary>
     public static readonly VideoSize DefaultSize = new(1024, 1024);
 
     private readonly VideoCatalog _catalog;
@@ -47,6 +48,7 @@ public sealed class PortfolioImageGenerator : IImageGenerator
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, IImageGenerator> _generators = new(StringComparer.Ordinal);
 
+    /// <summary>A generator over <paramref name="catalog"/>'s image routes on <paramref name="hosts"/>, spending from <paramref name="budget"/> and booking into <paramref name="ledger"/>; usually made by <see cref="GenerationSession.Images"/>.</summary>
     public PortfolioImageGenerator(VideoCatalog catalog, VideoHostDirectory hosts, RatingDecay decay, RunBudget budget, UsageLedger ledger, TimeProvider? time = null)
     {
         _catalog = catalog;
@@ -57,8 +59,10 @@ public sealed class PortfolioImageGenerator : IImageGenerator
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>The budget every image call reserves from before it is sent.</summary>
     public RunBudget Budget { get; }
 
+    /// <summary>The ledger every image call, failed or not, is booked into.</summary>
     public UsageLedger Ledger { get; }
 
     /// <summary>Why a host cannot be used here (no key, not in the catalog), or null when it can.</summary>
@@ -109,8 +113,10 @@ public sealed class PortfolioImageGenerator : IImageGenerator
         return outcome ?? throw RoutedAttempts.NoRoute(plan, failures, "every image route failed", $"a {plan.Request.Size} {plan.Request.Task} image");
     }
 
+    /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
+    /// <summary>Disposes the host generators this instance made.</summary>
     public void Dispose()
     {
         foreach (var generator in _generators.Values)

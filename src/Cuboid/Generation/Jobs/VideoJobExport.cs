@@ -8,7 +8,7 @@ namespace Cuboid.Generation.Jobs;
 /// with a JSON sidecar <c>{job id}.json</c>: the request, model, host, state, cost, probe facts and warnings, never a key.
 /// Each file is written beside its target and moved into place, so a failure leaves no half-written output.
 /// </summary>
-public static class VideoJobExport
+internal static class VideoJobExport
 {
     public static IReadOnlyList<string> Save(VideoJob job, string directory)
     {

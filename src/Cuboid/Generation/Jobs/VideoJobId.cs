@@ -5,7 +5,7 @@ namespace Cuboid.Generation.Jobs;
 /// request is sent (the job is recorded first), so it cannot hold the host's own id; it names the host so a job always
 /// routes back to the host, route and key that created it, never to whatever serves the model today.
 /// </summary>
-public static class VideoJobId
+internal static class VideoJobId
 {
     public static string New(string host, TimeProvider time) =>
         $"{host}.{Guid.CreateVersion7(time.GetUtcNow()):N}";

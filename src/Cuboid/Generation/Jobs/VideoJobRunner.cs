@@ -21,6 +21,7 @@ public sealed class VideoJobRunner
     // One pause per waited job; cancelled by Wake (one left cancelled by an early Wake ends the next pause at once).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _pauses = new(StringComparer.Ordinal);
 
+    /// <summary>A runner over <paramref name="store"/> that reaches each job's host through <paramref name="generators"/>; <paramref name="tools"/> probes the outputs (ffprobe on the PATH by default).</summary>
     public VideoJobRunner(IVideoJobStore store, IVideoGeneratorSource generators, VideoJobRunnerOptions? options = null, TimeProvider? time = null, MediaTools? tools = null)
     {
         _store = store;
@@ -30,6 +31,7 @@ public sealed class VideoJobRunner
         _inspector = new VideoOutputInspector(tools ?? MediaTools.Default, Options.DurationTolerance);
     }
 
+    /// <summary>Poll intervals, wait deadline and download retries.</summary>
     public VideoJobRunnerOptions Options { get; }
 
     /// <summary>How long a create refused with 429 may be retried before the route counts as throttled past its deadline.</summary>
@@ -38,6 +40,7 @@ public sealed class VideoJobRunner
     /// <summary>Called after every saved change of a job (state, progress, outputs), for progress displays.</summary>
     public event Action<VideoJob>? Changed;
 
+    /// <summary>The durable store every job change is saved to.</summary>
     public IVideoJobStore Store => _store;
 
     /// <summary>
@@ -57,10 +60,11 @@ public sealed class VideoJobRunner
         }
     }
 
+    /// <summary>The stored job <paramref name="id"/>; a usage error (<c>job.not-found</c>) when the store has no such job.</summary>
     public VideoJob Require(string id) =>
         _store.Find(id) ?? throw CuboidException.Usage(CuboidErrorCodes.JobNotFound, CuboidParameters.JobId, $"no job '{id}' in the job store; list jobs with: cuboid jobs list");
 
-    public Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default) =>
+    internal Task<VideoSubmitOutcome> SubmitAsync(VideoJobSubmission submission, CancellationToken cancellationToken = default) =>
         SendAsync(NewJob(submission), submission, counted: false, cancellationToken);
 
     /// <summary>

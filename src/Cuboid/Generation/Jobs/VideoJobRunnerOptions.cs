@@ -3,8 +3,10 @@ namespace Cuboid.Generation.Jobs;
 /// <summary>How a job is waited for: poll intervals (the host's hint when it gives one, else backing off from the minimum), the wait deadline, download retries.</summary>
 public sealed record VideoJobRunnerOptions
 {
+    /// <summary>The first pause between status requests when the host gives no hint (2 s).</summary>
     public TimeSpan MinPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest pause between status requests, however long the job runs (30 s).</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The shortest wait a host's own poll-after hint can ask for (a hint is honoured down to this, not down to zero).</summary>

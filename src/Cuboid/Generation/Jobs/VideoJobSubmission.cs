@@ -3,7 +3,7 @@ using Cuboid.Generation.Catalog;
 namespace Cuboid.Generation.Jobs;
 
 /// <summary>Everything needed to start one job on one route: the host and its model, the request in both forms, and the route's prices.</summary>
-public sealed record VideoJobSubmission
+internal sealed record VideoJobSubmission
 {
     public required string Host { get; init; }
 

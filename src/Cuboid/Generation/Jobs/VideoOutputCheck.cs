@@ -1,4 +1,4 @@
 namespace Cuboid.Generation.Jobs;
 
 /// <summary>What comparing the kept outputs with the request found, and the cost of what was delivered (null when no SKU applies).</summary>
-public sealed record VideoOutputCheck(IReadOnlyList<string> Warnings, decimal? Cost);
+internal sealed record VideoOutputCheck(IReadOnlyList<string> Warnings, decimal? Cost);

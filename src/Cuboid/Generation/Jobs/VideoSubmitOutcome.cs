@@ -7,7 +7,7 @@ namespace Cuboid.Generation.Jobs;
 /// 4xx, 401, connection refused): then no job exists there and another route may be tried. A create whose outcome is
 /// unknown (timeout, cut connection) is not a refusal: the job is marked unknown and never sent elsewhere.
 /// </summary>
-public sealed record VideoSubmitOutcome(VideoJob Job, ProviderCallException? Refusal)
+internal sealed record VideoSubmitOutcome(VideoJob Job, ProviderCallException? Refusal)
 {
     public bool Accepted => Refusal is null && Job.ProviderJobId is not null;
 }

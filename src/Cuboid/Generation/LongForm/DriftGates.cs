@@ -13,6 +13,7 @@ public sealed record DriftGates(double? AnchorDeltaE, double? JoinDeltaE)
     /// <summary>ΔE 8 to the anchor: past about three just-noticeable differences of cumulative colour drift. ΔE 10 at a join: a visible jump.</summary>
     public static DriftGates Default { get; } = new(8, 10);
 
+    /// <summary>Both gates off: every delivered segment is kept.</summary>
     public static DriftGates Off { get; } = new(null, null);
 
     /// <summary>Parses <c>--gate</c>: <c>off</c>, or <c>deltaE=6,join=10</c> (either part; <c>deltaE=off</c> turns one off).</summary>

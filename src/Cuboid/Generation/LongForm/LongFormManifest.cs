@@ -8,7 +8,7 @@ namespace Cuboid.Generation.LongForm;
 /// take of every segment, rewritten atomically after each change. A run started again with the same options and folder
 /// reads it back and goes on from there: delivered takes are kept, created jobs are waited for (never created again).
 /// </summary>
-public sealed class LongFormManifest
+internal sealed class LongFormManifest
 {
     public const string FileName = "longform.json";
 

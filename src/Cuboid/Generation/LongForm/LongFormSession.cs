@@ -16,7 +16,9 @@ namespace Cuboid.Generation.LongForm;
 /// </summary>
 public sealed class LongFormSession(GenerationSession generation, StoryboardModel? storyboardModel = null, IImageGenerator? images = null, MediaTools? tools = null)
 {
+    /// <summary>The joined video's file name in the output folder.</summary>
     public const string VideoName = "final.mp4";
+    /// <summary>The storyboard's file name in the output folder.</summary>
     public const string StoryboardName = "storyboard.json";
 
     private readonly MediaTools _tools = tools ?? MediaTools.Default;

@@ -6,6 +6,7 @@ namespace Cuboid.Generation.LongForm;
 /// </summary>
 public sealed record SegmentTake
 {
+    /// <summary>The segment's index in the storyboard, from 0.</summary>
     public required int Segment { get; init; }
 
     /// <summary>1 for the first render, 2 for the first re-render, ...</summary>
@@ -17,18 +18,22 @@ public sealed record SegmentTake
     /// <summary><c>pending</c>, <c>delivered</c> or <c>failed</c>.</summary>
     public string State { get; init; } = Pending;
 
+    /// <summary>The start-frame image the take was rendered from; null when it started from text or extends a job.</summary>
     public string? StartFrame { get; init; }
 
+    /// <summary>The end-frame image it was asked to end on; null for none.</summary>
     public string? EndFrame { get; init; }
 
     /// <summary>The job whose video this take extends (the <c>extend</c> strategy), instead of a start frame.</summary>
     public string? Extends { get; init; }
 
+    /// <summary>The delivered clip's file; null until delivered.</summary>
     public string? Path { get; init; }
 
     /// <summary><c>host:model</c> that rendered it.</summary>
     public string? Route { get; init; }
 
+    /// <summary>Dollars the delivered take cost (settled, else the estimate); 0 until delivered.</summary>
     public decimal Dollars { get; init; }
 
     /// <summary>ΔE between its last frame's mean Lab colour and the anchor's.</summary>
@@ -37,14 +42,19 @@ public sealed record SegmentTake
     /// <summary>ΔE between its first frame and the frame before the join (the previous segment's end or its start keyframe).</summary>
     public double? JoinDeltaE { get; init; }
 
+    /// <summary>The take's first frame as a PNG file, for the drift page; null until measured.</summary>
     public string? FirstFramePng { get; init; }
 
+    /// <summary>The take's last frame as a PNG file, the next segment's start in the chain strategy; null until measured.</summary>
     public string? LastFramePng { get; init; }
 
     /// <summary>Mean Lab colour of the last frame: what the next segment's join is compared with.</summary>
     public LabColor? LastColor { get; init; }
 
+    /// <summary><see cref="State"/> of a take whose job has not delivered yet.</summary>
     public const string Pending = "pending";
+    /// <summary><see cref="State"/> of a take whose clip was delivered and measured.</summary>
     public const string Delivered = "delivered";
+    /// <summary><see cref="State"/> of a take whose job failed.</summary>
     public const string Failed = "failed";
 }

@@ -6,10 +6,11 @@ namespace Cuboid.Generation.LongForm;
 /// <summary>
 /// A long video's plan: its shots in order (one generated segment each) and its anchors, the reference images every
 /// segment is held to (subjects and style). Loaded from <c>--storyboard story.json</c>, written by the reasoning model
-/// (<see cref="StoryboardWriter"/>), or, with neither, the prompt repeated over evenly long shots.
+/// (<c>LongFormSession</c> asks the reasoner when a storyboard model is given), or, with neither, the prompt repeated over evenly long shots.
 /// </summary>
 public sealed record Storyboard(IReadOnlyList<StoryboardShot> Shots, IReadOnlyList<string> Anchors)
 {
+    /// <summary>The video's length in seconds: the shots' lengths added up.</summary>
     public int TotalSeconds => Shots.Sum(s => s.Seconds);
 
     /// <summary><paramref name="seconds"/> split into shots of <paramref name="shotSeconds"/> (the last one shorter when it does not divide), each showing <paramref name="prompt"/>.</summary>
@@ -72,5 +73,6 @@ public sealed record Storyboard(IReadOnlyList<StoryboardShot> Shots, IReadOnlyLi
         }
     }
 
+    /// <summary>The storyboard as <c>storyboard.json</c> holds it (the shape <see cref="Load"/> reads).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, PortfolioJson.Output);
 }

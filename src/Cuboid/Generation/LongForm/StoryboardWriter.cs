@@ -11,7 +11,7 @@ namespace Cuboid.Generation.LongForm;
 /// stays Cuboid's: the model writes what each shot shows, the lengths come from the segment plan, so a model that
 /// miscounts cannot change the video's length.
 /// </summary>
-public sealed class StoryboardWriter(IChatClient reasoner)
+internal sealed class StoryboardWriter(IChatClient reasoner)
 {
     /// <summary>Output tokens reserved: about 120 per shot prompt, plus the JSON around them.</summary>
     public static int OutputTokens(int shots) => 200 + (120 * shots);

@@ -9,7 +9,7 @@ using Cuboid.Portfolio;
 namespace Cuboid.Generation.Providers;
 
 /// <summary>The video wire protocols Cuboid speaks, by the <c>apiKind</c> a catalog host names, and the adapter for each.</summary>
-public static class VideoApiKinds
+internal static class VideoApiKinds
 {
     public const string OpenAIVideos = "openai-videos";
     public const string Fal = "fal";

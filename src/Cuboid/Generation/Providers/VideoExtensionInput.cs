@@ -1,7 +1,7 @@
 namespace Cuboid.Generation.Providers;
 
 /// <summary>How a protocol's hosts take the video to extend.</summary>
-public enum VideoExtensionInput
+internal enum VideoExtensionInput
 {
     /// <summary>Only a video the same host made, by its reference (Veo's file URI, the OpenAI Videos id).</summary>
     OwnVideo,

@@ -9,7 +9,7 @@ namespace Cuboid.Generation.Providers;
 /// endpoint has no such field. <see cref="DurationFormat"/> says how it spells seconds: <c>int</c> (8), <c>string</c>
 /// ("8") or <c>seconds</c> ("8s").
 /// </summary>
-public sealed record VideoInputMap
+internal sealed record VideoInputMap
 {
     /// <summary>The mapping most fal and Replicate video endpoints use.</summary>
     public static VideoInputMap Default { get; } = new();

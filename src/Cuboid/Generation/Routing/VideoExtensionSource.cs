@@ -4,4 +4,4 @@ namespace Cuboid.Generation.Routing;
 /// The video an extension continues, as routing needs to know it: the host that made it (hosts that extend by reference
 /// take only their own videos) and whether it has a URL another host can fetch without a key.
 /// </summary>
-public sealed record VideoExtensionSource(string Host, bool FetchableUrl);
+internal sealed record VideoExtensionSource(string Host, bool FetchableUrl);

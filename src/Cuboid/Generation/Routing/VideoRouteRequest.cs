@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cuboid.Portfolio;
 
 namespace Cuboid.Generation.Routing;
@@ -20,21 +21,28 @@ public sealed record VideoRouteRequest
     /// <summary>The exact size asked for (from <c>--size</c>, or <c>--resolution</c> at <c>--aspect</c>).</summary>
     public required VideoSize Size { get; init; }
 
+    /// <summary>Whether a first frame is given (only routes that take one are candidates).</summary>
     public bool FirstFrame { get; init; }
 
+    /// <summary>Whether a last frame is given.</summary>
     public bool LastFrame { get; init; }
 
+    /// <summary>Reference images given (routes must take at least this many).</summary>
     public int ReferenceImages { get; init; }
 
+    /// <summary>Whether a soundtrack is asked for.</summary>
     public bool Audio { get; init; }
 
+    /// <summary>Whether a seed is given (routes that ignore seeds are skipped).</summary>
     public bool Seed { get; init; }
 
     /// <summary>The video an <c>extend</c> request continues.</summary>
-    public VideoExtensionSource? ExtendSource { get; init; }
+    [JsonInclude]
+    internal VideoExtensionSource? ExtendSource { get; init; }
 
     /// <summary>A canonical model id the user pinned with <c>--model</c>.</summary>
     public string? Model { get; init; }
 
+    /// <summary>How candidates are ordered: by decayed rating, price or latency.</summary>
     public RoutingPolicy Policy { get; init; } = RoutingPolicy.Quality;
 }

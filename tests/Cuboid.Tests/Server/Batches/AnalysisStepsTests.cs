@@ -9,6 +9,7 @@ using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cuboid.Tests.Server.Batches;
@@ -110,7 +111,7 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         var scheduler = new StepScheduler(new BackgroundJobClient(new InMemoryStorage()), store);
         var gateway = GatewayStore.Open(_folder);
         var cache = AnalysisCache.Open(Path.Combine(_folder, "cache"));
-        var steps = new AnalysisSteps(store, blobs, scheduler, models, new AnalysisGateway(models, cache), cache,
+        var steps = new AnalysisSteps(store, blobs, scheduler, models, new AnalysisGateway(new ServiceCollection().AddSingleton(models.Router).AddSingleton<IAnalysisCache>(cache).BuildServiceProvider()), cache,
             gateway, new KeyBudgets(gateway, models, TimeProvider.System), TimeProvider.System, NullLogger<AnalysisSteps>.Instance);
         return (steps, store, blobs);
     }

@@ -11,6 +11,7 @@ namespace Cuboid.Generation.LongForm;
 /// </summary>
 public static class DriftAnalyzer
 {
+    /// <summary>Measures the video at <paramref name="path"/> in one decode: per-segment and per-join metrics against the anchor, trends, multi-lag similarity, letterbox and findings. Input and usage errors for a missing, non-video or badly segmented file.</summary>
     public static async Task<DriftMeasurement> MeasureAsync(string path, DriftOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DriftOptions();

@@ -7,7 +7,7 @@ namespace Cuboid.Generation.LongForm;
 /// on the synthetic defect clips of the tests (each ramp, flash, bar and freeze is found) and on clean clips, which
 /// must stay silent. Trend findings need at least two segments.
 /// </summary>
-public static class DriftFindings
+internal static class DriftFindings
 {
     /// <summary>Rise of ΔE against the anchor from the first to the last segment that counts as colour drift.</summary>
     public const double ColourDriftDeltaE = 6;

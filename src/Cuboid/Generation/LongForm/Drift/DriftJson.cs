@@ -7,6 +7,7 @@ namespace Cuboid.Generation.LongForm;
 /// <see cref="DriftReport.SchemaVersion"/>).</summary>
 public static class DriftJson
 {
+    /// <summary>The serializer options of the drift report's JSON.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -14,8 +15,10 @@ public static class DriftJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The report as <c>drift.json</c> holds it.</summary>
     public static string Serialize(DriftReport report) => JsonSerializer.Serialize(report, Options);
 
+    /// <summary>A report read back from <c>drift.json</c>'s text; a <see cref="JsonException"/> when it is empty or malformed.</summary>
     public static DriftReport Deserialize(string json) =>
         JsonSerializer.Deserialize<DriftReport>(json, Options) ?? throw new JsonException("drift.json is empty");
 }

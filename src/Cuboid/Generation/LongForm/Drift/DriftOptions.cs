@@ -22,10 +22,13 @@ public sealed record DriftOptions
     /// still shows in the Laplacian after the downscale; smaller than 256 px, which cost 1.35× a decode (PERFORMANCE.md).</summary>
     public int AnalysisLongSide { get; init; } = 192;
 
+    /// <summary>Receives decode progress; null for none.</summary>
     public IProgress<DecodeProgress>? Progress { get; init; }
 
+    /// <summary>ffmpeg and ffprobe to use (those on the PATH by default).</summary>
     public MediaTools Tools { get; init; } = MediaTools.Default;
 
+    /// <summary>The clock the decode pass runs on (progress timing, timeouts).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Parses <c>--at</c>: comma-separated times such as <c>8,16.5,1m</c>; a usage error names a bad one.</summary>

@@ -37,6 +37,7 @@ public sealed record DriftReport(
     LetterboxBars Letterbox,
     IReadOnlyList<DriftFinding> Findings)
 {
+    /// <summary>The drift.json shape this library writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>The judge's verdict per segment (<c>cuboid generate --judge</c>); null, and left out of drift.json, otherwise.</summary>

@@ -6,7 +6,9 @@ namespace Cuboid.Generation.LongForm;
 /// half-written report, and only an empty folder or an earlier drift report is replaced.</summary>
 public static class DriftReportFolder
 {
+    /// <summary>The report's JSON file name in the output folder.</summary>
     public const string JsonName = "drift.json";
+    /// <summary>The report's HTML page's file name in the output folder.</summary>
     public const string HtmlName = "drift.html";
 
     /// <summary>Writes the report; returns the final paths of the two files.</summary>

@@ -8,5 +8,6 @@ namespace Cuboid.Generation.LongForm;
 /// <param name="FramesSeen">Lit frames the bars were measured on (dark frames are skipped: they are all "bar").</param>
 public sealed record LetterboxBars(int Top, int Bottom, int Left, int Right, long FramesSeen)
 {
+    /// <summary>Whether any edge has a bar.</summary>
     public bool Any => Top + Bottom + Left + Right > 0;
 }

@@ -10,6 +10,7 @@ namespace Cuboid.Generation.LongForm;
 /// <param name="Ratio">End / start (null when start is 0).</param>
 public sealed record MetricTrend(string Metric, IReadOnlyList<double> Values, double Slope, double Start, double End, double Change, double? Ratio)
 {
+    /// <summary>The trend of <paramref name="values"/> (one per segment): least-squares slope, start, end, change and ratio.</summary>
     public static MetricTrend Of(string metric, IReadOnlyList<double> values)
     {
         var n = values.Count;

@@ -10,5 +10,6 @@ namespace Cuboid.Generation.LongForm;
 /// <param name="Drop">Similarity at the shortest lag minus at the longest lag that has a value.</param>
 public sealed record MultiLagSimilarity(IReadOnlyList<int> Lags, IReadOnlyList<double?> Similarity, double? Area, double? Drop)
 {
+    /// <summary>The lags in frames measured by default: 2, 5, 10, 20 and 50.</summary>
     public static IReadOnlyList<int> DefaultLags { get; } = [2, 5, 10, 20, 50];
 }
