@@ -44,7 +44,7 @@ public sealed class VideoGateway(GenerationSession session)
     public VideoJob Record(GenerateRequest request) => session.Record(request);
 
     /// <summary>Sends a recorded job's create, once across every worker (null: it was sent already).</summary>
-    public Task<VideoSubmitOutcome?> SubmitRecordedAsync(string id, GenerateRequest request, CancellationToken cancellationToken) =>
+    internal Task<VideoSubmitOutcome?> SubmitRecordedAsync(string id, GenerateRequest request, CancellationToken cancellationToken) =>
         session.SubmitRecordedAsync(id, request, cancellationToken);
 
     /// <summary>One poll, saved by compare-and-swap (null: another poller moved the job first); the pause before the next, or none once it ended.</summary>
