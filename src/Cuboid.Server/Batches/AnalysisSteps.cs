@@ -129,6 +129,14 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
                 await blobs.PutAsync(ReportKey(item.Id, Path.GetFileName(file)), content, cancellationToken);
             }
 
+            // The full-size frames the report links to (its poster, a thumbnail's click-through).
+            var frames = Path.Combine(reportFolder, "frames");
+            foreach (var file in Directory.Exists(frames) ? Directory.EnumerateFiles(frames, "*.jpg") : [])
+            {
+                await using var content = File.OpenRead(file);
+                await blobs.PutAsync(ReportKey(item.Id, "frames/" + Path.GetFileName(file)), content, cancellationToken);
+            }
+
             var warning = outcome.Failure?.Message ?? (outcome.NoProviderConfigured ? "no model provider is configured on the server: the report is structural only" : null);
             var dollars = outcome.Report.Usage.Stages.Sum(s => s.Dollars);
             var records = outcome.Report.Usage.Stages.Where(s => s.Dollars > 0 || s.Calls > 0)

@@ -17,7 +17,7 @@ namespace Cuboid.Server.Ui;
 /// <c>videos/{video}/video</c>, which report.html plays as <c>../video</c>). One token opens that batch's files only,
 /// while its key is live.
 /// </summary>
-public static class UiBatchFilesEndpoints
+public static partial class UiBatchFilesEndpoints
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly HashSet<string> ReportFiles = [ReportWriter.HtmlFile, ReportWriter.JsonFile, ReportWriter.MarkdownFile, ReportWriter.VttFile];
@@ -57,7 +57,8 @@ public static class UiBatchFilesEndpoints
             var item = FinishedItem(OpenBatch(token, links, gateway, store), video, store);
             var file = string.IsNullOrEmpty(path) ? ReportWriter.HtmlFile : path;
             // Only the report's own files: the key is built from a fixed name, never from the path as given.
-            var content = ReportFiles.TryGetValue(file, out var known) ? await blobs.OpenReadAsync(AnalysisSteps.ReportKey(item.ReportItemId, known), context.RequestAborted) : null;
+            var known = ReportFiles.TryGetValue(file, out var named) ? named : FrameFile().IsMatch(file) ? file : null;
+            var content = known is not null ? await blobs.OpenReadAsync(AnalysisSteps.ReportKey(item.ReportItemId, known), context.RequestAborted) : null;
             if (content is null)
             {
                 throw GatewayException.NotFound($"the report has no file '{file}'");
@@ -101,4 +102,8 @@ public static class UiBatchFilesEndpoints
         await using var content = await blobs.OpenReadAsync(key, cancellationToken);
         return content is null ? null : await JsonNode.ParseAsync(content, cancellationToken: cancellationToken);
     }
+
+    /// <summary>A frame the final step kept beside the report: one plain JPEG name under <c>frames/</c>, nothing else.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^frames/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.jpg$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FrameFile();
 }

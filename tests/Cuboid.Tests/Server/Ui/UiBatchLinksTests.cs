@@ -41,6 +41,10 @@ public sealed partial class UiBatchLinksTests(GatewaySimulatorFixture fixture) :
         var reportJson = await anonymous.GetAsync(reportUrl + "report.json");
         var videoHref = VideoSource().Match(reportHtml).Groups[1].Value;
         var video = await anonymous.GetAsync(new Uri(new Uri(anonymous.BaseAddress!, reportUrl), videoHref));
+        var reportNode = JsonNode.Parse(await reportJson.Content.ReadAsStringAsync())!;
+        var frameName = (string)reportNode["samples"]![0]!["frame"]!;
+        var frame = await anonymous.GetAsync(reportUrl + frameName);
+        var notAFrame = await anonymous.GetAsync(reportUrl + "frames/..%2Freport.jpg");
         var notAReportFile = await anonymous.GetAsync(reportUrl + "manifest.json");
         var climbed = await anonymous.GetAsync(reportUrl + "..%2F..%2F..%2Fbatches.db");
         var otherBatchsVideo = await anonymous.GetAsync(indexUrl + $"videos/{theirVideo}/report/");
@@ -57,7 +61,12 @@ public sealed partial class UiBatchLinksTests(GatewaySimulatorFixture fixture) :
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.Contains("<video", reportHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, reportJson.StatusCode);
-        Assert.NotNull(JsonNode.Parse(await reportJson.Content.ReadAsStringAsync())!["video"]);
+        Assert.NotNull(reportNode["video"]);
+        Assert.StartsWith("frames/", frameName, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, frame.StatusCode);
+        Assert.Equal("image/jpeg", frame.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xFF, 0xD8], (await frame.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.NotEqual(HttpStatusCode.OK, notAFrame.StatusCode);
         Assert.StartsWith("../video/", videoHref, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, video.StatusCode);
         Assert.Equal("video/mp4", video.Content.Headers.ContentType!.MediaType);
