@@ -20,9 +20,9 @@ public sealed partial class ConcurrentRunsTests(RouterSimulatorFixture fixture) 
 
     // The best-rated captioner, which the simulator breaks; the one behind it; an expensive reasoner whose 2,000-token
     // cap reserves ~$0.80, more than a starved run's $0.05 but well inside every other run's budget.
-    private static readonly CatalogModel Flaky = PortfolioHarness.Model("sim:cap-flaky", ["caption"], 128_000, 1m, 4m, ("caption", 95));
-    private static readonly CatalogModel Captioner = PortfolioHarness.Model("sim:cap-good", ["caption"], 128_000, 1m, 4m, ("caption", 90));
-    private static readonly CatalogModel Reasoner = PortfolioHarness.Model("sim:reasoner", ["reason"], 128_000, 100m, 400m, ("reason", 90));
+    internal static readonly CatalogModel Flaky = PortfolioHarness.Model("sim:cap-flaky", ["caption"], 128_000, 1m, 4m, ("caption", 95));
+    internal static readonly CatalogModel Captioner = PortfolioHarness.Model("sim:cap-good", ["caption"], 128_000, 1m, 4m, ("caption", 90));
+    internal static readonly CatalogModel Reasoner = PortfolioHarness.Model("sim:reasoner", ["reason"], 128_000, 100m, 400m, ("reason", 90));
 
     [Fact]
     public async Task Fifty_concurrent_runs_on_one_router_keep_their_own_books_fail_alone_and_share_a_tripped_breaker()
@@ -126,7 +126,8 @@ public sealed partial class ConcurrentRunsTests(RouterSimulatorFixture fixture) 
 
     private static bool IsCircuitOpen(UsageRecord record) => record.Error?.Contains("circuit open: sim:cap-flaky kept failing", StringComparison.Ordinal) == true;
 
-    private static ModelRouter BuildRouter(ProviderSimulator sim)
+    /// <summary>A router over the simulator with the three models above and a breaker that stays open for the test.</summary>
+    internal static ModelRouter BuildRouter(ProviderSimulator sim)
     {
         var catalog = new ModelCatalog
         {

@@ -1,5 +1,4 @@
 using Cuboid.Portfolio;
-using Cuboid.Portfolio.Providers;
 using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
 using Cuboid.Tests.Portfolio;
@@ -17,11 +16,11 @@ public sealed class ConcurrentAnalysesTests
     private const int Runs = 50;
     private const decimal Starved = 0.01m;
 
-    // The best-rated captioner, which the simulator breaks; the one behind it; a reasoner whose reservation (its
+    // The run tests' models: a broken best captioner, a healthy one behind it, and a reasoner whose reservation (its
     // output cap at $400 per million tokens) is beyond a starved run's budget and far inside everyone else's.
-    private static readonly CatalogModel Flaky = PortfolioHarness.Model("sim:cap-flaky", ["caption"], 128_000, 1m, 4m, ("caption", 95));
-    private static readonly CatalogModel Captioner = PortfolioHarness.Model("sim:cap-good", ["caption"], 128_000, 1m, 4m, ("caption", 90));
-    private static readonly CatalogModel Reasoner = PortfolioHarness.Model("sim:reasoner", ["reason"], 128_000, 100m, 400m, ("reason", 90));
+    private static readonly CatalogModel Flaky = ConcurrentRunsTests.Flaky;
+    private static readonly CatalogModel Captioner = ConcurrentRunsTests.Captioner;
+    private static readonly CatalogModel Reasoner = ConcurrentRunsTests.Reasoner;
 
     private static readonly VideoRecipe Clip = new() { Seconds = 12, Width = 160, Height = 90, Audio = false };
 
@@ -33,7 +32,7 @@ public sealed class ConcurrentAnalysesTests
         sim.Respond(SimulatedProviders.Answer);
         sim.Latency = TimeSpan.FromMilliseconds(10);
         sim.ScriptAlways("cap-flaky", Fault.ServerError(500));
-        using var router = BuildRouter(sim);
+        using var router = ConcurrentRunsTests.BuildRouter(sim);
         var analyzer = new VideoAnalyzer(MediaEngineSource.Instance, MediaEngineSource.Instance);
 
         // One run trips the flaky captioner's breaker before the others start.
@@ -98,21 +97,4 @@ public sealed class ConcurrentAnalysesTests
     }
 
     private static bool IsCircuitOpen(UsageRecord record) => record.Error?.Contains("circuit open: sim:cap-flaky kept failing", StringComparison.Ordinal) == true;
-
-    private static ModelRouter BuildRouter(ProviderSimulator sim)
-    {
-        var catalog = new ModelCatalog
-        {
-            Providers = [new CatalogProvider { Id = "sim", ApiKind = "openai", BaseUrl = new Uri(sim.BaseUri, "v1").ToString(), KeyEnv = "SIM_OPENAI_KEY" }],
-            Models = [Flaky, Captioner, Reasoner],
-        };
-        var settings = new PortfolioSettings
-        {
-            // A short backoff, and a break far longer than the test, so the circuit cannot half-open midway.
-            Resilience = new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = 30, BreakerBreakSeconds = 600 },
-        };
-        var adapters = ProviderAdapters.Create(new ProviderAdapterOptions());
-        var environment = new MapEnvironment(new Dictionary<string, string> { ["SIM_OPENAI_KEY"] = ProviderSimulator.DefaultApiKey });
-        return new ModelRouter(catalog, settings, adapters.ApiKinds.Select(adapters.Get), environment);
-    }
 }
