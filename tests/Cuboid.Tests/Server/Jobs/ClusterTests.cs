@@ -32,6 +32,7 @@ public sealed class ClusterTests
         // Killed once a few videos are done, while others are mid-step.
         await StepBatchWorld.WaitForCompletedAsync(admin, id, world.Videos.Count / 4, TimeSpan.FromMinutes(5));
         doomed.KillHard();
+        world.MarkKilled();
         var workers = JsonNode.Parse(await admin.GetStringAsync("/v1/workers"))!;
         var done = await world.WaitForBatchAsync(admin, id, TimeSpan.FromMinutes(10))
             ?? throw new TimeoutException($"{await admin.GetStringAsync($"/v1/batches/{id}")}\nAPI:\n{api.Output}\nSURVIVOR:\n{survivor.Output}");

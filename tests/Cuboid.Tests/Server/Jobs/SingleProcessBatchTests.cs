@@ -17,6 +17,7 @@ public sealed class SingleProcessBatchTests
         var (admin, _, id) = await world.SubmitAsync(first.Url);
         await StepBatchWorld.WaitForCompletedAsync(admin, id, 2, TimeSpan.FromMinutes(5));
         first.KillHard();
+        world.MarkKilled();
         first.Dispose();
 
         using var second = ServeProcess.Start(arguments, world.Environment);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -20,7 +21,11 @@ internal sealed class StepBatchWorld : IAsyncDisposable
 {
     public const string AdminKey = "cbk-admin-cluster-0123456789";
 
-    private readonly ConcurrentBag<string> _answered = [];
+    /// <summary>How long before a <c>kill -9</c> an answer may have arrived without reaching the dead worker's cache.</summary>
+    private const int InFlightSeconds = 5;
+
+    private readonly ConcurrentBag<(string Key, long At)> _answered = [];
+    private long _killedAt; // Stopwatch timestamp; 0 while nothing was killed.
     private readonly ConcurrentDictionary<string, byte> _answers = new(StringComparer.Ordinal);
     private int _abandoned;
     private string _key = "";
@@ -116,6 +121,9 @@ internal sealed class StepBatchWorld : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Notes the moment a process was killed: answers delivered just before it may be asked for again.</summary>
+    public void MarkKilled() => Interlocked.Exchange(ref _killedAt, Stopwatch.GetTimestamp());
+
     /// <summary>Every video completed with a report made of the simulator's answers, every cost booked once, no answer asked twice.</summary>
     public async Task AssertExactAsync(HttpClient admin, HttpClient keyed, JsonObject done)
     {
@@ -126,7 +134,12 @@ internal sealed class StepBatchWorld : IAsyncDisposable
         }
 
         var usage = JsonNode.Parse(await keyed.GetStringAsync("/v1/usage"))!;
-        var repeated = _answered.GroupBy(a => a, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key[..20]} x{g.Count()}").ToList();
+        // An answer that arrived in the last moments before a kill -9 may never have reached the dead worker's cache:
+        // asking for it again is the one repeat a crash can force. Any other repeat means a step re-asked for what it had.
+        var killedAt = Interlocked.Read(ref _killedAt);
+        var repeated = _answered.GroupBy(a => a.Key, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Where(g => killedAt == 0 || g.Min(a => a.At) < killedAt - (Stopwatch.Frequency * InFlightSeconds))
+            .Select(g => $"{g.Key[..20]} x{g.Count()}").ToList();
         Assert.True((int)done["completed"]! == Videos.Count, done.ToJsonString());
         Assert.All(reports, r => Assert.Equal((string)r.Video["name"]!, Path.GetFileName((string)r.Report["source"]!)));
         Assert.All(reports, r => Assert.NotEmpty(r.Report["samples"]!.AsArray()));
@@ -137,7 +150,7 @@ internal sealed class StepBatchWorld : IAsyncDisposable
         Assert.True((decimal)done["dollars"]! > 0);
         Assert.Equal((decimal)done["dollars"]!, (decimal)usage["total"]!);
         // No answer asked for twice: each was cached as it arrived, so a step run again asked only for what it lacked.
-        Assert.True(repeated.Count == 0, $"answered twice: {string.Join(", ", repeated)} ({Volatile.Read(ref _abandoned)} calls abandoned mid-flight)");
+        Assert.True(repeated.Count == 0, $"answered twice, first long before any kill: {string.Join(", ", repeated)} ({Volatile.Read(ref _abandoned)} calls abandoned mid-flight)");
     }
 
     public async ValueTask DisposeAsync() => await Providers.DisposeAsync();
@@ -165,7 +178,7 @@ internal sealed class StepBatchWorld : IAsyncDisposable
         }
 
         var reply = SimulatedProviders.Answer(request);
-        _answered.Add($"{request.Protocol}:{Convert.ToHexString(SHA256.HashData(payload))}");
+        _answered.Add(($"{request.Protocol}:{Convert.ToHexString(SHA256.HashData(payload))}", Stopwatch.GetTimestamp()));
         _answers.TryAdd(reply.Text, 0);
         return reply;
     }
