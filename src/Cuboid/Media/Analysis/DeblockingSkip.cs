@@ -13,4 +13,8 @@ internal enum DeblockingSkip
 
     /// <summary>Skip only frames no other frame is predicted from, so no error carries over to later frames.</summary>
     NonReference,
+
+    /// <summary>Skip every frame: the decoder's in-loop filter is about a tenth of an H.264 decode. Reference frames are
+    /// then predicted from un-deblocked pictures, so the small block-edge errors carry over until the next keyframe.</summary>
+    All,
 }
