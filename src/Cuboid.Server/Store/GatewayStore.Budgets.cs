@@ -27,7 +27,7 @@ public sealed partial class GatewayStore
     private static readonly ConcurrentDictionary<string, SpendBook> BooksByFile = new(StringComparer.Ordinal);
 
     private readonly SpendBook _book;
-    private readonly ITimer _flushTimer;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _flushArmed;
     private volatile bool _disposed;
 
@@ -85,29 +85,47 @@ public sealed partial class GatewayStore
             return;
         }
 
+        TryWriteOwed();
+    }
+
+    /// <summary>Writes every queued change; false when the file refused them (they stay queued).</summary>
+    private bool TryWriteOwed()
+    {
         try
         {
-            lock (_book.FlushGate)
-            lock (WriteGate)
-            {
-                using var connection = Connect();
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var owed = WriteOwed(connection);
-                try
-                {
-                    transaction.Commit();
-                }
-                catch
-                {
-                    _book.Return(owed);
-                    throw;
-                }
-            }
+            WithOwedWritten(static _ => 0);
+            return true;
         }
         catch (Exception ex) when (!_disposed && ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            // Still queued (a failed write puts them back): a locked or full disk gets another try.
-            ArmFlush(RetryDelay);
+            // Still queued (a failed write puts them back): a locked or full disk gets another try from the writer.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The background writer: woken by the first change after a write, it waits <see cref="WriteDelay"/> so the changes
+    /// of that moment go in one transaction, then writes them (again every <see cref="RetryDelay"/> while the file refuses).
+    /// A wake-up is a completed task, not a timer: re-arming a timer on every request took the timer queue's lock on the
+    /// request's path, which a loaded machine made cost more than the hold itself.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        while (!_disposed)
+        {
+            await Volatile.Read(ref _wake).Task.ConfigureAwait(false);
+            Volatile.Write(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (_disposed)
+            {
+                return;
+            }
+
+            await Task.Delay(WriteDelay).ConfigureAwait(false);
+            Interlocked.Exchange(ref _flushArmed, 0);
+            while (!_book.NothingOwed && !TryWriteOwed() && !_disposed)
+            {
+                await Task.Delay(RetryDelay).ConfigureAwait(false);
+            }
         }
     }
 
@@ -118,25 +136,34 @@ public sealed partial class GatewayStore
     /// </summary>
     private SpendBook.KeyPeriod Load(string keyId, DateOnly periodStart, DateTimeOffset now)
     {
+        var (spent, holds) = WithOwedWritten(connection => (TotalIn(connection, keyId, periodStart),
+            Read(connection, "SELECT id, dollars, expires_ms FROM spend_holds WHERE key_id = $key AND period_start = $period AND expires_ms > $now", c =>
+            {
+                c.Parameters.AddWithValue("$key", keyId);
+                c.Parameters.AddWithValue("$period", Day(periodStart));
+                c.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            }, reader => KeyValuePair.Create(reader.GetString(0),
+                new SpendBook.LiveHold(decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))))));
+        return _book.Add(keyId, periodStart, spent, holds);
+    }
+
+    /// <summary>
+    /// Writes every queued change, then runs <paramref name="read"/>, in one write transaction (<c>BEGIN IMMEDIATE</c>: the
+    /// file's write lock is taken first, as a read may save a running total); a failure queues the changes again, in order.
+    /// </summary>
+    private T WithOwedWritten<T>(Func<SqliteConnection, T> read)
+    {
         lock (_book.FlushGate)
         lock (WriteGate)
         {
             using var connection = Connect();
-            // IMMEDIATE: the write lock is taken before the sums are read, as the total may be saved.
             using var transaction = connection.BeginTransaction(deferred: false);
             var owed = WriteOwed(connection);
             try
             {
-                var spent = TotalIn(connection, keyId, periodStart);
-                var holds = Read(connection, "SELECT id, dollars, expires_ms FROM spend_holds WHERE key_id = $key AND period_start = $period AND expires_ms > $now", c =>
-                {
-                    c.Parameters.AddWithValue("$key", keyId);
-                    c.Parameters.AddWithValue("$period", Day(periodStart));
-                    c.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                }, reader => KeyValuePair.Create(reader.GetString(0),
-                    new SpendBook.LiveHold(decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))));
+                var result = read(connection);
                 transaction.Commit();
-                return _book.Add(keyId, periodStart, spent, holds);
+                return result;
             }
             catch
             {
@@ -218,22 +245,18 @@ public sealed partial class GatewayStore
             return;
         }
 
-        ArmFlush(WriteDelay);
-    }
-
-    private void ArmFlush(TimeSpan delay)
-    {
+        // Only the first change since the last write wakes the writer; the rest ride along.
         if (Interlocked.Exchange(ref _flushArmed, 1) == 0)
         {
-            _flushTimer.Change(delay, Timeout.InfiniteTimeSpan);
+            Volatile.Read(ref _wake).TrySetResult();
         }
     }
 
-    /// <summary>Writes what is still queued (the server's shutdown) and stops the flush timer.</summary>
+    /// <summary>Writes what is still queued (the server's shutdown) and stops the writer.</summary>
     public void Dispose()
     {
         _disposed = true;
-        _flushTimer.Dispose();
+        Volatile.Read(ref _wake).TrySetResult();
         FlushPendingSettles();
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
         : base(path)
     {
         _book = BooksByFile.GetOrAdd(System.IO.Path.GetFullPath(path), static _ => new());
-        _flushTimer = TimeProvider.System.CreateTimer(static store => ((GatewayStore)store!).FlushPendingSettles(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _ = WriteLoopAsync();
     }
 
     public string Location => Path;

@@ -16,7 +16,10 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
 
     protected override int LatestSchemaVersion => GatewayStore.SchemaVersion;
 
-    protected override IGatewayStore Open() => GatewayStore.Open(_folder.Path);
+    // Every store opened here, disposed before the folder goes: a store writes its queued holds a moment after them.
+    private readonly List<GatewayStore> _opened = [];
+
+    protected override IGatewayStore Open() => Opened();
 
     protected override int StoredSchemaVersion() => _folder.UserVersion(GatewayStore.FileName);
 
@@ -25,7 +28,7 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
     {
         var day = new DateOnly(2026, 12, 1);
         var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var store = GatewayStore.Open(_folder.Path);
+        var store = Opened();
         var key = store.CreateKey(new KeySpec { Budget = 1.05m, Period = "day" }, at).Key;
         store.AddSpend(key.Id, day, at, "chat", "sim:a", 10, 10, 0.70m);
         store.AddSpend(key.Id, day, at, "chat", "sim:a", 10, 10, 0.20m);
@@ -39,7 +42,7 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
         }
 
         var refused = store.TryHold(key.Id, day, 1.05m, 0.20m, at, at.AddHours(1));
-        var held = GatewayStore.Open(_folder.Path).TryHold(key.Id, day, 1.05m, 0.10m, at, at.AddHours(1));
+        var held = Opened().TryHold(key.Id, day, 1.05m, 0.10m, at, at.AddHours(1));
         store.Settle(held.HoldId, key.Id, day, [new SpendEntry(at, "chat", "sim:a", 1, 1, 0.0999999999m)]);
         var last = store.TryHold(key.Id, day, 1.05m, 0.05m, at, at.AddHours(1));
 
@@ -53,7 +56,7 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
     [Fact]
     public async Task Holds_and_settles_racing_on_a_small_budget_never_overspend_and_every_settle_is_booked_once()
     {
-        var (a, b) = (GatewayStore.Open(_folder.Path), GatewayStore.Open(_folder.Path));
+        var (a, b) = (Opened(), Opened());
         var key = a.CreateKey(new KeySpec { Budget = 1.05m, Period = "day" }, At).Key;
 
         // Each call holds 0.10 and, once held, books 0.07 and releases the hold: room frees up while others race.
@@ -86,7 +89,7 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
     [Fact]
     public async Task Holds_reach_the_file_within_the_write_delay_with_no_read_to_push_them()
     {
-        var store = GatewayStore.Open(_folder.Path);
+        var store = Opened();
         var key = store.CreateKey(new KeySpec { Budget = 1m, Period = "day" }, At).Key;
 
         var hold = store.TryHold(key.Id, Today, 1m, 0.25m, At, At.AddHours(1));
@@ -105,7 +108,7 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
     [Fact]
     public async Task A_restarted_process_reads_the_holds_and_spend_its_predecessor_wrote_at_shutdown()
     {
-        var store = GatewayStore.Open(_folder.Path);
+        var store = Opened();
         var key = store.CreateKey(new KeySpec { Budget = 1m, Period = "day" }, At).Key;
         store.TryHold(key.Id, Today, 1m, 0.40m, At, At.AddHours(1));
         var settled = store.TryHold(key.Id, Today, 1m, 0.30m, At, At.AddHours(1));
@@ -147,5 +150,24 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
 
     public override Task InitializeAsync() => Task.CompletedTask;
 
-    public override Task DisposeAsync() => _folder.DeleteAsync();
+    public override Task DisposeAsync()
+    {
+        lock (_opened)
+        {
+            _opened.ForEach(s => s.Dispose());
+        }
+
+        return _folder.DeleteAsync();
+    }
+
+    private GatewayStore Opened()
+    {
+        var store = GatewayStore.Open(_folder.Path);
+        lock (_opened)
+        {
+            _opened.Add(store);
+        }
+
+        return store;
+    }
 }
