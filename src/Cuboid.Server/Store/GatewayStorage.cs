@@ -13,6 +13,7 @@ namespace Cuboid.Server.Store;
 public sealed class GatewayStorage : IDisposable
 {
     private readonly PostgresDatabase? _database;
+    private FileStream? _serveLock;
 
     private GatewayStorage(IGatewayStore gateway, IVideoJobStore videoJobs, IAnalysisCache cache, PostgresDatabase? database)
     {
@@ -38,8 +39,17 @@ public sealed class GatewayStorage : IDisposable
         var files = options.StoreFolder();
         if (!PostgresDatabase.IsPostgres(options.Store))
         {
-            return new GatewayStorage(GatewayStore.Open(files), SqliteVideoJobStore.Open(Path.Combine(files, "videos")),
-                AnalysisCache.Open(Path.Combine(files, "cache")), null);
+            var serveLock = SqliteServeLock.Acquire(files);
+            try
+            {
+                return new GatewayStorage(GatewayStore.Open(files), SqliteVideoJobStore.Open(Path.Combine(files, "videos")),
+                    AnalysisCache.Open(Path.Combine(files, "cache")), null) { _serveLock = serveLock };
+            }
+            catch
+            {
+                serveLock.Dispose();
+                throw;
+            }
         }
 
         var database = PostgresDatabase.Create(options.Store!);
@@ -64,5 +74,6 @@ public sealed class GatewayStorage : IDisposable
         // The SQLite store writes its queued settles first.
         (Gateway as IDisposable)?.Dispose();
         _database?.Dispose();
+        _serveLock?.Dispose();
     }
 }

@@ -61,7 +61,7 @@ public sealed class ServerCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_answers_on_its_port_until_cancelled()
+    public async Task Serve_answers_on_its_port_until_cancelled_and_a_second_serve_on_its_folder_refuses_to_start()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -86,10 +86,15 @@ public sealed class ServerCommandsTests : IDisposable
         }
 
         var unauthorized = await http.GetAsync("/v1/models");
+        // A second gateway on the same SQLite folder would keep budgets of its own: it refuses to start.
+        var (secondCode, _, secondErr) = await Run("serve", "--urls", "http://127.0.0.1:0", "--store", _store);
         await stop.CancelAsync();
         var (code, _, err) = await serving;
 
         Assert.Equal("Healthy", live);
+        Assert.Equal(ExitCodes.Usage, secondCode);
+        Assert.Single(secondErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("another cuboid serve is already using the store", secondErr, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains($"serving on {url}", err, StringComparison.Ordinal);
