@@ -167,7 +167,7 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
                 scheduler.QueuePending(itemId);
             }
 
-            scheduler.AfterStep(itemId);
+            scheduler.AfterStep(itemId, context?.BackgroundJob?.Id);
             return;
         }
 
@@ -184,7 +184,7 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
             }
 
             then?.Invoke();
-            scheduler.AfterStep(itemId);
+            scheduler.AfterStep(itemId, context?.BackgroundJob?.Id);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Fails(ex, context))
         {

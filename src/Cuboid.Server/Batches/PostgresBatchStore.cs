@@ -30,6 +30,7 @@ public sealed class PostgresBatchStore : PostgresRecordStore, IBatchStore
             PRIMARY KEY (item_id, step));
         CREATE TABLE batch_video_holds (job_id text PRIMARY KEY, hold_id text, period_start date NOT NULL);
         """,
+        "ALTER TABLE batch_items ADD COLUMN finish_claimant text, ADD COLUMN finish_queued boolean NOT NULL DEFAULT false;",
     ]);
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
@@ -140,8 +141,18 @@ public sealed class PostgresBatchStore : PostgresRecordStore, IBatchStore
         Read("SELECT step, state FROM batch_steps WHERE item_id = @item", c => c.Parameters.AddWithValue("item", itemId), r => (r.GetString(0), r.GetString(1) == "done"))
             .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
 
-    public bool ClaimFinish(string itemId) =>
-        Execute("UPDATE batch_items SET finish_claimed = true WHERE id = @id AND NOT finish_claimed", c => c.Parameters.AddWithValue("id", itemId)) > 0;
+    public bool ClaimFinish(string itemId, string claimant) =>
+        Execute("""
+            UPDATE batch_items SET finish_claimed = true, finish_claimant = @claimant
+            WHERE id = @id AND (NOT finish_claimed OR (finish_claimant = @claimant AND NOT finish_queued))
+            """, c =>
+        {
+            c.Parameters.AddWithValue("id", itemId);
+            c.Parameters.AddWithValue("claimant", claimant);
+        }) > 0;
+
+    public void FinishQueued(string itemId) =>
+        Execute("UPDATE batch_items SET finish_queued = true WHERE id = @id", c => c.Parameters.AddWithValue("id", itemId));
 
     public decimal SpentBy(string batchId) =>
         Read("SELECT COALESCE(SUM(s.dollars), 0) FROM batch_steps s JOIN batch_items i ON i.id = s.item_id WHERE i.batch_id = @batch AND s.state = 'done'",
