@@ -49,6 +49,7 @@ internal static partial class GatewayProfileRun
         var messages = new List<ChatMessage> { new(ChatRole.User, "Say hello.") };
         var options = new ChatOptions { MaxOutputTokens = 50, ModelId = $"bench:{FastOpenAIUpstream.Model}" };
         var answer = new ChatResponse(new ChatMessage(ChatRole.Assistant, "Hello from the fast upstream.")) { FinishReason = ChatFinishReason.Stop };
+        var calls = 0;
         var usage = new UsageRecord { Task = "chat", Provider = "bench", ModelId = $"bench:{FastOpenAIUpstream.Model}", InputTokens = 12, OutputTokens = 7 };
 
         (string Name, bool OnThread, Func<Task> Step)[] steps =
@@ -59,11 +60,14 @@ internal static partial class GatewayProfileRun
             ("through the gateway, streamed", false, () => through.CompleteAsync(streamed: true)),
             ("key lookup: SHA-256 + store query", true, () => Sync(() => store.FindByHash(KeySecrets.Hash(secret)))),
             ("key lookup: SHA-256 + verified-key cache", true, () => Sync(() => verified.Find(KeySecrets.Hash(secret)))),
-            ("hold + settle (SQLite, one spend row)", true, () => Sync(() =>
+            ("hold + settle (SQLite, one spend row; the file written by a timer)", true, () => Sync(() => HoldAndSettle(store, key.Id, day))),
+            ("hold + settle, and every 10th call writes the 10 to the file (SQLite)", true, () => Sync(() =>
             {
-                var now = DateTimeOffset.UtcNow;
-                var hold = store.TryHold(key.Id, day, 1_000_000m, 0.0001m, now, now.AddHours(1));
-                store.Settle(hold.HoldId, key.Id, day, [new SpendEntry(now, "chat", $"bench:{FastOpenAIUpstream.Model}", 12, 7, 0.0000060m)]);
+                HoldAndSettle(store, key.Id, day);
+                if (++calls % 10 == 0)
+                {
+                    ((GatewayStore)store).FlushPendingSettles();
+                }
             })),
             ("read the request (JSON + SDK messages)", true, () => Sync(() => ChatCompletionReader.Read(JsonDocument.Parse(Body).RootElement))),
             ("routed call through the library (HTTP to the upstream)", false, async () =>
@@ -108,6 +112,13 @@ internal static partial class GatewayProfileRun
         await File.WriteAllTextAsync(output, snippet);
         direct.Dispose();
         through.Dispose();
+    }
+
+    private static void HoldAndSettle(IGatewayStore store, string keyId, DateOnly day)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var hold = store.TryHold(keyId, day, 1_000_000m, 0.0001m, now, now.AddHours(1));
+        store.Settle(hold.HoldId, keyId, day, [new SpendEntry(now, "chat", $"bench:{FastOpenAIUpstream.Model}", 12, 7, 0.0000060m)]);
     }
 
     private static Task Sync(Action step)

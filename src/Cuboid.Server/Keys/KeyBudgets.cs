@@ -7,7 +7,7 @@ namespace Cuboid.Server.Keys;
 /// <summary>
 /// Holds and settles spend on virtual keys. The store is the one source of truth (<see cref="IGatewayStore.TryHold"/>):
 /// a call holds its worst-case estimate on its key's period before any model is asked, atomically against every other
-/// call of every process sharing the store, so concurrent calls cannot overspend a key; settling releases the hold and
+/// call (of every process sharing a PostgreSQL store), so concurrent calls cannot overspend a key; settling releases the hold and
 /// books what the ledger says the call cost.
 /// </summary>
 public sealed class KeyBudgets(IGatewayStore store, GatewayModels models, TimeProvider time)

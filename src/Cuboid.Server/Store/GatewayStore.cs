@@ -11,9 +11,9 @@ namespace Cuboid.Server.Store;
 /// The gateway's embedded SQLite store (<c>gateway.db</c> in the store folder): virtual keys (hashed, never the
 /// secret), one spend row per paid call, which key started each video job, and the
 /// analyses. Versioned by <see cref="SqliteMigrations"/>; WAL mode and one pooled
-/// connection per operation, as in the library's stores. Spend holds are rows too, taken under SQLite's write lock
-/// (<c>BEGIN IMMEDIATE</c>), so two processes on one file cannot overspend a key either. Settles are written a moment
-/// later, off the request's path (<c>GatewayStore.Settles.cs</c>).
+/// connection per operation, as in the library's stores. Budgets are decided in memory, exact across the threads and
+/// instances of one process, and holds and settles are written to the file in batches off the request's path
+/// (<c>GatewayStore.Budgets.cs</c>); several gateway processes share budgets through PostgreSQL.
 /// </summary>
 public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDisposable
 {
@@ -67,8 +67,8 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
     private GatewayStore(string path)
         : base(path)
     {
-        _pending = QueuesByFile.GetOrAdd(System.IO.Path.GetFullPath(path), static _ => new());
-        _flushTimer = TimeProvider.System.CreateTimer(static store => ((GatewayStore)store!).FlushPendingSettles(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _book = BooksByFile.GetOrAdd(System.IO.Path.GetFullPath(path), static _ => new());
+        _ = WriteLoopAsync();
     }
 
     public string Location => Path;
@@ -114,45 +114,6 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
             c.Parameters.AddWithValue("$id", id);
             c.Parameters.AddWithValue("$at", Text(now));
         }) > 0;
-
-    public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
-    {
-        lock (WriteGate)
-        {
-            using var connection = Connect();
-            // IMMEDIATE: the write lock is taken before the sums are read, so no other process can hold in between.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var settled = WritePendingSettles(connection);
-            try
-            {
-                var remaining = Math.Max(0m, budget - TotalIn(connection, keyId, periodStart) - HeldIn(connection, keyId, periodStart, now));
-                if (dollars > remaining)
-                {
-                    CommitSettles(transaction, settled);
-                    return new SpendHoldResult(null, remaining);
-                }
-
-                var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
-                Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
-                {
-                    c.Parameters.AddWithValue("$id", id);
-                    c.Parameters.AddWithValue("$key", keyId);
-                    c.Parameters.AddWithValue("$period", Day(periodStart));
-                    c.Parameters.AddWithValue("$dollars", dollars.ToString(CultureInfo.InvariantCulture));
-                    c.Parameters.AddWithValue("$at", Text(now));
-                    c.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
-                });
-                CommitSettles(transaction, settled);
-                return new SpendHoldResult(id, remaining);
-            }
-            catch
-            {
-                // A failed hold must not lose the settles it was carrying (CommitSettles queues them again itself).
-                Requeue(settled);
-                throw;
-            }
-        }
-    }
 
     public decimal HeldIn(string keyId, DateOnly periodStart, DateTimeOffset now)
     {

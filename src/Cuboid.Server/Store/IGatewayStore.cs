@@ -31,7 +31,8 @@ public interface IGatewayStore
 
     /// <summary>
     /// Holds <paramref name="dollars"/> on a key's period when what it spent, what live holds keep and this hold fit in
-    /// <paramref name="budget"/>; atomic across threads and processes. A hold not settled by
+    /// <paramref name="budget"/>; atomic across threads, and across processes on PostgreSQL (the SQLite store decides in
+/// its process's memory). A hold not settled by
     /// <paramref name="expiresAt"/> (its process died) stops counting then.
     /// </summary>
     SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt);

@@ -130,6 +130,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
         builder.UseSetting("Cuboid:AdminKey", AdminKey);
         builder.UseSetting("Cuboid:Store", _postgres ?? _store);
         builder.UseSetting("Cuboid:Files", _store);
+        // Request and Hangfire lines at Information would bury a failing test's message in the console; warnings stay.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         if (MaxRequestBytes is { } max)
         {
             builder.UseSetting("Cuboid:MaxRequestBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -31,10 +31,11 @@ internal static class AnalysisCommandLine
 
         // Deblocking skipped on frames nothing is predicted from: its errors cannot spread, the analysis frames find the
         // same cuts and caption JPEGs stay at 65 dB PSNR or more against a full decode; it saves a few per cent of an
-        // H.264 decode. Skipping it on every frame saves more but moved a cut and drift metrics (docs/PERFORMANCE.md).
-        if (options.Deblocking == DeblockingSkip.NonReference)
+        // H.264 decode. Skipping it on every frame saves about a tenth but changes the pictures, so only `scenes` does
+        // (docs/PERFORMANCE.md).
+        if (options.Deblocking != DeblockingSkip.None)
         {
-            args.AddRange(["-skip_loop_filter", "noref"]);
+            args.AddRange(["-skip_loop_filter", options.Deblocking == DeblockingSkip.All ? "all" : "noref"]);
         }
 
         // One filter thread: the frames the graph works on are tiny (or few, on the export branch), so slice threading

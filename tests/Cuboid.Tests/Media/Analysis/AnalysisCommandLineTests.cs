@@ -28,4 +28,14 @@ public class AnalysisCommandLineTests
 
         Assert.DoesNotContain("-skip_loop_filter", args);
     }
+
+    [Fact]
+    public void Skipping_deblocking_on_every_frame_asks_the_decoder_for_all()
+    {
+        var args = AnalysisCommandLine.Build("in.mp4", Small, 1280, new AnalysisOptions { Deblocking = DeblockingSkip.All }, export: null, candidatePattern: null);
+
+        var skip = args.IndexOf("-skip_loop_filter");
+        Assert.Equal("all", args[skip + 1]);
+        Assert.True(skip >= 0 && skip < args.IndexOf("-i"), string.Join(' ', args));
+    }
 }

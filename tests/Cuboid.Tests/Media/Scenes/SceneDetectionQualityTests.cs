@@ -28,13 +28,17 @@ public class SceneDetectionQualityTests(ShotReelFixture reels, ITestOutputHelper
         Assert.True(score.F1 >= 0.95, $"F1 below 0.95: {score}");
     }
 
-    [Fact]
-    public async Task Skipping_deblocking_on_non_reference_frames_finds_the_same_boundaries_as_a_fully_deblocked_decode()
+    [Theory]
+    [InlineData(1080, false)] // Non-reference frames only: the default for analyze and drift.
+    [InlineData(1080, true)] // Every frame (`cuboid scenes`); on this reel it once took the flash in the rotating shot for a cut.
+    [InlineData(720, true)]
+    public async Task Skipping_deblocking_finds_the_same_boundaries_as_a_fully_deblocked_decode(int height, bool everyFrame)
     {
-        var deblocked = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.None });
+        var path = height == 720 ? reels.Path720 : reels.Path1080;
+        var skip = everyFrame ? DeblockingSkip.All : DeblockingSkip.NonReference;
+        var deblocked = await AnalysisPass.RunAsync(path, new AnalysisOptions { Deblocking = DeblockingSkip.None });
 
-        // The default; on this reel, skipping it on every frame took the flash in the rotating shot for a cut.
-        var skipped = await AnalysisPass.RunAsync(reels.Path1080, new AnalysisOptions { Deblocking = DeblockingSkip.NonReference });
+        var skipped = await AnalysisPass.RunAsync(path, new AnalysisOptions { Deblocking = skip });
 
         string Describe(AnalysisResult result) => string.Join(", ", result.Boundaries.Select(b => $"{b.Kind}{(b.FromFade ? "(fade)" : "")}@{b.Frame}"));
         output.WriteLine($"deblocked: {Describe(deblocked)}");
