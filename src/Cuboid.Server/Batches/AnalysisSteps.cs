@@ -20,7 +20,7 @@ namespace Cuboid.Server.Batches;
 /// arrive (a step run again pays only for what the first run did not get), and the step row books its cost once.
 /// </summary>
 public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
-    IAnalysisCache cache, IGatewayStore gateway, KeyBudgets budgets, TimeProvider time, ILogger<AnalysisSteps> logger)
+    IAnalysisCache cache, IGatewayStore gateway, KeyBudgets budgets, StepBooking booking, TimeProvider time, ILogger<AnalysisSteps> logger)
 {
     private const int Attempts = 3;
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);
@@ -167,7 +167,7 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
                 scheduler.QueuePending(itemId);
             }
 
-            scheduler.AfterStep(itemId);
+            scheduler.AfterStep(itemId, context?.BackgroundJob?.Id);
             return;
         }
 
@@ -177,14 +177,11 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
         try
         {
             var (_, then, cost) = await body(item, batch, scratch);
-            // Booked once: a second run of a done step finds the row done and books nothing.
-            if (store.CompleteStep(itemId, step, cost.Dollars) && cost.Records.Count > 0)
-            {
-                budgets.Unreserved(CallerOf(batch), "analyze").Settle(cost.Records);
-            }
+            // Booked once, on the step row and the key together: a second run of a done step finds the row done and books nothing.
+            booking.Book(itemId, step, cost.Dollars, budgets.Unreserved(CallerOf(batch), "analyze"), cost.Records);
 
             then?.Invoke();
-            scheduler.AfterStep(itemId);
+            scheduler.AfterStep(itemId, context?.BackgroundJob?.Id);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Fails(ex, context))
         {

@@ -24,7 +24,8 @@ public sealed class BatchStorage : IDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(scale);
-        var postgres = PostgresDatabase.IsPostgres(server.Store) ? server.Store : scale.InMemory ? null : JobStorageFactory.ConnectionString(scale.Jobs!);
+        var sharesGateway = PostgresDatabase.IsPostgres(server.Store);
+        var postgres = sharesGateway ? server.Store : scale.InMemory ? null : JobStorageFactory.ConnectionString(scale.Jobs!);
         if (postgres is null)
         {
             return new BatchStorage(SqliteBatchStore.Open(server.StoreFolder()), null);
@@ -33,7 +34,7 @@ public sealed class BatchStorage : IDisposable
         var database = PostgresDatabase.Create(postgres);
         try
         {
-            return new BatchStorage(PostgresBatchStore.Open(database), database);
+            return new BatchStorage(PostgresBatchStore.Open(database, holdsKeySpend: sharesGateway), database);
         }
         catch
         {

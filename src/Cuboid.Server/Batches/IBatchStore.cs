@@ -52,8 +52,16 @@ public interface IBatchStore
     /// <summary>Each listed step of an item and whether it is done.</summary>
     IReadOnlyDictionary<string, bool> Steps(string itemId);
 
-    /// <summary>Claims an item's final step; true for exactly one caller, however many finish their step at once.</summary>
-    bool ClaimFinish(string itemId);
+    /// <summary>
+    /// Claims an item's final step for <paramref name="claimant"/> (the Hangfire job id of the step that finished last,
+    /// stable when Hangfire runs that job again): true for exactly one claimant, however many finish their step at once,
+    /// and true again for that claimant until <see cref="FinishQueued"/> says the final step is on the queue, so a claimant
+    /// that died between its claim and its enqueue queues the final step on its next run.
+    /// </summary>
+    bool ClaimFinish(string itemId, string claimant);
+
+    /// <summary>Records that the final step is on the queue: its claimant's later runs do not queue it again.</summary>
+    void FinishQueued(string itemId);
 
     /// <summary>What a batch's booked steps cost so far.</summary>
     decimal SpentBy(string batchId);

@@ -30,22 +30,28 @@ public sealed class PostgresBatchStore : PostgresRecordStore, IBatchStore
             PRIMARY KEY (item_id, step));
         CREATE TABLE batch_video_holds (job_id text PRIMARY KEY, hold_id text, period_start date NOT NULL);
         """,
+        "ALTER TABLE batch_items ADD COLUMN finish_claimant text, ADD COLUMN finish_queued boolean NOT NULL DEFAULT false;",
     ]);
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
-    private PostgresBatchStore(PostgresDatabase database)
-        : base(database)
-    {
-    }
+    private PostgresBatchStore(PostgresDatabase database, bool holdsKeySpend)
+        : base(database) => HoldsKeySpend = holdsKeySpend;
 
     public string Location => Database.Location;
 
+    /// <summary>
+    /// True when this database also holds the gateway's keys and spend (<c>--store postgres://...</c>): a step's cost and
+    /// its key spend are then booked in one transaction (<see cref="CompleteStep(string, string, decimal, SpendSettle?)"/>).
+    /// </summary>
+    public bool HoldsKeySpend { get; }
+
     /// <summary>Opens (creating or upgrading the tables) the store on <paramref name="database"/>.</summary>
-    public static PostgresBatchStore Open(PostgresDatabase database)
+    /// <param name="holdsKeySpend">Whether <paramref name="database"/> is also the gateway store's (its spend tables exist there).</param>
+    public static PostgresBatchStore Open(PostgresDatabase database, bool holdsKeySpend = false)
     {
         ArgumentNullException.ThrowIfNull(database);
         Schema.Apply(database);
-        return new PostgresBatchStore(database);
+        return new PostgresBatchStore(database, holdsKeySpend);
     }
 
     public void AddBatch(BatchRecord batch)
@@ -125,23 +131,59 @@ public sealed class PostgresBatchStore : PostgresRecordStore, IBatchStore
         });
     }
 
-    public bool CompleteStep(string itemId, string step, decimal dollars) =>
-        Execute("""
-            INSERT INTO batch_steps (item_id, step, state, dollars) VALUES (@item, @step, 'done', @dollars)
-            ON CONFLICT (item_id, step) DO UPDATE SET state = 'done', dollars = excluded.dollars WHERE batch_steps.state <> 'done'
-            """, c =>
+    public bool CompleteStep(string itemId, string step, decimal dollars) => CompleteStep(itemId, step, dollars, null);
+
+    /// <summary>
+    /// Marks a step done with what it cost and, in the same transaction, settles its key spend (releases the hold, books
+    /// the spend rows) when <see cref="HoldsKeySpend"/>: one unit keyed by the step. A retry after a commit whose
+    /// acknowledgement was lost finds the step done and writes nothing (both were written); a retry after a rollback
+    /// writes both. True only the first time.
+    /// </summary>
+    public bool CompleteStep(string itemId, string step, decimal dollars, SpendSettle? keySpend)
+    {
+        if (keySpend is not null && !HoldsKeySpend)
         {
-            c.Parameters.AddWithValue("item", itemId);
-            c.Parameters.AddWithValue("step", step);
-            c.Parameters.AddWithValue("dollars", dollars);
-        }) > 0;
+            throw new InvalidOperationException($"the batch store on {Location} does not hold the key spend");
+        }
+
+        return PostgresRetry.Run(() =>
+        {
+            using var connection = Database.DataSource.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            using var complete = new NpgsqlCommand("""
+                INSERT INTO batch_steps (item_id, step, state, dollars) VALUES (@item, @step, 'done', @dollars)
+                ON CONFLICT (item_id, step) DO UPDATE SET state = 'done', dollars = excluded.dollars WHERE batch_steps.state <> 'done'
+                """, connection, transaction);
+            complete.Parameters.AddWithValue("item", itemId);
+            complete.Parameters.AddWithValue("step", step);
+            complete.Parameters.AddWithValue("dollars", dollars);
+            var booked = complete.ExecuteNonQuery() > 0;
+            if (booked && keySpend is not null)
+            {
+                PostgresGatewayStore.WriteSettle(connection, transaction, keySpend);
+            }
+
+            transaction.Commit();
+            return booked;
+        });
+    }
 
     public IReadOnlyDictionary<string, bool> Steps(string itemId) =>
         Read("SELECT step, state FROM batch_steps WHERE item_id = @item", c => c.Parameters.AddWithValue("item", itemId), r => (r.GetString(0), r.GetString(1) == "done"))
             .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
 
-    public bool ClaimFinish(string itemId) =>
-        Execute("UPDATE batch_items SET finish_claimed = true WHERE id = @id AND NOT finish_claimed", c => c.Parameters.AddWithValue("id", itemId)) > 0;
+    public bool ClaimFinish(string itemId, string claimant) =>
+        Execute("""
+            UPDATE batch_items SET finish_claimed = true, finish_claimant = @claimant
+            WHERE id = @id AND (NOT finish_claimed OR (finish_claimant = @claimant AND NOT finish_queued))
+            """, c =>
+        {
+            c.Parameters.AddWithValue("id", itemId);
+            c.Parameters.AddWithValue("claimant", claimant);
+        }) > 0;
+
+    public void FinishQueued(string itemId) =>
+        Execute("UPDATE batch_items SET finish_queued = true WHERE id = @id", c => c.Parameters.AddWithValue("id", itemId));
 
     public decimal SpentBy(string batchId) =>
         Read("SELECT COALESCE(SUM(s.dollars), 0) FROM batch_steps s JOIN batch_items i ON i.id = s.item_id WHERE i.batch_id = @batch AND s.state = 'done'",

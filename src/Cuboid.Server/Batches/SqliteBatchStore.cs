@@ -29,6 +29,7 @@ public sealed class SqliteBatchStore : SqliteRecordStore, IBatchStore
             PRIMARY KEY (item_id, step));
         """,
         "CREATE TABLE video_holds (job_id TEXT PRIMARY KEY, hold_id TEXT, period_start TEXT NOT NULL);",
+        "ALTER TABLE items ADD COLUMN finish_claimant TEXT; ALTER TABLE items ADD COLUMN finish_queued INTEGER NOT NULL DEFAULT 0;",
     ]);
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
@@ -142,9 +143,18 @@ public sealed class SqliteBatchStore : SqliteRecordStore, IBatchStore
         Read("SELECT step, state FROM steps WHERE item_id = $item", c => c.Parameters.AddWithValue("$item", itemId), r => (r.GetString(0), r.GetString(1) == "done"))
             .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
 
-    /// <summary>Claims an item's final step; true for exactly one caller, however many finish their step at once.</summary>
-    public bool ClaimFinish(string itemId) =>
-        Write("UPDATE items SET finish_claimed = 1 WHERE id = $id AND finish_claimed = 0", c => c.Parameters.AddWithValue("$id", itemId)) > 0;
+    public bool ClaimFinish(string itemId, string claimant) =>
+        Write("""
+            UPDATE items SET finish_claimed = 1, finish_claimant = $claimant
+            WHERE id = $id AND (finish_claimed = 0 OR (finish_claimant = $claimant AND finish_queued = 0))
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$id", itemId);
+            c.Parameters.AddWithValue("$claimant", claimant);
+        }) > 0;
+
+    public void FinishQueued(string itemId) =>
+        Write("UPDATE items SET finish_queued = 1 WHERE id = $id", c => c.Parameters.AddWithValue("$id", itemId));
 
     /// <summary>What a batch's booked steps cost so far (decimal, summed here).</summary>
     public decimal SpentBy(string batchId) =>

@@ -42,13 +42,19 @@ public sealed class StepScheduler(IBackgroundJobClient jobs, IBatchStore store)
         }
     }
 
-    /// <summary>After a step: when every step but the last is done, the last is queued, once.</summary>
-    public void AfterStep(string itemId)
+    /// <summary>
+    /// After a step: when every step but the last is done, the last is queued, once. <paramref name="claimant"/> is the
+    /// Hangfire job id of the step (null outside Hangfire: a claim nobody can repeat): the claim is committed before the
+    /// enqueue, so a worker killed between the two would leave the item with no final step; Hangfire runs that job again
+    /// under the same id, and the store lets the same claimant claim again until the final step is recorded as queued.
+    /// </summary>
+    public void AfterStep(string itemId, string? claimant)
     {
         var steps = store.Steps(itemId);
-        if (steps.Where(s => s.Key != StepNames.Finish).All(s => s.Value) && store.ClaimFinish(itemId))
+        if (steps.Where(s => s.Key != StepNames.Finish).All(s => s.Value) && store.ClaimFinish(itemId, claimant ?? "run-" + Guid.NewGuid().ToString("N")))
         {
             Queue(itemId, StepNames.Finish);
+            store.FinishQueued(itemId);
         }
     }
 
@@ -68,8 +74,9 @@ public sealed class StepScheduler(IBackgroundJobClient jobs, IBatchStore store)
         if (pending.Count == 0)
         {
             // Claimed before the queue was lost or not: either way the last step runs (again, at most once more).
-            store.ClaimFinish(item.Id);
+            store.ClaimFinish(item.Id, "resume");
             Queue(item.Id, StepNames.Finish);
+            store.FinishQueued(item.Id);
         }
     }
 

@@ -52,6 +52,7 @@ public static class ScaleOutServices
         services.AddSingleton<IBlobStore>(sp => new DirectoryBlobStore(sp.GetRequiredService<IOptions<ScaleOptions>>().Value.Blobs
             ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
         services.AddSingleton<StepScheduler>();
+        services.AddSingleton<StepBooking>();
         services.AddTransient<AnalysisSteps>();
         services.AddTransient<Videos.VideoJobSteps>();
         services.AddHostedService<StepRecovery>();

@@ -71,13 +71,22 @@ public sealed class KeyBudgets(IGatewayStore store, GatewayModels models, TimePr
 
     internal void Book(Caller caller, DateOnly periodStart, string? holdId, IEnumerable<UsageRecord> records)
     {
+        if (SettleOf(caller, periodStart, holdId, records) is { } settle)
+        {
+            store.Settle(settle.HoldId, settle.KeyId, settle.PeriodStart, settle.Spend);
+        }
+    }
+
+    /// <summary>What settling writes on the caller's key (null for the admin: no key, nothing to write).</summary>
+    internal SpendSettle? SettleOf(Caller caller, DateOnly periodStart, string? holdId, IEnumerable<UsageRecord> records)
+    {
         if (caller.Key is not { } key)
         {
-            return;
+            return null;
         }
 
         var now = time.GetUtcNow();
-        store.Settle(holdId, key.Id, periodStart, [.. records
+        return new SpendSettle(holdId, key.Id, periodStart, [.. records
             .Where(r => r.Dollars > 0 || r.InputTokens > 0 || r.OutputTokens > 0)
             .Select(r => new SpendEntry(now, r.Task, r.ModelId, r.InputTokens, r.OutputTokens, r.Dollars))]);
     }

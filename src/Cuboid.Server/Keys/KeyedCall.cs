@@ -1,4 +1,5 @@
 using Cuboid.Portfolio;
+using Cuboid.Server.Store;
 
 namespace Cuboid.Server.Keys;
 
@@ -40,4 +41,11 @@ public sealed class KeyedCall(KeyBudgets budgets, Caller caller, string task, Da
 
         budgets.Book(caller, periodStart, holdId, records);
     }
+
+    /// <summary>
+    /// Settles by handing back what to write instead of writing it (null: nothing to write), for a store that writes it
+    /// in one transaction with something else (a step's booking, <see cref="Batches.StepBooking"/>). Once, like <see cref="Settle()"/>.
+    /// </summary>
+    internal SpendSettle? TakeSettle(IReadOnlyList<UsageRecord> records) =>
+        Interlocked.Exchange(ref _settled, 1) != 0 ? null : budgets.SettleOf(caller, periodStart, holdId, records);
 }

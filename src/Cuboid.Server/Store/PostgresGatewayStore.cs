@@ -157,22 +157,29 @@ public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGateway
         ArgumentNullException.ThrowIfNull(spend);
         using var connection = Database.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        WriteSettle(connection, transaction, new SpendSettle(holdId, keyId, periodStart, spend));
+        transaction.Commit();
+    }
+
+    /// <summary>Releases the hold and books the spend rows inside the caller's transaction (a step's booking shares it).</summary>
+    internal static void WriteSettle(NpgsqlConnection connection, NpgsqlTransaction transaction, SpendSettle settle)
+    {
         using var batch = new NpgsqlBatch(connection, transaction);
-        if (holdId is not null)
+        if (settle.HoldId is not null)
         {
             var release = new NpgsqlBatchCommand("DELETE FROM gateway_spend_holds WHERE id = @id");
-            release.Parameters.AddWithValue("id", holdId);
+            release.Parameters.AddWithValue("id", settle.HoldId);
             batch.BatchCommands.Add(release);
         }
 
-        foreach (var entry in spend)
+        foreach (var entry in settle.Spend)
         {
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO gateway_spend (key_id, period_start, at, task, model, input_tokens, output_tokens, dollars)
                 VALUES (@key, @period, @at, @task, @model, @in, @out, @dollars)
                 """);
-            insert.Parameters.AddWithValue("key", keyId);
-            insert.Parameters.AddWithValue("period", periodStart);
+            insert.Parameters.AddWithValue("key", settle.KeyId);
+            insert.Parameters.AddWithValue("period", settle.PeriodStart);
             insert.Parameters.AddWithValue("at", entry.At.ToUniversalTime());
             insert.Parameters.AddWithValue("task", entry.Task);
             insert.Parameters.AddWithValue("model", entry.Model);
@@ -186,8 +193,6 @@ public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGateway
         {
             batch.ExecuteNonQuery();
         }
-
-        transaction.Commit();
     }
 
     public void AddSpend(string keyId, DateOnly periodStart, DateTimeOffset at, string task, string model, long inputTokens, long outputTokens, decimal dollars) =>

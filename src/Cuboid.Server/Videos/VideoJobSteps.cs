@@ -20,7 +20,7 @@ namespace Cuboid.Server.Videos;
 /// re-sent), a poll saves only over the record it read and its step row lets one run queue the next step (so a duplicate
 /// chain ends at once), a downloaded job is not fetched again, and the settle step row books the cost once.
 /// </summary>
-public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBatchStore steps, KeyBudgets budgets, WebhookDispatcher webhooks, IBackgroundJobClient jobs,
+public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBatchStore steps, KeyBudgets budgets, StepBooking booking, WebhookDispatcher webhooks, IBackgroundJobClient jobs,
     ILogger<VideoJobSteps> logger)
 {
     /// <summary>The step row that books a video job's cost once.</summary>
@@ -184,17 +184,16 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
 
         var record = abandoned is null ? videos.RecordOf(job)
             : videos.RecordOf(job) with { Dollars = job.EstimatedCost, Outcome = Cuboid.Portfolio.CallOutcome.Abandoned, Error = abandoned };
-        if (!steps.CompleteStep(jobId, SettleStep, record.Dollars))
-        {
-            return; // Booked by an earlier run.
-        }
-
         var keyId = store.FindVideoJob(jobId)?.KeyId;
         var caller = keyId is not null && store.Find(keyId) is { } key ? new Caller(key) : Caller.Admin;
         // The hold the API took when it queued the job; without one (a job of an older process), booked in today's period.
         var hold = steps.FindVideoHold(jobId);
         var call = hold is null ? budgets.Unreserved(caller, job.Task) : new KeyedCall(budgets, caller, job.Task, hold.PeriodStart, hold.HoldId, new Cuboid.Portfolio.RunScope());
-        call.Settle([record]);
+        if (!booking.Book(jobId, SettleStep, record.Dollars, call, [record]))
+        {
+            return; // Booked by an earlier run.
+        }
+
         store.MarkVideoJobSettled(jobId, videos.Time.GetUtcNow());
         webhooks.Notify(jobId, keyId, $"video.{VideoJson.Status(job)}", VideoJson.Describe(job));
     }

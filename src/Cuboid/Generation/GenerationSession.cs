@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Generation.Catalog;
 using Cuboid.Generation.Images;
 using Cuboid.Generation.Jobs;
@@ -122,8 +123,7 @@ public sealed class GenerationSession
 
     /// <summary>
     /// Routes <paramref name="request"/> and records its job on the first route without sending the create, for a
-    /// gateway that queues the create as a step (<see cref="SubmitRecordedAsync"/>) and answers at once. Fallback to a
-    /// later route happens only in <see cref="GenerateAsync"/>: a recorded job keeps its route.
+    /// gateway that queues the create as a step (<see cref="SubmitRecordedAsync"/>) and answers at once.
     /// </summary>
     internal VideoJob Record(GenerateRequest request)
     {
@@ -135,7 +135,12 @@ public sealed class GenerationSession
         return Runner.Record(Submission(request, plan.Request, candidate, null, null, source));
     }
 
-    /// <summary>Sends the create of a job <see cref="Record"/>ed for <paramref name="request"/>, once (null: already sent, or sent by another caller).</summary>
+    /// <summary>
+    /// Sends the create of a job <see cref="Record"/>ed for <paramref name="request"/>, once (null: already sent, or sent by
+    /// another caller). A host that refuses the create before a job starts moves the job, under its id, to the next route
+    /// of the plan, by the loop and rules <see cref="GenerateAsync"/> uses (<see cref="RoutedAttempts"/>: the ranked order,
+    /// a host that refused the key skipped); each route's create is claimed on the job record, so one job is made at most.
+    /// </summary>
     internal async Task<VideoSubmitOutcome?> SubmitRecordedAsync(string jobId, GenerateRequest request, CancellationToken cancellationToken)
     {
         var job = Runner.Require(jobId);
@@ -143,9 +148,25 @@ public sealed class GenerationSession
         var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, CuboidParameters.FirstFrame) : null;
         var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, CuboidParameters.LastFrame) : null;
         var plan = Plan(request);
-        var candidate = plan.Candidates.FirstOrDefault(c => c.Route.Host == job.Host && c.Route.Model == job.HostModel)
-            ?? throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id}'s route {job.Host}:{job.HostModel} is no longer in the catalog here");
-        return await Runner.SubmitRecordedAsync(jobId, Submission(request, plan.Request, candidate, first, last, source), cancellationToken).ConfigureAwait(false);
+        var start = plan.Candidates.ToList().FindIndex(c => c.Route.Host == job.Host && c.Route.Model == job.HostModel);
+        if (start < 0)
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id}'s route {job.Host}:{job.HostModel} is no longer in the catalog here");
+        }
+
+        VideoSubmitOutcome? latest = null;
+        var sent = await RoutedAttempts.FirstAcceptedAsync(plan with { Candidates = [.. plan.Candidates.Skip(start)] }, Budget, $"a {request.Seconds} s clip", async (candidate, reservation) =>
+        {
+            // A queued job is paid from the gateway key's hold, not from this shared session's run.
+            reservation.Settle(0);
+            var submission = Submission(request, plan.Request, candidate, first, last, source);
+            latest = latest is { Refusal: not null } refused
+                ? await Runner.RerouteAsync(refused.Job, submission, cancellationToken).ConfigureAwait(false)
+                : await Runner.SubmitRecordedAsync(jobId, submission, cancellationToken).ConfigureAwait(false);
+            return latest is { Refusal: { } refusal } ? (null, refusal.Kind) : (new StrongBox<VideoSubmitOutcome?>(latest), (ProviderFailureKind?)null);
+        }).ConfigureAwait(false);
+        // Every route refused: the job stays failed with the last refusal.
+        return sent is null ? latest : sent.Value;
     }
 
     // A job the host accepted: waited for (unless not asked to), its reservation settled from what was delivered, booked.

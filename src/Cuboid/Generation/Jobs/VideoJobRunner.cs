@@ -91,6 +91,33 @@ public sealed class VideoJobRunner
     }
 
     /// <summary>
+    /// Moves a recorded job whose create <paramref name="refused"/> was refused (no job started at its host) to another
+    /// route, under the same id, and sends the create there once: the caller whose compare-and-swap moves the record
+    /// (with its create attempt counted) sends it; any other caller, or a job that is not such a refusal, gets null.
+    /// </summary>
+    internal async Task<VideoSubmitOutcome?> RerouteAsync(VideoJob refused, VideoJobSubmission submission, CancellationToken cancellationToken)
+    {
+        // Read again: the refusal was saved unconditionally, and the swap below needs the stored version.
+        var stored = Require(refused.Id);
+        if (stored.Host != refused.Host || stored.HostModel != refused.HostModel || stored.State != VideoJobState.Failed
+            || stored.ProviderJobId is not null || stored.CreateAttempts == 0)
+        {
+            return null;
+        }
+
+        refused = stored;
+
+        var moved = SaveIfUnchanged(refused with
+        {
+            Host = submission.Host, HostModel = submission.HostModel, Model = submission.Model, Task = submission.Task, Request = submission.Record,
+            EstimatedCost = submission.EstimatedCost, Prices = submission.Prices, State = VideoJobState.Submitting, RawState = null,
+            Error = $"{refused.Host}:{refused.HostModel} refused the create ({refused.Error}); sent to the next route", FinishedAt = null,
+            CreateAttempts = 1, UpdatedAt = _time.GetUtcNow(),
+        });
+        return moved is null ? null : await SendAsync(moved, submission, counted: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// One poll of a job, for a step that re-schedules itself instead of waiting: what the host said is saved only over
     /// the record read (compare-and-swap), so of two pollers racing one moves the job and the other gets null. Returns
     /// the job and the pause before the next poll (the host's hint within bounds, else backing off), or no pause once

@@ -112,7 +112,7 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         var gateway = GatewayStore.Open(_folder);
         var cache = AnalysisCache.Open(Path.Combine(_folder, "cache"));
         var steps = new AnalysisSteps(store, blobs, scheduler, models, new AnalysisGateway(new ServiceCollection().AddSingleton(models.Router).AddSingleton<IAnalysisCache>(cache).BuildServiceProvider()), cache,
-            gateway, new KeyBudgets(gateway, models, TimeProvider.System), TimeProvider.System, NullLogger<AnalysisSteps>.Instance);
+            gateway, new KeyBudgets(gateway, models, TimeProvider.System), new StepBooking(store, gateway), TimeProvider.System, NullLogger<AnalysisSteps>.Instance);
         return (steps, store, blobs);
     }
 

@@ -24,7 +24,7 @@ public abstract class BatchStoreContract
         var first = store.CompleteStep(item.Id, "caption-000", 0.25m);
         var again = store.CompleteStep(item.Id, "caption-000", 9m);
         store.CompleteStep(item.Id, "transcribe", 0.125m);
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ClaimFinish(item.Id))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.ClaimFinish(item.Id, "job-" + i))));
 
         Assert.True(first);
         Assert.False(again);
@@ -32,6 +32,26 @@ public abstract class BatchStoreContract
         Assert.Single(claims, c => c);
         Assert.Equal(0.375m, store.SpentBy(batch.Id));
         Assert.Equal(0.375m, store.FindItem(item.Id)!.Dollars);
+    }
+
+    [Fact]
+    public async Task The_claimant_of_the_final_step_claims_it_again_until_it_is_queued()
+    {
+        var store = await OpenAsync();
+        var (_, item) = AddItem(store, keyId: null);
+
+        var first = store.ClaimFinish(item.Id, "17");
+        var other = store.ClaimFinish(item.Id, "18");
+        // The claimant died before queuing the final step; Hangfire runs the same job (id 17) again.
+        var again = store.ClaimFinish(item.Id, "17");
+        store.FinishQueued(item.Id);
+        var afterQueued = store.ClaimFinish(item.Id, "17");
+
+        Assert.True(first);
+        Assert.False(other);
+        Assert.True(again);
+        Assert.False(afterQueued);
+        Assert.False(store.ClaimFinish(item.Id, "18"));
     }
 
     [Fact]

@@ -80,6 +80,38 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     [Fact]
+    public async Task A_queued_create_refused_by_its_first_route_falls_over_to_the_next_and_makes_one_job()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" }));
+        var key = host.Store.Keys().Single(k => k.Budget == 5);
+        var period = KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow);
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        var firstRoute = videos.Find(id)!.HostModel;
+        _videoSim.Script(firstRoute, VideoFault.ServerError(503));
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+        for (var runs = 0; queue.TryTake(out var step) && runs < 200; runs++)
+        {
+            await RecordingJobClient.RunAsync(step, steps);
+            await RecordingJobClient.RunAsync(step, steps);
+        }
+
+        var ended = videos.Find(id)!;
+        var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
+
+        Assert.Equal(VideoJobState.Succeeded, ended.State);
+        Assert.NotEqual(firstRoute, ended.HostModel);
+        Assert.Equal(1, _videoSim.CreateCount(firstRoute));
+        Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
+        Assert.Single(_videoSim.Jobs);
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
+        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task A_create_claimed_by_a_worker_that_died_before_sending_is_never_sent_again()
     {
         var queue = new RecordingJobClient();
