@@ -126,6 +126,38 @@ public class DriftAnalyzerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Averages_on_every_fourth_frame_stay_within_tolerance_of_every_frame()
+    {
+        // The compounding chain: colour, contrast and blur all move in it, a step per hop. The tolerances are what
+        // docs/PERFORMANCE.md states for the stride (measured there on this clip, the colour ramp and the blur ramp).
+        var clip = await DriftClips.ChainAsync(12);
+        {
+            var every = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments with { MetricStride = 1 })).Report;
+            var strided = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments)).Report;
+
+            Assert.Equal(DriftMeter.DefaultStride, 4);
+            Assert.Equal(Kinds(every), Kinds(strided));
+            Assert.Equal(every.Joins.Select(j => j.FlashScore), strided.Joins.Select(j => j.FlashScore));
+            Assert.Equal(every.Joins.Select(j => j.DeltaE), strided.Joins.Select(j => j.DeltaE));
+            foreach (var (a, b) in every.Segments.Zip(strided.Segments))
+            {
+                output.WriteLine(FormattableString.Invariant(
+                    $"{Path.GetFileName(clip)} {a.Index}: ΔE {a.DeltaEAnchor - b.DeltaEAnchor:0.000} hist {a.HistogramAnchor - b.HistogramAnchor:0.0000} ssim {a.SsimAnchor - b.SsimAnchor:0.0000} luma {a.LumaMean - b.LumaMean:0.00} contrast {a.Contrast - b.Contrast:0.00} sat {a.Saturation - b.Saturation:0.00} sharp {(b.Sharpness / a.Sharpness) - 1:0.0000} lag2 {a.LagSimilarity[0] - b.LagSimilarity[0]:0.0000}"));
+                Assert.Equal(a.Frames, b.Frames);
+                Assert.Equal(a.Flicker, b.Flicker);
+                Assert.Equal(a.DeltaEAnchor, b.DeltaEAnchor, 0.5);
+                Assert.Equal(a.HistogramAnchor, b.HistogramAnchor, 0.02);
+                Assert.Equal(a.SsimAnchor, b.SsimAnchor, 0.02);
+                Assert.Equal(a.LumaMean, b.LumaMean, 1.0);
+                Assert.Equal(a.Contrast, b.Contrast, 1.0);
+                Assert.Equal(a.Saturation, b.Saturation, 1.0);
+                Assert.InRange(b.Sharpness / a.Sharpness, 0.95, 1.05);
+                Assert.Equal(a.LagSimilarity[0]!.Value, b.LagSimilarity[0]!.Value, 0.02);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Drift_json_round_trips_with_its_schema_version()
     {
         var report = await MeasureAsync(await VideoBuilder.BuildAsync(DriftClips.Clean), TwoSecondSegments);
