@@ -8,6 +8,13 @@ if (args is ["paired-patchify", ..])
     return;
 }
 
+// CPU time per frame of each drift metric, and of the drift meter at stride 1 and 4: -- drift-frame-costs FILE [rounds]
+if (args is ["drift-frame-costs", var driftFile, ..])
+{
+    Cuboid.Benchmarks.Generation.DriftFrameCostRun.Run(driftFile, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // The router's own cost per call in CPU time, interleaved with the direct call (for a busy machine): -- router-overhead [rounds]
 if (args is ["router-overhead", ..])
 {

@@ -21,9 +21,16 @@ public static class DriftClips
         Filter = "drawbox=x=0:y=0:w=iw:h=ih*0.12:color=black:t=fill,drawbox=x=0:y=ih*0.88:w=iw:h=ih*0.12:color=black:t=fill",
     };
 
+    /// <summary>The base picture at 1280x720: the drift's analysis frames come from it through the point-sampling
+    /// step, as from real 720p video (the 320 px clips are area-averaged in one step).</summary>
+    public static VideoRecipe CleanHd { get; } = Clean with { Width = 1280, Height = 720 };
+
     /// <summary>Four 2 s segments, each blurred more than the one before (Gaussian sigma 0, 1, 2, 3 source pixels).</summary>
-    public static Task<string> BlurRampAsync() =>
-        SegmentedVideo.BuildAsync(Clean, 2, ["", "gblur=sigma=1", "gblur=sigma=2", "gblur=sigma=3"]);
+    public static Task<string> BlurRampAsync() => BlurRampAsync(Clean);
+
+    /// <summary>The blur ramp on another picture, e.g. <see cref="CleanHd"/>.</summary>
+    public static Task<string> BlurRampAsync(VideoRecipe picture) =>
+        SegmentedVideo.BuildAsync(picture, 2, ["", "gblur=sigma=1", "gblur=sigma=2", "gblur=sigma=3"]);
 
     /// <summary>4 s of motion, then the first frame of the second half held for 4 s.</summary>
     public static Task<string> FrozenSecondHalfAsync() =>

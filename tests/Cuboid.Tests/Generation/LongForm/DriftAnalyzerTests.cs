@@ -46,6 +46,20 @@ public class DriftAnalyzerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task At_720p_a_blur_ramp_of_one_to_three_pixels_is_found_and_the_clean_clip_stays_clean()
+    {
+        // 720p goes through the 256 px point-sampling step before the area step (the 320 px clips do not): the
+        // thresholds must still see what a viewer sees there.
+        var clean = await MeasureAsync(await VideoBuilder.BuildAsync(DriftClips.CleanHd), TwoSecondSegments);
+        var blurred = await MeasureAsync(await DriftClips.BlurRampAsync(DriftClips.CleanHd), TwoSecondSegments);
+
+        Assert.Empty(clean.Findings);
+        Assert.Equal([DriftFindingKinds.BlurRamp], Kinds(blurred));
+        var sharpness = blurred.Segments.Select(s => s.Sharpness).ToArray();
+        Assert.True(sharpness.Zip(sharpness.Skip(1), (a, b) => b < a).All(falls => falls), string.Join(", ", sharpness));
+    }
+
+    [Fact]
     public async Task A_black_flash_at_a_join_is_found_at_that_join_only()
     {
         var report = await MeasureAsync(
@@ -123,6 +137,35 @@ public class DriftAnalyzerTests(ITestOutputHelper output)
         Assert.All(lags.Similarity, s => Assert.InRange(s!.Value, 0, 1));
         Assert.True(lags.Similarity[0] > lags.Similarity[^1]);
         Assert.True(lags.Drop > 0);
+    }
+
+    [Fact]
+    public async Task Averages_on_every_fourth_frame_stay_within_tolerance_of_every_frame()
+    {
+        // The compounding chain: colour, contrast and blur all move in it, a step per hop. The tolerances are what
+        // docs/PERFORMANCE.md states for the stride (measured there on this clip, the colour ramp and the blur ramp).
+        var clip = await DriftClips.ChainAsync(12);
+        var every = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments with { MetricStride = 1 })).Report;
+        var strided = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments)).Report;
+
+        Assert.Equal(Kinds(every), Kinds(strided));
+        Assert.Equal(every.Joins.Select(j => j.FlashScore), strided.Joins.Select(j => j.FlashScore));
+        Assert.Equal(every.Joins.Select(j => j.DeltaE), strided.Joins.Select(j => j.DeltaE));
+        foreach (var (a, b) in every.Segments.Zip(strided.Segments))
+        {
+            output.WriteLine(FormattableString.Invariant(
+                $"{a.Index}: ΔE {a.DeltaEAnchor - b.DeltaEAnchor:0.000} hist {a.HistogramAnchor - b.HistogramAnchor:0.0000} ssim {a.SsimAnchor - b.SsimAnchor:0.0000} luma {a.LumaMean - b.LumaMean:0.00} contrast {a.Contrast - b.Contrast:0.00} sat {a.Saturation - b.Saturation:0.00} sharp {(b.Sharpness / a.Sharpness) - 1:0.0000} lag2 {a.LagSimilarity[0] - b.LagSimilarity[0]:0.0000}"));
+            Assert.Equal(a.Frames, b.Frames);
+            Assert.Equal(a.Flicker, b.Flicker);
+            Assert.Equal(a.DeltaEAnchor, b.DeltaEAnchor, 0.5);
+            Assert.Equal(a.HistogramAnchor, b.HistogramAnchor, 0.02);
+            Assert.Equal(a.SsimAnchor, b.SsimAnchor, 0.02);
+            Assert.Equal(a.LumaMean, b.LumaMean, 1.0);
+            Assert.Equal(a.Contrast, b.Contrast, 1.0);
+            Assert.Equal(a.Saturation, b.Saturation, 1.0);
+            Assert.InRange(b.Sharpness / a.Sharpness, 0.95, 1.05);
+            Assert.Equal(a.LagSimilarity[0]!.Value, b.LagSimilarity[0]!.Value, 0.02);
+        }
     }
 
     [Fact]

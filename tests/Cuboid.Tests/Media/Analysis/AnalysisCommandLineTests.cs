@@ -38,4 +38,15 @@ public class AnalysisCommandLineTests
         Assert.Equal("all", args[skip + 1]);
         Assert.True(skip >= 0 && skip < args.IndexOf("-i"), string.Join(' ', args));
     }
+
+    [Theory]
+    [InlineData(128, 72, 1280, "scale=256:144:flags=fast_bilinear,scale=128:72:flags=area")]
+    [InlineData(192, 108, 1280, "scale=256:144:flags=fast_bilinear,scale=192:108:flags=area")] // the drift's frames: 256, not 384
+    [InlineData(192, 108, 320, "[0:V:0]scale=192:108:flags=area")] // a small source is area-averaged in one step
+    public void The_point_sampling_step_goes_to_256_px_before_the_area_step(int width, int height, int sourceLongSide, string chain)
+    {
+        var args = AnalysisCommandLine.Build("in.mp4", new FrameSize(width, height), sourceLongSide, new AnalysisOptions(), export: null, candidatePattern: null);
+
+        Assert.Contains(chain, args[args.IndexOf("-filter_complex", args.IndexOf("-i")) + 1], StringComparison.Ordinal);
+    }
 }

@@ -25,7 +25,7 @@ public static class DriftAnalyzer
             ? await AnchorImage.LoadAsync(anchorPath, size, options.Tools, cancellationToken).ConfigureAwait(false)
             : null;
 
-        var meter = new DriftMeter(joins, anchor);
+        var meter = new DriftMeter(joins, anchor, options.MetricStride);
         var pass = new AnalysisOptions
         {
             SampleInterval = null,

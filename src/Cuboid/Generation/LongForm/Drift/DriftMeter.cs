@@ -20,6 +20,7 @@ internal sealed class DriftMeter : IFrameConsumer
     private readonly List<(int Join, long Frame)> _pendingFlashes = [];
     private readonly double[] _videoLagSums;
     private readonly long[] _videoLagCounts;
+    private readonly int _stride;
 
     private DriftPicture? _anchorPicture;
     private FrameLook _anchorLook;
@@ -30,6 +31,7 @@ internal sealed class DriftMeter : IFrameConsumer
     private HueSaturationHistogram _frameHistogram = new();
     private HueSaturationHistogram _previousFrameHistogram = new();
     private FrameLook _previousLook;
+    private bool _previousMeasured;
     private byte[] _previousRgb = [];
     private LetterboxScanner? _letterbox;
     private int _segment = -1;
@@ -39,8 +41,11 @@ internal sealed class DriftMeter : IFrameConsumer
 
     /// <param name="joinTimes">Times (s) where a new segment starts, increasing.</param>
     /// <param name="anchor">The anchor image at the analysis size, or null for the first frame.</param>
-    public DriftMeter(IReadOnlyList<double> joinTimes, AnalysisFrame? anchor)
+    /// <param name="stride">The per-segment averages are taken on every stride-th frame of a segment (1: every frame).</param>
+    public DriftMeter(IReadOnlyList<double> joinTimes, AnalysisFrame? anchor, int stride = DefaultStride)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
+        _stride = stride;
         _joinTimes = [.. joinTimes];
         _lags = MultiLagSimilarity.DefaultLags;
         _segments = new SegmentTotals?[_joinTimes.Length + 1];
@@ -52,6 +57,9 @@ internal sealed class DriftMeter : IFrameConsumer
         }
     }
 
+    /// <summary>Every fourth frame: segment values stay within the tolerance docs/PERFORMANCE.md measured.</summary>
+    public const int DefaultStride = 4;
+
     public long Frames => _frames;
 
     public void OnFrame(AnalysisFrame frame)
@@ -62,10 +70,7 @@ internal sealed class DriftMeter : IFrameConsumer
         }
 
         var index = frame.Index;
-        var look = FrameLookMeter.Measure(frame);
         var planes = frame.Planes;
-        _frameHistogram.Clear();
-        _frameHistogram.AddPixels(planes.HuePlane, planes.SaturationPlane);
         var thumbnail = _thumbnails[index % _thumbnails.Length];
         thumbnail.Fill(planes.LumaPlane, frame.Width);
         if (_anchorThumbnail is null)
@@ -76,19 +81,57 @@ internal sealed class DriftMeter : IFrameConsumer
         var segmentIndex = SegmentIndexAt(frame.Time);
         var segment = _segments[segmentIndex] ??= new SegmentTotals(_lags.Count);
         var firstOfSegment = segmentIndex != _segment;
+        // The per-segment averages are taken on every stride-th frame of the segment (from its first): a sample of
+        // 1/stride of the frames keeps them within the tolerance docs/PERFORMANCE.md states, at a fraction of the cost.
+        var measured = segment.Frames % _stride == 0;
+        var look = measured ? FrameLookMeter.Measure(frame) : default;
+        var lumaMean = measured ? look.LumaMean : PlaneMath.Sum(planes.LumaPlane) / (double)frame.PixelCount;
+        if (measured)
+        {
+            _frameHistogram.Clear();
+            _frameHistogram.AddPixels(planes.HuePlane, planes.SaturationPlane);
+        }
+
         if (firstOfSegment && _frames > 0)
         {
             StartSegmentAfterJoin(segment, frame, look, thumbnail);
         }
 
         _segment = segmentIndex;
-        segment.Histogram.Add(_frameHistogram);
-        segment.AddFrame(frame.Time, look, thumbnail.Ssim(_anchorThumbnail!), _previousSegmentThumbnail is { } p ? thumbnail.Ssim(p) : null);
+        segment.AddFrame(frame.Time);
+        if (measured)
+        {
+            segment.Histogram.Add(_frameHistogram);
+            segment.AddLook(look, thumbnail.Ssim(_anchorThumbnail!), _previousSegmentThumbnail is { } p ? thumbnail.Ssim(p) : null);
+            AddLags(segment, index, thumbnail);
+        }
+
+        // Flicker and the flash score need every frame: their differences are between neighbours.
         if (index > 0 && !firstOfSegment)
         {
             segment.AddDifference(frame.Stats.Motion);
         }
 
+        _letterbox!.OnFrame(planes.ValuePlane, lumaMean);
+        _flash.Add(index, frame.Stats.Motion, lumaMean);
+        ScoreFlashes(index, final: false);
+
+        _previousMeasured = measured;
+        if (measured)
+        {
+            _previousLook = look;
+            (_previousFrameHistogram, _frameHistogram) = (_frameHistogram, _previousFrameHistogram);
+        }
+
+        frame.Red.CopyTo(_previousRgb);
+        frame.Green.CopyTo(_previousRgb.AsSpan(frame.PixelCount));
+        frame.Blue.CopyTo(_previousRgb.AsSpan(2 * frame.PixelCount));
+        _frames++;
+    }
+
+    // The multi-lag curve on the measured frames, each against the frames exactly 2-50 before it (all thumbnails kept).
+    private void AddLags(SegmentTotals segment, long index, LumaThumbnail thumbnail)
+    {
         for (var lag = 0; lag < _lags.Count; lag++)
         {
             if (index >= _lags[lag])
@@ -99,17 +142,6 @@ internal sealed class DriftMeter : IFrameConsumer
                 _videoLagCounts[lag]++;
             }
         }
-
-        _letterbox!.OnFrame(planes.ValuePlane, look.LumaMean);
-        _flash.Add(index, frame.Stats.Motion, look.LumaMean);
-        ScoreFlashes(index, final: false);
-
-        _previousLook = look;
-        (_previousFrameHistogram, _frameHistogram) = (_frameHistogram, _previousFrameHistogram);
-        frame.Red.CopyTo(_previousRgb);
-        frame.Green.CopyTo(_previousRgb.AsSpan(frame.PixelCount));
-        frame.Blue.CopyTo(_previousRgb.AsSpan(2 * frame.PixelCount));
-        _frames++;
     }
 
     /// <summary>One slab of the pass's <see cref="MotionEnergyMeter"/> (its frames were all seen by <see cref="OnFrame"/>).</summary>
@@ -174,6 +206,18 @@ internal sealed class DriftMeter : IFrameConsumer
     // The previous frame was the last of its segment: it becomes the "vs previous" reference, and the join is recorded.
     private void StartSegmentAfterJoin(SegmentTotals segment, AnalysisFrame frame, FrameLook look, LumaThumbnail thumbnail)
     {
+        var pixels = frame.PixelCount;
+        var before = _previousRgb.AsSpan();
+        if (!_previousMeasured)
+        {
+            // The last frame before the join fell between strides: its colour and histogram are measured now, from
+            // the copy of its pixels and the pass's plane history.
+            _previousLook = _previousLook with { Lab = FrameLookMeter.MeanLab(before[..pixels], before.Slice(pixels, pixels), before.Slice(2 * pixels, pixels)) };
+            var planes = frame.At(frame.Index - 1)!;
+            _previousFrameHistogram.Clear();
+            _previousFrameHistogram.AddPixels(planes.HuePlane, planes.SaturationPlane);
+        }
+
         var previousThumbnail = _thumbnails[(frame.Index - 1) % _thumbnails.Length];
         _previousSegmentThumbnail ??= new LumaThumbnail(frame.Width, frame.Height);
         _previousSegmentThumbnail.CopyFrom(previousThumbnail);
@@ -192,8 +236,6 @@ internal sealed class DriftMeter : IFrameConsumer
             0,
             0,
             0));
-        var pixels = frame.PixelCount;
-        var before = _previousRgb.AsSpan();
         _joinPictures.Add(new JoinPictures(
             join,
             DriftPicture.Copy(_width, _height, before[..pixels], before.Slice(pixels, pixels), before.Slice(2 * pixels, pixels)),

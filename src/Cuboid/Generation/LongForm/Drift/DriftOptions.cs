@@ -22,6 +22,11 @@ public sealed record DriftOptions
     /// still shows in the Laplacian after the downscale; smaller than 256 px, which cost 1.35× a decode (PERFORMANCE.md).</summary>
     public int AnalysisLongSide { get; init; } = 192;
 
+    /// <summary>The per-segment averages (colour, histogram, exposure, contrast, saturation, sharpness, SSIM, multi-lag)
+    /// are taken on every this-many-th frame of a segment; joins, flicker, flashes and letterbox see every frame. Tests
+    /// set 1 to compare against every frame.</summary>
+    internal int MetricStride { get; init; } = DriftMeter.DefaultStride;
+
     /// <summary>Receives decode progress; null for none.</summary>
     public IProgress<DecodeProgress>? Progress { get; init; }
 

@@ -22,12 +22,16 @@ internal static class FrameLookMeter
         var saturation = PlaneMath.Sum(planes.SaturationPlane);
 
         return new FrameLook(
-            LabConverter.Mean(frame.Red, frame.Green, frame.Blue, ColourSampleStep),
+            MeanLab(frame.Red, frame.Green, frame.Blue),
             mean,
             contrast,
             saturation / n,
             LaplacianVariance(luma, frame.Width, frame.Height));
     }
+
+    /// <summary>The frame's mean Lab colour, from a regular sample of its pixels.</summary>
+    public static LabColor MeanLab(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue) =>
+        LabConverter.Mean(red, green, blue, ColourSampleStep);
 
     /// <summary>Variance of the Laplacian (OpenCV's ksize 1 kernel) over the interior pixels: the usual blur measure.</summary>
     public static double LaplacianVariance(ReadOnlySpan<byte> luma, int width, int height)

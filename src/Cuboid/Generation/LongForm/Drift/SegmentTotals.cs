@@ -27,7 +27,10 @@ internal sealed class SegmentTotals
     /// <summary>The previous segment's last frame, the reference of the "vs previous" metrics (null for the first).</summary>
     public (LabColor Lab, HueSaturationHistogram Histogram)? Previous { get; set; }
 
-    public void AddFrame(double time, FrameLook look, double ssimAnchor, double? ssimPrevious)
+    /// <summary>Frames whose look was measured (every stride-th frame of the segment, from its first).</summary>
+    public long Measured { get; private set; }
+
+    public void AddFrame(double time)
     {
         if (Frames == 0)
         {
@@ -36,6 +39,11 @@ internal sealed class SegmentTotals
 
         End = time;
         Frames++;
+    }
+
+    public void AddLook(FrameLook look, double ssimAnchor, double? ssimPrevious)
+    {
+        Measured++;
         _l += look.Lab.L;
         _a += look.Lab.A;
         _b += look.Lab.B;
@@ -68,7 +76,7 @@ internal sealed class SegmentTotals
 
     public SegmentDrift ToDrift(int index, LabColor anchorLab, HueSaturationHistogram anchorHistogram)
     {
-        var n = (double)Frames;
+        var n = (double)Measured;
         var lab = new LabColor(_l / n, _a / n, _b / n);
         var previous = Previous;
         return new SegmentDrift(
