@@ -31,7 +31,7 @@ public sealed class ImagesTests(GatewaySimulatorFixture fixture, ImageSimulatorF
     public async Task The_official_SDK_gets_the_routed_image_as_bytes_and_as_a_url_only_its_key_can_read()
     {
         using var host = new GatewayHost(_sim, imageSim: ImageSim);
-        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 1, ["period"] = "day" });
+        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 1, ["period"] = "total" });
         var client = Sdk(host, key);
 
         GeneratedImage bytes = await client.GenerateImageAsync(Prompt, new ImageGenerationOptions { Size = GeneratedImageSize.W1024xH1024, ResponseFormat = GeneratedImageFormat.Bytes });
@@ -47,14 +47,14 @@ public sealed class ImagesTests(GatewaySimulatorFixture fixture, ImageSimulatorF
         // Two medium 1024x1024 images of test:sharp at $0.042 each, booked on the key.
         var store = GatewayStore.Open(host.StoreFolder);
         var keyId = store.FindByHash(KeySecrets.Hash(key))!.Id;
-        Assert.Equal(0.084m, store.SpentIn(keyId, KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow)));
+        Assert.Equal(0.084m, store.SpentIn(keyId, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow)));
     }
 
     [Fact]
     public async Task A_key_without_room_for_the_dearest_route_gets_402_before_any_host_is_called()
     {
         using var host = new GatewayHost(_sim, imageSim: ImageSim);
-        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 0.05, ["period"] = "day" });
+        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 0.05, ["period"] = "total" });
         var client = host.Client(key);
         var body = new JsonObject { ["prompt"] = Prompt, ["model"] = "auto", ["size"] = "1024x1024" };
 
@@ -74,7 +74,7 @@ public sealed class ImagesTests(GatewaySimulatorFixture fixture, ImageSimulatorF
         using var host = new GatewayHost(_sim, imageSim: ImageSim);
         ImageSim.Script(TestImageCatalog.Sharp(host.ImageKeyVariable!), ImageFault.ServerError(503));
         ImageSim.Script(TestImageCatalog.Flux(host.ImageKeyVariable!), ImageFault.ServerError(500));
-        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 1, ["period"] = "day" });
+        var key = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 1, ["period"] = "total" });
 
         var (response, body) = await ServerJson.PostAsync(host.Client(key), "/v1/images/generations", new JsonObject { ["prompt"] = Prompt });
         var (ok, image) = await ServerJson.PostAsync(host.Client(key), "/v1/images/generations", new JsonObject { ["prompt"] = Prompt, ["response_format"] = "b64_json" });

@@ -81,7 +81,7 @@ public sealed class KeysTests(GatewaySimulatorFixture fixture) : IClassFixture<G
         // What one call reserves: the dearest candidate's estimate for this very request.
         var perCall = host.Models.Plan("chat", null, EstimateOf(host)).Candidates.Max(c => c.EstimatedCost);
         var budget = perCall * 10.5m;
-        var secret = await CreateKeyAsync(host, new JsonObject { ["budget"] = budget, ["period"] = "day" });
+        var secret = await CreateKeyAsync(host, new JsonObject { ["budget"] = budget, ["period"] = "total" });
         var client = host.Client(secret);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("auto", "hi"))));
@@ -92,7 +92,7 @@ public sealed class KeysTests(GatewaySimulatorFixture fixture) : IClassFixture<G
         Assert.Equal(ok, _sim.Calls.Count);
         var store = GatewayStore.Open(host.StoreFolder);
         var key = store.Keys().Single();
-        var spent = store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow));
+        var spent = store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow));
         Assert.True(spent <= budget, $"spent {spent} of {budget}");
         Assert.True(spent > 0);
     }

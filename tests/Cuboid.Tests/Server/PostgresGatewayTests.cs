@@ -26,13 +26,13 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static DateOnly Today => KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow);
+    private static DateOnly AllTime => KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task Keys_are_issued_listed_and_revoked_and_a_chat_books_its_spend_in_postgres()
     {
         using var host = new GatewayHost(_sim, postgres: _database.ConnectionString);
-        var (_, body) = await ServerJson.PostAsync(host.Client(), "/admin/keys", new JsonObject { ["name"] = "team-a", ["budget"] = 20, ["period"] = "day" });
+        var (_, body) = await ServerJson.PostAsync(host.Client(), "/admin/keys", new JsonObject { ["name"] = "team-a", ["budget"] = 20, ["period"] = "total" });
         var secret = (string)body["key"]!;
         var id = (string)body["id"]!;
 
@@ -50,8 +50,8 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
         Assert.Equal("Healthy", ready);
         Assert.StartsWith("postgresql://", host.Store.Location, StringComparison.Ordinal);
         Assert.Equal(KeySecrets.Hash(secret), host.Store.Find(id)!.Hash);
-        Assert.True(host.Store.SpentIn(id, Today) > 0);
-        Assert.Equal(0m, host.Store.HeldIn(id, Today, DateTimeOffset.UtcNow));
+        Assert.True(host.Store.SpentIn(id, AllTime) > 0);
+        Assert.Equal(0m, host.Store.HeldIn(id, AllTime, DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
             [new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "hi")],
             new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = 100 }, first.Models.DefaultOutputTokens)).Candidates.Max(c => c.EstimatedCost);
         var budget = perCall * 10.5m;
-        var secret = await KeysTests.CreateKeyAsync(first, new JsonObject { ["budget"] = budget, ["period"] = "day" });
+        var secret = await KeysTests.CreateKeyAsync(first, new JsonObject { ["budget"] = budget, ["period"] = "total" });
         var (a, b) = (first.Client(secret), second.Client(secret));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? a : b).PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("auto", "hi"))));
@@ -76,10 +76,10 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
         Assert.InRange(ok, 10, 199);
         Assert.Equal(ok, _sim.Calls.Count);
         var key = second.Store.Keys().Single();
-        var spent = second.Store.SpentIn(key.Id, Today);
+        var spent = second.Store.SpentIn(key.Id, AllTime);
         Assert.True(spent <= budget, $"spent {spent} of {budget}");
         Assert.True(spent > 0);
-        Assert.Equal(0m, second.Store.HeldIn(key.Id, Today, DateTimeOffset.UtcNow));
+        Assert.Equal(0m, second.Store.HeldIn(key.Id, AllTime, DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
     {
         await using var videoSim = await VideoHostSimulator.StartAsync();
         using var host = new GatewayHost(_sim, videoSim: videoSim, postgres: _database.ConnectionString);
-        var secret = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" });
+        var secret = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" });
         var client = host.Client(secret);
 
         var (created, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
@@ -101,12 +101,12 @@ public sealed class PostgresGatewayTests : IClassFixture<GatewaySimulatorFixture
         Assert.NotNull(host.Store.FindVideoJob(id));
         var key = host.Store.Keys().Single();
         var actual = (decimal)finished["cuboid"]!["actual_cost"]!;
-        for (var i = 0; i < 100 && host.Store.SpentIn(key.Id, Today) == 0; i++)
+        for (var i = 0; i < 100 && host.Store.SpentIn(key.Id, AllTime) == 0; i++)
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal(actual, host.Store.SpentIn(key.Id, Today));
+        Assert.Equal(actual, host.Store.SpentIn(key.Id, AllTime));
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 

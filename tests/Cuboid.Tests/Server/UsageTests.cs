@@ -18,12 +18,12 @@ public sealed class UsageTests(GatewaySimulatorFixture fixture) : IClassFixture<
     public async Task A_paid_call_is_added_up_per_day_model_and_key_and_each_key_sees_only_its_own()
     {
         using var host = new GatewayHost(_sim);
-        var payer = await KeysTests.CreateKeyAsync(host, new JsonObject { ["name"] = "team-a", ["budget"] = 5, ["period"] = "day" });
+        var payer = await KeysTests.CreateKeyAsync(host, new JsonObject { ["name"] = "team-a", ["budget"] = 5, ["period"] = "total" });
         var idle = await KeysTests.CreateKeyAsync(host, new JsonObject { ["name"] = "team-b" });
         await ServerJson.PostAsync(host.Client(payer), "/v1/chat/completions", ServerJson.Chat("auto", "hello"));
         await ServerJson.PostAsync(host.Client(payer), "/v1/chat/completions", ServerJson.Chat("auto", "again"));
         var store = GatewayStore.Open(host.StoreFolder);
-        var spent = store.SpentIn(store.Keys().Single(k => k.Name == "team-a").Id, KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow));
+        var spent = store.SpentIn(store.Keys().Single(k => k.Name == "team-a").Id, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow));
 
         var byDay = await UsageAsync(host.Client(payer), "group=day&days=7");
         var byModel = await UsageAsync(host.Client(payer), "group=model");

@@ -77,7 +77,7 @@ public sealed class VideosTests : IClassFixture<GatewaySimulatorFixture>, IAsync
     public async Task A_key_sees_only_its_own_videos_and_pays_what_its_video_cost()
     {
         using var host = new GatewayHost(_sim, videoSim: _videoSim);
-        var secret = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" });
+        var secret = await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" });
         var other = await KeysTests.CreateKeyAsync(host, []);
         var client = host.Client(secret);
 
@@ -96,12 +96,12 @@ public sealed class VideosTests : IClassFixture<GatewaySimulatorFixture>, IAsync
         var actual = (decimal)finished["cuboid"]!["actual_cost"]!;
         Assert.True(actual > 0);
         // The follower books the cost just after the job reads completed; give it a moment.
-        for (var i = 0; i < 100 && store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow)) == 0; i++)
+        for (var i = 0; i < 100 && store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow)) == 0; i++)
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal(actual, store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow)));
+        Assert.Equal(actual, store.SpentIn(key.Id, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow)));
     }
 
     [Fact]

@@ -42,9 +42,9 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         _videoSim.PollsToFinish = 3;
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" }));
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
         var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow);
+        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
 
         var (created, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
         var id = (string)job["id"]!;
@@ -84,9 +84,9 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     {
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "day" }));
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
         var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Day, DateTimeOffset.UtcNow);
+        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
         var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
         var id = (string)job["id"]!;
         var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
