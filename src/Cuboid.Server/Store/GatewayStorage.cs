@@ -32,14 +32,17 @@ public sealed class GatewayStorage : IDisposable
     /// <summary>Where the records are: the SQLite file or <c>postgresql://host:port/database</c> (never a password).</summary>
     public string Location => Gateway.Location;
 
-    /// <summary>Opens (creating or upgrading) every store <paramref name="options"/> name; one usage error when the store cannot be used.</summary>
-    public static GatewayStorage Open(ServerOptions options)
+    /// <summary>
+    /// Opens (creating or upgrading) every store <paramref name="options"/> name; one usage error when the store cannot be
+    /// used. With <paramref name="lockFolder"/>, a SQLite folder is this process's alone (<see cref="SqliteServeLock"/>).
+    /// </summary>
+    public static GatewayStorage Open(ServerOptions options, bool lockFolder = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         var files = options.StoreFolder();
         if (!PostgresDatabase.IsPostgres(options.Store))
         {
-            var serveLock = SqliteServeLock.Acquire(files);
+            var serveLock = lockFolder ? SqliteServeLock.Acquire(files) : null;
             try
             {
                 return new GatewayStorage(GatewayStore.Open(files), SqliteVideoJobStore.Open(Path.Combine(files, "videos")),
@@ -47,7 +50,7 @@ public sealed class GatewayStorage : IDisposable
             }
             catch
             {
-                serveLock.Dispose();
+                serveLock?.Dispose();
                 throw;
             }
         }
