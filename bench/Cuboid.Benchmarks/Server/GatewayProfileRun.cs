@@ -136,15 +136,18 @@ internal static partial class GatewayProfileRun
     /// <summary>The chunks the endpoint writes for the upstream's stream, each flushed as the endpoint does when the upstream has no next update in hand.</summary>
     private static async Task WriteStreamAsync(PipeWriter sink, UsageRecord usage)
     {
-        var sse = new SseWriter(sink);
+        using var sse = new SseWriter(sink);
         for (var i = 0; i < ChunkTexts.Length; i++)
         {
-            sse.Data(ChatCompletionJson.Chunk("chatcmpl-x", 1, "bench:fast-model", i == 0 ? "assistant" : null, ChunkTexts[i], null));
+            ChatCompletionJson.WriteChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", i == 0 ? "assistant" : null, ChunkTexts[i], null);
+            sse.EndData();
             await sse.FlushAsync(CancellationToken.None);
         }
 
-        sse.Data(ChatCompletionJson.Chunk("chatcmpl-x", 1, "bench:fast-model", null, null, "stop"));
-        sse.Data(ChatCompletionJson.UsageChunk("chatcmpl-x", 1, "bench:fast-model", usage));
+        ChatCompletionJson.WriteChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", null, null, "stop");
+        sse.EndData();
+        ChatCompletionJson.WriteUsageChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", usage);
+        sse.EndData();
         sse.Done();
         await sse.FlushAsync(CancellationToken.None);
     }
