@@ -49,14 +49,16 @@ if (args is ["gateway-overhead", ..])
     return;
 }
 
-// Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE]
+// Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE] [--step TEXT]
 if (args is ["gateway-profile", ..])
 {
     var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
     var outIndex = Array.IndexOf(args, "--out");
+    var stepIndex = Array.IndexOf(args, "--step");
     await Cuboid.Benchmarks.Server.GatewayProfileRun.RunAsync(
         numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
-        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-profile.md");
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-profile.md",
+        stepIndex > 0 && stepIndex + 1 < args.Length ? args[stepIndex + 1] : null);
     return;
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -22,7 +23,8 @@ namespace Cuboid.Benchmarks.Server;
 /// over rounds of the CPU microseconds per iteration. Steps: a direct call to <see cref="FastOpenAIUpstream"/> and the same
 /// through the gateway (plain and streamed), then the gateway's parts: the key lookup (SHA-256 and the store, then the
 /// cache), the hold and the settle on the SQLite store, reading the request, the routed call through the library to the
-/// same upstream (planning, budget, Polly, the OpenAI SDK and HTTP), and writing the answer.
+/// same upstream (planning, budget, Polly, the OpenAI SDK and HTTP), plain and streamed, and writing the answer and a
+/// stream's chunks. <c>--step TEXT</c> runs only the steps whose name contains it (to trace one alone with <c>dotnet-trace</c>).
 /// </summary>
 internal static partial class GatewayProfileRun
 {
@@ -31,7 +33,7 @@ internal static partial class GatewayProfileRun
 
     private const string Body = """{"model":"bench:fast-model","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""";
 
-    public static async Task RunAsync(int requests, string output)
+    public static async Task RunAsync(int requests, string output, string? only = null)
     {
         var before = MachineConditions.Describe();
         await using var upstream = await FastOpenAIUpstream.StartAsync();
@@ -51,6 +53,7 @@ internal static partial class GatewayProfileRun
         var answer = new ChatResponse(new ChatMessage(ChatRole.Assistant, "Hello from the fast upstream.")) { FinishReason = ChatFinishReason.Stop };
         var calls = 0;
         var usage = new UsageRecord { Task = "chat", Provider = "bench", ModelId = $"bench:{FastOpenAIUpstream.Model}", InputTokens = 12, OutputTokens = 7 };
+        var sink = PipeWriter.Create(Stream.Null);
 
         (string Name, bool OnThread, Func<Task> Step)[] steps =
         [
@@ -75,8 +78,22 @@ internal static partial class GatewayProfileRun
                 var run = gatewayModels.BeginRun(1m);
                 await GatewayModels.ChatClient(run, "chat").GetResponseAsync(messages, options);
             }),
+            ("routed call through the library, streamed (HTTP to the upstream)", false, async () =>
+            {
+                var run = gatewayModels.BeginRun(1m);
+                await foreach (var update in GatewayModels.ChatClient(run, "chat").GetStreamingResponseAsync(messages, options))
+                {
+                    _ = update.Text;
+                }
+            }),
             ("write the answer (JSON)", true, () => Sync(() => ChatCompletionJson.Serialize(ChatCompletionJson.Completion("chatcmpl-x", 1, "bench:fast-model", answer, usage)))),
+            ("write a stream: 4 text chunks, finish, usage, [DONE] (JSON + SSE, a flush per text chunk)", true, () => WriteStreamAsync(sink, usage)),
         ];
+
+        if (only is not null)
+        {
+            steps = [.. steps.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        }
 
         Console.WriteLine($"{requests} iterations per step, {Rounds} rounds");
         var perStep = steps.Select(_ => new List<double>()).ToArray();
@@ -112,6 +129,27 @@ internal static partial class GatewayProfileRun
         await File.WriteAllTextAsync(output, snippet);
         direct.Dispose();
         through.Dispose();
+    }
+
+    private static readonly string[] ChunkTexts = ["Hello", " from the", " fast", " upstream."];
+
+    /// <summary>The chunks the endpoint writes for the upstream's stream, each flushed as the endpoint does when the upstream has no next update in hand.</summary>
+    private static async Task WriteStreamAsync(PipeWriter sink, UsageRecord usage)
+    {
+        using var sse = new SseWriter(sink);
+        for (var i = 0; i < ChunkTexts.Length; i++)
+        {
+            ChatCompletionJson.WriteChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", i == 0 ? "assistant" : null, ChunkTexts[i], null);
+            sse.EndData();
+            await sse.FlushAsync(CancellationToken.None);
+        }
+
+        ChatCompletionJson.WriteChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", null, null, "stop");
+        sse.EndData();
+        ChatCompletionJson.WriteUsageChunk(sse.StartData(), "chatcmpl-x", 1, "bench:fast-model", usage);
+        sse.EndData();
+        sse.Done();
+        await sse.FlushAsync(CancellationToken.None);
     }
 
     private static void HoldAndSettle(IGatewayStore store, string keyId, DateOnly day)

@@ -8,6 +8,7 @@ namespace Cuboid.Server.OpenAI;
 /// <summary>
 /// The OpenAI chat wire shapes the gateway answers with: <c>chat.completion</c>, <c>chat.completion.chunk</c>, the
 /// usage chunk of <c>stream_options.include_usage</c>. <c>model</c> is always the catalog id of the model that answered.
+/// Stream chunks are written straight into the response (<see cref="SseWriter"/>), one per upstream update.
 /// </summary>
 public static class ChatCompletionJson
 {
@@ -23,20 +24,60 @@ public static class ChatCompletionJson
         return completion;
     }
 
-    public static JsonObject Chunk(string id, long created, string model, string? role, string? content, string? finishReason) =>
-        Envelope(id, "chat.completion.chunk", created, model, new JsonObject
-        {
-            ["index"] = 0,
-            ["delta"] = Delta(role, content),
-            ["finish_reason"] = finishReason,
-        });
-
-    /// <summary>The last chunk of a stream that asked for usage: no choices, the usage of the whole call.</summary>
-    public static JsonObject UsageChunk(string id, long created, string model, UsageRecord? usage)
+    /// <summary>
+    /// Writes a <c>chat.completion.chunk</c> straight to <paramref name="json"/>, no tree in between (one per upstream
+    /// update): the same bytes as the <see cref="JsonObject"/> shapes here would give, property for property.
+    /// </summary>
+    public static void WriteChunk(Utf8JsonWriter json, string id, long created, string model, string? role, string? content, string? finishReason)
     {
-        var chunk = Envelope(id, "chat.completion.chunk", created, model, choice: null);
-        chunk["usage"] = Usage(usage);
-        return chunk;
+        WriteEnvelopeStart(json, id, created, model);
+        json.WriteStartArray("choices");
+        json.WriteStartObject();
+        json.WriteNumber("index", 0);
+        json.WriteStartObject("delta");
+        if (role is not null)
+        {
+            json.WriteString("role", role);
+        }
+
+        if (content is not null)
+        {
+            json.WriteString("content", content);
+        }
+
+        json.WriteEndObject();
+        if (finishReason is null)
+        {
+            json.WriteNull("finish_reason");
+        }
+        else
+        {
+            json.WriteString("finish_reason", finishReason);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the last chunk of a stream that asked for usage: no choices, the usage of the whole call.</summary>
+    public static void WriteUsageChunk(Utf8JsonWriter json, string id, long created, string model, UsageRecord? usage)
+    {
+        WriteEnvelopeStart(json, id, created, model);
+        json.WriteStartArray("choices");
+        json.WriteEndArray();
+        json.WritePropertyName("usage");
+        Usage(usage).WriteTo(json);
+        json.WriteEndObject();
+    }
+
+    private static void WriteEnvelopeStart(Utf8JsonWriter json, string id, long created, string model)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteString("object", "chat.completion.chunk");
+        json.WriteNumber("created", created);
+        json.WriteString("model", model);
     }
 
     public static string? FinishReason(ChatFinishReason? reason) =>
@@ -48,30 +89,14 @@ public static class ChatCompletionJson
 
     public static string Serialize(JsonNode node) => node.ToJsonString(JsonSerializerOptions.Default);
 
-    private static JsonObject Envelope(string id, string objectName, long created, string model, JsonObject? choice) => new()
+    private static JsonObject Envelope(string id, string objectName, long created, string model, JsonObject choice) => new()
     {
         ["id"] = id,
         ["object"] = objectName,
         ["created"] = created,
         ["model"] = model,
-        ["choices"] = choice is null ? new JsonArray() : new JsonArray(choice),
+        ["choices"] = new JsonArray(choice),
     };
-
-    private static JsonObject Delta(string? role, string? content)
-    {
-        var delta = new JsonObject();
-        if (role is not null)
-        {
-            delta["role"] = role;
-        }
-
-        if (content is not null)
-        {
-            delta["content"] = content;
-        }
-
-        return delta;
-    }
 
     private static JsonObject Usage(UsageRecord? usage) => new()
     {

@@ -77,7 +77,7 @@ public static class ChatCompletionsEndpoint
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["x-cuboid-model"] = model;
-        var sse = new SseWriter(response.BodyWriter);
+        using var sse = new SseWriter(response.BodyWriter);
         var first = true;
         string? finish = null;
         try
@@ -90,7 +90,8 @@ public static class ChatCompletionsEndpoint
                 var text = update.Text;
                 if (first || text.Length > 0)
                 {
-                    sse.Data(ChatCompletionJson.Chunk(id, created, model, first ? "assistant" : null, text, null));
+                    ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, first ? "assistant" : null, text, null);
+                    sse.EndData();
                     first = false;
                 }
 
@@ -114,11 +115,13 @@ public static class ChatCompletionsEndpoint
             return;
         }
 
-        sse.Data(ChatCompletionJson.Chunk(id, created, model, null, null, finish ?? "stop"));
+        ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, null, null, finish ?? "stop");
+        sse.EndData();
         call.Settle();
         if (request.IncludeUsage)
         {
-            sse.Data(ChatCompletionJson.UsageChunk(id, created, model, call.Answered));
+            ChatCompletionJson.WriteUsageChunk(sse.StartData(), id, created, model, call.Answered);
+            sse.EndData();
         }
 
         sse.Done();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio;
@@ -19,26 +18,47 @@ internal sealed class RunChatClient(IChatClient shared, RunScope run) : Delegati
         return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (updates.ConfigureAwait(false))
-        {
-            bool more;
+    /// <summary>
+    /// The shared pipeline's stream, with this run current while it starts (in its first <c>MoveNextAsync</c>, where the
+    /// routed client reads the run); every later update is handed on without a layer of its own per update.
+    /// </summary>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        new RunStream(base.GetStreamingResponseAsync(messages, options, cancellationToken), run);
 
-            // The routed client reads the current run when its stream starts, in the first MoveNextAsync.
+    private sealed class RunStream(IAsyncEnumerable<ChatResponseUpdate> updates, RunScope run) : IAsyncEnumerable<ChatResponseUpdate>
+    {
+        public IAsyncEnumerator<ChatResponseUpdate> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            new Enumerator(updates.GetAsyncEnumerator(cancellationToken), run);
+    }
+
+    private sealed class Enumerator(IAsyncEnumerator<ChatResponseUpdate> inner, RunScope run) : IAsyncEnumerator<ChatResponseUpdate>
+    {
+        private bool _started;
+
+        public ChatResponseUpdate Current => inner.Current;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_started)
+            {
+                return inner.MoveNextAsync();
+            }
+
+            _started = true;
+            return FirstAsync();
+        }
+
+        // An async method restores the caller's async-local values when it returns, so the run is current only inside it.
+        private async ValueTask<bool> FirstAsync()
+        {
             using (run.MakeCurrent())
             {
-                more = await updates.MoveNextAsync().ConfigureAwait(false);
-            }
-
-            while (more)
-            {
-                yield return updates.Current;
-                more = await updates.MoveNextAsync().ConfigureAwait(false);
+                return await inner.MoveNextAsync().ConfigureAwait(false);
             }
         }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>

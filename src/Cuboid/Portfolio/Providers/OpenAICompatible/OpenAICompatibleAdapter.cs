@@ -34,6 +34,8 @@ internal sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = 
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             Transport = new HttpClientPipelineTransport(ProviderHttpClients.Create(endpoint, OpenAIWireProtocol.Instance, _options)),
             NetworkTimeout = _options.NetworkTimeout,
+            // The router logs what matters; the SDK's request logging (a NullLogger here) is one more async layer per call.
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
         };
         // Local servers take no key, but the SDK insists on a credential; they ignore the header.
         return new OpenAIClient(new ApiKeyCredential(endpoint.ApiKey ?? "no-key"), clientOptions);
