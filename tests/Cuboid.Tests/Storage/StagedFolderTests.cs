@@ -8,7 +8,8 @@ public class StagedFolderTests
     [Fact]
     public void Refuses_a_target_folder_that_holds_other_files_and_leaves_them_alone()
     {
-        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var folder = temp.Path;
         var video = Path.Combine(folder, "talk.mp4");
         File.WriteAllText(video, "the user's video");
 
@@ -22,7 +23,8 @@ public class StagedFolderTests
     [Fact]
     public void Replaces_an_earlier_report_whole()
     {
-        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var folder = temp.Path;
         File.WriteAllText(Path.Combine(folder, "report.json"), "{}");
         Directory.CreateDirectory(Path.Combine(folder, "frames"));
         File.WriteAllText(Path.Combine(folder, "frames", "stale.jpg"), "old");
@@ -40,7 +42,8 @@ public class StagedFolderTests
     [Fact]
     public void Writes_into_an_empty_folder()
     {
-        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var folder = temp.Path;
 
         using (var staged = ReportFolder.Stage(folder))
         {
@@ -54,7 +57,8 @@ public class StagedFolderTests
     [Fact]
     public void Replacing_refuses_a_folder_given_as_dot_when_it_holds_files()
     {
-        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var folder = temp.Path;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "keep");
 
         // "--out ." from inside the folder: the same full path, spelled with a trailing dot.
@@ -68,7 +72,8 @@ public class StagedFolderTests
     [Fact]
     public void Merging_adds_files_beside_the_users_own_and_replaces_same_named_ones()
     {
-        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var folder = temp.Path;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "keep");
         File.WriteAllText(Path.Combine(folder, "frame-1.jpg"), "old");
 
@@ -89,7 +94,8 @@ public class StagedFolderTests
     [Fact]
     public void An_abandoned_stage_leaves_nothing_and_no_folder_appears()
     {
-        var root = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
+        using var temp = new TempFolder("cuboid-out-");
+        var root = temp.Path;
         var target = Path.Combine(root, "frames");
 
         using (var staged = StagedFolder.Merging(target))
@@ -114,7 +120,8 @@ public class StagedFolderTests
     [Fact]
     public void A_file_is_not_a_folder()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("cuboid-out-").FullName, "x.txt");
+        using var temp = new TempFolder("cuboid-out-");
+        var file = Path.Combine(temp.Path, "x.txt");
         File.WriteAllText(file, "x");
 
         Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => StagedFolder.Merging(file)).Kind);
