@@ -37,8 +37,8 @@ internal static class DriftFrameCostRun
         var other = new LumaThumbnail(Width, Height);
         other.Fill(frame.Planes.LumaPlane, Width);
         var histogram = new HueSaturationHistogram();
-        var strided = new DriftMeter([1e9], anchor: null, DriftMeter.DefaultStride);
-        var every = new DriftMeter([1e9], anchor: null, stride: 1);
+        var strided = new DriftMeter([1e9], anchor: null, [DriftMeter.DefaultStride, DriftMeter.DefaultStride]);
+        var every = new DriftMeter([1e9], anchor: null);
         var pieces = new (string Name, Action Work)[]
         {
             ("frame load: the pass's planes and stats (not the meter's)", Next),

@@ -140,13 +140,14 @@ public class DriftAnalyzerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Averages_on_every_fourth_frame_stay_within_tolerance_of_every_frame()
+    public async Task Averages_on_the_middle_frame_of_every_four_stay_within_tolerance_of_every_frame()
     {
         // The compounding chain: colour, contrast and blur all move in it, a step per hop. The tolerances are what
         // docs/PERFORMANCE.md states for the stride (measured there on this clip, the colour ramp and the blur ramp).
         var clip = await DriftClips.ChainAsync(12);
         var every = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments with { MetricStride = 1 })).Report;
-        var strided = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments with { MetricStride = 4 })).Report;
+        // The clip's 2 s segments (50 frames) are below the minimum for a stride: the test lowers it to see the sample.
+        var strided = (await DriftAnalyzer.MeasureAsync(clip, TwoSecondSegments with { MetricStride = 4, MinimumStridedSegmentFrames = 0 })).Report;
 
         Assert.Equal(Kinds(every), Kinds(strided));
         Assert.Equal(every.Joins.Select(j => j.FlashScore), strided.Joins.Select(j => j.FlashScore));

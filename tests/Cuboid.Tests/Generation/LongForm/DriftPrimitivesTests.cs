@@ -100,6 +100,66 @@ public class DriftPrimitivesTests
         Assert.Equal(expected, first.Ssim(copy), 12);
     }
 
+    [Theory]
+    [InlineData(192, 108)] // the drift's frames: a 3 × 3 box
+    [InlineData(64, 32)] // one pixel a box
+    [InlineData(320, 180)] // 5 × 5, rows not a whole number of vectors
+    [InlineData(512, 288)] // 8 × 8, the largest analysis size
+    [InlineData(200, 7)] // two rows of boxes, too few for an SSIM window
+    public void The_vectorised_thumbnail_fill_is_the_plain_box_mean(int width, int height)
+    {
+        var luma = new byte[width * height];
+        new Random(width + height).NextBytes(luma);
+        // Saturated corners: the largest box sums round exactly too.
+        luma.AsSpan(0, width).Fill(255);
+        var thumbnail = new LumaThumbnail(width, height);
+        var f = Math.Max(1, Math.Max(width, height) / LumaThumbnail.LongSide);
+        thumbnail.Fill(luma, width);
+
+        Assert.Equal(Shrink(luma, width, height, f), thumbnail.Pixels.ToArray());
+    }
+
+    [Fact]
+    public void The_hue_bin_by_multiply_and_shift_is_hue_over_six_for_every_byte()
+    {
+        var hue = Enumerable.Range(0, 256).Select(h => (byte)h).ToArray();
+        var saturation = Enumerable.Range(0, 256).Select(s => (byte)(255 - s)).ToArray();
+        var bins = new ushort[256];
+
+        HueSaturationHistogram.BinNumbers(hue, saturation, bins);
+
+        Assert.Equal(Enumerable.Range(0, 256).Select(i => (ushort)((i / 6 * 32) + ((255 - i) >> 3))), bins);
+    }
+
+    [Theory]
+    [InlineData(192 * 108)]
+    [InlineData(1001)] // not a whole number of vectors, chunks or groups of four
+    public void The_histogram_counts_are_the_plain_loops_counts(int pixels)
+    {
+        var random = new Random(pixels);
+        var hue = new byte[pixels];
+        var saturation = new byte[pixels];
+        for (var i = 0; i < pixels; i++)
+        {
+            // Runs of one colour, as flat areas of a frame give: the case the separate tables are for.
+            hue[i] = i % 50 < 30 ? (byte)90 : (byte)random.Next(180);
+            saturation[i] = (byte)random.Next(256);
+        }
+
+        var expected = new long[HueSaturationHistogram.Bins];
+        for (var i = 0; i < pixels; i++)
+        {
+            expected[(hue[i] / 6 * HueSaturationHistogram.SaturationBins) + (saturation[i] >> 3)]++;
+        }
+
+        var histogram = new HueSaturationHistogram();
+        histogram.AddPixels(hue, saturation);
+        histogram.AddPixels(hue, saturation);
+
+        Assert.Equal(expected.Select(c => 2 * c), histogram.Counts.ToArray());
+        Assert.Equal(2L * pixels, histogram.Total);
+    }
+
     private static double PlainLaplacianVariance(byte[] luma, int width, int height)
     {
         long sum = 0, squares = 0;

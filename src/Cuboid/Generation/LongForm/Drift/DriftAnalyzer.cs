@@ -25,7 +25,8 @@ public static class DriftAnalyzer
             ? await AnchorImage.LoadAsync(anchorPath, size, options.Tools, cancellationToken).ConfigureAwait(false)
             : null;
 
-        var meter = new DriftMeter(joins, anchor, options.MetricStride);
+        var strides = DriftMeter.SegmentStrides(joins, info.Duration.TotalSeconds, video.FramesPerSecond, options.MetricStride, options.MinimumStridedSegmentFrames);
+        var meter = new DriftMeter(joins, anchor, strides);
         var pass = new AnalysisOptions
         {
             SampleInterval = null,

@@ -20,7 +20,7 @@ internal sealed class DriftMeter : IFrameConsumer
     private readonly List<(int Join, long Frame)> _pendingFlashes = [];
     private readonly double[] _videoLagSums;
     private readonly long[] _videoLagCounts;
-    private readonly int _stride;
+    private readonly int[] _strides;
 
     private DriftPicture? _anchorPicture;
     private FrameLook _anchorLook;
@@ -41,12 +41,18 @@ internal sealed class DriftMeter : IFrameConsumer
 
     /// <param name="joinTimes">Times (s) where a new segment starts, increasing.</param>
     /// <param name="anchor">The anchor image at the analysis size, or null for the first frame.</param>
-    /// <param name="stride">The per-segment averages are taken on every stride-th frame of a segment (1: every frame).</param>
-    public DriftMeter(IReadOnlyList<double> joinTimes, AnalysisFrame? anchor, int stride = DefaultStride)
+    /// <param name="segmentStrides">Per segment (one more than the joins), the averages are taken on the middle frame of
+    /// each run of this many frames (see <see cref="SegmentStrides"/>); null: every frame of every segment.</param>
+    public DriftMeter(IReadOnlyList<double> joinTimes, AnalysisFrame? anchor, IReadOnlyList<int>? segmentStrides = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
-        _stride = stride;
         _joinTimes = [.. joinTimes];
+        _strides = segmentStrides is null ? [.. Enumerable.Repeat(1, _joinTimes.Length + 1)] : [.. segmentStrides];
+        ArgumentOutOfRangeException.ThrowIfNotEqual(_strides.Length, _joinTimes.Length + 1, nameof(segmentStrides));
+        foreach (var stride in _strides)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1, nameof(segmentStrides));
+        }
+
         _lags = MultiLagSimilarity.DefaultLags;
         _segments = new SegmentTotals?[_joinTimes.Length + 1];
         _videoLagSums = new double[_lags.Count];
@@ -57,8 +63,28 @@ internal sealed class DriftMeter : IFrameConsumer
         }
     }
 
-    /// <summary>Every fourth frame: segment values stay within the tolerance docs/PERFORMANCE.md measured.</summary>
-    public const int DefaultStride = 1;
+    /// <summary>The middle frame of every four: segment values stay within the tolerance docs/PERFORMANCE.md measured.</summary>
+    public const int DefaultStride = 4;
+
+    /// <summary>A segment expected to have fewer frames than this is measured on every frame: a short segment (a test
+    /// clip, a generated 2 s shot) keeps its exact averages, and a strided sample always has 25 frames or more.</summary>
+    public const int DefaultMinimumStridedFrames = 100;
+
+    /// <summary>The stride of each segment (one more than the joins): <paramref name="stride"/> for a segment expected to
+    /// have at least <paramref name="minimumStridedFrames"/> frames (its length times the frame rate), 1 for a shorter one.</summary>
+    public static int[] SegmentStrides(IReadOnlyList<double> joinTimes, double duration, double framesPerSecond, int stride, int minimumStridedFrames)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
+        var strides = new int[joinTimes.Count + 1];
+        for (var i = 0; i < strides.Length; i++)
+        {
+            var start = i == 0 ? 0 : joinTimes[i - 1];
+            var end = i < joinTimes.Count ? joinTimes[i] : duration;
+            strides[i] = (end - start) * framesPerSecond >= minimumStridedFrames ? stride : 1;
+        }
+
+        return strides;
+    }
 
     public long Frames => _frames;
 
@@ -81,12 +107,17 @@ internal sealed class DriftMeter : IFrameConsumer
         var segmentIndex = SegmentIndexAt(frame.Time);
         var segment = _segments[segmentIndex] ??= new SegmentTotals(_lags.Count);
         var firstOfSegment = segmentIndex != _segment;
-        // The per-segment averages may be taken on every stride-th frame of the segment (from its first). Off by default:
-        // it saves about 1.5 % of a 10-minute run's CPU, and its first-frame weight tipped a short chain's growth ratio.
-        var measured = segment.Frames % _stride == 0;
-        var look = measured ? FrameLookMeter.Measure(frame) : default;
-        var lumaMean = measured ? look.LumaMean : PlaneMath.Sum(planes.LumaPlane) / (double)frame.PixelCount;
-        if (measured)
+        // The per-segment averages are taken on the middle frame of each run of `stride` frames (frames 2, 6, 10, ...
+        // of a segment at 4): a sample from a run's first frame over-weights the segment's first frame, in a chain the
+        // start frame itself. Stride 1 is every frame.
+        var stride = _strides[segmentIndex];
+        var measured = segment.Frames % stride == stride / 2;
+        // The first frame is always looked at: the join needs its colour and histogram, and it stands in for the
+        // segment's averages if the segment ends before its first middle frame (it came out shorter than expected).
+        var looked = measured || segment.Frames == 0;
+        var look = looked ? FrameLookMeter.Measure(frame) : default;
+        var lumaMean = looked ? look.LumaMean : PlaneMath.Sum(planes.LumaPlane) / (double)frame.PixelCount;
+        if (looked)
         {
             _frameHistogram.Clear();
             _frameHistogram.AddPixels(planes.HuePlane, planes.SaturationPlane);
@@ -99,11 +130,12 @@ internal sealed class DriftMeter : IFrameConsumer
 
         _segment = segmentIndex;
         segment.AddFrame(frame.Time);
-        if (measured)
+        if (looked)
         {
-            segment.Histogram.Add(_frameHistogram);
-            segment.AddLook(look, thumbnail.Ssim(_anchorThumbnail!), _previousSegmentThumbnail is { } p ? thumbnail.Ssim(p) : null);
-            AddLags(segment, index, thumbnail);
+            var totals = measured ? segment : segment.FirstFrame;
+            totals.Histogram.Add(_frameHistogram);
+            totals.AddLook(look, thumbnail.Ssim(_anchorThumbnail!), _previousSegmentThumbnail is { } p ? thumbnail.Ssim(p) : null);
+            AddLags(totals, index, thumbnail, video: measured);
         }
 
         // Flicker and the flash score need every frame: their differences are between neighbours.
@@ -116,8 +148,8 @@ internal sealed class DriftMeter : IFrameConsumer
         _flash.Add(index, frame.Stats.Motion, lumaMean);
         ScoreFlashes(index, final: false);
 
-        _previousMeasured = measured;
-        if (measured)
+        _previousMeasured = looked;
+        if (looked)
         {
             _previousLook = look;
             (_previousFrameHistogram, _frameHistogram) = (_frameHistogram, _previousFrameHistogram);
@@ -129,8 +161,9 @@ internal sealed class DriftMeter : IFrameConsumer
         _frames++;
     }
 
-    // The multi-lag curve on the measured frames, each against the frames exactly 2-50 before it (all thumbnails kept).
-    private void AddLags(SegmentTotals segment, long index, LumaThumbnail thumbnail)
+    // The multi-lag curve on the measured frames, each against the frames exactly 2-50 before it (all thumbnails kept);
+    // a stand-in first frame counts for its segment only.
+    private void AddLags(SegmentTotals segment, long index, LumaThumbnail thumbnail, bool video)
     {
         for (var lag = 0; lag < _lags.Count; lag++)
         {
@@ -138,8 +171,11 @@ internal sealed class DriftMeter : IFrameConsumer
             {
                 var similarity = thumbnail.Ssim(_thumbnails[(index - _lags[lag]) % _thumbnails.Length]);
                 segment.AddLag(lag, similarity);
-                _videoLagSums[lag] += similarity;
-                _videoLagCounts[lag]++;
+                if (video)
+                {
+                    _videoLagSums[lag] += similarity;
+                    _videoLagCounts[lag]++;
+                }
             }
         }
     }
@@ -210,7 +246,7 @@ internal sealed class DriftMeter : IFrameConsumer
         var before = _previousRgb.AsSpan();
         if (!_previousMeasured)
         {
-            // The last frame before the join fell between strides: its colour and histogram are measured now, from
+            // The last frame before the join was not a middle frame: its colour and histogram are measured now, from
             // the copy of its pixels and the pass's plane history.
             _previousLook = _previousLook with { Lab = FrameLookMeter.MeanLab(before[..pixels], before.Slice(pixels, pixels), before.Slice(2 * pixels, pixels)) };
             var planes = frame.At(frame.Index - 1)!;

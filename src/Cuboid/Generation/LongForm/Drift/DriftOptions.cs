@@ -23,9 +23,13 @@ public sealed record DriftOptions
     public int AnalysisLongSide { get; init; } = 192;
 
     /// <summary>The per-segment averages (colour, histogram, exposure, contrast, saturation, sharpness, SSIM, multi-lag)
-    /// are taken on every this-many-th frame of a segment; joins, flicker, flashes and letterbox see every frame. Tests
-    /// set 1 to compare against every frame.</summary>
+    /// are taken on the middle frame of each run of this many frames of a segment; joins, flicker, flashes and letterbox
+    /// see every frame. Tests set 1 to compare against every frame.</summary>
     internal int MetricStride { get; init; } = DriftMeter.DefaultStride;
+
+    /// <summary>Segments expected to be shorter than this many frames are measured on every frame whatever
+    /// <see cref="MetricStride"/> says. Tests set 0 to stride short clips.</summary>
+    internal int MinimumStridedSegmentFrames { get; init; } = DriftMeter.DefaultMinimumStridedFrames;
 
     /// <summary>Receives decode progress; null for none.</summary>
     public IProgress<DecodeProgress>? Progress { get; init; }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Cuboid.Generation.LongForm;
 
 /// <summary>
@@ -12,9 +14,18 @@ internal sealed class LumaThumbnail
     private const int Window = 4;
     private const double C1 = (0.01 * 255) * (0.01 * 255);
     private const double C2 = (0.03 * 255) * (0.03 * 255);
+    private const int ReciprocalShift = 48;
 
     private readonly byte[] _pixels;
     private readonly int _factor;
+
+    // Fill's scratch row: the sums of a box's rows, per source column. A box of up to 257 rows fits a ushort.
+    private readonly ushort[] _columnSums;
+
+    // Rounded division by the box's area as ((sum + area / 2) × ceil(2^48 / area)) >> 48: exact while the sum (under
+    // 256 × area) times the reciprocal's error (under the area) stays below 2^48, true for any box up to 257 × 257.
+    private readonly ulong _halfArea;
+    private readonly ulong _areaReciprocal;
 
     // Each window's sum and sum of squares, computed once when the thumbnail is filled rather than in every comparison
     // (a frame is compared seven times: anchor, previous segment, five lags).
@@ -27,6 +38,11 @@ internal sealed class LumaThumbnail
         Width = Math.Max(1, sourceWidth / _factor);
         Height = Math.Max(1, sourceHeight / _factor);
         _pixels = new byte[Width * Height];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_factor, 257, nameof(sourceWidth));
+        _columnSums = new ushort[Width * _factor];
+        var area = (ulong)(_factor * _factor);
+        _halfArea = area / 2;
+        _areaReciprocal = ((1UL << ReciprocalShift) + area - 1) / area;
         _windowSums = new int[(Width / Window) * (Height / Window)];
         _windowSquares = new int[_windowSums.Length];
     }
@@ -35,25 +51,62 @@ internal sealed class LumaThumbnail
 
     public int Height { get; }
 
+    /// <summary>The thumbnail's pixels, row by row.</summary>
+    public ReadOnlySpan<byte> Pixels => _pixels;
+
+    /// <summary>Shrinks <paramref name="luma"/> into the thumbnail: each pixel the rounded mean of a factor × factor box.</summary>
     public void Fill(ReadOnlySpan<byte> luma, int sourceWidth)
     {
         var f = _factor;
-        var area = f * f;
+        var columns = _columnSums.AsSpan();
+        var lanes = Vector<byte>.Count;
+        var half = Vector<ushort>.Count;
         for (var ty = 0; ty < Height; ty++)
         {
-            for (var tx = 0; tx < Width; tx++)
+            // First the box's rows are added column by column (a vector of columns at a time), then each box's
+            // columns; the mean's division is a multiply and a shift.
+            var top = ty * f * sourceWidth;
+            var x = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; x + lanes <= columns.Length; x += lanes)
+                {
+                    var low = Vector<ushort>.Zero;
+                    var high = Vector<ushort>.Zero;
+                    for (var dy = 0; dy < f; dy++)
+                    {
+                        Vector.Widen(new Vector<byte>(luma.Slice(top + (dy * sourceWidth) + x, lanes)), out var rowLow, out var rowHigh);
+                        low += rowLow;
+                        high += rowHigh;
+                    }
+
+                    low.CopyTo(columns[x..]);
+                    high.CopyTo(columns[(x + half)..]);
+                }
+            }
+
+            for (; x < columns.Length; x++)
             {
                 var sum = 0;
                 for (var dy = 0; dy < f; dy++)
                 {
-                    var row = ((ty * f) + dy) * sourceWidth;
-                    for (var dx = 0; dx < f; dx++)
-                    {
-                        sum += luma[row + (tx * f) + dx];
-                    }
+                    sum += luma[top + (dy * sourceWidth) + x];
                 }
 
-                _pixels[(ty * Width) + tx] = (byte)((sum + (area / 2)) / area);
+                columns[x] = (ushort)sum;
+            }
+
+            var row = _pixels.AsSpan(ty * Width, Width);
+            for (var tx = 0; tx < row.Length; tx++)
+            {
+                var box = columns.Slice(tx * f, f);
+                var sum = _halfArea;
+                foreach (var column in box)
+                {
+                    sum += column;
+                }
+
+                row[tx] = (byte)((sum * _areaReciprocal) >> ReciprocalShift);
             }
         }
 

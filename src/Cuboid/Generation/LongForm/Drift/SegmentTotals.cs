@@ -9,6 +9,7 @@ internal sealed class SegmentTotals
     private long _differences;
     private double _motion;
     private long _slabs;
+    private SegmentTotals? _firstFrame;
 
     public SegmentTotals(int lags)
     {
@@ -27,8 +28,12 @@ internal sealed class SegmentTotals
     /// <summary>The previous segment's last frame, the reference of the "vs previous" metrics (null for the first).</summary>
     public (LabColor Lab, HueSaturationHistogram Histogram)? Previous { get; set; }
 
-    /// <summary>Frames whose look was measured (every stride-th frame of the segment, from its first).</summary>
+    /// <summary>Frames whose look was measured (the middle frame of each stride of the segment).</summary>
     public long Measured { get; private set; }
+
+    /// <summary>The segment's first frame measured on its own: the averages if no middle frame was measured (a segment
+    /// that came out shorter than its stride).</summary>
+    public SegmentTotals FirstFrame => _firstFrame ??= new SegmentTotals(_lagSums.Length);
 
     public void AddFrame(double time)
     {
@@ -76,8 +81,9 @@ internal sealed class SegmentTotals
 
     public SegmentDrift ToDrift(int index, LabColor anchorLab, HueSaturationHistogram anchorHistogram)
     {
-        var n = (double)Measured;
-        var lab = new LabColor(_l / n, _a / n, _b / n);
+        var looks = Measured == 0 && _firstFrame is { Measured: > 0 } first ? first : this;
+        var n = (double)looks.Measured;
+        var lab = new LabColor(looks._l / n, looks._a / n, looks._b / n);
         var previous = Previous;
         return new SegmentDrift(
             index,
@@ -86,16 +92,16 @@ internal sealed class SegmentTotals
             Frames,
             lab.DeltaE(anchorLab),
             previous is { } p ? lab.DeltaE(p.Lab) : null,
-            Histogram.DistanceTo(anchorHistogram),
-            previous is { } q ? Histogram.DistanceTo(q.Histogram) : null,
-            _ssimAnchor / n,
-            previous is null ? null : _ssimPrevious / n,
-            _luma / n,
-            _contrast / n,
-            _saturation / n,
-            _sharpness / n,
+            looks.Histogram.DistanceTo(anchorHistogram),
+            previous is { } q ? looks.Histogram.DistanceTo(q.Histogram) : null,
+            looks._ssimAnchor / n,
+            previous is null ? null : looks._ssimPrevious / n,
+            looks._luma / n,
+            looks._contrast / n,
+            looks._saturation / n,
+            looks._sharpness / n,
             (255 - (_differences > 0 ? _difference / _differences : 0)) / 255,
             _slabs > 0 ? _motion / _slabs : null,
-            [.. _lagSums.Select((sum, i) => _lagCounts[i] > 0 ? sum / _lagCounts[i] : (double?)null)]);
+            [.. looks._lagSums.Select((sum, i) => looks._lagCounts[i] > 0 ? sum / looks._lagCounts[i] : (double?)null)]);
     }
 }
