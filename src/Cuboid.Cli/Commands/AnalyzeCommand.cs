@@ -80,6 +80,7 @@ public static class AnalyzeCommand
                     focus = parse.GetValue(prompt),
                     language = parse.GetValue(language),
                     offline = parse.GetValue(offline),
+                    concurrency = parse.GetValue(concurrency),
                     budget = parse.GetValue(budget),
                 };
                 return await AnalyzeBatch.RunAsync(console, parse.GetValue(video)!.ToString(), gateway, parse.GetValue(key) ?? Environment.GetEnvironmentVariable("CUBOID_API_KEY"),
