@@ -15,6 +15,13 @@ if (args is ["drift-frame-costs", var driftFile, ..])
     return;
 }
 
+// Where analyze's CPU goes beyond the decode: decode, --offline, online against the simulator: -- analyze-costs FILE [rounds]
+if (args is ["analyze-costs", var costsFile, ..])
+{
+    await Cuboid.Benchmarks.Understanding.AnalyzeCostsRun.RunAsync(costsFile, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // The router's own cost per call in CPU time, interleaved with the direct call (for a busy machine): -- router-overhead [rounds]
 if (args is ["router-overhead", ..])
 {

@@ -132,7 +132,7 @@ public class AnalyzeOverlapBenchmarks : IEnvironmentVariables
     }
 
     // The Release build of the CLI beside the sources (dotnet build -c Release builds it with the benchmarks).
-    private static string CliDll
+    internal static string CliDll
     {
         get
         {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Cuboid.Media.Probe;
 using Cuboid.Storage;
 
@@ -35,38 +36,95 @@ public static class KeyframePreview
             ScaleFlags = "area",
         };
 
-        var selection = options.MinGap is { } gap && gap > TimeSpan.Zero
-            ? $"select='isnan(prev_selected_t)+gte(t-prev_selected_t,{FrameExporter.Num(gap.TotalSeconds - 0.000001)})',"
-            : string.Empty;
+        // Keyframes decode on about one core in one ffmpeg, so a long file is split into stretches decoded side by side.
+        var decodable = truncation?.DecodableLength ?? info.Duration;
+        var spans = KeyframeSpan.Split(decodable, options.Parts ?? KeyframeSpan.DefaultParts(decodable));
 
         using var folder = StagedFolder.Merging(outputFolder);
-        var log = new FfmpegLog();
-        var pattern = Path.Combine(folder.Staging, $"pass_%06d.{exportOptions.Extension}");
-        await job.RunAsync(["-skip_frame", "nokey", "-copyts", "-i", info.Path], selection, pattern, log, cancellationToken).ConfigureAwait(false);
-
-        var files = Directory.EnumerateFiles(folder.Staging, $"pass_*.{exportOptions.Extension}").Order(StringComparer.Ordinal).ToList();
-        var times = log.FrameTimes;
-        if (files.Count == 0)
+        var decoded = await DecodeAsync(job, info, spans, folder.Staging, exportOptions.Extension, cancellationToken).ConfigureAwait(false);
+        if (decoded.Frames.Count == 0)
         {
             throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{Path.GetFileName(path)}: no keyframe could be decoded");
         }
 
-        if (times.Count < files.Count)
-        {
-            throw new InvalidOperationException($"ffmpeg wrote {files.Count} keyframes but reported {times.Count} timestamps");
-        }
-
         var staged = new List<ExportedFrame>();
-        for (var i = 0; i < files.Count; i++)
+        foreach (var (file, seconds) in ThinOut(decoded.Frames, options.MinGap))
         {
-            var timestamp = TimeSpan.FromSeconds(times[i]) - info.StartTime;
-            staged.Add(job.Rename(files[i], timestamp, timestamp, folder.Staging));
+            var timestamp = TimeSpan.FromSeconds(seconds) - info.StartTime;
+            staged.Add(job.Rename(file, timestamp, timestamp, folder.Staging));
         }
 
         var moved = folder.Commit();
-        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], TruncationCheck.Warnings(info.Path, truncation, log.Warnings))
+        return new KeyframePreviewResult([.. staged.Select(f => f with { Path = moved[f.Path] })], TruncationCheck.Warnings(info.Path, truncation, decoded.Warnings))
         {
             Truncation = truncation,
         };
+    }
+
+    // Each stretch writes its own numbered files and reports their times; stretches are in time order and disjoint.
+    private static async Task<(List<(string File, double Seconds)> Frames, List<string> Warnings)> DecodeAsync(
+        FrameJob job, VideoInfo info, IReadOnlyList<KeyframeSpan> spans, string staging, string extension, CancellationToken cancellationToken)
+    {
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var logs = spans.Select(_ => new FfmpegLog()).ToArray();
+        var runs = spans.Select((span, i) => RunSpanAsync(i)).ToArray();
+        try
+        {
+            await Task.WhenAll(runs).ConfigureAwait(false);
+        }
+        catch (Exception) when (runs.FirstOrDefault(r => r.IsFaulted && r.Exception!.InnerException is not OperationCanceledException) is { } failed)
+        {
+            // A stretch cancelled because another failed is not the error to report.
+            ExceptionDispatchInfo.Throw(failed.Exception!.InnerException!);
+            throw;
+        }
+
+        var frames = new List<(string File, double Seconds)>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var files = Directory.EnumerateFiles(staging, $"part{i}_*.{extension}").Order(StringComparer.Ordinal).ToList();
+            var times = logs[i].FrameTimes;
+            if (times.Count < files.Count)
+            {
+                throw new InvalidOperationException($"ffmpeg wrote {files.Count} keyframes but reported {times.Count} timestamps");
+            }
+
+            frames.AddRange(files.Select((file, n) => (file, times[n])));
+        }
+
+        return (frames, [.. logs.SelectMany(log => log.Warnings).Distinct()]);
+
+        async Task RunSpanAsync(int i)
+        {
+            try
+            {
+                var pattern = Path.Combine(staging, $"part{i}_%06d.{extension}");
+                await job.RunAsync(spans[i].InputArguments(info.Path), spans[i].Selection(info.StartTime), pattern, logs[i], failFast.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await failFast.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    // The rule ffmpeg's select applied before the preview was split (isnan(prev_selected_t)+gte(t-prev_selected_t,gap)):
+    // applied to all stretches together, so a split never changes which keyframes are kept.
+    private static IEnumerable<(string File, double Seconds)> ThinOut(List<(string File, double Seconds)> frames, TimeSpan? minGap)
+    {
+        var gap = minGap is { } g && g > TimeSpan.Zero ? g.TotalSeconds - 0.000001 : 0;
+        double? kept = null;
+        foreach (var frame in frames)
+        {
+            if (kept is { } previous && frame.Seconds - previous < gap)
+            {
+                File.Delete(frame.File);
+                continue;
+            }
+
+            kept = frame.Seconds;
+            yield return frame;
+        }
     }
 }

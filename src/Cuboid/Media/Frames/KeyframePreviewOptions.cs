@@ -11,4 +11,7 @@ public sealed record KeyframePreviewOptions
 
     /// <summary>Keep at most one keyframe per this interval (for files with very frequent keyframes); null keeps all.</summary>
     public TimeSpan? MinGap { get; init; }
+
+    /// <summary>How many stretches are decoded side by side; null picks one per core for files of a minute or more.</summary>
+    internal int? Parts { get; init; }
 }

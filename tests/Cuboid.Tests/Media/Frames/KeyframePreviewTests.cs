@@ -45,6 +45,41 @@ public class KeyframePreviewTests
         Assert.Equal([0.0, 2.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
     }
 
+    [Theory]
+    [InlineData(6, 3)] // stretch boundaries at 2 s and 4 s: exactly on keyframes
+    [InlineData(7, 2)] // a boundary at 3.5 s, between keyframes
+    [InlineData(7, 3)]
+    public async Task Split_across_processes_it_writes_the_keyframes_one_process_writes(int seconds, int parts)
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered with { Seconds = seconds });
+
+        var whole = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { Format = FrameImageFormat.Png, Parts = 1 });
+        var split = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { Format = FrameImageFormat.Png, Parts = parts });
+
+        Assert.Equal(Enumerable.Range(0, seconds).Select(s => (double)s), split.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        Assert.Equal(whole.Frames.Select(f => Path.GetFileName(f.Path)), split.Frames.Select(f => Path.GetFileName(f.Path)));
+        // The same pictures, not just the same names: a keyframe decodes alike wherever the decode starts.
+        foreach (var (one, part) in whole.Frames.Zip(split.Frames))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(one.Path), await File.ReadAllBytesAsync(part.Path));
+        }
+    }
+
+    [Fact]
+    public async Task A_minimum_gap_keeps_the_same_keyframes_when_the_file_is_split()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered with { Seconds = 7 });
+
+        // Thinned per stretch, a 2.5 s gap would keep 0 and 3 from the first stretch (0-3.5 s) and start again at 4 in
+        // the second: 0, 3, 4. The chain must run across the split: 0, 3, 6, as one process keeps.
+        var gap15 = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { MinGap = TimeSpan.FromSeconds(1.5), Parts = 2 });
+        var gap25 = await KeyframePreview.CreateAsync(video, VideoBuilder.NewFolder(), new KeyframePreviewOptions { MinGap = TimeSpan.FromSeconds(2.5), Parts = 2 });
+
+        Assert.Equal([0.0, 2.0, 4.0, 6.0], gap15.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        Assert.Equal([0.0, 3.0, 6.0], gap25.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        Assert.Equal(3, Directory.GetFiles(Path.GetDirectoryName(gap25.Frames[0].Path)!).Length);
+    }
+
     [Fact]
     public async Task Thumbnails_are_small_and_upright()
     {
