@@ -8,8 +8,7 @@ public class StagedFolderTests
     [Fact]
     public void Refuses_a_target_folder_that_holds_other_files_and_leaves_them_alone()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
         var video = Path.Combine(folder, "talk.mp4");
         File.WriteAllText(video, "the user's video");
 
@@ -23,8 +22,7 @@ public class StagedFolderTests
     [Fact]
     public void Replaces_an_earlier_report_whole()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
         File.WriteAllText(Path.Combine(folder, "report.json"), "{}");
         Directory.CreateDirectory(Path.Combine(folder, "frames"));
         File.WriteAllText(Path.Combine(folder, "frames", "stale.jpg"), "old");
@@ -42,8 +40,7 @@ public class StagedFolderTests
     [Fact]
     public void Writes_into_an_empty_folder()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
 
         using (var staged = ReportFolder.Stage(folder))
         {
@@ -57,8 +54,7 @@ public class StagedFolderTests
     [Fact]
     public void Replacing_refuses_a_folder_given_as_dot_when_it_holds_files()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "keep");
 
         // "--out ." from inside the folder: the same full path, spelled with a trailing dot.
@@ -72,8 +68,7 @@ public class StagedFolderTests
     [Fact]
     public void Merging_adds_files_beside_the_users_own_and_replaces_same_named_ones()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "keep");
         File.WriteAllText(Path.Combine(folder, "frame-1.jpg"), "old");
 
@@ -94,8 +89,7 @@ public class StagedFolderTests
     [Fact]
     public void An_abandoned_stage_leaves_nothing_and_no_folder_appears()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var root = temp.Path;
+        var root = Directory.CreateTempSubdirectory("cuboid-out-").FullName;
         var target = Path.Combine(root, "frames");
 
         using (var staged = StagedFolder.Merging(target))
@@ -120,8 +114,7 @@ public class StagedFolderTests
     [Fact]
     public void A_file_is_not_a_folder()
     {
-        using var temp = new TempFolder("cuboid-out-");
-        var file = Path.Combine(temp.Path, "x.txt");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("cuboid-out-").FullName, "x.txt");
         File.WriteAllText(file, "x");
 
         Assert.Equal(ErrorKind.Usage, Assert.Throws<CuboidException>(() => StagedFolder.Merging(file)).Kind);

@@ -1,5 +1,7 @@
+using Cuboid.PostgreSql;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Batches;
+using Cuboid.Testing.Postgres;
 
 namespace Cuboid.Tests.Server.Batches;
 
@@ -7,12 +9,27 @@ namespace Cuboid.Tests.Server.Batches;
 /// The final step on PostgreSQL when the worker that claimed it dies before queuing it: Hangfire runs the dying step's
 /// job again under the same id, and that run queues the final step; no other job, and no later run, queues it twice.
 /// </summary>
-public sealed class StepSchedulerTests(PostgresStoreFixture postgres) : IClassFixture<PostgresStoreFixture>
+public sealed class StepSchedulerTests : IAsyncLifetime
 {
+    private PostgresTestDatabase _database = null!;
+    private PostgresDatabase _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        _store = PostgresDatabase.Create(_database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
     [Fact]
     public void A_final_step_claimed_by_a_worker_killed_before_its_enqueue_is_queued_by_the_same_job_run_again()
     {
-        var store = PostgresBatchStore.Open(postgres.Store);
+        var store = PostgresBatchStore.Open(_store);
         var itemId = AddItemWithStepsDone(store);
         var jobs = new DyingJobClient(deaths: 1);
         var scheduler = new StepScheduler(jobs, store);

@@ -21,11 +21,12 @@ public sealed class ClusterTests
         // A dead worker's step goes back to the queue after 15 s (live workers keep sliding theirs, even on a loaded machine).
         world.Environment["Cuboid__InvisibilitySeconds"] = "15";
         string[] shared = ["--store", world.Store, "--jobs", database.ConnectionString, "--config", world.Providers.ConfigPath];
-        // All three start at once, as a deployment starts them: they take turns creating the schemas (one start-up wait, not two).
         using var api = ServeProcess.Start([.. shared, "--role", "api"], world.Environment);
+        // The API creates the schemas first; the workers then find them (they would also take turns if started at once).
+        await api.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
         using var doomed = ServeProcess.Start([.. shared, "--role", "worker", "--queues", $"media:1,providers:{ProviderWorkers}"], world.Environment);
         using var survivor = ServeProcess.Start([.. shared, "--role", "worker", "--queues", $"media:1,providers:{ProviderWorkers}"], world.Environment);
-        await Task.WhenAll(api.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), doomed.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), survivor.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)));
+        await Task.WhenAll(doomed.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)), survivor.WaitUntilLiveAsync(TimeSpan.FromSeconds(90)));
 
         var (admin, keyed, id) = await world.SubmitAsync(api.Url);
         // Killed once a few videos are done, while others are mid-step.

@@ -8,8 +8,7 @@ public class ReportThumbnailsTests
     [Fact]
     public async Task Each_frame_gets_its_own_small_jpeg_and_an_unreadable_set_keeps_its_links()
     {
-        using var temp = new TempFolder("cuboid-thumbs-test-");
-        var folder = temp.Path;
+        var folder = Directory.CreateTempSubdirectory("cuboid-thumbs-test-").FullName;
         var frames = Directory.CreateDirectory(Path.Combine(folder, "frames")).FullName;
         var video = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 3, Width = 640, Height = 360, Audio = false });
         var run = await Cuboid.Media.MediaProcess.RunAsync("ffmpeg", ["-v", "error", "-i", video, "-vf", "fps=1", "-frames:v", "3", Path.Combine(frames, "frame-%07d.jpg")]);

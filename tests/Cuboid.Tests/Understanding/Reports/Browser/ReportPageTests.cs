@@ -159,8 +159,7 @@ public sealed class ReportPageTests(BrowserReports reports) : IClassFixture<Brow
     [Fact]
     public async Task A_three_hour_report_with_2000_samples_loads_lazily_and_follows_a_seek()
     {
-        using var temp = new TempFolder("cuboid-large-report-");
-        var html = await LargeReport.WriteAsync(temp.Path);
+        var html = await LargeReport.WriteAsync(Directory.CreateTempSubdirectory("cuboid-large-report-").FullName);
 
         await using var page = await reports.Chromium.OpenAsync(html, 1366);
 
@@ -178,8 +177,7 @@ public sealed class ReportPageTests(BrowserReports reports) : IClassFixture<Brow
     public async Task Screenshots_of_the_desktop_and_phone_layouts()
     {
         // CUBOID_SCREENSHOTS=docs keeps them (docs/report-desktop.png, docs/report-phone.png); otherwise a temp folder.
-        using var temp = new TempFolder("cuboid-shots-");
-        var folder = Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS") is { Length: > 0 } keep ? keep : temp.Path;
+        var folder = Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS") is { Length: > 0 } keep ? keep : Directory.CreateTempSubdirectory("cuboid-shots-").FullName;
         foreach (var (name, width, height) in new[] { ("report-desktop.png", 1366, 900), ("report-phone.png", 390, 844) })
         {
             await using var page = await reports.Chromium.OpenAsync(DemoHtml, width, height);
