@@ -123,4 +123,29 @@ public sealed class BatchesTests(GatewaySimulatorFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    public async Task A_caption_concurrency_outside_1_to_32_is_a_400(int concurrency)
+    {
+        using var host = new GatewayHost(_sim);
+        var response = await host.Client().PostAsJsonAsync("/v1/batches", new { concurrency });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("concurrency", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["param"]!);
+    }
+
+    [Fact]
+    public async Task A_batch_keeps_its_caption_concurrency_and_defaults_to_4()
+    {
+        using var host = new GatewayHost(_sim);
+        var client = host.Client();
+
+        var chosen = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/batches", new { concurrency = 12 })).Content.ReadAsStringAsync())!;
+        var plain = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/batches", new { every = 2 })).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(12, (int)chosen["options"]!["concurrency"]!);
+        Assert.Equal(4, (int)plain["options"]!["concurrency"]!);
+    }
 }
