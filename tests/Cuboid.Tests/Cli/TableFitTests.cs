@@ -58,6 +58,22 @@ public sealed partial class TableFitTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public async Task Video_leaderboards_fit_with_every_model_id_whole(int width)
+    {
+        foreach (var task in new[] { "t2v", "i2v" })
+        {
+            var text = await Render(width, "models", "--task", task);
+            var rows = JsonDocument.Parse(await Render(width, "models", "--task", task, "--json")).RootElement.EnumerateArray();
+            var ids = rows.Select(r => r.GetProperty("modelId").GetString()!).Distinct().ToList();
+
+            AssertFits(text, width);
+            Assert.NotEmpty(ids);
+            AssertWhole(text, ids);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public async Task Models_route_fits_with_every_id_and_price_whole(int width)
     {
         var config = EveryProvider();
