@@ -35,15 +35,9 @@ internal static class GenerationCliOptions
     {
         var videoCatalog = LoadCatalog(parse, catalog);
         using var services = CliServices.Create(overrides: [new(JobStoreKey, parse.GetValue(store)?.FullName)], readConfigFile: false);
-        var session = new GenerationSession(videoCatalog, services.GetRequiredService<IVideoJobStore>(), services.GetRequiredService<IEnvironmentVariables>(),
-            Http, new RunScope(new RunOptions { Budget = budget }));
         // The job runner logs through the command's logger (stderr, by --verbose), like the router and the analyzer.
-        if (services.GetService<ILoggerFactory>() is { } logging)
-        {
-            session.Runner.Logger = logging.CreateLogger<VideoJobRunner>();
-        }
-
-        return session;
+        return new GenerationSession(videoCatalog, services.GetRequiredService<IVideoJobStore>(), services.GetRequiredService<IEnvironmentVariables>(),
+            Http, new RunScope(new RunOptions { Budget = budget })) { LoggerFactory = services.GetService<ILoggerFactory>() };
     }
 
     /// <summary>The image portfolio (<c>cuboid image</c>): the same catalog, hosts and keys as video, no job store.</summary>

@@ -249,6 +249,7 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         var again = Path.Combine(_dir, "again");
 
         var download = await CliRun.InProcessAsync("jobs", "download", id, "--catalog", Overlay, "--store", Store, "--out", again, "--json");
+        var finished = await CliRun.InProcessAsync("jobs", "cancel", id, "--catalog", Overlay, "--store", Store);
 
         Assert.True(cancel.Code == 0, cancel.Err);
         Assert.Equal(ExitCodes.Provider, cancelled.Code);
@@ -259,6 +260,8 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         Assert.Equal(2, _sim.CreateCount(Model("alpha-rep")));
         Assert.Single(hostJobs, j => j.CancelRequested);
         Assert.Single(hostJobs, j => j.Downloads == 2);
+        Assert.Equal(ExitCodes.Usage, finished.Code);
+        Assert.Contains($"job {id} is succeeded; there is nothing to cancel", Assert.Single(finished.Err.Trim().Split('\n')), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -276,6 +279,23 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         Assert.Contains("Cuboid.Generation.Jobs.VideoJobRunner[1301]", refused.Err, StringComparison.Ordinal);
         Assert.DoesNotContain(_sim.ApiKey, ok.Out + ok.Err, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongKey, refused.Out + refused.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task Jobs_list_fits_the_terminal_with_every_job_id_and_model_whole(int width)
+    {
+        var ids = new[] { (await CliRun.InProcessAsync(Generate("--no-wait"))).Out.Trim(), (await CliRun.InProcessAsync(Generate("--no-wait", "--model", "test:beta"))).Out.Trim() };
+        var console = CliConsole.Capture(out var stdout, out var stderr, width);
+
+        var code = await CuboidApp.RunAsync(["jobs", "list", "--catalog", Overlay, "--store", Store], console);
+
+        Assert.True(code == 0, stderr.ToString());
+        var lines = stdout.ToString().Split('\n');
+        Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length <= width, $"{l.Length} columns: {l}"));
+        Assert.All(ids, id => Assert.Contains(lines, l => l.Contains(id, StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("test:alpha", StringComparison.Ordinal));
     }
 
     private static string JobIdIn(string store)

@@ -74,6 +74,29 @@ public sealed partial class TableFitTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public async Task Generate_and_image_dry_runs_fit_with_every_model_and_route_whole(int width)
+    {
+        string[][] runs =
+        [
+            ["generate", "a kite", "--seconds", "6", "--resolution", "1080p", "--policy", "cost", "--dry-run"],
+            ["generate", "a kite", "--seconds", "8", "--resolution", "720p", "--dry-run"],
+            ["image", "a kite", "--dry-run"],
+        ];
+        foreach (var args in runs)
+        {
+            var text = await Render(width, args);
+            var plan = JsonDocument.Parse(await Render(width, [.. args, "--json"])).RootElement;
+            var ids = plan.GetProperty("candidates").EnumerateArray()
+                .SelectMany(c => new[] { c.GetProperty("model").GetString()!, c.GetProperty("route").GetString()! }).ToList();
+
+            AssertFits(text, width);
+            Assert.NotEmpty(ids);
+            AssertWhole(text, ids);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public async Task Models_route_fits_with_every_id_and_price_whole(int width)
     {
         var config = EveryProvider();

@@ -241,6 +241,25 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
         Assert.True(Sim.Jobs.Single(j => j.Model == model).CancelRequested);
     }
 
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("openrouter")]
+    [InlineData("veo")]
+    public async Task A_cancel_on_a_host_without_one_is_a_usage_error_and_the_job_runs_to_its_end(string host)
+    {
+        using var harness = new JobHarness(Sim);
+        var model = $"sim/no-cancel-{host}";
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model));
+
+        var refused = await Assert.ThrowsAsync<CuboidException>(() => harness.Runner.CancelAsync(outcome.Job.Id));
+        var job = await harness.Runner.WaitAsync(outcome.Job.Id);
+
+        Assert.Equal((ErrorKind.Usage, CuboidErrorCodes.JobState, CuboidParameters.JobId), (refused.Kind, refused.Code, refused.Parameter));
+        Assert.Contains("has no cancel", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(VideoJobState.Succeeded, job.State);
+        Assert.False(Sim.Jobs.Single(j => j.Model == model).CancelRequested);
+    }
+
     [Fact]
     public async Task A_wrong_key_is_a_refusal_whose_message_holds_no_key_and_job_records_hold_none()
     {
