@@ -62,13 +62,8 @@ public sealed partial class TableFitTests : IDisposable
     {
         foreach (var task in new[] { "t2v", "i2v" })
         {
-            var text = await Render(width, "models", "--task", task);
-            var rows = JsonDocument.Parse(await Render(width, "models", "--task", task, "--json")).RootElement.EnumerateArray();
-            var ids = rows.Select(r => r.GetProperty("modelId").GetString()!).Distinct().ToList();
-
-            AssertFits(text, width);
-            Assert.NotEmpty(ids);
-            AssertWhole(text, ids);
+            await AssertFitsWithIdsWhole(width, ["models", "--task", task],
+                json => json.EnumerateArray().Select(r => r.GetProperty("modelId").GetString()!).Distinct());
         }
     }
 
@@ -84,15 +79,20 @@ public sealed partial class TableFitTests : IDisposable
         ];
         foreach (var args in runs)
         {
-            var text = await Render(width, args);
-            var plan = JsonDocument.Parse(await Render(width, [.. args, "--json"])).RootElement;
-            var ids = plan.GetProperty("candidates").EnumerateArray()
-                .SelectMany(c => new[] { c.GetProperty("model").GetString()!, c.GetProperty("route").GetString()! }).ToList();
-
-            AssertFits(text, width);
-            Assert.NotEmpty(ids);
-            AssertWhole(text, ids);
+            await AssertFitsWithIdsWhole(width, args, json => json.GetProperty("candidates").EnumerateArray()
+                .SelectMany(c => new[] { c.GetProperty("model").GetString()!, c.GetProperty("route").GetString()! }));
         }
+    }
+
+    /// <summary>The command's text fits <paramref name="width"/> with every id its <c>--json</c> twin names (at least one) whole.</summary>
+    private static async Task AssertFitsWithIdsWhole(int width, string[] args, Func<JsonElement, IEnumerable<string>> idsOf)
+    {
+        var text = await Render(width, args);
+        var ids = idsOf(JsonDocument.Parse(await Render(width, [.. args, "--json"])).RootElement).ToList();
+
+        AssertFits(text, width);
+        Assert.NotEmpty(ids);
+        AssertWhole(text, ids);
     }
 
     [Theory]
