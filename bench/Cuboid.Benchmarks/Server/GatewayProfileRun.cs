@@ -72,6 +72,13 @@ internal static partial class GatewayProfileRun
                     ((GatewayStore)store).FlushPendingSettles();
                 }
             })),
+            ("plan + estimate the request (the endpoint does it once per call; the routed client did it again before)", true, () => Sync(() =>
+                gatewayModels.Plan("chat", options.ModelId, RequestEstimate.ForChat(messages, options, gatewayModels.DefaultOutputTokens)))),
+            ("routed call through the library, the endpoint's plan handed down (HTTP to the upstream)", false, async () =>
+            {
+                var run = gatewayModels.BeginRun(1m);
+                await GatewayModels.ChatClient(run, "chat").GetResponseAsync(messages, Planned(gatewayModels, messages, options));
+            }),
             ("read the request (JSON + SDK messages)", true, () => Sync(() => ChatCompletionReader.Read(JsonDocument.Parse(Body).RootElement))),
             ("routed call through the library (HTTP to the upstream)", false, async () =>
             {
@@ -129,6 +136,13 @@ internal static partial class GatewayProfileRun
         await File.WriteAllTextAsync(output, snippet);
         direct.Dispose();
         through.Dispose();
+    }
+
+    /// <summary>The options as the endpoint hands them to the routed client: with the plan it made for the key's hold.</summary>
+    private static ChatOptions Planned(GatewayModels models, List<ChatMessage> messages, ChatOptions options)
+    {
+        var plan = models.Plan("chat", options.ModelId, RequestEstimate.ForChat(messages, options, models.DefaultOutputTokens));
+        return new PlannedCall(GatewayModels.ConstraintsFor(options.ModelId), plan).AddTo(options.Clone());
     }
 
     private static readonly string[] ChunkTexts = ["Hello", " from the", " fast", " upstream."];
