@@ -93,6 +93,8 @@ internal static partial class GatewayProfileRun
                     _ = update.Text;
                 }
             }),
+            ("a stream's idle deadline over 6 reads, as before: a timer re-armed twice per read", true, () => Sync(RearmedDeadline)),
+            ("a stream's idle deadline over 6 reads, now: one watchdog per stream (OpenStream)", true, WatchedDeadlineAsync),
             ("write the answer (JSON)", true, () => Sync(() => ChatCompletionJson.Serialize(ChatCompletionJson.Completion("chatcmpl-x", 1, "bench:fast-model", answer, usage)))),
             ("write a stream: 4 text chunks, finish, usage, [DONE] (JSON + SSE, a flush per text chunk)", true, () => WriteStreamAsync(sink, usage)),
         ];
@@ -136,6 +138,39 @@ internal static partial class GatewayProfileRun
         await File.WriteAllTextAsync(output, snippet);
         direct.Dispose();
         through.Dispose();
+    }
+
+    private static readonly ChatResponseUpdate[] SixUpdates = [.. Enumerable.Range(0, 6).Select(i => new ChatResponseUpdate(ChatRole.Assistant, "part"))];
+
+    /// <summary>What a routed stream did per read until 2026-12-06: arm the idle timer, read, disarm it (the reads here complete at once).</summary>
+    private static void RearmedDeadline()
+    {
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None, idle.Token);
+        foreach (var _ in SixUpdates)
+        {
+            idle.CancelAfter(TimeSpan.FromSeconds(10));
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The same six reads through <see cref="OpenStream"/>'s watchdog.</summary>
+    private static async Task WatchedDeadlineAsync()
+    {
+        await using var stream = new OpenStream(TimeProvider.System, CancellationToken.None);
+        stream.Attach(Immediate(SixUpdates).GetAsyncEnumerator());
+        while (await stream.NextAsync(TimeSpan.FromSeconds(10)) is not null)
+        {
+        }
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> Immediate(ChatResponseUpdate[] updates)
+    {
+        await Task.CompletedTask;
+        foreach (var update in updates)
+        {
+            yield return update;
+        }
     }
 
     /// <summary>The options as the endpoint hands them to the routed client: with the plan it made for the key's hold.</summary>
