@@ -93,7 +93,7 @@ internal static partial class GatewayProfileRun
                     _ = update.Text;
                 }
             }),
-            ("a stream's idle deadline over 6 reads, as before: a timer re-armed twice per read", true, () => Sync(RearmedDeadline)),
+            ("a stream's idle deadline over 6 reads, as before: a timer re-armed twice per read", true, RearmedDeadlineAsync),
             ("a stream's idle deadline over 6 reads, now: one watchdog per stream (OpenStream)", true, WatchedDeadlineAsync),
             ("write the answer (JSON)", true, () => Sync(() => ChatCompletionJson.Serialize(ChatCompletionJson.Completion("chatcmpl-x", 1, "bench:fast-model", answer, usage)))),
             ("write a stream: 4 text chunks, finish, usage, [DONE] (JSON + SSE, a flush per text chunk)", true, () => WriteStreamAsync(sink, usage)),
@@ -142,15 +142,21 @@ internal static partial class GatewayProfileRun
 
     private static readonly ChatResponseUpdate[] SixUpdates = [.. Enumerable.Range(0, 6).Select(i => new ChatResponseUpdate(ChatRole.Assistant, "part"))];
 
-    /// <summary>What a routed stream did per read until 2026-12-06: arm the idle timer, read, disarm it (the reads here complete at once).</summary>
-    private static void RearmedDeadline()
+    /// <summary>What <see cref="OpenStream"/> did until 2026-12-06: its tokens, and per read arm the idle timer, read, disarm it (the reads here complete at once).</summary>
+    private static async Task RearmedDeadlineAsync()
     {
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None, idle.Token);
-        foreach (var _ in SixUpdates)
+        await using var updates = Immediate(SixUpdates).GetAsyncEnumerator(linked.Token);
+        while (true)
         {
             idle.CancelAfter(TimeSpan.FromSeconds(10));
+            var more = await updates.MoveNextAsync();
             idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            if (!more)
+            {
+                break;
+            }
         }
     }
 
