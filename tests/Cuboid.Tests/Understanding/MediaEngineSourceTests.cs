@@ -100,7 +100,10 @@ public sealed class MediaEngineSourceTests
         {
             var path = Path.Combine(folder, name + ".sh");
             File.WriteAllText(path, $"#!/bin/sh\necho run >> '{log}'\nexec {tool} \"$@\"\n");
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
             return path;
         }
     }
