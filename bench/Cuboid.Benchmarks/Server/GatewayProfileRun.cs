@@ -72,6 +72,13 @@ internal static partial class GatewayProfileRun
                     ((GatewayStore)store).FlushPendingSettles();
                 }
             })),
+            ("plan + estimate the request (the endpoint does it once per call; the routed client did it again before)", true, () => Sync(() =>
+                gatewayModels.Plan("chat", options.ModelId, RequestEstimate.ForChat(messages, options, gatewayModels.DefaultOutputTokens)))),
+            ("routed call through the library, the endpoint's plan handed down (HTTP to the upstream)", false, async () =>
+            {
+                var run = gatewayModels.BeginRun(1m);
+                await GatewayModels.ChatClient(run, "chat").GetResponseAsync(messages, Planned(gatewayModels, messages, options));
+            }),
             ("read the request (JSON + SDK messages)", true, () => Sync(() => ChatCompletionReader.Read(JsonDocument.Parse(Body).RootElement))),
             ("routed call through the library (HTTP to the upstream)", false, async () =>
             {
@@ -86,6 +93,8 @@ internal static partial class GatewayProfileRun
                     _ = update.Text;
                 }
             }),
+            ("a stream's idle deadline over 6 reads, as before: a timer re-armed twice per read", true, RearmedDeadlineAsync),
+            ("a stream's idle deadline over 6 reads, now: one watchdog per stream (OpenStream)", true, WatchedDeadlineAsync),
             ("write the answer (JSON)", true, () => Sync(() => ChatCompletionJson.Serialize(ChatCompletionJson.Completion("chatcmpl-x", 1, "bench:fast-model", answer, usage)))),
             ("write a stream: 4 text chunks, finish, usage, [DONE] (JSON + SSE, a flush per text chunk)", true, () => WriteStreamAsync(sink, usage)),
         ];
@@ -129,6 +138,52 @@ internal static partial class GatewayProfileRun
         await File.WriteAllTextAsync(output, snippet);
         direct.Dispose();
         through.Dispose();
+    }
+
+    private static readonly ChatResponseUpdate[] SixUpdates = [.. Enumerable.Range(0, 6).Select(i => new ChatResponseUpdate(ChatRole.Assistant, "part"))];
+
+    /// <summary>What <see cref="OpenStream"/> did until 2026-12-06: its tokens, and per read arm the idle timer, read, disarm it (the reads here complete at once).</summary>
+    private static async Task RearmedDeadlineAsync()
+    {
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None, idle.Token);
+        await using var updates = Immediate(SixUpdates).GetAsyncEnumerator(linked.Token);
+        while (true)
+        {
+            idle.CancelAfter(TimeSpan.FromSeconds(10));
+            var more = await updates.MoveNextAsync();
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            if (!more)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The same six reads through <see cref="OpenStream"/>'s watchdog.</summary>
+    private static async Task WatchedDeadlineAsync()
+    {
+        await using var stream = new OpenStream(TimeProvider.System, CancellationToken.None);
+        stream.Attach(Immediate(SixUpdates).GetAsyncEnumerator());
+        while (await stream.NextAsync(TimeSpan.FromSeconds(10)) is not null)
+        {
+        }
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> Immediate(ChatResponseUpdate[] updates)
+    {
+        await Task.CompletedTask;
+        foreach (var update in updates)
+        {
+            yield return update;
+        }
+    }
+
+    /// <summary>The options as the endpoint hands them to the routed client: with the plan it made for the key's hold.</summary>
+    private static ChatOptions Planned(GatewayModels models, List<ChatMessage> messages, ChatOptions options)
+    {
+        var plan = models.Plan("chat", options.ModelId, RequestEstimate.ForChat(messages, options, models.DefaultOutputTokens));
+        return new PlannedCall(GatewayModels.ConstraintsFor(options.ModelId), plan).AddTo(options.Clone());
     }
 
     private static readonly string[] ChunkTexts = ["Hello", " from the", " fast", " upstream."];

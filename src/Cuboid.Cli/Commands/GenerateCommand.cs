@@ -152,13 +152,14 @@ public static class GenerateCommand
                 : "";
             var role = row.NotConfigured is not null ? "priced  " : row == chosen ? "chosen  " : "fallback";
             var note = row.NotConfigured is { } why ? $" [not configured: {why}]" : string.Empty;
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{role} {row.Model} via {row.Route}: {DisplayFormat.Dollars(row.Dollars)} (rating {row.Rating}){note}{compute}"));
+            // Wrapped at the terminal's width under the role column, ids and numbers whole.
+            WrappedText.WriteLabelled(console, role + " ", string.Create(CultureInfo.InvariantCulture,
+                $"{row.Model} via {row.Route}: {DisplayFormat.Dollars(row.Dollars)} (rating {row.Rating}){note}{compute}"));
         }
 
         foreach (var skip in plan.Skipped)
         {
-            await console.Out.WriteLineAsync($"skipped  {skip.Model} via {skip.Route}: {skip.Reason}");
+            WrappedText.WriteLabelled(console, "skipped  ", $"{skip.Model} via {skip.Route}: {skip.Reason}");
         }
 
         if (rows.Count == 0)

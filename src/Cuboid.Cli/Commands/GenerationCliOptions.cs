@@ -6,6 +6,7 @@ using Cuboid.Generation.Jobs;
 using Cuboid.Portfolio;
 using Cuboid.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Cli.Commands;
 
@@ -34,8 +35,9 @@ internal static class GenerationCliOptions
     {
         var videoCatalog = LoadCatalog(parse, catalog);
         using var services = CliServices.Create(overrides: [new(JobStoreKey, parse.GetValue(store)?.FullName)], readConfigFile: false);
+        // The job runner logs through the command's logger (stderr, by --verbose), like the router and the analyzer.
         return new GenerationSession(videoCatalog, services.GetRequiredService<IVideoJobStore>(), services.GetRequiredService<IEnvironmentVariables>(),
-            Http, new RunScope(new RunOptions { Budget = budget }));
+            Http, new RunScope(new RunOptions { Budget = budget })) { LoggerFactory = services.GetService<ILoggerFactory>() };
     }
 
     /// <summary>The image portfolio (<c>cuboid image</c>): the same catalog, hosts and keys as video, no job store.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cuboid.Cli.Rendering;
 using Cuboid.Formatting;
 using Cuboid.Generation;
 using Cuboid.Generation.Images;
@@ -126,12 +127,12 @@ public static class ImageCommand
         {
             var role = row.NotConfigured is not null ? "priced  " : row == chosen ? "chosen  " : "fallback";
             var note = row.NotConfigured is { } why ? $" [not configured: {why}]" : string.Empty;
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{role} {row.Model} via {row.Route}: {DisplayFormat.Dollars(row.Dollars)} (rating {row.Rating}){note}"));
+            WrappedText.WriteLabelled(console, role + " ", string.Create(CultureInfo.InvariantCulture, $"{row.Model} via {row.Route}: {DisplayFormat.Dollars(row.Dollars)} (rating {row.Rating}){note}"));
         }
 
         foreach (var skip in plan.Skipped)
         {
-            await console.Out.WriteLineAsync($"skipped  {skip.Model} via {skip.Route}: {skip.Reason}");
+            WrappedText.WriteLabelled(console, "skipped  ", $"{skip.Model} via {skip.Route}: {skip.Reason}");
         }
 
         if (chosen is null)

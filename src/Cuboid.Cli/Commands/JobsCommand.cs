@@ -5,7 +5,6 @@ using Cuboid.Cli.Rendering;
 using Cuboid.Generation;
 using Cuboid.Generation.Jobs;
 using Cuboid.Portfolio;
-using Spectre.Console;
 
 namespace Cuboid.Cli.Commands;
 
@@ -58,15 +57,17 @@ public static class JobsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table { Border = TableBorder.Simple }.AddColumns("Job", "State", "Model", "Host", "Created", "Cost $");
+            // Fitted to the terminal: ids whole, the host, date and cost left out (and named) before a job id is split.
+            var table = new FittedTable(FittedColumn.Id("Job"), FittedColumn.Text("State", 10), FittedColumn.Id("Model"), FittedColumn.Text("Host", 7),
+                FittedColumn.Text("Created", 6), FittedColumn.Number("Cost $", 8, "$"));
             foreach (var job in jobs)
             {
-                table.AddRow(Markup.Escape(job.Id), job.State.Word(), Markup.Escape(job.Model ?? job.HostModel), Markup.Escape(job.Host),
+                table.AddRow(job.Id, job.State.Word(), job.Model ?? job.HostModel, job.Host,
                     job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     (job.ActualCost ?? job.EstimatedCost).ToString("0.####", CultureInfo.InvariantCulture));
             }
 
-            console.Ansi.Write(table);
+            table.Write(console);
             return ExitCodes.Ok;
         });
         return list;

@@ -25,6 +25,19 @@ public static class WrappedText
         return lines;
     }
 
+    /// <summary>
+    /// Writes <paramref name="label"/> as given (its padding kept), then <paramref name="text"/> wrapped to the console's
+    /// width with continuation lines under the text, so a column of labels stays a column.
+    /// </summary>
+    public static void WriteLabelled(CliConsole console, string label, string text)
+    {
+        var lines = Wrap(text, console.Width is { } w ? Math.Max(w - label.Length, 1) : null);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            console.Out.WriteLine((i == 0 ? label : new string(' ', label.Length)) + lines[i]);
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> wrapped to the console's width; continuation lines are indented by <paramref name="hangingIndent"/> spaces more.</summary>
     public static void WriteLine(CliConsole console, string text, int indent = 0, int hangingIndent = 0)
     {

@@ -40,7 +40,11 @@ public sealed class GatewayModels(ModelRouter router)
     /// a model was left out is only written when no candidate is left (the error then names the reasons).
     /// </summary>
     public RoutePlan Plan(string task, string? pinnedModel, RequestEstimate estimate) =>
-        router.PlanForCall(task, pinnedModel is null ? RouteConstraints.None : new RouteConstraints { PinnedModel = pinnedModel }, estimate, router.DefaultRun);
+        router.PlanForCall(task, ConstraintsFor(pinnedModel), estimate, router.DefaultRun);
+
+    /// <summary>The route constraints of a call pinned to <paramref name="pinnedModel"/> (none when null), as <see cref="Plan"/> uses them.</summary>
+    public static RouteConstraints ConstraintsFor(string? pinnedModel) =>
+        pinnedModel is null ? RouteConstraints.None : new RouteConstraints { PinnedModel = pinnedModel };
 
     public IReadOnlyList<LeaderboardEntry> Leaderboard(string? task) => router.Leaderboard(task);
 

@@ -39,6 +39,8 @@ public static class ChatCompletionsEndpoint
         {
             var options = request.Options.Clone();
             options.ModelId = choice.PinnedModel;
+            // The routed client takes this plan instead of planning and estimating the request a second time.
+            new PlannedCall(GatewayModels.ConstraintsFor(choice.PinnedModel), plan).AddTo(options);
             var client = GatewayModels.ChatClient(call.Run, choice.Task);
             var id = "chatcmpl-" + Guid.CreateVersion7().ToString("N");
             var created = models.Time.GetUtcNow().ToUnixTimeSeconds();

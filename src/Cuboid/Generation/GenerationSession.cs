@@ -5,6 +5,8 @@ using Cuboid.Generation.Jobs;
 using Cuboid.Generation.Providers;
 using Cuboid.Generation.Routing;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cuboid.Generation;
 
@@ -32,6 +34,17 @@ public sealed class GenerationSession
         Runner = new VideoJobRunner(store, Hosts, runnerOptions, Time);
         Run = run ?? RunScope.Current ?? new RunScope();
         Images = new PortfolioImageGenerator(catalog, Hosts, _decay, Run.Budget, Run.Ledger, Time);
+    }
+
+    /// <summary>Where the session's job runner logs: each saved job state (debug) and each refused create (information); none by default.</summary>
+    public ILoggerFactory? LoggerFactory
+    {
+        get;
+        init
+        {
+            field = value;
+            Runner.Logger = value is null ? NullLogger.Instance : value.CreateLogger<VideoJobRunner>();
+        }
     }
 
     /// <summary>The run this session spends from and books into: the one given, else the current run, else its own without a budget.</summary>

@@ -4,17 +4,26 @@ namespace Cuboid.Portfolio;
 
 /// <summary>
 /// A provider stream that has delivered its first answer content. It owns its cancellation: the caller's token,
-/// plus an idle deadline (on the portfolio's clock) re-armed before each read so a stalled stream ends.
+/// plus an idle deadline (on the portfolio's clock) that ends a stalled stream when one read waits longer than the idle timeout.
 /// </summary>
 internal sealed class OpenStream : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _idle;
+    private const long NotWaiting = long.MinValue;
+
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _idle = new();
     private readonly CancellationTokenSource _linked;
     private IAsyncEnumerator<ChatResponseUpdate>? _enumerator;
 
+    // Re-arming a timer per update takes the timer queue's lock twice per chunk; instead one watchdog per stream
+    // wakes once per idle timeout and compares the clock with the start of the read in progress.
+    private ITimer? _watchdog;
+    private TimeSpan _idleTimeout;
+    private long _waitingSince = NotWaiting;
+
     public OpenStream(TimeProvider time, CancellationToken callerToken)
     {
-        _idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        _time = time;
         _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _idle.Token);
     }
 
@@ -30,10 +39,34 @@ internal sealed class OpenStream : IAsyncDisposable
     /// <summary>The next update, or null at the end of the stream.</summary>
     public async ValueTask<ChatResponseUpdate?> NextAsync(TimeSpan idleTimeout)
     {
-        _idle.CancelAfter(idleTimeout);
+        _idleTimeout = idleTimeout;
+        Volatile.Write(ref _waitingSince, _time.GetTimestamp());
+        _watchdog ??= _time.CreateTimer(static s => ((OpenStream)s!).CheckIdle(), this, idleTimeout, Timeout.InfiniteTimeSpan);
         var more = await _enumerator!.MoveNextAsync().ConfigureAwait(false);
-        _idle.CancelAfter(Timeout.InfiniteTimeSpan);
+        Volatile.Write(ref _waitingSince, NotWaiting);
         return more ? _enumerator.Current : null;
+    }
+
+    /// <summary>The watchdog's tick: cancels a read that has waited the idle timeout, else sleeps until the earliest moment one could have.</summary>
+    private void CheckIdle()
+    {
+        var since = Volatile.Read(ref _waitingSince);
+        var left = since == NotWaiting ? _idleTimeout : _idleTimeout - _time.GetElapsedTime(since);
+        try
+        {
+            if (left <= TimeSpan.Zero)
+            {
+                _idle.Cancel();
+            }
+            else
+            {
+                _watchdog?.Change(left, Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream was closed while the watchdog ran.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -48,6 +81,11 @@ internal sealed class OpenStream : IAsyncDisposable
             {
                 // Closing a broken stream may throw again; the failure was already reported.
             }
+        }
+
+        if (_watchdog is not null)
+        {
+            await _watchdog.DisposeAsync().ConfigureAwait(false);
         }
 
         _linked.Dispose();

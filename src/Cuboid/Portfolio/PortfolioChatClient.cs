@@ -204,20 +204,27 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
     private (IList<ChatMessage> Messages, ChatOptions? Inner, RequestEstimate Estimate, RoutePlan Plan) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options, RunScope run)
     {
         var list = messages as IList<ChatMessage> ?? [.. messages];
-        var estimate = RequestEstimate.ForChat(list, options, router.Settings.Resilience.DefaultOutputTokens);
         var routeConstraints = constraints.PinnedBy(options?.ModelId);
+        var planned = PlannedCall.From(options);
         var inner = options;
-        if (options?.ModelId is not null || AnswerCheck.From(options) is not null)
+        if (options?.ModelId is not null || planned is not null || AnswerCheck.From(options) is not null)
         {
-            // The pin and the answer check are the router's business, not the provider's.
+            // The pin, a plan made by the caller and the answer check are the router's business, not the provider's.
             inner = options!.Clone();
             inner.ModelId = null;
-            if (inner.AdditionalProperties is { } extra && extra.ContainsKey(AnswerCheck.Key))
+            if (inner.AdditionalProperties is { } extra && (extra.ContainsKey(AnswerCheck.Key) || extra.ContainsKey(PlannedCall.Key)))
             {
-                inner.AdditionalProperties = new AdditionalPropertiesDictionary(extra.Where(p => p.Key != AnswerCheck.Key));
+                inner.AdditionalProperties = new AdditionalPropertiesDictionary(extra.Where(p => p.Key is not (AnswerCheck.Key or PlannedCall.Key)));
             }
         }
 
+        // A caller that planned this very request already (the gateway, for its budget hold) hands the plan down.
+        if (planned?.PlanFor(task, routeConstraints, run.Budget.Limit is not null) is { } handed)
+        {
+            return (list, inner, handed.Estimate, handed);
+        }
+
+        var estimate = RequestEstimate.ForChat(list, options, router.Settings.Resilience.DefaultOutputTokens);
         return (list, inner, estimate, router.PlanForCall(task, routeConstraints, estimate, run));
     }
 

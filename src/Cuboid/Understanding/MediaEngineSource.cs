@@ -15,8 +15,11 @@ namespace Cuboid.Understanding;
 /// facts, one <see cref="AnalysisPass"/> for samples (streamed, JPEGs exported by the same decode), scenes
 /// and motion, and <see cref="AudioExtractor"/> for 16 kHz mono WAV and speech activity.
 /// </summary>
-public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
+public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource, IAudioPieceSource
 {
+    // One analysis probes its file for the facts, the pass and the audio: ffprobe runs once for the three.
+    private readonly ProbeMemo _probes = new();
+
     // Activity found while extracting a WAV, handed out by SpeechAsync for that file.
     private readonly ConcurrentDictionary<string, IReadOnlyList<TimeRange>> _activity = new(StringComparer.Ordinal);
 
@@ -28,7 +31,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
 
     /// <inheritdoc/>
     public async Task<VideoFacts> ProbeAsync(string videoPath, CancellationToken cancellationToken) =>
-        Facts(await VideoProbe.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false));
+        Facts(await _probes.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The report's facts about a probed video (name, duration, size, frame rate, codecs).</summary>
     public static VideoFacts Facts(VideoInfo info)
@@ -41,9 +44,11 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     /// <inheritdoc/>
     public async IAsyncEnumerable<PlannedFrame> SampleAsync(string videoPath, SamplingSettings settings, string? framesDirectory, PassOutcome outcome, Action<double>? decoded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var probed = await _probes.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false);
         var motion = new SampleMotion();
         var options = new AnalysisOptions
         {
+            Probed = probed,
             Consumers = [new MotionEnergyMeter(onSlab: motion.Add)],
             SampleInterval = TimeSpan.FromSeconds(settings.EverySeconds),
             SampleAfterCuts = settings.DetectScenes,
@@ -94,7 +99,8 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
     public async Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken)
     {
         var audioRange = range is null ? AudioRange.Whole : new AudioRange(TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End));
-        var extraction = await AudioExtractor.ExtractAsync(videoPath, wavPath, audioRange, tools: Tools, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var probed = await _probes.ProbeAsync(videoPath, Tools, cancellationToken).ConfigureAwait(false);
+        var extraction = await AudioExtractor.ExtractProbedAsync(videoPath, probed, wavPath, audioRange, activity: null, Tools, cancellationToken).ConfigureAwait(false);
         if (extraction.HasAudio)
         {
             _activity[Path.GetFullPath(wavPath)] = [.. extraction.Activity.Select(a => new TimeRange(a.Start.TotalSeconds, a.End.TotalSeconds))];
@@ -102,6 +108,10 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource
 
         return extraction.HasAudio;
     }
+
+    /// <inheritdoc/>
+    Task IAudioPieceSource.CutAsync(string wholeWavPath, TimeRange range, string wavPath, CancellationToken cancellationToken) =>
+        WavPiece.CutAsync(wholeWavPath, TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End), wavPath, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) =>

@@ -61,7 +61,15 @@ internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? t
                 wav = Path.Combine(workDirectory, $"audio-{i:000}.wav");
                 try
                 {
-                    await audio.ExtractAsync(videoPath, piece, wav, cancellationToken).ConfigureAwait(false);
+                    // Cut from the WAV already extracted when the source can (no second decode of the track).
+                    if (audio is IAudioPieceSource pieceSource)
+                    {
+                        await pieceSource.CutAsync(whole, piece, wav, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await audio.ExtractAsync(videoPath, piece, wav, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (CuboidException ex) when (ex.Kind == ErrorKind.Input)
                 {

@@ -16,6 +16,24 @@ internal static class CliRun
     /// <summary>A child <c>cuboid</c> with one extra environment variable (the simulator's key).</summary>
     public static Process Child(string[] args, string variable, string value)
     {
+        var process = Process.Start(ChildStart(args, variable, value))!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A child <c>cuboid</c> run to its end (its logs reach a real stderr only there), with one extra environment variable.</summary>
+    public static async Task<(int Code, string Out, string Err)> ChildToEndAsync(string[] args, string variable, string value)
+    {
+        using var process = Process.Start(ChildStart(args, variable, value))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static ProcessStartInfo ChildStart(string[] args, string variable, string value)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(CuboidApp).Assembly.Location);
         foreach (var arg in args)
@@ -24,10 +42,7 @@ internal static class CliRun
         }
 
         start.Environment[variable] = value;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return start;
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)

@@ -237,6 +237,67 @@ public sealed class GenerateCommandTests : IClassFixture<VideoSimulatorFixture>,
         Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
     }
 
+    [Fact]
+    public async Task Jobs_cancel_ends_a_job_cancelled_and_jobs_download_fetches_a_finished_one_again_without_a_second_create()
+    {
+        var queued = (await CliRun.InProcessAsync(Generate("--no-wait"))).Out.Trim();
+        var cancel = await CliRun.InProcessAsync("jobs", "cancel", queued, "--catalog", Overlay, "--store", Store, "--json");
+        var cancelled = await CliRun.InProcessAsync("jobs", "wait", queued, "--catalog", Overlay, "--store", Store, "--out", OutDir, "--json");
+        var done = await CliRun.InProcessAsync(Generate("--json"));
+        Assert.True(done.Code == 0, done.Err);
+        var id = JsonDocument.Parse(done.Out).RootElement.GetProperty("id").GetString()!;
+        var again = Path.Combine(_dir, "again");
+
+        var download = await CliRun.InProcessAsync("jobs", "download", id, "--catalog", Overlay, "--store", Store, "--out", again, "--json");
+        var finished = await CliRun.InProcessAsync("jobs", "cancel", id, "--catalog", Overlay, "--store", Store);
+
+        Assert.True(cancel.Code == 0, cancel.Err);
+        Assert.Equal(ExitCodes.Provider, cancelled.Code);
+        Assert.Equal("cancelled", JsonDocument.Parse(cancelled.Out).RootElement.GetProperty("state").GetString());
+        Assert.True(download.Code == 0, download.Err);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(OutDir, $"{id}.mp4")), await File.ReadAllBytesAsync(Path.Combine(again, $"{id}.mp4")));
+        var hostJobs = _sim.Jobs.Where(j => j.Model == Model("alpha-rep")).ToList();
+        Assert.Equal(2, _sim.CreateCount(Model("alpha-rep")));
+        Assert.Single(hostJobs, j => j.CancelRequested);
+        Assert.Single(hostJobs, j => j.Downloads == 2);
+        Assert.Equal(ExitCodes.Usage, finished.Code);
+        Assert.Contains($"job {id} is succeeded; there is nothing to cancel", Assert.Single(finished.Err.Trim().Split('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbose_logs_each_saved_job_state_and_neither_the_key_nor_a_wrong_one_reaches_any_output()
+    {
+        const string wrongKey = "vk-wrong-5555666677778888";
+
+        var ok = await CliRun.ChildToEndAsync(Generate("--verbose"), _key, _sim.ApiKey);
+        var refused = await CliRun.ChildToEndAsync(Generate("--verbose", "--model", "test:beta"), _key, wrongKey);
+
+        Assert.True(ok.Code == 0, ok.Err);
+        Assert.Contains("Cuboid.Generation.Jobs.VideoJobRunner[1300]", ok.Err, StringComparison.Ordinal);
+        Assert.Contains(": succeeded (", ok.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Provider, refused.Code);
+        Assert.Contains("Cuboid.Generation.Jobs.VideoJobRunner[1301]", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sim.ApiKey, ok.Out + ok.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongKey, refused.Out + refused.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task Jobs_list_fits_the_terminal_with_every_job_id_and_model_whole(int width)
+    {
+        var ids = new[] { (await CliRun.InProcessAsync(Generate("--no-wait"))).Out.Trim(), (await CliRun.InProcessAsync(Generate("--no-wait", "--model", "test:beta"))).Out.Trim() };
+        var console = CliConsole.Capture(out var stdout, out var stderr, width);
+
+        var code = await CuboidApp.RunAsync(["jobs", "list", "--catalog", Overlay, "--store", Store], console);
+
+        Assert.True(code == 0, stderr.ToString());
+        var lines = stdout.ToString().Split('\n');
+        Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length <= width, $"{l.Length} columns: {l}"));
+        Assert.All(ids, id => Assert.Contains(lines, l => l.Contains(id, StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("test:alpha", StringComparison.Ordinal));
+    }
+
     private static string JobIdIn(string store)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

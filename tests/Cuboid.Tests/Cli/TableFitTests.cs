@@ -58,6 +58,45 @@ public sealed partial class TableFitTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public async Task Video_leaderboards_fit_with_every_model_id_whole(int width)
+    {
+        foreach (var task in new[] { "t2v", "i2v" })
+        {
+            await AssertFitsWithIdsWhole(width, ["models", "--task", task],
+                json => json.EnumerateArray().Select(r => r.GetProperty("modelId").GetString()!).Distinct());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Generate_and_image_dry_runs_fit_with_every_model_and_route_whole(int width)
+    {
+        string[][] runs =
+        [
+            ["generate", "a kite", "--seconds", "6", "--resolution", "1080p", "--policy", "cost", "--dry-run"],
+            ["generate", "a kite", "--seconds", "8", "--resolution", "720p", "--dry-run"],
+            ["image", "a kite", "--dry-run"],
+        ];
+        foreach (var args in runs)
+        {
+            await AssertFitsWithIdsWhole(width, args, json => json.GetProperty("candidates").EnumerateArray()
+                .SelectMany(c => new[] { c.GetProperty("model").GetString()!, c.GetProperty("route").GetString()! }));
+        }
+    }
+
+    /// <summary>The command's text fits <paramref name="width"/> with every id its <c>--json</c> twin names (at least one) whole.</summary>
+    private static async Task AssertFitsWithIdsWhole(int width, string[] args, Func<JsonElement, IEnumerable<string>> idsOf)
+    {
+        var text = await Render(width, args);
+        var ids = idsOf(JsonDocument.Parse(await Render(width, [.. args, "--json"])).RootElement).ToList();
+
+        AssertFits(text, width);
+        Assert.NotEmpty(ids);
+        AssertWhole(text, ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public async Task Models_route_fits_with_every_id_and_price_whole(int width)
     {
         var config = EveryProvider();

@@ -62,14 +62,15 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
         Assert.Equal(81, await Cuboid.Testing.Video.ImageMeasure.MeanLumaAsync(first), 6);
     }
 
-    [Fact]
-    public async Task A_throttled_create_is_retried_after_its_Retry_After_and_makes_one_job()
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task A_throttled_create_is_retried_after_its_Retry_After_and_makes_one_job(string host)
     {
         using var harness = new JobHarness(Sim);
-        const string model = "sim/throttled";
+        var model = $"sim/throttled-{host}";
         Sim.Script(model, VideoFault.RateLimited(TimeSpan.FromSeconds(1)));
 
-        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission("fal", model));
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model));
         var job = await harness.Runner.WaitAsync(outcome.Job.Id);
 
         Assert.Equal(VideoJobState.Succeeded, job.State);
@@ -78,14 +79,15 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
         Assert.Single(Sim.Jobs, j => j.Model == model);
     }
 
-    [Fact]
-    public async Task A_5xx_on_create_is_a_refusal_with_no_job_at_the_host()
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task A_5xx_on_create_is_a_refusal_with_no_job_at_the_host(string host)
     {
         using var harness = new JobHarness(Sim);
-        const string model = "sim/create-500";
+        var model = $"sim/create-500-{host}";
         Sim.Script(model, VideoFault.ServerError(503));
 
-        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission("replicate", model));
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model));
 
         Assert.False(outcome.Accepted);
         Assert.Equal(503, outcome.Refusal!.StatusCode);
@@ -114,9 +116,7 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData("fal")]
-    [InlineData("replicate")]
-    [InlineData("veo")]
+    [MemberData(nameof(Hosts))]
     public async Task An_expired_result_url_marks_the_job_expired_without_a_second_create(string host)
     {
         using var harness = new JobHarness(Sim);
@@ -151,13 +151,14 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
         Assert.DoesNotContain(Directory.GetFiles(harness.Store.OutputDirectory(job.Id)), f => f.EndsWith(".part", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_result_smaller_than_asked_is_a_warning_and_is_billed_as_delivered()
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task A_result_smaller_than_asked_is_a_warning_and_is_billed_as_delivered(string host)
     {
         using var harness = new JobHarness(Sim);
-        const string model = "sim/lower-res";
+        var model = $"sim/lower-res-{host}";
         Sim.Script(model, VideoFault.LowerResolution);
-        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission("openai", model, size: new VideoSize(320, 180)));
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model, size: new VideoSize(320, 180)));
 
         var job = await harness.Runner.WaitAsync(outcome.Job.Id);
 
@@ -223,18 +224,40 @@ public sealed class VideoJobRunnerTests(VideoSimulatorFixture fixture) : IClassF
         Assert.Equal(1, Sim.CreateCount(model));
     }
 
-    [Fact]
-    public async Task A_cancel_reaches_the_host_and_the_job_ends_cancelled()
+    [Theory]
+    [InlineData("fal")]
+    [InlineData("replicate")]
+    [InlineData("runway")]
+    public async Task A_cancel_reaches_the_host_and_the_job_ends_cancelled(string host)
     {
         using var harness = new JobHarness(Sim);
-        const string model = "sim/cancel";
-        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission("fal", model));
+        var model = $"sim/cancel-{host}";
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model));
 
         await harness.Runner.CancelAsync(outcome.Job.Id);
         var job = await harness.Runner.WaitAsync(outcome.Job.Id);
 
         Assert.Equal(VideoJobState.Cancelled, job.State);
         Assert.True(Sim.Jobs.Single(j => j.Model == model).CancelRequested);
+    }
+
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("openrouter")]
+    [InlineData("veo")]
+    public async Task A_cancel_on_a_host_without_one_is_a_usage_error_and_the_job_runs_to_its_end(string host)
+    {
+        using var harness = new JobHarness(Sim);
+        var model = $"sim/no-cancel-{host}";
+        var outcome = await harness.Runner.SubmitAsync(JobHarness.Submission(host, model));
+
+        var refused = await Assert.ThrowsAsync<CuboidException>(() => harness.Runner.CancelAsync(outcome.Job.Id));
+        var job = await harness.Runner.WaitAsync(outcome.Job.Id);
+
+        Assert.Equal((ErrorKind.Usage, CuboidErrorCodes.JobState, CuboidParameters.JobId), (refused.Kind, refused.Code, refused.Parameter));
+        Assert.Contains("has no cancel", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(VideoJobState.Succeeded, job.State);
+        Assert.False(Sim.Jobs.Single(j => j.Model == model).CancelRequested);
     }
 
     [Fact]

@@ -111,6 +111,64 @@ public class StreamingRouterTests
     }
 
     [Fact]
+    public async Task A_slow_stream_whose_every_update_comes_within_the_idle_timeout_is_not_cut()
+    {
+        // Four updates 6 s apart: 24 s in all, more than the 10 s idle timeout, but no single read waits that long.
+        var harness = new PortfolioHarness();
+        harness.Chat("alpha:big").GetStreamingResponseAsyncCallback = (_, _, ct) => Slow(harness.Time, ct);
+        var portfolio = harness.Build();
+
+        var (text, error) = await harness.Drive(() => ReadAll(portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x")));
+
+        Assert.Null(error);
+        Assert.Equal("a b c d ", text);
+        Assert.Equal(CallOutcome.Succeeded, Assert.Single(portfolio.Ledger.Records).Outcome);
+
+        static async IAsyncEnumerable<ChatResponseUpdate> Slow(TimeProvider time, [EnumeratorCancellation] CancellationToken ct = default)
+        {
+            foreach (var part in new[] { "a ", "b ", "c ", "d " })
+            {
+                await Task.Delay(TimeSpan.FromSeconds(6), time, ct);
+                yield return new ChatResponseUpdate(ChatRole.Assistant, part);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_slower_than_the_idle_timeout_does_not_count_against_the_upstream()
+    {
+        // The idle deadline is for the upstream: time the caller spends between reads (a slow client) is not a stall.
+        var harness = new PortfolioHarness();
+        harness.Chat("alpha:big").GetStreamingResponseAsyncCallback = (_, _, ct) => Quick(ct);
+        var portfolio = harness.Build();
+
+        var text = await harness.Drive(async () =>
+        {
+            var parts = new System.Text.StringBuilder();
+            await foreach (var update in portfolio.GetChatClient("caption", ByQuality).GetStreamingResponseAsync("x"))
+            {
+                parts.Append(update.Text);
+                await Task.Delay(TimeSpan.FromSeconds(15), harness.Time);
+            }
+
+            return parts.ToString();
+        });
+
+        Assert.Equal("a b c ", text);
+        Assert.Equal(CallOutcome.Succeeded, Assert.Single(portfolio.Ledger.Records).Outcome);
+
+        static async IAsyncEnumerable<ChatResponseUpdate> Quick([EnumeratorCancellation] CancellationToken ct = default)
+        {
+            foreach (var part in new[] { "a ", "b ", "c " })
+            {
+                await DriveQueue.YieldAsync();
+                ct.ThrowIfCancellationRequested();
+                yield return new ChatResponseUpdate(ChatRole.Assistant, part);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Streamed_usage_is_booked_and_missing_usage_is_estimated()
     {
         var harness = new PortfolioHarness();

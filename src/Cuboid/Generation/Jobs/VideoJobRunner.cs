@@ -1,6 +1,8 @@
 using Cuboid.Diagnostics;
 using Cuboid.Media;
 using Cuboid.Portfolio;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cuboid.Generation.Jobs;
 
@@ -36,6 +38,9 @@ public sealed class VideoJobRunner
 
     /// <summary>How long a create refused with 429 may be retried before the route counts as throttled past its deadline.</summary>
     public TimeSpan StartDeadline { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where each saved change and each refused create is logged (the host's logger; none unless a host sets one).</summary>
+    internal ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>Called after every saved change of a job (state, progress, outputs), for progress displays.</summary>
     public event Action<VideoJob>? Changed;
@@ -212,6 +217,7 @@ public sealed class VideoJobRunner
             catch (ProviderCallException ex) when (IsRefusal(ex))
             {
                 job = Save(job with { State = VideoJobState.Failed, RawState = ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "refused", Error = ex.Message, UpdatedAt = _time.GetUtcNow(), FinishedAt = _time.GetUtcNow() });
+                Logger.CreateRefused(job.Id, job.Host, job.HostModel, ex.Message);
                 return new VideoSubmitOutcome(job, ex);
             }
             catch (ProviderCallException ex)
@@ -483,6 +489,7 @@ public sealed class VideoJobRunner
         }
 
         VideoJobSpans.Saved(saved); // [telemetry]
+        LogSaved(saved);
         Changed?.Invoke(saved);
         return saved;
     }
@@ -491,7 +498,16 @@ public sealed class VideoJobRunner
     {
         _store.Save(job);
         VideoJobSpans.Saved(job); // [telemetry]
+        LogSaved(job);
         Changed?.Invoke(job);
         return job;
+    }
+
+    private void LogSaved(VideoJob job)
+    {
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            Logger.JobSaved(job.Id, job.Host, job.HostModel, job.State.Word(), job.RawState, job.Polls, job.CreateAttempts);
+        }
     }
 }

@@ -25,17 +25,22 @@ public static class AudioExtractor
     {
         tools ??= MediaTools.Default;
         range ??= AudioRange.Whole;
-        if (wavPath is not null && string.Equals(Path.GetFullPath(wavPath), Path.GetFullPath(path), StringComparison.Ordinal))
-        {
-            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} is the input video itself; give a different .wav file name");
-        }
-
-        if (wavPath is not null && !string.Equals(Path.GetExtension(wavPath), ".wav", StringComparison.OrdinalIgnoreCase))
-        {
-            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
-        }
-
+        RequireWavTarget(path, wavPath);
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
+        return await ExtractProbedAsync(path, info, wavPath, range, activity, tools, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Extracts like the public overload, from a file already probed as <paramref name="info"/> (no second ffprobe).</summary>
+    internal static async Task<AudioExtraction> ExtractProbedAsync(
+        string path,
+        VideoInfo info,
+        string? wavPath,
+        AudioRange range,
+        AudioActivityOptions? activity,
+        MediaTools tools,
+        CancellationToken cancellationToken)
+    {
+        RequireWavTarget(path, wavPath);
         var (from, length) = Resolve(range, info.Duration);
         if (!info.HasAudio)
         {
@@ -85,6 +90,19 @@ public static class AudioExtractor
         {
             Truncation = truncation,
         };
+    }
+
+    private static void RequireWavTarget(string path, string? wavPath)
+    {
+        if (wavPath is not null && string.Equals(Path.GetFullPath(wavPath), Path.GetFullPath(path), StringComparison.Ordinal))
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} is the input video itself; give a different .wav file name");
+        }
+
+        if (wavPath is not null && !string.Equals(Path.GetExtension(wavPath), ".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            throw CuboidException.Usage(CuboidErrorCodes.OutputInvalid, CuboidParameters.OutputPath, $"{CuboidParameters.OutputPath} {wavPath} must end in .wav (the audio is written as a 16 kHz mono WAV file)");
+        }
     }
 
     // Only a range that reaches past the decoded audio can say anything about truncation; a range that decoded nothing
