@@ -8,9 +8,9 @@ namespace Cuboid.Benchmarks.Scale;
 internal static class BatchSubmission
 {
     /// <summary>Runs one batch to its end and returns its videos' item ids; throws when any video failed.</summary>
-    public static async Task<IReadOnlyList<string>> RunAsync(HttpClient client, IReadOnlyList<string> videos, double every, bool offline)
+    public static async Task<IReadOnlyList<string>> RunAsync(HttpClient client, IReadOnlyList<string> videos, double every, bool offline, int concurrency)
     {
-        using var created = await client.PostAsJsonAsync("/v1/batches", new { name = "bench", every, offline });
+        using var created = await client.PostAsJsonAsync("/v1/batches", new { name = "bench", every, offline, concurrency });
         created.EnsureSuccessStatusCode();
         var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
         var items = new string[videos.Count];

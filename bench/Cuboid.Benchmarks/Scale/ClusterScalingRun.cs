@@ -6,7 +6,7 @@ using Cuboid.Testing.Video;
 namespace Cuboid.Benchmarks.Scale;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- cluster-scaling [videos] [--rounds N] [--out FILE]</c>:
+/// <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- cluster-scaling [videos] [--rounds N] [--seconds S] [--concurrency C] [--out FILE]</c>:
 /// the scale-out bars of issue 15 on real processes. A batch of tiny videos (cheap media passes) goes through one API
 /// process and 1, 2 and 4 worker processes on a PostgreSQL queue, against the latency simulator (<see cref="LatencyProviders"/>),
 /// with each worker's provider concurrency the limit, so throughput shows how the provider-bound part scales. Then a
@@ -26,6 +26,8 @@ internal static class ClusterScalingRun
         var rounds = (int)Option(args, "--rounds", 2);
         var seconds = Option(args, "--seconds", 60);
         var providerSlots = (int)Option(args, "--providers", 1);
+        // Caption calls at once inside one caption step (the batch's `concurrency`).
+        var concurrency = (int)Option(args, "--concurrency", 4);
         var phases = OptionText(args, "--phases") ?? "scaling,polling,media";
         var output = OptionText(args, "--out") ?? "cluster-scaling.md";
         int[] workerCounts = [.. (OptionText(args, "--workers") ?? "1,2,4").Split(',').Select(Parse)];
@@ -52,20 +54,20 @@ internal static class ClusterScalingRun
             {
                 foreach (var workers in order)
                 {
-                    results.Add(await RoundAsync(providers, "providers", workers, queues, longPolling: true, offline: false, corpus, warmUp, single));
+                    results.Add(await RoundAsync(providers, "providers", workers, queues, longPolling: true, offline: false, concurrency, corpus, warmUp, single));
                 }
             }
 
             if (phases.Contains("polling", StringComparison.Ordinal))
             {
-                results.Add(await RoundAsync(providers, "providers", 2, queues, longPolling: false, offline: false, corpus, warmUp, single));
+                results.Add(await RoundAsync(providers, "providers", 2, queues, longPolling: false, offline: false, concurrency, corpus, warmUp, single));
             }
 
             if (phases.Contains("media", StringComparison.Ordinal))
             {
                 foreach (var workers in round % 2 == 0 ? new[] { 1, 2 } : [2, 1])
                 {
-                    results.Add(await RoundAsync(providers, "media", workers, "media:1", longPolling: true, offline: true, corpus, warmUp, single));
+                    results.Add(await RoundAsync(providers, "media", workers, "media:1", longPolling: true, offline: true, concurrency, corpus, warmUp, single));
                 }
             }
         }
@@ -85,7 +87,7 @@ internal static class ClusterScalingRun
 
         // Every step's times, to look at a run again without running it again.
         await File.WriteAllTextAsync(Path.ChangeExtension(output, ".steps.csv"), raw.ToString());
-        var report = Report(results, started, before, MachineConditions.Describe(), videos, seconds, queues);
+        var report = Report(results, started, before, MachineConditions.Describe(), videos, seconds, queues, concurrency);
         await File.WriteAllTextAsync(output, report);
         Console.WriteLine(report);
         Console.WriteLine($"written to {Path.GetFullPath(output)}");
@@ -93,15 +95,15 @@ internal static class ClusterScalingRun
 
     private static VideoRecipe Recipe(double seconds, int width) => new() { Seconds = seconds, Width = width, Height = 36, Fps = 5 };
 
-    private static async Task<ScalingRound> RoundAsync(LatencyProviders providers, string kind, int workers, string queues, bool longPolling, bool offline, IReadOnlyList<string> corpus, string warmUp, string single)
+    private static async Task<ScalingRound> RoundAsync(LatencyProviders providers, string kind, int workers, string queues, bool longPolling, bool offline, int concurrency, IReadOnlyList<string> corpus, string warmUp, string single)
     {
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {kind}: {workers} worker(s), --queues {queues}, {(longPolling ? "LISTEN/NOTIFY" : "polling only")}");
         await using var cluster = await LocalCluster.StartAsync(providers, workers, queues, longPolling);
-        await BatchSubmission.RunAsync(cluster.Client, [warmUp], Every, offline);
+        await BatchSubmission.RunAsync(cluster.Client, [warmUp], Every, offline, concurrency);
         // Then the short video alone (its end-to-end time on warm processes), then the batch, its CPU counted from here.
-        var singleItems = await BatchSubmission.RunAsync(cluster.Client, [single], Every, offline);
+        var singleItems = await BatchSubmission.RunAsync(cluster.Client, [single], Every, offline, concurrency);
         cluster.MarkCpu();
-        var items = await BatchSubmission.RunAsync(cluster.Client, corpus, Every, offline);
+        var items = await BatchSubmission.RunAsync(cluster.Client, corpus, Every, offline, concurrency);
         var (api, workersCpu) = cluster.CpuSinceMark();
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         var steps = await StepTimeline.ReadAsync(cluster.ConnectionString);
@@ -115,16 +117,16 @@ internal static class ClusterScalingRun
             LoadAverage = load,
         };
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {result.VideosPerMinute:0.0} videos/min over {result.Window.TotalSeconds:0.0} s, workers' CPU {result.WorkerCpuSecondsPerVideo:0.00} s per video, load {load}"));
+            $"  {result.VideosPerMinute:0.0} videos/min over {result.Window.TotalSeconds:0.0} s, CPU per video: workers {result.WorkerCpuSecondsPerVideo:0.00} s, API {result.ApiCpuSecondsPerVideo:0.00} s; load {load}"));
         return result;
     }
 
-    private static string Report(IReadOnlyList<ScalingRound> results, DateTimeOffset started, string before, string after, int videos, double seconds, string queues)
+    private static string Report(IReadOnlyList<ScalingRound> results, DateTimeOffset started, string before, string after, int videos, double seconds, string queues, int concurrency)
     {
         var r = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         r.AppendLine(c, $"Run {started:yyyy-MM-dd HH:mm} UTC, {DateTimeOffset.UtcNow - started:hh\\:mm\\:ss} long. Before: {before}. After: {after}.");
-        r.AppendLine(c, $"Providers (loopback simulator): {LatencyProviders.Describe()}. Corpus: {videos} videos of {seconds:0} s, 64-142x36 px at 5 fps with a tone, a frame every {Every:0} s.");
+        r.AppendLine(c, $"Providers (loopback simulator): {LatencyProviders.Describe()}. Corpus: {videos} videos of {seconds:0} s, 64-142x36 px at 5 fps with a tone, a frame every {Every:0} s; batch caption concurrency {concurrency}.");
         r.AppendLine(c, $"Each cluster: a fresh PostgreSQL database as the queue, one `--role api` and N `--role worker` processes sharing a store folder; a warm-up video, then a short video alone, then the batch. CPU counted per process from /proc (user+sys, ffmpeg children included) for the batch.");
         r.AppendLine();
         Throughput(r, "Provider-bound: `--queues " + queues + "` per worker", [.. results.Where(x => x.Kind == "providers" && x.LongPolling)]);
@@ -167,11 +169,11 @@ internal static class ClusterScalingRun
         var c = CultureInfo.InvariantCulture;
         r.AppendLine(c, $"{title}:");
         r.AppendLine();
-        r.AppendLine("| workers | window | videos/min | workers' CPU per video | API CPU | media slot-s per video | provider slot-s per video | load after |");
+        r.AppendLine("| workers | window | videos/min | workers' CPU per video | API CPU per video | media slot-s per video | provider slot-s per video | load after |");
         r.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var x in rounds)
         {
-            r.AppendLine(c, $"| {x.Workers} | {x.Window.TotalSeconds:0.0} s | {x.VideosPerMinute:0.0} | {x.WorkerCpuSecondsPerVideo:0.00} s | {x.ApiCpu.TotalSeconds:0.0} s | {x.SlotSecondsPerVideo("media"):0.00} s | {x.SlotSecondsPerVideo("providers"):0.00} s | {x.LoadAverage} |");
+            r.AppendLine(c, $"| {x.Workers} | {x.Window.TotalSeconds:0.0} s | {x.VideosPerMinute:0.0} | {x.WorkerCpuSecondsPerVideo:0.00} s | {x.ApiCpuSecondsPerVideo:0.00} s | {x.SlotSecondsPerVideo("media"):0.00} s | {x.SlotSecondsPerVideo("providers"):0.00} s | {x.LoadAverage} |");
         }
 
         var medians = rounds.GroupBy(x => x.Workers).OrderBy(g => g.Key).Select(g => (Workers: g.Key, Rate: Median([.. g.Select(x => x.VideosPerMinute)]))).ToList();

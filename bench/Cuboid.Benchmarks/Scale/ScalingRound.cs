@@ -23,6 +23,8 @@ internal sealed record ScalingRound(string Kind, int Workers, string Queues, boo
 
     public double WorkerCpuSecondsPerVideo => WorkersCpu.TotalSeconds / Videos;
 
+    public double ApiCpuSecondsPerVideo => ApiCpu.TotalSeconds / Videos;
+
     /// <summary>Seconds a video's steps held a slot of <paramref name="queue"/> (start to end, summed): its demand on that queue.</summary>
     public double SlotSecondsPerVideo(string queue) => CorpusSteps.Where(s => s.Queue == queue).Sum(s => (s.EndedAt!.Value - s.StartedAt).TotalSeconds) / Videos;
 

@@ -73,6 +73,12 @@ public static class AnalyzeCommand
             if (parse.GetValue(server) is { } serverUrl)
             {
                 var gateway = GatewayUrl.From(serverUrl)!;
+                // Checked here, before the corpus is read or a batch opened: a server takes 1-32 (AnalyzeRequest allows 64 locally).
+                if (parse.GetValue(concurrency) is < 1 or > Cuboid.Server.Batches.BatchRecord.MaxCaptionConcurrency)
+                {
+                    throw CuboidException.Usage(CuboidErrorCodes.ValueInvalid, CuboidParameters.Concurrency, $"{CuboidParameters.Concurrency} must be between 1 and {Cuboid.Server.Batches.BatchRecord.MaxCaptionConcurrency} on a server");
+                }
+
                 // A corpus on a gateway: the batch's options are the ones a server run takes.
                 var batchOptions = new
                 {
@@ -80,6 +86,7 @@ public static class AnalyzeCommand
                     focus = parse.GetValue(prompt),
                     language = parse.GetValue(language),
                     offline = parse.GetValue(offline),
+                    concurrency = parse.GetValue(concurrency),
                     budget = parse.GetValue(budget),
                 };
                 return await AnalyzeBatch.RunAsync(console, parse.GetValue(video)!.ToString(), gateway, parse.GetValue(key) ?? Environment.GetEnvironmentVariable("CUBOID_API_KEY"),

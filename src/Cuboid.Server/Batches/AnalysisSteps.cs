@@ -7,6 +7,7 @@ using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
 using Cuboid.Storage;
 using Cuboid.Understanding;
+using Cuboid.Understanding.Reports;
 using Hangfire;
 using Hangfire.Server;
 
@@ -15,8 +16,8 @@ namespace Cuboid.Server.Batches;
 /// <summary>
 /// One video's analysis as short Hangfire steps: <see cref="PrepareAsync"/> (probe and the one decode pass, frames to the
 /// blob store), <see cref="CaptionAsync"/> per batch of frames and <see cref="TranscribeAsync"/> (providers, in
-/// parallel on any worker), then <see cref="FinishAsync"/> (synthesis and the report; the cache serves every caption
-/// and transcript). Each step is idempotent: a step already done returns at once, answers are cached the moment they
+/// parallel on any worker), then <see cref="FinishAsync"/> (synthesis and the report over a replay of the first step's pass and the
+/// transcribe step's result: no second decode or audio extraction; the cache serves every caption). Each step is idempotent: a step already done returns at once, answers are cached the moment they
 /// arrive (a step run again pays only for what the first run did not get), and the step row books its cost once.
 /// </summary>
 public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepScheduler scheduler, GatewayModels models, AnalysisGateway analyses,
@@ -41,15 +42,19 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
             // The same pass and near-duplicate filter as the final step's run, so its frames hash to the cached captions.
             var filter = new NearDuplicateFilter();
             var frames = new List<ManifestFrame>();
-            await foreach (var frame in MediaEngineSource.Instance.SampleAsync(video, new SamplingSettings(batch.Settings.EverySeconds), framesFolder, new PassOutcome(), null, cancellationToken))
+            var samples = new List<RecordedSample>();
+            var outcome = new PassOutcome();
+            await foreach (var frame in MediaEngineSource.Instance.SampleAsync(video, new SamplingSettings(batch.Settings.EverySeconds), framesFolder, outcome, null, cancellationToken))
             {
                 if (!filter.Keep(frame))
                 {
                     frame.Discard();
+                    samples.Add(new RecordedSample(frame.Time, frame.Reason, null, frame.MotionEnergy, frame.Hash));
                     continue;
                 }
 
                 var file = Path.GetFileName(frame.FramePath);
+                samples.Add(new RecordedSample(frame.Time, frame.Reason, file, frame.MotionEnergy, frame.Hash));
                 await using (var jpeg = File.OpenRead(frame.FramePath))
                 {
                     await blobs.PutAsync($"items/{item.Id}/frames/{file}", jpeg, cancellationToken);
@@ -60,6 +65,8 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
 
             var manifest = new FrameManifest(facts.DurationSeconds, facts.HasAudio, frames);
             await blobs.PutAsync($"items/{item.Id}/manifest.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson)), cancellationToken);
+            // The whole pass, so the finish step replays it rather than decoding the video a second time.
+            await PutJsonAsync(PassKey(item.Id), RecordedPass.From(facts, samples, outcome), cancellationToken);
             var offline = batch.Settings.Offline;
             var steps = offline ? [] : Enumerable.Range(0, manifest.CaptionBatches).Select(StepNames.Caption).Append(StepNames.Transcribe).ToList();
             store.AddSteps(item.Id, steps);
@@ -82,7 +89,7 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
 
             var run = BeginRun(batch);
             var portfolio = new PortfolioAnalysisModels(run);
-            var stage = new CaptionStage(portfolio.Captioner, cache, Ids(portfolio, AnalysisTasks.Caption), batch.Settings.Focus, 4, time);
+            var stage = new CaptionStage(portfolio.Captioner, cache, Ids(portfolio, AnalysisTasks.Caption), batch.Settings.Focus, batch.CaptionConcurrency, time);
             // Keep every frame: the first step already dropped the near-duplicates.
             await stage.RunAsync(frames.ToAsyncEnumerable(), new NearDuplicateFilter(maxHashDistance: -1), scratch, cancellationToken);
             return (run, null);
@@ -95,12 +102,19 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
         {
             var manifest = await ManifestAsync(item.Id, cancellationToken);
             var run = BeginRun(batch);
+            var heard = TranscribeStageResult.None;
             if (manifest.HasAudio)
             {
                 var video = await VideoAsync(item, scratch, cancellationToken);
                 var portfolio = new PortfolioAnalysisModels(run);
                 var stage = new TranscribeStage(MediaEngineSource.Instance, portfolio.Transcriber, cache, Ids(portfolio, AnalysisTasks.Transcribe), batch.Settings.Language, time);
-                await stage.RunAsync(video, manifest.DurationSeconds, scratch, cancellationToken);
+                heard = await stage.RunAsync(video, manifest.DurationSeconds, scratch, cancellationToken);
+            }
+
+            // Kept for the finish step, which then extracts no audio (a stopped stage is not kept: the finish step tries again).
+            if (RecordedTranscript.From(heard) is { } recorded)
+            {
+                await PutJsonAsync(TranscriptKey(item.Id), recorded, cancellationToken);
             }
 
             return (run, null);
@@ -122,7 +136,12 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
                 Language = batch.Settings.Language,
                 Offline = batch.Settings.Offline,
             };
-            var outcome = await analyses.RunAsync(request, Remaining(batch), _ => { }, cancellationToken);
+            // The pass and the transcript the earlier steps kept are replayed (no second decode, no second audio
+            // extraction); an item prepared before they were kept runs the whole analysis again.
+            var outcome = await ReadJsonAsync<RecordedPass>(PassKey(item.Id), cancellationToken) is { } pass
+                ? await analyses.RunAsync(request, Remaining(batch), new ReplayedPassSource(pass, (file, path, ct) => FetchFrameAsync(item.Id, file, path, ct),
+                    await ReadJsonAsync<RecordedTranscript>(TranscriptKey(item.Id), cancellationToken), MediaEngineSource.Instance), cancellationToken)
+                : await analyses.RunAsync(request, Remaining(batch), _ => { }, cancellationToken);
             foreach (var file in Directory.EnumerateFiles(reportFolder))
             {
                 await using var content = File.OpenRead(file);
@@ -224,6 +243,28 @@ public sealed class AnalysisSteps(IBatchStore store, IBlobStore blobs, StepSched
             ?? throw CuboidException.Input($"{itemId} has no manifest: its first step has not run");
         return await JsonSerializer.DeserializeAsync<FrameManifest>(stream, ManifestJson, cancellationToken)
             ?? throw CuboidException.Input($"{itemId} has an empty manifest");
+    }
+
+    private static string PassKey(string itemId) => $"items/{itemId}/pass.json";
+
+    private static string TranscriptKey(string itemId) => $"items/{itemId}/transcript.json";
+
+    private Task PutJsonAsync<T>(string key, T value, CancellationToken cancellationToken) =>
+        blobs.PutAsync(key, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, ReportJson.Options)), cancellationToken);
+
+    private async Task<T?> ReadJsonAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var stream = await blobs.OpenReadAsync(key, cancellationToken);
+        return stream is null ? null : await JsonSerializer.DeserializeAsync<T>(stream, ReportJson.Options, cancellationToken);
+    }
+
+    private async Task FetchFrameAsync(string itemId, string file, string path, CancellationToken cancellationToken)
+    {
+        await using var frame = await blobs.OpenReadAsync($"items/{itemId}/frames/{file}", cancellationToken)
+            ?? throw CuboidException.Input($"frame {file} of {itemId} is missing from the blob store");
+        await using var copy = File.Create(path);
+        await frame.CopyToAsync(copy, cancellationToken);
     }
 
     private static IReadOnlyList<string> Ids(IAnalysisModels models, string task) => [.. models.Candidates(task).Select(c => c.ModelId)];

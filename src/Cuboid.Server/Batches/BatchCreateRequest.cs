@@ -18,6 +18,9 @@ public sealed record BatchCreateRequest
 
     public bool Offline { get; init; }
 
+    /// <summary>Caption calls in flight at once per caption step (1-32, default 4), as <c>cuboid analyze --concurrency</c>.</summary>
+    public int? Concurrency { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; init; }
 }

@@ -16,5 +16,13 @@ public sealed record BatchRecord
     /// <summary>Dollars the whole batch may spend (like a run's <c>--budget</c>); null: no limit beyond the key's.</summary>
     public decimal? Budget { get; init; }
 
+    /// <summary>Caption calls in flight at once in each caption step (<c>concurrency</c>, 1-32); not part of the settings
+    /// key: it changes how fast, not what the report says.</summary>
+    public int CaptionConcurrency { get; init; } = DefaultCaptionConcurrency;
+
+    public const int DefaultCaptionConcurrency = 4;
+
+    public const int MaxCaptionConcurrency = 32;
+
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -53,12 +53,18 @@ public static class BatchesEndpoints
             throw GatewayException.BadRequest("'every' must be a positive number of seconds", "every");
         }
 
+        if (request.Concurrency is < 1 or > BatchRecord.MaxCaptionConcurrency)
+        {
+            throw GatewayException.BadRequest($"'concurrency' must be a whole number from 1 to {BatchRecord.MaxCaptionConcurrency}", "concurrency");
+        }
+
         var batch = new BatchRecord
         {
             Id = "batch_" + Guid.CreateVersion7().ToString("N")[..20],
             KeyId = caller.Key?.Id,
             Name = request.Name,
             Budget = request.Budget,
+            CaptionConcurrency = request.Concurrency ?? BatchRecord.DefaultCaptionConcurrency,
             Settings = new AnalysisSettings { EverySeconds = request.Every ?? 5, Focus = request.Focus, Language = request.Language, Offline = request.Offline },
             CreatedAt = time.GetUtcNow(),
         };
@@ -189,6 +195,7 @@ public static class BatchesEndpoints
         summary["options"] = new JsonObject
         {
             ["every"] = batch.Settings.EverySeconds, ["focus"] = batch.Settings.Focus, ["language"] = batch.Settings.Language, ["offline"] = batch.Settings.Offline,
+            ["concurrency"] = batch.CaptionConcurrency,
         };
         summary["videos"] = new JsonArray([.. items.Select(i => Item(batch.Id, i))]);
         return summary;

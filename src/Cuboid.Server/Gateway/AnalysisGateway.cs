@@ -37,6 +37,11 @@ public sealed class AnalysisGateway(IServiceProvider services)
     public Task<AnalysisOutcome> RunAsync(AnalyzeRequest request, decimal? budget, Action<AnalysisProgress> progress, CancellationToken cancellationToken) =>
         AnalysisSession.RunAsync(Options(request, budget), progress, cancellationToken);
 
+    /// <summary>As <see cref="RunAsync(AnalyzeRequest, decimal?, Action{AnalysisProgress}, CancellationToken)"/> over a media source that replays
+    /// work done earlier (a batch's finish step) rather than the media engine.</summary>
+    internal Task<AnalysisOutcome> RunAsync(AnalyzeRequest request, decimal? budget, ReplayedPassSource media, CancellationToken cancellationToken) =>
+        AnalysisSession.RunAsync(Options(request, budget) with { Media = media, Audio = media, Time = services.GetService<TimeProvider>() }, _ => { }, cancellationToken);
+
     private AnalyzeOptions Options(AnalyzeRequest request, decimal? budget) => new()
     {
         Request = request,

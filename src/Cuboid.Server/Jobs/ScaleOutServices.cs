@@ -1,6 +1,7 @@
 using Cuboid.Server.Batches;
 using Cuboid.Server.Blobs;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Jobs;
@@ -25,6 +26,10 @@ public static class ScaleOutServices
         var queues = scale.Validate();
 
         services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<ScaleOptions>>().Value));
+        // Registered before AddHangfire, whose own registration is the static JobActivator.Current that every host sets
+        // as it starts: with several hosts in one process (the tests), a host's steps ran in another host's services
+        // (its store, or a disposed provider), failed before reaching the step, and left their batch waiting for ever.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -35,9 +40,11 @@ public static class ScaleOutServices
         {
             foreach (var queue in queues)
             {
-                services.AddHangfireServer((_, options) =>
+                services.AddHangfireServer((sp, options) =>
                 {
                     options.Queues = [queue.Queue];
+                    // The global filters and attributes, and this host's own: a step Hangfire gives up on ends its item failed.
+                    options.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<StepFailureFilter>() });
                     options.WorkerCount = queue.Workers;
                     // Unique per process and queue, readable in the dashboard and /v1/workers (which parses it back).
                     options.ServerName = WorkerServerName.Format(scale.Role, queue.Queue);
@@ -52,6 +59,7 @@ public static class ScaleOutServices
         services.AddSingleton<IBlobStore>(sp => new DirectoryBlobStore(sp.GetRequiredService<IOptions<ScaleOptions>>().Value.Blobs
             ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
         services.AddSingleton<StepScheduler>();
+        services.AddSingleton<StepFailureFilter>();
         services.AddSingleton<StepBooking>();
         services.AddTransient<AnalysisSteps>();
         services.AddTransient<Videos.VideoJobSteps>();

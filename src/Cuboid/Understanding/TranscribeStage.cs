@@ -22,6 +22,11 @@ internal sealed class TranscribeStage(IAudioSource audio, ISpeechToTextClient? t
 
     public async Task<TranscribeStageResult> RunAsync(string videoPath, double duration, string workDirectory, CancellationToken cancellationToken)
     {
+        if (audio is IStoredTranscript { Transcript: { } stored })
+        {
+            return stored; // Transcribed earlier (a batch's transcribe step): no second extraction.
+        }
+
         var whole = Path.Combine(workDirectory, "audio.wav");
         if (!await audio.ExtractAsync(videoPath, null, whole, cancellationToken).ConfigureAwait(false))
         {

@@ -21,6 +21,19 @@ public sealed class ServerCommandsTests : IDisposable
 
     private static Task<(int Code, string Out, string Err)> Run(params string[] args) => Run(CancellationToken.None, args);
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    public async Task A_batch_caption_concurrency_outside_1_to_32_is_one_line_and_exit_2_before_anything_is_sent(string concurrency)
+    {
+        // Port 9 (discard) answers nothing: reaching the server would be a different error.
+        var (exit, _, err) = await Run("analyze", _store, "--server", "http://127.0.0.1:9/", "--concurrency", concurrency);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("between 1 and 32 on a server", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Keys_are_created_once_listed_without_secrets_and_revoked()
     {

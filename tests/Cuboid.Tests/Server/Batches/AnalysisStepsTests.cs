@@ -7,6 +7,7 @@ using Cuboid.Server.Store;
 using Cuboid.Storage;
 using Cuboid.Testing.Simulators;
 using Cuboid.Testing.Video;
+using Cuboid.Understanding;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,60 @@ public sealed class AnalysisStepsTests(GatewaySimulatorFixture fixture) : IClass
         Assert.Equal(captionCalls, _sim.Requests.Count(r => r.Model == GatewayHost.Primary));
         Assert.Equal(1, _sim.Requests.Count(r => r.Model == "whisper-1"));
         Assert.Equal(0m, store.SpentBy(rerun.BatchId));
+    }
+
+    [Fact]
+    public async Task The_finish_step_replays_the_recorded_pass_and_writes_the_report_a_plain_analyze_writes()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 8, Source = "testsrc2" });
+        using var host = new GatewayHost(_sim);
+        var (steps, store, blobs) = Steps(host.Models);
+        var item = await AddItemAsync(store, blobs, video);
+        await steps.PrepareAsync(item.Id, null, CancellationToken.None);
+        for (var batch = 0; batch < store.Steps(item.Id).Keys.Count(s => s.StartsWith("caption-", StringComparison.Ordinal)); batch++)
+        {
+            await steps.CaptionAsync(item.Id, batch, null, CancellationToken.None);
+        }
+
+        await steps.TranscribeAsync(item.Id, null, CancellationToken.None);
+        // The finish step reads no video: the upload's bytes are gone, only its name is left, and the report is still whole.
+        var upload = ((DirectoryBlobStore)blobs).PathOf(AnalysisSteps.VideoKey(item.ContentHash));
+        File.Move(upload, upload + ".away");
+        await File.WriteAllBytesAsync(upload, []);
+        await steps.FinishAsync(item.Id, null, CancellationToken.None);
+        File.Move(upload + ".away", upload, overwrite: true);
+        Assert.Equal(BatchItemStatus.Completed, store.FindItem(item.Id)!.Status);
+        await using var stepsReport = await blobs.OpenReadAsync(AnalysisSteps.ReportKey(item.Id, "report.json"), CancellationToken.None);
+
+        // The same video analysed in one go, on a cache of its own (so every answer is a fresh call).
+        var named = Path.Combine(_folder, "plain", "talk.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(named)!);
+        File.Copy(video, named);
+        var plainCache = AnalysisCache.Open(Path.Combine(_folder, "plain-cache"));
+        var plain = new AnalysisGateway(new ServiceCollection().AddSingleton(host.Models.Router).AddSingleton<IAnalysisCache>(plainCache).BuildServiceProvider());
+        var output = Path.Combine(_folder, "plain", "out");
+        await plain.RunAsync(new AnalyzeRequest { VideoPath = named, OutputDirectory = output, Sampling = new SamplingSettings(2) }, null, _ => { }, CancellationToken.None);
+
+        var expected = WithoutRunFacts(System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json")))!);
+        var actual = WithoutRunFacts(System.Text.Json.Nodes.JsonNode.Parse(stepsReport!)!);
+        Assert.NotEmpty(actual["transcript"]!.AsArray());
+        Assert.NotEmpty(actual["scenes"]!.AsArray());
+        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+    }
+
+    /// <summary>What differs between two runs of one video by design: when, what it cost and what the cache served.</summary>
+    private static System.Text.Json.Nodes.JsonNode WithoutRunFacts(System.Text.Json.Nodes.JsonNode report)
+    {
+        var root = report.AsObject();
+        root.Remove("createdAt");
+        root.Remove("usage");
+        root["duplicates"]!.AsObject().Remove("dollarsSaved");
+        foreach (var sample in root["samples"]!.AsArray())
+        {
+            sample!.AsObject().Remove("fromCache");
+        }
+
+        return root;
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Testing.Simulators;
+using Microsoft.Extensions.DependencyInjection;
 using Cuboid.Testing.Video;
 
 namespace Cuboid.Tests.Server.Batches;
@@ -122,5 +123,46 @@ public sealed class BatchesTests(GatewaySimulatorFixture fixture) : IClassFixtur
         Assert.Equal("budget", (string)JsonNode.Parse(await badBudget.Content.ReadAsStringAsync())!["error"]!["param"]!);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_step_that_fails_before_its_own_code_runs_ends_its_video_failed_with_the_reason_after_the_retries()
+    {
+        var video = await VideoBuilder.BuildAsync(new VideoRecipe { Seconds = 2 });
+        // Every run of every step fails as Hangfire activates it, before the step could mark its video failed itself.
+        using var host = new GatewayHost(_sim) { TestServices = s => s.AddTransient<Cuboid.Server.Batches.AnalysisSteps>(_ => throw new InvalidOperationException("steps cannot be built here")) };
+        var client = host.Client();
+        var id = (string)JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/batches", new { every = 2 })).Content.ReadAsStringAsync())!["id"]!;
+        await client.PostAsync($"/v1/batches/{id}/videos", Upload(video));
+
+        var done = await WaitForBatchAsync(client, id, 1);
+
+        Assert.Equal(1, (int)done["failed"]!);
+        Assert.Equal("prepare: steps cannot be built here", (string)done["videos"]![0]!["error"]!);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    public async Task A_caption_concurrency_outside_1_to_32_is_a_400(int concurrency)
+    {
+        using var host = new GatewayHost(_sim);
+        var response = await host.Client().PostAsJsonAsync("/v1/batches", new { concurrency });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("concurrency", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["param"]!);
+    }
+
+    [Fact]
+    public async Task A_batch_keeps_its_caption_concurrency_and_defaults_to_4()
+    {
+        using var host = new GatewayHost(_sim);
+        var client = host.Client();
+
+        var chosen = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/batches", new { concurrency = 12 })).Content.ReadAsStringAsync())!;
+        var plain = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/batches", new { every = 2 })).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(12, (int)chosen["options"]!["concurrency"]!);
+        Assert.Equal(4, (int)plain["options"]!["concurrency"]!);
     }
 }
