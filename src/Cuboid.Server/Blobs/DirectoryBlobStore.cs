@@ -41,6 +41,12 @@ public sealed class DirectoryBlobStore(string root) : IBlobStore
         return Task.FromResult(File.Exists(path) ? path : null);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
     /// <summary>The file of a key; a key that would leave the root is refused.</summary>
     public string PathOf(string key)
     {
