@@ -43,6 +43,8 @@ public static class CuboidServer
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
+        // Jobs the gateway runs log through the host's logging, like every other part of the server.
+        app.Services.GetRequiredService<VideoGateway>().LogTo(app.Services.GetRequiredService<ILoggerFactory>());
         MapRoutes(app);
         return app;
     }

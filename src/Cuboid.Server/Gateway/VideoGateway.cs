@@ -19,6 +19,16 @@ public sealed class VideoGateway(GenerationSession session)
 
     public TimeProvider Time => session.Time;
 
+    /// <summary>Sends the session's job logs (each saved state, refused creates) to <paramref name="logging"/>.</summary>
+    // A factory the session was given (<see cref="GenerationSession.LoggerFactory"/>) is kept.
+    internal void LogTo(Microsoft.Extensions.Logging.ILoggerFactory logging)
+    {
+        if (session.LoggerFactory is null)
+        {
+            session.Runner.Logger = logging.CreateLogger<VideoJobRunner>();
+        }
+    }
+
     /// <summary>The video and image tasks of the catalog (<c>t2v</c>, <c>i2v</c>, <c>t2i</c>, ...).</summary>
     public IReadOnlyList<string> Tasks => [.. session.Catalog.Models.SelectMany(m => m.Tasks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
