@@ -41,6 +41,17 @@ public sealed class DirectoryBlobStore(string root) : IBlobStore
         return Task.FromResult(File.Exists(path) ? path : null);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>The file of a key; a key that would leave the root is refused.</summary>
     public string PathOf(string key)
     {

@@ -18,4 +18,7 @@ public interface IBlobStore
     /// directory, else a copy under <paramref name="scratch"/>. Null when there is no such blob.
     /// </summary>
     Task<string?> LocalPathAsync(string key, string scratch, CancellationToken cancellationToken);
+
+    /// <summary>Removes the blob under <paramref name="key"/>; nothing happens when there is none.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

@@ -43,7 +43,7 @@ public static class ScaleOutServices
                 services.AddHangfireServer((sp, options) =>
                 {
                     options.Queues = [queue.Queue];
-                    // The global filters and attributes, and this host's own: a step Hangfire gives up on ends its item failed.
+                    // The global filters and attributes, and this host's own: a step Hangfire gives up on ends its item or video job failed.
                     options.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<StepFailureFilter>() });
                     options.WorkerCount = queue.Workers;
                     // Unique per process and queue, readable in the dashboard and /v1/workers (which parses it back).
@@ -60,6 +60,8 @@ public static class ScaleOutServices
             ?? Path.Combine(sp.GetRequiredService<IOptions<ServerOptions>>().Value.StoreFolder(), "blobs")));
         services.AddSingleton<StepScheduler>();
         services.AddSingleton<StepFailureFilter>();
+        services.AddSingleton<Videos.VideoSettlement>();
+        services.AddSingleton<Videos.VideoJobInputs>();
         services.AddSingleton<StepBooking>();
         services.AddTransient<AnalysisSteps>();
         services.AddTransient<Videos.VideoJobSteps>();

@@ -6,7 +6,6 @@ using Cuboid.Server.Gateway;
 using Cuboid.Server.Jobs;
 using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
-using Cuboid.Server.Webhooks;
 using Hangfire;
 
 namespace Cuboid.Server.Videos;
@@ -20,23 +19,25 @@ namespace Cuboid.Server.Videos;
 /// re-sent), a poll saves only over the record it read and its step row lets one run queue the next step (so a duplicate
 /// chain ends at once), a downloaded job is not fetched again, and the settle step row books the cost once.
 /// </summary>
-public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBatchStore steps, KeyBudgets budgets, StepBooking booking, WebhookDispatcher webhooks, IBackgroundJobClient jobs,
-    ILogger<VideoJobSteps> logger)
+public sealed class VideoJobSteps(VideoGateway videos, IBatchStore steps, VideoSettlement settlement, VideoJobInputs inputs, IBackgroundJobClient jobs, ILogger<VideoJobSteps> logger)
 {
     /// <summary>The step row that books a video job's cost once.</summary>
-    public const string SettleStep = "video-settle";
+    public const string SettleStep = VideoSettlement.SettleStep;
 
     /// <summary>The step row of a job's poll number <paramref name="polls"/>: the one run that queues the next step.</summary>
     public static string PollStep(int polls) => "video-poll-" + polls.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Queues the create of a job recorded by <see cref="VideoGateway.Record"/>; the key's hold is kept for the step that settles it.</summary>
-    public void Start(string jobId, GenerateRequest request, KeyedCall call)
+    /// <summary>
+    /// Queues the create of a job recorded by <see cref="VideoGateway.Record"/>, its uploaded frames moved into the blob
+    /// store (<see cref="VideoJobInputs"/>) for whichever worker sends it; the key's hold is kept for the step that settles it.
+    /// </summary>
+    public async Task StartAsync(string jobId, GenerateRequest request, KeyedCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         steps.AddVideoHold(jobId, new VideoHold(call.HoldId, call.PeriodStart));
-        var json = JsonSerializer.Serialize(request, RequestJson);
+        var json = JsonSerializer.Serialize(await inputs.KeepAsync(jobId, request, cancellationToken), RequestJson);
         Enqueue(s => s.SubmitAsync(jobId, json, CancellationToken.None));
     }
 
@@ -54,10 +55,11 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 3, 10])]
     public async Task SubmitAsync(string jobId, string request, CancellationToken cancellationToken)
     {
-        var generate = JsonSerializer.Deserialize<GenerateRequest>(request, RequestJson) ?? throw new JsonException("empty video request");
+        var queued = JsonSerializer.Deserialize<GenerateRequest>(request, RequestJson) ?? throw new JsonException("empty video request");
+        var scratch = Path.Combine(Path.GetTempPath(), $"cuboid-video-{jobId}");
         try
         {
-            await videos.SubmitRecordedAsync(jobId, generate, cancellationToken);
+            await videos.SubmitRecordedAsync(jobId, await inputs.ResolveAsync(queued, scratch, cancellationToken), cancellationToken);
         }
         catch (CuboidException ex) when (videos.Find(jobId) is { CreateAttempts: 0 } unsent)
         {
@@ -65,6 +67,16 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
             var now = videos.Time.GetUtcNow();
             videos.TrySave(unsent with { State = VideoJobState.Failed, RawState = "not-sent", Error = ex.Message, UpdatedAt = now, FinishedAt = now });
         }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        // The create is done with (sent once, never again; or the job ended unsent): its frames are not needed any more.
+        await inputs.DeleteAsync(jobId, cancellationToken);
 
         // Sent now or by an earlier run of this step: the poll chain starts from the job's polls either way (a second
         // chain dies at its first compare-and-swap).
@@ -174,29 +186,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IGatewayStore store, IBat
         }
     }
 
-    // Books the job once: its delivered cost, or (abandoned) its estimate, which the host may still bill.
-    private void Settle(string jobId, string? abandoned)
-    {
-        if (videos.Find(jobId) is not { } job)
-        {
-            return;
-        }
-
-        var record = abandoned is null ? videos.RecordOf(job)
-            : videos.RecordOf(job) with { Dollars = job.EstimatedCost, Outcome = Cuboid.Portfolio.CallOutcome.Abandoned, Error = abandoned };
-        var keyId = store.FindVideoJob(jobId)?.KeyId;
-        var caller = keyId is not null && store.Find(keyId) is { } key ? new Caller(key) : Caller.Admin;
-        // The hold the API took when it queued the job; without one (a job of an older process), booked in today's period.
-        var hold = steps.FindVideoHold(jobId);
-        var call = hold is null ? budgets.Unreserved(caller, job.Task) : new KeyedCall(budgets, caller, job.Task, hold.PeriodStart, hold.HoldId, new Cuboid.Portfolio.RunScope());
-        if (!booking.Book(jobId, SettleStep, record.Dollars, call, [record]))
-        {
-            return; // Booked by an earlier run.
-        }
-
-        store.MarkVideoJobSettled(jobId, videos.Time.GetUtcNow());
-        webhooks.Notify(jobId, keyId, $"video.{VideoJson.Status(job)}", VideoJson.Describe(job));
-    }
+    private void Settle(string jobId, string? abandoned) => settlement.Settle(jobId, abandoned);
 
     // A queue on PostgreSQL that is briefly away (restarted) is waited for, as the stores wait for it.
     private void Enqueue(System.Linq.Expressions.Expression<Func<VideoJobSteps, Task>> step) => PostgresRetry.Run(() => jobs.Enqueue(step));

@@ -66,7 +66,7 @@ public static class VideosEndpoints
             var recorded = videos.Record(request);
             store.AddVideoJob(recorded.Id, caller.Key?.Id, videos.Time.GetUtcNow());
             webhooks.Register(recorded.Id, notify);
-            context.RequestServices.GetRequiredService<VideoJobSteps>().Start(recorded.Id, request, call);
+            await context.RequestServices.GetRequiredService<VideoJobSteps>().StartAsync(recorded.Id, request, call, cancellationToken);
             return VideoJson.Describe(recorded);
         }
 

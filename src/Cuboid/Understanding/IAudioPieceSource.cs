@@ -1,3 +1,4 @@
+using Cuboid.Media.Audio;
 using Cuboid.Understanding.Reports;
 
 namespace Cuboid.Understanding;
@@ -7,4 +8,8 @@ internal interface IAudioPieceSource
 {
     /// <summary>Writes <paramref name="range"/> (seconds from the start) of <paramref name="wholeWavPath"/> to <paramref name="wavPath"/>.</summary>
     Task CutAsync(string wholeWavPath, TimeRange range, string wavPath, CancellationToken cancellationToken);
+
+    /// <summary>The one way pieces are cut (every piece source delegates here, so a replayed pass cuts the same bytes).</summary>
+    static Task CutFromWavAsync(string wholeWavPath, TimeRange range, string wavPath, CancellationToken cancellationToken) =>
+        WavPiece.CutAsync(wholeWavPath, TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End), wavPath, cancellationToken);
 }

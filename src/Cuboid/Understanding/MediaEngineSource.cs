@@ -111,7 +111,7 @@ public sealed class MediaEngineSource : IVideoAnalysisSource, IAudioSource, IAud
 
     /// <inheritdoc/>
     Task IAudioPieceSource.CutAsync(string wholeWavPath, TimeRange range, string wavPath, CancellationToken cancellationToken) =>
-        WavPiece.CutAsync(wholeWavPath, TimeSpan.FromSeconds(range.Start), TimeSpan.FromSeconds(range.End), wavPath, cancellationToken);
+        IAudioPieceSource.CutFromWavAsync(wholeWavPath, range, wavPath, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) =>

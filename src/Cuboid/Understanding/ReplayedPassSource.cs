@@ -8,10 +8,11 @@ namespace Cuboid.Understanding;
 /// order with their JPEGs fetched by <paramref name="fetchFrame"/> (name, destination path), and the pass's outcome; and,
 /// when a <see cref="RecordedTranscript"/> is given, the transcription stage's result without extracting the audio. So
 /// <see cref="VideoAnalyzer"/> runs unchanged over work done earlier (a batch's finish step). Audio with no recorded
-/// transcript goes to <paramref name="audio"/>.
+/// transcript is extracted by <paramref name="audio"/> once, and its transcription pieces are cut from that WAV
+/// (<see cref="IAudioPieceSource"/>), not decoded again per piece.
 /// </summary>
 internal sealed class ReplayedPassSource(RecordedPass pass, Func<string, string, CancellationToken, Task> fetchFrame, RecordedTranscript? transcript, IAudioSource audio)
-    : IVideoAnalysisSource, IAudioSource, IStoredTranscript
+    : IVideoAnalysisSource, IAudioSource, IAudioPieceSource, IStoredTranscript
 {
     public TranscribeStageResult? Transcript => transcript?.ToResult();
 
@@ -38,6 +39,9 @@ internal sealed class ReplayedPassSource(RecordedPass pass, Func<string, string,
 
     public Task<bool> ExtractAsync(string videoPath, TimeRange? range, string wavPath, CancellationToken cancellationToken) =>
         audio.ExtractAsync(videoPath, range, wavPath, cancellationToken);
+
+    public Task CutAsync(string wholeWavPath, TimeRange range, string wavPath, CancellationToken cancellationToken) =>
+        IAudioPieceSource.CutFromWavAsync(wholeWavPath, range, wavPath, cancellationToken);
 
     public Task<IReadOnlyList<TimeRange>> SpeechAsync(string wavPath, CancellationToken cancellationToken) => audio.SpeechAsync(wavPath, cancellationToken);
 }

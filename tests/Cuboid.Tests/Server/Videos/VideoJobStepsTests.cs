@@ -153,6 +153,92 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(1, _videoSim.CreateCount());
     }
 
+    [Fact]
+    public async Task A_first_frame_queued_by_the_api_host_reaches_a_worker_through_the_shared_blob_folder_only()
+    {
+        // Two hosts with store folders of their own, sharing the database and the blob folder, as two machines would.
+        var blobs = Directory.CreateTempSubdirectory("cuboid-shared-blobs-").FullName;
+        using var api = new GatewayHost(_sim, videoSim: _videoSim, postgres: _database.ConnectionString);
+        api.Settings["Cuboid:Role"] = "api";
+        api.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        api.Settings["Cuboid:Blobs"] = blobs;
+        var client = api.Client();
+        var png = await File.ReadAllBytesAsync(await TestImages.SolidPngAsync("red"));
+        var image = new ByteArrayContent(png);
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("a red lighthouse"), "prompt" }, { new StringContent("2"), "seconds" }, { new StringContent("90p"), "resolution" }, { image, "input_reference", "first.png" },
+        };
+
+        var created = await client.PostAsync("/v1/videos", form);
+        var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        var uploads = Path.Combine(api.StoreFolder, "uploads");
+        var leftOnApiDisk = Directory.Exists(uploads) ? Directory.GetFiles(uploads).Length : 0;
+        var queuedBlob = Path.Combine(blobs, VideoJobInputs.FirstFrameKey(id));
+        var keptInBlobs = File.Exists(queuedBlob) ? await File.ReadAllBytesAsync(queuedBlob) : null;
+        // The worker sees the API host's jobs through the shared database (its video gateway reads the same job store).
+        using var worker = new GatewayHost(_sim, postgres: _database.ConnectionString) { TestServices = s => s.AddSingleton(api.Videos!) };
+        worker.Settings["Cuboid:Role"] = "worker";
+        worker.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        worker.Settings["Cuboid:Blobs"] = blobs;
+        worker.Settings["Cuboid:PollMilliseconds"] = "100";
+        _ = worker.Client();
+        var finished = await VideosTests.WaitForEndAsync(client, id);
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(0, leftOnApiDisk);
+        Assert.Equal(png, keptInBlobs);
+        Assert.Equal("completed", (string)finished["status"]!);
+        Assert.Equal(png, _videoSim.Jobs.Single().Spec.FirstFrame);
+        // The create is done with: the frame is gone from the shared folder.
+        Assert.False(File.Exists(queuedBlob));
+        Directory.Delete(blobs, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_step_that_fails_before_its_own_code_runs_ends_its_video_failed_with_the_reason_and_releases_the_hold()
+    {
+        // Every run of every video step fails as Hangfire activates it, before the step could end its job itself.
+        using var host = new GatewayHost(_sim, videoSim: _videoSim) { TestServices = s => s.AddSingleton<JobActivator>(new RefusingActivator()) };
+        host.Settings["Cuboid:Jobs"] = _database.ConnectionString;
+        host.Settings["Cuboid:PollMilliseconds"] = "100";
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
+        var key = host.Store.Keys().Single(k => k.Budget == 5);
+        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse", ["seconds"] = 2, ["resolution"] = "90p" });
+        var heldWhileQueued = host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow);
+        var finished = await VideosTests.WaitForEndAsync(client, (string)job["id"]!);
+        // The job is saved failed, then booked: wait (briefly) for the booking.
+        for (var i = 0; i < 100 && host.Store.UnsettledVideoJobs().Count > 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(heldWhileQueued > 0);
+        Assert.Equal("failed", (string)finished["status"]!);
+        Assert.Equal("submit: steps cannot be built here", (string)finished["error"]!["message"]!);
+        Assert.Equal(0, _videoSim.CreateCount());
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Equal(0, host.Store.SpentIn(key.Id, period));
+    }
+
+    /// <summary>Builds every step but the video job's: those fail as an activation does when a service is missing.</summary>
+    private sealed class RefusingActivator : JobActivator
+    {
+        public override object ActivateJob(Type jobType) =>
+            jobType == typeof(VideoJobSteps) ? throw new InvalidOperationException("steps cannot be built here") : base.ActivateJob(jobType);
+
+        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(this);
+
+        private sealed class Scope(JobActivator activator) : JobActivatorScope
+        {
+            public override object Resolve(Type type) => activator.ActivateJob(type);
+        }
+    }
+
     private GatewayHost ApiHost(RecordingJobClient queue)
     {
         var host = new GatewayHost(_sim, videoSim: _videoSim) { TestServices = services => services.AddSingleton<IBackgroundJobClient>(queue) };
