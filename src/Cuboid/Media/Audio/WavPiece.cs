@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Cuboid.Media.Audio;
 
 /// <summary>
@@ -17,7 +15,14 @@ internal static class WavPiece
         var source = new FileStream(sourceWav, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         await using (source.ConfigureAwait(false))
         {
-            var (dataStart, dataBytes, sampleRate) = await DataChunkAsync(source, sourceWav, cancellationToken).ConfigureAwait(false);
+            // Only 16-bit mono PCM, what AudioExtractor writes, is cut by bytes.
+            if (WavLayout.TryRead(source) is not { Format: 1, Channels: 1, BitsPerSample: 16 } wav)
+            {
+                throw new InvalidDataException($"{sourceWav} is not a 16-bit mono PCM WAV file");
+            }
+
+            var (dataStart, sampleRate) = (wav.DataStart, wav.SampleRate);
+            var dataBytes = Math.Min(wav.DataBytes, source.Length - wav.DataStart);
             var samples = dataBytes / BytesPerSample;
             var first = Math.Clamp((long)Math.Round(from.TotalSeconds * sampleRate), 0, samples);
             var end = Math.Clamp((long)Math.Round(to.TotalSeconds * sampleRate), first, samples);
@@ -39,47 +44,6 @@ internal static class WavPiece
 
             target.Commit();
             return TimeSpan.FromSeconds((double)(end - first) / sampleRate);
-        }
-    }
-
-    // Walks the RIFF chunks to the data chunk; only 16-bit mono PCM (what AudioExtractor writes) is accepted.
-    private static async Task<(long Start, long Bytes, int SampleRate)> DataChunkAsync(FileStream stream, string path, CancellationToken cancellationToken)
-    {
-        var header = new byte[12];
-        await stream.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
-        if (!header.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !header.AsSpan(8, 4).SequenceEqual("WAVE"u8))
-        {
-            throw new InvalidDataException($"{path} is not a WAV file");
-        }
-
-        int? sampleRate = null;
-        var chunk = new byte[8];
-        while (true)
-        {
-            await stream.ReadExactlyAsync(chunk, cancellationToken).ConfigureAwait(false);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(4));
-            if (chunk.AsSpan(0, 4).SequenceEqual("fmt "u8))
-            {
-                var format = new byte[size];
-                await stream.ReadExactlyAsync(format, cancellationToken).ConfigureAwait(false);
-                if (size < 16 || BinaryPrimitives.ReadInt16LittleEndian(format) != 1 || BinaryPrimitives.ReadInt16LittleEndian(format.AsSpan(2)) != 1 || BinaryPrimitives.ReadInt16LittleEndian(format.AsSpan(14)) != 16)
-                {
-                    throw new InvalidDataException($"{path} is not 16-bit mono PCM");
-                }
-
-                sampleRate = BinaryPrimitives.ReadInt32LittleEndian(format.AsSpan(4));
-                stream.Seek(size % 2, SeekOrigin.Current);
-            }
-            else if (chunk.AsSpan(0, 4).SequenceEqual("data"u8))
-            {
-                var available = stream.Length - stream.Position;
-                var bytes = size is 0 or uint.MaxValue ? available : Math.Min(size, available);
-                return (stream.Position, bytes, sampleRate ?? throw new InvalidDataException($"{path} has no fmt chunk before its data"));
-            }
-            else
-            {
-                stream.Seek(size + (size % 2), SeekOrigin.Current);
-            }
         }
     }
 }
