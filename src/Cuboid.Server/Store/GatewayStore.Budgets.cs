@@ -76,12 +76,18 @@ public sealed partial class GatewayStore
         WriteSoon();
     }
 
-    /// <summary>Writes every queued hold and settle now (a failure keeps them queued and is tried again a second later).</summary>
+    /// <summary>
+    /// Writes every queued hold and settle now (a failure keeps them queued and is tried again a second later); with
+    /// nothing queued, waits for a write in flight, so a read after this sees every change made before it.
+    /// </summary>
     public void FlushPendingSettles()
     {
         Interlocked.Exchange(ref _flushArmed, 0);
         if (_book.NothingOwed)
         {
+            // The writer may hold the queue in a transaction not committed yet: its end releases the gate.
+            _book.FlushGate.Enter();
+            _book.FlushGate.Exit();
             return;
         }
 

@@ -87,6 +87,43 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContractTests
     }
 
     [Fact]
+    public void A_read_while_the_background_writer_is_writing_still_sees_every_settle_before_it()
+    {
+        var store = Opened();
+        var key = store.CreateKey(new KeySpec { Budget = 1000m, Period = "day" }, At).Key;
+        var booked = 0m;
+        var stale = new List<(decimal Booked, decimal Read)>();
+
+        // A slow disk, or a writer thread preempted on a busy machine: each spend row takes a few milliseconds to write.
+        using (var file = _folder.Connect(GatewayStore.FileName))
+        using (var slow = file.CreateCommand())
+        {
+            slow.CommandText = """
+                CREATE TRIGGER slow_spend AFTER INSERT ON spend BEGIN
+                  SELECT count(*) FROM (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000) SELECT x FROM n);
+                END
+                """;
+            slow.ExecuteNonQuery();
+        }
+
+        // Each settle wakes the writer, which takes the queue one write delay later and writes it in a transaction:
+        // a read around that moment must wait for that transaction, not read the file before it commits.
+        for (var i = 0; i < 60; i++)
+        {
+            store.Settle(null, key.Id, Today, [new SpendEntry(At, "chat", "sim:a", 1, 1, 0.01m)]);
+            booked += 0.01m;
+            Thread.Sleep(GatewayStore.WriteDelay + TimeSpan.FromMilliseconds(i % 7 - 3));
+            var read = store.SpentIn(key.Id, Today);
+            if (read != booked)
+            {
+                stale.Add((booked, read));
+            }
+        }
+
+        Assert.Empty(stale);
+    }
+
+    [Fact]
     public async Task Holds_reach_the_file_within_the_write_delay_with_no_read_to_push_them()
     {
         var store = Opened();
