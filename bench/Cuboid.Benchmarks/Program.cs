@@ -49,6 +49,17 @@ if (args is ["gateway-overhead", ..])
     return;
 }
 
+// Where the gateway's added latency goes, layer by layer (raw HTTP, SDK, Microsoft.Extensions.AI, adapter, router, gateway): -- chat-layers [requests] [--out FILE]
+if (args is ["chat-layers", ..])
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var outIndex = Array.IndexOf(args, "--out");
+    await Cuboid.Benchmarks.Server.ChatLayersRun.RunAsync(
+        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 300,
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "chat-layers.md");
+    return;
+}
+
 // Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE] [--step TEXT]
 if (args is ["gateway-profile", ..])
 {

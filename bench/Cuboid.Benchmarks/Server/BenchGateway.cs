@@ -74,7 +74,7 @@ internal sealed class BenchGateway : IAsyncDisposable
         Ratings = [new ModelRating(ModelTasks.Chat, rating, "bench", DateOnly.FromDateTime(DateTime.UtcNow))],
     };
 
-    private static ModelRouter Router(Uri upstream, IReadOnlyList<CatalogModel> models, ResilienceSettings resilience)
+    internal static ModelRouter Router(Uri upstream, IReadOnlyList<CatalogModel> models, ResilienceSettings resilience)
     {
         var catalog = new ModelCatalog
         {

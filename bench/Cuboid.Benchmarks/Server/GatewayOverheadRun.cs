@@ -32,6 +32,7 @@ internal static class GatewayOverheadRun
         await using var cuboid = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience);
         await using var cuboidMetrics = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience,
             new Dictionary<string, string> { ["Cuboid:Telemetry:Metrics"] = "open" });
+        await using var bare = await BareProxy.StartAsync(upstream.BaseUri);
         var portkeyScript = PortkeyGateway.FindServerScript();
         await using var portkey = portkeyScript is null ? null : await PortkeyGateway.StartAsync(portkeyScript);
 
@@ -39,6 +40,7 @@ internal static class GatewayOverheadRun
         List<OverheadTarget> targets =
         [
             direct,
+            new OverheadTarget("bare .NET proxy", new Uri(bare.BaseUri, "v1/chat/completions"), FastOpenAIUpstream.Model, new Dictionary<string, string>()),
             Through("cuboid", cuboid, cuboid.CreateKey("bench")),
             Through("cuboid + /metrics", cuboidMetrics, cuboidMetrics.CreateKey("bench")),
         ];
