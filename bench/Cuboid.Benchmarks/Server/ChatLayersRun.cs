@@ -21,7 +21,8 @@ namespace Cuboid.Benchmarks.Server;
 /// the same behind Microsoft.Extensions.AI's <c>AsIChatClient</c>; Cuboid's provider adapter (failure mapping and the
 /// failure handler); the library's router with the endpoint's plan handed down; the whole gateway over HTTP. Layers
 /// take turns in blocks of 5 (the first of each block not recorded), so drift hits them alike; each row is the median
-/// wall time per call and the difference to the row above.
+/// wall time per call, the difference to the row above, and the bytes the whole process allocated per call (client,
+/// layers and upstream: the raw row is the upstream's and client's share).
 /// </summary>
 internal static class ChatLayersRun
 {
@@ -83,6 +84,7 @@ internal static class ChatLayersRun
         ];
 
         var samples = layers.Select(_ => new[] { new List<double>(), new List<double>() }).ToArray();
+        var allocated = layers.Select(_ => new[] { new List<double>(), new List<double>() }).ToArray();
         for (var round = -Math.Max(50, requests / 10); round < requests; round++)
         {
             for (var mode = 0; mode < 2; mode++)
@@ -92,11 +94,13 @@ internal static class ChatLayersRun
                     var layer = (l + Math.Max(0, round)) % layers.Length;
                     for (var i = 0; i < BlockSize; i++)
                     {
+                        var bytes = GC.GetTotalAllocatedBytes(precise: true);
                         var started = Stopwatch.GetTimestamp();
                         await (mode == 0 ? layers[layer].Plain() : layers[layer].Streamed());
                         if (round >= 0 && i > 0)
                         {
                             samples[layer][mode].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            allocated[layer][mode].Add((GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1024d);
                         }
                     }
                 }
@@ -104,15 +108,16 @@ internal static class ChatLayersRun
         }
 
         var table = new StringBuilder()
-            .AppendLine("| Layer | plain p50 ms | + over the row above | streamed p50 ms | + over the row above |")
-            .AppendLine("|---|--:|--:|--:|--:|");
+            .AppendLine("| Layer | plain p50 ms | + over the row above | streamed p50 ms | + over the row above | allocated kB, plain / streamed |")
+            .AppendLine("|---|--:|--:|--:|--:|--:|");
         for (var l = 0; l < layers.Length; l++)
         {
             var plain = LatencySample.Percentile(samples[l][0], 50);
             var streamed = LatencySample.Percentile(samples[l][1], 50);
             var plainAdded = l == 0 ? "-" : (plain - LatencySample.Percentile(samples[l - 1][0], 50)).ToString("0.000", CultureInfo.InvariantCulture);
             var streamedAdded = l == 0 ? "-" : (streamed - LatencySample.Percentile(samples[l - 1][1], 50)).ToString("0.000", CultureInfo.InvariantCulture);
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {layers[l].Name} | {plain:0.000} | {plainAdded} | {streamed:0.000} | {streamedAdded} |");
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {layers[l].Name} | {plain:0.000} | {plainAdded} | {streamed:0.000} | {streamedAdded} | {LatencySample.Percentile(allocated[l][0], 50):0.0} / {LatencySample.Percentile(allocated[l][1], 50):0.0} |");
         }
 
         var snippet = new StringBuilder()

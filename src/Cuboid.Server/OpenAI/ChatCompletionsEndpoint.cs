@@ -21,9 +21,13 @@ public static class ChatCompletionsEndpoint
     public static async Task HandleAsync(HttpContext context, GatewayModels models, KeyBudgets budgets)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await RequestJson.ReadAsync(context.Request, cancellationToken);
+        ChatCompletionRequest request;
+        using (var body = await RequestJson.ReadDocumentAsync(context.Request, cancellationToken))
+        {
+            // The reader copies what it keeps, so the document's pooled buffers go back before the call.
+            request = ChatCompletionReader.Read(body.RootElement);
+        }
 
-        var request = ChatCompletionReader.Read(body);
         var caller = CallerAuthentication.CallerOf(context);
         var estimate = RequestEstimate.ForChat(request.Messages, request.Options, models.DefaultOutputTokens);
         RoutePlan PlanFor(ModelChoice c) => models.Plan(c.Task, c.PinnedModel, estimate);
