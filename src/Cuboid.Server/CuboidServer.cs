@@ -32,7 +32,10 @@ public static class CuboidServer
     /// <summary>The web application for <paramref name="args"/> (ASP.NET Core's: <c>--urls</c>, <c>--Cuboid:Store</c>, ...).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings are read once, not watched: ASP.NET Core's reload watches every folder under the working directory
+        // (13,000 inotify watches for a server started in /, past some machines' limit) and wakes a thread for each
+        // file written beneath it, the gateway's own stores among them.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"] });
         builder.Configuration.AddEnvironmentVariables();
         if (Environment.GetEnvironmentVariable("CUBOID_ADMIN_KEY") is { Length: > 0 } adminKey)
         {
