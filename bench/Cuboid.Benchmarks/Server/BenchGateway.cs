@@ -42,7 +42,8 @@ internal sealed class BenchGateway : IAsyncDisposable
     public static async Task<BenchGateway> StartAsync(Uri upstream, IReadOnlyList<CatalogModel> models, ResilienceSettings resilience, IReadOnlyDictionary<string, string>? settings = null)
     {
         var store = Path.Combine(Path.GetTempPath(), "cuboid-bench-gateway-" + Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder();
+        // As cuboid serve builds it (CuboidServer.Build): settings read once, the working directory not watched.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration["Cuboid:AdminKey"] = AdminKey;
