@@ -55,6 +55,12 @@ public sealed class VideoJobSteps(VideoGateway videos, IBatchStore steps, VideoS
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 3, 10])]
     public async Task SubmitAsync(string jobId, string request, CancellationToken cancellationToken)
     {
+        if (steps.Steps(jobId).GetValueOrDefault(SettleStep))
+        {
+            // Its books are closed (a late run of this step): a job refused at its route is not moved on any more.
+            return;
+        }
+
         var queued = JsonSerializer.Deserialize<GenerateRequest>(request, RequestJson) ?? throw new JsonException("empty video request");
         var scratch = Path.Combine(Path.GetTempPath(), $"cuboid-video-{jobId}");
         try
