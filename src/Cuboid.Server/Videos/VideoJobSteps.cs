@@ -82,7 +82,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IBatchStore steps, VideoS
         }
 
         // The create is done with (sent once, never again; or the job ended unsent): its frames are not needed any more.
-        await inputs.DeleteAsync(jobId, cancellationToken);
+        await inputs.DeleteAsync(jobId, queued, cancellationToken);
 
         // Sent now or by an earlier run of this step: the poll chain starts from the job's polls either way (a second
         // chain dies at its first compare-and-swap).

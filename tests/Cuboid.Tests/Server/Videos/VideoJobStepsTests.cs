@@ -289,6 +289,44 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     [Fact]
+    public async Task A_first_frame_queued_by_an_older_server_in_its_uploads_folder_is_sent_and_then_deleted()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var png = await File.ReadAllBytesAsync(await TestImages.SolidPngAsync("red"));
+        var image = new ByteArrayContent(png);
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("a red lighthouse"), "prompt" }, { new StringContent("2"), "seconds" }, { new StringContent("90p"), "resolution" }, { image, "input_reference", "first.png" },
+        };
+        var created = await host.Client().PostAsync("/v1/videos", form);
+        var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        // As an older server queued it: the frame left in STORE/uploads, the queued request naming its path there.
+        Assert.True(queue.TryTake(out var queued));
+        var blobs = Path.Combine(host.StoreFolder, "blobs");
+        var upload = Path.Combine(host.StoreFolder, "uploads", $"{Guid.NewGuid():N}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+        File.Move(Path.Combine(blobs, VideoJobInputs.FirstFrameKey(id)), upload);
+        var request = JsonNode.Parse((string)queued.Args[1])!;
+        request["firstFramePath"] = upload;
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+
+        await steps.SubmitAsync(id, request.ToJsonString(), CancellationToken.None);
+        for (var runs = 0; queue.TryTake(out var step) && runs < 200; runs++)
+        {
+            await RecordingJobClient.RunAsync(step, steps);
+        }
+
+        var ended = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>().Find(id)!;
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(VideoJobState.Succeeded, ended.State);
+        Assert.Equal(png, _videoSim.Jobs.Single().Spec.FirstFrame);
+        Assert.False(File.Exists(upload));
+    }
+
+    [Fact]
     public async Task A_step_that_fails_before_its_own_code_runs_ends_its_video_failed_with_the_reason_and_releases_the_hold()
     {
         // Every run of every video step fails as Hangfire activates it, before the step could end its job itself.
