@@ -1,5 +1,6 @@
 using Cuboid.Generation;
 using Cuboid.Server.Blobs;
+using Microsoft.Extensions.Options;
 
 namespace Cuboid.Server.Videos;
 
@@ -9,8 +10,11 @@ namespace Cuboid.Server.Videos;
 /// their blob keys; the submit step turns the keys back into local paths. They are deleted once the create is done with
 /// (sent, or the job ended before it could be): a create is never sent twice, and the job record keeps no path to them.
 /// </summary>
-public sealed class VideoJobInputs(IBlobStore blobs)
+public sealed class VideoJobInputs(IBlobStore blobs, IOptions<ServerOptions> options)
 {
+    // Where servers before the blob store left a queued job's frames; only files in it are deleted by path.
+    private readonly string _uploads = Path.GetFullPath(Path.Combine(options.Value.StoreFolder(), "uploads")) + Path.DirectorySeparatorChar;
+
     /// <summary>The blob key of a job's first frame.</summary>
     public static string FirstFrameKey(string jobId) => $"video-jobs/{jobId}/first-frame";
 
@@ -47,6 +51,23 @@ public sealed class VideoJobInputs(IBlobStore blobs)
     {
         await blobs.DeleteAsync(FirstFrameKey(jobId), cancellationToken);
         await blobs.DeleteAsync(LastFrameKey(jobId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the job's frames once its create is done with: those in the blob store, and those a server from before the
+    /// blob store queued by their path in this host's <c>STORE/uploads</c> (a path anywhere else is left alone).
+    /// </summary>
+    public async Task DeleteAsync(string jobId, GenerateRequest queued, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        await DeleteAsync(jobId, cancellationToken);
+        foreach (var path in new[] { queued.FirstFramePath, queued.LastFramePath })
+        {
+            if (path is not null && Path.IsPathRooted(path) && Path.GetFullPath(path).StartsWith(_uploads, StringComparison.Ordinal))
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     private async Task<string?> MoveAsync(string? path, string key, CancellationToken cancellationToken)

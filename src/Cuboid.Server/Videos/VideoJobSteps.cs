@@ -55,6 +55,12 @@ public sealed class VideoJobSteps(VideoGateway videos, IBatchStore steps, VideoS
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 3, 10])]
     public async Task SubmitAsync(string jobId, string request, CancellationToken cancellationToken)
     {
+        if (steps.Steps(jobId).GetValueOrDefault(SettleStep))
+        {
+            // Its books are closed (a late run of this step): a job refused at its route is not moved on any more.
+            return;
+        }
+
         var queued = JsonSerializer.Deserialize<GenerateRequest>(request, RequestJson) ?? throw new JsonException("empty video request");
         var scratch = Path.Combine(Path.GetTempPath(), $"cuboid-video-{jobId}");
         try
@@ -76,7 +82,7 @@ public sealed class VideoJobSteps(VideoGateway videos, IBatchStore steps, VideoS
         }
 
         // The create is done with (sent once, never again; or the job ended unsent): its frames are not needed any more.
-        await inputs.DeleteAsync(jobId, cancellationToken);
+        await inputs.DeleteAsync(jobId, queued, cancellationToken);
 
         // Sent now or by an earlier run of this step: the poll chain starts from the job's polls either way (a second
         // chain dies at its first compare-and-swap).

@@ -153,10 +153,18 @@ public sealed class GenerationSession
     /// another caller). A host that refuses the create before a job starts moves the job, under its id, to the next route
     /// of the plan, by the loop and rules <see cref="GenerateAsync"/> uses (<see cref="RoutedAttempts"/>: the ranked order,
     /// a host that refused the key skipped); each route's create is claimed on the job record, so one job is made at most.
+    /// A job refused at its route by a caller that stopped before moving it (<see cref="VideoJobRunner.IsRefusedHere"/>)
+    /// goes on from the route after that one, the hosts that refused the key (<see cref="VideoJob.Refusals"/>) skipped.
     /// </summary>
     internal async Task<VideoSubmitOutcome?> SubmitRecordedAsync(string jobId, GenerateRequest request, CancellationToken cancellationToken)
     {
         var job = Runner.Require(jobId);
+        var refused = VideoJobRunner.IsRefusedHere(job) ? job : null;
+        if (refused is null && (job.State != VideoJobState.Submitting || job.CreateAttempts > 0))
+        {
+            return null; // Sent already, or ended: whatever the plan says now, nothing is sent.
+        }
+
         var source = request.ExtendJobId is { } extended ? Runner.Require(extended) : null;
         var first = request.FirstFramePath is { } firstPath ? FrameImage.Load(firstPath, CuboidParameters.FirstFrame) : null;
         var last = request.LastFramePath is { } lastPath ? FrameImage.Load(lastPath, CuboidParameters.LastFrame) : null;
@@ -164,19 +172,30 @@ public sealed class GenerationSession
         var start = plan.Candidates.ToList().FindIndex(c => c.Route.Host == job.Host && c.Route.Model == job.HostModel);
         if (start < 0)
         {
-            throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id}'s route {job.Host}:{job.HostModel} is no longer in the catalog here");
+            // A refused job whose route left the plan: where its fallback stopped is unknown, so it stays failed.
+            return refused is not null ? null
+                : throw CuboidException.Usage(CuboidErrorCodes.JobState, CuboidParameters.JobId, $"job {job.Id}'s route {job.Host}:{job.HostModel} is no longer in the catalog here");
         }
 
+        // Resumed: the routes up to the refused one were tried, and a host that refused the key stays skipped.
+        var keyRefused = job.Refusals.Where(r => r.Kind == ProviderFailureKind.Unauthorized).Select(r => r.Host).ToHashSet(StringComparer.Ordinal);
+        var remaining = plan.Candidates.Skip(refused is null ? start : start + 1).Where(c => !keyRefused.Contains(c.Route.Host));
         VideoSubmitOutcome? latest = null;
-        var sent = await RoutedAttempts.FirstAcceptedAsync(plan with { Candidates = [.. plan.Candidates.Skip(start)] }, Budget, $"a {request.Seconds} s clip", async (candidate, reservation) =>
+        var sent = await RoutedAttempts.FirstAcceptedAsync(plan with { Candidates = [.. remaining] }, Budget, $"a {request.Seconds} s clip", async (candidate, reservation) =>
         {
             // A queued job is paid from the gateway key's hold, not from this shared session's run.
             reservation.Settle(0);
             var submission = Submission(request, plan.Request, candidate, first, last, source);
-            latest = latest is { Refusal: not null } refused
-                ? await Runner.RerouteAsync(refused.Job, submission, cancellationToken).ConfigureAwait(false)
+            latest = refused is not null
+                ? await Runner.RerouteAsync(refused, submission, cancellationToken).ConfigureAwait(false)
                 : await Runner.SubmitRecordedAsync(jobId, submission, cancellationToken).ConfigureAwait(false);
-            return latest is { Refusal: { } refusal } ? (null, refusal.Kind) : (new StrongBox<VideoSubmitOutcome?>(latest), (ProviderFailureKind?)null);
+            if (latest is { Refusal: { } refusal })
+            {
+                refused = latest.Job;
+                return (null, refusal.Kind);
+            }
+
+            return (new StrongBox<VideoSubmitOutcome?>(latest), (ProviderFailureKind?)null);
         }).ConfigureAwait(false);
         // Every route refused: the job stays failed with the last refusal.
         return sent is null ? latest : sent.Value;

@@ -19,8 +19,8 @@ public sealed class GenerationSessionTests(VideoSimulatorFixture fixture) : ICla
 
     private string Model(string suffix) => $"sim/{_key}-{suffix}";
 
-    private GenerationSession Session(decimal? budget = null, bool withKey = true, DateOnly? observed = null) => new(
-        TestVideoCatalog.For(Sim, _key, observed ?? Today),
+    private GenerationSession Session(decimal? budget = null, bool withKey = true, DateOnly? observed = null, Cuboid.Generation.Catalog.VideoCatalog? catalog = null) => new(
+        catalog ?? TestVideoCatalog.For(Sim, _key, observed ?? Today),
         SqliteVideoJobStore.Open(_folder),
         new MapEnvironment(withKey ? new Dictionary<string, string> { [_key] = Sim.ApiKey } : []),
         Http,
@@ -80,6 +80,83 @@ public sealed class GenerationSessionTests(VideoSimulatorFixture fixture) : ICla
         Assert.Equal(0.20m, session.Ledger.Total().Dollars);
         Assert.Equal(0.20m, session.Budget.Spent);
         Assert.Equal(0m, session.Budget.Reserved);
+    }
+
+    [Fact]
+    public async Task A_recorded_job_refused_at_its_route_by_a_caller_that_stopped_before_moving_it_goes_on_to_the_next_route_once()
+    {
+        Sim.Script(Model("alpha-rep"), VideoFault.ServerError(502));
+        var session = Session();
+        var recorded = session.Record(Request());
+        StopOnceAtTheRefusal(session, recorded.Id, afterRefusals: 1);
+
+        await Assert.ThrowsAsync<CallerStopped>(() => session.SubmitRecordedAsync(recorded.Id, Request(), CancellationToken.None));
+        var stopped = session.Runner.Require(recorded.Id);
+        var resumed = await session.SubmitRecordedAsync(recorded.Id, Request(), CancellationToken.None);
+        var again = await session.SubmitRecordedAsync(recorded.Id, Request(), CancellationToken.None);
+
+        Assert.Equal((VideoJobState.Failed, Model("alpha-rep")), (stopped.State, stopped.HostModel));
+        Assert.NotNull(resumed);
+        Assert.True(resumed.Accepted);
+        Assert.Equal((recorded.Id, Model("alpha-fal")), (resumed.Job.Id, resumed.Job.HostModel));
+        Assert.Equal(["replicate"], resumed.Job.Refusals.Select(r => r.Host));
+        Assert.Null(again);
+        Assert.Equal(1, Sim.CreateCount(Model("alpha-rep")));
+        Assert.Equal(1, Sim.CreateCount(Model("alpha-fal")));
+        Assert.Equal(0, Sim.CreateCount(Model("beta-or")));
+    }
+
+    [Fact]
+    public async Task A_resumed_fallback_still_skips_a_host_that_refused_the_key_earlier_and_ends_failed_when_no_route_is_left()
+    {
+        // t2v in quality order: alpha on replicate, alpha on fal, then beta, here on replicate too.
+        var catalog = TestVideoCatalog.For(Sim, _key, Today);
+        catalog = catalog with
+        {
+            Models = [.. catalog.Models.Select(m => m.Id != "test:beta" ? m : m with { Routes = [m.Routes[0] with { Host = "replicate", Model = Model("beta-rep") }] })],
+        };
+        Sim.Script(Model("alpha-rep"), VideoFault.ServerError(401));
+        Sim.Script(Model("alpha-fal"), VideoFault.ServerError(503));
+        var session = Session(catalog: catalog);
+        var recorded = session.Record(Request());
+        StopOnceAtTheRefusal(session, recorded.Id, afterRefusals: 2);
+
+        await Assert.ThrowsAsync<CallerStopped>(() => session.SubmitRecordedAsync(recorded.Id, Request(), CancellationToken.None));
+        var resumed = await session.SubmitRecordedAsync(recorded.Id, Request(), CancellationToken.None);
+        var ended = session.Runner.Require(recorded.Id);
+
+        Assert.Equal([Model("alpha-rep"), Model("alpha-fal"), Model("beta-rep")], session.Plan(Request()).Candidates.Select(c => c.Route.Model));
+        Assert.Null(resumed);
+        Assert.Equal((VideoJobState.Failed, Model("alpha-fal")), (ended.State, ended.HostModel));
+        Assert.Equal([ProviderFailureKind.Unauthorized, ProviderFailureKind.ServerError], ended.Refusals.Select(r => r.Kind));
+        Assert.Equal(1, Sim.CreateCount(Model("alpha-rep")));
+        Assert.Equal(1, Sim.CreateCount(Model("alpha-fal")));
+        Assert.Equal(0, Sim.CreateCount(Model("beta-rep")));
+    }
+
+    [Fact]
+    public async Task A_recorded_job_that_ended_failed_is_not_sent_again()
+    {
+        foreach (var route in new[] { "alpha-rep", "alpha-fal", "beta-or" })
+        {
+            Sim.Script(Model(route), VideoFault.ServerError(503));
+        }
+
+        var session = Session();
+        var everyRouteRefused = session.Record(Request());
+        var lastRefusal = await session.SubmitRecordedAsync(everyRouteRefused.Id, Request(), CancellationToken.None);
+        var again = await session.SubmitRecordedAsync(everyRouteRefused.Id, Request(), CancellationToken.None);
+        // Failed for another reason than a refusal (the create never reached a host that lists its jobs): no refusal at its route.
+        var notListed = session.Record(Request(policy: RoutingPolicy.Cost));
+        Assert.NotNull(session.Runner.Store.TrySave(notListed with { State = VideoJobState.Failed, RawState = "not-listed", CreateAttempts = 1 }));
+        var notListedAgain = await session.SubmitRecordedAsync(notListed.Id, Request(policy: RoutingPolicy.Cost), CancellationToken.None);
+
+        Assert.Equal((VideoJobState.Failed, Model("beta-or")), (lastRefusal!.Job.State, lastRefusal.Job.HostModel));
+        Assert.Equal(3, lastRefusal.Job.Refusals.Count);
+        Assert.Null(again);
+        Assert.Null(notListedAgain);
+        Assert.Equal(VideoJobState.Failed, session.Runner.Require(notListed.Id).State);
+        Assert.All(new[] { "alpha-rep", "alpha-fal", "beta-or" }, route => Assert.Equal(1, Sim.CreateCount(Model(route))));
     }
 
     [Fact]
@@ -150,6 +227,21 @@ public sealed class GenerationSessionTests(VideoSimulatorFixture fixture) : ICla
         Assert.True(compute.H100Seconds > 100);
         Assert.Null(GenerationCompute.Estimate("not-a-family", new VideoSize(1280, 720), 5));
     }
+
+    // The caller sending a recorded job's create stops (its process dies) right after the given refusal is saved.
+    private static void StopOnceAtTheRefusal(GenerationSession session, string id, int afterRefusals)
+    {
+        var stopped = 0;
+        session.Runner.Changed += saved =>
+        {
+            if (saved.Id == id && saved.State == VideoJobState.Failed && saved.Refusals.Count == afterRefusals && Interlocked.Exchange(ref stopped, 1) == 0)
+            {
+                throw new CallerStopped();
+            }
+        };
+    }
+
+    private sealed class CallerStopped() : Exception("the process stopped");
 
     public void Dispose()
     {

@@ -47,7 +47,7 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             // The video hosts of the generation tests' catalog, keyed by a variable of this host's own.
             var keyVariable = "CUBOID_GATEWAY_VIDEO_KEY_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
             VideoModelPrefix = $"sim/{keyVariable}-";
-            Videos = new VideoGateway(new GenerationSession(
+            VideoSession = new GenerationSession(
                 TestVideoCatalog.For(videoSim, keyVariable, DateOnly.FromDateTime(DateTime.UtcNow)),
                 VideoJobs(),
                 new MapEnvironment(new Dictionary<string, string> { [keyVariable] = videoSim.ApiKey }),
@@ -56,7 +56,8 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
             {
                 // As a gateway with Webhooks:PublicUrl set: fal and Replicate jobs name its callback routes.
                 HostCallbacks = new Cuboid.Server.Webhooks.WebhookOptions { PublicUrl = PublicUrl }.CallbackFor,
-            });
+            };
+            Videos = new VideoGateway(VideoSession);
         }
         else if (imageSim is not null)
         {
@@ -84,6 +85,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 
     /// <summary>The video gateway over the video-host simulator, when one was given.</summary>
     public VideoGateway? Videos { get; }
+
+    /// <summary>The generation session behind <see cref="Videos"/> over the video-host simulator (its runner's events let a test stop a step mid-way).</summary>
+    public GenerationSession? VideoSession { get; }
 
     /// <summary>How this host's video routes name their models at the simulator (for scripting faults).</summary>
     public string? VideoModelPrefix { get; }

@@ -77,6 +77,12 @@ public sealed record VideoJob
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>
+    /// The routes that refused the create before a job started there, oldest first. The job moved on from each; when the
+    /// newest is the job's own route and the job is failed, it has not been moved yet (or no route was left).
+    /// </summary>
+    public IReadOnlyList<VideoJobRefusal> Refusals { get; init; } = [];
+
+    /// <summary>
     /// The store's revision of this record (0: never saved): every save bumps it, and <see cref="IVideoJobStore.TrySave"/>
     /// writes only over the revision the caller read, so two workers cannot both move a job on.
     /// </summary>

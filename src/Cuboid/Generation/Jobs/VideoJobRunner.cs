@@ -104,8 +104,7 @@ public sealed class VideoJobRunner
     {
         // Read again: the refusal was saved unconditionally, and the swap below needs the stored version.
         var stored = Require(refused.Id);
-        if (stored.Host != refused.Host || stored.HostModel != refused.HostModel || stored.State != VideoJobState.Failed
-            || stored.ProviderJobId is not null || stored.CreateAttempts == 0)
+        if (stored.Host != refused.Host || stored.HostModel != refused.HostModel || !IsRefusedHere(stored))
         {
             return null;
         }
@@ -121,6 +120,14 @@ public sealed class VideoJobRunner
         });
         return moved is null ? null : await SendAsync(moved, submission, counted: true, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A job whose own route refused its create (no job started there) and that was not moved to another route since: a
+    /// fallback that stopped between the two (its process died) resumes after that route with <see cref="RerouteAsync"/>.
+    /// </summary>
+    internal static bool IsRefusedHere(VideoJob job) =>
+        job is { State: VideoJobState.Failed, ProviderJobId: null, CreateAttempts: > 0, Refusals: [.., var last] }
+        && last.Host == job.Host && last.HostModel == job.HostModel;
 
     /// <summary>
     /// One poll of a job, for a step that re-schedules itself instead of waiting: what the host said is saved only over
@@ -216,7 +223,13 @@ public sealed class VideoJobRunner
             }
             catch (ProviderCallException ex) when (IsRefusal(ex))
             {
-                job = Save(job with { State = VideoJobState.Failed, RawState = ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "refused", Error = ex.Message, UpdatedAt = _time.GetUtcNow(), FinishedAt = _time.GetUtcNow() });
+                // The refusal is kept on the record: a process that dies before moving the job on can be resumed from it.
+                job = Save(job with
+                {
+                    State = VideoJobState.Failed, RawState = ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "refused", Error = ex.Message,
+                    Refusals = [.. job.Refusals, new VideoJobRefusal { Host = job.Host, HostModel = job.HostModel, Kind = ex.Kind, Error = ex.Message }],
+                    UpdatedAt = _time.GetUtcNow(), FinishedAt = _time.GetUtcNow(),
+                });
                 Logger.CreateRefused(job.Id, job.Host, job.HostModel, ex.Message);
                 return new VideoSubmitOutcome(job, ex);
             }

@@ -112,6 +112,98 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     [Fact]
+    public async Task A_worker_that_died_after_a_refusal_and_before_moving_the_job_on_leaves_the_fallback_to_the_step_run_again()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
+        var key = host.Store.Keys().Single(k => k.Budget == 5);
+        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        var firstRoute = videos.Find(id)!.HostModel;
+        _videoSim.Script(firstRoute, VideoFault.ServerError(503));
+        DieOnceAfterTheRefusalIsSaved(host, id);
+
+        var (runs, deaths) = await RunEveryStepTwiceAsync(queue, host);
+        var ended = videos.Find(id)!;
+        var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
+
+        Assert.InRange(runs, 1, 199);
+        Assert.Equal(1, deaths);
+        Assert.Equal(VideoJobState.Succeeded, ended.State);
+        Assert.NotEqual(firstRoute, ended.HostModel);
+        Assert.Equal(1, _videoSim.CreateCount(firstRoute));
+        Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
+        Assert.Single(_videoSim.Jobs);
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
+        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+    }
+
+    [Fact]
+    public async Task A_job_every_route_refused_ends_failed_and_settled_once_though_its_worker_died_mid_fallback()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
+        var key = host.Store.Keys().Single(k => k.Budget == 5);
+        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var request = new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" };
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        var routes = videos.Plan(new GenerateRequest { Prompt = "waves", Seconds = 2, Resolution = "90p" }).Candidates.Select(c => c.Route.Model).ToList();
+        foreach (var route in routes)
+        {
+            _videoSim.Script(route, VideoFault.ServerError(503));
+        }
+
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", request);
+        var id = (string)job["id"]!;
+        DieOnceAfterTheRefusalIsSaved(host, id);
+
+        var (_, deaths) = await RunEveryStepTwiceAsync(queue, host);
+        var ended = videos.Find(id)!;
+        var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
+
+        Assert.True(routes.Count > 1, string.Join(", ", routes));
+        Assert.Equal(1, deaths);
+        Assert.Equal(VideoJobState.Failed, ended.State);
+        Assert.Equal("failed", (string)finished["status"]!);
+        Assert.Equal(routes.Last(), ended.HostModel);
+        Assert.All(routes, route => Assert.Equal(1, _videoSim.CreateCount(route)));
+        Assert.Empty(_videoSim.Jobs);
+        Assert.Equal(0, host.Store.SpentIn(key.Id, period));
+        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+    }
+
+    [Fact]
+    public async Task A_refused_job_whose_books_are_closed_is_not_moved_on_by_a_late_run_of_its_submit_step()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var (_, job) = await ServerJson.PostAsync(host.Client(), "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+        // Refused at its first route, not moved on; then settled (a step Hangfire gave up on ends it so): the books are closed.
+        var recorded = videos.Find(id)!;
+        var refusal = new Cuboid.Generation.Jobs.VideoJobRefusal { Host = recorded.Host, HostModel = recorded.HostModel, Kind = Cuboid.Portfolio.ProviderFailureKind.ServerError, Error = "503" };
+        Assert.NotNull(videos.TrySave(recorded with { State = VideoJobState.Failed, RawState = "503", Error = "503", CreateAttempts = 1, Refusals = [refusal] }));
+        await steps.SettleAsync(id);
+        Assert.Empty(host.Store.UnsettledVideoJobs());
+
+        Assert.True(queue.TryTake(out var submit));
+        await RecordingJobClient.RunAsync(submit, steps);
+        var ended = videos.Find(id)!;
+
+        Assert.Equal(0, _videoSim.CreateCount());
+        Assert.Equal(VideoJobState.Failed, ended.State);
+        Assert.Equal(recorded.HostModel, ended.HostModel);
+    }
+
+    [Fact]
     public async Task A_create_claimed_by_a_worker_that_died_before_sending_is_never_sent_again()
     {
         var queue = new RecordingJobClient();
@@ -197,6 +289,44 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     [Fact]
+    public async Task A_first_frame_queued_by_an_older_server_in_its_uploads_folder_is_sent_and_then_deleted()
+    {
+        var queue = new RecordingJobClient();
+        using var host = ApiHost(queue);
+        var png = await File.ReadAllBytesAsync(await TestImages.SolidPngAsync("red"));
+        var image = new ByteArrayContent(png);
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("a red lighthouse"), "prompt" }, { new StringContent("2"), "seconds" }, { new StringContent("90p"), "resolution" }, { image, "input_reference", "first.png" },
+        };
+        var created = await host.Client().PostAsync("/v1/videos", form);
+        var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        // As an older server queued it: the frame left in STORE/uploads, the queued request naming its path there.
+        Assert.True(queue.TryTake(out var queued));
+        var blobs = Path.Combine(host.StoreFolder, "blobs");
+        var upload = Path.Combine(host.StoreFolder, "uploads", $"{Guid.NewGuid():N}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+        File.Move(Path.Combine(blobs, VideoJobInputs.FirstFrameKey(id)), upload);
+        var request = JsonNode.Parse((string)queued.Args[1])!;
+        request["firstFramePath"] = upload;
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+
+        await steps.SubmitAsync(id, request.ToJsonString(), CancellationToken.None);
+        for (var runs = 0; queue.TryTake(out var step) && runs < 200; runs++)
+        {
+            await RecordingJobClient.RunAsync(step, steps);
+        }
+
+        var ended = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>().Find(id)!;
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(VideoJobState.Succeeded, ended.State);
+        Assert.Equal(png, _videoSim.Jobs.Single().Spec.FirstFrame);
+        Assert.False(File.Exists(upload));
+    }
+
+    [Fact]
     public async Task A_step_that_fails_before_its_own_code_runs_ends_its_video_failed_with_the_reason_and_releases_the_hold()
     {
         // Every run of every video step fails as Hangfire activates it, before the step could end its job itself.
@@ -238,6 +368,45 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
             public override object Resolve(Type type) => activator.ActivateJob(type);
         }
     }
+
+    // The worker running the submit step dies right after the first refusal of job id is saved, before it is moved on.
+    private static void DieOnceAfterTheRefusalIsSaved(GatewayHost host, string id)
+    {
+        var died = 0;
+        host.VideoSession!.Runner.Changed += saved =>
+        {
+            if (saved.Id == id && saved.State == VideoJobState.Failed && Interlocked.Exchange(ref died, 1) == 0)
+            {
+                throw new WorkerDied();
+            }
+        };
+    }
+
+    // Each queued step run twice, as a queue may; a run the worker died in is run again, as Hangfire retries it.
+    private static async Task<(int Runs, int Deaths)> RunEveryStepTwiceAsync(RecordingJobClient queue, GatewayHost host)
+    {
+        var steps = host.Services.GetRequiredService<VideoJobSteps>();
+        var (runs, deaths) = (0, 0);
+        for (; queue.TryTake(out var step) && runs < 200; runs++)
+        {
+            for (var run = 0; run < 2; run++)
+            {
+                try
+                {
+                    await RecordingJobClient.RunAsync(step, steps);
+                }
+                catch (WorkerDied)
+                {
+                    deaths++;
+                    run--;
+                }
+            }
+        }
+
+        return (runs, deaths);
+    }
+
+    private sealed class WorkerDied() : Exception("the worker died");
 
     private GatewayHost ApiHost(RecordingJobClient queue)
     {
