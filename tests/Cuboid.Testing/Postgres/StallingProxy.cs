@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -7,7 +8,9 @@ namespace Cuboid.Testing.Postgres;
 /// <summary>
 /// A loopback TCP proxy in front of a PostgreSQL server that relays the wire protocol both ways and, while stalled
 /// (<see cref="Stall"/> until <see cref="Resume"/>), holds back what clients send: the server answers, the client's next
-/// message never arrives, as when the client's thread is starved or descheduled between two round trips.
+/// message never arrives, as when the client's thread is starved or descheduled between two round trips. It also counts
+/// the statements clients send (<see cref="Statements"/>: extended-protocol Parse messages; Npgsql's own BEGIN, COMMIT
+/// and connection reset go as pregenerated simple queries, not counted).
 /// </summary>
 public sealed class StallingProxy : IAsyncDisposable
 {
@@ -18,6 +21,7 @@ public sealed class StallingProxy : IAsyncDisposable
     private readonly Task _accepting;
     private readonly Lock _gate = new();
     private TaskCompletionSource _flowing = Flowing();
+    private int _statements;
 
     private StallingProxy(string connectionString)
     {
@@ -34,6 +38,9 @@ public sealed class StallingProxy : IAsyncDisposable
 
     /// <summary>The target's connection string, pointed at the proxy.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>How many statements (Parse messages) clients have sent so far.</summary>
+    public int Statements => Volatile.Read(ref _statements);
 
     /// <summary>Starts relaying to the server of <paramref name="connectionString"/>.</summary>
     public static StallingProxy Start(string connectionString) => new(connectionString);
@@ -113,6 +120,7 @@ public sealed class StallingProxy : IAsyncDisposable
     private async Task PumpAsync(NetworkStream from, NetworkStream to, bool gated, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
+        var messages = new ClientMessages();
         while (true)
         {
             var read = await from.ReadAsync(buffer, cancellationToken);
@@ -123,6 +131,7 @@ public sealed class StallingProxy : IAsyncDisposable
 
             if (gated)
             {
+                Interlocked.Add(ref _statements, messages.CountStatements(buffer.AsSpan(0, read)));
                 Task flowing;
                 lock (_gate)
                 {
@@ -133,6 +142,58 @@ public sealed class StallingProxy : IAsyncDisposable
             }
 
             await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
+    /// <summary>Splits what one client sends into messages: untyped ones (SSL or GSS request, then the startup), then typed.</summary>
+    private sealed class ClientMessages
+    {
+        private const int SslRequest = 80877103;
+        private const int GssRequest = 80877104;
+        private readonly byte[] _header = new byte[8];
+        private bool _typed;
+        private int _headerLength;
+        private long _bodyLeft;
+
+        public int CountStatements(ReadOnlySpan<byte> data)
+        {
+            var statements = 0;
+            while (data.Length > 0)
+            {
+                if (_bodyLeft > 0)
+                {
+                    var skip = (int)Math.Min(_bodyLeft, data.Length);
+                    _bodyLeft -= skip;
+                    data = data[skip..];
+                    continue;
+                }
+
+                // Typed: a type byte and a length (which counts itself); untyped: the length, then a code.
+                var headerSize = _typed ? 5 : 8;
+                var take = Math.Min(headerSize - _headerLength, data.Length);
+                data[..take].CopyTo(_header.AsSpan(_headerLength));
+                _headerLength += take;
+                data = data[take..];
+                if (_headerLength < headerSize)
+                {
+                    break;
+                }
+
+                _headerLength = 0;
+                if (_typed)
+                {
+                    statements += _header[0] == (byte)'P' ? 1 : 0;
+                    _bodyLeft = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(1)) - 4;
+                }
+                else
+                {
+                    var code = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(4));
+                    _typed = code is not (SslRequest or GssRequest);
+                    _bodyLeft = BinaryPrimitives.ReadInt32BigEndian(_header) - 8;
+                }
+            }
+
+            return statements;
         }
     }
 }

@@ -51,6 +51,28 @@ public sealed class PostgresGatewayStoreTests : GatewayStoreContractTests
         Assert.True((await hold).Held);
     }
 
+    [Fact]
+    public async Task A_settle_reaches_the_server_as_one_statement()
+    {
+        // Npgsql writes the second and later statements of a sync caller's batch on the thread pool: with the pool starved
+        // by the gateway's own sync holds, a settle sent as a batch (release, then one insert per spend row) waited out the
+        // command timeout. One statement is written by the caller's thread.
+        var now = DateTimeOffset.UtcNow;
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var proxy = StallingProxy.Start(_instances.ConnectionString);
+        await using var proxied = PostgresDatabase.Create(proxy.ConnectionString);
+        var store = PostgresGatewayStore.Open(proxied);
+        var key = store.CreateKey(new KeySpec { Budget = 1m, Period = "day" }, now).Key;
+        var hold = store.TryHold(key.Id, day, 1m, 0.50m, now, now.AddHours(1));
+        var before = proxy.Statements;
+
+        store.Settle(hold.HoldId, key.Id, day, [new SpendEntry(now, "chat", "sim:a", 10, 20, 0.25m), new SpendEntry(now, "chat", "sim:b", 1, 0, 0.05m)]);
+
+        Assert.Equal(1, proxy.Statements - before);
+        Assert.Equal(0.30m, store.SpentIn(key.Id, day));
+        Assert.Equal(0m, store.HeldIn(key.Id, day, now));
+    }
+
     /// <summary>A connection in a transaction holding the key's hold lock, waiting for it at most 20 s (a lock kept by a stalled client never comes).</summary>
     private async Task<NpgsqlConnection> LockKeyAsync(string keyId)
     {
