@@ -11,14 +11,15 @@ namespace Cuboid.Server.Store;
 /// The gateway's store in PostgreSQL, shared by every gateway process on the database: the same records as the SQLite
 /// <see cref="GatewayStore"/>, money as <c>numeric</c>, times as <c>timestamptz</c>. A spend hold takes a transaction-scoped
 /// advisory lock on its key, then reads spend and live holds and inserts the hold, so holds on one key are decided one
-/// at a time across processes and a key is never overspent.
+/// at a time across processes and a key is never overspent; all in one statement (the <c>gateway_try_hold</c> function),
+/// so the lock is never held while a client is between statements.
 /// </summary>
 public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGatewayStore
 {
     public const string Component = "gateway";
 
     // The advisory-lock namespace of spend holds ("hold"); the key id's hash is the second half.
-    private const int HoldLock = 0x686F6C64;
+    internal const int HoldLock = 0x686F6C64;
 
     private static readonly PostgresMigrations Schema = new(Component, [
         """
@@ -47,6 +48,27 @@ public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGateway
             next_attempt_at timestamptz NOT NULL, last_error text, created_at timestamptz NOT NULL);
         CREATE INDEX gateway_webhook_deliveries_due ON gateway_webhook_deliveries (status, next_attempt_at);
         CREATE INDEX gateway_spend_at ON gateway_spend (at);
+        """,
+        """
+        CREATE FUNCTION gateway_try_hold(p_id text, p_key text, p_period date, p_budget numeric, p_dollars numeric,
+                                         p_now timestamptz, p_expires timestamptz, p_lock integer)
+        RETURNS TABLE (used numeric, held boolean) LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE total numeric;
+        BEGIN
+            PERFORM pg_advisory_xact_lock(p_lock, hashtext(p_key));
+            -- Each statement of a volatile function takes a new snapshot: this one, taken after the lock, sees every hold before.
+            SELECT COALESCE((SELECT sum(s.dollars) FROM gateway_spend s WHERE s.key_id = p_key AND s.period_start = p_period), 0)
+                 + COALESCE((SELECT sum(h.dollars) FROM gateway_spend_holds h WHERE h.key_id = p_key AND h.period_start = p_period AND h.expires_at > p_now), 0)
+              INTO total;
+            IF p_dollars > GREATEST(p_budget - total, 0) THEN
+                RETURN QUERY SELECT total, false;
+                RETURN;
+            END IF;
+            INSERT INTO gateway_spend_holds (id, key_id, period_start, dollars, created_at, expires_at)
+                VALUES (p_id, p_key, p_period, p_dollars, p_now, p_expires);
+            RETURN QUERY SELECT total, true;
+        END
+        $$;
         """,
     ]);
 
@@ -108,91 +130,76 @@ public sealed partial class PostgresGatewayStore : PostgresRecordStore, IGateway
 
     public SpendHoldResult TryHold(string keyId, DateOnly periodStart, decimal budget, decimal dollars, DateTimeOffset now, DateTimeOffset expiresAt)
     {
-        using var connection = Database.DataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        // Holds on one key wait for each other here; the sums below are read after the lock, so they see every hold before.
-        using (var lockKey = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@key))", connection))
-        {
-            lockKey.Parameters.AddWithValue("space", HoldLock);
-            lockKey.Parameters.AddWithValue("key", keyId);
-            lockKey.ExecuteNonQuery();
-        }
-
-        decimal used;
-        using (var sums = new NpgsqlCommand("""
-            SELECT COALESCE((SELECT sum(dollars) FROM gateway_spend WHERE key_id = @key AND period_start = @period), 0)
-                 + COALESCE((SELECT sum(dollars) FROM gateway_spend_holds WHERE key_id = @key AND period_start = @period AND expires_at > @now), 0)
-            """, connection))
-        {
-            sums.Parameters.AddWithValue("key", keyId);
-            sums.Parameters.AddWithValue("period", periodStart);
-            sums.Parameters.AddWithValue("now", now.ToUniversalTime());
-            used = (decimal)sums.ExecuteScalar()!;
-        }
-
-        var remaining = Math.Max(0m, budget - used);
-        if (dollars > remaining)
-        {
-            return new SpendHoldResult(null, remaining);
-        }
-
         var id = "hold_" + Guid.CreateVersion7(now).ToString("N");
-        using (var insert = new NpgsqlCommand("INSERT INTO gateway_spend_holds VALUES (@id, @key, @period, @dollars, @at, @expires)", connection))
-        {
-            insert.Parameters.AddWithValue("id", id);
-            insert.Parameters.AddWithValue("key", keyId);
-            insert.Parameters.AddWithValue("period", periodStart);
-            insert.Parameters.AddWithValue("dollars", dollars);
-            insert.Parameters.AddWithValue("at", now.ToUniversalTime());
-            insert.Parameters.AddWithValue("expires", expiresAt.ToUniversalTime());
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return new SpendHoldResult(id, remaining);
+        // One statement, so one round trip in its own transaction: the key's lock is held only while the server runs the
+        // function, never while this thread waits to send its next statement (with 200 holds blocking a starved thread
+        // pool, every other hold on the key waited behind such a lock). Not a multi-statement batch either: Npgsql writes
+        // a sync caller's second statement on the thread pool, which a starved pool never runs.
+        using var command = Database.DataSource.CreateCommand(
+            "SELECT used, held FROM gateway_try_hold(@id, @key, @period, @budget, @dollars, @now, @expires, @lock)");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("key", keyId);
+        command.Parameters.AddWithValue("period", periodStart);
+        command.Parameters.AddWithValue("budget", budget);
+        command.Parameters.AddWithValue("dollars", dollars);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        command.Parameters.AddWithValue("expires", expiresAt.ToUniversalTime());
+        command.Parameters.AddWithValue("lock", HoldLock);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var remaining = Math.Max(0m, budget - reader.GetDecimal(0));
+        return reader.GetBoolean(1) ? new SpendHoldResult(id, remaining) : new SpendHoldResult(null, remaining);
     }
 
     public void Settle(string? holdId, string keyId, DateOnly periodStart, IReadOnlyList<SpendEntry> spend)
     {
         ArgumentNullException.ThrowIfNull(spend);
-        using var connection = Database.DataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        WriteSettle(connection, transaction, new SpendSettle(holdId, keyId, periodStart, spend));
-        transaction.Commit();
+        // One statement is its own transaction: the release and the spend rows still commit together.
+        using var command = Database.DataSource.CreateCommand();
+        if (BindSettle(command, new SpendSettle(holdId, keyId, periodStart, spend)))
+        {
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Releases the hold and books the spend rows inside the caller's transaction (a step's booking shares it).</summary>
     internal static void WriteSettle(NpgsqlConnection connection, NpgsqlTransaction transaction, SpendSettle settle)
     {
-        using var batch = new NpgsqlBatch(connection, transaction);
-        if (settle.HoldId is not null)
+        using var command = new NpgsqlCommand(null, connection, transaction);
+        if (BindSettle(command, settle))
         {
-            var release = new NpgsqlBatchCommand("DELETE FROM gateway_spend_holds WHERE id = @id");
-            release.Parameters.AddWithValue("id", settle.HoldId);
-            batch.BatchCommands.Add(release);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// The settle as one statement (the spend rows as arrays), never a multi-statement batch: Npgsql writes a sync caller's
+    /// second statement on the thread pool, so a settle would wait for a starved pool. False when there is nothing to write.
+    /// </summary>
+    private static bool BindSettle(NpgsqlCommand command, SpendSettle settle)
+    {
+        if (settle.HoldId is null && settle.Spend.Count == 0)
+        {
+            return false;
         }
 
-        foreach (var entry in settle.Spend)
-        {
-            var insert = new NpgsqlBatchCommand("""
-                INSERT INTO gateway_spend (key_id, period_start, at, task, model, input_tokens, output_tokens, dollars)
-                VALUES (@key, @period, @at, @task, @model, @in, @out, @dollars)
-                """);
-            insert.Parameters.AddWithValue("key", settle.KeyId);
-            insert.Parameters.AddWithValue("period", settle.PeriodStart);
-            insert.Parameters.AddWithValue("at", entry.At.ToUniversalTime());
-            insert.Parameters.AddWithValue("task", entry.Task);
-            insert.Parameters.AddWithValue("model", entry.Model);
-            insert.Parameters.AddWithValue("in", entry.InputTokens);
-            insert.Parameters.AddWithValue("out", entry.OutputTokens);
-            insert.Parameters.AddWithValue("dollars", entry.Dollars);
-            batch.BatchCommands.Add(insert);
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
+        command.CommandText = """
+            WITH released AS (DELETE FROM gateway_spend_holds WHERE id = @hold)
+            INSERT INTO gateway_spend (key_id, period_start, at, task, model, input_tokens, output_tokens, dollars)
+            SELECT @key, @period, e.at, e.task, e.model, e.input_tokens, e.output_tokens, e.dollars
+            FROM unnest(@at, @task, @model, @in, @out, @dollars) AS e (at, task, model, input_tokens, output_tokens, dollars)
+            """;
+        var spend = settle.Spend;
+        command.Parameters.AddWithValue("hold", NpgsqlDbType.Text, (object?)settle.HoldId ?? DBNull.Value);
+        command.Parameters.AddWithValue("key", settle.KeyId);
+        command.Parameters.AddWithValue("period", settle.PeriodStart);
+        command.Parameters.AddWithValue("at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, spend.Select(e => e.At.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("task", NpgsqlDbType.Array | NpgsqlDbType.Text, spend.Select(e => e.Task).ToArray());
+        command.Parameters.AddWithValue("model", NpgsqlDbType.Array | NpgsqlDbType.Text, spend.Select(e => e.Model).ToArray());
+        command.Parameters.AddWithValue("in", NpgsqlDbType.Array | NpgsqlDbType.Bigint, spend.Select(e => e.InputTokens).ToArray());
+        command.Parameters.AddWithValue("out", NpgsqlDbType.Array | NpgsqlDbType.Bigint, spend.Select(e => e.OutputTokens).ToArray());
+        command.Parameters.AddWithValue("dollars", NpgsqlDbType.Array | NpgsqlDbType.Numeric, spend.Select(e => e.Dollars).ToArray());
+        return true;
     }
 
     public void AddSpend(string keyId, DateOnly periodStart, DateTimeOffset at, string task, string model, long inputTokens, long outputTokens, decimal dollars) =>
