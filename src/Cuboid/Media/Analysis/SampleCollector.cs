@@ -336,7 +336,9 @@ internal sealed class SampleCollector : IAsyncDisposable
         var temporary = target + ".part.jpg";
         var args = new List<string>
         {
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+            // One decoder thread: the seek decodes a few frames from a keyframe, where frame threads only add their
+            // start-up and decode frames past the one wanted (same pixels either way; docs/PERFORMANCE.md).
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-threads", "1",
             "-ss", Math.Max(0, time - 0.0005).ToString("0.######", CultureInfo.InvariantCulture),
             "-i", _input, "-frames:v", "1",
             "-vf", $"scale={_exportSize.Width}:{_exportSize.Height}:flags=bicubic,setsar=1,format=yuvj420p",

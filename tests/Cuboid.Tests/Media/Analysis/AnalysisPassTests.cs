@@ -1,3 +1,4 @@
+using Cuboid.Media;
 using Cuboid.Media.Analysis;
 using Cuboid.Media.Frames;
 using Cuboid.Media.Probe;
@@ -227,6 +228,51 @@ public class AnalysisPassTests(ShotReelFixture reels, ITestOutputHelper output)
         {
             var (lengthA, lengthB) = (new FileInfo(a.ImagePath!).Length, new FileInfo(b.ImagePath!).Length);
             Assert.True(Math.Abs(lengthA - lengthB) <= lengthA / 20, $"frame {a.FrameIndex}: {lengthA} vs {lengthB} bytes");
+        }
+    }
+
+    [Fact]
+    public async Task A_seek_for_a_frame_without_a_candidate_decodes_on_one_thread_and_cuts_the_same_jpeg()
+    {
+        var reel = new Cuboid.Testing.Shots.ShotReel(640, 360, 25,
+            [new("testsrc2", 60), new("smptebars", 60), new("color=c=0x406080", 60)]);
+        var path = await Cuboid.Testing.Shots.ShotReelBuilder.BuildAsync(reel);
+        var folder = VideoBuilder.NewFolder();
+        var log = Path.Combine(folder, "ffmpeg-runs.txt");
+        var script = Path.Combine(folder, "ffmpeg.sh");
+        // Each run's arguments, one a line, then an empty line.
+        File.WriteAllText(script, $"#!/bin/sh\nprintf '%s\\n' \"$@\" '' >> '{log}'\nexec {MediaTools.Default.FfmpegPath} \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var seeked = await AnalysisPass.RunAsync(path, new AnalysisOptions
+        {
+            ExportDirectory = VideoBuilder.NewFolder(),
+            CutCandidateScene = 2,
+            Tools = MediaTools.Default with { FfmpegPath = script },
+        });
+
+        var runs = File.ReadAllText(log).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\n').ToList()).ToList();
+        var seeks = runs.Where(r => r.Contains("-ss")).ToList();
+        Assert.Equal(2, seeks.Count);
+        Assert.Equal(seeked.ExportFallbackRuns, seeks.Count);
+        foreach (var seek in seeks)
+        {
+            var threads = seek.IndexOf("-threads");
+            Assert.True(threads >= 0 && threads < seek.IndexOf("-i") && seek[threads + 1] == "1", string.Join(' ', seek));
+
+            // ffmpeg's own choice of decoder threads cuts the same bytes: one thread only saves the frame threads' work.
+            var frame = Path.GetFileName(seek[^1]).Replace(".part.jpg", string.Empty, StringComparison.Ordinal);
+            var sample = Assert.Single(seeked.Samples, s => Path.GetFileName(s.ImagePath) == frame);
+            var again = Path.Combine(folder, "default-threads.jpg");
+            var args = seek.ToList();
+            args.RemoveRange(threads, 2);
+            args[^1] = again;
+            var run = await MediaProcess.RunAsync(MediaTools.Default.FfmpegPath, args);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(await File.ReadAllBytesAsync(again), await File.ReadAllBytesAsync(sample.ImagePath!));
         }
     }
 
