@@ -36,6 +36,12 @@ public static class CuboidServer
         // (13,000 inotify watches for a server started in /, past some machines' limit) and wakes a thread for each
         // file written beneath it, the gateway's own stores among them.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"] });
+        // ASP.NET Core's own per-request lines (request starting, endpoint, request finished) at Warning, as its templates
+        // set them; first in the sources, so appsettings.json or Logging__LogLevel__Microsoft.AspNetCore can lower it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = [KeyValuePair.Create("Logging:LogLevel:Microsoft.AspNetCore", (string?)"Warning")],
+        });
         builder.Configuration.AddEnvironmentVariables();
         if (Environment.GetEnvironmentVariable("CUBOID_ADMIN_KEY") is { Length: > 0 } adminKey)
         {

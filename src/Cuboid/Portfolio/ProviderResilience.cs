@@ -105,8 +105,10 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
     {
         LoggerFactory = _loggerFactory,
         TelemetryListeners = { _breakerLog },
-        // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a user.
-        SeverityProvider = static args => args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
+        // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a
+        // user. Its lines for every execution and attempt (three per call, at Information) are detail: Debug.
+        SeverityProvider = static args => args.Event.EventName is "PipelineExecuting" or "PipelineExecuted" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug
+            : args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
     };
 
     private CircuitBreakerStrategyOptions Breaker(Func<Exception?, bool> counts, CircuitBreakerStateProvider? state = null) => new()

@@ -158,6 +158,21 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_that_answers_first_time_logs_nothing_from_Polly_at_Information()
+    {
+        var collector = new FakeLogCollector();
+        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector)));
+        var portfolio = Build(logging);
+
+        await portfolio.GetChatClient("chat", ByQuality).GetResponseAsync("hello");
+
+        // Its per-execution and per-attempt lines are there for --verbose, not three lines a call in a server's log.
+        var polly = collector.GetSnapshot().Where(r => r.Category == "Polly").ToList();
+        Assert.Contains(polly, r => r.Message.Contains("Execution attempt", StringComparison.Ordinal) && r.Level == LogLevel.Debug);
+        Assert.DoesNotContain(polly, r => r.Level >= LogLevel.Information);
+    }
+
+    [Fact]
     public async Task Users_add_their_own_middleware_to_routed_clients()
     {
         var seen = new List<string>();

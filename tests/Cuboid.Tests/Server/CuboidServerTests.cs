@@ -1,5 +1,7 @@
 using Cuboid.Server;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cuboid.Tests.Server;
 
@@ -22,5 +24,27 @@ public sealed class CuboidServerTests : IDisposable
 
         Assert.Contains(files, f => f.Path == "appsettings.json");
         Assert.All(files, f => Assert.False(f.ReloadOnChange, $"{f.Path} is watched"));
+    }
+
+    [Fact]
+    public async Task ASP_NET_Cores_per_request_lines_are_off_by_default_and_configuration_can_turn_them_on()
+    {
+        await using var quiet = CuboidServer.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cuboid:Store"] = Path.Combine(_dir, "quiet"),
+        }));
+        await using var chatty = CuboidServer.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cuboid:Store"] = Path.Combine(_dir, "chatty"),
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+        }));
+
+        var requests = quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+        var cuboid = quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cuboid.Portfolio.CallRouter");
+
+        Assert.False(requests.IsEnabled(LogLevel.Information));
+        Assert.True(requests.IsEnabled(LogLevel.Warning));
+        Assert.True(cuboid.IsEnabled(LogLevel.Information));
+        Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
     }
 }
