@@ -42,22 +42,13 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         _videoSim.PollsToFinish = 3;
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
-        var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (client, keyId, period) = await KeyedClientAsync(host);
 
         var (created, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
         var id = (string)job["id"]!;
         var createsBeforeSteps = _videoSim.CreateCount();
-        var heldWhileQueued = host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow);
-        var steps = host.Services.GetRequiredService<VideoJobSteps>();
-        var runs = 0;
-        while (queue.TryTake(out var step) && runs < 200)
-        {
-            await RecordingJobClient.RunAsync(step, steps);
-            await RecordingJobClient.RunAsync(step, steps);
-            runs++;
-        }
+        var heldWhileQueued = host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow);
+        await RunEveryStepTwiceAsync(queue, host);
 
         var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
         var mp4 = await client.GetByteArrayAsync($"/v1/videos/{id}/content");
@@ -74,8 +65,8 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.InRange(history.Count(h => h == nameof(VideoJobSteps.PollAsync)), _videoSim.PollsToFinish, _videoSim.PollsToFinish + 2);
         Assert.Contains(nameof(VideoJobSteps.DownloadAsync), history);
         Assert.Contains(nameof(VideoJobSteps.SettleAsync), history);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
-        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -84,20 +75,13 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     {
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
-        var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (client, keyId, period) = await KeyedClientAsync(host);
         var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
         var id = (string)job["id"]!;
         var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
         var firstRoute = videos.Find(id)!.HostModel;
         _videoSim.Script(firstRoute, VideoFault.ServerError(503));
-        var steps = host.Services.GetRequiredService<VideoJobSteps>();
-        for (var runs = 0; queue.TryTake(out var step) && runs < 200; runs++)
-        {
-            await RecordingJobClient.RunAsync(step, steps);
-            await RecordingJobClient.RunAsync(step, steps);
-        }
+        await RunEveryStepTwiceAsync(queue, host);
 
         var ended = videos.Find(id)!;
         var finished = JsonNode.Parse(await client.GetStringAsync($"/v1/videos/{id}"))!;
@@ -107,8 +91,8 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(1, _videoSim.CreateCount(firstRoute));
         Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
         Assert.Single(_videoSim.Jobs);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
-        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -116,9 +100,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     {
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
-        var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (client, keyId, period) = await KeyedClientAsync(host);
         var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
         var id = (string)job["id"]!;
         var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
@@ -137,8 +119,8 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(1, _videoSim.CreateCount(firstRoute));
         Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
         Assert.Single(_videoSim.Jobs);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(key.Id, period));
-        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -147,9 +129,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     {
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
-        var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (client, keyId, period) = await KeyedClientAsync(host);
         var request = new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" };
         var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
         var routes = videos.Plan(new GenerateRequest { Prompt = "waves", Seconds = 2, Resolution = "90p" }).Candidates.Select(c => c.Route.Model).ToList();
@@ -173,8 +153,8 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(routes.Last(), ended.HostModel);
         Assert.All(routes, route => Assert.Equal(1, _videoSim.CreateCount(route)));
         Assert.Empty(_videoSim.Jobs);
-        Assert.Equal(0, host.Store.SpentIn(key.Id, period));
-        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+        Assert.Equal(0, host.Store.SpentIn(keyId, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -333,12 +313,10 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         using var host = new GatewayHost(_sim, videoSim: _videoSim) { TestServices = s => s.AddSingleton<JobActivator>(new RefusingActivator()) };
         host.Settings["Cuboid:Jobs"] = _database.ConnectionString;
         host.Settings["Cuboid:PollMilliseconds"] = "100";
-        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
-        var key = host.Store.Keys().Single(k => k.Budget == 5);
-        var period = KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow);
+        var (client, keyId, period) = await KeyedClientAsync(host);
 
         var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "a lighthouse", ["seconds"] = 2, ["resolution"] = "90p" });
-        var heldWhileQueued = host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow);
+        var heldWhileQueued = host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow);
         var finished = await VideosTests.WaitForEndAsync(client, (string)job["id"]!);
         // The job is saved failed, then booked: wait (briefly) for the booking.
         for (var i = 0; i < 100 && host.Store.UnsettledVideoJobs().Count > 0; i++)
@@ -351,8 +329,8 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal("submit: steps cannot be built here", (string)finished["error"]!["message"]!);
         Assert.Equal(0, _videoSim.CreateCount());
         Assert.Empty(host.Store.UnsettledVideoJobs());
-        Assert.Equal(0, host.Store.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
-        Assert.Equal(0, host.Store.SpentIn(key.Id, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+        Assert.Equal(0, host.Store.SpentIn(keyId, period));
     }
 
     /// <summary>Builds every step but the video job's: those fail as an activation does when a service is missing.</summary>
@@ -383,6 +361,13 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     // Each queued step run twice, as a queue may; a run the worker died in is run again, as Hangfire retries it.
+    // A client whose key may spend $5 in all, with the key's id and period.
+    private static async Task<(HttpClient Client, string KeyId, DateOnly Period)> KeyedClientAsync(GatewayHost host)
+    {
+        var client = host.Client(await KeysTests.CreateKeyAsync(host, new JsonObject { ["budget"] = 5, ["period"] = "total" }));
+        return (client, host.Store.Keys().Single(k => k.Budget == 5).Id, KeyPeriods.Start(KeyPeriod.Total, DateTimeOffset.UtcNow));
+    }
+
     private static async Task<(int Runs, int Deaths)> RunEveryStepTwiceAsync(RecordingJobClient queue, GatewayHost host)
     {
         var steps = host.Services.GetRequiredService<VideoJobSteps>();
