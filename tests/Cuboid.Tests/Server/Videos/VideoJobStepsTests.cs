@@ -65,8 +65,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.InRange(history.Count(h => h == nameof(VideoJobSteps.PollAsync)), _videoSim.PollsToFinish, _videoSim.PollsToFinish + 2);
         Assert.Contains(nameof(VideoJobSteps.DownloadAsync), history);
         Assert.Contains(nameof(VideoJobSteps.SettleAsync), history);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
-        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+        AssertBookedOnce(host, keyId, period, (decimal)finished["cuboid"]!["actual_cost"]!);
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -76,11 +75,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
         var (client, keyId, period) = await KeyedClientAsync(host);
-        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
-        var id = (string)job["id"]!;
-        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
-        var firstRoute = videos.Find(id)!.HostModel;
-        _videoSim.Script(firstRoute, VideoFault.ServerError(503));
+        var (id, videos, firstRoute) = await QueueRefusedAtFirstRouteAsync(host, client);
         await RunEveryStepTwiceAsync(queue, host);
 
         var ended = videos.Find(id)!;
@@ -91,8 +86,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(1, _videoSim.CreateCount(firstRoute));
         Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
         Assert.Single(_videoSim.Jobs);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
-        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+        AssertBookedOnce(host, keyId, period, (decimal)finished["cuboid"]!["actual_cost"]!);
     }
 
     [Fact]
@@ -101,11 +95,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         var queue = new RecordingJobClient();
         using var host = ApiHost(queue);
         var (client, keyId, period) = await KeyedClientAsync(host);
-        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
-        var id = (string)job["id"]!;
-        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
-        var firstRoute = videos.Find(id)!.HostModel;
-        _videoSim.Script(firstRoute, VideoFault.ServerError(503));
+        var (id, videos, firstRoute) = await QueueRefusedAtFirstRouteAsync(host, client);
         DieOnceAfterTheRefusalIsSaved(host, id);
 
         var (runs, deaths) = await RunEveryStepTwiceAsync(queue, host);
@@ -119,8 +109,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(1, _videoSim.CreateCount(firstRoute));
         Assert.Equal(1, _videoSim.CreateCount(ended.HostModel));
         Assert.Single(_videoSim.Jobs);
-        Assert.Equal((decimal)finished["cuboid"]!["actual_cost"]!, host.Store.SpentIn(keyId, period));
-        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+        AssertBookedOnce(host, keyId, period, (decimal)finished["cuboid"]!["actual_cost"]!);
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -153,8 +142,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal(routes.Last(), ended.HostModel);
         Assert.All(routes, route => Assert.Equal(1, _videoSim.CreateCount(route)));
         Assert.Empty(_videoSim.Jobs);
-        Assert.Equal(0, host.Store.SpentIn(keyId, period));
-        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+        AssertBookedOnce(host, keyId, period, 0);
         Assert.Empty(host.Store.UnsettledVideoJobs());
     }
 
@@ -329,8 +317,7 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
         Assert.Equal("submit: steps cannot be built here", (string)finished["error"]!["message"]!);
         Assert.Equal(0, _videoSim.CreateCount());
         Assert.Empty(host.Store.UnsettledVideoJobs());
-        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
-        Assert.Equal(0, host.Store.SpentIn(keyId, period));
+        AssertBookedOnce(host, keyId, period, 0);
     }
 
     /// <summary>Builds every step but the video job's: those fail as an activation does when a service is missing.</summary>
@@ -361,6 +348,24 @@ public sealed class VideoJobStepsTests : IClassFixture<GatewaySimulatorFixture>,
     }
 
     // Each queued step run twice, as a queue may; a run the worker died in is run again, as Hangfire retries it.
+    // A 2 s video queued on the key's client, whose first route will refuse the create (503): its id and first route.
+    private async Task<(string Id, Cuboid.Server.Gateway.VideoGateway Videos, string FirstRoute)> QueueRefusedAtFirstRouteAsync(GatewayHost host, HttpClient client)
+    {
+        var (_, job) = await ServerJson.PostAsync(client, "/v1/videos", new JsonObject { ["prompt"] = "waves", ["seconds"] = 2, ["resolution"] = "90p" });
+        var id = (string)job["id"]!;
+        var videos = host.Services.GetRequiredService<Cuboid.Server.Gateway.VideoGateway>();
+        var firstRoute = videos.Find(id)!.HostModel;
+        _videoSim.Script(firstRoute, VideoFault.ServerError(503));
+        return (id, videos, firstRoute);
+    }
+
+    // The key was charged exactly this, once, and holds nothing any more.
+    private static void AssertBookedOnce(GatewayHost host, string keyId, DateOnly period, decimal dollars)
+    {
+        Assert.Equal(dollars, host.Store.SpentIn(keyId, period));
+        Assert.Equal(0, host.Store.HeldIn(keyId, period, DateTimeOffset.UtcNow));
+    }
+
     // A client whose key may spend $5 in all, with the key's id and period.
     private static async Task<(HttpClient Client, string KeyId, DateOnly Period)> KeyedClientAsync(GatewayHost host)
     {
