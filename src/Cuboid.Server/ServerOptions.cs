@@ -42,6 +42,14 @@ public sealed record ServerOptions
     /// </summary>
     public double KeyCacheSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// Whether chat requests go to models on OpenAI-protocol providers as the client's JSON, with only the model and the
+    /// fields the router fits per model changed (the library's relay; routing, budgets, retries and the books unchanged).
+    /// False sends every chat call through the OpenAI SDK and Microsoft.Extensions.AI, as before the relay: a baseline for
+    /// the overhead benchmark, and a way out should a provider need the SDK's own request.
+    /// </summary>
+    public bool RelayChat { get; init; } = true;
+
     /// <summary>The folder for the SQLite stores and files: the configured store folder (or, with PostgreSQL, <see cref="Files"/>), else the default under the user's data folder.</summary>
     public string StoreFolder() => Cuboid.PostgreSql.PostgresDatabase.IsPostgres(Store) ? Files ?? DefaultStoreFolder : Store ?? DefaultStoreFolder;
 

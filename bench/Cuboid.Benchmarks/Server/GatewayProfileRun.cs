@@ -142,7 +142,7 @@ internal static partial class GatewayProfileRun
 
     private static readonly ChatResponseUpdate[] SixUpdates = [.. Enumerable.Range(0, 6).Select(i => new ChatResponseUpdate(ChatRole.Assistant, "part"))];
 
-    /// <summary>What <see cref="OpenStream"/> did until 2026-12-06: its tokens, and per read arm the idle timer, read, disarm it (the reads here complete at once).</summary>
+    /// <summary>What <see cref="OpenStream{T}"/> did until 2026-12-06: its tokens, and per read arm the idle timer, read, disarm it (the reads here complete at once).</summary>
     private static async Task RearmedDeadlineAsync()
     {
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System);
@@ -160,10 +160,10 @@ internal static partial class GatewayProfileRun
         }
     }
 
-    /// <summary>The same six reads through <see cref="OpenStream"/>'s watchdog.</summary>
+    /// <summary>The same six reads through <see cref="OpenStream{T}"/>'s watchdog.</summary>
     private static async Task WatchedDeadlineAsync()
     {
-        await using var stream = new OpenStream(TimeProvider.System, CancellationToken.None);
+        await using var stream = new OpenStream<Microsoft.Extensions.AI.ChatResponseUpdate>(TimeProvider.System, CancellationToken.None);
         stream.Attach(Immediate(SixUpdates).GetAsyncEnumerator());
         while (await stream.NextAsync(TimeSpan.FromSeconds(10)) is not null)
         {

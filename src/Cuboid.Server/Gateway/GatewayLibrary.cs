@@ -18,7 +18,7 @@ internal static class GatewayLibrary
         services.AddSingleton<LibraryConfiguration>();
         Func<IServiceProvider, IConfiguration> configuration = static provider => provider.GetRequiredService<LibraryConfiguration>().Value;
         services.AddCuboid(configuration);
-        services.AddSingleton(static provider => new GatewayModels(provider.GetRequiredService<ModelRouter>()));
+        services.AddSingleton(static provider => new GatewayModels(provider.GetRequiredService<ModelRouter>(), provider.GetRequiredService<IOptions<ServerOptions>>().Value.RelayChat));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Cuboid.Portfolio;
+using Cuboid.Portfolio.Relay;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Server.Gateway;
@@ -8,7 +9,7 @@ namespace Cuboid.Server.Gateway;
 /// clients, circuit breakers and latencies shared by every request), and one <see cref="RunScope"/> per request (its
 /// own budget and ledger). Routing, retries, fallback and the books are the library's; nothing here re-implements them.
 /// </summary>
-public sealed class GatewayModels(ModelRouter router)
+public sealed class GatewayModels(ModelRouter router, bool relayChat = true)
 {
     /// <summary>The process-wide router, for library entry points that take it (the analysis pipeline).</summary>
     public ModelRouter Router => router;
@@ -16,6 +17,12 @@ public sealed class GatewayModels(ModelRouter router)
     public TimeProvider Time => router.Time;
 
     public ModelCatalog Catalog => router.Catalog;
+
+    /// <summary>
+    /// The relay for OpenAI-format chat requests (<see cref="ChatRelay"/>), or null when chat goes through the routed clients
+    /// (<see cref="ServerOptions.RelayChat"/> off, or the host added chat middleware).
+    /// </summary>
+    internal ChatRelay? Relay { get; } = relayChat ? router.ChatRelay : null;
 
     /// <summary>The tasks some catalog model serves (the catalog is fixed for the router's life, so this is read once).</summary>
     public IReadOnlyList<string> Tasks { get; } = router.Tasks;
@@ -41,6 +48,13 @@ public sealed class GatewayModels(ModelRouter router)
     /// </summary>
     public RoutePlan Plan(string task, string? pinnedModel, RequestEstimate estimate) =>
         router.PlanForCall(task, ConstraintsFor(pinnedModel), estimate, router.DefaultRun);
+
+    /// <summary>
+    /// The plan as a call in <paramref name="run"/> would make it: <see cref="Plan"/> without the unpriced models when the run
+    /// has a budget (a key's hold), as the routed clients plan.
+    /// </summary>
+    public RoutePlan PlanIn(RunScope run, RoutePlan plan, string? pinnedModel, RequestEstimate estimate) =>
+        run.Budget.Limit is not null && plan.Candidates.Any(c => !c.Priced) ? router.PlanForCall(plan.Task, ConstraintsFor(pinnedModel), estimate, run) : plan;
 
     /// <summary>The route constraints of a call pinned to <paramref name="pinnedModel"/> (none when null), as <see cref="Plan"/> uses them.</summary>
     public static RouteConstraints ConstraintsFor(string? pinnedModel) =>

@@ -60,6 +60,44 @@ public static class ChatCompletionJson
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes a provider's own <c>chat.completion</c> (a relayed answer) as the gateway's: the gateway's id, object, creation
+    /// time and model first, its usage by the call's booked usage (as for every answer), everything else as sent.
+    /// </summary>
+    public static void WriteRelayedCompletion(Utf8JsonWriter json, JsonElement completion, string id, long created, string model, UsageRecord? usage)
+    {
+        WriteRelayed(json, completion, "chat.completion", id, created, model);
+        json.WritePropertyName("usage"u8);
+        Usage(usage).WriteTo(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a provider's own <c>chat.completion.chunk</c> (a relayed stream) as the gateway's: the gateway's envelope as
+    /// above, any usage left out (the gateway sends the call's booked usage in a chunk of its own), everything else as sent.
+    /// </summary>
+    public static void WriteRelayedChunk(Utf8JsonWriter json, JsonElement chunk, string id, long created, string model)
+    {
+        WriteRelayed(json, chunk, "chat.completion.chunk", id, created, model);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRelayed(Utf8JsonWriter json, JsonElement answer, string objectName, string id, long created, string model)
+    {
+        json.WriteStartObject();
+        json.WriteString("id"u8, id);
+        json.WriteString("object"u8, objectName);
+        json.WriteNumber("created"u8, created);
+        json.WriteString("model"u8, model);
+        foreach (var property in answer.EnumerateObject())
+        {
+            if (!(property.NameEquals("id"u8) || property.NameEquals("object"u8) || property.NameEquals("created"u8) || property.NameEquals("model"u8) || property.NameEquals("usage"u8)))
+            {
+                property.WriteTo(json);
+            }
+        }
+    }
+
     /// <summary>Writes the last chunk of a stream that asked for usage: no choices, the usage of the whole call.</summary>
     public static void WriteUsageChunk(Utf8JsonWriter json, string id, long created, string model, UsageRecord? usage)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cuboid.Portfolio;
+using Cuboid.Portfolio.Relay;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Hosting;
 using Cuboid.Server.Keys;
@@ -21,15 +22,12 @@ public static class ChatCompletionsEndpoint
     public static async Task HandleAsync(HttpContext context, GatewayModels models, KeyBudgets budgets)
     {
         var cancellationToken = context.RequestAborted;
-        ChatCompletionRequest request;
-        using (var body = await RequestJson.ReadDocumentAsync(context.Request, cancellationToken))
-        {
-            // The reader copies what it keeps, so the document's pooled buffers go back before the call.
-            request = ChatCompletionReader.Read(body.RootElement);
-        }
 
+        // The document lives for the whole call: a relayed request goes on to the provider as it came.
+        using var body = await RequestJson.ReadDocumentAsync(context.Request, cancellationToken);
+        var request = ChatCompletionReader.Read(body.RootElement);
         var caller = CallerAuthentication.CallerOf(context);
-        var estimate = RequestEstimate.ForChat(request.Messages, request.Options, models.DefaultOutputTokens);
+        var estimate = WireRequest.Estimate(body.RootElement, request.Options.MaxOutputTokens, models.DefaultOutputTokens);
         RoutePlan PlanFor(ModelChoice c) => models.Plan(c.Task, c.PinnedModel, estimate);
         var choice = ModelChoices.Resolve(models, caller, request.Model, ModelTasks.Chat, models.Tasks.Where(ChatTasks.Contains).ToList(), PlanFor);
         var plan = PlanFor(choice);
@@ -38,27 +36,48 @@ public static class ChatCompletionsEndpoint
             throw NoModel(models, choice, plan);
         }
 
+        var relay = models.Relay;
         var call = budgets.Reserve(caller, choice.Task, plan);
         try
         {
-            var options = request.Options.Clone();
-            options.ModelId = choice.PinnedModel;
-            // The routed client takes this plan instead of planning and estimating the request a second time.
-            new PlannedCall(GatewayModels.ConstraintsFor(choice.PinnedModel), plan).AddTo(options);
-            var client = GatewayModels.ChatClient(call.Run, choice.Task);
             var id = "chatcmpl-" + Guid.CreateVersion7().ToString("N");
             var created = models.Time.GetUtcNow().ToUnixTimeSeconds();
+            if (relay is null)
+            {
+                await RouteAsync(context, request, ChatCompletionReader.Messages(request), choice, plan, call, id, created, cancellationToken);
+                return;
+            }
+
+            var planned = models.PlanIn(call.Run, plan, choice.PinnedModel, estimate);
+            var relayed = new RelayRequest(body.RootElement, request.Stream, estimate)
+            {
+                // Read into Microsoft.Extensions.AI types only when a model on another protocol may answer.
+                Messages = relay.NeedsMessages(planned) ? ChatCompletionReader.Messages(request) : null,
+                Options = request.Options,
+            };
             if (request.Stream)
             {
-                await StreamAsync(context, client, request, options, call, id, created, cancellationToken);
+                await StreamAsync(context, relay.StreamAsync(relayed, planned, call.Run, cancellationToken), request.IncludeUsage, call, id, created, cancellationToken);
             }
             else
             {
-                var response = await client.GetResponseAsync(request.Messages, options, cancellationToken);
-                var answeredBy = response.ModelId ?? plan.Candidates[0].ModelId;
+                using var answer = await relay.CompleteAsync(relayed, planned, call.Run, cancellationToken);
                 call.Settle();
-                WriteCostHeaders(context, answeredBy, call.Dollars);
-                await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answeredBy, response, call.Answered), cancellationToken);
+                WriteCostHeaders(context, answer.ModelId, call.Dollars);
+                if (answer.Wire is { } wire)
+                {
+                    context.Response.ContentType = "application/json; charset=utf-8";
+                    await using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
+                    {
+                        ChatCompletionJson.WriteRelayedCompletion(json, wire.Json.RootElement, id, created, answer.ModelId, call.Answered);
+                    }
+
+                    await context.Response.BodyWriter.FlushAsync(cancellationToken);
+                }
+                else
+                {
+                    await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answer.ModelId, answer.Response!, call.Answered), cancellationToken);
+                }
             }
         }
         finally
@@ -67,9 +86,40 @@ public static class ChatCompletionsEndpoint
         }
     }
 
-    private static async Task StreamAsync(HttpContext context, IChatClient client, ChatCompletionRequest request, ChatOptions options, KeyedCall call, string id, long created, CancellationToken cancellationToken)
+    /// <summary>The path without the relay: the request read into Microsoft.Extensions.AI types, through the library's routed chat client.</summary>
+    private static async Task RouteAsync(HttpContext context, ChatCompletionRequest request, IList<ChatMessage> messages, ModelChoice choice, RoutePlan plan, KeyedCall call,
+        string id, long created, CancellationToken cancellationToken)
     {
-        await using var updates = client.GetStreamingResponseAsync(request.Messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var options = request.Options.Clone();
+        options.ModelId = choice.PinnedModel;
+        // The routed client takes this plan instead of planning and estimating the request a second time.
+        new PlannedCall(GatewayModels.ConstraintsFor(choice.PinnedModel), plan).AddTo(options);
+        var client = GatewayModels.ChatClient(call.Run, choice.Task);
+        if (request.Stream)
+        {
+            var updates = client.GetStreamingResponseAsync(messages, options, cancellationToken);
+            await StreamAsync(context, Relayed(updates, plan.Candidates[0].ModelId), request.IncludeUsage, call, id, created, cancellationToken);
+            return;
+        }
+
+        var response = await client.GetResponseAsync(messages, options, cancellationToken);
+        var answeredBy = response.ModelId ?? plan.Candidates[0].ModelId;
+        call.Settle();
+        WriteCostHeaders(context, answeredBy, call.Dollars);
+        await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answeredBy, response, call.Answered), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<RelayedUpdate> Relayed(IAsyncEnumerable<ChatResponseUpdate> updates, string planned)
+    {
+        await foreach (var update in updates)
+        {
+            yield return new RelayedUpdate(update.ModelId ?? planned, null, update);
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, IAsyncEnumerable<RelayedUpdate> stream, bool includeUsage, KeyedCall call, string id, long created, CancellationToken cancellationToken)
+    {
+        await using var updates = stream.GetAsyncEnumerator(cancellationToken);
 
         // Routing, retries and fallback all happen inside this first read; a failure here is still a plain error response.
         if (!await updates.MoveNextAsync())
@@ -77,7 +127,7 @@ public static class ChatCompletionsEndpoint
             throw CuboidException.Provider("the model's stream ended without an answer");
         }
 
-        var model = updates.Current.ModelId ?? "unknown";
+        var model = updates.Current.ModelId;
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
@@ -86,19 +136,36 @@ public static class ChatCompletionsEndpoint
         using var sse = new SseWriter(response.BodyWriter);
         var first = true;
         string? finish = null;
+        var finished = false;
         try
         {
             bool more;
             do
             {
-                var update = updates.Current;
-                finish ??= ChatCompletionJson.FinishReason(update.FinishReason);
-                var text = update.Text;
-                if (first || text.Length > 0)
+                using (var update = updates.Current)
                 {
-                    ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, first ? "assistant" : null, text, null);
-                    sse.EndData();
-                    first = false;
+                    if (update.Wire is { } wire)
+                    {
+                        // A provider's own chunk goes on as sent; its usage chunk does not (the booked usage follows).
+                        if (wire.HasChoices)
+                        {
+                            ChatCompletionJson.WriteRelayedChunk(sse.StartData(), wire.Json.RootElement, id, created, model);
+                            sse.EndData();
+                            finished |= wire.FinishReason is not null;
+                        }
+                    }
+                    else
+                    {
+                        var converted = update.Update!;
+                        finish ??= ChatCompletionJson.FinishReason(converted.FinishReason);
+                        var text = converted.Text;
+                        if (first || text.Length > 0)
+                        {
+                            ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, first ? "assistant" : null, text, null);
+                            sse.EndData();
+                            first = false;
+                        }
+                    }
                 }
 
                 // Flush only before waiting on the upstream: updates already in hand leave together, none waits.
@@ -121,10 +188,14 @@ public static class ChatCompletionsEndpoint
             return;
         }
 
-        ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, null, null, finish ?? "stop");
-        sse.EndData();
+        if (!finished)
+        {
+            ChatCompletionJson.WriteChunk(sse.StartData(), id, created, model, null, null, finish ?? "stop");
+            sse.EndData();
+        }
+
         call.Settle();
-        if (request.IncludeUsage)
+        if (includeUsage)
         {
             ChatCompletionJson.WriteUsageChunk(sse.StartData(), id, created, model, call.Answered);
             sse.EndData();

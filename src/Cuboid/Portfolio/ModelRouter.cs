@@ -106,6 +106,14 @@ public sealed class ModelRouter : IDisposable, IAsyncDisposable
     internal CallRouter Calls { get; }
 
     /// <summary>
+    /// Routes chat requests that arrive in OpenAI's wire format without converting them (the gateway's chat endpoint); null
+    /// when <see cref="ConfigureChatClient"/> adds middleware, which must see every call, so those go through the routed clients.
+    /// </summary>
+    internal Relay.ChatRelay? ChatRelay => ConfigureChatClient is null ? _chatRelay ??= new Relay.ChatRelay(this) : null;
+
+    private Relay.ChatRelay? _chatRelay;
+
+    /// <summary>
     /// The run of calls made outside any run: through this router's own clients when no <see cref="RunScope.Current"/>
     /// is set. It has no budget; its ledger grows for the life of the router.
     /// </summary>

@@ -85,16 +85,19 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
     }
 
     private Task<RoutedCall<ChatResponse>> RouteAsync(RoutePlan plan, RunScope run, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
-        router.Calls.RunAsync(plan, run, async (candidate, token) =>
-        {
-            var response = await router.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), token).ConfigureAwait(false);
-            if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
-            {
-                throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
-            }
+        router.Calls.RunAsync(plan, run, (candidate, token) => AnswerFrom(router, candidate, messages, options, token), cancellationToken);
 
-            return response;
-        }, cancellationToken);
+    /// <summary>One candidate's answer through its provider's client, with the options fitted to the model.</summary>
+    internal static async Task<ChatResponse> AnswerFrom(ModelRouter router, RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var response = await router.Providers.ChatClient(candidate.Model.Ref).GetResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), cancellationToken).ConfigureAwait(false);
+        if (response.Messages.Count == 0 || response.Messages.All(m => m.Contents.Count == 0))
+        {
+            throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the response had no message");
+        }
+
+        return response;
+    }
 
     /// <summary>Books a call that answered: succeeded, or rejected with the caller's <paramref name="problem"/>; stamps the answering model.</summary>
     private ChatResponse Book(RoutedCall<ChatResponse> call, RequestEstimate estimate, string? problem)
@@ -114,7 +117,7 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
             var buffered = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
             {
                 var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(list, StructuredOutput.For(candidate.Model, ForModel(inner, candidate.Model)), token).ConfigureAwait(false))
+                await foreach (var update in StreamFrom(router, candidate, list, inner, token).ConfigureAwait(false))
                 {
                     updates.Add(update);
                 }
@@ -244,40 +247,14 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
         return widened;
     }
 
-    private async Task<OpenStream> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken)
-    {
-        // The stream outlives this attempt, so it gets its own token: the attempt's deadline only guards the first answer.
-        var stream = new OpenStream(router.Time, callerToken);
-        try
-        {
-            using (attemptToken.Register(static s => ((OpenStream)s!).Cancel(), stream))
-            {
-                var enumerator = router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), stream.Token).GetAsyncEnumerator(stream.Token);
-                stream.Attach(enumerator);
-                // Updates without answer content (a role header, usage) are held back, so a stream that breaks
-                // before saying anything still falls over.
-                do
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before any answer");
-                    }
+    private Task<OpenStream<ChatResponseUpdate>> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken) =>
+        OpenStream<ChatResponseUpdate>.OpenAsync(router.Time, candidate, token => StreamFrom(router, candidate, messages, options, token), StreamTally.HasAnswer, attemptToken, callerToken);
 
-                    stream.Prefix.Add(enumerator.Current);
-                }
-                while (!StreamTally.HasAnswer(enumerator.Current));
-            }
+    /// <summary>One candidate's stream through its provider's client, with the options fitted to the model.</summary>
+    internal static IAsyncEnumerable<ChatResponseUpdate> StreamFrom(ModelRouter router, RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
+        router.Providers.ChatClient(candidate.Model.Ref).GetStreamingResponseAsync(messages, StructuredOutput.For(candidate.Model, ForModel(options, candidate.Model)), cancellationToken);
 
-            return stream;
-        }
-        catch
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static CallUsage UsageOf(UsageDetails? usage, CatalogModel model, RequestEstimate estimate, int outputCharacters)
+    internal static CallUsage UsageOf(UsageDetails? usage, CatalogModel model, RequestEstimate estimate, int outputCharacters)
     {
         if (usage?.InputTokenCount is { } input && usage.OutputTokenCount is { } output)
         {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Cuboid.Portfolio.Providers;
+using Cuboid.Portfolio.Providers.OpenAICompatible;
+using Cuboid.Portfolio.Relay;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio;
@@ -17,6 +19,7 @@ internal sealed class ProviderDirectory : IDisposable
     private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ISpeechToTextClient?> _speechClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WireEndpoint?> _wireEndpoints = new(StringComparer.Ordinal);
     private volatile bool _disposed;
 
     public ProviderDirectory(ModelCatalog catalog, PortfolioSettings settings, IEnvironmentVariables environment, IEnumerable<IProviderAdapter> adapters)
@@ -92,6 +95,16 @@ internal sealed class ProviderDirectory : IDisposable
             var (self, id) = state;
             return self._adapters[self._status[id.Provider].ApiKind].CreateChatClient(self._endpoints[id.Provider], id.Model);
         }, (this, model));
+
+    /// <summary>
+    /// Where OpenAI chat bodies can be relayed as they are for <paramref name="provider"/>: its endpoint when the built-in
+    /// OpenAI-compatible adapter serves it, else null (another protocol, or an adapter registered in its place).
+    /// </summary>
+    public WireEndpoint? WireEndpoint(string provider) =>
+        _disposed ? throw new ObjectDisposedException(nameof(ModelRouter)) : _wireEndpoints.GetOrAdd(provider, static (id, self) =>
+            self._endpoints.TryGetValue(id, out var endpoint) && self._adapters.GetValueOrDefault(self._status[id].ApiKind) is OpenAICompatibleAdapter adapter
+                ? adapter.CreateWireEndpoint(endpoint)
+                : null, this);
 
     public ISpeechToTextClient? SpeechToTextClient(CatalogModel model) =>
         _disposed ? throw new ObjectDisposedException(nameof(ModelRouter)) : _speechClients.GetOrAdd(model.Id, static (_, state) =>

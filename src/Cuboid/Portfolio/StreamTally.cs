@@ -1,3 +1,4 @@
+using Cuboid.Portfolio.Relay;
 using Microsoft.Extensions.AI;
 
 namespace Cuboid.Portfolio;
@@ -34,6 +35,26 @@ internal sealed class StreamTally
                     Usage.Add(usage.Details);
                     break;
             }
+        }
+    }
+
+    /// <summary>Counts a relayed update: a provider's own chunk, or an update from a model on another protocol.</summary>
+    public void Add(RelayedUpdate update)
+    {
+        if (update.Update is { } converted)
+        {
+            Add(converted);
+            return;
+        }
+
+        var wire = update.Wire!;
+        Updates++;
+        TextLength += wire.TextLength;
+        if (wire.InputTokens is not null || wire.OutputTokens is not null)
+        {
+            Usage ??= new UsageDetails();
+            Usage.InputTokenCount = (Usage.InputTokenCount ?? 0) + (wire.InputTokens ?? 0);
+            Usage.OutputTokenCount = (Usage.OutputTokenCount ?? 0) + (wire.OutputTokens ?? 0);
         }
     }
 }

@@ -25,6 +25,10 @@ internal sealed class OpenAICompatibleAdapter(ProviderAdapterOptions? options = 
     public ISpeechToTextClient? CreateSpeechToTextClient(ProviderEndpoint endpoint, string modelId) =>
         new OpenAITranscriptionClient(CreateClient(endpoint).GetAudioClient(modelId), endpoint, modelId);
 
+    /// <summary>The endpoint's <c>/chat/completions</c> for relaying OpenAI request bodies as they are, over the same HTTP stack as <see cref="CreateChatClient"/>.</summary>
+    internal Relay.WireEndpoint CreateWireEndpoint(ProviderEndpoint endpoint) =>
+        new(endpoint, ProviderHttpClients.Create(endpoint, OpenAIWireProtocol.Instance, _options));
+
     private OpenAIClient CreateClient(ProviderEndpoint endpoint)
     {
         var clientOptions = new OpenAIClientOptions
