@@ -23,6 +23,7 @@ namespace Cuboid.Tests.Server;
 /// <see cref="ProviderSimulator"/>: <c>sim:primary-model</c> (OpenAI protocol, rated first for chat),
 /// <c>simanthropic:backup-model</c> (Anthropic protocol) and <c>sim:whisper-1</c>; a fresh store folder; an admin key.
 /// With <c>postgres</c> (a connection string) the records go to that PostgreSQL database instead, files to the folder.
+/// <c>relayChat: false</c> sends chat through the routed clients instead of the relay (<see cref="ServerOptions.RelayChat"/>).
 /// </summary>
 public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
 {
@@ -36,9 +37,9 @@ public sealed class GatewayHost : WebApplicationFactory<ServerProgram>
     private readonly PostgresDatabase? _videoDatabase;
 
     public GatewayHost(ProviderSimulator sim, double timeoutSeconds = 5, long? maxRequestBytes = null, VideoHostSimulator? videoSim = null, ImageHostSimulator? imageSim = null,
-        VideoJobRunnerOptions? runnerOptions = null, ResilienceSettings? resilience = null, string? postgres = null)
+        VideoJobRunnerOptions? runnerOptions = null, ResilienceSettings? resilience = null, string? postgres = null, bool relayChat = true)
     {
-        Models = new GatewayModels(BuildRouter(sim, resilience ?? new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds }));
+        Models = new GatewayModels(BuildRouter(sim, resilience ?? new ResilienceSettings { MaxAttempts = 3, BaseDelaySeconds = 0.01, MaxDelaySeconds = 0.05, CallTimeoutSeconds = timeoutSeconds }), relayChat);
         MaxRequestBytes = maxRequestBytes;
         _postgres = postgres;
         _videoDatabase = postgres is null ? null : PostgresDatabase.Create(postgres);
