@@ -7,6 +7,7 @@ using Cuboid.Server.Keys;
 using Cuboid.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,7 @@ internal sealed class BenchGateway : IAsyncDisposable
         }
 
         CuboidServer.AddServices(builder.Services, builder.Configuration);
-        builder.Services.AddSingleton(new GatewayModels(Router(upstream, models, resilience)));
+        builder.Services.AddSingleton(new GatewayModels(Router(upstream, models, resilience), builder.Configuration.GetValue("Cuboid:RelayChat", defaultValue: true)));
         var app = builder.Build();
         CuboidServer.MapRoutes(app);
         await app.StartAsync();

@@ -9,7 +9,8 @@ namespace Cuboid.Benchmarks.Server;
 /// <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- gateway-overhead [requests] [--out FILE]</c>: the latency a
 /// gateway adds to one chat completion. One <see cref="FastOpenAIUpstream"/> on loopback is called directly, through
 /// Cuboid's gateway (a virtual key with a budget: key lookup, hold, routing, spend rows), through Cuboid's gateway
-/// with the Prometheus exporter on, and through Portkey's open-source gateway when it is installed
+/// with the Prometheus exporter on, through Cuboid's gateway with the chat relay off (every call through the OpenAI SDK and
+/// Microsoft.Extensions.AI, as before the relay), a bare .NET proxy (the second hop alone), and through Portkey's open-source gateway when it is installed
 /// (<c>npm install --prefix bench/portkey</c>). After a warm-up, <c>requests</c> sequential rounds each send a block of
 /// requests per target per mode (plain, streamed) in turn, each round starting at the next target, so drifts in the
 /// machine's load and the order hit every target alike; the first request of a block is not recorded. The
@@ -32,6 +33,9 @@ internal static class GatewayOverheadRun
         await using var cuboid = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience);
         await using var cuboidMetrics = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience,
             new Dictionary<string, string> { ["Cuboid:Telemetry:Metrics"] = "open" });
+        // The same gateway with chat through the OpenAI SDK and Microsoft.Extensions.AI (the path before the relay).
+        await using var cuboidSdk = await BenchGateway.StartAsync(upstream.BaseUri, models, resilience,
+            new Dictionary<string, string> { ["Cuboid:RelayChat"] = "false" });
         await using var bare = await BareProxy.StartAsync(upstream.BaseUri);
         var portkeyScript = PortkeyGateway.FindServerScript();
         await using var portkey = portkeyScript is null ? null : await PortkeyGateway.StartAsync(portkeyScript);
@@ -43,6 +47,7 @@ internal static class GatewayOverheadRun
             new OverheadTarget("bare .NET proxy", new Uri(bare.BaseUri, "v1/chat/completions"), FastOpenAIUpstream.Model, new Dictionary<string, string>()),
             Through("cuboid", cuboid, cuboid.CreateKey("bench")),
             Through("cuboid + /metrics", cuboidMetrics, cuboidMetrics.CreateKey("bench")),
+            Through("cuboid, relay off (SDK path)", cuboidSdk, cuboidSdk.CreateKey("bench")),
         ];
         if (portkey is not null)
         {

@@ -47,4 +47,21 @@ public sealed class CuboidServerTests : IDisposable
         Assert.True(cuboid.IsEnabled(LogLevel.Information));
         Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
     }
+
+    [Fact]
+    public async Task Chat_is_relayed_by_default_and_configuration_can_send_it_through_the_routed_clients()
+    {
+        await using var relayed = CuboidServer.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cuboid:Store"] = Path.Combine(_dir, "relayed"),
+        }));
+        await using var converted = CuboidServer.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cuboid:Store"] = Path.Combine(_dir, "converted"),
+            ["Cuboid:RelayChat"] = "false",
+        }));
+
+        Assert.NotNull(relayed.Services.GetRequiredService<Cuboid.Server.Gateway.GatewayModels>().Relay);
+        Assert.Null(converted.Services.GetRequiredService<Cuboid.Server.Gateway.GatewayModels>().Relay);
+    }
 }
