@@ -114,4 +114,70 @@ public sealed class ChatRelayTests(GatewaySimulatorFixture fixture) : IClassFixt
         Assert.Equal("messages[0]", (string)answer["error"]!["param"]!);
         Assert.Empty(_sim.Calls);
     }
+
+    public static TheoryData<string, bool> EveryFault()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var fault in FaultMatrix.Keys)
+        {
+            data.Add(fault, false);
+
+            // A streamed error event may come in the same read as the first piece (then it falls over) or after it
+            // (then the client sees the piece and an error event): a matter of timing on either path (StreamingTests).
+            if (fault != "error event")
+            {
+                data.Add(fault, true);
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly Dictionary<string, Fault> FaultMatrix = new()
+    {
+        ["429 once"] = Fault.RateLimited(),
+        ["500 always"] = Fault.ServerError(500),
+        ["reset"] = Fault.ConnectionReset,
+        ["malformed JSON"] = Fault.MalformedJson,
+        ["no choices"] = Fault.EmptyChoices,
+        ["error event"] = Fault.StreamError,
+        ["401"] = Fault.Unauthorized,
+        ["403"] = Fault.Forbidden,
+        ["context length"] = Fault.ContextLengthExceeded,
+        ["400"] = Fault.BadRequest(),
+    };
+
+    /// <summary>
+    /// Every fault of the simulator on the OpenAI-protocol model, plain and streamed: the relay must leave the client
+    /// exactly where the routed clients leave it (status, the model that answered or the error's code, the stream's end,
+    /// and for a plain answer what it cost), since both are the same router's call loop.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryFault))]
+    public async Task Under_every_fault_the_relay_ends_where_the_routed_clients_end(string fault, bool stream)
+    {
+        var outcomes = new List<string>();
+        foreach (var relay in (bool[])[true, false])
+        {
+            _sim.ClearScripts();
+            if (fault == "429 once")
+            {
+                _sim.Script(GatewayHost.Primary, FaultMatrix[fault]);
+            }
+            else
+            {
+                _sim.ScriptAlways(GatewayHost.Primary, FaultMatrix[fault]);
+            }
+
+            using var host = new GatewayHost(_sim, relayChat: relay);
+            var response = await host.Client().PostAsJsonAsync("/v1/chat/completions", ServerJson.Chat("auto", "hello", stream));
+            var text = await response.Content.ReadAsStringAsync();
+            var answeredBy = response.Headers.TryGetValues("x-cuboid-model", out var models) ? models.Single() : null;
+            var cost = response.Headers.TryGetValues("x-cuboid-cost", out var costs) ? costs.Single() : "-";
+            var error = response.IsSuccessStatusCode ? null : ServerJson.ErrorCode(JsonNode.Parse(text)!.AsObject());
+            outcomes.Add($"{(int)response.StatusCode} {answeredBy ?? error} {cost} {(stream && response.IsSuccessStatusCode ? ServerJson.Events(text)[^1].Data == "[DONE]" : text.Contains("\"choices\"", StringComparison.Ordinal))}");
+        }
+
+        Assert.Equal(outcomes[1], outcomes[0]);
+    }
 }
