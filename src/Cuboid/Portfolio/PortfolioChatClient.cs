@@ -108,86 +108,22 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
         return call.Value;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The run is read in the first MoveNextAsync, where RunChatClient makes its run current.
         var run = router.RunOf(boundRun);
         var (list, inner, estimate, plan) = Prepare(messages, options, run);
-        if (router.Settings.Resilience.BufferStreams)
+        var updates = RoutedStream.RunAsync(router, plan, run, estimate, (candidate, token) => StreamFrom(router, candidate, list, inner, token), StreamTally.HasAnswer,
+            static (tally, candidate, update) =>
+            {
+                update.ModelId = candidate.ModelId;
+                tally.Add(update);
+            },
+            cancellationToken);
+        await foreach (var update in updates.ConfigureAwait(false))
         {
-            var buffered = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
-            {
-                var updates = new List<ChatResponseUpdate>();
-                await foreach (var update in StreamFrom(router, candidate, list, inner, token).ConfigureAwait(false))
-                {
-                    updates.Add(update);
-                }
-
-                return updates.Count > 0 ? updates : throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended without any update");
-            }, cancellationToken).ConfigureAwait(false);
-            var tally = new StreamTally();
-            buffered.Value.ForEach(tally.Add);
-            buffered.Value.ForEach(update => update.ModelId = buffered.Candidate.ModelId);
-            router.Calls.Complete(task, buffered, UsageOf(tally.Usage, buffered.Candidate.Model, estimate, tally.TextLength), CallOutcome.Succeeded);
-            foreach (var update in buffered.Value)
-            {
-                yield return update;
-            }
-
-            yield break;
-        }
-
-        var call = await router.Calls.RunAsync(plan, run, (candidate, token) => OpenStreamAsync(candidate, list, inner, token, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var stream = call.Value;
-        var streamTally = new StreamTally();
-        var booked = false;
-        try
-        {
-            foreach (var update in stream.Prefix)
-            {
-                update.ModelId = call.Candidate.ModelId;
-                streamTally.Add(update);
-                yield return update;
-            }
-
-            while (true)
-            {
-                ChatResponseUpdate? update;
-                try
-                {
-                    update = await stream.NextAsync(TimeSpan.FromSeconds(router.Settings.Resilience.CallTimeoutSeconds)).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is ProviderCallException or HttpRequestException or IOException
-                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    var why = ex is OperationCanceledException ? $"no update within {router.Settings.Resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
-                    booked = true;
-                    router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Truncated, why);
-                    throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer,
-                        $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
-                        ex);
-                }
-
-                if (update is null)
-                {
-                    break;
-                }
-
-                update.ModelId = call.Candidate.ModelId;
-                streamTally.Add(update);
-                yield return update;
-            }
-
-            booked = true;
-            router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Succeeded);
-        }
-        finally
-        {
-            if (!booked)
-            {
-                router.Calls.Complete(task, call, UsageOf(streamTally.Usage, call.Candidate.Model, estimate, streamTally.TextLength), CallOutcome.Abandoned);
-            }
-
-            await stream.DisposeAsync().ConfigureAwait(false);
+            yield return update;
         }
     }
 
@@ -246,9 +182,6 @@ internal sealed class PortfolioChatClient(ModelRouter router, string task, Route
         widened.MaxOutputTokens = cap + thinking;
         return widened;
     }
-
-    private Task<OpenStream<ChatResponseUpdate>> OpenStreamAsync(RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken attemptToken, CancellationToken callerToken) =>
-        OpenStream<ChatResponseUpdate>.OpenAsync(router.Time, candidate, token => StreamFrom(router, candidate, messages, options, token), StreamTally.HasAnswer, attemptToken, callerToken);
 
     /// <summary>One candidate's stream through its provider's client, with the options fitted to the model.</summary>
     internal static IAsyncEnumerable<ChatResponseUpdate> StreamFrom(ModelRouter router, RouteCandidate candidate, IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>

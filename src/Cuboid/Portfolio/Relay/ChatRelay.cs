@@ -51,91 +51,13 @@ internal sealed class ChatRelay(ModelRouter router)
     }
 
     /// <summary>
-    /// Routes a streamed request: the first update comes once some model has started answering (failures before that fall
-    /// over); the call is booked when the stream ends, is cut (then a <see cref="CuboidException"/>), or is abandoned.
-    /// The caller disposes each update when done with it.
+    /// Routes a streamed request (<see cref="RoutedStream"/>): the first update comes once some model has started answering
+    /// (failures before that fall over); the call is booked when the stream ends, is cut (then a <see cref="CuboidException"/>),
+    /// or is abandoned. The caller disposes each update when done with it.
     /// </summary>
-    public async IAsyncEnumerable<RelayedUpdate> StreamAsync(RelayRequest request, RoutePlan plan, RunScope run, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var resilience = router.Settings.Resilience;
-        if (resilience.BufferStreams)
-        {
-            var buffered = await router.Calls.RunAsync(plan, run, async (candidate, token) =>
-            {
-                var updates = new List<RelayedUpdate>();
-                await foreach (var update in StreamFrom(request, candidate, token).ConfigureAwait(false))
-                {
-                    updates.Add(update);
-                }
-
-                return updates.Exists(u => u.HasAnswer) ? updates : throw new ProviderCallException(candidate.Provider, ProviderFailureKind.BadResponse, "the stream ended before any answer");
-            }, cancellationToken).ConfigureAwait(false);
-            var tally = new StreamTally();
-            buffered.Value.ForEach(tally.Add);
-            router.Calls.Complete(plan.Task, buffered, PortfolioChatClient.UsageOf(tally.Usage, buffered.Candidate.Model, request.Estimate, tally.TextLength), CallOutcome.Succeeded);
-            foreach (var update in buffered.Value)
-            {
-                yield return update;
-            }
-
-            yield break;
-        }
-
-        var call = await router.Calls.RunAsync(plan, run, (candidate, token) =>
-            OpenStream<RelayedUpdate>.OpenAsync(router.Time, candidate, streamToken => StreamFrom(request, candidate, streamToken), static u => u.HasAnswer, token, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        var stream = call.Value;
-        var streamTally = new StreamTally();
-        var booked = false;
-        try
-        {
-            foreach (var update in stream.Prefix)
-            {
-                streamTally.Add(update);
-                yield return update;
-            }
-
-            var idle = TimeSpan.FromSeconds(resilience.CallTimeoutSeconds);
-            while (true)
-            {
-                RelayedUpdate? update;
-                try
-                {
-                    update = await stream.NextAsync(idle).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is ProviderCallException or HttpRequestException or IOException
-                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    var why = ex is OperationCanceledException ? $"no update within {resilience.CallTimeoutSeconds:0.###} s" : ex.Message;
-                    booked = true;
-                    router.Calls.Complete(plan.Task, call, PortfolioChatClient.UsageOf(streamTally.Usage, call.Candidate.Model, request.Estimate, streamTally.TextLength), CallOutcome.Truncated, why);
-                    throw CuboidException.Provider(CuboidErrorCodes.ProviderBadAnswer,
-                        $"the stream from {call.Candidate.ModelId} was cut after {streamTally.Updates} updates ({CallRouter.Shorten(why)}); the partial answer is incomplete; retry, or set resilience.bufferStreams to fall over on cuts",
-                        ex);
-                }
-
-                if (update is null)
-                {
-                    break;
-                }
-
-                streamTally.Add(update);
-                yield return update;
-            }
-
-            booked = true;
-            router.Calls.Complete(plan.Task, call, PortfolioChatClient.UsageOf(streamTally.Usage, call.Candidate.Model, request.Estimate, streamTally.TextLength), CallOutcome.Succeeded);
-        }
-        finally
-        {
-            if (!booked)
-            {
-                router.Calls.Complete(plan.Task, call, PortfolioChatClient.UsageOf(streamTally.Usage, call.Candidate.Model, request.Estimate, streamTally.TextLength), CallOutcome.Abandoned);
-            }
-
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public IAsyncEnumerable<RelayedUpdate> StreamAsync(RelayRequest request, RoutePlan plan, RunScope run, CancellationToken cancellationToken) =>
+        RoutedStream.RunAsync(router, plan, run, request.Estimate, (candidate, token) => StreamFrom(request, candidate, token), static u => u.HasAnswer,
+            static (tally, _, update) => tally.Add(update), cancellationToken);
 
     private async Task<RelayedAnswer> AnswerAsync(RelayRequest request, RouteCandidate candidate, CancellationToken cancellationToken)
     {
