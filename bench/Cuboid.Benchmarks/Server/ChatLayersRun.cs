@@ -3,8 +3,10 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Cuboid.Portfolio;
 using Cuboid.Portfolio.Providers;
+using Cuboid.Portfolio.Relay;
 using Cuboid.Server.Gateway;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,8 @@ namespace Cuboid.Benchmarks.Server;
 /// gateway's added latency goes, layer by layer, in wall time against the same <see cref="FastOpenAIUpstream"/>: a raw
 /// <see cref="HttpClient"/> POST; the OpenAI SDK's <c>ChatClient</c> as Cuboid configures it (retries and logging off);
 /// the same behind Microsoft.Extensions.AI's <c>AsIChatClient</c>; Cuboid's provider adapter (failure mapping and the
-/// failure handler); the library's router with the endpoint's plan handed down; the whole gateway over HTTP. Layers
+/// failure handler); the library's router with the endpoint's plan handed down; the relay the gateway uses instead (the
+/// request's JSON through the same call loop and books, no SDK); the whole gateway over HTTP. Layers
 /// take turns in blocks of 5 (the first of each block not recorded), so drift hits them alike; each row is the median
 /// wall time per call, the difference to the row above, and the bytes the whole process allocated per call (client,
 /// layers and upstream: the raw row is the upstream's and client's share).
@@ -62,6 +65,15 @@ internal static class ChatLayersRun
         var options = new ChatOptions { MaxOutputTokens = 50 };
         var routedOptions = new ChatOptions { MaxOutputTokens = 50, ModelId = $"bench:{FastOpenAIUpstream.Model}" };
 
+        // The gateway's path since the relay: the request's JSON through the router's call loop and books, no SDK.
+        using var plainBody = JsonDocument.Parse($$"""{"model":"bench:{{FastOpenAIUpstream.Model}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50}""");
+        using var streamedBody = JsonDocument.Parse($$"""{"model":"bench:{{FastOpenAIUpstream.Model}}","messages":[{"role":"user","content":"Say hello."}],"max_tokens":50,"stream":true}""");
+        var relay = gatewayModels.Router.ChatRelay!;
+        var estimate = WireRequest.Estimate(plainBody.RootElement, 50, gatewayModels.DefaultOutputTokens);
+        var relayPlan = gatewayModels.Plan("chat", $"bench:{FastOpenAIUpstream.Model}", estimate);
+        var plainRelayed = new RelayRequest(plainBody.RootElement, Stream: false, estimate);
+        var streamedRelayed = new RelayRequest(streamedBody.RootElement, Stream: true, estimate);
+
         (string Name, Func<Task> Plain, Func<Task> Streamed)[] layers =
         [
             ("raw HttpClient POST", () => direct.CompleteAsync(false), () => direct.CompleteAsync(true)),
@@ -80,7 +92,18 @@ internal static class ChatLayersRun
                 () => DrainAsync(new PortfolioChatClient(router, "chat", RouteConstraints.None, router.BeginRun()), messages, Planned(router, messages, routedOptions))),
             ("+ run scope and OpenTelemetry layer (the gateway's router)", () => GatewayModels.ChatClient(gatewayModels.BeginRun(1m), "chat").GetResponseAsync(messages, Planned(gatewayModels, messages, routedOptions)),
                 () => DrainAsync(GatewayModels.ChatClient(gatewayModels.BeginRun(1m), "chat"), messages, Planned(gatewayModels, messages, routedOptions))),
-            ("whole gateway over HTTP (key, hold, JSON, books)", () => through.CompleteAsync(false), () => through.CompleteAsync(true)),
+            ("the relay instead (ChatRelay: the request's JSON, router's call loop and books, no SDK)", async () =>
+                {
+                    using var answer = await relay.CompleteAsync(plainRelayed, relayPlan, gatewayModels.BeginRun(1m), CancellationToken.None);
+                },
+                async () =>
+                {
+                    await foreach (var update in relay.StreamAsync(streamedRelayed, relayPlan, gatewayModels.BeginRun(1m), CancellationToken.None))
+                    {
+                        update.Dispose();
+                    }
+                }),
+            ("whole gateway over HTTP (key, hold, JSON, books; relayed)", () => through.CompleteAsync(false), () => through.CompleteAsync(true)),
         ];
 
         var samples = layers.Select(_ => new[] { new List<double>(), new List<double>() }).ToArray();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Cuboid.Portfolio;
 using Cuboid.Portfolio.Relay;
@@ -66,17 +67,11 @@ public static class ChatCompletionsEndpoint
                 WriteCostHeaders(context, answer.ModelId, call.Dollars);
                 if (answer.Wire is { } wire)
                 {
-                    context.Response.ContentType = "application/json; charset=utf-8";
-                    await using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
-                    {
-                        ChatCompletionJson.WriteRelayedCompletion(json, wire.Json.RootElement, id, created, answer.ModelId, call.Answered);
-                    }
-
-                    await context.Response.BodyWriter.FlushAsync(cancellationToken);
+                    WriteWhole(context.Response, json => ChatCompletionJson.WriteRelayedCompletion(json, wire.Json.RootElement, id, created, answer.ModelId, call.Answered));
                 }
                 else
                 {
-                    await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answer.ModelId, answer.Response!, call.Answered), cancellationToken);
+                    WriteWhole(context.Response, json => ChatCompletionJson.Completion(id, created, answer.ModelId, answer.Response!, call.Answered).WriteTo(json));
                 }
             }
         }
@@ -106,7 +101,7 @@ public static class ChatCompletionsEndpoint
         var answeredBy = response.ModelId ?? plan.Candidates[0].ModelId;
         call.Settle();
         WriteCostHeaders(context, answeredBy, call.Dollars);
-        await context.Response.WriteAsJsonAsync(ChatCompletionJson.Completion(id, created, answeredBy, response, call.Answered), cancellationToken);
+        WriteWhole(context.Response, json => ChatCompletionJson.Completion(id, created, answeredBy, response, call.Answered).WriteTo(json));
     }
 
     private static async IAsyncEnumerable<RelayedUpdate> Relayed(IAsyncEnumerable<ChatResponseUpdate> updates, string planned)
@@ -201,8 +196,25 @@ public static class ChatCompletionsEndpoint
             sse.EndData();
         }
 
+        // Not flushed here: Kestrel sends what is left with the stream's closing chunk in one write when the request ends.
         sse.Done();
-        await sse.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a whole JSON answer with its length and without a flush, so Kestrel sends the headers and the body in one write
+    /// when the request ends (a flush first, then the end of a chunked body, made two).
+    /// </summary>
+    private static void WriteWhole(HttpResponse response, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenCount;
+        response.BodyWriter.Write(buffer.WrittenSpan);
     }
 
     internal static void WriteCostHeaders(HttpContext context, string model, decimal dollars)
