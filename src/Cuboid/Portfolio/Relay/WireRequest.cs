@@ -9,7 +9,8 @@ namespace Cuboid.Portfolio.Relay;
 /// <c>max_completion_tokens</c> (what the OpenAI SDK sends for either name, and the only one reasoning models take), widened
 /// by the model's thinking (<see cref="CatalogModel.ReasoningTokens"/>, as for every routed call); a JSON schema downgraded to JSON mode
 /// for a model the catalog does not mark <see cref="CatalogModel.StructuredOutput"/>; and on a stream, usage asked for
-/// (<c>stream_options.include_usage</c>) so the call is booked with what the provider counted.
+/// (<c>stream_options.include_usage</c>) so the call is booked with what the provider counted. <c>stream</c> is written
+/// as the caller decided it, and a plain call sends no <c>stream_options</c>.
 /// </summary>
 internal static class WireRequest
 {
@@ -31,7 +32,10 @@ internal static class WireRequest
         var askedUsage = false;
         foreach (var property in request.EnumerateObject())
         {
-            if (property.NameEquals("model"u8) || property.NameEquals("max_completion_tokens"u8) || property.NameEquals("max_tokens"u8))
+            // Written by the router below: the cap, and whether (and how) to stream, which the gateway decided from the
+            // request already (a plain call with stream_options is a 400 at OpenAI).
+            if (property.NameEquals("model"u8) || property.NameEquals("max_completion_tokens"u8) || property.NameEquals("max_tokens"u8)
+                || property.NameEquals("stream"u8) || (!stream && property.NameEquals("stream_options"u8)))
             {
                 continue;
             }
@@ -53,9 +57,13 @@ internal static class WireRequest
             }
         }
 
-        if (stream && !askedUsage)
+        if (stream)
         {
-            WriteStreamOptions(json, default);
+            json.WriteBoolean("stream"u8, true);
+            if (!askedUsage)
+            {
+                WriteStreamOptions(json, default);
+            }
         }
 
         json.WriteEndObject();

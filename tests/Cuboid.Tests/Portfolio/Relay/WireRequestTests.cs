@@ -81,8 +81,30 @@ public sealed class WireRequestTests
     {
         var sent = Write(request, Plain, stream: true);
 
+        Assert.True((bool)sent["stream"]!);
         Assert.True((bool)sent["stream_options"]!["include_usage"]!);
         Assert.Equal(request.Contains("include_obfuscation", StringComparison.Ordinal), sent["stream_options"]!["include_obfuscation"] is not null);
         Assert.Single(sent, p => p.Key == "stream_options");
+    }
+
+    [Theory]
+    [InlineData("""{"stream":false,"stream_options":{"include_usage":true}}""")]
+    [InlineData("""{"stream":"yes"}""")]
+    [InlineData("""{"stream_options":null}""")]
+    public void A_plain_call_sends_neither_stream_nor_stream_options(string request)
+    {
+        var sent = Write(request, Plain, stream: false);
+
+        Assert.Null(sent["stream"]);
+        Assert.Null(sent["stream_options"]);
+    }
+
+    [Fact]
+    public void A_streamed_call_says_so_once()
+    {
+        var sent = Write("""{"stream":true,"messages":[]}""", Plain, stream: true);
+
+        Assert.True((bool)sent["stream"]!);
+        Assert.Single(sent, p => p.Key == "stream");
     }
 }
