@@ -28,8 +28,6 @@ public static class KeyframePreview
 
         var info = await VideoProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         var video = info.RequireVideo();
-        // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know.
-        var truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken).ConfigureAwait(false);
         var exportOptions = new FrameExportOptions { MaxSize = options.MaxSize, Format = options.Format, FilePrefix = "key" };
         var job = new FrameJob(info, video, ImageSize.Fit(video.DisplayWidth, video.DisplayHeight, options.MaxSize), exportOptions, tools)
         {
@@ -37,11 +35,16 @@ public static class KeyframePreview
         };
 
         // Keyframes decode on about one core in one ffmpeg, so a long file is split into stretches decoded side by side.
-        var decodable = truncation?.DecodableLength ?? info.Duration;
-        var spans = KeyframeSpan.Split(decodable, options.Parts ?? KeyframeSpan.DefaultParts(decodable));
+        IReadOnlyList<KeyframeSpan> Spans(TimeSpan decodable) =>
+            KeyframeSpan.Split(decodable, options.Parts ?? KeyframeSpan.DefaultParts(decodable));
 
         using var folder = StagedFolder.Merging(outputFolder);
-        var decoded = await DecodeAsync(job, info, spans, folder.Staging, exportOptions.Extension, cancellationToken).ConfigureAwait(false);
+        // Keyframes of a truncated file simply stop where its data does; the check is what lets the user know. It
+        // reads packets near the end (an ffprobe of its own), so it runs beside a decode that takes the header's
+        // length as the truth; in the rare case that the file is cut short, that decode is dropped and the stretches
+        // are decoded again over the decodable length, exactly as if the check had come first.
+        var (truncation, decoded) = await DecodeBesideTruncationCheckAsync(
+            info, tools, Spans, (spans, token) => DecodeAsync(job, info, spans, folder.Staging, exportOptions.Extension, token), folder.Staging, cancellationToken).ConfigureAwait(false);
         if (decoded.Frames.Count == 0)
         {
             throw CuboidException.Input(CuboidErrorCodes.InputDecodeFailed, CuboidParameters.Input, $"{Path.GetFileName(path)}: no keyframe could be decoded");
@@ -61,8 +64,57 @@ public static class KeyframePreview
         };
     }
 
+    private static async Task<(Truncation? Truncation, Decoded Decoded)> DecodeBesideTruncationCheckAsync(
+        VideoInfo info,
+        MediaTools tools,
+        Func<TimeSpan, IReadOnlyList<KeyframeSpan>> spans,
+        Func<IReadOnlyList<KeyframeSpan>, CancellationToken, Task<Decoded>> decode,
+        string staging,
+        CancellationToken cancellationToken)
+    {
+        using var speculative = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var decoding = decode(spans(info.Duration), speculative.Token);
+        Truncation? truncation;
+        try
+        {
+            truncation = await TruncationCheck.CheckAsync(info, tools, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DropAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (truncation is null)
+        {
+            return (null, await decoding.ConfigureAwait(false));
+        }
+
+        await DropAsync().ConfigureAwait(false);
+        foreach (var file in Directory.EnumerateFiles(staging))
+        {
+            File.Delete(file);
+        }
+
+        return (truncation, await decode(spans(truncation.DecodableLength), cancellationToken).ConfigureAwait(false));
+
+        // Stops the decode that assumed the header's length and waits for its processes to end; how it ended no longer matters.
+        async Task DropAsync()
+        {
+            await speculative.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await decoding.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Cancelled, or failed on the missing data: either way it is decoded again over what is there.
+            }
+        }
+    }
+
     // Each stretch writes its own numbered files and reports their times; stretches are in time order and disjoint.
-    private static async Task<(List<(string File, double Seconds)> Frames, List<string> Warnings)> DecodeAsync(
+    private static async Task<Decoded> DecodeAsync(
         FrameJob job, VideoInfo info, IReadOnlyList<KeyframeSpan> spans, string staging, string extension, CancellationToken cancellationToken)
     {
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +144,7 @@ public static class KeyframePreview
             frames.AddRange(files.Select((file, n) => (file, times[n])));
         }
 
-        return (frames, [.. logs.SelectMany(log => log.Warnings).Distinct()]);
+        return new Decoded(frames, [.. logs.SelectMany(log => log.Warnings).Distinct()]);
 
         async Task RunSpanAsync(int i)
         {
@@ -108,6 +160,9 @@ public static class KeyframePreview
             }
         }
     }
+
+    // The staged files of all stretches with their times, in time order, and ffmpeg's warnings.
+    private sealed record Decoded(List<(string File, double Seconds)> Frames, List<string> Warnings);
 
     // The rule ffmpeg's select applied before the preview was split (isnan(prev_selected_t)+gte(t-prev_selected_t,gap)):
     // applied to all stretches together, so a split never changes which keyframes are kept.

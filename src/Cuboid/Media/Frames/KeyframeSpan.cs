@@ -38,14 +38,24 @@ internal sealed record KeyframeSpan(TimeSpan? From, TimeSpan? To)
         return spans;
     }
 
-    /// <summary>How many stretches a preview of <paramref name="decodable"/> uses: one per core, at most four.</summary>
+    /// <summary>How many stretches a preview of <paramref name="decodable"/> uses: one per core, at most four. Two per
+    /// core were tried (so that the stretches would end together): the time-sliced processes cost 4-9% more CPU time and
+    /// ended no sooner (docs/PERFORMANCE.md, "Keyframe preview").</summary>
     public static int DefaultParts(TimeSpan decodable) =>
         decodable >= SplitFrom ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1;
 
-    /// <summary>The input options: only keyframes, seek to the start, stop reading after the end, original timestamps.</summary>
+    /// <summary>The input options: only keyframes, seek to the start, stop reading after the end, original timestamps.
+    /// A stretch of a split file is decoded by one thread (<c>-threads 1</c>): its siblings keep the other cores busy,
+    /// and the decoder's frame threads only cost CPU time on a keyframe-only decode (they cannot overlap keyframes).
+    /// The whole file keeps ffmpeg's threads, which let its one process filter and encode beside the decode.</summary>
     public IReadOnlyList<string> InputArguments(string path)
     {
         var arguments = new List<string> { "-skip_frame", "nokey" };
+        if (From is not null || To is not null)
+        {
+            arguments.AddRange(["-threads", "1"]);
+        }
+
         if (From is { } from)
         {
             arguments.AddRange(["-ss", Seconds(from)]);

@@ -1,4 +1,6 @@
+using Cuboid.Media;
 using Cuboid.Media.Frames;
+using Cuboid.Media.Probe;
 using Cuboid.Testing.Video;
 
 namespace Cuboid.Tests.Media.Frames;
@@ -81,6 +83,53 @@ public class KeyframePreviewTests
     }
 
     [Fact]
+    public async Task The_decode_does_not_wait_for_the_truncation_check()
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered);
+        var folder = VideoBuilder.NewFolder();
+        var started = Path.Combine(folder, "ffmpeg.started");
+        var log = Path.Combine(folder, "scan.log");
+        // The packet scan (the truncation check) waits up to 10 s for an ffmpeg to start, and says whether one did.
+        var tools = new MediaTools(
+            Script(folder, "ffmpeg", $"touch '{started}'", MediaTools.Default.FfmpegPath),
+            Script(
+                folder,
+                "ffprobe",
+                $"case \"$*\" in *packet=*) i=0; while [ ! -e '{started}' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; " +
+                $"if [ -e '{started}' ]; then echo beside >> '{log}'; else echo before >> '{log}'; fi;; esac",
+                MediaTools.Default.FfprobePath));
+
+        var result = await KeyframePreview.CreateAsync(video, Path.Combine(folder, "keys"), new KeyframePreviewOptions { Format = FrameImageFormat.Png }, tools);
+
+        Assert.Equal(["beside"], await File.ReadAllLinesAsync(log));
+        Assert.Equal([0.0, 1.0, 2.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_truncated_file_has_the_keyframes_up_to_where_its_data_stops_however_it_is_split(int parts)
+    {
+        // The header says 10 s, the data stops about half way: the decode that took the header's word is dropped.
+        var video = await VideoBuilder.BuildAsync(Numbered with { Seconds = 10, FastStart = true, CutToFraction = 0.5 });
+        var complete = await VideoBuilder.BuildAsync(Numbered with { Seconds = 10, FastStart = true });
+        var output = VideoBuilder.NewFolder();
+
+        var cut = await KeyframePreview.CreateAsync(video, output, new KeyframePreviewOptions { Format = FrameImageFormat.Png, Parts = parts });
+        var whole = await KeyframePreview.CreateAsync(complete, VideoBuilder.NewFolder(), new KeyframePreviewOptions { Format = FrameImageFormat.Png, Parts = 1 });
+
+        var truncation = Assert.IsType<Truncation>(cut.Truncation);
+        Assert.InRange(cut.Frames.Count, 2, 8);
+        Assert.All(cut.Frames, f => Assert.True(f.Timestamp < truncation.DecodableLength));
+        Assert.Equal(cut.Frames.Select(f => Path.GetFileName(f.Path)), Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var (part, one) in cut.Frames.Zip(whole.Frames))
+        {
+            Assert.Equal(Path.GetFileName(one.Path), Path.GetFileName(part.Path));
+            Assert.Equal(await File.ReadAllBytesAsync(one.Path), await File.ReadAllBytesAsync(part.Path));
+        }
+    }
+
+    [Fact]
     public async Task Thumbnails_are_small_and_upright()
     {
         var video = await VideoBuilder.BuildAsync(new VideoRecipe { Rotation = 90, Seconds = 1, Audio = false });
@@ -114,5 +163,18 @@ public class KeyframePreviewTests
         Assert.Equal(ErrorKind.Input, ex.Kind);
         Assert.Contains(BadInputs.Phrase(name), ex.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+    }
+
+    // A shell script that runs its line, then the tool.
+    private static string Script(string folder, string name, string line, string tool)
+    {
+        var path = Path.Combine(folder, name + ".sh");
+        File.WriteAllText(path, $"#!/bin/sh\n{line}\nexec {tool} \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
     }
 }
