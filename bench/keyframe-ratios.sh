@@ -12,6 +12,8 @@
 # system of the command and all its ffmpeg/ffprobe children) is the steadier figure when they do. Needs ffmpeg,
 # ffprobe and GNU time at /usr/bin/time.
 set -euo pipefail
+RATIOS_NAME=keyframe-ratios
+source "$(dirname "$0")/lib/ratios.sh"
 
 if [[ $# -lt 1 || ! -f "$1" ]]; then
   echo "usage: bench/keyframe-ratios.sh FILE [ROUNDS] [CLI ...]" >&2
@@ -19,27 +21,16 @@ if [[ $# -lt 1 || ! -f "$1" ]]; then
 fi
 
 file=$(realpath "$1")
-rounds=${2:-3}
-if ! [[ "$rounds" =~ ^[1-9][0-9]*$ ]]; then
-  echo "keyframe-ratios: ROUNDS must be a whole number of at least 1, got '$rounds'" >&2
-  exit 2
-fi
+rounds=$(ratios_rounds "${2:-3}")
 shift $(($# >= 2 ? 2 : 1))
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "keyframe-ratios: GNU time (/usr/bin/time) is needed to read the CPU time of a process tree" >&2
-  exit 3
-fi
+ratios_require_time
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 clis=("$@")
 if [[ ${#clis[@]} -eq 0 ]]; then
-  repo=$(cd "$(dirname "$0")/.." && pwd)
-  echo "building the CLI (Release) into $work/cli ..." >&2
-  dotnet build "$repo/src/Cuboid.Cli" -c Release -o "$work/cli" -v quiet -nologo >&2
-  clis=("cuboid=$work/cli/Cuboid.Cli")
+  clis=("cuboid=$(ratios_build_cli "$work")")
 fi
 
 names=(bare)
@@ -58,22 +49,13 @@ seconds=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$file")
 
 for ((r = 1; r <= rounds; r++)); do
   for name in "${names[@]}"; do
-    load=$(cut -d' ' -f1 /proc/loadavg)
     rm -rf "$work/out-$name"
     if [[ "$name" == bare ]]; then
       command=(ffmpeg -nostdin -v error -skip_frame nokey -i "$file" -f null -)
     else
       command=(env ${env[$name]} "${path[$name]}" keyframes "$file" --out "$work/out-$name")
     fi
-    if ! /usr/bin/time -f "%e %U %S" -o "$work/time" "${command[@]}" >/dev/null 2>"$work/stderr"; then
-      echo "keyframe-ratios: '$name' failed:" >&2
-      tail -5 "$work/stderr" >&2
-      exit 1
-    fi
-    read -r wall user sys < <(tail -1 "$work/time")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    echo "$wall $cpu" >>"$work/$name"
-    printf 'round %d  %-10s wall %7.2f s  cpu %7.2f s  load %s\n' "$r" "$name" "$wall" "$cpu" "$load"
+    ratios_time "$work" "$r" "$name" "${command[@]}"
   done
   for name in "${names[@]:2}"; do
     if ! diff -rq "$work/out-${names[1]}" "$work/out-$name" >/dev/null; then
@@ -83,14 +65,11 @@ for ((r = 1; r <= rounds; r++)); do
   done
 done
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-bare_wall=$(cut -d' ' -f1 "$work/bare" | median)
-bare_cpu=$(cut -d' ' -f2 "$work/bare" | median)
+read -r bare_wall bare_cpu < <(ratios_medians "$work" bare)
 echo
 echo "medians of $rounds rounds on $file ($seconds s; $(ls "$work/out-${names[1]}" | wc -l) thumbnails, identical across CLIs)"
 for name in "${names[@]}"; do
-  wall=$(cut -d' ' -f1 "$work/$name" | median)
-  cpu=$(cut -d' ' -f2 "$work/$name" | median)
+  read -r wall cpu < <(ratios_medians "$work" "$name")
   awk -v n="$name" -v w="$wall" -v c="$cpu" -v bw="$bare_wall" -v bc="$bare_cpu" -v s="$seconds" \
     'BEGIN { printf "%-10s wall %7.2f s  %5.3fx  %6.1fx real time   cpu %7.2f s  %5.3fx\n", n, w, w / bw, s / w, c, c / bc }'
 done

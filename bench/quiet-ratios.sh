@@ -10,6 +10,8 @@
 # Builds the CLI in Release into a temporary folder first (set CUBOID_CLI to an already built Cuboid.Cli to skip
 # that). Needs ffmpeg on PATH and GNU time at /usr/bin/time.
 set -euo pipefail
+RATIOS_NAME=quiet-ratios
+source "$(dirname "$0")/lib/ratios.sh"
 
 if [[ $# -lt 1 || $# -gt 2 || ! -f "$1" ]]; then
   echo "usage: bench/quiet-ratios.sh FILE [ROUNDS]   (FILE: a video; ROUNDS: 1 or more, default 5)" >&2
@@ -17,26 +19,15 @@ if [[ $# -lt 1 || $# -gt 2 || ! -f "$1" ]]; then
 fi
 
 file=$(realpath "$1")
-rounds=${2:-5}
-if ! [[ "$rounds" =~ ^[1-9][0-9]*$ ]]; then
-  echo "quiet-ratios: ROUNDS must be a whole number of at least 1, got '$rounds'" >&2
-  exit 2
-fi
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "quiet-ratios: GNU time (/usr/bin/time) is needed to read the CPU time of a process tree" >&2
-  exit 3
-fi
+rounds=$(ratios_rounds "${2:-5}")
+ratios_require_time
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cli=${CUBOID_CLI:-}
 if [[ -z "$cli" ]]; then
-  repo=$(cd "$(dirname "$0")/.." && pwd)
-  echo "building the CLI (Release) into $work/cli ..." >&2
-  dotnet build "$repo/src/Cuboid.Cli" -c Release -o "$work/cli" -v quiet -nologo >&2
-  cli="$work/cli/Cuboid.Cli"
+  cli=$(ratios_build_cli "$work")
 fi
 
 names=(decode scenes analyze drift)
@@ -55,27 +46,15 @@ export -f run
 # One line per run: wall, user + system, load average at the start.
 for ((r = 1; r <= rounds; r++)); do
   for name in "${names[@]}"; do
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    if ! /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c 'run "$0"' "$name" >/dev/null 2>"$work/stderr"; then
-      echo "quiet-ratios: '$name' failed:" >&2
-      tail -5 "$work/stderr" >&2
-      exit 1
-    fi
-    read -r wall user sys < <(tail -1 "$work/time")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    echo "$wall $cpu" >>"$work/$name"
-    printf 'round %d  %-8s wall %8.2f s  cpu %8.2f s  load %s\n' "$r" "$name" "$wall" "$cpu" "$load"
+    ratios_time "$work" "$r" "$name" bash -c 'run "$0"' "$name"
   done
 done
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-decode_wall=$(cut -d' ' -f1 "$work/decode" | median)
-decode_cpu=$(cut -d' ' -f2 "$work/decode" | median)
+read -r decode_wall decode_cpu < <(ratios_medians "$work" decode)
 echo
 echo "medians of $rounds rounds on $file (ratios to the plain decode, ffmpeg -threads 2 -i FILE -f null -)"
 for name in "${names[@]}"; do
-  wall=$(cut -d' ' -f1 "$work/$name" | median)
-  cpu=$(cut -d' ' -f2 "$work/$name" | median)
+  read -r wall cpu < <(ratios_medians "$work" "$name")
   awk -v n="$name" -v w="$wall" -v c="$cpu" -v dw="$decode_wall" -v dc="$decode_cpu" \
     'BEGIN { printf "%-8s wall %8.2f s  %5.3fx   cpu %8.2f s  %5.3fx\n", n, w, w / dw, c, c / dc }'
 done
