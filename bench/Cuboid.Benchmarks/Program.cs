@@ -60,6 +60,17 @@ if (args is ["chat-layers", ..])
     return;
 }
 
+// Where a chat completion through a gateway waits, event by event: -- gateway-timeline [requests] [--out FILE]
+if (args is ["gateway-timeline", ..])
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var outIndex = Array.IndexOf(args, "--out");
+    await Cuboid.Benchmarks.Server.GatewayTimelineRun.RunAsync(
+        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
+        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-timeline.md");
+    return;
+}
+
 // Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE] [--step TEXT]
 if (args is ["gateway-profile", ..])
 {

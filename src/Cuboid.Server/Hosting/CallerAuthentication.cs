@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Cuboid.Server.Gateway;
 using Cuboid.Server.Keys;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace Cuboid.Server.Hosting;
 public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOptions> options, VerifiedKeyCache keys)
 {
     private const string ItemKey = "cuboid.caller";
+
+    // Hashed once: each request then hashes only the key it presents, and that one hash serves both comparisons.
+    private readonly byte[]? _adminDigest = options.Value.AdminKey is { Length: > 0 } adminKey ? KeySecrets.Digest(adminKey) : null;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -45,11 +49,12 @@ public sealed class CallerAuthentication(RequestDelegate next, IOptions<ServerOp
             return null;
         }
 
-        if (options.Value.AdminKey is { Length: > 0 } adminKey && KeySecrets.SameSecret(presented, adminKey))
+        var digest = KeySecrets.Digest(presented);
+        if (_adminDigest is not null && CryptographicOperations.FixedTimeEquals(digest, _adminDigest))
         {
             return Caller.Admin;
         }
 
-        return keys.Find(KeySecrets.Hash(presented));
+        return keys.Find(Convert.ToHexStringLower(digest));
     }
 }

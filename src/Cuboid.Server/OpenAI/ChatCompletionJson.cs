@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cuboid.Portfolio;
@@ -67,8 +68,7 @@ public static class ChatCompletionJson
     public static void WriteRelayedCompletion(Utf8JsonWriter json, JsonElement completion, string id, long created, string model, UsageRecord? usage)
     {
         WriteRelayed(json, completion, "chat.completion", id, created, model);
-        json.WritePropertyName("usage"u8);
-        Usage(usage).WriteTo(json);
+        WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -93,7 +93,18 @@ public static class ChatCompletionJson
         {
             if (!(property.NameEquals("id"u8) || property.NameEquals("object"u8) || property.NameEquals("created"u8) || property.NameEquals("model"u8) || property.NameEquals("usage"u8)))
             {
-                property.WriteTo(json);
+                // Copied as the provider wrote it (a parsed document is valid JSON): walking the tree token by token cost more than the rest of the answer.
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (name.Contains((byte)'\\'))
+                {
+                    json.WritePropertyName(property.Name);
+                }
+                else
+                {
+                    json.WritePropertyName(name);
+                }
+
+                json.WriteRawValue(JsonMarshal.GetRawUtf8Value(property.Value), skipInputValidation: true);
             }
         }
     }
@@ -104,8 +115,7 @@ public static class ChatCompletionJson
         WriteEnvelopeStart(json, id, created, model);
         json.WriteStartArray("choices");
         json.WriteEndArray();
-        json.WritePropertyName("usage");
-        Usage(usage).WriteTo(json);
+        WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -135,6 +145,15 @@ public static class ChatCompletionJson
         ["model"] = model,
         ["choices"] = new JsonArray(choice),
     };
+
+    private static void WriteUsage(Utf8JsonWriter json, UsageRecord? usage)
+    {
+        json.WriteStartObject("usage"u8);
+        json.WriteNumber("prompt_tokens"u8, usage?.InputTokens ?? 0);
+        json.WriteNumber("completion_tokens"u8, usage?.OutputTokens ?? 0);
+        json.WriteNumber("total_tokens"u8, (usage?.InputTokens ?? 0) + (usage?.OutputTokens ?? 0));
+        json.WriteEndObject();
+    }
 
     private static JsonObject Usage(UsageRecord? usage) => new()
     {

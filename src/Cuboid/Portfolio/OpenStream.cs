@@ -8,23 +8,14 @@ namespace Cuboid.Portfolio;
 internal sealed class OpenStream<T> : IAsyncDisposable
     where T : class
 {
-    private const long NotWaiting = long.MinValue;
-
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _idle = new();
+    private readonly IdleWatchdog _watchdog;
     private readonly CancellationTokenSource _linked;
     private IAsyncEnumerator<T>? _enumerator;
 
-    // Re-arming a timer per update takes the timer queue's lock twice per chunk; instead one watchdog per stream
-    // wakes once per idle timeout and compares the clock with the start of the read in progress.
-    private ITimer? _watchdog;
-    private TimeSpan _idleTimeout;
-    private long _waitingSince = NotWaiting;
-
     public OpenStream(TimeProvider time, CancellationToken callerToken)
     {
-        _time = time;
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _idle.Token);
+        _watchdog = new IdleWatchdog(time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _watchdog.Token);
     }
 
     public CancellationToken Token => _linked.Token;
@@ -76,34 +67,16 @@ internal sealed class OpenStream<T> : IAsyncDisposable
     /// <summary>The next update, or null at the end of the stream.</summary>
     public async ValueTask<T?> NextAsync(TimeSpan idleTimeout)
     {
-        _idleTimeout = idleTimeout;
-        Volatile.Write(ref _waitingSince, _time.GetTimestamp());
-        _watchdog ??= _time.CreateTimer(static s => ((OpenStream<T>)s!).CheckIdle(), this, idleTimeout, Timeout.InfiniteTimeSpan);
-        var more = await _enumerator!.MoveNextAsync().ConfigureAwait(false);
-        Volatile.Write(ref _waitingSince, NotWaiting);
-        return more ? _enumerator.Current : null;
-    }
+        _watchdog.Begin(idleTimeout);
+        var next = _enumerator!.MoveNextAsync();
+        if (!next.IsCompleted)
+        {
+            _watchdog.Watch();
+        }
 
-    /// <summary>The watchdog's tick: cancels a read that has waited the idle timeout, else sleeps until the earliest moment one could have.</summary>
-    private void CheckIdle()
-    {
-        var since = Volatile.Read(ref _waitingSince);
-        var left = since == NotWaiting ? _idleTimeout : _idleTimeout - _time.GetElapsedTime(since);
-        try
-        {
-            if (left <= TimeSpan.Zero)
-            {
-                _idle.Cancel();
-            }
-            else
-            {
-                _watchdog?.Change(left, Timeout.InfiniteTimeSpan);
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // The stream was closed while the watchdog ran.
-        }
+        var more = await next.ConfigureAwait(false);
+        _watchdog.End();
+        return more ? _enumerator.Current : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -120,12 +93,7 @@ internal sealed class OpenStream<T> : IAsyncDisposable
             }
         }
 
-        if (_watchdog is not null)
-        {
-            await _watchdog.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
         _linked.Dispose();
-        _idle.Dispose();
     }
 }

@@ -98,7 +98,16 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
     private ResiliencePipelineBuilder NewBuilder(string name, string instance)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = name, InstanceName = instance };
-        return telemetry ? builder.ConfigureTelemetry(Telemetry()) : builder;
+        if (!telemetry)
+        {
+            return builder;
+        }
+
+        // Polly's listener behind a filter for the per-call events (QuietTelemetryListener); the builder's listener is the
+        // one hook for that, which ConfigureTelemetry sets.
+        builder.ConfigureTelemetry(Telemetry());
+        builder.TelemetryListener = new QuietTelemetryListener(builder.TelemetryListener!);
+        return builder;
     }
 
     private TelemetryOptions Telemetry() => new()
@@ -107,7 +116,8 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
         TelemetryListeners = { _breakerLog },
         // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a
         // user. Its lines for every execution and attempt (three per call, at Information) are detail: Debug.
-        SeverityProvider = static args => args.Event.EventName is "PipelineExecuting" or "PipelineExecuted" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug
+        SeverityProvider = static args => args.Event.EventName is "PipelineExecuting" or "PipelineExecuted" ? ResilienceEventSeverity.None
+            : args.Event.EventName is "ExecutionAttempt" ? (args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Debug : ResilienceEventSeverity.None)
             : args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
     };
 

@@ -66,13 +66,15 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         if (bytes.AsSpan().TrimStart(" \r\n"u8).StartsWith("data:"u8) || bytes.AsSpan().TrimStart(" \r\n"u8).StartsWith("event:"u8))
             return new StreamContent(Guard(new MemoryStream(bytes, writable: false)));
         string? problem;
+        JsonDocument? doc = null;
         try
         {
-            using var doc = JsonDocument.Parse(bytes);
+            doc = JsonDocument.Parse(bytes);
             problem = protocol.MissingAnswer(request.RequestUri?.AbsolutePath ?? "", doc.RootElement);
             // OpenRouter and others answer 200 with {"error": {...}} when an upstream fails after routing.
             if (problem is not null && protocol.EmbeddedErrorIn(doc.RootElement) is { } embedded)
             {
+                doc.Dispose();
                 response.Dispose();
                 throw ProviderFailures.FromEmbedded(endpoint, embedded, "in a 200 response");
             }
@@ -83,10 +85,12 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
         }
         if (problem is not null)
         {
+            doc?.Dispose();
             response.Dispose();
             throw ProviderFailures.Create(endpoint, ProviderFailureKind.BadResponse, $"{endpoint.Id} sent an unusable response: {problem}");
         }
-        return new ByteArrayContent(bytes);
+        // The document goes along: the chat relay takes it rather than parsing the same bytes again.
+        return new CheckedJsonContent(bytes, doc!);
     }
 
     private async Task<string?> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -123,7 +127,8 @@ internal sealed class ProviderFailureHandler(ProviderEndpoint endpoint, WireProt
 
     private static HttpContent Replace(HttpContent original, HttpContent replacement)
     {
-        foreach (var header in original.Headers)
+        // As received: enumerating the validated view would parse every value first.
+        foreach (var header in original.Headers.NonValidated)
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
                 replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);

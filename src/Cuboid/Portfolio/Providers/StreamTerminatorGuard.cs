@@ -19,6 +19,11 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
     private bool _lineOverflow;
     private bool _terminated;
 
+    // One watchdog and one linked token per stream, not a timer and a linked token per read.
+    private readonly IdleWatchdog _watchdog = new(time);
+    private CancellationTokenSource? _linked;
+    private CancellationToken _linkedTo;
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -47,11 +52,13 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
-        using var deadline = new CancellationTokenSource(idleTimeout, time);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        _watchdog.Begin(idleTimeout);
         try
         {
-            read = await inner.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+            var pending = inner.ReadAsync(buffer, TokenFor(cancellationToken));
+            if (!pending.IsCompleted)
+                _watchdog.Watch();
+            read = await pending.ConfigureAwait(false);
         }
         catch (IOException ex)
         {
@@ -62,7 +69,25 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
             throw ProviderFailures.Create(endpoint, ProviderFailureKind.Timeout,
                 $"{endpoint.Id} stalled: the stream sent nothing for {idleTimeout.TotalSeconds:0.###} s", inner: ex);
         }
+        finally
+        {
+            _watchdog.End();
+        }
         return Observe(buffer.Span[..read]);
+    }
+
+    /// <summary>The caller's token joined with the watchdog's, linked once for as long as the caller passes the same token.</summary>
+    private CancellationToken TokenFor(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+            return _watchdog.Token;
+        if (_linked is null || _linkedTo != cancellationToken)
+        {
+            _linked?.Dispose();
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _watchdog.Token);
+            _linkedTo = cancellationToken;
+        }
+        return _linked.Token;
     }
 
     private int Observe(ReadOnlySpan<byte> chunk)
@@ -139,7 +164,11 @@ internal sealed class StreamTerminatorGuard(Stream inner, WireProtocol protocol,
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             inner.Dispose();
+            _watchdog.Dispose();
+            _linked?.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

@@ -72,9 +72,11 @@ internal sealed class ChatRelay(ModelRouter router)
         WireAnswer answer;
         try
         {
-            // The failure handler has read and checked a JSON body already; this reads it from memory.
+            // The failure handler has read, parsed and checked a JSON body already: its document is taken, not parsed again.
 #pragma warning disable CA2000 // Disposed below when empty, else owned by the answer returned.
-            answer = await WireAnswer.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            answer = response.Content is CheckedJsonContent { } checkedJson && checkedJson.TakeDocument() is { } parsed
+                ? WireAnswer.Completion(parsed)
+                : await WireAnswer.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 #pragma warning restore CA2000
         }
         catch (Exception ex) when (wire.Failure(ex, cancellationToken) is { } failure)

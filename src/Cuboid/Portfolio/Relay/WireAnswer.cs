@@ -35,6 +35,9 @@ internal sealed class WireAnswer : IDisposable
     /// <summary>Reads a completion (<paramref name="chunk"/> false: choices carry <c>message</c>) or a chunk (choices carry <c>delta</c>).</summary>
     public static WireAnswer Parse(ReadOnlyMemory<byte> json, bool chunk) => Read(JsonDocument.Parse(json), chunk);
 
+    /// <summary>Reads a completion already parsed into <paramref name="json"/>, which the answer now owns.</summary>
+    public static WireAnswer Completion(JsonDocument json) => Read(json, chunk: false);
+
     /// <summary>Reads a completion from <paramref name="body"/> (into pooled buffers, returned when disposed).</summary>
     public static async Task<WireAnswer> ParseAsync(Stream body, CancellationToken cancellationToken) =>
         Read(await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false), chunk: false);

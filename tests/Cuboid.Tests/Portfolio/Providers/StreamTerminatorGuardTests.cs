@@ -87,4 +87,17 @@ public sealed class StreamTerminatorGuardTests
         Assert.Equal(ProviderFailureKind.Timeout, ex.Kind);
         Assert.Contains("30 s", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reading_data_already_in_hand_makes_no_timer()
+    {
+        // A timer per read took the timer queue's lock twice per chunk; the idle deadline now needs one only for a read that waits.
+        var time = new Cuboid.Tests.Portfolio.CountingTimeProvider();
+        var body = string.Concat(Enumerable.Range(0, 50).Select(i => $"data: {{\"i\":{i}}}\n\n")) + "data: [DONE]\n\n";
+        await using var guard = new StreamTerminatorGuard(new TrickleStream(Encoding.UTF8.GetBytes(body), 40), OpenAIWireProtocol.Instance, Endpoint, TimeSpan.FromSeconds(30), time);
+        using var reader = new StreamReader(guard);
+
+        Assert.Equal(body, await reader.ReadToEndAsync());
+        Assert.Equal(0, time.TimersMade);
+    }
 }
