@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Cuboid.Portfolio.Relay;
@@ -47,7 +49,7 @@ internal sealed class WireAnswer : IDisposable
         var answer = new WireAnswer(json);
         try
         {
-            answer.Read(answer.Json.RootElement, chunk ? "delta" : "message");
+            answer.Read(answer.Json.RootElement, chunk);
             return answer;
         }
         catch
@@ -57,14 +59,15 @@ internal sealed class WireAnswer : IDisposable
         }
     }
 
-    private void Read(JsonElement root, string part)
+    // Names as UTF-8 literals and lengths read from the raw text: a stream reads every chunk, so nothing here allocates a string it can avoid.
+    private void Read(JsonElement root, bool chunk)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException("the answer is not a JSON object");
         }
 
-        if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("choices"u8, out var choices) && choices.ValueKind == JsonValueKind.Array)
         {
             foreach (var choice in choices.EnumerateArray())
             {
@@ -74,32 +77,32 @@ internal sealed class WireAnswer : IDisposable
                     continue;
                 }
 
-                if (FinishReason is null && choice.TryGetProperty("finish_reason", out var finish) && finish.ValueKind == JsonValueKind.String)
+                if (FinishReason is null && choice.TryGetProperty("finish_reason"u8, out var finish) && finish.ValueKind == JsonValueKind.String)
                 {
                     FinishReason = finish.GetString();
                 }
 
-                if (choice.TryGetProperty(part, out var message) && message.ValueKind == JsonValueKind.Object)
+                if (choice.TryGetProperty(chunk ? "delta"u8 : "message"u8, out var message) && message.ValueKind == JsonValueKind.Object)
                 {
                     ReadMessage(message);
                 }
             }
         }
 
-        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+        if (root.TryGetProperty("usage"u8, out var usage) && usage.ValueKind == JsonValueKind.Object)
         {
-            InputTokens = Tokens(usage, "prompt_tokens");
-            OutputTokens = Tokens(usage, "completion_tokens");
+            InputTokens = Tokens(usage, "prompt_tokens"u8);
+            OutputTokens = Tokens(usage, "completion_tokens"u8);
         }
     }
 
     private void ReadMessage(JsonElement message)
     {
-        if (message.TryGetProperty("content", out var content))
+        if (message.TryGetProperty("content"u8, out var content))
         {
             if (content.ValueKind == JsonValueKind.String)
             {
-                var length = content.GetString()!.Length;
+                var length = Utf16Length(content);
                 TextLength += length;
                 HasAnswer |= length > 0;
             }
@@ -109,20 +112,28 @@ internal sealed class WireAnswer : IDisposable
                 foreach (var part in content.EnumerateArray())
                 {
                     HasAnswer = true;
-                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text"u8, out var text) && text.ValueKind == JsonValueKind.String)
                     {
-                        TextLength += text.GetString()!.Length;
+                        TextLength += Utf16Length(text);
                     }
                 }
             }
         }
 
-        HasAnswer |= message.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String && refusal.GetString()!.Length > 0;
-        HasAnswer |= message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array && calls.GetArrayLength() > 0;
-        HasAnswer |= message.TryGetProperty("function_call", out var call) && call.ValueKind == JsonValueKind.Object;
+        HasAnswer |= message.TryGetProperty("refusal"u8, out var refusal) && refusal.ValueKind == JsonValueKind.String && !refusal.ValueEquals(""u8);
+        HasAnswer |= message.TryGetProperty("tool_calls"u8, out var calls) && calls.ValueKind == JsonValueKind.Array && calls.GetArrayLength() > 0;
+        HasAnswer |= message.TryGetProperty("function_call"u8, out var call) && call.ValueKind == JsonValueKind.Object;
     }
 
-    private static long? Tokens(JsonElement usage, string name) =>
+    /// <summary>The string's length in UTF-16 characters, counted on its raw UTF-8 unless it holds escapes.</summary>
+    private static int Utf16Length(JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        var inner = raw[1..^1];
+        return inner.Contains((byte)'\\') ? text.GetString()!.Length : Encoding.UTF8.GetCharCount(inner);
+    }
+
+    private static long? Tokens(JsonElement usage, ReadOnlySpan<byte> name) =>
         usage.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var tokens) && tokens >= 0 ? tokens : null;
 
     public void Dispose() => Json.Dispose();

@@ -18,6 +18,10 @@ public sealed class WireAnswerTests
     [InlineData("""{"choices":[{"delta":{"content":"Hi"}}]}""", true, true, 2)]
     [InlineData("""{"choices":[{"delta":{"content":"Hi"}}]}""", false, false, 0)]
     [InlineData("""{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4}}""", true, false, 0)]
+    [InlineData("""{"choices":[{"delta":{"content":"h\u00e9llo \"q\" \ud83d\ude00"}}]}""", true, true, 12)]
+    [InlineData("""{"choices":[{"delta":{"content":"héllo 😀"}}]}""", true, true, 8)]
+    [InlineData("""{"choices":[{"message":{"content":[{"type":"text","text":"né\n"},{"type":"image_url"}]}}]}""", false, true, 3)]
+    [InlineData("""{"choices":[{"message":{"content":null,"refusal":""}}]}""", false, false, 0)]
     public void An_answer_is_text_a_refusal_or_tool_calls(string json, bool chunk, bool answers, int length)
     {
         using var answer = Parse(json, chunk);
