@@ -188,21 +188,29 @@ public sealed partial class GatewayStore
             // A hold settled before it was written needs neither its row nor the row's delete.
             var settledHolds = owed.OfType<SpendBook.Settled>().Select(s => s.HoldId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var takenHolds = new HashSet<string>(StringComparer.Ordinal);
+            using var batch = new SpendBatchWriter(connection);
             foreach (var write in owed)
             {
                 switch (write)
                 {
                     case SpendBook.HoldTaken hold when !settledHolds.Contains(hold.HoldId):
-                        WriteHold(connection, hold);
+                        batch.InsertHold(hold);
                         break;
                     case SpendBook.HoldTaken hold:
                         takenHolds.Add(hold.HoldId);
                         break;
                     case SpendBook.Settled settle:
-                        WriteSettle(connection, settle, writeRelease: settle.HoldId is not null && !takenHolds.Contains(settle.HoldId));
+                        if (settle.HoldId is not null && !takenHolds.Contains(settle.HoldId))
+                        {
+                            batch.DeleteHold(settle.HoldId);
+                        }
+
+                        batch.InsertSpend(settle);
                         break;
                 }
             }
+
+            batch.Finish((key, period) => StoredTotal(connection, key, period), (key, period, total) => SaveTotal(connection, key, period, total));
         }
         catch
         {
@@ -211,36 +219,6 @@ public sealed partial class GatewayStore
         }
 
         return owed;
-    }
-
-    private static void WriteHold(SqliteConnection connection, SpendBook.HoldTaken hold) =>
-        Execute(connection, "INSERT INTO spend_holds VALUES ($id, $key, $period, $dollars, $at, $expires)", c =>
-        {
-            c.Parameters.AddWithValue("$id", hold.HoldId);
-            c.Parameters.AddWithValue("$key", hold.KeyId);
-            c.Parameters.AddWithValue("$period", Day(hold.PeriodStart));
-            c.Parameters.AddWithValue("$dollars", hold.Dollars.ToString(CultureInfo.InvariantCulture));
-            c.Parameters.AddWithValue("$at", Text(hold.At));
-            c.Parameters.AddWithValue("$expires", hold.ExpiresAt.ToUnixTimeMilliseconds());
-        });
-
-    private static void WriteSettle(SqliteConnection connection, SpendBook.Settled settle, bool writeRelease)
-    {
-        if (writeRelease)
-        {
-            Execute(connection, "DELETE FROM spend_holds WHERE id = $id", c => c.Parameters.AddWithValue("$id", settle.HoldId));
-        }
-
-        foreach (var entry in settle.Spend)
-        {
-            Execute(connection, "INSERT INTO spend VALUES ($key, $period, $at, $task, $model, $in, $out, $dollars)", c => BindSpend(c, settle.KeyId, settle.PeriodStart, entry));
-        }
-
-        // A period without a running total yet gets one, from its rows, when it is loaded.
-        if (settle.Spend.Count > 0 && StoredTotal(connection, settle.KeyId, settle.PeriodStart) is { } total)
-        {
-            SaveTotal(connection, settle.KeyId, settle.PeriodStart, total + settle.Spend.Sum(e => e.Dollars));
-        }
     }
 
     private void WriteSoon()

@@ -270,18 +270,6 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
             c.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         }, reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).Sum();
 
-    private static void BindSpend(SqliteCommand command, string keyId, DateOnly periodStart, SpendEntry entry)
-    {
-        command.Parameters.AddWithValue("$key", keyId);
-        command.Parameters.AddWithValue("$period", Day(periodStart));
-        command.Parameters.AddWithValue("$at", Text(entry.At));
-        command.Parameters.AddWithValue("$task", entry.Task);
-        command.Parameters.AddWithValue("$model", entry.Model);
-        command.Parameters.AddWithValue("$in", entry.InputTokens);
-        command.Parameters.AddWithValue("$out", entry.OutputTokens);
-        command.Parameters.AddWithValue("$dollars", entry.Dollars.ToString(CultureInfo.InvariantCulture));
-    }
-
     private List<VirtualKey> Query(string sql, Action<SqliteCommand> bind) => Read(sql, bind, reader => new VirtualKey
     {
         Id = reader.GetString(reader.GetOrdinal("id")),
@@ -303,7 +291,7 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
         return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 
-    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+    internal static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
-    private static string Day(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
 }
