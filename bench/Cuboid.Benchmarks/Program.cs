@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Cuboid.Benchmarks;
 
 // Run one suite with: dotnet run -c Release --project bench/Cuboid.Benchmarks -- --filter '*Patchify*'
 // Ratios that must hold on a busy machine are measured interleaved instead: -- paired-patchify [rounds]
@@ -41,46 +42,28 @@ if (args is ["video-jobs", ..])
 // Added latency per chat completion, Cuboid's gateway and Portkey's against the same loopback upstream: -- gateway-overhead [requests] [--out FILE]
 if (args is ["gateway-overhead", ..])
 {
-    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-    var outIndex = Array.IndexOf(args, "--out");
-    await Cuboid.Benchmarks.Server.GatewayOverheadRun.RunAsync(
-        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 2000,
-        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-overhead.md");
+    await Cuboid.Benchmarks.Server.GatewayOverheadRun.RunAsync(BenchArgs.Count(args, 2000), BenchArgs.Option(args, "--out") ?? "gateway-overhead.md");
     return;
 }
 
 // Where the gateway's added latency goes, layer by layer (raw HTTP, SDK, Microsoft.Extensions.AI, adapter, router, gateway): -- chat-layers [requests] [--out FILE]
 if (args is ["chat-layers", ..])
 {
-    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-    var outIndex = Array.IndexOf(args, "--out");
-    await Cuboid.Benchmarks.Server.ChatLayersRun.RunAsync(
-        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 300,
-        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "chat-layers.md");
+    await Cuboid.Benchmarks.Server.ChatLayersRun.RunAsync(BenchArgs.Count(args, 300), BenchArgs.Option(args, "--out") ?? "chat-layers.md");
     return;
 }
 
 // Where a chat completion through a gateway waits, event by event: -- gateway-timeline [requests] [--out FILE]
 if (args is ["gateway-timeline", ..])
 {
-    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-    var outIndex = Array.IndexOf(args, "--out");
-    await Cuboid.Benchmarks.Server.GatewayTimelineRun.RunAsync(
-        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
-        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-timeline.md");
+    await Cuboid.Benchmarks.Server.GatewayTimelineRun.RunAsync(BenchArgs.Count(args, 500), BenchArgs.Option(args, "--out") ?? "gateway-timeline.md");
     return;
 }
 
 // Where the gateway's CPU time per chat completion goes, step by step: -- gateway-profile [requests] [--out FILE] [--step TEXT]
 if (args is ["gateway-profile", ..])
 {
-    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-    var outIndex = Array.IndexOf(args, "--out");
-    var stepIndex = Array.IndexOf(args, "--step");
-    await Cuboid.Benchmarks.Server.GatewayProfileRun.RunAsync(
-        numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 500,
-        outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "gateway-profile.md",
-        stepIndex > 0 && stepIndex + 1 < args.Length ? args[stepIndex + 1] : null);
+    await Cuboid.Benchmarks.Server.GatewayProfileRun.RunAsync(BenchArgs.Count(args, 500), BenchArgs.Option(args, "--out") ?? "gateway-profile.md", BenchArgs.Option(args, "--step"));
     return;
 }
 

@@ -158,7 +158,7 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_call_that_answers_first_time_logs_nothing_from_Polly_at_Information()
+    public async Task A_call_that_answers_first_time_logs_nothing_from_Polly()
     {
         var collector = new FakeLogCollector();
         using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector)));
@@ -166,10 +166,9 @@ public sealed class RouterTelemetryTests : IAsyncLifetime
 
         await portfolio.GetChatClient("chat", ByQuality).GetResponseAsync("hello");
 
-        // Its per-execution and per-attempt lines are there for --verbose, not three lines a call in a server's log.
-        var polly = collector.GetSnapshot().Where(r => r.Category == "Polly").ToList();
-        Assert.Contains(polly, r => r.Message.Contains("Execution attempt", StringComparison.Ordinal) && r.Level == LogLevel.Debug);
-        Assert.DoesNotContain(polly, r => r.Level >= LogLevel.Information);
+        // Its per-execution and per-attempt events are filtered before its logs (QuietTelemetryListener): they cost more
+        // per call than the pipeline itself, and the router's own lines say which model answered.
+        Assert.DoesNotContain(collector.GetSnapshot(), r => r.Category == "Polly");
     }
 
     [Fact]
