@@ -5,6 +5,8 @@ namespace Cuboid.Portfolio;
 /// <see cref="TimeProvider"/>'s clock. One timer serves the whole stream: it wakes once per timeout and compares the clock
 /// with the start of the wait in progress, where a timer armed per read took the timer queue's lock twice per chunk.
 /// The timer is made at the first wait that does not end at once (<see cref="Watch"/>): reads of data already in hand need none.
+/// It sleeps when it finds nothing waiting, until the next wait that has to be watched, so a stream left undisposed is not
+/// kept alive by its timer.
 /// </summary>
 internal sealed class IdleWatchdog(TimeProvider time) : IAsyncDisposable, IDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class IdleWatchdog(TimeProvider time) : IAsyncDisposable, IDispo
     private ITimer? _timer;
     private TimeSpan _timeout;
     private long _waitingSince = NotWaiting;
+    private int _armed;
 
     /// <summary>Cancelled once a wait has lasted its timeout; it stays cancelled.</summary>
     public CancellationToken Token => _idle.Token;
@@ -26,7 +29,18 @@ internal sealed class IdleWatchdog(TimeProvider time) : IAsyncDisposable, IDispo
     }
 
     /// <summary>The wait begun did not end at once: from now on the timer watches it (and every later one).</summary>
-    public void Watch() => _timer ??= time.CreateTimer(static s => ((IdleWatchdog)s!).Check(), this, _timeout, Timeout.InfiniteTimeSpan);
+    public void Watch()
+    {
+        if (_timer is null)
+        {
+            _armed = 1;
+            _timer = time.CreateTimer(static s => ((IdleWatchdog)s!).Check(), this, _timeout, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            Arm(_timeout);
+        }
+    }
 
     /// <summary>The wait is over.</summary>
     public void End() => Volatile.Write(ref _waitingSince, NotWaiting);
@@ -40,7 +54,21 @@ internal sealed class IdleWatchdog(TimeProvider time) : IAsyncDisposable, IDispo
         }
 
         var since = Volatile.Read(ref _waitingSince);
-        var left = since == NotWaiting ? _timeout : _timeout - time.GetElapsedTime(since);
+        if (since == NotWaiting)
+        {
+            // Nothing waits: sleep. A wait that began meanwhile (its Watch saw the timer still armed) is armed for here.
+            Volatile.Write(ref _armed, 0);
+            since = Volatile.Read(ref _waitingSince);
+            if (since == NotWaiting)
+            {
+                return;
+            }
+
+            Arm(_timeout - time.GetElapsedTime(since));
+            return;
+        }
+
+        var left = _timeout - time.GetElapsedTime(since);
         try
         {
             if (left <= TimeSpan.Zero)
@@ -55,6 +83,22 @@ internal sealed class IdleWatchdog(TimeProvider time) : IAsyncDisposable, IDispo
         catch (ObjectDisposedException)
         {
             // The stream was closed while the timer ran.
+        }
+    }
+
+    /// <summary>Wakes the sleeping timer after <paramref name="dueTime"/> (at once if already due); nothing if it is armed.</summary>
+    private void Arm(TimeSpan dueTime)
+    {
+        if (Interlocked.Exchange(ref _armed, 1) == 0)
+        {
+            try
+            {
+                _timer?.Change(dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream was closed meanwhile.
+            }
         }
     }
 

@@ -51,6 +51,24 @@ public sealed class IdleWatchdogTests
         WaitAndExpectCancelAfter30Seconds(time, watchdog);
     }
 
+    [Fact]
+    public async Task With_nothing_waiting_the_timer_sleeps_until_the_next_wait_that_must_be_watched()
+    {
+        var time = new CountingTimeProvider();
+        await using var watchdog = new IdleWatchdog(time);
+        watchdog.Begin(Timeout30);
+        watchdog.Watch();
+        watchdog.End();
+
+        // It finds nothing waiting once, then stays asleep (a stream nobody closes is not kept alive by its timer).
+        time.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, time.TimerFirings);
+        Assert.False(watchdog.Token.IsCancellationRequested);
+
+        WaitAndExpectCancelAfter30Seconds(time, watchdog);
+        Assert.Equal(1, time.TimersMade);
+    }
+
     /// <summary>Begins a watched wait now: still alive at 29 s, cancelled at 30 s.</summary>
     private static void WaitAndExpectCancelAfter30Seconds(CountingTimeProvider time, IdleWatchdog watchdog)
     {
