@@ -21,7 +21,8 @@ internal sealed class PortfolioHarness
         ["GAMMA_KEY"] = "gamma-secret-key",
     };
 
-    public Dictionary<string, Cuboid.Portfolio.ProviderEndpoint> Endpoints { get; } = new(StringComparer.Ordinal);
+    // Written by the adapters, which the router may call from several threads at once (concurrent calls).
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Cuboid.Portfolio.ProviderEndpoint> Endpoints { get; } = new(StringComparer.Ordinal);
 
     public TestChatClient Chat(string modelId)
     {
