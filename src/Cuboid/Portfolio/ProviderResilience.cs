@@ -115,9 +115,8 @@ internal sealed class ProviderResilience(ResilienceSettings settings, TimeProvid
         LoggerFactory = _loggerFactory,
         TelemetryListeners = { _breakerLog },
         // Polly logs a handled failure as a warning and an opened circuit as an error; the router's own lines say it for a
-        // user. Its lines for every execution and attempt (three per call, at Information) are detail: Debug.
-        SeverityProvider = static args => args.Event.EventName is "PipelineExecuting" or "PipelineExecuted" ? ResilienceEventSeverity.None
-            : args.Event.EventName is "ExecutionAttempt" ? (args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Debug : ResilienceEventSeverity.None)
+        // user. A failed attempt (the per-call events never get here: QuietTelemetryListener) is detail: Debug.
+        SeverityProvider = static args => args.Event.EventName is "ExecutionAttempt" ? ResilienceEventSeverity.Debug
             : args.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : args.Event.Severity,
     };
 
