@@ -2,7 +2,8 @@
 # Wall and CPU time of `cuboid keyframes FILE --out DIR` against a bare keyframe-only decode of the same file
 # (`ffmpeg -skip_frame nokey -i FILE -f null -`, one process), in interleaved rounds, medians and real-time speeds at
 # the end (docs/PERFORMANCE.md, "Keyframe preview": the goal is at least 100x real time). With more than one CLI, each
-# is run in every round and their thumbnails are compared byte for byte with the first one's.
+# is run in every round and their thumbnails are compared with the first one's: the same names, and where the bytes
+# differ, the lowest PSNR of any pair (first round).
 #
 #   bench/keyframe-ratios.sh FILE [ROUNDS] [CLI ...]      ROUNDS defaults to 3
 #
@@ -34,7 +35,7 @@ if [[ ${#clis[@]} -eq 0 ]]; then
 fi
 
 names=(bare)
-declare -A path env
+declare -A path env differ
 for spec in "${clis[@]}"; do
   label=${spec%%=*}
   [[ "$label" == "$spec" ]] && label=cuboid${#names[@]}
@@ -58,16 +59,27 @@ for ((r = 1; r <= rounds; r++)); do
     ratios_time "$work" "$r" "$name" "${command[@]}"
   done
   for name in "${names[@]:2}"; do
-    if ! diff -rq "$work/out-${names[1]}" "$work/out-$name" >/dev/null; then
-      echo "keyframe-ratios: the thumbnails of '$name' differ from those of '${names[1]}'" >&2
+    if ! diff -q <(ls "$work/out-${names[1]}") <(ls "$work/out-$name") >/dev/null; then
+      echo "keyframe-ratios: '$name' wrote other thumbnails (names) than '${names[1]}'" >&2
       exit 1
+    fi
+    # Same keyframes; where the pixels differ (a change meant to alter them), say by how much: the lowest PSNR.
+    if [[ $r -eq 1 ]] && ! diff -rq "$work/out-${names[1]}" "$work/out-$name" >/dev/null; then
+      lowest=$(for f in "$work/out-${names[1]}"/*; do
+        ffmpeg -nostdin -v info -i "$f" -i "$work/out-$name/$(basename "$f")" -lavfi psnr -f null - 2>&1 |
+          sed -n 's/.*PSNR.* average:\([0-9.inf]*\).*/\1/p'
+      done | sort -g | head -1)
+      differ[$name]="lowest PSNR $lowest dB"
     fi
   done
 done
 
 read -r bare_wall bare_cpu < <(ratios_medians "$work" bare)
 echo
-echo "medians of $rounds rounds on $file ($seconds s; $(ls "$work/out-${names[1]}" | wc -l) thumbnails, identical across CLIs)"
+echo "medians of $rounds rounds on $file ($seconds s; $(ls "$work/out-${names[1]}" | wc -l) thumbnails, the same keyframes across CLIs)"
+for name in "${!differ[@]}"; do
+  echo "pixels of '$name' differ from '${names[1]}': ${differ[$name]}"
+done
 for name in "${names[@]}"; do
   read -r wall cpu < <(ratios_medians "$work" "$name")
   awk -v n="$name" -v w="$wall" -v c="$cpu" -v bw="$bare_wall" -v bc="$bare_cpu" -v s="$seconds" \

@@ -47,10 +47,17 @@ internal sealed record KeyframeSpan(TimeSpan? From, TimeSpan? To)
     /// <summary>The input options: only keyframes, seek to the start, stop reading after the end, original timestamps.
     /// A stretch of a split file is decoded by one thread (<c>-threads 1</c>): its siblings keep the other cores busy,
     /// and the decoder's frame threads only cost CPU time on a keyframe-only decode (they cannot overlap keyframes).
-    /// The whole file keeps ffmpeg's threads, which let its one process filter and encode beside the decode.</summary>
-    public IReadOnlyList<string> InputArguments(string path)
+    /// The whole file keeps ffmpeg's threads, which let its one process filter and encode beside the decode. With
+    /// <paramref name="skipDeblocking"/> the keyframes are not deblocked (<c>-skip_loop_filter all</c>); see
+    /// <see cref="KeyframePreview.SkipsDeblocking"/>.</summary>
+    public IReadOnlyList<string> InputArguments(string path, bool skipDeblocking = false)
     {
         var arguments = new List<string> { "-skip_frame", "nokey" };
+        if (skipDeblocking)
+        {
+            arguments.AddRange(["-skip_loop_filter", "all"]);
+        }
+
         if (From is not null || To is not null)
         {
             arguments.AddRange(["-threads", "1"]);

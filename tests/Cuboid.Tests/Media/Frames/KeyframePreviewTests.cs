@@ -140,6 +140,35 @@ public class KeyframePreviewTests
         Assert.Equal((90, 160), await ImageMeasure.SizeAsync(frame.Path));
     }
 
+    [Theory]
+    [InlineData(1920, 1080, 320, true)]
+    [InlineData(1280, 720, 320, true)] // exactly a quarter
+    [InlineData(1080, 1920, 320, true)] // portrait
+    [InlineData(1280, 720, 640, false)] // half: the block edges would show
+    [InlineData(854, 480, 320, false)]
+    public void Keyframes_skip_deblocking_only_for_thumbnails_at_most_a_quarter_of_the_picture(int width, int height, int maxSize, bool skips)
+    {
+        Assert.Equal(skips, KeyframePreview.SkipsDeblocking(width, height, ImageSize.Fit(width, height, maxSize)));
+    }
+
+    [Theory]
+    [InlineData(160, true)]
+    [InlineData(320, false)]
+    public async Task The_decode_skips_deblocking_when_the_thumbnails_are_small(int maxSize, bool skips)
+    {
+        var video = await VideoBuilder.BuildAsync(Numbered with { Width = 640, Height = 360, Seconds = 2 });
+        var folder = VideoBuilder.NewFolder();
+        var log = Path.Combine(folder, "ffmpeg.args");
+        var tools = new MediaTools(Script(folder, "ffmpeg", $"echo \"$*\" >> '{log}'", MediaTools.Default.FfmpegPath), MediaTools.Default.FfprobePath);
+
+        var result = await KeyframePreview.CreateAsync(video, Path.Combine(folder, "keys"), new KeyframePreviewOptions { MaxSize = maxSize }, tools);
+
+        Assert.Equal(skips, (await File.ReadAllTextAsync(log)).Contains("-skip_loop_filter all", StringComparison.Ordinal));
+        Assert.Equal([0.0, 1.0], result.Frames.Select(f => Math.Round(f.Timestamp.TotalSeconds, 3)));
+        // A flat picture has no block edges: the un-deblocked keyframe keeps its brightness (16 + 3 × 25 at 1 s).
+        Assert.InRange(await ImageMeasure.MeanLumaAsync(result.Frames[1].Path), 89, 93);
+    }
+
     [Fact]
     public async Task An_audio_only_file_is_an_input_error()
     {
