@@ -17,4 +17,8 @@ internal static class BenchArgs
         var index = Array.IndexOf(args, name);
         return index > 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
+
+    /// <summary>Every value given after <paramref name="name"/>, for an option that may be repeated.</summary>
+    public static IReadOnlyList<string> Options(string[] args, string name) =>
+        [.. args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1])];
 }

@@ -16,10 +16,12 @@ if (args is ["drift-frame-costs", var driftFile, ..])
     return;
 }
 
-// Where analyze's CPU goes beyond the decode: decode, --offline, online against the simulator: -- analyze-costs FILE [rounds]
+// Where analyze's CPU goes beyond the decode: decode, --offline, online against the simulator:
+// -- analyze-costs FILE [rounds] [--cli LABEL=Cuboid.Cli.dll]... [--stages] (several CLIs run interleaved in every round)
 if (args is ["analyze-costs", var costsFile, ..])
 {
-    await Cuboid.Benchmarks.Understanding.AnalyzeCostsRun.RunAsync(costsFile, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    await Cuboid.Benchmarks.Understanding.AnalyzeCostsRun.RunAsync(
+        costsFile, Cuboid.Benchmarks.BenchArgs.Count(args[1..], 3), Cuboid.Benchmarks.BenchArgs.Options(args, "--cli"), args.Contains("--stages"));
     return;
 }
 

@@ -10,13 +10,19 @@ namespace Cuboid.Benchmarks.Understanding;
 /// provider), and <c>analyze</c> against the provider simulator (captioner 300 ms, concurrency 4, transcription at
 /// once), each as <c>/usr/bin/time</c> sees the command and its ffmpeg children, plus the simulator's own CPU (this
 /// process) during the online run.
-/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- analyze-costs FILE [rounds]</c>.
+/// Given several CLIs (<c>--cli LABEL=PATH/Cuboid.Cli.dll</c>, repeated), each runs both commands in every round after
+/// the same decode, so builds are compared in the same conditions. With <c>--stages</c> the commands run with
+/// <c>--verbose</c> and each stage's duration is printed.
+/// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- analyze-costs FILE [rounds] [--cli LABEL=DLL]... [--stages]</c>.
 /// </summary>
 internal static class AnalyzeCostsRun
 {
-    public static async Task RunAsync(string video, int rounds)
+    public static async Task RunAsync(string video, int rounds, IReadOnlyList<string> clis, bool stages = false)
     {
-        var cli = AnalyzeOverlapBenchmarks.CliDll;
+        string[] verbose = stages ? ["--verbose"] : [];
+        var builds = clis.Count == 0
+            ? [("cuboid", AnalyzeOverlapBenchmarks.CliDll)]
+            : clis.Select(spec => spec.Split('=', 2) is [var label, var path] ? (label, path) : (Path.GetFileName(Path.GetDirectoryName(spec)) ?? spec, spec)).ToList();
 
         await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { LogPayloads = false });
         simulator.Respond(request => request.Images.Count > 0
@@ -36,13 +42,20 @@ internal static class AnalyzeCostsRun
             for (var round = 1; round <= rounds; round++)
             {
                 var decode = await TimeAsync("ffmpeg", ["-nostdin", "-v", "error", "-threads", "2", "-i", video, "-f", "null", "-"], folder);
-                var offline = await TimeAsync("dotnet", [cli, "analyze", video, "--offline", "--no-cache", "--out", Path.Combine(folder, "offline")], folder);
-                var before = Process.GetCurrentProcess().TotalProcessorTime;
-                var online = await TimeAsync("dotnet", [cli, "analyze", video, "--config", config, "--no-cache", "--out", Path.Combine(folder, "online"), "--concurrency", "4"], folder);
-                var simulatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}): decode {decode.Wall:0.00}/{decode.Cpu:0.00}  offline {offline.Wall:0.00}/{offline.Cpu:0.00} ({offline.Cpu / decode.Cpu:0.000}x CPU)  online {online.Wall:0.00}/{online.Cpu:0.00} ({online.Cpu / decode.Cpu:0.000}x CPU)  simulator CPU {simulatorCpu:0.00}"));
-                simulator.ClearLog();
+                    $"round {round} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}): decode {decode.Wall:0.00}/{decode.Cpu:0.00}"));
+                foreach (var (label, cli) in builds)
+                {
+                    var offline = await TimeAsync("dotnet", [cli, "analyze", video, "--offline", "--no-cache", "--out", Path.Combine(folder, "offline"), .. verbose], folder);
+                    var before = Process.GetCurrentProcess().TotalProcessorTime;
+                    var online = await TimeAsync("dotnet", [cli, "analyze", video, "--config", config, "--no-cache", "--out", Path.Combine(folder, "online"), "--concurrency", "4", .. verbose], folder);
+                    var simulatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {label,-10} offline {offline.Wall:0.00}/{offline.Cpu:0.00} ({offline.Wall / decode.Wall:0.000}x wall, {offline.Cpu / decode.Cpu:0.000}x CPU)  online {online.Wall:0.00}/{online.Cpu:0.00} ({online.Wall / decode.Wall:0.000}x wall, {online.Cpu / decode.Cpu:0.000}x CPU)  simulator CPU {simulatorCpu:0.00}"));
+                    simulator.ClearLog();
+                    Directory.Delete(Path.Combine(folder, "offline"), recursive: true);
+                    Directory.Delete(Path.Combine(folder, "online"), recursive: true);
+                }
             }
         }
         finally
@@ -72,6 +85,12 @@ internal static class AnalyzeCostsRun
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         await stdout;
+        // With --stages, each command's stage timings (its --verbose log) are shown before its figures.
+        foreach (var line in (await stderr).Split('\n').Where(l => l.Contains("Stage ", StringComparison.Ordinal) && l.Contains(" ended ", StringComparison.Ordinal)))
+        {
+            Console.WriteLine("    " + line[(line.IndexOf("Stage ", StringComparison.Ordinal) + 6)..]);
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{command} exited {process.ExitCode}: {await stderr}");
