@@ -42,7 +42,7 @@ public class AudioExtractorTests
     [Fact]
     public async Task Refuses_to_write_over_the_input_video_and_leaves_it_intact()
     {
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("cuboid-audio-").FullName, "victim.mp4");
+        var copy = Path.Combine(VideoBuilder.NewFolder(), "victim.mp4");
         File.Copy(await VideoBuilder.BuildAsync(Talk), copy);
         var before = await File.ReadAllBytesAsync(copy);
 
