@@ -42,11 +42,13 @@ internal static class AnalysisCommandLine
         // only adds hand-offs and competes with the decoder's threads (1-hour 720p talk: 46 s instead of 63 s).
         args.AddRange(["-filter_complex_threads", "1", "-i", input]);
 
-        // A cheap point-sampling step first, then area averaging: near the quality of a full area downscale at a
-        // fraction of its cost, and without the aliasing of a single fast_bilinear step (noise stays noise-sized).
+        // A large source is scaled in one fast_bilinear step: the vertical filter still averages every source row, and
+        // the horizontal pass, which runs over every row either way, makes 128 px instead of 256 px and skips the second
+        // (area) step: 4.6 % fewer instructions for the whole 720p pass. On the busy reels, scores within shots and at
+        // cuts stayed as they were (docs/PERFORMANCE.md). A small source is area-averaged in one step.
         var longSide = Math.Max(analysis.Width, analysis.Height);
-        var pre = sourceLongSide > 4 * longSide ? PreScale(analysis, longSide) : string.Empty;
-        var analysisChain = $"{pre}scale={analysis.Width}:{analysis.Height}:flags=area,setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}=checksum=0";
+        var flags = sourceLongSide > 4 * longSide ? "fast_bilinear" : "area";
+        var analysisChain = $"scale={analysis.Width}:{analysis.Height}:flags={flags},setsar=1,format=gbrp,{ShowinfoLog.AnalysisFilter}=checksum=0";
 
         string graph;
         if (export is { } size && candidatePattern is not null)
@@ -87,17 +89,5 @@ internal static class AnalysisCommandLine
         }
 
         return args;
-    }
-
-    /// <summary>
-    /// The point-sampling step before the area step: to 256 px on the long side, or 4/3 of the analysis size when that
-    /// is larger, never more than twice it (128 px: 256 as always; the drift meter's 192 px: 256, not 384). The step's
-    /// cost grows with its output: 384 px for 192 px frames cost 0.46 ms a frame, 256 px 0.19 ms (docs/PERFORMANCE.md).
-    /// </summary>
-    private static string PreScale(FrameSize analysis, int longSide)
-    {
-        var preLongSide = Math.Min(2 * longSide, Math.Max(256, longSide * 4 / 3));
-        int Even(int side) => (int)Math.Round(side * (double)preLongSide / longSide / 2, MidpointRounding.AwayFromZero) * 2;
-        return $"scale={Even(analysis.Width)}:{Even(analysis.Height)}:flags=fast_bilinear,";
     }
 }

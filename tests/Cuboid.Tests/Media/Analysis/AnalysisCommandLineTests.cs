@@ -40,10 +40,11 @@ public class AnalysisCommandLineTests
     }
 
     [Theory]
-    [InlineData(128, 72, 1280, "scale=256:144:flags=fast_bilinear,scale=128:72:flags=area")]
-    [InlineData(192, 108, 1280, "scale=256:144:flags=fast_bilinear,scale=192:108:flags=area")] // the drift's frames: 256, not 384
-    [InlineData(192, 108, 320, "[0:V:0]scale=192:108:flags=area")] // a small source is area-averaged in one step
-    public void The_point_sampling_step_goes_to_256_px_before_the_area_step(int width, int height, int sourceLongSide, string chain)
+    [InlineData(128, 72, 1280, "[0:V:0]scale=128:72:flags=fast_bilinear,setsar=1")]
+    [InlineData(192, 108, 1920, "[0:V:0]scale=192:108:flags=fast_bilinear,setsar=1")] // the drift's frames
+    [InlineData(192, 108, 320, "[0:V:0]scale=192:108:flags=area,setsar=1")] // a small source is area-averaged
+    [InlineData(128, 72, 512, "[0:V:0]scale=128:72:flags=area,setsar=1")] // up to 4× the analysis size
+    public void A_large_source_is_scaled_in_one_fast_bilinear_step_a_small_one_by_area(int width, int height, int sourceLongSide, string chain)
     {
         var args = AnalysisCommandLine.Build("in.mp4", new FrameSize(width, height), sourceLongSide, new AnalysisOptions(), export: null, candidatePattern: null);
 
