@@ -11,7 +11,7 @@ namespace Cuboid.Benchmarks.Understanding;
 /// once), each as <c>/usr/bin/time</c> sees the command and its ffmpeg children, plus the simulator's own CPU (this
 /// process) during the online run.
 /// Given several CLIs (<c>--cli LABEL=PATH/Cuboid.Cli.dll</c>, repeated), each runs both commands in every round after
-/// the same decode, so builds are compared in the same conditions. With <c>--stages</c> the commands run with
+/// the same decode, so builds are compared in the same conditions; the order turns by one each round. With <c>--stages</c> the commands run with
 /// <c>--verbose</c> and each stage's duration is printed.
 /// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- analyze-costs FILE [rounds] [--cli LABEL=DLL]... [--stages]</c>.
 /// </summary>
@@ -44,7 +44,9 @@ internal static class AnalyzeCostsRun
                 var decode = await TimeAsync("ffmpeg", ["-nostdin", "-v", "error", "-threads", "2", "-i", video, "-f", "null", "-"], folder);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"round {round} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}): decode {decode.Wall:0.00}/{decode.Cpu:0.00}"));
-                foreach (var (label, cli) in builds)
+                // The order turns each round: the CLI that runs second in a round measured slower in 6 of 7 rounds whichever
+                // build it was (docs/PERFORMANCE.md), so a fixed order would credit that to the build.
+                foreach (var (label, cli) in builds.Skip((round - 1) % builds.Count).Concat(builds.Take((round - 1) % builds.Count)))
                 {
                     var offline = await TimeAsync("dotnet", [cli, "analyze", video, "--offline", "--no-cache", "--out", Path.Combine(folder, "offline"), .. verbose], folder);
                     var before = Process.GetCurrentProcess().TotalProcessorTime;
