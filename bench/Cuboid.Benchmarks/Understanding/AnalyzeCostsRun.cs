@@ -11,8 +11,8 @@ namespace Cuboid.Benchmarks.Understanding;
 /// once), each as <c>/usr/bin/time</c> sees the command and its ffmpeg children, plus the simulator's own CPU (this
 /// process) during the online run.
 /// Given several CLIs (<c>--cli LABEL=PATH/Cuboid.Cli.dll</c>, repeated), each runs both commands in every round after
-/// the same decode, so builds are compared in the same conditions; the order turns by one each round. With <c>--stages</c> the commands run with
-/// <c>--verbose</c> and each stage's duration is printed.
+/// the same decode, so builds are compared in the same conditions; the order turns by one each round. With
+/// <c>--stages</c> the commands run with <c>--verbose</c> and each stage's duration is printed.
 /// Run: <c>dotnet run -c Release --project bench/Cuboid.Benchmarks -- analyze-costs FILE [rounds] [--cli LABEL=DLL]... [--stages]</c>.
 /// </summary>
 internal static class AnalyzeCostsRun
