@@ -1,4 +1,6 @@
+using System.Globalization;
 using Cuboid.PostgreSql;
+using Microsoft.Data.Sqlite;
 using Cuboid.Portfolio;
 using Cuboid.Server.Analyses;
 using Cuboid.Server.Batches;
@@ -11,7 +13,8 @@ namespace Cuboid.Tests.Server.Batches;
 /// <summary>
 /// A step's cost on PostgreSQL when the acknowledgement of its commit is lost (the proxy cuts the connection that
 /// carries it): the retry finds the step booked, and the key's spend still holds the step's cost exactly once, its
-/// hold released, because both were written in the one transaction that committed.
+/// hold released, because both were written in the one transaction that committed. On SQLite files the key's spend is
+/// in its file by the time the booking returns, not a batch later.
 /// </summary>
 public sealed class StepBookingTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
 {
@@ -47,6 +50,39 @@ public sealed class StepBookingTests(GatewaySimulatorFixture fixture) : IClassFi
         Assert.Equal(0.37m, store.SpentBy(batchId));
         Assert.Equal(store.SpentBy(batchId), gateway.SpentIn(key.Id, period));
         Assert.Equal(0m, gateway.HeldIn(key.Id, period, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void A_step_booked_on_sqlite_is_in_the_gateway_file_when_booking_returns()
+    {
+        using var host = new GatewayHost(fixture.Fresh());
+        var folder = Path.Combine(Path.GetTempPath(), "cuboid-tests", "step-booking-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var gateway = GatewayStore.Open(folder);
+            var store = SqliteBatchStore.Open(folder);
+            var booking = new StepBooking(store, gateway);
+            var budgets = new KeyBudgets(gateway, host.Models, TimeProvider.System);
+            var key = gateway.CreateKey(new KeySpec { Budget = 5m }, DateTimeOffset.UtcNow).Key;
+            var (batchId, itemId) = AddItem(store, key.Id);
+
+            Assert.True(booking.Book(itemId, StepNames.Caption(0), 0.37m, budgets.Unreserved(new Caller(key), "analyze"), [Caption(0.37m)]));
+
+            // Read from the file itself, past the store's in-memory book: what a process killed now would leave behind.
+            using var file = new SqliteConnection($"Data Source={Path.Combine(folder, GatewayStore.FileName)};Pooling=False");
+            file.Open();
+            using var command = file.CreateCommand();
+            command.CommandText = "SELECT dollars FROM spend WHERE key_id = $key";
+            command.Parameters.AddWithValue("$key", key.Id);
+            var written = (string?)command.ExecuteScalar();
+            Assert.Equal(store.SpentBy(batchId), decimal.Parse(written ?? "0", CultureInfo.InvariantCulture));
+            gateway.Dispose();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static UsageRecord Caption(decimal dollars) =>

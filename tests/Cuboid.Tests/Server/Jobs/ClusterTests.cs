@@ -5,8 +5,8 @@ namespace Cuboid.Tests.Server.Jobs;
 
 /// <summary>
 /// The scale-out layout as real processes on one machine (what <c>scripts/cluster-local.sh</c> starts): one API process
-/// and two workers, sharing a store folder, a PostgreSQL queue and the PostgreSQL batch store, against the provider
-/// simulator. A batch of 40 short videos finishes with every report complete and every step's cost booked once; one
+/// and two workers, sharing one PostgreSQL database (the gateway store, the queue and the batch store) and a files
+/// folder, against the provider simulator. A batch of 40 short videos finishes with every report complete and every step's cost booked once; one
 /// worker killed with <c>kill -9</c> midway loses no report, and no provider answer is asked for twice.
 /// </summary>
 public sealed class ClusterTests
@@ -20,7 +20,11 @@ public sealed class ClusterTests
         await using var database = await PostgresTestDatabase.CreateAsync();
         // A dead worker's step goes back to the queue after 15 s (live workers keep sliding theirs, even on a loaded machine).
         world.Environment["Cuboid__InvisibilitySeconds"] = "15";
-        string[] shared = ["--store", world.Store, "--jobs", database.ConnectionString, "--config", world.Providers.ConfigPath];
+        // The gateway store in the same database as the steps, as docs/SCALING.md tells a cluster: a step's row and its
+        // key's spend are then one transaction, so a kill at any moment leaves both or neither. (A SQLite store folder
+        // shared by the processes writes the key's spend a moment after the row, and a kill in between loses it.)
+        world.Environment["Cuboid__Files"] = world.Store;
+        string[] shared = ["--store", database.ConnectionString, "--jobs", database.ConnectionString, "--config", world.Providers.ConfigPath];
         using var api = ServeProcess.Start([.. shared, "--role", "api"], world.Environment);
         // The API creates the schemas first; the workers then find them (they would also take turns if started at once).
         await api.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
