@@ -5,15 +5,22 @@ using Cuboid.Server.Store;
 namespace Cuboid.Server.Batches;
 
 /// <summary>
-/// Books what a step cost on its step row and on its key, as one unit where the stores allow it: when the batch store's
-/// PostgreSQL database is also the gateway store's, one transaction keyed by the step (a retried write whose commit
-/// went through finds both done; one that rolled back does both). Otherwise (SQLite files, or a gateway store
-/// elsewhere) the step row first, then the key, written to its file before this returns rather than in the SQLite
-/// store's next batch: a process that dies between the two writes leaves that step's spend off the key.
+/// Books what a step cost on its step row and on its key, exactly once each, whichever moment a process dies in. When
+/// the batch store's PostgreSQL database is also the gateway store's: one transaction keyed by the step (a retried
+/// write whose commit went through finds both done; one that rolled back does both). With the SQLite gateway store
+/// (its batch store SQLite or PostgreSQL): the key first, settled once under the step's id and written before the step
+/// row, so a step run again after a death between the two finds its key booked and gives its row the same dollars.
 /// </summary>
 public sealed class StepBooking(IBatchStore store, IGatewayStore gateway)
 {
-    /// <summary>Books the step once with <paramref name="dollars"/> and settles <paramref name="call"/> with <paramref name="records"/>; true only the first time.</summary>
+    /// <summary>The id a step's spend is booked under on its key: one per video and step.</summary>
+    public static string BookingId(string itemId, string step) => $"step:{itemId}:{step}";
+
+    /// <summary>
+    /// Books the step once and settles <paramref name="call"/> with <paramref name="records"/>; true only the first time.
+    /// The step row gets <paramref name="dollars"/>, or what the key was booked for the step by a run that died before
+    /// its row was written (a run again pays only for answers the first did not get, so it may cost less).
+    /// </summary>
     public bool Book(string itemId, string step, decimal dollars, KeyedCall call, IReadOnlyList<UsageRecord> records)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -22,17 +29,31 @@ public sealed class StepBooking(IBatchStore store, IGatewayStore gateway)
             return shared.CompleteStep(itemId, step, dollars, call.TakeSettle(records));
         }
 
+        if (gateway is GatewayStore sqlite)
+        {
+            if (store.Steps(itemId).GetValueOrDefault(step))
+            {
+                return false; // Booked by an earlier run, row and key.
+            }
+
+            if (call.TakeSettle(records) is { } settle)
+            {
+                dollars = sqlite.SettleOnce(BookingId(itemId, step), settle);
+            }
+
+            return store.CompleteStep(itemId, step, dollars);
+        }
+
+        // Another gateway store beside a separate batch store: the row first, then the key, so a process that dies
+        // between the two leaves that step's spend off the key.
         if (!store.CompleteStep(itemId, step, dollars))
         {
             return false; // Booked by an earlier run.
         }
 
-        if (call.TakeSettle(records) is { } settle)
+        if (call.TakeSettle(records) is { } later)
         {
-            gateway.Settle(settle.HoldId, settle.KeyId, settle.PeriodStart, settle.Spend);
-            // A step is seconds of work, so one write of its own costs nothing; waiting for the SQLite store's batch
-            // (and its retries while another process holds the file) widened the window a kill loses it in.
-            (gateway as GatewayStore)?.FlushPendingSettles();
+            gateway.Settle(later.HoldId, later.KeyId, later.PeriodStart, later.Spend);
         }
 
         return true;

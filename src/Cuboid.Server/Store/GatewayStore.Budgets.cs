@@ -77,6 +77,58 @@ public sealed partial class GatewayStore
     }
 
     /// <summary>
+    /// Settles <paramref name="settle"/> once under <paramref name="bookingId"/>, written to the file before this returns,
+    /// and returns the dollars booked under that id: this settle's, or those of an earlier settle under the same id (a
+    /// step run again after its process died between booking the key and its step row). The rows, the release of the
+    /// hold, the running total and the booking's id are one transaction.
+    /// </summary>
+    public decimal SettleOnce(string bookingId, SpendSettle settle)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bookingId);
+        ArgumentNullException.ThrowIfNull(settle);
+        var dollars = settle.Spend.Sum(e => e.Dollars);
+        // The book's lock first, as a hold's load takes it: a period loaded meanwhile would count these rows twice.
+        lock (_book.Gate)
+        {
+            var earlier = WithOwedWritten(connection =>
+            {
+                if (Read(connection, "SELECT dollars FROM spend_bookings WHERE id = $id", c => c.Parameters.AddWithValue("$id", bookingId),
+                    reader => decimal.Parse(reader.GetString(0), CultureInfo.InvariantCulture)) is [var booked])
+                {
+                    return (decimal?)booked;
+                }
+
+                using var batch = new SpendBatchWriter(connection);
+                if (settle.HoldId is not null)
+                {
+                    batch.DeleteHold(settle.HoldId);
+                }
+
+                batch.InsertSpend(new SpendBook.Settled(settle.HoldId, settle.KeyId, settle.PeriodStart, [.. settle.Spend]));
+                batch.InsertBooking(bookingId, dollars);
+                batch.Finish((key, period) => StoredTotal(connection, key, period), (key, period, total) => SaveTotal(connection, key, period, total));
+                return null;
+            });
+            if (earlier is { } booked)
+            {
+                return booked;
+            }
+
+            if (_book.Find(settle.KeyId, settle.PeriodStart) is { } period)
+            {
+                if (settle.HoldId is not null)
+                {
+                    period.Holds.Remove(settle.HoldId);
+                }
+
+                period.Spent += dollars;
+            }
+
+            return dollars;
+        }
+    }
+
+    /// <summary>
     /// Writes every queued hold and settle now (a failure keeps them queued and is tried again a second later); with
     /// nothing queued, waits for a write in flight, so a read after this sees every change made before it.
     /// </summary>

@@ -57,6 +57,9 @@ public sealed partial class GatewayStore : SqliteRecordStore, IGatewayStore, IDi
         CREATE TABLE spend_totals (
             key_id TEXT NOT NULL, period_start TEXT NOT NULL, dollars TEXT NOT NULL, PRIMARY KEY (key_id, period_start));
         """,
+        """
+        CREATE TABLE spend_bookings (id TEXT PRIMARY KEY, dollars TEXT NOT NULL);
+        """,
     ]);
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>

@@ -14,6 +14,7 @@ internal sealed class SpendBatchWriter(SqliteConnection connection) : IDisposabl
     private SqliteCommand? _insertHold;
     private SqliteCommand? _deleteHold;
     private SqliteCommand? _insertSpend;
+    private SqliteCommand? _insertBooking;
 
     public void InsertHold(SpendBook.HoldTaken hold)
     {
@@ -45,6 +46,13 @@ internal sealed class SpendBatchWriter(SqliteConnection connection) : IDisposabl
 
         var period = (settle.KeyId, settle.PeriodStart);
         _addedToTotals[period] = _addedToTotals.GetValueOrDefault(period) + added;
+    }
+
+    /// <summary>Records that the settle booked under <paramref name="bookingId"/> is written (<see cref="GatewayStore.SettleOnce"/>).</summary>
+    public void InsertBooking(string bookingId, decimal dollars)
+    {
+        var command = _insertBooking ??= Prepare("INSERT INTO spend_bookings VALUES ($id, $dollars)", "$id", "$dollars");
+        Run(command, bookingId, dollars.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Adds the batch's spend to each running total there is (a period without one gets it from its rows when it is loaded).</summary>
@@ -86,5 +94,6 @@ internal sealed class SpendBatchWriter(SqliteConnection connection) : IDisposabl
         _insertHold?.Dispose();
         _deleteHold?.Dispose();
         _insertSpend?.Dispose();
+        _insertBooking?.Dispose();
     }
 }

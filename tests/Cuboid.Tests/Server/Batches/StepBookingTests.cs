@@ -13,8 +13,9 @@ namespace Cuboid.Tests.Server.Batches;
 /// <summary>
 /// A step's cost on PostgreSQL when the acknowledgement of its commit is lost (the proxy cuts the connection that
 /// carries it): the retry finds the step booked, and the key's spend still holds the step's cost exactly once, its
-/// hold released, because both were written in the one transaction that committed. On SQLite files the key's spend is
-/// in its file by the time the booking returns, not a batch later.
+/// hold released, because both were written in the one transaction that committed. On SQLite files the key is booked
+/// first, once per step, and in its file by the time the booking returns: a process that dies before or after writing
+/// the step row leaves the row and the key with the same dollars once the step has run again.
 /// </summary>
 public sealed class StepBookingTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
 {
@@ -76,6 +77,42 @@ public sealed class StepBookingTests(GatewaySimulatorFixture fixture) : IClassFi
             command.Parameters.AddWithValue("$key", key.Id);
             var written = (string?)command.ExecuteScalar();
             Assert.Equal(store.SpentBy(batchId), decimal.Parse(written ?? "0", CultureInfo.InvariantCulture));
+            gateway.Dispose();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_step_whose_process_died_while_booking_it_on_sqlite_is_on_its_row_and_its_key_once(bool afterTheRow)
+    {
+        using var host = new GatewayHost(fixture.Fresh());
+        var folder = Path.Combine(Path.GetTempPath(), "cuboid-tests", "step-booking-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var gateway = GatewayStore.Open(folder);
+            var store = SqliteBatchStore.Open(folder);
+            var budgets = new KeyBudgets(gateway, host.Models, TimeProvider.System);
+            var key = gateway.CreateKey(new KeySpec { Budget = 5m }, DateTimeOffset.UtcNow).Key;
+            var (batchId, itemId) = AddItem(store, key.Id);
+
+            // The first run dies inside its booking, before its step row is written or just after.
+            var dying = new StepBooking(DyingBatchStore.Wrap(store, afterTheRow), gateway);
+            Assert.Throws<IOException>(() => dying.Book(itemId, StepNames.Caption(0), 0.37m, budgets.Unreserved(new Caller(key), "analyze"), [Caption(0.37m)]));
+            // The step runs again: its answers are cached, so it costs less; then a late duplicate of it.
+            var booking = new StepBooking(store, gateway);
+            booking.Book(itemId, StepNames.Caption(0), 0.05m, budgets.Unreserved(new Caller(key), "analyze"), [Caption(0.05m)]);
+            Assert.False(booking.Book(itemId, StepNames.Caption(0), 0.05m, budgets.Unreserved(new Caller(key), "analyze"), [Caption(0.05m)]));
+
+            var period = KeyPeriods.Start(key.Period, DateTimeOffset.UtcNow);
+            Assert.True(store.Steps(itemId)[StepNames.Caption(0)]);
+            Assert.Equal(0.37m, store.SpentBy(batchId));
+            Assert.Equal(store.SpentBy(batchId), gateway.SpentIn(key.Id, period));
             gateway.Dispose();
         }
         finally

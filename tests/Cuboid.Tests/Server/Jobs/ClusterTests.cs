@@ -21,8 +21,8 @@ public sealed class ClusterTests
         // A dead worker's step goes back to the queue after 15 s (live workers keep sliding theirs, even on a loaded machine).
         world.Environment["Cuboid__InvisibilitySeconds"] = "15";
         // The gateway store in the same database as the steps, as docs/SCALING.md tells a cluster: a step's row and its
-        // key's spend are then one transaction, so a kill at any moment leaves both or neither. (A SQLite store folder
-        // shared by the processes writes the key's spend a moment after the row, and a kill in between loses it.)
+        // key's spend are then one transaction, so a kill at any moment leaves both or neither. (SingleProcessBatchTests
+        // kills the SQLite layout, where the key is booked once per step before the row.)
         world.Environment["Cuboid__Files"] = world.Store;
         string[] shared = ["--store", database.ConnectionString, "--jobs", database.ConnectionString, "--config", world.Providers.ConfigPath];
         using var api = ServeProcess.Start([.. shared, "--role", "api"], world.Environment);
