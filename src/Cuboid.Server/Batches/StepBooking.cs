@@ -29,33 +29,23 @@ public sealed class StepBooking(IBatchStore store, IGatewayStore gateway)
             return shared.CompleteStep(itemId, step, dollars, call.TakeSettle(records));
         }
 
-        if (gateway is GatewayStore sqlite)
+        // BatchStorage gives a PostgreSQL gateway store the batch store in its own database (the branch above), so
+        // the gateway store here is the SQLite one.
+        if (gateway is not GatewayStore sqlite)
         {
-            if (store.Steps(itemId).GetValueOrDefault(step))
-            {
-                return false; // Booked by an earlier run, row and key.
-            }
-
-            if (call.TakeSettle(records) is { } settle)
-            {
-                dollars = sqlite.SettleOnce(BookingId(itemId, step), settle);
-            }
-
-            return store.CompleteStep(itemId, step, dollars);
+            throw new InvalidOperationException($"A {gateway.GetType().Name} books steps only with the batch store in its database.");
         }
 
-        // Another gateway store beside a separate batch store: the row first, then the key, so a process that dies
-        // between the two leaves that step's spend off the key.
-        if (!store.CompleteStep(itemId, step, dollars))
+        if (store.Steps(itemId).GetValueOrDefault(step))
         {
-            return false; // Booked by an earlier run.
+            return false; // Booked by an earlier run, row and key.
         }
 
-        if (call.TakeSettle(records) is { } later)
+        if (call.TakeSettle(records) is { } settle)
         {
-            gateway.Settle(later.HoldId, later.KeyId, later.PeriodStart, later.Spend);
+            dollars = sqlite.SettleOnce(BookingId(itemId, step), settle);
         }
 
-        return true;
+        return store.CompleteStep(itemId, step, dollars);
     }
 }

@@ -59,17 +59,8 @@ public sealed partial class GatewayStore
         ArgumentNullException.ThrowIfNull(spend);
         lock (_book.Gate)
         {
-            // A period not loaded yet reads this settle from the file when it loads (the load writes the queue first).
-            if (_book.Find(keyId, periodStart) is { } period)
-            {
-                if (holdId is not null)
-                {
-                    period.Holds.Remove(holdId);
-                }
-
-                period.Spent += spend.Sum(e => e.Dollars);
-            }
-
+            // The load of a period not loaded yet writes the queue first, so it reads this settle from the file.
+            Release(keyId, periodStart, holdId, spend.Sum(e => e.Dollars));
             _book.Owe(new SpendBook.Settled(holdId, keyId, periodStart, [.. spend]));
         }
 
@@ -114,17 +105,22 @@ public sealed partial class GatewayStore
                 return booked;
             }
 
-            if (_book.Find(settle.KeyId, settle.PeriodStart) is { } period)
-            {
-                if (settle.HoldId is not null)
-                {
-                    period.Holds.Remove(settle.HoldId);
-                }
+            Release(settle.KeyId, settle.PeriodStart, settle.HoldId, dollars);
+            return dollars;
+        }
+    }
 
-                period.Spent += dollars;
+    /// <summary>A settle in the book (under its lock): the hold released, the dollars spent. A period not loaded yet reads it from the file when it loads.</summary>
+    private void Release(string keyId, DateOnly periodStart, string? holdId, decimal dollars)
+    {
+        if (_book.Find(keyId, periodStart) is { } period)
+        {
+            if (holdId is not null)
+            {
+                period.Holds.Remove(holdId);
             }
 
-            return dollars;
+            period.Spent += dollars;
         }
     }
 
